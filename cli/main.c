@@ -1,0 +1,353 @@
+/*
+ * cli/main.c - the `lakehouse` command.
+ *
+ * Front end: uses include/lakehouse.h only. Global options (--lake, --format) are
+ * accepted before or after the command name. Errors go to stderr as "Error: ..." and
+ * the exit status is 1; usage errors exit with 2.
+ */
+#include "lakehouse.h"
+#include "output.h"
+#include "repl.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define EXIT_USAGE 2
+
+static const char *const usage_text =
+    "usage: lakehouse [--lake DIR] <command> [options]\n"
+    "\n"
+    "A multimodal data lakehouse: DuckLake 0.3 tables queried with DuckDB.\n"
+    "\n"
+    "commands:\n"
+    "  init [DIR] [--data PATH]     create a lake (catalog DIR/metadata.sqlite, data DIR/data/)\n"
+    "  sql [-c SQL | -f FILE]       run SQL; with neither, an interactive prompt\n"
+    "  snapshots                    list the lake's snapshots\n"
+    "  rollback TABLE VERSION       make a new snapshot with TABLE as it was at VERSION\n"
+    "  version                      print versions (also --version)\n"
+    "  help [COMMAND]               this text, or a command's\n"
+    "\n"
+    "global options (before or after the command):\n"
+    "  --lake DIR          the lake to use (default: $LAKEHOUSE_DIR, else ./lake)\n"
+    "  --format FMT        table (default), csv or json\n"
+    "  -h, --help          help\n";
+
+static const char *const init_help =
+    "usage: lakehouse init [DIR] [--data PATH]\n"
+    "\n"
+    "Creates a lake in DIR (default: --lake, $LAKEHOUSE_DIR, else ./lake): a DuckLake 0.3\n"
+    "catalog in DIR/metadata.sqlite and a data folder (default DIR/data/, or PATH).\n"
+    "DIR must not already hold a lake.\n";
+
+static const char *const sql_help =
+    "usage: lakehouse sql [-c SQL | -f FILE] [--format table|csv|json]\n"
+    "\n"
+    "Runs SQL against the lake. -c and -f take one or more statements separated by\n"
+    "semicolons; they run in order and stop at the first error. With neither, reads\n"
+    "statements from an interactive prompt (or from standard input when it is not a\n"
+    "terminal).\n"
+    "\n"
+    "Lake tables are named table, schema.table or lake.schema.table. Every DuckDB query\n"
+    "works; add AT (VERSION => n) or AT (TIMESTAMP => ts) to any table reference for\n"
+    "time travel. Outside BEGIN ... COMMIT each statement that changes the lake makes\n"
+    "its own snapshot.\n"
+    "\n"
+    "  -c SQL            the statements to run\n"
+    "  -f FILE           run the statements in FILE ('-' for standard input)\n"
+    "  --format FMT      table (default), csv or json\n"
+    "  --max-rows N      rows the table format shows (default 40)\n";
+
+static const char *const snapshots_help =
+    "usage: lakehouse snapshots [--format table|csv|json]\n"
+    "\n"
+    "Lists every snapshot: id, time, schema version and what it changed (the same as\n"
+    "SELECT * FROM ducklake_snapshots('lake')).\n";
+
+static const char *const rollback_help =
+    "usage: lakehouse rollback TABLE VERSION\n"
+    "\n"
+    "Makes a new snapshot in which TABLE (table, schema.table) has the data and columns it\n"
+    "had at snapshot VERSION. History stays: time travel to every snapshot still works,\n"
+    "and no data file is copied. SQL: CALL lakehouse_rollback('schema.table', VERSION).\n";
+
+typedef struct opts {
+	const char *lake;
+	cli_format format;
+	const char *command;
+	char **args; /* command arguments without global options */
+	int nargs;
+	bool help;
+} opts;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "Error: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nRun 'lakehouse --help' for usage.\n");
+	return EXIT_USAGE;
+}
+
+/* Pulls --lake, --format and --help out of argv, wherever they are. */
+static int parse_globals(int argc, char **argv, opts *o)
+{
+	o->args = calloc((size_t)argc + 1, sizeof *o->args);
+	if (!o->args)
+		return 1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = NULL;
+		if (strcmp(a, "--lake") == 0 || strcmp(a, "--format") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("%s needs a value", a);
+			val = argv[++i];
+		} else if (strncmp(a, "--lake=", 7) == 0 || strncmp(a, "--format=", 9) == 0) {
+			val = strchr(a, '=') + 1;
+		}
+		if (val && strncmp(a, "--lake", 6) == 0) {
+			o->lake = val;
+		} else if (val) {
+			if (!cli_parse_format(val, &o->format))
+				return usage_error("unknown format '%s' (use table, csv or json)", val);
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			o->help = true;
+		} else if (strcmp(a, "--version") == 0 && !o->command) {
+			o->command = "version";
+		} else if (!o->command && a[0] != '-') {
+			o->command = a;
+		} else {
+			o->args[o->nargs++] = argv[i];
+		}
+	}
+	if (!o->lake)
+		o->lake = getenv("LAKEHOUSE_DIR");
+	if (!o->lake || !*o->lake)
+		o->lake = "lake";
+	return 0;
+}
+
+static int fail(const char *msg)
+{
+	fprintf(stderr, "Error: %s\n", msg && *msg ? msg : "unknown error");
+	return 1;
+}
+
+static int open_lake(const opts *o, lh_lake **lake)
+{
+	char *err = NULL;
+	if (lh_lake_open(o->lake, lake, &err) != LH_OK) {
+		int rc = fail(err);
+		lh_free(err);
+		return rc;
+	}
+	return 0;
+}
+
+static int cmd_version(void)
+{
+	printf("lakehouse %s (DuckDB %s, DuckLake 0.3)\n", lh_version(), lh_duckdb_version());
+	return 0;
+}
+
+static int cmd_init(const opts *o)
+{
+	const char *dir = o->lake, *data = NULL;
+	for (int i = 0; i < o->nargs; i++) {
+		if (strcmp(o->args[i], "--data") == 0 && i + 1 < o->nargs)
+			data = o->args[++i];
+		else if (strncmp(o->args[i], "--data=", 7) == 0)
+			data = o->args[i] + 7;
+		else if (o->args[i][0] == '-')
+			return usage_error("init: unknown option '%s'", o->args[i]);
+		else
+			dir = o->args[i];
+	}
+	lh_create_options co = {.data_path = data};
+	lh_lake *lake = NULL;
+	char *err = NULL;
+	if (lh_lake_create(dir, &co, &lake, &err) != LH_OK) {
+		int rc = fail(err);
+		lh_free(err);
+		return rc;
+	}
+	printf("created lake '%s' (catalog %s/metadata.sqlite, data %s)\n", dir, dir,
+	       lh_lake_data_path(lake));
+	lh_lake_close(&lake);
+	return 0;
+}
+
+typedef struct print_ctx {
+	cli_format format;
+	size_t max_rows;
+} print_ctx;
+
+static lh_status print_cb(void *ctx, size_t index, const char *statement, lh_result *r)
+{
+	print_ctx *p = ctx;
+	(void)index;
+	(void)statement;
+	lh_status st = cli_print_result(stdout, r, p->format, p->max_rows);
+	fflush(stdout);
+	return st;
+}
+
+static char *read_file_text(const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, len = 0;
+	char *buf = malloc(cap);
+	size_t n;
+	while (buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+		len += n;
+		if (cap - len < 2) {
+			char *grown = realloc(buf, cap * 2);
+			if (!grown) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = grown;
+			cap *= 2;
+		}
+	}
+	if (buf)
+		buf[len] = '\0';
+	if (f != stdin)
+		fclose(f);
+	return buf;
+}
+
+static int cmd_sql(const opts *o)
+{
+	const char *sql = NULL, *file = NULL;
+	print_ctx pc = {.format = o->format, .max_rows = 40};
+	for (int i = 0; i < o->nargs; i++) {
+		const char *a = o->args[i];
+		if (strcmp(a, "-c") == 0 && i + 1 < o->nargs)
+			sql = o->args[++i];
+		else if (strcmp(a, "-f") == 0 && i + 1 < o->nargs)
+			file = o->args[++i];
+		else if (strcmp(a, "--max-rows") == 0 && i + 1 < o->nargs)
+			pc.max_rows = (size_t)strtoul(o->args[++i], NULL, 10);
+		else if (strcmp(a, "-c") == 0 || strcmp(a, "-f") == 0)
+			return usage_error("%s needs a value", a);
+		else
+			return usage_error("sql: unexpected argument '%s'", a);
+	}
+	if (sql && file)
+		return usage_error("%s", "sql: give -c or -f, not both");
+	lh_lake *lake = NULL;
+	int rc = open_lake(o, &lake);
+	if (rc)
+		return rc;
+	lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
+	char *text = NULL;
+	if (file && !(text = read_file_text(file))) {
+		fprintf(stderr, "Error: cannot read '%s': %s\n", file, strerror(errno));
+		lh_lake_close(&lake);
+		return 1;
+	}
+	if (sql || text) {
+		if (lh_lake_exec(lake, sql ? sql : text, print_cb, &pc) != LH_OK)
+			rc = fail(lh_lake_error(lake));
+	} else {
+		rc = cli_repl(lake, o->format, pc.max_rows);
+	}
+	free(text);
+	lh_lake_close(&lake);
+	return rc;
+}
+
+static int cmd_snapshots(const opts *o)
+{
+	if (o->nargs > 0)
+		return usage_error("snapshots: unexpected argument '%s'", o->args[0]);
+	lh_lake *lake = NULL;
+	int rc = open_lake(o, &lake);
+	if (rc)
+		return rc;
+	lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
+	print_ctx pc = {.format = o->format, .max_rows = 1000000};
+	if (lh_lake_exec(lake,
+	                 "SELECT snapshot_id, snapshot_time, schema_version, changes, author, "
+	                 "commit_message FROM ducklake_snapshots('lake') ORDER BY snapshot_id",
+	                 print_cb, &pc) != LH_OK)
+		rc = fail(lh_lake_error(lake));
+	lh_lake_close(&lake);
+	return rc;
+}
+
+static int cmd_rollback(const opts *o)
+{
+	if (o->nargs != 2)
+		return usage_error("%s", "rollback: expected TABLE VERSION (e.g. rollback raw.items 3)");
+	char *end;
+	errno = 0;
+	long long version = strtoll(o->args[1], &end, 10);
+	if (errno || *end || end == o->args[1] || version < 0)
+		return usage_error("rollback: VERSION must be a snapshot id, not '%s'", o->args[1]);
+	lh_lake *lake = NULL;
+	int rc = open_lake(o, &lake);
+	if (rc)
+		return rc;
+	int64_t snap = -1;
+	if (lh_lake_rollback(lake, o->args[0], version, &snap) != LH_OK)
+		rc = fail(lh_lake_error(lake));
+	else if (snap < 0)
+		printf("'%s' already matches version %lld; no snapshot made\n", o->args[0], version);
+	else
+		printf("rolled back '%s' to version %lld in new snapshot %lld\n", o->args[0], version,
+		       (long long)snap);
+	lh_lake_close(&lake);
+	return rc;
+}
+
+static int help_for(const char *cmd)
+{
+	const char *text = usage_text;
+	if (cmd && strcmp(cmd, "init") == 0)
+		text = init_help;
+	else if (cmd && strcmp(cmd, "sql") == 0)
+		text = sql_help;
+	else if (cmd && strcmp(cmd, "snapshots") == 0)
+		text = snapshots_help;
+	else if (cmd && strcmp(cmd, "rollback") == 0)
+		text = rollback_help;
+	fputs(text, stdout);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	opts o = {.format = CLI_TABLE};
+	int rc = parse_globals(argc, argv, &o);
+	if (rc) {
+		free(o.args);
+		return rc;
+	}
+	const char *cmd = o.command;
+	if (!cmd)
+		rc = o.help ? help_for(NULL) : usage_error("%s", "no command given");
+	else if (o.help)
+		rc = help_for(cmd);
+	else if (strcmp(cmd, "help") == 0)
+		rc = help_for(o.nargs ? o.args[0] : NULL);
+	else if (strcmp(cmd, "version") == 0)
+		rc = cmd_version();
+	else if (strcmp(cmd, "init") == 0)
+		rc = cmd_init(&o);
+	else if (strcmp(cmd, "sql") == 0)
+		rc = cmd_sql(&o);
+	else if (strcmp(cmd, "snapshots") == 0)
+		rc = cmd_snapshots(&o);
+	else if (strcmp(cmd, "rollback") == 0)
+		rc = cmd_rollback(&o);
+	else
+		rc = usage_error("unknown command '%s'", cmd);
+	free(o.args);
+	return rc;
+}

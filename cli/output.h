@@ -1,0 +1,21 @@
+/*
+ * cli/output.h - printing results as an aligned table, CSV or JSON.
+ *
+ * Front end: uses include/lakehouse.h only.
+ */
+#ifndef LH_CLI_OUTPUT_H
+#define LH_CLI_OUTPUT_H
+
+#include "lakehouse.h"
+
+#include <stdio.h>
+
+typedef enum cli_format { CLI_TABLE, CLI_CSV, CLI_JSON } cli_format;
+
+/* Parses "table", "csv" or "json"; false for anything else. */
+bool cli_parse_format(const char *s, cli_format *out);
+/* Prints a result; results without columns print nothing. Returns LH_OK or the status
+ * of a failed read. `max_rows` bounds the table format (first and last rows shown). */
+lh_status cli_print_result(FILE *out, lh_result *r, cli_format f, size_t max_rows);
+
+#endif

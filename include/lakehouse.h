@@ -1,0 +1,264 @@
+/*
+ * lakehouse.h - the public C API of Modal Lakehouse.
+ *
+ * A lake is a DuckLake 0.3 catalog (SQLite by default) plus a folder of Parquet files.
+ * DuckDB 1.4 runs every query. This header is the only one the CLI, the Python binding
+ * and the servers include; everything else is private.
+ *
+ * Conventions
+ *   - Every action returns lh_status; LH_OK is 0. The detail message of the last failure
+ *     lives on the handle that failed (lh_lake_error) and is valid until the next call on
+ *     that handle.
+ *   - Handles are opaque. Whoever calls _open/_create calls _close; destructors accept
+ *     NULL and set the caller's pointer to NULL.
+ *   - Strings returned as `const char *` are owned by the handle and must not be freed.
+ *     Strings returned as `char *` are the caller's, freed with lh_free().
+ *   - A handle is used by one thread at a time. Several processes may open one lake.
+ */
+#ifndef LAKEHOUSE_H
+#define LAKEHOUSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LH_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------------------------
+ * Status codes. The numbers are stable: never renumber, only add before LH__LAST.
+ * ------------------------------------------------------------------------------- */
+#define LH_STATUS_MAP(X)                                                               \
+	X(LH_OK, 0, "ok")                                                                  \
+	X(LH_ERR_INVALID, 1, "invalid argument")                                          \
+	X(LH_ERR_NOMEM, 2, "out of memory")                                               \
+	X(LH_ERR_IO, 3, "input/output error")                                             \
+	X(LH_ERR_NOT_FOUND, 4, "not found")                                               \
+	X(LH_ERR_EXISTS, 5, "already exists")                                             \
+	X(LH_ERR_SYNTAX, 6, "syntax error")                                               \
+	X(LH_ERR_TYPE, 7, "type error")                                                   \
+	X(LH_ERR_CONSTRAINT, 8, "constraint violated")                                    \
+	X(LH_ERR_CONFLICT, 9, "conflict with a concurrent commit")                        \
+	X(LH_ERR_BUSY, 10, "catalog busy")                                                \
+	X(LH_ERR_CATALOG, 11, "catalog error")                                            \
+	X(LH_ERR_ENGINE, 12, "query engine error")                                        \
+	X(LH_ERR_UNSUPPORTED, 13, "not supported")                                        \
+	X(LH_ERR_CORRUPT, 14, "corrupt or foreign data")                                  \
+	X(LH_ERR_TOO_BIG, 15, "limit exceeded")                                           \
+	X(LH_ERR_TXN, 16, "transaction error")                                            \
+	X(LH_ERR_INTERNAL, 17, "internal error")
+
+typedef enum lh_status {
+#define LH__ENUM(name, num, text) name = num,
+	LH_STATUS_MAP(LH__ENUM)
+#undef LH__ENUM
+	LH__LAST
+} lh_status;
+
+/* A short English description of a status ("not found"). Never NULL. */
+const char *lh_strerror(lh_status status);
+/* The enum name of a status ("LH_ERR_NOT_FOUND"). Never NULL. */
+const char *lh_status_name(lh_status status);
+
+/* Frees memory this library handed to the caller as `char *`. Accepts NULL. */
+void lh_free(void *ptr);
+
+/* Our version ("0.1.0") and the embedded DuckDB's ("v1.4.4"). Static strings. */
+const char *lh_version(void);
+const char *lh_duckdb_version(void);
+
+/* ---------------------------------------------------------------------------------
+ * Types you never free
+ * ------------------------------------------------------------------------------- */
+
+/* Options for lh_lake_create. Zero-initialise, then set what you need. */
+typedef struct lh_create_options {
+	/* Where data files go. NULL: "<dir>/data/". Stored in the catalog as given, made
+	 * absolute first when relative. */
+	const char *data_path;
+} lh_create_options;
+
+/* One row of lh_lake_snapshots. Strings are owned by the snapshot list. */
+typedef struct lh_snapshot {
+	int64_t snapshot_id;
+	const char *snapshot_time; /* "2026-01-01 10:00:00.123+00" (UTC) */
+	int64_t schema_version;
+	const char *changes;        /* the raw changes_made string, "" if none */
+} lh_snapshot;
+
+/* ---------------------------------------------------------------------------------
+ * Types you must destroy
+ * ------------------------------------------------------------------------------- */
+
+/* An open lake. Must be closed with lh_lake_close. */
+typedef struct lh_lake lh_lake;
+/* The result of one SQL statement. Must be destroyed with lh_result_destroy. */
+typedef struct lh_result lh_result;
+/* A list of snapshots. Must be destroyed with lh_snapshots_destroy. */
+typedef struct lh_snapshot_list lh_snapshot_list;
+
+/* ---------------------------------------------------------------------------------
+ * Opening and closing a lake
+ * ------------------------------------------------------------------------------- */
+
+/*
+ * Creates a new lake in `dir` (created if missing; must not already hold a lake): a
+ * DuckLake 0.3 catalog in dir/metadata.sqlite, the data folder, and dir/lakehouse.conf.
+ * On success *out_lake is an open lake. On failure *out_lake is NULL and, if out_error
+ * is not NULL, *out_error is a message the caller frees with lh_free.
+ */
+lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_lake **out_lake,
+                         char **out_error);
+
+/*
+ * Opens the lake in `dir`. A directory without a lakehouse.conf, or whose catalog is not
+ * DuckLake 0.3, is an error; nothing is created. Error reporting as lh_lake_create.
+ */
+lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error);
+
+/* Closes a lake, rolling back an open transaction. Accepts NULL; sets *lake to NULL. */
+void lh_lake_close(lh_lake **lake);
+
+/* The message of the last failed call on this lake ("" if none). Owned by the lake;
+ * valid until the next call on it. */
+const char *lh_lake_error(const lh_lake *lake);
+
+/* The lake's data path, ending in '/'. Owned by the lake. */
+const char *lh_lake_data_path(const lh_lake *lake);
+
+/* ---------------------------------------------------------------------------------
+ * SQL
+ * ------------------------------------------------------------------------------- */
+
+/* Called once per statement of a script, in order, with its result. The result is
+ * owned by the library and destroyed after the callback returns. Returning anything but
+ * LH_OK stops the script with that status. */
+typedef lh_status (*lh_statement_cb)(void *ctx, size_t index, const char *statement,
+                                     lh_result *result);
+
+/*
+ * Runs a script of one or more statements separated by semicolons, in order, stopping
+ * at the first error (its message is on the lake). Outside BEGIN ... COMMIT each
+ * statement that changes the lake commits its own snapshot. `cb` may be NULL.
+ */
+lh_status lh_lake_exec(lh_lake *lake, const char *sql, lh_statement_cb cb, void *ctx);
+
+/*
+ * Runs a script like lh_lake_exec and returns the result of its last statement in
+ * *out_result (destroy with lh_result_destroy).
+ */
+lh_status lh_lake_query(lh_lake *lake, const char *sql, lh_result **out_result);
+
+/* How lh_result_text renders values. */
+typedef enum lh_render {
+	LH_RENDER_TEXT = 0, /* as DuckDB casts them to VARCHAR (the default) */
+	LH_RENDER_JSON = 1  /* as JSON: numbers, strings, true/false, nested arrays/objects */
+} lh_render;
+
+/* Sets how results of later statements render their values. */
+void lh_lake_set_render(lh_lake *lake, lh_render render);
+
+/* Destroys a result. Accepts NULL; sets *result to NULL. */
+void lh_result_destroy(lh_result **result);
+
+/* Columns of a result. Names and types are owned by the result. Types are DuckDB's
+ * spelling ("INTEGER", "STRUCT(w INTEGER, h INTEGER)"). */
+size_t lh_result_column_count(const lh_result *result);
+const char *lh_result_column_name(const lh_result *result, size_t column);
+const char *lh_result_column_type(const lh_result *result, size_t column);
+
+/*
+ * Rows are read a batch at a time: each call makes the next batch current and sets
+ * *out_rows to its size; 0 means there are no more rows. Values of the previous batch
+ * are invalid afterwards.
+ */
+lh_status lh_result_next_batch(lh_result *result, size_t *out_rows);
+
+/* The value at (column, row) of the current batch, rendered as set with
+ * lh_lake_set_render, or NULL for SQL NULL. Owned by the result; valid until the next
+ * batch. A result streams from the lake's connection: read it before the next call on
+ * the lake (a later call invalidates it and lh_result_next_batch then fails). */
+const char *lh_result_text(const lh_result *result, size_t column, size_t row);
+/* The value as a number (parsed from its text). NULL, or text that is not a number,
+ * gives 0; use lh_result_text to tell. */
+int64_t lh_result_int64(const lh_result *result, size_t column, size_t row);
+double lh_result_double(const lh_result *result, size_t column, size_t row);
+
+/* ---------------------------------------------------------------------------------
+ * Arrow export (zero-copy where DuckDB allows)
+ * ------------------------------------------------------------------------------- */
+
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+struct ArrowSchema {
+	const char *format;
+	const char *name;
+	const char *metadata;
+	int64_t flags;
+	int64_t n_children;
+	struct ArrowSchema **children;
+	struct ArrowSchema *dictionary;
+	void (*release)(struct ArrowSchema *);
+	void *private_data;
+};
+struct ArrowArray {
+	int64_t length;
+	int64_t null_count;
+	int64_t offset;
+	int64_t n_buffers;
+	int64_t n_children;
+	const void **buffers;
+	struct ArrowArray **children;
+	struct ArrowArray *dictionary;
+	void (*release)(struct ArrowArray *);
+	void *private_data;
+};
+#endif
+#ifndef ARROW_C_STREAM_INTERFACE
+#define ARROW_C_STREAM_INTERFACE
+struct ArrowArrayStream {
+	int (*get_schema)(struct ArrowArrayStream *, struct ArrowSchema *out);
+	int (*get_next)(struct ArrowArrayStream *, struct ArrowArray *out);
+	const char *(*get_last_error)(struct ArrowArrayStream *);
+	void (*release)(struct ArrowArrayStream *);
+	void *private_data;
+};
+#endif
+
+/*
+ * Runs one query (SELECT, WITH, FROM, DESCRIBE, ...) and exports its result as an Arrow
+ * C stream with native types. The stream is the caller's: call out_stream->release. It
+ * borrows the lake: release it before the next call on the lake.
+ */
+lh_status lh_lake_query_arrow(lh_lake *lake, const char *sql, struct ArrowArrayStream *out_stream);
+
+/* ---------------------------------------------------------------------------------
+ * Snapshots and rollback
+ * ------------------------------------------------------------------------------- */
+
+/* Lists every snapshot, oldest first. */
+lh_status lh_lake_snapshots(lh_lake *lake, lh_snapshot_list **out_list);
+size_t lh_snapshots_count(const lh_snapshot_list *list);
+/* The i-th snapshot; owned by the list. */
+const lh_snapshot *lh_snapshots_get(const lh_snapshot_list *list, size_t i);
+/* Destroys a list. Accepts NULL; sets *list to NULL. */
+void lh_snapshots_destroy(lh_snapshot_list **list);
+
+/*
+ * Makes a new snapshot in which table `name` ("table", "schema.table" or
+ * "lake.schema.table") holds the data and columns it had at snapshot `version`. History
+ * stays intact; no data file is copied. *out_snapshot (may be NULL) receives the new
+ * snapshot id.
+ */
+lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LAKEHOUSE_H */

@@ -1,0 +1,60 @@
+/*
+ * catalog/catdb.c - backend-independent helpers of the catalog connection. See catdb.h.
+ */
+#include "catalog/catdb.h"
+#include "util/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *lh_rows_get(const lh_rows *rows, size_t row, size_t col)
+{
+	if (!rows || row >= rows->nrows || col >= rows->ncols)
+		return NULL;
+	return rows->cells[row * rows->ncols + col];
+}
+
+bool lh_rows_isnull(const lh_rows *rows, size_t row, size_t col)
+{
+	return lh_rows_get(rows, row, col) == NULL;
+}
+
+int64_t lh_rows_int(const lh_rows *rows, size_t row, size_t col, int64_t dflt)
+{
+	const char *s = lh_rows_get(rows, row, col);
+	int64_t v;
+	return s && lh_parse_int64(s, &v) ? v : dflt;
+}
+
+bool lh_rows_bool(const lh_rows *rows, size_t row, size_t col, bool dflt)
+{
+	const char *s = lh_rows_get(rows, row, col);
+	if (!s)
+		return dflt;
+	return strcmp(s, "1") == 0 || lh_strieq(s, "true") || lh_strieq(s, "t");
+}
+
+char *lh_rows_dup(const lh_rows *rows, size_t row, size_t col)
+{
+	return lh_strdup(lh_rows_get(rows, row, col));
+}
+
+void lh_rows_free(lh_rows **rows)
+{
+	if (!rows || !*rows)
+		return;
+	lh_rows *r = *rows;
+	for (size_t i = 0; i < r->nrows * r->ncols; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	free(r);
+	*rows = NULL;
+}
+
+void lh_catdb_close(lh_catdb **db)
+{
+	if (!db || !*db)
+		return;
+	(*db)->ops->close(*db);
+	*db = NULL;
+}

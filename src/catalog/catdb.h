@@ -1,0 +1,109 @@
+/*
+ * catalog/catdb.h - the one small interface every catalog backend implements.
+ *
+ * Layer: catalog. A backend is a SQL connection to the database that holds the DuckLake
+ * tables: run a statement with typed parameters, read rows as text, begin/commit/roll
+ * back. SQL handed to it is portable (`?` placeholders, no boolean literals); dialect
+ * differences (how booleans and placeholders are spelled, what is a retryable error)
+ * stay inside the backend. Backends never call the engine, the store or the lake.
+ *
+ * Errors a commit may retry come back as LH_ERR_BUSY (lock timeout, serialization
+ * failure, deadlock) or LH_ERR_CONFLICT (primary-key clash, e.g. on snapshot_id); they
+ * are classified by the backend's error codes, never by message text.
+ */
+#ifndef LH_CATALOG_CATDB_H
+#define LH_CATALOG_CATDB_H
+
+#include "util/err.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum lh_val_type { LH_VAL_NULL, LH_VAL_INT, LH_VAL_TEXT, LH_VAL_BOOL } lh_val_type;
+
+/* A statement parameter. Text is borrowed for the duration of the call. */
+typedef struct lh_val {
+	lh_val_type type;
+	int64_t i;
+	const char *s;
+} lh_val;
+
+#define LH_V_NULL ((lh_val){.type = LH_VAL_NULL})
+#define LH_V_INT(x) ((lh_val){.type = LH_VAL_INT, .i = (x)})
+#define LH_V_BOOL(x) ((lh_val){.type = LH_VAL_BOOL, .i = (x) ? 1 : 0})
+/* Text, or NULL when the pointer is NULL. */
+static inline lh_val lh_v_text(const char *s)
+{
+	return s ? (lh_val){.type = LH_VAL_TEXT, .s = s} : LH_V_NULL;
+}
+#define LH_V_TEXT(x) lh_v_text(x)
+/* An integer where a negative value means NULL (our convention for unset ids). */
+static inline lh_val lh_v_id(int64_t x)
+{
+	return x >= 0 ? LH_V_INT(x) : LH_V_NULL;
+}
+#define LH_V_ID(x) lh_v_id(x)
+
+/* Rows read from the catalog, every cell as text (NULL for SQL NULL). */
+typedef struct lh_rows {
+	size_t nrows;
+	size_t ncols;
+	char **cells; /* nrows * ncols */
+} lh_rows;
+
+const char *lh_rows_get(const lh_rows *rows, size_t row, size_t col);
+bool lh_rows_isnull(const lh_rows *rows, size_t row, size_t col);
+/* The cell as an integer; `dflt` for NULL. */
+int64_t lh_rows_int(const lh_rows *rows, size_t row, size_t col, int64_t dflt);
+/* The cell as a boolean: 1/true/t are true; NULL gives dflt. */
+bool lh_rows_bool(const lh_rows *rows, size_t row, size_t col, bool dflt);
+/* A heap copy of the cell (NULL for SQL NULL). */
+char *lh_rows_dup(const lh_rows *rows, size_t row, size_t col);
+void lh_rows_free(lh_rows **rows);
+
+typedef struct lh_catdb lh_catdb;
+
+struct lh_catdb_ops {
+	const char *name;
+	/* The backend's column type for a DuckDB type name used in the DuckLake DDL
+	 * (BIGINT, VARCHAR, BOOLEAN, UUID, TIMESTAMPTZ). */
+	const char *(*column_type)(const char *duckdb_type);
+	/* Runs a statement that returns no rows; *out_changes (may be NULL) = rows changed. */
+	lh_status (*exec)(lh_catdb *db, const char *sql, const lh_val *params, size_t nparams,
+	                  int64_t *out_changes, lh_err *err);
+	/* Runs a query and returns all its rows. */
+	lh_status (*query)(lh_catdb *db, const char *sql, const lh_val *params, size_t nparams,
+	                   lh_rows **out_rows, lh_err *err);
+	/* Runs a script of statements without parameters (schema creation). */
+	lh_status (*script)(lh_catdb *db, const char *sql, lh_err *err);
+	/* Starts a transaction; `write` takes the write lock up front where the backend has
+	 * one (SQLite BEGIN IMMEDIATE), so a read->write upgrade can never deadlock. */
+	lh_status (*begin)(lh_catdb *db, bool write, lh_err *err);
+	lh_status (*commit)(lh_catdb *db, lh_err *err);
+	/* Rolls back; never fails (a failed rollback closes the transaction anyway). */
+	void (*rollback)(lh_catdb *db);
+	void (*close)(lh_catdb *db);
+};
+
+struct lh_catdb {
+	const struct lh_catdb_ops *ops;
+};
+
+/* Opens an SQLite catalog file. `create` makes the file if missing; otherwise a missing
+ * file is LH_ERR_NOT_FOUND. WAL mode, busy timeout and synchronous=FULL are set. */
+lh_status lh_catdb_open_sqlite(const char *path, bool create, lh_catdb **out_db, lh_err *err);
+
+/* Convenience wrappers over the ops table. */
+static inline lh_status lh_catdb_exec(lh_catdb *db, const char *sql, const lh_val *p, size_t n,
+                                      lh_err *err)
+{
+	return db->ops->exec(db, sql, p, n, NULL, err);
+}
+static inline lh_status lh_catdb_query(lh_catdb *db, const char *sql, const lh_val *p, size_t n,
+                                       lh_rows **out, lh_err *err)
+{
+	return db->ops->query(db, sql, p, n, out, err);
+}
+void lh_catdb_close(lh_catdb **db);
+
+#endif

@@ -1,0 +1,933 @@
+/*
+ * catalog/commit.c - one transaction becomes one snapshot.
+ *
+ * Layer: catalog. Never writes files: every data and delete file a commit refers to
+ * exists before lh_catalog_commit is called.
+ *
+ * THE COMMIT PROTOCOL
+ *
+ *   A transaction pins the state S0 it started from (`base`) and changes a copy of it
+ *   (`txn`). Commit writes the difference as one snapshot:
+ *
+ *   1. Diff base against txn (plan_build): schemas and tables created (negative ids),
+ *      dropped (in base only), renamed, altered (columns with begin_snapshot -1 or
+ *      missing), data files added (negative ids), retired (missing), delete files
+ *      replaced (del_changed).
+ *   2. Open a write transaction on the catalog (SQLite: BEGIN IMMEDIATE) and read the
+ *      latest snapshot L. If L != S0, read the changes_made of (S0, L] and apply
+ *      DuckLake's conflict rules (check_conflicts); a conflict aborts with
+ *      LH_ERR_CONFLICT and changes nothing.
+ *   3. Allocate ids from L's counters: next_catalog_id for schemas and tables,
+ *      next_file_id for data files then delete files; the new snapshot is L + 1. Row ids
+ *      come from ducklake_table_stats.next_row_id, read inside the same transaction.
+ *   4. Write every row, the snapshot, its changes_made and (for DDL) a
+ *      ducklake_schema_versions row, then COMMIT.
+ *   5. A busy catalog or a snapshot-id clash (LH_ERR_BUSY / LH_ERR_CONFLICT from the
+ *      backend, classified by error code) rolls back, sleeps with jittered exponential
+ *      backoff and goes back to 2. Ids are reallocated on every attempt.
+ *
+ *   Invariants: a snapshot is written completely or not at all; snapshot ids only grow;
+ *   nothing is ever updated except end_snapshot of rows that stop being current, and the
+ *   non-versioned table stats.
+ */
+#include "catalog/catalog.h"
+#include "util/fsutil.h"
+#include "util/uuid.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --------------------------------------------------------------------------------
+ * The plan
+ * ------------------------------------------------------------------------------ */
+
+typedef struct table_diff {
+	const lh_table *base; /* NULL: created by the transaction */
+	const lh_table *txn;  /* NULL: dropped */
+	bool renamed;
+	bool altered;
+	bool inserted; /* new data file rows */
+	bool deleted;  /* retired files or new delete files */
+} table_diff;
+
+typedef struct plan {
+	LH_VEC(const lh_schema *) new_schemas;
+	LH_VEC(const lh_schema *) dropped_schemas;
+	LH_VEC(table_diff) tables;
+	bool ddl;
+} plan;
+
+typedef struct id_map {
+	lh_i64_vec local;
+	lh_i64_vec real;
+} id_map;
+
+static void plan_free(plan *p)
+{
+	LH_VEC_FREE(&p->new_schemas);
+	LH_VEC_FREE(&p->dropped_schemas);
+	LH_VEC_FREE(&p->tables);
+}
+
+static bool same_column(const lh_column *a, const lh_column *b)
+{
+	return a->id == b->id && a->begin_snapshot == b->begin_snapshot && b->begin_snapshot >= 0;
+}
+
+static bool column_in(const lh_column *c, const lh_table *t)
+{
+	for (size_t i = 0; i < t->columns.len; i++)
+		if (same_column(c, &t->columns.items[i]))
+			return true;
+	return false;
+}
+
+static const lh_data_file *file_by_id(const lh_table *t, int64_t id)
+{
+	for (size_t i = 0; i < t->files.len; i++)
+		if (t->files.items[i].id == id)
+			return &t->files.items[i];
+	return NULL;
+}
+
+static void diff_table(table_diff *d)
+{
+	const lh_table *b = d->base, *t = d->txn;
+	if (!b || !t)
+		return;
+	d->renamed = b->schema_id != t->schema_id || strcmp(b->name, t->name) != 0;
+	for (size_t i = 0; i < b->columns.len && !d->altered; i++)
+		d->altered = !column_in(&b->columns.items[i], t);
+	for (size_t i = 0; i < t->columns.len && !d->altered; i++)
+		d->altered = !column_in(&t->columns.items[i], b);
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (f->id < 0)
+			d->inserted = true;
+		else if (f->del_changed)
+			d->deleted = true;
+	}
+	for (size_t i = 0; i < b->files.len; i++)
+		if (!file_by_id(t, b->files.items[i].id))
+			d->deleted = true;
+}
+
+static lh_status plan_build(const lh_state *base, const lh_state *txn, plan *p)
+{
+	memset(p, 0, sizeof *p);
+	for (size_t i = 0; i < txn->schemas.len; i++)
+		if (txn->schemas.items[i].id < 0 && LH_VEC_PUSH(&p->new_schemas, &txn->schemas.items[i]))
+			return LH_ERR_NOMEM;
+	for (size_t i = 0; i < base->schemas.len; i++)
+		if (!lh_state_schema_by_id(txn, base->schemas.items[i].id) &&
+		    LH_VEC_PUSH(&p->dropped_schemas, &base->schemas.items[i]))
+			return LH_ERR_NOMEM;
+	for (size_t i = 0; i < base->tables.len; i++) {
+		const lh_table *b = base->tables.items[i];
+		ptrdiff_t ti = lh_state_table_index_by_id(txn, b->id);
+		const lh_table *t = ti >= 0 ? txn->tables.items[ti] : NULL;
+		if (t == b)
+			continue; /* shared pointer: untouched */
+		table_diff d = {.base = b, .txn = t};
+		diff_table(&d);
+		if (LH_VEC_PUSH(&p->tables, d))
+			return LH_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < txn->tables.len; i++) {
+		const lh_table *t = txn->tables.items[i];
+		if (t->id >= 0)
+			continue;
+		table_diff d = {.txn = t, .inserted = t->files.len > 0};
+		if (LH_VEC_PUSH(&p->tables, d))
+			return LH_ERR_NOMEM;
+	}
+	p->ddl = p->new_schemas.len || p->dropped_schemas.len;
+	for (size_t i = 0; i < p->tables.len; i++) {
+		table_diff *d = &p->tables.items[i];
+		if (!d->base || !d->txn || d->renamed || d->altered)
+			p->ddl = true;
+	}
+	return LH_OK;
+}
+
+static bool plan_empty(const plan *p)
+{
+	if (p->ddl)
+		return false;
+	for (size_t i = 0; i < p->tables.len; i++)
+		if (p->tables.items[i].inserted || p->tables.items[i].deleted)
+			return false;
+	return true;
+}
+
+/* --------------------------------------------------------------------------------
+ * Conflicts with commits made after the base snapshot
+ * ------------------------------------------------------------------------------ */
+
+static const char *schema_name_of(const lh_state *s, int64_t schema_id)
+{
+	const lh_schema *sc = lh_state_schema_by_id(s, schema_id);
+	return sc ? sc->name : "?";
+}
+
+static lh_status conflict(lh_err *err, const char *what, const char *schema, const char *name,
+                          int64_t snapshot)
+{
+	return lh_err_set(err, LH_ERR_CONFLICT,
+	                  "cannot commit: %s '%s%s%s' was changed by a concurrent commit (snapshot "
+	                  "%lld); nothing was written, re-run the statement on the new state",
+	                  what, schema ? schema : "", schema ? "." : "", name, (long long)snapshot);
+}
+
+static lh_status check_change(const lh_state *base, const lh_state *txn, const plan *p,
+                              const lh_change *c, int64_t snap, lh_err *err)
+{
+	for (size_t i = 0; i < p->new_schemas.len; i++) {
+		const lh_schema *s = p->new_schemas.items[i];
+		if (c->kind == LH_CHANGE_CREATED_SCHEMA && lh_strieq(c->schema, s->name))
+			return conflict(err, "schema", NULL, s->name, snap);
+	}
+	for (size_t i = 0; i < p->dropped_schemas.len; i++) {
+		const lh_schema *s = p->dropped_schemas.items[i];
+		if ((c->kind == LH_CHANGE_DROPPED_SCHEMA && c->id == s->id) ||
+		    ((c->kind == LH_CHANGE_CREATED_TABLE || c->kind == LH_CHANGE_CREATED_VIEW) &&
+		     lh_strieq(c->schema, s->name)))
+			return conflict(err, "schema", NULL, s->name, snap);
+	}
+	for (size_t i = 0; i < p->tables.len; i++) {
+		const table_diff *d = &p->tables.items[i];
+		const lh_table *t = d->txn ? d->txn : d->base;
+		const char *sname = schema_name_of(d->txn ? txn : base, t->schema_id);
+		if ((!d->base || d->renamed) && d->txn) {
+			/* a new name: clashes with the same name created, or its schema dropped */
+			const lh_schema *sc = lh_state_schema_by_id(txn, d->txn->schema_id);
+			if ((c->kind == LH_CHANGE_CREATED_TABLE || c->kind == LH_CHANGE_CREATED_VIEW) &&
+			    lh_strieq(c->schema, sname) && lh_strieq(c->name, d->txn->name))
+				return conflict(err, "table", sname, d->txn->name, snap);
+			if (c->kind == LH_CHANGE_DROPPED_SCHEMA && sc && c->id == sc->id)
+				return conflict(err, "schema", NULL, sname, snap);
+		}
+		if (!d->base)
+			continue;
+		bool hit_drop = c->kind == LH_CHANGE_DROPPED_TABLE && c->id == d->base->id;
+		bool hit_alter = c->kind == LH_CHANGE_ALTERED_TABLE && c->id == d->base->id;
+		bool hit_compact = c->kind == LH_CHANGE_COMPACTED_TABLE && c->id == d->base->id;
+		bool changed_structure = !d->txn || d->renamed || d->altered;
+		if (hit_drop && (d->inserted || d->deleted || changed_structure))
+			return conflict(err, "table", sname, d->base->name, snap);
+		if (hit_alter && (d->inserted || d->deleted || changed_structure))
+			return conflict(err, "table", sname, d->base->name, snap);
+		if (hit_compact && d->deleted)
+			return conflict(err, "table", sname, d->base->name, snap);
+	}
+	return LH_OK;
+}
+
+/* Deletes on the same table conflict only when the same data file got a new delete file
+ * or was retired after the base snapshot (DuckLake's file-level rule). */
+static lh_status check_file_conflicts(lh_catdb *db, const lh_state *base, const plan *p,
+                                      lh_err *err)
+{
+	for (size_t i = 0; i < p->tables.len; i++) {
+		const table_diff *d = &p->tables.items[i];
+		if (!d->base || !d->txn || !d->deleted)
+			continue;
+		for (size_t k = 0; k < d->base->files.len; k++) {
+			const lh_data_file *bf = &d->base->files.items[k];
+			const lh_data_file *tf = file_by_id(d->txn, bf->id);
+			if (tf && !tf->del_changed)
+				continue;
+			lh_val v[3] = {LH_V_INT(bf->id), LH_V_INT(base->snap.id), LH_V_INT(base->snap.id)};
+			lh_rows *rows = NULL;
+			lh_status st = lh_catdb_query(
+			    db,
+			    "SELECT (SELECT count(*) FROM ducklake_delete_file WHERE data_file_id = ?1 AND "
+			    "begin_snapshot > ?2) + (SELECT count(*) FROM ducklake_data_file WHERE "
+			    "data_file_id = ?1 AND end_snapshot > ?3)",
+			    v, 3, &rows, err);
+			if (st != LH_OK)
+				return st;
+			int64_t n = lh_rows_int(rows, 0, 0, 0);
+			lh_rows_free(&rows);
+			if (n > 0)
+				return lh_err_set(err, LH_ERR_CONFLICT,
+				                  "cannot commit: rows of table '%s.%s' that this transaction "
+				                  "deletes or updates were deleted by a concurrent commit; "
+				                  "nothing was written, re-run the statement",
+				                  schema_name_of(base, d->base->schema_id), d->base->name);
+		}
+	}
+	return LH_OK;
+}
+
+static lh_status check_conflicts(lh_catdb *db, const lh_state *base, const lh_state *txn,
+                                 const plan *p, int64_t latest, lh_err *err)
+{
+	lh_val v[2] = {LH_V_INT(base->snap.id), LH_V_INT(latest)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT snapshot_id, changes_made FROM ducklake_snapshot_changes "
+	                              "WHERE snapshot_id > ? AND snapshot_id <= ? ORDER BY snapshot_id",
+	                              v, 2, &rows, err);
+	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
+		lh_changes ch;
+		if (lh_changes_parse(lh_rows_get(rows, r, 1), &ch) != LH_OK) {
+			st = lh_err_set(err, LH_ERR_CORRUPT,
+			                "snapshot %s has an unreadable changes_made entry '%s'",
+			                lh_rows_get(rows, r, 0), lh_rows_get(rows, r, 1));
+			break;
+		}
+		for (size_t i = 0; st == LH_OK && i < ch.len; i++)
+			st = check_change(base, txn, p, &ch.items[i], lh_rows_int(rows, r, 0, 0), err);
+		lh_changes_free(&ch);
+	}
+	lh_rows_free(&rows);
+	if (st == LH_OK)
+		st = check_file_conflicts(db, base, p, err);
+	return st;
+}
+
+/* --------------------------------------------------------------------------------
+ * Writing
+ * ------------------------------------------------------------------------------ */
+
+typedef struct writer {
+	lh_catdb *db;
+	lh_err *err;
+	int64_t snap;
+	int64_t next_catalog_id;
+	int64_t next_file_id;
+	id_map ids;
+} writer;
+
+static lh_status map_put(id_map *m, int64_t local, int64_t real)
+{
+	if (LH_VEC_PUSH(&m->local, local) || LH_VEC_PUSH(&m->real, real))
+		return LH_ERR_NOMEM;
+	return LH_OK;
+}
+
+static int64_t map_get(const id_map *m, int64_t id)
+{
+	if (id >= 0)
+		return id;
+	for (size_t i = 0; i < m->local.len; i++)
+		if (m->local.items[i] == id)
+			return m->real.items[i];
+	return id;
+}
+
+static lh_status ex(writer *w, const char *sql, const lh_val *v, size_t n)
+{
+	return lh_catdb_exec(w->db, sql, v, n, w->err);
+}
+
+static lh_status end_rows(writer *w, const char *table, const char *id_col, int64_t id)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql,
+	         "UPDATE %s SET end_snapshot = ? WHERE %s = ? AND end_snapshot IS NULL", table, id_col);
+	lh_val v[2] = {LH_V_INT(w->snap), LH_V_INT(id)};
+	return ex(w, sql, v, 2);
+}
+
+static lh_status write_schemas(writer *w, const plan *p)
+{
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < p->dropped_schemas.len; i++)
+		st = end_rows(w, "ducklake_schema", "schema_id", p->dropped_schemas.items[i]->id);
+	for (size_t i = 0; st == LH_OK && i < p->new_schemas.len; i++) {
+		const lh_schema *s = p->new_schemas.items[i];
+		int64_t id = w->next_catalog_id++;
+		if (map_put(&w->ids, s->id, id))
+			return lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
+		lh_val v[6] = {LH_V_INT(id),      LH_V_TEXT(s->uuid), LH_V_INT(w->snap),
+		               LH_V_TEXT(s->name), LH_V_TEXT(s->path), LH_V_BOOL(s->path_is_relative)};
+		st = ex(w, "INSERT INTO ducklake_schema VALUES (?, ?, ?, NULL, ?, ?, ?)", v, 6);
+	}
+	return st;
+}
+
+static lh_status insert_table_row(writer *w, const lh_table *t, int64_t id)
+{
+	lh_val v[7] = {LH_V_INT(id),
+	               LH_V_TEXT(t->uuid),
+	               LH_V_INT(w->snap),
+	               LH_V_INT(map_get(&w->ids, t->schema_id)),
+	               LH_V_TEXT(t->name),
+	               LH_V_TEXT(t->path),
+	               LH_V_BOOL(t->path_is_relative)};
+	return ex(w, "INSERT INTO ducklake_table VALUES (?, ?, ?, NULL, ?, ?, ?, ?)", v, 7);
+}
+
+static lh_status insert_column_row(writer *w, int64_t table_id, const lh_column *c)
+{
+	lh_val v[10] = {LH_V_INT(c->id),
+	                LH_V_INT(w->snap),
+	                LH_V_INT(table_id),
+	                LH_V_INT(c->order),
+	                LH_V_TEXT(c->name),
+	                LH_V_TEXT(c->type),
+	                LH_V_TEXT(c->initial_default),
+	                LH_V_TEXT(c->default_value),
+	                LH_V_BOOL(c->nulls_allowed),
+	                LH_V_ID(c->parent)};
+	return ex(w, "INSERT INTO ducklake_column VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)", v, 10);
+}
+
+static lh_status drop_table_rows(writer *w, int64_t id)
+{
+	static const char *const tables[][2] = {
+	    {"ducklake_table", "table_id"},         {"ducklake_partition_info", "table_id"},
+	    {"ducklake_column", "table_id"},        {"ducklake_column_tag", "table_id"},
+	    {"ducklake_data_file", "table_id"},     {"ducklake_delete_file", "table_id"},
+	    {"ducklake_tag", "object_id"},
+	};
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < sizeof tables / sizeof tables[0]; i++)
+		st = end_rows(w, tables[i][0], tables[i][1], id);
+	return st;
+}
+
+static lh_status write_columns(writer *w, const table_diff *d, int64_t table_id)
+{
+	lh_status st = LH_OK;
+	if (d->base) {
+		for (size_t i = 0; st == LH_OK && i < d->base->columns.len; i++) {
+			const lh_column *c = &d->base->columns.items[i];
+			if (column_in(c, d->txn))
+				continue;
+			lh_val v[3] = {LH_V_INT(w->snap), LH_V_INT(table_id), LH_V_INT(c->id)};
+			st = ex(w,
+			        "UPDATE ducklake_column SET end_snapshot = ? WHERE table_id = ? AND "
+			        "column_id = ? AND end_snapshot IS NULL",
+			        v, 3);
+		}
+	}
+	for (size_t i = 0; st == LH_OK && i < d->txn->columns.len; i++) {
+		const lh_column *c = &d->txn->columns.items[i];
+		if (!d->base || !column_in(c, d->base))
+			st = insert_column_row(w, table_id, c);
+	}
+	return st;
+}
+
+/* --- statistics ---------------------------------------------------------------- */
+
+static bool type_is_numeric(const char *type)
+{
+	return lh_str_starts_with(type, "int") || lh_str_starts_with(type, "uint") ||
+	       lh_str_starts_with(type, "float") || lh_str_starts_with(type, "decimal");
+}
+
+/* <0, 0, >0 like strcmp; numbers compare by value. */
+static int stat_cmp(const char *a, const char *b, bool numeric)
+{
+	if (numeric) {
+		long double x = strtold(a, NULL), y = strtold(b, NULL);
+		return x < y ? -1 : x > y ? 1 : 0;
+	}
+	return strcmp(a, b);
+}
+
+typedef struct merged_stat {
+	int64_t column_id;
+	bool numeric;
+	int contains_null; /* -1 unknown */
+	int contains_nan;
+	bool min_known, max_known;
+	char *min_value, *max_value;
+} merged_stat;
+
+typedef LH_VEC(merged_stat) merged_stats;
+
+static void merged_stat_free(merged_stat *m)
+{
+	free(m->min_value);
+	free(m->max_value);
+}
+
+static void merge_bound(char **cur, bool *known, const char *v, bool numeric, int sign)
+{
+	if (!*known)
+		return;
+	if (!v) {
+		*known = false;
+		free(*cur);
+		*cur = NULL;
+		return;
+	}
+	if (!*cur || stat_cmp(v, *cur, numeric) * sign < 0) {
+		free(*cur);
+		*cur = lh_strdup(v);
+	}
+}
+
+static void merge_flag(int *cur, int v)
+{
+	if (*cur < 0 || v < 0)
+		*cur = -1;
+	else
+		*cur = *cur || v;
+}
+
+static const lh_column *column_by_id(const lh_table *t, int64_t id)
+{
+	for (size_t i = 0; i < t->columns.len; i++)
+		if (t->columns.items[i].id == id)
+			return &t->columns.items[i];
+	return NULL;
+}
+
+/* Merges the stats of the transaction's new files of a table, column by column. */
+static lh_status merge_new_file_stats(const lh_table *t, merged_stats *out)
+{
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (f->id >= 0 || f->reused)
+			continue;
+		for (size_t k = 0; k < f->nstats; k++) {
+			const lh_col_stats *s = &f->stats[k];
+			merged_stat *m = NULL;
+			for (size_t j = 0; j < out->len; j++)
+				if (out->items[j].column_id == s->column_id)
+					m = &out->items[j];
+			int has_null = s->null_count < 0 ? -1 : s->null_count > 0;
+			if (!m) {
+				const lh_column *c = column_by_id(t, s->column_id);
+				merged_stat n = {.column_id = s->column_id,
+				                 .numeric = c && type_is_numeric(c->type),
+				                 .contains_null = has_null,
+				                 .contains_nan = s->contains_nan,
+				                 .min_known = true,
+				                 .max_known = true};
+				if (LH_VEC_PUSH(out, n))
+					return LH_ERR_NOMEM;
+				m = &out->items[out->len - 1];
+				merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1);
+				merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1);
+				continue;
+			}
+			merge_flag(&m->contains_null, has_null);
+			merge_flag(&m->contains_nan, s->contains_nan);
+			merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1);
+			merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1);
+		}
+	}
+	return LH_OK;
+}
+
+static lh_val flag_val(int f)
+{
+	return f < 0 ? LH_V_NULL : LH_V_BOOL(f);
+}
+
+/* Table-wide column stats: DuckLake inserts them with the table's first data and from
+ * then on only widens the rows that exist (a column added later gets none). */
+static lh_status write_table_column_stats(writer *w, int64_t table_id, const lh_table *t,
+                                          bool first)
+{
+	merged_stats ms = {0};
+	lh_status st = merge_new_file_stats(t, &ms);
+	if (st != LH_OK) {
+		LH_VEC_FREE(&ms);
+		return lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; st == LH_OK && i < ms.len; i++) {
+		merged_stat *m = &ms.items[i];
+		if (first) {
+			lh_val v[6] = {LH_V_INT(table_id), LH_V_INT(m->column_id), flag_val(m->contains_null),
+			               flag_val(m->contains_nan), LH_V_TEXT(m->min_value),
+			               LH_V_TEXT(m->max_value)};
+			st = ex(w, "INSERT INTO ducklake_table_column_stats VALUES (?, ?, ?, ?, ?, ?, NULL)", v,
+			        6);
+			continue;
+		}
+		lh_val k[2] = {LH_V_INT(table_id), LH_V_INT(m->column_id)};
+		lh_rows *rows = NULL;
+		st = lh_catdb_query(w->db,
+		                    "SELECT contains_null, contains_nan, min_value, max_value FROM "
+		                    "ducklake_table_column_stats WHERE table_id = ? AND column_id = ?",
+		                    k, 2, &rows, w->err);
+		if (st != LH_OK || rows->nrows == 0) {
+			lh_rows_free(&rows);
+			continue;
+		}
+		int cn = lh_rows_isnull(rows, 0, 0) ? -1 : lh_rows_bool(rows, 0, 0, false);
+		int cnan = lh_rows_isnull(rows, 0, 1) ? -1 : lh_rows_bool(rows, 0, 1, false);
+		merged_stat cur = {.numeric = m->numeric,
+		                   .contains_null = cn,
+		                   .contains_nan = cnan,
+		                   .min_known = !lh_rows_isnull(rows, 0, 2),
+		                   .max_known = !lh_rows_isnull(rows, 0, 3),
+		                   .min_value = lh_rows_dup(rows, 0, 2),
+		                   .max_value = lh_rows_dup(rows, 0, 3)};
+		lh_rows_free(&rows);
+		merge_flag(&cur.contains_null, m->contains_null);
+		merge_flag(&cur.contains_nan, m->contains_nan);
+		merge_bound(&cur.min_value, &cur.min_known, m->min_known ? m->min_value : NULL,
+		            cur.numeric, 1);
+		merge_bound(&cur.max_value, &cur.max_known, m->max_known ? m->max_value : NULL,
+		            cur.numeric, -1);
+		lh_val v[6] = {flag_val(cur.contains_null), flag_val(cur.contains_nan),
+		               LH_V_TEXT(cur.min_value),    LH_V_TEXT(cur.max_value),
+		               LH_V_INT(table_id),          LH_V_INT(m->column_id)};
+		st = ex(w,
+		        "UPDATE ducklake_table_column_stats SET contains_null = ?, contains_nan = ?, "
+		        "min_value = ?, max_value = ? WHERE table_id = ? AND column_id = ?",
+		        v, 6);
+		merged_stat_free(&cur);
+	}
+	for (size_t i = 0; i < ms.len; i++)
+		merged_stat_free(&ms.items[i]);
+	LH_VEC_FREE(&ms);
+	return st;
+}
+
+static lh_status insert_file_stats(writer *w, int64_t file_id, int64_t table_id,
+                                   const lh_data_file *f)
+{
+	lh_status st = LH_OK;
+	if (f->reused) {
+		lh_val v[3] = {LH_V_INT(file_id), LH_V_INT(table_id), LH_V_INT(f->reused_from)};
+		return ex(w,
+		          "INSERT INTO ducklake_file_column_stats SELECT ?, ?, column_id, "
+		          "column_size_bytes, value_count, null_count, min_value, max_value, "
+		          "contains_nan, extra_stats FROM ducklake_file_column_stats WHERE data_file_id = ?",
+		          v, 3);
+	}
+	for (size_t k = 0; st == LH_OK && k < f->nstats; k++) {
+		const lh_col_stats *s = &f->stats[k];
+		lh_val v[9] = {LH_V_INT(file_id),
+		               LH_V_INT(table_id),
+		               LH_V_INT(s->column_id),
+		               LH_V_ID(s->column_size_bytes),
+		               s->null_count >= 0 ? LH_V_INT(f->record_count - s->null_count) : LH_V_NULL,
+		               LH_V_ID(s->null_count),
+		               LH_V_TEXT(s->min_value),
+		               LH_V_TEXT(s->max_value),
+		               flag_val(s->contains_nan)};
+		st = ex(w,
+		        "INSERT INTO ducklake_file_column_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", v,
+		        9);
+	}
+	return st;
+}
+
+static lh_status insert_delete_row(writer *w, int64_t table_id, int64_t data_file_id,
+                                   const lh_delete_file *del)
+{
+	int64_t id = w->next_file_id++;
+	lh_val v[9] = {LH_V_INT(id),
+	               LH_V_INT(table_id),
+	               LH_V_INT(w->snap),
+	               LH_V_INT(data_file_id),
+	               LH_V_TEXT(del->path),
+	               LH_V_BOOL(del->path_is_relative),
+	               LH_V_INT(del->delete_count),
+	               LH_V_INT(del->file_size_bytes),
+	               LH_V_INT(del->footer_size)};
+	return ex(w,
+	          "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, 'parquet', ?, ?, ?, "
+	          "NULL)",
+	          v, 9);
+}
+
+/* New data files of a table; returns the rows added and bytes for the table stats. */
+static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_id,
+                                 int64_t *next_row_id, int64_t *rows_added, int64_t *bytes_added,
+                                 lh_i64_vec *new_ids)
+{
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < d->txn->files.len; i++) {
+		const lh_data_file *f = &d->txn->files.items[i];
+		int64_t id = f->id < 0 ? w->next_file_id++ : f->id;
+		if (LH_VEC_PUSH(new_ids, id))
+			return lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
+		if (f->id >= 0)
+			continue;
+		int64_t row_id_start = f->row_id_start;
+		if (!f->reused) {
+			row_id_start = *next_row_id;
+			*next_row_id += f->record_count;
+			*rows_added += f->record_count;
+			*bytes_added += f->file_size_bytes;
+		}
+		lh_val v[11] = {LH_V_INT(id),
+		                LH_V_INT(table_id),
+		                LH_V_INT(w->snap),
+		                LH_V_TEXT(f->path),
+		                LH_V_BOOL(f->path_is_relative),
+		                LH_V_INT(f->record_count),
+		                LH_V_INT(f->file_size_bytes),
+		                LH_V_INT(f->footer_size),
+		                LH_V_ID(row_id_start),
+		                LH_V_ID(f->partition_id),
+		                LH_V_TEXT(f->partial_file_info)};
+		st = ex(w,
+		        "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, "
+		        "?, ?, ?, ?, NULL, ?, NULL)",
+		        v, 11);
+		if (st == LH_OK)
+			st = insert_file_stats(w, id, table_id, f);
+	}
+	return st;
+}
+
+/* Delete files, after every new data file got its id (DuckLake numbers data files
+ * before delete files within a commit). */
+static lh_status write_deletes(writer *w, const table_diff *d, int64_t table_id,
+                               const int64_t *file_ids)
+{
+	lh_status st = LH_OK;
+	if (d->base) {
+		for (size_t i = 0; st == LH_OK && i < d->base->files.len; i++) {
+			const lh_data_file *bf = &d->base->files.items[i];
+			if (d->txn && file_by_id(d->txn, bf->id))
+				continue;
+			st = end_rows(w, "ducklake_data_file", "data_file_id", bf->id);
+			if (st == LH_OK && bf->del.id >= 0)
+				st = end_rows(w, "ducklake_delete_file", "delete_file_id", bf->del.id);
+		}
+	}
+	for (size_t i = 0; st == LH_OK && d->txn && i < d->txn->files.len; i++) {
+		const lh_data_file *f = &d->txn->files.items[i];
+		if (!f->del_changed)
+			continue;
+		const lh_data_file *bf = d->base && f->id >= 0 ? file_by_id(d->base, f->id) : NULL;
+		if (bf && bf->del.id >= 0)
+			st = end_rows(w, "ducklake_delete_file", "delete_file_id", bf->del.id);
+		if (st == LH_OK && f->del.path)
+			st = insert_delete_row(w, table_id, file_ids[i], &f->del);
+	}
+	return st;
+}
+
+static lh_status write_table_stats(writer *w, int64_t table_id, const lh_table *t,
+                                   int64_t next_row_id, int64_t rows_added, int64_t bytes_added,
+                                   bool existed)
+{
+	lh_status st;
+	if (existed) {
+		lh_val v[4] = {LH_V_INT(rows_added), LH_V_INT(next_row_id), LH_V_INT(bytes_added),
+		               LH_V_INT(table_id)};
+		st = ex(w,
+		        "UPDATE ducklake_table_stats SET record_count = record_count + ?, next_row_id = ?, "
+		        "file_size_bytes = file_size_bytes + ? WHERE table_id = ?",
+		        v, 4);
+	} else {
+		lh_val v[4] = {LH_V_INT(table_id), LH_V_INT(rows_added), LH_V_INT(next_row_id),
+		               LH_V_INT(bytes_added)};
+		st = ex(w, "INSERT INTO ducklake_table_stats VALUES (?, ?, ?, ?)", v, 4);
+	}
+	if (st == LH_OK)
+		st = write_table_column_stats(w, table_id, t, !existed);
+	return st;
+}
+
+static lh_status write_table_data(writer *w, const table_diff *d, int64_t table_id)
+{
+	if (!d->txn) /* dropped: its file rows were ended with the table */
+		return LH_OK;
+	int64_t next_row_id = 0;
+	bool existed = false;
+	lh_status st = LH_OK;
+	if (d->inserted) {
+		lh_val k[1] = {LH_V_INT(table_id)};
+		lh_rows *rows = NULL;
+		st = lh_catdb_query(w->db, "SELECT next_row_id FROM ducklake_table_stats WHERE table_id = ?",
+		                    k, 1, &rows, w->err);
+		if (st != LH_OK)
+			return st;
+		existed = rows->nrows > 0;
+		next_row_id = lh_rows_int(rows, 0, 0, 0);
+		lh_rows_free(&rows);
+	}
+	int64_t rows_added = 0, bytes_added = 0;
+	lh_i64_vec file_ids = {0};
+	st = write_new_files(w, d, table_id, &next_row_id, &rows_added, &bytes_added, &file_ids);
+	if (st == LH_OK)
+		st = write_deletes(w, d, table_id, file_ids.items);
+	if (st == LH_OK && d->inserted && (rows_added > 0 || !existed))
+		st = write_table_stats(w, table_id, d->txn, next_row_id, rows_added, bytes_added, existed);
+	LH_VEC_FREE(&file_ids);
+	return st;
+}
+
+static lh_status write_tables(writer *w, const plan *p)
+{
+	lh_status st = LH_OK;
+	/* ids of new tables first, in the order they were created */
+	for (size_t i = 0; st == LH_OK && i < p->tables.len; i++) {
+		const table_diff *d = &p->tables.items[i];
+		if (!d->base && map_put(&w->ids, d->txn->id, w->next_catalog_id++))
+			return lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; st == LH_OK && i < p->tables.len; i++) {
+		const table_diff *d = &p->tables.items[i];
+		int64_t id = map_get(&w->ids, d->txn ? d->txn->id : d->base->id);
+		if (!d->txn)
+			st = drop_table_rows(w, id);
+		else if (!d->base)
+			st = insert_table_row(w, d->txn, id);
+		else if (d->renamed)
+		{
+			st = end_rows(w, "ducklake_table", "table_id", id);
+			if (st == LH_OK)
+				st = insert_table_row(w, d->txn, id);
+		}
+		if (st == LH_OK && d->txn && (!d->base || d->altered))
+			st = write_columns(w, d, id);
+	}
+	for (size_t i = 0; st == LH_OK && i < p->tables.len; i++) {
+		const table_diff *d = &p->tables.items[i];
+		st = write_table_data(w, d, map_get(&w->ids, d->txn ? d->txn->id : d->base->id));
+	}
+	return st;
+}
+
+/* changes_made in DuckLake's order: drops, creates, inserts, deletes, alters. */
+static void build_changes(const plan *p, const lh_state *base, const lh_state *txn,
+                          const id_map *ids, lh_buf *b)
+{
+	for (size_t i = 0; i < p->dropped_schemas.len; i++)
+		lh_changes_append(b, LH_CHANGE_DROPPED_SCHEMA, p->dropped_schemas.items[i]->id, NULL,
+		                  NULL);
+	for (size_t i = 0; i < p->tables.len; i++)
+		if (!p->tables.items[i].txn)
+			lh_changes_append(b, LH_CHANGE_DROPPED_TABLE, p->tables.items[i].base->id, NULL, NULL);
+	for (size_t i = 0; i < p->new_schemas.len; i++)
+		lh_changes_append(b, LH_CHANGE_CREATED_SCHEMA, 0, p->new_schemas.items[i]->name, NULL);
+	for (size_t i = 0; i < p->tables.len; i++) {
+		const table_diff *d = &p->tables.items[i];
+		if (d->txn && (!d->base || d->renamed)) {
+			const lh_schema *sc = lh_state_schema_by_id(txn, d->txn->schema_id);
+			lh_changes_append(b, LH_CHANGE_CREATED_TABLE, 0, sc ? sc->name : "?", d->txn->name);
+		}
+	}
+	static const lh_change_kind kinds[3] = {LH_CHANGE_INSERTED_INTO_TABLE,
+	                                        LH_CHANGE_DELETED_FROM_TABLE, LH_CHANGE_ALTERED_TABLE};
+	for (int k = 0; k < 3; k++) {
+		for (size_t i = 0; i < p->tables.len; i++) {
+			const table_diff *d = &p->tables.items[i];
+			if (!d->txn)
+				continue;
+			bool on = k == 0 ? d->inserted : k == 1 ? d->deleted : (d->base && d->altered);
+			if (on)
+				lh_changes_append(b, kinds[k], map_get(ids, d->txn->id), NULL, NULL);
+		}
+	}
+	(void)base;
+}
+
+static lh_status write_plan(writer *w, const plan *p, const lh_state *base, const lh_state *txn,
+                            const lh_snapshot_info *latest, const lh_commit_options *opts)
+{
+	char now[40];
+	lh_now_timestamptz(now);
+	lh_status st = write_schemas(w, p);
+	if (st == LH_OK)
+		st = write_tables(w, p);
+	if (st != LH_OK)
+		return st;
+	int64_t schema_version = latest->schema_version + (p->ddl ? 1 : 0);
+	lh_val sv[5] = {LH_V_INT(w->snap), LH_V_TEXT(now), LH_V_INT(schema_version),
+	                LH_V_INT(w->next_catalog_id), LH_V_INT(w->next_file_id)};
+	st = ex(w, "INSERT INTO ducklake_snapshot VALUES (?, ?, ?, ?, ?)", sv, 5);
+	if (st != LH_OK)
+		return st;
+	lh_buf changes;
+	lh_buf_init(&changes, 0);
+	build_changes(p, base, txn, &w->ids, &changes);
+	if (changes.status != LH_OK) {
+		lh_buf_free(&changes);
+		return lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
+	}
+	lh_val cv[4] = {LH_V_INT(w->snap), changes.len ? LH_V_TEXT(lh_buf_str(&changes)) : LH_V_NULL,
+	                LH_V_TEXT(opts->author), LH_V_TEXT(opts->commit_message)};
+	st = ex(w, "INSERT INTO ducklake_snapshot_changes VALUES (?, ?, ?, ?, NULL)", cv, 4);
+	lh_buf_free(&changes);
+	if (st == LH_OK && p->ddl) {
+		lh_val v[2] = {LH_V_INT(w->snap), LH_V_INT(schema_version)};
+		st = ex(w, "INSERT INTO ducklake_schema_versions VALUES (?, ?)", v, 2);
+	}
+	return st;
+}
+
+/* --------------------------------------------------------------------------------
+ * The retry loop
+ * ------------------------------------------------------------------------------ */
+
+void lh_commit_options_default(lh_commit_options *opts)
+{
+	memset(opts, 0, sizeof *opts);
+	opts->max_retries = 50;
+	opts->retry_wait_ms = 5;
+	opts->backoff = 1.5;
+}
+
+static double jitter(void)
+{
+	unsigned short r = 0;
+	lh_random_bytes(&r, sizeof r);
+	return 0.5 + (double)r / 65535.0; /* 0.5 .. 1.5 */
+}
+
+lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *txn,
+                            const lh_commit_options *opts, int64_t *out_snapshot, lh_err *err)
+{
+	*out_snapshot = -1;
+	plan p;
+	if (plan_build(base, txn, &p) != LH_OK) {
+		plan_free(&p);
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	}
+	if (plan_empty(&p)) {
+		plan_free(&p);
+		return LH_OK;
+	}
+	lh_status st = LH_OK;
+	double wait = opts->retry_wait_ms;
+	for (int attempt = 0;; attempt++) {
+		writer w = {.db = db, .err = err};
+		lh_snapshot_info latest = {0};
+		bool logical = false; /* a rule violation: final, unlike a busy catalog */
+		st = db->ops->begin(db, true, err);
+		if (st == LH_OK)
+			st = lh_catalog_snapshot(db, -1, &latest, err);
+		if (st == LH_OK && latest.id != base->snap.id) {
+			st = check_conflicts(db, base, txn, &p, latest.id, err);
+			logical = st != LH_OK;
+		}
+		if (st == LH_OK) {
+			w.snap = latest.id + 1;
+			w.next_catalog_id = latest.next_catalog_id;
+			w.next_file_id = latest.next_file_id;
+			st = write_plan(&w, &p, base, txn, &latest, opts);
+		}
+		if (st == LH_OK)
+			st = db->ops->commit(db, err);
+		else
+			db->ops->rollback(db);
+		free(latest.time);
+		LH_VEC_FREE(&w.ids.local);
+		LH_VEC_FREE(&w.ids.real);
+		if (st == LH_OK) {
+			*out_snapshot = w.snap;
+			break;
+		}
+		/* a busy catalog or a clash on the snapshot key (another writer took our id) is
+		 * worth another attempt */
+		bool retry = (st == LH_ERR_BUSY || st == LH_ERR_CONFLICT) && !logical;
+		if (!retry || attempt >= opts->max_retries) {
+			if (retry)
+				lh_err_prefix(err, "cannot commit after %d attempts: ", attempt + 1);
+			break;
+		}
+		lh_sleep_ms(wait * jitter());
+		wait *= opts->backoff;
+	}
+	plan_free(&p);
+	return st;
+}

@@ -1,0 +1,85 @@
+/*
+ * catalog/history.c - reading the lake's history: snapshots, and the files that came
+ * and went between two snapshots (the raw material of the change feed).
+ *
+ * Layer: catalog. Row shapes are documented at each function in catalog.h.
+ */
+#include "catalog/catalog.h"
+#include "util/fsutil.h"
+
+#include <stdlib.h>
+
+lh_status lh_catalog_snapshots(lh_catdb *db, lh_rows **out, lh_err *err)
+{
+	return lh_catdb_query(db,
+	                      "SELECT s.snapshot_id, s.snapshot_time, s.schema_version, c.changes_made, "
+	                      "c.author, c.commit_message, c.commit_extra_info FROM ducklake_snapshot s "
+	                      "LEFT JOIN ducklake_snapshot_changes c ON c.snapshot_id = s.snapshot_id "
+	                      "ORDER BY s.snapshot_id",
+	                      NULL, 0, out, err);
+}
+
+lh_status lh_catalog_snapshot_from_time(lh_catdb *db, int64_t epoch_us, int64_t *out_id,
+                                        lh_err *err)
+{
+	*out_id = -1;
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db, "SELECT snapshot_id, snapshot_time FROM ducklake_snapshot",
+	                              NULL, 0, &rows, err);
+	if (st != LH_OK)
+		return st;
+	int64_t best_us = 0;
+	for (size_t r = 0; r < rows->nrows; r++) {
+		int64_t id = lh_rows_int(rows, r, 0, -1), us;
+		if (!lh_parse_timestamptz(lh_rows_get(rows, r, 1), &us) || us < epoch_us)
+			continue;
+		if (*out_id < 0 || us < best_us || (us == best_us && id < *out_id)) {
+			*out_id = id;
+			best_us = us;
+		}
+	}
+	lh_rows_free(&rows);
+	if (*out_id < 0)
+		return lh_err_set(err, LH_ERR_NOT_FOUND, "no snapshot is as new as the requested time");
+	return LH_OK;
+}
+
+lh_status lh_catalog_inserted_files(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
+                                    lh_rows **out, lh_err *err)
+{
+	lh_val v[3] = {LH_V_INT(table_id), LH_V_INT(from), LH_V_INT(to)};
+	return lh_catdb_query(db,
+	                      "SELECT data_file_id, begin_snapshot, path, path_is_relative, record_count, "
+	                      "row_id_start FROM ducklake_data_file WHERE table_id = ? AND "
+	                      "begin_snapshot >= ? AND begin_snapshot <= ? ORDER BY data_file_id",
+	                      v, 3, out, err);
+}
+
+lh_status lh_catalog_delete_events(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
+                                   lh_rows **out, lh_err *err)
+{
+	lh_val v[3] = {LH_V_INT(table_id), LH_V_INT(from), LH_V_INT(to)};
+	return lh_catdb_query(
+	    db,
+	    "SELECT d.begin_snapshot, d.path, d.path_is_relative, f.data_file_id, f.path, "
+	    "f.path_is_relative, f.record_count, f.row_id_start, p.path, p.path_is_relative FROM "
+	    "ducklake_delete_file d JOIN ducklake_data_file f ON f.data_file_id = d.data_file_id LEFT "
+	    "JOIN ducklake_delete_file p ON p.data_file_id = d.data_file_id AND p.end_snapshot = "
+	    "d.begin_snapshot WHERE d.table_id = ? AND d.begin_snapshot >= ? AND d.begin_snapshot <= ? "
+	    "ORDER BY d.delete_file_id",
+	    v, 3, out, err);
+}
+
+lh_status lh_catalog_retired_files(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
+                                   lh_rows **out, lh_err *err)
+{
+	lh_val v[3] = {LH_V_INT(table_id), LH_V_INT(from), LH_V_INT(to)};
+	return lh_catdb_query(
+	    db,
+	    "SELECT f.end_snapshot, f.data_file_id, f.path, f.path_is_relative, f.record_count, "
+	    "f.row_id_start, p.path, p.path_is_relative FROM ducklake_data_file f LEFT JOIN "
+	    "ducklake_delete_file p ON p.data_file_id = f.data_file_id AND p.begin_snapshot < "
+	    "f.end_snapshot AND (p.end_snapshot IS NULL OR p.end_snapshot >= f.end_snapshot) WHERE "
+	    "f.table_id = ? AND f.end_snapshot >= ? AND f.end_snapshot <= ? ORDER BY f.data_file_id",
+	    v, 3, out, err);
+}

@@ -1,0 +1,389 @@
+/*
+ * catalog/load.c - reading the lake's state at a snapshot from the catalog.
+ *
+ * Layer: catalog. Follows what DuckDB's ducklake extension reads (reference section
+ * 3.2): every row is filtered with the visibility predicate
+ *   N >= begin_snapshot AND (N < end_snapshot OR end_snapshot IS NULL)
+ * All queries of one load run in one read transaction, so a concurrent commit is either
+ * wholly seen or not at all.
+ */
+#include "catalog/catalog.h"
+#include "util/fsutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VISIBLE(alias)                                                                     \
+	"? >= " alias "begin_snapshot AND (? < " alias "end_snapshot OR " alias                \
+	"end_snapshot IS NULL)"
+
+static lh_status nomem(lh_err *err)
+{
+	return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+}
+
+lh_status lh_catalog_snapshot(lh_catdb *db, int64_t snapshot_id, lh_snapshot_info *out,
+                              lh_err *err)
+{
+	memset(out, 0, sizeof *out);
+	lh_rows *rows = NULL;
+	lh_val p[1] = {LH_V_INT(snapshot_id)};
+	lh_status st = lh_catdb_query(
+	    db,
+	    snapshot_id < 0
+	        ? "SELECT snapshot_id, schema_version, next_catalog_id, next_file_id, snapshot_time "
+	          "FROM ducklake_snapshot WHERE snapshot_id = (SELECT max(snapshot_id) FROM "
+	          "ducklake_snapshot)"
+	        : "SELECT snapshot_id, schema_version, next_catalog_id, next_file_id, snapshot_time "
+	          "FROM ducklake_snapshot WHERE snapshot_id = ?",
+	    p, snapshot_id < 0 ? 0 : 1, &rows, err);
+	if (st != LH_OK)
+		return st;
+	if (rows->nrows == 0) {
+		lh_rows_free(&rows);
+		if (snapshot_id < 0)
+			return lh_err_set(err, LH_ERR_CORRUPT, "the catalog has no snapshot");
+		return lh_err_set(err, LH_ERR_NOT_FOUND, "no snapshot found at version %lld",
+		                  (long long)snapshot_id);
+	}
+	out->id = lh_rows_int(rows, 0, 0, 0);
+	out->schema_version = lh_rows_int(rows, 0, 1, 0);
+	out->next_catalog_id = lh_rows_int(rows, 0, 2, 0);
+	out->next_file_id = lh_rows_int(rows, 0, 3, 0);
+	out->time = lh_rows_dup(rows, 0, 4);
+	lh_rows_free(&rows);
+	return LH_OK;
+}
+
+static lh_status load_schemas(lh_catdb *db, lh_state *s, lh_err *err)
+{
+	lh_val p[2] = {LH_V_INT(s->snap.id), LH_V_INT(s->snap.id)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT schema_id, schema_uuid, begin_snapshot, schema_name, path, "
+	                              "path_is_relative FROM ducklake_schema WHERE " VISIBLE("")
+	                              " ORDER BY schema_id",
+	                              p, 2, &rows, err);
+	if (st != LH_OK)
+		return st;
+	if (LH_VEC_RESERVE(&s->schemas, rows->nrows) != LH_OK) {
+		lh_rows_free(&rows);
+		return nomem(err);
+	}
+	for (size_t r = 0; r < rows->nrows; r++) {
+		lh_schema *sc = &s->schemas.items[s->schemas.len++];
+		memset(sc, 0, sizeof *sc);
+		sc->id = lh_rows_int(rows, r, 0, 0);
+		snprintf(sc->uuid, sizeof sc->uuid, "%s", lh_rows_get(rows, r, 1) ? lh_rows_get(rows, r, 1) : "");
+		sc->begin_snapshot = lh_rows_int(rows, r, 2, 0);
+		sc->name = lh_rows_dup(rows, r, 3);
+		sc->path = lh_rows_dup(rows, r, 4);
+		sc->path_is_relative = lh_rows_bool(rows, r, 5, true);
+		if (!sc->name || !sc->path) {
+			lh_rows_free(&rows);
+			return nomem(err);
+		}
+	}
+	lh_rows_free(&rows);
+	return LH_OK;
+}
+
+static lh_status load_tables(lh_catdb *db, lh_state *s, lh_err *err)
+{
+	lh_val p[2] = {LH_V_INT(s->snap.id), LH_V_INT(s->snap.id)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(
+	    db,
+	    "SELECT t.table_id, t.table_uuid, t.begin_snapshot, t.schema_id, t.table_name, t.path, "
+	    "t.path_is_relative, (SELECT max(c.column_id) FROM ducklake_column c WHERE c.table_id = "
+	    "t.table_id) FROM ducklake_table t WHERE " VISIBLE("t.") " ORDER BY t.table_id",
+	    p, 2, &rows, err);
+	if (st != LH_OK)
+		return st;
+	if (LH_VEC_RESERVE(&s->tables, rows->nrows) != LH_OK) {
+		lh_rows_free(&rows);
+		return nomem(err);
+	}
+	for (size_t r = 0; r < rows->nrows; r++) {
+		lh_table *t = lh_table_new();
+		if (!t) {
+			lh_rows_free(&rows);
+			return nomem(err);
+		}
+		s->tables.items[s->tables.len++] = t;
+		t->id = lh_rows_int(rows, r, 0, 0);
+		snprintf(t->uuid, sizeof t->uuid, "%s", lh_rows_get(rows, r, 1) ? lh_rows_get(rows, r, 1) : "");
+		t->begin_snapshot = lh_rows_int(rows, r, 2, 0);
+		t->schema_id = lh_rows_int(rows, r, 3, 0);
+		t->name = lh_rows_dup(rows, r, 4);
+		t->path = lh_rows_dup(rows, r, 5);
+		t->path_is_relative = lh_rows_bool(rows, r, 6, true);
+		t->max_column_id = lh_rows_int(rows, r, 7, 0);
+		if (!t->name || !t->path) {
+			lh_rows_free(&rows);
+			return nomem(err);
+		}
+	}
+	lh_rows_free(&rows);
+	return LH_OK;
+}
+
+static lh_status load_columns(lh_catdb *db, lh_state *s, lh_err *err)
+{
+	lh_val p[2] = {LH_V_INT(s->snap.id), LH_V_INT(s->snap.id)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(
+	    db,
+	    "SELECT table_id, column_id, begin_snapshot, column_order, column_name, column_type, "
+	    "initial_default, default_value, nulls_allowed, parent_column FROM ducklake_column WHERE " VISIBLE(
+	        "") " ORDER BY table_id, parent_column NULLS FIRST, column_order",
+	    p, 2, &rows, err);
+	if (st != LH_OK)
+		return st;
+	lh_table *t = NULL;
+	for (size_t r = 0; r < rows->nrows && st == LH_OK; r++) {
+		int64_t table_id = lh_rows_int(rows, r, 0, 0);
+		if (!t || t->id != table_id) {
+			ptrdiff_t ti = lh_state_table_index_by_id(s, table_id);
+			t = ti >= 0 ? s->tables.items[ti] : NULL;
+		}
+		if (!t)
+			continue; /* columns of a table not visible here (should not happen) */
+		lh_column c = {
+		    .id = lh_rows_int(rows, r, 1, 0),
+		    .begin_snapshot = lh_rows_int(rows, r, 2, 0),
+		    .order = lh_rows_int(rows, r, 3, 0),
+		    .name = lh_rows_dup(rows, r, 4),
+		    .type = lh_rows_dup(rows, r, 5),
+		    .initial_default = lh_rows_dup(rows, r, 6),
+		    .default_value = lh_rows_dup(rows, r, 7),
+		    .nulls_allowed = lh_rows_bool(rows, r, 8, true),
+		    .parent = lh_rows_int(rows, r, 9, -1),
+		};
+		if (!c.name || !c.type || LH_VEC_PUSH(&t->columns, c) != LH_OK) {
+			lh_column_clear(&c);
+			st = nomem(err);
+		}
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
+static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
+{
+	int64_t n = s->snap.id;
+	lh_val p[5] = {LH_V_INT(n), LH_V_INT(n), LH_V_INT(n), LH_V_INT(n), LH_V_INT(only_table)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(
+	    db,
+	    only_table < 0
+	        ? "SELECT d.table_id, d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
+	          "d.record_count, d.file_size_bytes, d.footer_size, d.row_id_start, d.partition_id, "
+	          "d.mapping_id, d.partial_file_info, x.delete_file_id, x.begin_snapshot, x.path, "
+	          "x.path_is_relative, x.delete_count, x.file_size_bytes, x.footer_size FROM "
+	          "ducklake_data_file d LEFT JOIN (SELECT * FROM ducklake_delete_file WHERE " VISIBLE(
+	              "") ") x ON x.data_file_id = d.data_file_id WHERE " VISIBLE("d.")
+	          " ORDER BY d.table_id, d.data_file_id"
+	        : "SELECT d.table_id, d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
+	          "d.record_count, d.file_size_bytes, d.footer_size, d.row_id_start, d.partition_id, "
+	          "d.mapping_id, d.partial_file_info, x.delete_file_id, x.begin_snapshot, x.path, "
+	          "x.path_is_relative, x.delete_count, x.file_size_bytes, x.footer_size FROM "
+	          "ducklake_data_file d LEFT JOIN (SELECT * FROM ducklake_delete_file WHERE " VISIBLE(
+	              "") ") x ON x.data_file_id = d.data_file_id WHERE " VISIBLE("d.")
+	          " AND d.table_id = ? ORDER BY d.table_id, d.data_file_id",
+	    p, only_table < 0 ? 4 : 5, &rows, err);
+	if (st != LH_OK)
+		return st;
+	lh_table *t = NULL;
+	for (size_t r = 0; r < rows->nrows && st == LH_OK; r++) {
+		int64_t table_id = lh_rows_int(rows, r, 0, 0);
+		if (!t || t->id != table_id) {
+			ptrdiff_t ti = lh_state_table_index_by_id(s, table_id);
+			t = ti >= 0 ? s->tables.items[ti] : NULL;
+		}
+		if (!t)
+			continue;
+		lh_data_file f = {
+		    .id = lh_rows_int(rows, r, 1, 0),
+		    .begin_snapshot = lh_rows_int(rows, r, 2, 0),
+		    .path = lh_rows_dup(rows, r, 3),
+		    .path_is_relative = lh_rows_bool(rows, r, 4, true),
+		    .record_count = lh_rows_int(rows, r, 5, 0),
+		    .file_size_bytes = lh_rows_int(rows, r, 6, 0),
+		    .footer_size = lh_rows_int(rows, r, 7, 0),
+		    .row_id_start = lh_rows_int(rows, r, 8, -1),
+		    .partition_id = lh_rows_int(rows, r, 9, -1),
+		    .mapping_id = lh_rows_int(rows, r, 10, -1),
+		    .partial_file_info = lh_rows_dup(rows, r, 11),
+		    .del =
+		        {
+		            .id = lh_rows_int(rows, r, 12, -1),
+		            .begin_snapshot = lh_rows_int(rows, r, 13, 0),
+		            .path = lh_rows_dup(rows, r, 14),
+		            .path_is_relative = lh_rows_bool(rows, r, 15, true),
+		            .delete_count = lh_rows_int(rows, r, 16, 0),
+		            .file_size_bytes = lh_rows_int(rows, r, 17, 0),
+		            .footer_size = lh_rows_int(rows, r, 18, 0),
+		        },
+		};
+		if (!f.path || LH_VEC_PUSH(&t->files, f) != LH_OK) {
+			lh_data_file_clear(&f);
+			st = nomem(err);
+		}
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
+lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_path,
+                          lh_state **out, lh_err *err)
+{
+	*out = NULL;
+	lh_state *s = lh_state_new();
+	if (!s || !(s->data_path = lh_strdup(data_path))) {
+		lh_state_free(&s);
+		return nomem(err);
+	}
+	lh_status st = db->ops->begin(db, false, err);
+	if (st != LH_OK) {
+		lh_state_free(&s);
+		return st;
+	}
+	st = lh_catalog_snapshot(db, snapshot_id, &s->snap, err);
+	if (st == LH_OK)
+		st = load_schemas(db, s, err);
+	if (st == LH_OK)
+		st = load_tables(db, s, err);
+	if (st == LH_OK)
+		st = load_columns(db, s, err);
+	if (st == LH_OK)
+		st = load_files(db, s, -1, err);
+	db->ops->rollback(db); /* read-only: nothing to keep */
+	if (st != LH_OK) {
+		lh_state_free(&s);
+		return st;
+	}
+	*out = s;
+	return LH_OK;
+}
+
+/* Table ids whose data (not structure) changed in snapshots (from, to]: parsed from
+ * changes_made. Returns false in *only_data when anything structural changed. */
+static lh_status data_changes_since(lh_catdb *db, int64_t from, int64_t to, bool *only_data,
+                                    lh_i64_vec *ids, lh_err *err)
+{
+	lh_val p[2] = {LH_V_INT(from), LH_V_INT(to)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT changes_made FROM ducklake_snapshot_changes WHERE "
+	                              "snapshot_id > ? AND snapshot_id <= ?",
+	                              p, 2, &rows, err);
+	if (st != LH_OK)
+		return st;
+	*only_data = true;
+	for (size_t r = 0; r < rows->nrows && *only_data && st == LH_OK; r++) {
+		lh_changes ch;
+		if (lh_changes_parse(lh_rows_get(rows, r, 0), &ch) != LH_OK) {
+			*only_data = false;
+			break;
+		}
+		for (size_t i = 0; i < ch.len && st == LH_OK; i++) {
+			const lh_change *c = &ch.items[i];
+			if (c->kind == LH_CHANGE_INSERTED_INTO_TABLE || c->kind == LH_CHANGE_DELETED_FROM_TABLE ||
+			    c->kind == LH_CHANGE_COMPACTED_TABLE || c->kind == LH_CHANGE_INLINED_INSERT ||
+			    c->kind == LH_CHANGE_INLINED_DELETE || c->kind == LH_CHANGE_FLUSHED_INLINED)
+				st = LH_VEC_PUSH(ids, c->id) == LH_OK ? LH_OK : nomem(err);
+			else
+				*only_data = false;
+		}
+		lh_changes_free(&ch);
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
+lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, lh_err *err)
+{
+	*out = NULL;
+	lh_status st = db->ops->begin(db, false, err);
+	if (st != LH_OK)
+		return st;
+	lh_snapshot_info latest;
+	st = lh_catalog_snapshot(db, -1, &latest, err);
+	if (st != LH_OK) {
+		db->ops->rollback(db);
+		return st;
+	}
+	if (latest.id == old->snap.id) {
+		db->ops->rollback(db);
+		free(latest.time);
+		return LH_OK; /* *out stays NULL: nothing changed */
+	}
+	bool only_data = latest.schema_version == old->snap.schema_version;
+	lh_i64_vec ids = {0};
+	if (only_data)
+		st = data_changes_since(db, old->snap.id, latest.id, &only_data, &ids, err);
+	lh_state *s = NULL;
+	if (st == LH_OK && only_data) {
+		s = lh_state_clone(old);
+		if (!s)
+			st = nomem(err);
+	}
+	if (s) {
+		free(s->snap.time);
+		s->snap = latest;
+		latest.time = NULL;
+		for (size_t i = 0; i < ids.len && st == LH_OK; i++) {
+			ptrdiff_t ti = lh_state_table_index_by_id(s, ids.items[i]);
+			if (ti < 0)
+				continue;
+			/* replace the table with a fresh copy holding the new file list */
+			lh_table *t = lh_state_table_mut(s, (size_t)ti);
+			if (!t) {
+				st = nomem(err);
+				break;
+			}
+			for (size_t k = 0; k < t->files.len; k++)
+				lh_data_file_clear(&t->files.items[k]);
+			t->files.len = 0;
+			st = load_files(db, s, t->id, err);
+		}
+	}
+	db->ops->rollback(db);
+	free(latest.time);
+	LH_VEC_FREE(&ids);
+	if (st != LH_OK) {
+		lh_state_free(&s);
+		return st;
+	}
+	if (!s)
+		return lh_catalog_load(db, -1, old->data_path, out, err);
+	*out = s;
+	return LH_OK;
+}
+
+lh_status lh_catalog_snapshot_at_time(lh_catdb *db, int64_t epoch_us, int64_t *out_id,
+                                      lh_err *err)
+{
+	*out_id = -1;
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db, "SELECT snapshot_id, snapshot_time FROM ducklake_snapshot",
+	                              NULL, 0, &rows, err);
+	if (st != LH_OK)
+		return st;
+	int64_t best_us = 0;
+	for (size_t r = 0; r < rows->nrows; r++) {
+		int64_t id = lh_rows_int(rows, r, 0, -1), us;
+		if (!lh_parse_timestamptz(lh_rows_get(rows, r, 1), &us) || us > epoch_us)
+			continue;
+		if (*out_id < 0 || us > best_us || (us == best_us && id > *out_id)) {
+			*out_id = id;
+			best_us = us;
+		}
+	}
+	lh_rows_free(&rows);
+	if (*out_id < 0)
+		return lh_err_set(err, LH_ERR_NOT_FOUND, "no snapshot is as old as the requested time");
+	return LH_OK;
+}

@@ -1,0 +1,302 @@
+/*
+ * catalog/model.c - lifetime, copy-on-write and lookups of the catalog model.
+ * See model.h for the sharing rules.
+ */
+#include "catalog/model.h"
+#include "util/fsutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+lh_state *lh_state_new(void)
+{
+	lh_state *s = calloc(1, sizeof *s);
+	if (s)
+		s->next_local_id = -1;
+	return s;
+}
+
+void lh_col_stats_clear(lh_col_stats *s)
+{
+	free(s->min_value);
+	free(s->max_value);
+	s->min_value = s->max_value = NULL;
+}
+
+void lh_column_clear(lh_column *c)
+{
+	free(c->name);
+	free(c->type);
+	free(c->initial_default);
+	free(c->default_value);
+	memset(c, 0, sizeof *c);
+}
+
+lh_status lh_column_copy(lh_column *dst, const lh_column *src)
+{
+	*dst = *src;
+	dst->name = lh_strdup(src->name);
+	dst->type = lh_strdup(src->type);
+	dst->initial_default = lh_strdup(src->initial_default);
+	dst->default_value = lh_strdup(src->default_value);
+	if (!dst->name || !dst->type || (src->initial_default && !dst->initial_default) ||
+	    (src->default_value && !dst->default_value)) {
+		lh_column_clear(dst);
+		return LH_ERR_NOMEM;
+	}
+	return LH_OK;
+}
+
+void lh_data_file_clear(lh_data_file *f)
+{
+	free(f->path);
+	free(f->partial_file_info);
+	free(f->del.path);
+	for (size_t i = 0; i < f->nstats; i++)
+		lh_col_stats_clear(&f->stats[i]);
+	free(f->stats);
+	memset(f, 0, sizeof *f);
+}
+
+static lh_status data_file_copy(lh_data_file *dst, const lh_data_file *src)
+{
+	*dst = *src;
+	dst->path = lh_strdup(src->path);
+	dst->partial_file_info = lh_strdup(src->partial_file_info);
+	dst->del.path = lh_strdup(src->del.path);
+	dst->stats = NULL;
+	dst->nstats = 0;
+	bool ok = dst->path && (!src->partial_file_info || dst->partial_file_info) &&
+	          (!src->del.path || dst->del.path);
+	if (ok && src->nstats) {
+		dst->stats = calloc(src->nstats, sizeof *dst->stats);
+		ok = dst->stats != NULL;
+		for (size_t i = 0; ok && i < src->nstats; i++) {
+			dst->stats[i] = src->stats[i];
+			dst->stats[i].min_value = lh_strdup(src->stats[i].min_value);
+			dst->stats[i].max_value = lh_strdup(src->stats[i].max_value);
+			dst->nstats = i + 1;
+		}
+	}
+	if (!ok) {
+		lh_data_file_clear(dst);
+		return LH_ERR_NOMEM;
+	}
+	return LH_OK;
+}
+
+lh_table *lh_table_new(void)
+{
+	lh_table *t = calloc(1, sizeof *t);
+	if (t)
+		t->refs = 1;
+	return t;
+}
+
+void lh_table_unref(lh_table **table)
+{
+	if (!table || !*table)
+		return;
+	lh_table *t = *table;
+	*table = NULL;
+	if (--t->refs > 0)
+		return;
+	for (size_t i = 0; i < t->columns.len; i++)
+		lh_column_clear(&t->columns.items[i]);
+	LH_VEC_FREE(&t->columns);
+	for (size_t i = 0; i < t->files.len; i++)
+		lh_data_file_clear(&t->files.items[i]);
+	LH_VEC_FREE(&t->files);
+	free(t->name);
+	free(t->path);
+	free(t);
+}
+
+static lh_table *table_clone(const lh_table *src)
+{
+	lh_table *t = lh_table_new();
+	if (!t)
+		return NULL;
+	int refs = t->refs;
+	*t = *src;
+	t->refs = refs;
+	t->columns.items = NULL;
+	t->columns.len = t->columns.cap = 0;
+	t->files.items = NULL;
+	t->files.len = t->files.cap = 0;
+	t->name = lh_strdup(src->name);
+	t->path = lh_strdup(src->path);
+	bool ok = t->name && t->path && LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
+	          LH_VEC_RESERVE(&t->files, src->files.len) == LH_OK;
+	for (size_t i = 0; ok && i < src->columns.len; i++) {
+		ok = lh_column_copy(&t->columns.items[i], &src->columns.items[i]) == LH_OK;
+		if (ok)
+			t->columns.len++;
+	}
+	for (size_t i = 0; ok && i < src->files.len; i++) {
+		ok = data_file_copy(&t->files.items[i], &src->files.items[i]) == LH_OK;
+		if (ok)
+			t->files.len++;
+	}
+	if (!ok)
+		lh_table_unref(&t);
+	return t;
+}
+
+static void schema_clear(lh_schema *s)
+{
+	free(s->name);
+	free(s->path);
+	memset(s, 0, sizeof *s);
+}
+
+void lh_state_free(lh_state **state)
+{
+	if (!state || !*state)
+		return;
+	lh_state *s = *state;
+	for (size_t i = 0; i < s->schemas.len; i++)
+		schema_clear(&s->schemas.items[i]);
+	LH_VEC_FREE(&s->schemas);
+	for (size_t i = 0; i < s->tables.len; i++)
+		lh_table_unref(&s->tables.items[i]);
+	LH_VEC_FREE(&s->tables);
+	free(s->snap.time);
+	free(s->data_path);
+	free(s);
+	*state = NULL;
+}
+
+lh_state *lh_state_clone(const lh_state *src)
+{
+	lh_state *s = lh_state_new();
+	if (!s)
+		return NULL;
+	s->snap = src->snap;
+	s->snap.time = lh_strdup(src->snap.time);
+	s->data_path = lh_strdup(src->data_path);
+	s->next_local_id = src->next_local_id;
+	bool ok = s->data_path && LH_VEC_RESERVE(&s->schemas, src->schemas.len) == LH_OK &&
+	          LH_VEC_RESERVE(&s->tables, src->tables.len) == LH_OK;
+	for (size_t i = 0; ok && i < src->schemas.len; i++) {
+		lh_schema *d = &s->schemas.items[i];
+		*d = src->schemas.items[i];
+		d->name = lh_strdup(d->name);
+		d->path = lh_strdup(d->path);
+		s->schemas.len++;
+		ok = d->name && d->path;
+	}
+	for (size_t i = 0; ok && i < src->tables.len; i++) {
+		src->tables.items[i]->refs++;
+		s->tables.items[s->tables.len++] = src->tables.items[i];
+	}
+	if (!ok)
+		lh_state_free(&s);
+	return s;
+}
+
+lh_table *lh_state_table_mut(lh_state *state, size_t i)
+{
+	lh_table *t = state->tables.items[i];
+	if (t->refs == 1)
+		return t;
+	lh_table *copy = table_clone(t);
+	if (!copy)
+		return NULL;
+	lh_table_unref(&state->tables.items[i]);
+	state->tables.items[i] = copy;
+	return copy;
+}
+
+lh_schema *lh_state_schema_by_name(const lh_state *state, const char *name)
+{
+	for (size_t i = 0; i < state->schemas.len; i++)
+		if (lh_strieq(state->schemas.items[i].name, name))
+			return &state->schemas.items[i];
+	return NULL;
+}
+
+lh_schema *lh_state_schema_by_id(const lh_state *state, int64_t id)
+{
+	for (size_t i = 0; i < state->schemas.len; i++)
+		if (state->schemas.items[i].id == id)
+			return &state->schemas.items[i];
+	return NULL;
+}
+
+ptrdiff_t lh_state_table_index(const lh_state *state, int64_t schema_id, const char *name)
+{
+	for (size_t i = 0; i < state->tables.len; i++) {
+		const lh_table *t = state->tables.items[i];
+		if (t->schema_id == schema_id && lh_strieq(t->name, name))
+			return (ptrdiff_t)i;
+	}
+	return -1;
+}
+
+ptrdiff_t lh_state_table_index_by_id(const lh_state *state, int64_t table_id)
+{
+	for (size_t i = 0; i < state->tables.len; i++)
+		if (state->tables.items[i]->id == table_id)
+			return (ptrdiff_t)i;
+	return -1;
+}
+
+ptrdiff_t lh_table_column_index(const lh_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->columns.len; i++)
+		if (t->columns.items[i].parent < 0 && lh_strieq(t->columns.items[i].name, name))
+			return (ptrdiff_t)i;
+	return -1;
+}
+
+int64_t lh_state_next_local_id(lh_state *state)
+{
+	return state->next_local_id--;
+}
+
+char *lh_schema_full_path(const lh_state *state, const lh_schema *schema)
+{
+	return schema->path_is_relative ? lh_path_join(state->data_path, schema->path)
+	                                : lh_strdup(schema->path);
+}
+
+char *lh_table_full_path(const lh_state *state, const lh_table *table)
+{
+	if (!table->path_is_relative)
+		return lh_strdup(table->path);
+	const lh_schema *schema = lh_state_schema_by_id(state, table->schema_id);
+	if (!schema)
+		return NULL;
+	char *sp = lh_schema_full_path(state, schema);
+	char *full = sp ? lh_path_join(sp, table->path) : NULL;
+	free(sp);
+	return full;
+}
+
+char *lh_file_full_path(const char *table_path, const char *path, bool relative)
+{
+	return relative ? lh_path_join(table_path, path) : lh_strdup(path);
+}
+
+char *lh_relative_path(const char *parent, const char *full, bool *out_relative)
+{
+	if (lh_str_starts_with(full, parent)) {
+		*out_relative = true;
+		return lh_strdup(full + strlen(parent));
+	}
+	*out_relative = false;
+	return lh_strdup(full);
+}
+
+char *lh_path_for_name(const char *name, const char *uuid)
+{
+	bool plain = *name != '\0';
+	for (const char *p = name; *p; p++) {
+		char c = *p;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '-'))
+			plain = false;
+	}
+	return lh_asprintf("%s/", plain ? name : uuid);
+}

@@ -1,0 +1,169 @@
+/*
+ * catalog/model.h - the DuckLake 0.3 catalog as C structs: the state of a lake at one
+ * snapshot (schemas, tables, their columns and files), loaded from the catalog and
+ * changed in memory by an open transaction.
+ *
+ * Layer: catalog. Pure data; no SQL runs here except in load.c and commit.c.
+ *
+ * Sharing: a state holds pointers to tables; several states (the committed one and a
+ * transaction's copy) may share a table. A table is changed only through
+ * lh_state_table_mut(), which clones it first when it is shared (copy-on-write). So two
+ * states share a table pointer exactly when the table is unchanged between them, which
+ * the engine uses to keep DuckDB views that are still valid.
+ *
+ * Ids: objects made by an open transaction carry negative ids until commit assigns real
+ * ones from the latest snapshot (DuckLake allocates ids at commit, so a retried commit
+ * reallocates them). Columns changed by the transaction carry begin_snapshot = -1.
+ */
+#ifndef LH_CATALOG_MODEL_H
+#define LH_CATALOG_MODEL_H
+
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/uuid.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Reserved Parquet field ids (DuckDB multi_file_reader.hpp). */
+#define LH_FIELD_ID_ROW_ID 2147483540      /* _ducklake_internal_row_id */
+#define LH_FIELD_ID_SNAPSHOT_ID 2147483539 /* _ducklake_internal_snapshot_id */
+#define LH_FIELD_ID_FILENAME 2147483646    /* delete files: file_path */
+#define LH_FIELD_ID_ORDINAL 2147483645     /* delete files: pos */
+
+typedef struct lh_col_stats {
+	int64_t column_id;
+	int64_t column_size_bytes; /* -1 unknown */
+	int64_t null_count;        /* -1 unknown */
+	char *min_value;           /* NULL unknown */
+	char *max_value;
+	int contains_nan; /* -1 unknown, 0, 1 */
+} lh_col_stats;
+
+typedef struct lh_column {
+	int64_t id;             /* column_id = Parquet field id, per table */
+	int64_t begin_snapshot; /* -1: added or changed by the open transaction */
+	int64_t order;          /* column_order */
+	char *name;
+	char *type;            /* DuckLake type string: int32, decimal(9,2), struct, ... */
+	char *initial_default; /* value for rows in files written before the column existed */
+	char *default_value;   /* current INSERT default */
+	bool nulls_allowed;
+	int64_t parent; /* parent column id, -1 for top level */
+} lh_column;
+
+typedef struct lh_delete_file {
+	int64_t id; /* -1: none */
+	int64_t begin_snapshot;
+	char *path; /* as stored, relative to the table path when path_is_relative */
+	bool path_is_relative;
+	int64_t delete_count;
+	int64_t file_size_bytes;
+	int64_t footer_size;
+} lh_delete_file;
+
+typedef struct lh_data_file {
+	int64_t id; /* data_file_id; negative: written by the open transaction */
+	int64_t begin_snapshot;
+	char *path; /* as stored, relative to the table path when path_is_relative */
+	bool path_is_relative;
+	int64_t record_count;
+	int64_t file_size_bytes;
+	int64_t footer_size;
+	int64_t row_id_start; /* -1: NULL */
+	int64_t partition_id; /* -1: NULL */
+	int64_t mapping_id;   /* -1: NULL */
+	char *partial_file_info;
+	lh_delete_file del; /* the current delete file, del.id == -1 when none */
+
+	/* --- open-transaction bookkeeping --- */
+	int64_t pending_deletes; /* positions deleted by the transaction, not yet in a file */
+	bool reused;             /* a new row for a file another row already refers to
+	                            (rollback): row_id_start kept, stats copied, table stats
+	                            untouched */
+	int64_t reused_from;     /* when reused: the data_file_id whose stats to copy */
+	bool del_changed;        /* del is a new delete file (or none) replacing base's */
+	bool row_id_column;      /* a file the transaction wrote with _ducklake_internal_row_id */
+	lh_col_stats *stats;     /* per-column stats of a file written by the transaction */
+	size_t nstats;
+} lh_data_file;
+
+typedef struct lh_schema {
+	int64_t id; /* negative: created by the open transaction */
+	char uuid[LH_UUID_LEN + 1];
+	int64_t begin_snapshot;
+	char *name;
+	char *path; /* relative to the data path when path_is_relative */
+	bool path_is_relative;
+} lh_schema;
+
+typedef struct lh_table {
+	int refs;
+	int64_t id; /* negative: created by the open transaction */
+	char uuid[LH_UUID_LEN + 1];
+	int64_t begin_snapshot;
+	int64_t schema_id;
+	char *name;
+	char *path; /* relative to the schema path when path_is_relative */
+	bool path_is_relative;
+	int64_t max_column_id; /* highest column id the table ever used (incl. dropped) */
+	LH_VEC(lh_column) columns; /* ordered: parents before children, by column_order */
+	LH_VEC(lh_data_file) files;
+} lh_table;
+
+typedef struct lh_snapshot_info {
+	int64_t id;
+	int64_t schema_version;
+	int64_t next_catalog_id;
+	int64_t next_file_id;
+	char *time;
+} lh_snapshot_info;
+
+typedef struct lh_state {
+	lh_snapshot_info snap;
+	char *data_path; /* absolute or as stored, always ending in '/' */
+	LH_VEC(lh_schema) schemas;
+	LH_VEC(lh_table *) tables;
+	int64_t next_local_id; /* for negative transaction-local ids; starts at -1 */
+} lh_state;
+
+/* --- lifetime --------------------------------------------------------------------- */
+lh_state *lh_state_new(void);
+void lh_state_free(lh_state **state);
+/* A copy sharing every table (cheap). */
+lh_state *lh_state_clone(const lh_state *state);
+lh_table *lh_table_new(void);
+void lh_table_unref(lh_table **table);
+void lh_column_clear(lh_column *c);
+lh_status lh_column_copy(lh_column *dst, const lh_column *src);
+void lh_data_file_clear(lh_data_file *f);
+void lh_col_stats_clear(lh_col_stats *s);
+
+/* The table at index i of state->tables, cloned first if shared. NULL on OOM. */
+lh_table *lh_state_table_mut(lh_state *state, size_t i);
+
+/* --- lookups (names compare case-insensitively, like DuckDB identifiers) ----------- */
+lh_schema *lh_state_schema_by_name(const lh_state *state, const char *name);
+lh_schema *lh_state_schema_by_id(const lh_state *state, int64_t id);
+/* Index of the table in state->tables, or -1. */
+ptrdiff_t lh_state_table_index(const lh_state *state, int64_t schema_id, const char *name);
+ptrdiff_t lh_state_table_index_by_id(const lh_state *state, int64_t table_id);
+/* Index into table->columns of a top-level column, or -1. */
+ptrdiff_t lh_table_column_index(const lh_table *t, const char *name);
+int64_t lh_state_next_local_id(lh_state *state);
+
+/* Full paths. The caller frees the result. */
+char *lh_schema_full_path(const lh_state *state, const lh_schema *schema);
+char *lh_table_full_path(const lh_state *state, const lh_table *table);
+char *lh_file_full_path(const char *table_path, const char *path, bool relative);
+
+/* The path to store for `full` below `parent`: relative when full starts with parent
+ * (a pure string prefix test, as DuckLake does), else absolute. *out_relative says which.
+ * Caller frees. */
+char *lh_relative_path(const char *parent, const char *full, bool *out_relative);
+
+/* A schema or table folder name for `name`: the name plus '/' when it is only
+ * [A-Za-z0-9_-], else the uuid plus '/' (DuckLake's rule). Caller frees. */
+char *lh_path_for_name(const char *name, const char *uuid);
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * engine/engine.c - the DuckDB database and connection. See engine.h.
+ */
+#include "engine/engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct lh_engine {
+	duckdb_database db;
+	duckdb_connection conn;
+};
+
+lh_status lh_engine_status(duckdb_error_type type)
+{
+	switch (type) {
+	case DUCKDB_ERROR_PARSER:
+	case DUCKDB_ERROR_SYNTAX:
+		return LH_ERR_SYNTAX;
+	case DUCKDB_ERROR_CATALOG:
+		return LH_ERR_NOT_FOUND;
+	case DUCKDB_ERROR_CONVERSION:
+	case DUCKDB_ERROR_MISMATCH_TYPE:
+	case DUCKDB_ERROR_INVALID_TYPE:
+	case DUCKDB_ERROR_OUT_OF_RANGE:
+	case DUCKDB_ERROR_DECIMAL:
+		return LH_ERR_TYPE;
+	case DUCKDB_ERROR_CONSTRAINT:
+		return LH_ERR_CONSTRAINT;
+	case DUCKDB_ERROR_IO:
+	case DUCKDB_ERROR_HTTP:
+	case DUCKDB_ERROR_PERMISSION:
+		return LH_ERR_IO;
+	case DUCKDB_ERROR_OUT_OF_MEMORY:
+		return LH_ERR_NOMEM;
+	case DUCKDB_ERROR_NOT_IMPLEMENTED:
+		return LH_ERR_UNSUPPORTED;
+	case DUCKDB_ERROR_INTERNAL:
+	case DUCKDB_ERROR_FATAL:
+		return LH_ERR_INTERNAL;
+	case DUCKDB_ERROR_BINDER:
+	case DUCKDB_ERROR_INVALID_INPUT:
+	default:
+		return LH_ERR_INVALID;
+	}
+}
+
+lh_status lh_engine_error(lh_err *err, duckdb_error_type type, const char *message)
+{
+	return lh_err_set(err, lh_engine_status(type), "%s", message ? message : "query failed");
+}
+
+lh_status lh_engine_open(lh_engine **out, lh_err *err)
+{
+	*out = NULL;
+	lh_engine *e = calloc(1, sizeof *e);
+	if (!e)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	char *open_err = NULL;
+	duckdb_config config = NULL;
+	if (duckdb_create_config(&config) == DuckDBError) {
+		free(e);
+		return lh_err_set(err, LH_ERR_ENGINE, "cannot configure DuckDB");
+	}
+	/* extensions cannot be downloaded here and must never be tried */
+	duckdb_set_config(config, "autoinstall_known_extensions", "false");
+	duckdb_set_config(config, "autoload_known_extensions", "false");
+	if (duckdb_open_ext(NULL, &e->db, config, &open_err) == DuckDBError) {
+		lh_status st = lh_err_set(err, LH_ERR_ENGINE, "cannot start DuckDB: %s",
+		                          open_err ? open_err : "unknown error");
+		duckdb_free(open_err);
+		duckdb_destroy_config(&config);
+		free(e);
+		return st;
+	}
+	duckdb_destroy_config(&config);
+	if (duckdb_connect(e->db, &e->conn) == DuckDBError) {
+		duckdb_close(&e->db);
+		free(e);
+		return lh_err_set(err, LH_ERR_ENGINE, "cannot connect to DuckDB");
+	}
+	lh_status st = lh_engine_exec(e, "ATTACH ':memory:' AS lake; USE lake;", err);
+	if (st != LH_OK) {
+		lh_engine_close(&e);
+		return st;
+	}
+	*out = e;
+	return LH_OK;
+}
+
+void lh_engine_close(lh_engine **engine)
+{
+	if (!engine || !*engine)
+		return;
+	lh_engine *e = *engine;
+	duckdb_disconnect(&e->conn);
+	duckdb_close(&e->db);
+	free(e);
+	*engine = NULL;
+}
+
+duckdb_connection lh_engine_conn(lh_engine *engine)
+{
+	return engine->conn;
+}
+
+lh_status lh_engine_query(lh_engine *engine, const char *sql, duckdb_result *out, lh_err *err)
+{
+	if (duckdb_query(engine->conn, sql, out) == DuckDBError) {
+		lh_status st = lh_engine_error(err, duckdb_result_error_type(out), duckdb_result_error(out));
+		duckdb_destroy_result(out);
+		return st;
+	}
+	return LH_OK;
+}
+
+lh_status lh_engine_exec(lh_engine *engine, const char *sql, lh_err *err)
+{
+	duckdb_result r;
+	lh_status st = lh_engine_query(engine, sql, &r, err);
+	if (st == LH_OK)
+		duckdb_destroy_result(&r);
+	return st;
+}
+
+lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err)
+{
+	*out = NULL;
+	duckdb_result r;
+	lh_status st = lh_engine_query(engine, sql, &r, err);
+	if (st != LH_OK)
+		return st;
+	if (duckdb_row_count(&r) > 0 && duckdb_column_count(&r) > 0 && !duckdb_value_is_null(&r, 0, 0)) {
+		char *v = duckdb_value_varchar(&r, 0, 0);
+		*out = v ? strdup(v) : NULL;
+		duckdb_free(v);
+		if (!*out)
+			st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	}
+	duckdb_destroy_result(&r);
+	return st;
+}
+
+lh_status lh_engine_scalar_int(lh_engine *engine, const char *sql, int64_t *out, lh_err *err)
+{
+	char *v = NULL;
+	lh_status st = lh_engine_scalar(engine, sql, &v, err);
+	if (st == LH_OK && (!v || !lh_parse_int64(v, out)))
+		st = lh_err_set(err, LH_ERR_TYPE, "expected an integer, got '%s'", v ? v : "NULL");
+	free(v);
+	return st;
+}
+
+bool lh_vec_valid(duckdb_vector vec, idx_t row)
+{
+	uint64_t *validity = duckdb_vector_get_validity(vec);
+	return !validity || duckdb_validity_row_is_valid(validity, row);
+}
+
+const char *lh_vec_str(duckdb_vector vec, idx_t row, uint32_t *len)
+{
+	duckdb_string_t *data = (duckdb_string_t *)duckdb_vector_get_data(vec);
+	*len = duckdb_string_t_length(data[row]);
+	return duckdb_string_t_data(&data[row]);
+}
+
+char *lh_vec_strdup(duckdb_vector vec, idx_t row)
+{
+	if (!lh_vec_valid(vec, row))
+		return NULL;
+	uint32_t len;
+	const char *s = lh_vec_str(vec, row, &len);
+	return lh_strndup(s, len);
+}
+
+int64_t lh_vec_int(duckdb_vector vec, duckdb_type type, idx_t row)
+{
+	void *d = duckdb_vector_get_data(vec);
+	switch (type) {
+	case DUCKDB_TYPE_TINYINT:
+		return ((int8_t *)d)[row];
+	case DUCKDB_TYPE_SMALLINT:
+		return ((int16_t *)d)[row];
+	case DUCKDB_TYPE_INTEGER:
+		return ((int32_t *)d)[row];
+	case DUCKDB_TYPE_UTINYINT:
+		return ((uint8_t *)d)[row];
+	case DUCKDB_TYPE_USMALLINT:
+		return ((uint16_t *)d)[row];
+	case DUCKDB_TYPE_UINTEGER:
+		return ((uint32_t *)d)[row];
+	case DUCKDB_TYPE_UBIGINT:
+		return (int64_t)((uint64_t *)d)[row];
+	case DUCKDB_TYPE_BIGINT:
+	default:
+		return ((int64_t *)d)[row];
+	}
+}
+
+lh_status lh_engine_describe(lh_engine *engine, const char *sql, lh_query_columns *out,
+                             lh_err *err)
+{
+	memset(out, 0, sizeof *out);
+	duckdb_prepared_statement stmt;
+	if (duckdb_prepare(engine->conn, sql, &stmt) == DuckDBError) {
+		const char *msg = duckdb_prepare_error(stmt);
+		/* prepare errors carry no type; classify the common ones by DuckDB's prefix */
+		lh_status code = LH_ERR_INVALID;
+		if (msg && (strncmp(msg, "Parser Error", 12) == 0))
+			code = LH_ERR_SYNTAX;
+		else if (msg && strncmp(msg, "Catalog Error", 13) == 0)
+			code = LH_ERR_NOT_FOUND;
+		else if (msg && strncmp(msg, "Conversion Error", 16) == 0)
+			code = LH_ERR_TYPE;
+		lh_err_set(err, code, "%s", msg ? msg : "cannot prepare query");
+		duckdb_destroy_prepare(&stmt);
+		return code;
+	}
+	out->statement_type = duckdb_prepared_statement_type(stmt);
+	out->n = duckdb_prepared_statement_column_count(stmt);
+	out->names = calloc(out->n + 1, sizeof *out->names);
+	out->types = calloc(out->n + 1, sizeof *out->types);
+	lh_status st = out->names && out->types ? LH_OK : LH_ERR_NOMEM;
+	for (idx_t i = 0; st == LH_OK && i < out->n; i++) {
+		out->names[i] = lh_strdup(duckdb_prepared_statement_column_name(stmt, i));
+		out->types[i] = duckdb_prepared_statement_column_logical_type(stmt, i);
+		if (!out->names[i])
+			st = LH_ERR_NOMEM;
+	}
+	duckdb_destroy_prepare(&stmt);
+	if (st != LH_OK) {
+		lh_query_columns_free(out);
+		return lh_err_set(err, st, "out of memory");
+	}
+	return LH_OK;
+}
+
+void lh_query_columns_free(lh_query_columns *cols)
+{
+	for (size_t i = 0; i < cols->n; i++) {
+		if (cols->names)
+			free(cols->names[i]);
+		if (cols->types && cols->types[i])
+			duckdb_destroy_logical_type(&cols->types[i]);
+	}
+	free(cols->names);
+	free(cols->types);
+	memset(cols, 0, sizeof *cols);
+}

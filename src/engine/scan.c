@@ -1,0 +1,187 @@
+/*
+ * engine/scan.c - building the read_parquet SELECT for a table. See scan.h.
+ */
+#include "engine/scan.h"
+#include "engine/types.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void append_select_list(const lh_table *t, lh_buf *out)
+{
+	bool first = true;
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		if (c->parent >= 0)
+			continue;
+		lh_buf_puts(out, first ? "" : ", ");
+		first = false;
+		lh_buf_puts(out, "__d.");
+		lh_buf_sql_ident(out, c->name);
+	}
+}
+
+static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
+{
+	lh_buf_puts(out, "SELECT ");
+	bool first = true;
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		if (c->parent >= 0)
+			continue;
+		lh_buf_puts(out, first ? "CAST(NULL AS " : ", CAST(NULL AS ");
+		first = false;
+		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, out, err);
+		if (st != LH_OK)
+			return st;
+		lh_buf_puts(out, ") AS ");
+		lh_buf_sql_ident(out, c->name);
+	}
+	if (flags & LH_SCAN_META)
+		lh_buf_puts(out, ", NULL::BIGINT AS __lh_file, NULL::BIGINT AS __lh_pos, NULL::BIGINT AS "
+		                 "__lh_rowid");
+	lh_buf_puts(out, " WHERE false");
+	return LH_OK;
+}
+
+static lh_status append_schema_map(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
+{
+	lh_buf_puts(out, "schema = MAP {");
+	bool first = true;
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		if (c->parent >= 0)
+			continue;
+		lh_buf_printf(out, "%s%lld: {name: ", first ? "" : ", ", (long long)c->id);
+		first = false;
+		lh_buf_sql_str(out, c->name);
+		lh_buf_puts(out, ", type: '");
+		lh_buf type;
+		lh_buf_init(&type, 0);
+		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, &type, err);
+		if (st != LH_OK) {
+			lh_buf_free(&type);
+			return st;
+		}
+		/* the type goes inside a string literal */
+		for (const char *p = lh_buf_str(&type); *p; p++) {
+			if (*p == '\'')
+				lh_buf_putc(out, '\'');
+			lh_buf_putc(out, *p);
+		}
+		lh_buf_free(&type);
+		lh_buf_puts(out, "', default_value: ");
+		if (c->initial_default)
+			lh_buf_sql_str(out, c->initial_default);
+		else
+			lh_buf_puts(out, "NULL::VARCHAR");
+		lh_buf_putc(out, '}');
+	}
+	if (flags & LH_SCAN_META)
+		lh_buf_printf(out, ", %d: {name: '__lh_rid', type: 'BIGINT', default_value: NULL::VARCHAR}",
+		              LH_FIELD_ID_ROW_ID);
+	lh_buf_putc(out, '}');
+	return LH_OK;
+}
+
+/* The anti-join removing deleted positions; nothing when no file has deletes. */
+static void append_deletes(const lh_table *t, const char *table_path, lh_buf *out)
+{
+	bool any_file = false, any_pending = false;
+	for (size_t i = 0; i < t->files.len; i++) {
+		any_file |= t->files.items[i].del.path != NULL;
+		any_pending |= t->files.items[i].pending_deletes > 0;
+	}
+	if (!any_file && !any_pending)
+		return;
+	lh_buf_puts(out, " ANTI JOIN (");
+	bool first = true;
+	if (any_file) {
+		lh_buf_puts(out, "SELECT __m.__fi, __p.pos AS __pos FROM read_parquet([");
+		bool f1 = true;
+		for (size_t i = 0; i < t->files.len; i++) {
+			const lh_data_file *f = &t->files.items[i];
+			if (!f->del.path)
+				continue;
+			char *p = lh_file_full_path(table_path, f->del.path, f->del.path_is_relative);
+			lh_buf_puts(out, f1 ? "" : ", ");
+			lh_buf_sql_str(out, p ? p : "");
+			free(p);
+			f1 = false;
+		}
+		lh_buf_puts(out, "], filename = true) __p JOIN (VALUES ");
+		f1 = true;
+		for (size_t i = 0; i < t->files.len; i++) {
+			const lh_data_file *f = &t->files.items[i];
+			if (!f->del.path)
+				continue;
+			char *p = lh_file_full_path(table_path, f->del.path, f->del.path_is_relative);
+			lh_buf_puts(out, f1 ? "(" : ", (");
+			lh_buf_sql_str(out, p ? p : "");
+			lh_buf_printf(out, ", %zu)", i);
+			free(p);
+			f1 = false;
+		}
+		lh_buf_puts(out, ") __m(__fn, __fi) ON __p.filename = __m.__fn");
+		first = false;
+	}
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (f->pending_deletes <= 0)
+			continue;
+		lh_buf_printf(out,
+		              "%sSELECT %zu AS __fi, pos AS __pos FROM " LH_PENDING_DELETES
+		              " WHERE file_id = %lld",
+		              first ? "" : " UNION ALL ", i, (long long)f->id);
+		first = false;
+	}
+	lh_buf_puts(out, ") __x ON __d.file_index = __x.__fi AND __d.file_row_number = __x.__pos");
+}
+
+lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, lh_buf *out,
+                      lh_err *err)
+{
+	if (t->files.len == 0)
+		return append_empty(t, flags, out, err);
+	char *table_path = lh_table_full_path(state, t);
+	if (!table_path)
+		return lh_err_set(err, LH_ERR_CORRUPT, "table '%s' has no readable path", t->name);
+	lh_buf_puts(out, "SELECT ");
+	append_select_list(t, out);
+	if (flags & LH_SCAN_META)
+		lh_buf_puts(out, ", __fm.__fid AS __lh_file, __d.file_row_number AS __lh_pos, "
+		                 "COALESCE(__d.__lh_rid, __fm.__rid0 + __d.file_row_number) AS __lh_rowid");
+	lh_buf_puts(out, " FROM read_parquet([");
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		char *p = lh_file_full_path(table_path, f->path, f->path_is_relative);
+		lh_buf_puts(out, i ? ", " : "");
+		lh_buf_sql_str(out, p ? p : "");
+		free(p);
+	}
+	lh_buf_puts(out, "], ");
+	lh_status st = append_schema_map(t, flags, out, err);
+	if (st != LH_OK) {
+		free(table_path);
+		return st;
+	}
+	bool rownum = (flags & LH_SCAN_META) != 0;
+	for (size_t i = 0; i < t->files.len && !rownum; i++)
+		rownum = t->files.items[i].del.path || t->files.items[i].pending_deletes > 0;
+	lh_buf_puts(out, rownum ? ", file_row_number = true) __d" : ") __d");
+	if (flags & LH_SCAN_META) {
+		lh_buf_puts(out, " JOIN (VALUES ");
+		for (size_t i = 0; i < t->files.len; i++) {
+			const lh_data_file *f = &t->files.items[i];
+			lh_buf_printf(out, "%s(%zu, %lld, ", i ? ", " : "", i, (long long)f->id);
+			if (f->row_id_start >= 0)
+				lh_buf_printf(out, "%lld::BIGINT)", (long long)f->row_id_start);
+			else
+				lh_buf_puts(out, "NULL::BIGINT)");
+		}
+		lh_buf_puts(out, ") __fm(__fi, __fid, __rid0) ON __d.file_index = __fm.__fi");
+	}
+	append_deletes(t, table_path, out);
+	free(table_path);
+	return LH_OK;
+}

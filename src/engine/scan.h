@@ -1,0 +1,31 @@
+/*
+ * engine/scan.h - the SQL that reads a lake table at a snapshot: DuckDB's read_parquet
+ * over the table's data files, mapped by Parquet field id, minus deleted positions.
+ *
+ * Layer: engine. The read path of DESIGN.md: files are read by field id with
+ * `schema = MAP{field_id: {name, type, default_value}}`, so renamed columns keep their
+ * data, widened columns are cast, and columns added later read as their initial default.
+ * Delete files and the open transaction's pending deletes are removed with an anti-join
+ * on (file_index, file_row_number).
+ */
+#ifndef LH_ENGINE_SCAN_H
+#define LH_ENGINE_SCAN_H
+
+#include "catalog/model.h"
+#include "util/buf.h"
+
+/* The DuckDB table holding the open transaction's deleted positions:
+ * (file_id BIGINT, pos BIGINT). */
+#define LH_PENDING_DELETES "temp.main.__lh_pending_deletes"
+
+enum {
+	/* also return __lh_file (data_file_id), __lh_pos (row position in the file) and
+	 * __lh_rowid (the DuckLake row id; NULL for rows the open transaction wrote) */
+	LH_SCAN_META = 1 << 0,
+};
+
+/* Appends a SELECT reading table `t` of `state`. */
+lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, lh_buf *out,
+                      lh_err *err);
+
+#endif

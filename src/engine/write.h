@@ -1,0 +1,49 @@
+/*
+ * engine/write.h - writing Parquet files for lake tables with DuckDB's COPY.
+ *
+ * Layer: engine. Data files carry Parquet field ids = DuckLake column ids (COPY
+ * FIELD_IDS), are named ducklake-<uuidv7>.parquet, and come back with the statistics the
+ * catalog needs (COPY RETURN_STATS): rows, bytes, footer size, per-column min/max/null
+ * count. Delete files hold (file_path, pos) sorted by pos, as DuckLake writes them.
+ * Files are written into a local folder given by the caller; putting them in place is
+ * the store's job.
+ */
+#ifndef LH_ENGINE_WRITE_H
+#define LH_ENGINE_WRITE_H
+
+#include "catalog/model.h"
+#include "engine/engine.h"
+
+typedef struct lh_written_file {
+	char *path; /* full local path */
+	int64_t record_count;
+	int64_t file_size_bytes;
+	int64_t footer_size;
+	lh_col_stats *stats;
+	size_t nstats;
+} lh_written_file;
+
+typedef LH_VEC(lh_written_file) lh_written_files;
+
+void lh_written_file_clear(lh_written_file *f);
+void lh_written_files_free(lh_written_files *files);
+
+/*
+ * Writes the rows of `select_sql` into folder `dir` (must exist and be empty) as one or
+ * more data files of at most about `target_file_size` bytes. The query's columns must
+ * be the table's top-level columns in order, followed by _ducklake_internal_row_id when
+ * with_row_id. A query that yields no rows writes no file.
+ */
+lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const lh_column *cols,
+                               size_t ncols, bool with_row_id, const char *dir,
+                               int64_t target_file_size, lh_written_files *out, lh_err *err);
+
+/*
+ * Writes a delete file at `path` holding the distinct positions produced by
+ * `positions_sql` (one BIGINT column), sorted, with file_path = data_file_path.
+ */
+lh_status lh_engine_write_deletes(lh_engine *engine, const char *positions_sql,
+                                  const char *data_file_path, const char *path,
+                                  lh_written_file *out, lh_err *err);
+
+#endif

@@ -1,0 +1,763 @@
+/*
+ * lake/history.c - snapshots, the change feed, table info and rollback.
+ *
+ * Layer: lake. DuckLake's table functions are answered into temp tables that the
+ * rewritten query reads (rewrite.c), with the columns DuckDB's ducklake extension
+ * returns, so scripts written for DuckLake run unchanged.
+ *
+ * Change feed (ducklake_table_changes, following DuckDB's ducklake extension): between
+ * snapshots start and end (inclusive), inserts are the rows of data files that began in
+ * the range; deletes are the positions a delete file added over the one it replaced,
+ * and the live rows of data files retired in the range. An insert and a delete of the
+ * same row id in one snapshot are an update (update_preimage / update_postimage). Rows
+ * a rollback brings back (a delete file replaced by an older, smaller one) are inserts.
+ * Rows are read with the table's columns at the end snapshot.
+ *
+ * Rollback (beyond DuckLake): one new snapshot in which a table's columns and files are
+ * those of an earlier snapshot. Files still current keep their rows; files retired since
+ * are registered again under new ids (same path, same row ids: nothing is copied); files
+ * added since are retired; delete files are set back.
+ */
+#include "lake/lake_int.h"
+#include "engine/scan.h"
+#include "engine/types.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static lh_status nomem(lh_lake *lake)
+{
+	return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+}
+
+static lh_status exec_buf(lh_lake *lake, lh_buf *b)
+{
+	if (b->status != LH_OK)
+		return nomem(lake);
+	return lh_engine_exec(lake->engine, lh_buf_str(b), &lake->err);
+}
+
+/* --------------------------------------------------------------------------------
+ * ducklake_snapshots
+ * ------------------------------------------------------------------------------ */
+
+static const char *change_key(lh_change_kind k)
+{
+	switch (k) {
+	case LH_CHANGE_DROPPED_SCHEMA:
+		return "schemas_dropped";
+	case LH_CHANGE_DROPPED_TABLE:
+		return "tables_dropped";
+	case LH_CHANGE_DROPPED_VIEW:
+		return "views_dropped";
+	case LH_CHANGE_CREATED_SCHEMA:
+		return "schemas_created";
+	case LH_CHANGE_CREATED_TABLE:
+		return "tables_created";
+	case LH_CHANGE_CREATED_VIEW:
+		return "views_created";
+	case LH_CHANGE_INSERTED_INTO_TABLE:
+		return "tables_inserted_into";
+	case LH_CHANGE_DELETED_FROM_TABLE:
+		return "tables_deleted_from";
+	case LH_CHANGE_ALTERED_TABLE:
+		return "tables_altered";
+	case LH_CHANGE_ALTERED_VIEW:
+		return "views_altered";
+	case LH_CHANGE_INLINED_INSERT:
+		return "inlined_insert";
+	case LH_CHANGE_INLINED_DELETE:
+		return "inlined_delete";
+	case LH_CHANGE_FLUSHED_INLINED:
+		return "flushed_inlined";
+	case LH_CHANGE_COMPACTED_TABLE:
+	default:
+		return "tables_compacted";
+	}
+}
+
+/* Appends the changes MAP literal for a changes_made string. */
+static void append_changes_map(lh_buf *b, const char *changes_made)
+{
+	lh_changes ch;
+	if (lh_changes_parse(changes_made, &ch) != LH_OK || ch.len == 0) {
+		lh_buf_puts(b, "MAP {}");
+		if (ch.len == 0)
+			lh_changes_free(&ch);
+		return;
+	}
+	lh_buf_puts(b, "MAP {");
+	bool done[LH_CHANGE__COUNT] = {0};
+	bool first_key = true;
+	for (size_t i = 0; i < ch.len; i++) {
+		lh_change_kind k = ch.items[i].kind;
+		if (done[k])
+			continue;
+		done[k] = true;
+		lh_buf_puts(b, first_key ? "" : ", ");
+		first_key = false;
+		lh_buf_sql_str(b, change_key(k));
+		lh_buf_puts(b, ": [");
+		bool first = true;
+		for (size_t j = i; j < ch.len; j++) {
+			const lh_change *c = &ch.items[j];
+			if (c->kind != k)
+				continue;
+			lh_buf_puts(b, first ? "" : ", ");
+			first = false;
+			if (k == LH_CHANGE_CREATED_SCHEMA) {
+				lh_buf_sql_str(b, c->schema);
+			} else if (k == LH_CHANGE_CREATED_TABLE || k == LH_CHANGE_CREATED_VIEW) {
+				char *full = lh_asprintf("%s.%s", c->schema, c->name);
+				lh_buf_sql_str(b, full ? full : "");
+				free(full);
+			} else {
+				lh_buf_printf(b, "'%lld'", (long long)c->id);
+			}
+		}
+		lh_buf_putc(b, ']');
+	}
+	lh_buf_putc(b, '}');
+	lh_changes_free(&ch);
+}
+
+static lh_status snapshots_table(lh_lake *lake, const char *name)
+{
+	lh_rows *rows = NULL;
+	lh_status st = lh_catalog_snapshots(lake->cat, &rows, &lake->err);
+	if (st != LH_OK)
+		return st;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_printf(&b,
+	              "CREATE OR REPLACE TEMP TABLE \"%s\" (snapshot_id BIGINT, snapshot_time "
+	              "TIMESTAMPTZ, schema_version BIGINT, changes MAP(VARCHAR, VARCHAR[]), author "
+	              "VARCHAR, commit_message VARCHAR, commit_extra_info VARCHAR)",
+	              name);
+	st = exec_buf(lake, &b);
+	for (size_t r = 0; st == LH_OK && r < rows->nrows; r += 256) {
+		lh_buf_reset(&b);
+		lh_buf_printf(&b, "INSERT INTO \"%s\" VALUES ", name);
+		for (size_t i = r; i < rows->nrows && i < r + 256; i++) {
+			lh_buf_printf(&b, "%s(%s, ", i > r ? ", " : "", lh_rows_get(rows, i, 0));
+			lh_buf_sql_str(&b, lh_rows_get(rows, i, 1));
+			lh_buf_printf(&b, "::TIMESTAMPTZ, %s, ", lh_rows_get(rows, i, 2));
+			append_changes_map(&b, lh_rows_get(rows, i, 3));
+			for (int k = 4; k < 7; k++) {
+				lh_buf_puts(&b, ", ");
+				lh_buf_sql_str(&b, lh_rows_get(rows, i, k));
+			}
+			lh_buf_putc(&b, ')');
+		}
+		st = exec_buf(lake, &b);
+	}
+	lh_buf_free(&b);
+	lh_rows_free(&rows);
+	return st;
+}
+
+/* --------------------------------------------------------------------------------
+ * ducklake_table_info, ducklake_current_snapshot
+ * ------------------------------------------------------------------------------ */
+
+static lh_status table_info_table(lh_lake *lake, const char *name)
+{
+	lh_status st = lh_lake_refresh(lake);
+	if (st != LH_OK)
+		return st;
+	const lh_state *s = lh_lake_state(lake);
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_printf(&b,
+	              "CREATE OR REPLACE TEMP TABLE \"%s\" (table_name VARCHAR, schema_id BIGINT, "
+	              "table_id BIGINT, table_uuid UUID, file_count BIGINT, file_size_bytes BIGINT, "
+	              "delete_file_count BIGINT, delete_file_size_bytes BIGINT)",
+	              name);
+	st = exec_buf(lake, &b);
+	if (st == LH_OK && s->tables.len) {
+		lh_buf_reset(&b);
+		lh_buf_printf(&b, "INSERT INTO \"%s\" VALUES ", name);
+		for (size_t i = 0; i < s->tables.len; i++) {
+			const lh_table *t = s->tables.items[i];
+			int64_t bytes = 0, dels = 0, del_bytes = 0;
+			for (size_t k = 0; k < t->files.len; k++) {
+				bytes += t->files.items[k].file_size_bytes;
+				if (t->files.items[k].del.path) {
+					dels++;
+					del_bytes += t->files.items[k].del.file_size_bytes;
+				}
+			}
+			lh_buf_puts(&b, i ? ", (" : "(");
+			lh_buf_sql_str(&b, t->name);
+			lh_buf_printf(&b, ", %lld, %lld, '%s', %zu, %lld, %lld, %lld)", (long long)t->schema_id,
+			              (long long)t->id, t->uuid, t->files.len, (long long)bytes, (long long)dels,
+			              (long long)del_bytes);
+		}
+		st = exec_buf(lake, &b);
+	}
+	lh_buf_free(&b);
+	return st;
+}
+
+static lh_status current_snapshot_table(lh_lake *lake, const char *name)
+{
+	lh_snapshot_info latest;
+	lh_status st = lh_catalog_snapshot(lake->cat, -1, &latest, &lake->err);
+	if (st != LH_OK)
+		return st;
+	free(latest.time);
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_printf(&b, "CREATE OR REPLACE TEMP TABLE \"%s\" AS SELECT %lld::BIGINT AS id", name,
+	              (long long)latest.id);
+	st = exec_buf(lake, &b);
+	lh_buf_free(&b);
+	return st;
+}
+
+/* --------------------------------------------------------------------------------
+ * The change feed
+ * ------------------------------------------------------------------------------ */
+
+/* A snapshot bound given as an id or a timestamp. */
+static lh_status bound(lh_lake *lake, const char *arg, bool upper, int64_t *out)
+{
+	if (arg && lh_parse_int64(arg, out))
+		return LH_OK;
+	if (!arg)
+		return lh_lake_fail(lake, LH_ERR_INVALID, "a snapshot bound is NULL");
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "SELECT epoch_us(CAST(");
+	lh_buf_sql_str(&q, arg);
+	lh_buf_puts(&q, " AS TIMESTAMPTZ))");
+	int64_t us = 0;
+	lh_status st = lh_engine_scalar_int(lake->engine, lh_buf_str(&q), &us, &lake->err);
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		return lh_lake_fail(lake, LH_ERR_TYPE,
+		                    "'%s' is neither a snapshot id nor a timestamp", arg);
+	st = upper ? lh_catalog_snapshot_at_time(lake->cat, us, out, &lake->err)
+	           : lh_catalog_snapshot_from_time(lake->cat, us, out, &lake->err);
+	return st;
+}
+
+/* A shell table with t's columns and paths and the given files (not owned). */
+static lh_table pseudo_table(const lh_table *t, lh_data_file *files, size_t n)
+{
+	lh_table p = *t;
+	p.refs = 1;
+	p.files.items = files;
+	p.files.len = p.files.cap = n;
+	return p;
+}
+
+static void append_cols(const lh_table *t, lh_buf *b)
+{
+	for (size_t i = 0; i < t->columns.len; i++) {
+		if (t->columns.items[i].parent >= 0)
+			continue;
+		lh_buf_puts(b, ", ");
+		lh_buf_sql_ident(b, t->columns.items[i].name);
+	}
+}
+
+static lh_data_file file_from(const lh_rows *rows, size_t r, int id_col, int path_col,
+                              int count_col, int rid_col)
+{
+	lh_data_file f = {.id = lh_rows_int(rows, r, (size_t)id_col, 0),
+	                  .path = (char *)lh_rows_get(rows, r, (size_t)path_col),
+	                  .path_is_relative = lh_rows_bool(rows, r, (size_t)path_col + 1, true),
+	                  .record_count = lh_rows_int(rows, r, (size_t)count_col, 0),
+	                  .row_id_start = lh_rows_int(rows, r, (size_t)rid_col, -1),
+	                  .del = {.id = -1}};
+	return f;
+}
+
+/* SELECT <snap> AS snapshot_id, rowid, '<kind>' AS __kind, cols FROM <scan of one file>
+ * WHERE __lh_pos [NOT] IN (<positions>) */
+static lh_status append_event(lh_lake *lake, const lh_state *s, const lh_table *t,
+                              lh_data_file *f, int64_t snap, char kind, const char *positions,
+                              bool negate, lh_buf *b)
+{
+	lh_table p = pseudo_table(t, f, 1);
+	lh_buf_printf(b, " UNION ALL SELECT %lld::BIGINT AS snapshot_id, __lh_rowid AS rowid, '%c' AS "
+	                 "__kind",
+	              (long long)snap, kind);
+	append_cols(t, b);
+	lh_buf_puts(b, " FROM (");
+	lh_status st = lh_scan_sql(s, &p, LH_SCAN_META, b, &lake->err);
+	lh_buf_puts(b, ") __e");
+	if (positions)
+		lh_buf_printf(b, " WHERE __lh_pos %sIN (%s)", negate ? "NOT " : "", positions);
+	return st;
+}
+
+static char *pos_list(const char *table_path, const char *a, bool a_rel, const char *minus,
+                      bool minus_rel)
+{
+	char *pa = lh_file_full_path(table_path, a, a_rel);
+	char *pm = minus ? lh_file_full_path(table_path, minus, minus_rel) : NULL;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "SELECT pos FROM read_parquet(");
+	lh_buf_sql_str(&b, pa ? pa : "");
+	lh_buf_putc(&b, ')');
+	if (pm) {
+		lh_buf_puts(&b, " EXCEPT SELECT pos FROM read_parquet(");
+		lh_buf_sql_str(&b, pm);
+		lh_buf_putc(&b, ')');
+	}
+	free(pa);
+	free(pm);
+	return lh_buf_steal(&b);
+}
+
+static lh_status append_inserts(lh_lake *lake, const lh_state *s, const lh_table *t, int64_t from,
+                                int64_t to, lh_buf *b)
+{
+	lh_rows *rows = NULL;
+	lh_status st = lh_catalog_inserted_files(lake->cat, t->id, from, to, &rows, &lake->err);
+	if (st != LH_OK || rows->nrows == 0) {
+		lh_rows_free(&rows);
+		return st;
+	}
+	lh_data_file *files = calloc(rows->nrows, sizeof *files);
+	if (!files) {
+		lh_rows_free(&rows);
+		return nomem(lake);
+	}
+	for (size_t r = 0; r < rows->nrows; r++)
+		files[r] = file_from(rows, r, 0, 2, 4, 5);
+	lh_table p = pseudo_table(t, files, rows->nrows);
+	lh_buf_puts(b, " UNION ALL SELECT __fs.__snap AS snapshot_id, __lh_rowid AS rowid, 'i' AS "
+	               "__kind");
+	append_cols(t, b);
+	lh_buf_puts(b, " FROM (");
+	st = lh_scan_sql(s, &p, LH_SCAN_META, b, &lake->err);
+	lh_buf_puts(b, ") __i JOIN (VALUES ");
+	for (size_t r = 0; r < rows->nrows; r++)
+		lh_buf_printf(b, "%s(%s::BIGINT, %s::BIGINT)", r ? ", " : "", lh_rows_get(rows, r, 0),
+		              lh_rows_get(rows, r, 1));
+	lh_buf_puts(b, ") __fs(__fid, __snap) ON __i.__lh_file = __fs.__fid");
+	free(files);
+	lh_rows_free(&rows);
+	return st;
+}
+
+static lh_status append_deletes(lh_lake *lake, const lh_state *s, const lh_table *t,
+                                const char *table_path, int64_t from, int64_t to, lh_buf *b)
+{
+	lh_rows *rows = NULL;
+	lh_status st = lh_catalog_delete_events(lake->cat, t->id, from, to, &rows, &lake->err);
+	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
+		lh_data_file f = file_from(rows, r, 3, 4, 6, 7);
+		int64_t snap = lh_rows_int(rows, r, 0, 0);
+		const char *d = lh_rows_get(rows, r, 1), *prev = lh_rows_get(rows, r, 8);
+		bool d_rel = lh_rows_bool(rows, r, 2, true), p_rel = lh_rows_bool(rows, r, 9, true);
+		char *gone = pos_list(table_path, d, d_rel, prev, p_rel);
+		st = gone ? append_event(lake, s, t, &f, snap, 'd', gone, false, b) : nomem(lake);
+		free(gone);
+		if (st == LH_OK && prev) {
+			char *back = pos_list(table_path, prev, p_rel, d, d_rel);
+			st = back ? append_event(lake, s, t, &f, snap, 'i', back, false, b) : nomem(lake);
+			free(back);
+		}
+	}
+	lh_rows_free(&rows);
+	if (st != LH_OK)
+		return st;
+	st = lh_catalog_retired_files(lake->cat, t->id, from, to, &rows, &lake->err);
+	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
+		lh_data_file f = file_from(rows, r, 1, 2, 4, 5);
+		const char *del = lh_rows_get(rows, r, 6);
+		char *kept = del ? pos_list(table_path, del, lh_rows_bool(rows, r, 7, true), NULL, false)
+		                 : NULL;
+		st = append_event(lake, s, t, &f, lh_rows_int(rows, r, 0, 0), 'd', kept, true, b);
+		free(kept);
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
+typedef enum { CHANGES_ALL, CHANGES_INSERTIONS, CHANGES_DELETIONS } changes_kind;
+
+static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes_kind kind,
+                               const char *name)
+{
+	if (nargs != 5)
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "expected ducklake_table_changes('lake', 'schema', 'table', start, end)");
+	int64_t from, to;
+	lh_status st = bound(lake, args[3], false, &from);
+	if (st == LH_OK)
+		st = bound(lake, args[4], true, &to);
+	const lh_state *s = NULL;
+	if (st == LH_OK)
+		st = lh_lake_past_state(lake, to, &s);
+	ptrdiff_t ti = -1;
+	if (st == LH_OK) {
+		lh_qname q = {.schema = args[1], .name = args[2]};
+		st = lh_resolve_table(lake, s, &q, &ti);
+		if (st != LH_OK)
+			lh_err_prefix(&lake->err, "at version %lld: ", (long long)to);
+	}
+	if (st != LH_OK)
+		return st;
+	const lh_table *t = s->tables.items[ti];
+	char *table_path = lh_table_full_path(s, t);
+	lh_buf ev, b;
+	lh_buf_init(&ev, 0);
+	lh_buf_init(&b, 0);
+	/* a typed empty first branch keeps the union well-formed */
+	lh_buf_puts(&ev, "SELECT NULL::BIGINT AS snapshot_id, NULL::BIGINT AS rowid, NULL::VARCHAR "
+	                 "AS __kind");
+	lh_data_file none = {.del = {.id = -1}};
+	lh_table empty = pseudo_table(t, &none, 0);
+	lh_buf_puts(&ev, ", __z.* FROM (");
+	st = lh_scan_sql(s, &empty, 0, &ev, &lake->err);
+	lh_buf_puts(&ev, ") __z WHERE false");
+	if (st == LH_OK && kind != CHANGES_DELETIONS)
+		st = append_inserts(lake, s, t, from, to, &ev);
+	if (st == LH_OK && kind != CHANGES_INSERTIONS)
+		st = append_deletes(lake, s, t, table_path ? table_path : "", from, to, &ev);
+	lh_buf_printf(&b,
+	              "CREATE OR REPLACE TEMP TABLE \"%s\" AS SELECT snapshot_id, rowid, CASE WHEN "
+	              "__kind = 'i' THEN CASE WHEN bool_or(__kind = 'd') OVER (PARTITION BY "
+	              "snapshot_id, rowid) THEN 'update_postimage' ELSE 'insert' END ELSE CASE WHEN "
+	              "bool_or(__kind = 'i') OVER (PARTITION BY snapshot_id, rowid) THEN "
+	              "'update_preimage' ELSE 'delete' END END AS change_type",
+	              name);
+	append_cols(t, &b);
+	lh_buf_printf(&b, " FROM (%s) __ev ORDER BY snapshot_id, rowid, change_type", lh_buf_str(&ev));
+	if (kind != CHANGES_ALL) {
+		/* insertions/deletions have no change_type column */
+		lh_buf_reset(&b);
+		lh_buf_printf(&b, "CREATE OR REPLACE TEMP TABLE \"%s\" AS SELECT snapshot_id, rowid", name);
+		append_cols(t, &b);
+		lh_buf_printf(&b, " FROM (%s) __ev ORDER BY snapshot_id, rowid", lh_buf_str(&ev));
+	}
+	if (st == LH_OK)
+		st = exec_buf(lake, &b);
+	lh_buf_free(&ev);
+	lh_buf_free(&b);
+	free(table_path);
+	return st;
+}
+
+lh_status lh_history_function(lh_lake *lake, const char *fn, char **args, size_t nargs,
+                              const char *name)
+{
+	if (nargs < 1 || !args[0] || !lh_strieq(args[0], "lake"))
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "%s: the first argument names the lake, which is 'lake' (e.g. "
+		                    "%s('lake'))",
+		                    fn, fn);
+	if (lh_strieq(fn, "ducklake_snapshots"))
+		return snapshots_table(lake, name);
+	if (lh_strieq(fn, "ducklake_table_info"))
+		return table_info_table(lake, name);
+	if (lh_strieq(fn, "ducklake_current_snapshot"))
+		return current_snapshot_table(lake, name);
+	if (lh_strieq(fn, "ducklake_table_changes"))
+		return table_changes(lake, args, nargs, CHANGES_ALL, name);
+	if (lh_strieq(fn, "ducklake_table_insertions"))
+		return table_changes(lake, args, nargs, CHANGES_INSERTIONS, name);
+	if (lh_strieq(fn, "ducklake_table_deletions"))
+		return table_changes(lake, args, nargs, CHANGES_DELETIONS, name);
+	return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+	                    "table function '%s' does not exist; the lake has ducklake_snapshots, "
+	                    "ducklake_table_changes, ducklake_table_insertions, "
+	                    "ducklake_table_deletions, ducklake_table_info and "
+	                    "ducklake_current_snapshot",
+	                    fn);
+}
+
+/* --------------------------------------------------------------------------------
+ * Rollback
+ * ------------------------------------------------------------------------------ */
+
+typedef struct rollback_args {
+	lh_qname name;
+	int64_t version;
+} rollback_args;
+
+static const lh_data_file *find_file(const lh_table *t, int64_t id)
+{
+	for (size_t i = 0; i < t->files.len; i++)
+		if (t->files.items[i].id == id)
+			return &t->files.items[i];
+	return NULL;
+}
+
+static bool column_same(const lh_column *a, const lh_column *b)
+{
+	return a->id == b->id && a->begin_snapshot == b->begin_snapshot;
+}
+
+static lh_status rollback_columns(lh_table *t, const lh_table *past)
+{
+	LH_VEC(lh_column) cols = {0};
+	for (size_t i = 0; i < past->columns.len; i++) {
+		lh_column c;
+		if (lh_column_copy(&c, &past->columns.items[i]) != LH_OK)
+			goto fail;
+		bool unchanged = false;
+		for (size_t k = 0; k < t->columns.len; k++)
+			unchanged |= column_same(&c, &t->columns.items[k]);
+		if (!unchanged)
+			c.begin_snapshot = -1;
+		if (LH_VEC_PUSH(&cols, c) != LH_OK) {
+			lh_column_clear(&c);
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < t->columns.len; i++)
+		lh_column_clear(&t->columns.items[i]);
+	LH_VEC_FREE(&t->columns);
+	t->columns.items = cols.items;
+	t->columns.len = cols.len;
+	t->columns.cap = cols.cap;
+	return LH_OK;
+fail:
+	for (size_t i = 0; i < cols.len; i++)
+		lh_column_clear(&cols.items[i]);
+	LH_VEC_FREE(&cols);
+	return LH_ERR_NOMEM;
+}
+
+static lh_status copy_delete(lh_delete_file *dst, const lh_delete_file *src)
+{
+	*dst = *src;
+	dst->id = -1;
+	dst->path = lh_strdup(src->path);
+	return !src->path || dst->path ? LH_OK : LH_ERR_NOMEM;
+}
+
+static lh_status rollback_files(lh_state *s, lh_table *t, const lh_table *past)
+{
+	LH_VEC(lh_data_file) files = {0};
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < past->files.len; i++) {
+		const lh_data_file *pf = &past->files.items[i];
+		const lh_data_file *cur = find_file(t, pf->id);
+		lh_data_file f = {0};
+		if (cur) {
+			/* still current: keep it, set its delete file back if that changed */
+			f = (lh_data_file){.id = cur->id,
+			                   .begin_snapshot = cur->begin_snapshot,
+			                   .path = lh_strdup(cur->path),
+			                   .path_is_relative = cur->path_is_relative,
+			                   .record_count = cur->record_count,
+			                   .file_size_bytes = cur->file_size_bytes,
+			                   .footer_size = cur->footer_size,
+			                   .row_id_start = cur->row_id_start,
+			                   .partition_id = cur->partition_id,
+			                   .mapping_id = cur->mapping_id,
+			                   .partial_file_info = lh_strdup(cur->partial_file_info)};
+			if (cur->del.id == pf->del.id) {
+				st = copy_delete(&f.del, &cur->del);
+				f.del.id = cur->del.id;
+			} else {
+				st = copy_delete(&f.del, &pf->del);
+				f.del_changed = true;
+			}
+		} else {
+			/* retired since: register the same file again */
+			f = (lh_data_file){.id = lh_state_next_local_id(s),
+			                   .path = lh_strdup(pf->path),
+			                   .path_is_relative = pf->path_is_relative,
+			                   .record_count = pf->record_count,
+			                   .file_size_bytes = pf->file_size_bytes,
+			                   .footer_size = pf->footer_size,
+			                   .row_id_start = pf->row_id_start,
+			                   .partition_id = pf->partition_id,
+			                   .mapping_id = pf->mapping_id,
+			                   .partial_file_info = lh_strdup(pf->partial_file_info),
+			                   .reused = true,
+			                   .reused_from = pf->id,
+			                   .del_changed = pf->del.path != NULL};
+			st = copy_delete(&f.del, &pf->del);
+		}
+		if (st == LH_OK && !f.path)
+			st = LH_ERR_NOMEM;
+		if (st == LH_OK && LH_VEC_PUSH(&files, f) != LH_OK)
+			st = LH_ERR_NOMEM;
+		if (st != LH_OK)
+			lh_data_file_clear(&f);
+	}
+	if (st != LH_OK) {
+		for (size_t i = 0; i < files.len; i++)
+			lh_data_file_clear(&files.items[i]);
+		LH_VEC_FREE(&files);
+		return st;
+	}
+	for (size_t i = 0; i < t->files.len; i++)
+		lh_data_file_clear(&t->files.items[i]);
+	LH_VEC_FREE(&t->files);
+	t->files.items = files.items;
+	t->files.len = files.len;
+	t->files.cap = files.cap;
+	return LH_OK;
+}
+
+static lh_status rollback_fn(lh_lake *lake, void *arg, int64_t *count)
+{
+	rollback_args *a = arg;
+	(void)count;
+	lh_state *s = lh_lake_state(lake);
+	ptrdiff_t ti;
+	lh_status st = lh_resolve_table(lake, s, &a->name, &ti);
+	if (st != LH_OK)
+		return st;
+	const lh_state *past = NULL;
+	st = lh_lake_past_state(lake, a->version, &past);
+	if (st != LH_OK)
+		return st;
+	ptrdiff_t pi = lh_state_table_index_by_id(past, s->tables.items[ti]->id);
+	if (pi < 0)
+		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                    "table '%s' did not exist at version %lld; nothing to roll back to",
+		                    a->name.name, (long long)a->version);
+	lh_table *t = lh_state_table_mut(s, (size_t)ti);
+	if (!t)
+		return nomem(lake);
+	const lh_table *pt = past->tables.items[pi];
+	if (rollback_columns(t, pt) != LH_OK || rollback_files(s, t, pt) != LH_OK)
+		return nomem(lake);
+	/* pending deletes of this transaction on the table no longer apply */
+	lh_err ignored = {0};
+	lh_engine_exec(lake->engine, "DELETE FROM " LH_PENDING_DELETES, &ignored);
+	lh_err_clear(&ignored);
+	return LH_OK;
+}
+
+lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot)
+{
+	if (out_snapshot)
+		*out_snapshot = -1;
+	if (!lake || !name)
+		return LH_ERR_INVALID;
+	lh_err_clear(&lake->err);
+	rollback_args a = {.version = version};
+	if (lh_parse_qname(name, &a.name) != LH_OK)
+		return lh_lake_fail(lake, LH_ERR_SYNTAX, "'%s' is not a table name", name);
+	int64_t n = 0;
+	bool implicit = !lake->txn;
+	lh_status st;
+	if (implicit) {
+		/* run it as its own transaction so the new snapshot id is known */
+		st = lh_txn_begin(lake);
+		if (st == LH_OK)
+			st = lh_txn_run(lake, rollback_fn, &a, &n);
+		int64_t snap = -1;
+		if (st == LH_OK)
+			st = lh_txn_commit(lake, &snap);
+		else if (lake->txn)
+			lh_txn_rollback(lake);
+		if (out_snapshot)
+			*out_snapshot = snap;
+	} else {
+		st = lh_txn_run(lake, rollback_fn, &a, &n);
+	}
+	lh_qname_free(&a.name);
+	return st;
+}
+
+/* CALL lakehouse_rollback('schema.table', version) */
+lh_status lh_history_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, bool *handled)
+{
+	*handled = false;
+	if (!lh_cur_is(c, 0, "lakehouse_rollback"))
+		return LH_OK;
+	*handled = true;
+	c->i++;
+	if (!lh_cur_accept(c, "("))
+		return lh_lake_fail(lake, LH_ERR_SYNTAX, "expected lakehouse_rollback('schema.table', version)");
+	char *args[2] = {0};
+	size_t n = 0;
+	lh_status st = LH_OK;
+	while (st == LH_OK && n < 2) {
+		size_t start = lh_cur_offset(c), end = start;
+		int depth = 0;
+		while (!lh_cur_at_end(c) && (depth > 0 || (!lh_cur_is(c, 0, ",") && !lh_cur_is(c, 0, ")")))) {
+			if (lh_cur_is(c, 0, "("))
+				depth++;
+			else if (lh_cur_is(c, 0, ")"))
+				depth--;
+			end = lh_cur_peek(c, 0)->end;
+			c->i++;
+		}
+		char *expr = lh_strndup(s->text + start, end - start);
+		st = expr ? lh_eval_text(lake, expr, &args[n]) : nomem(lake);
+		free(expr);
+		n++;
+		if (!lh_cur_accept(c, ","))
+			break;
+	}
+	if (st == LH_OK && (n != 2 || !lh_cur_accept(c, ")") || !args[0] || !args[1]))
+		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "expected lakehouse_rollback('schema.table', version)");
+	int64_t version = 0;
+	if (st == LH_OK && !lh_parse_int64(args[1], &version))
+		st = lh_lake_fail(lake, LH_ERR_TYPE, "lakehouse_rollback: version '%s' is not a snapshot id", args[1]);
+	if (st == LH_OK)
+		st = lh_lake_rollback(lake, args[0], version, NULL);
+	free(args[0]);
+	free(args[1]);
+	return st;
+}
+
+/* --------------------------------------------------------------------------------
+ * Snapshot list (C API)
+ * ------------------------------------------------------------------------------ */
+
+struct lh_snapshot_list {
+	lh_rows *rows;
+	lh_snapshot *items;
+};
+
+lh_status lh_lake_snapshots(lh_lake *lake, lh_snapshot_list **out)
+{
+	*out = NULL;
+	lh_err_clear(&lake->err);
+	lh_snapshot_list *l = calloc(1, sizeof *l);
+	if (!l)
+		return nomem(lake);
+	lh_status st = lh_catalog_snapshots(lake->cat, &l->rows, &lake->err);
+	if (st == LH_OK && !(l->items = calloc(l->rows->nrows + 1, sizeof *l->items)))
+		st = nomem(lake);
+	if (st != LH_OK) {
+		lh_snapshots_destroy(&l);
+		return st;
+	}
+	for (size_t r = 0; r < l->rows->nrows; r++) {
+		l->items[r].snapshot_id = lh_rows_int(l->rows, r, 0, 0);
+		l->items[r].snapshot_time = lh_rows_get(l->rows, r, 1);
+		l->items[r].schema_version = lh_rows_int(l->rows, r, 2, 0);
+		const char *ch = lh_rows_get(l->rows, r, 3);
+		l->items[r].changes = ch ? ch : "";
+	}
+	*out = l;
+	return LH_OK;
+}
+
+size_t lh_snapshots_count(const lh_snapshot_list *l)
+{
+	return l ? l->rows->nrows : 0;
+}
+
+const lh_snapshot *lh_snapshots_get(const lh_snapshot_list *l, size_t i)
+{
+	return l && i < l->rows->nrows ? &l->items[i] : NULL;
+}
+
+void lh_snapshots_destroy(lh_snapshot_list **l)
+{
+	if (!l || !*l)
+		return;
+	lh_rows_free(&(*l)->rows);
+	free((*l)->items);
+	free(*l);
+	*l = NULL;
+}

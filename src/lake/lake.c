@@ -1,0 +1,312 @@
+/*
+ * lake/lake.c - creating, opening and closing a lake.
+ *
+ * Layer: lake. A lake is a folder holding lakehouse.conf (where the catalog and the
+ * data are; never secrets), the SQLite catalog metadata.sqlite, and by default the data
+ * folder data/. The catalog's data_path is the truth about where data lives; the conf
+ * records the catalog location.
+ */
+#include "lake/lake_int.h"
+#include "engine/scan.h"
+#include "util/fsutil.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *lh_version(void)
+{
+	return LH_VERSION;
+}
+
+const char *lh_duckdb_version(void)
+{
+	return duckdb_library_version();
+}
+
+lh_status lh_lake_fail(lh_lake *lake, lh_status code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	lh_err_setv(&lake->err, code, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+const char *lh_lake_error(const lh_lake *lake)
+{
+	return lake ? lh_err_msg(&lake->err) : "";
+}
+
+const char *lh_lake_data_path(const lh_lake *lake)
+{
+	return lake->data_path;
+}
+
+void lh_lake_set_render(lh_lake *lake, lh_render render)
+{
+	if (lake)
+		lake->render = render;
+}
+
+lh_state *lh_lake_state(lh_lake *lake)
+{
+	return lake->txn ? lake->txn : lake->committed;
+}
+
+/* --- conf file ------------------------------------------------------------------------ */
+
+typedef struct conf {
+	char *catalog;   /* "sqlite:<path>" */
+	char *data_path; /* informational copy */
+} conf;
+
+static void conf_free(conf *c)
+{
+	free(c->catalog);
+	free(c->data_path);
+}
+
+static lh_status conf_read(const char *dir, conf *out, lh_err *err)
+{
+	memset(out, 0, sizeof *out);
+	char *path = lh_path_join(dir, LH_CONF_FILE);
+	char *text = NULL;
+	lh_err rerr = {0};
+	lh_status st = path ? lh_file_read(path, 1 << 16, &text, NULL, &rerr) : LH_ERR_NOMEM;
+	if (st == LH_ERR_NOT_FOUND) {
+		st = lh_err_set(err, LH_ERR_NOT_FOUND,
+		                lh_path_is_dir(dir)
+		                    ? "'%s' is not a lake (it has no " LH_CONF_FILE
+		                      "); create one with `lakehouse init %s` or pass --lake"
+		                    : "no lake at '%s' (the folder does not exist); create one with "
+		                      "`lakehouse init %s` or pass --lake",
+		                dir, dir);
+	} else if (st != LH_OK) {
+		lh_err_move(err, &rerr);
+	}
+	lh_err_clear(&rerr);
+	free(path);
+	if (st != LH_OK)
+		return st;
+	char *save = NULL;
+	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		while (*line == ' ' || *line == '\t')
+			line++;
+		if (*line == '#' || *line == '\0')
+			continue;
+		char *eq = strchr(line, '=');
+		if (!eq)
+			continue;
+		char *key = line, *val = eq + 1;
+		for (char *k = eq; k > key && (k[-1] == ' ' || k[-1] == '\t'); k--)
+			k[-1] = '\0';
+		*eq = '\0';
+		while (*val == ' ' || *val == '\t')
+			val++;
+		size_t n = strlen(val);
+		while (n > 0 && (val[n - 1] == ' ' || val[n - 1] == '\r'))
+			val[--n] = '\0';
+		if (strcmp(key, "catalog") == 0) {
+			free(out->catalog);
+			out->catalog = lh_strdup(val);
+		} else if (strcmp(key, "data_path") == 0) {
+			free(out->data_path);
+			out->data_path = lh_strdup(val);
+		}
+	}
+	free(text);
+	if (!out->catalog) {
+		conf_free(out);
+		return lh_err_set(err, LH_ERR_CORRUPT, "'%s/" LH_CONF_FILE "' names no catalog", dir);
+	}
+	return LH_OK;
+}
+
+static lh_status conf_write(const char *dir, const char *catalog, const char *data_path,
+                            lh_err *err)
+{
+	char *path = lh_path_join(dir, LH_CONF_FILE);
+	char *text = lh_asprintf("# Modal Lakehouse lake (DuckLake %s catalog). No secrets belong "
+	                         "here:\n# credentials come from the environment.\nformat = 1\n"
+	                         "catalog = %s\ndata_path = %s\n",
+	                         LH_DUCKLAKE_VERSION, catalog, data_path);
+	lh_status st = path && text ? lh_file_write_atomic(path, text, strlen(text), err)
+	                            : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	free(path);
+	free(text);
+	return st;
+}
+
+/* --- open / close ------------------------------------------------------------------------ */
+
+static lh_status open_catalog(const char *dir, const char *spec, bool create, lh_catdb **out,
+                              lh_err *err)
+{
+	if (!lh_str_starts_with(spec, "sqlite:"))
+		return lh_err_set(err, LH_ERR_UNSUPPORTED,
+		                  "catalog '%s' is not supported by this build (only sqlite:<file>)", spec);
+	char *path = lh_path_join(dir, spec + strlen("sqlite:"));
+	if (!path)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_status st = lh_catdb_open_sqlite(path, create, out, err);
+	free(path);
+	return st;
+}
+
+/* Resolves a data path stored in the catalog: absolute as is, relative to the lake. */
+static char *resolve_data_path(const char *dir, const char *stored)
+{
+	char *joined = stored[0] == '/' ? lh_strdup(stored) : lh_path_join(dir, stored);
+	char *abs = joined ? lh_path_absolute(joined) : NULL;
+	free(joined);
+	if (abs && !lh_str_ends_with(abs, "/")) {
+		char *slash = lh_asprintf("%s/", abs);
+		free(abs);
+		abs = slash;
+	}
+	return abs;
+}
+
+static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err *err)
+{
+	lake->data_path = resolve_data_path(lake->dir, stored_data_path);
+	if (!lake->data_path)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_status st = lh_store_open_fs(lake->data_path, &lake->store, err);
+	if (st == LH_OK)
+		st = lh_engine_open(&lake->engine, err);
+	if (st == LH_OK)
+		st = lh_engine_exec(lake->engine,
+		                    "CREATE TEMP TABLE __lh_pending_deletes(file_id BIGINT, pos BIGINT)",
+		                    err);
+	if (st == LH_OK)
+		st = lh_catalog_load(lake->cat, -1, lake->data_path, &lake->committed, err);
+	lh_commit_options_default(&lake->commit);
+	lake->target_file_size = LH_DEFAULT_TARGET_FILE_SIZE;
+	return st;
+}
+
+static lh_lake *lake_alloc(const char *dir)
+{
+	lh_lake *lake = calloc(1, sizeof *lake);
+	if (lake && !(lake->dir = lh_path_absolute(dir))) {
+		free(lake);
+		return NULL;
+	}
+	return lake;
+}
+
+static lh_status fail_open(lh_lake *lake, lh_err *err, lh_status st, char **out_error)
+{
+	if (out_error)
+		*out_error = lh_strdup(lh_err_msg(err));
+	lh_err_clear(err);
+	lh_lake_close(&lake);
+	return st;
+}
+
+lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error)
+{
+	*out_lake = NULL;
+	if (out_error)
+		*out_error = NULL;
+	lh_err err = {0};
+	lh_lake *lake = lake_alloc(dir);
+	if (!lake)
+		return fail_open(NULL, &err, lh_err_set(&err, LH_ERR_NOMEM, "out of memory"), out_error);
+	conf cf;
+	lh_status st = conf_read(lake->dir, &cf, &err);
+	if (st != LH_OK)
+		return fail_open(lake, &err, st, out_error);
+	char *stored = NULL;
+	st = open_catalog(lake->dir, cf.catalog, false, &lake->cat, &err);
+	if (st == LH_OK)
+		st = lh_catalog_check(lake->cat, cf.catalog, &stored, &err);
+	conf_free(&cf);
+	if (st == LH_OK)
+		st = lake_start(lake, stored, &err);
+	free(stored);
+	if (st != LH_OK)
+		return fail_open(lake, &err, st, out_error);
+	*out_lake = lake;
+	return LH_OK;
+}
+
+lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_lake **out_lake,
+                         char **out_error)
+{
+	*out_lake = NULL;
+	if (out_error)
+		*out_error = NULL;
+	lh_err err = {0};
+	lh_lake *lake = lake_alloc(dir);
+	char *conf_path = lake ? lh_path_join(lake->dir, LH_CONF_FILE) : NULL;
+	char *cat_path = lake ? lh_path_join(lake->dir, LH_SQLITE_FILE) : NULL;
+	char *data = NULL;
+	lh_status st = LH_OK;
+	if (!lake || !conf_path || !cat_path) {
+		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	if (lh_path_exists(conf_path) || lh_path_exists(cat_path)) {
+		st = lh_err_set(&err, LH_ERR_EXISTS,
+		                "'%s' already holds a lake; open it with --lake, or pick another folder",
+		                lake->dir);
+		goto out;
+	}
+	const char *given = options && options->data_path ? options->data_path : NULL;
+	char *raw = given ? lh_path_absolute(given) : lh_path_join(lake->dir, "data");
+	data = raw ? lh_asprintf("%s%s", raw, lh_str_ends_with(raw, "/") ? "" : "/") : NULL;
+	free(raw);
+	if (!data) {
+		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	st = lh_mkdirs(lake->dir, &err);
+	if (st == LH_OK)
+		st = lh_mkdirs(data, &err);
+	if (st == LH_OK)
+		st = open_catalog(lake->dir, "sqlite:" LH_SQLITE_FILE, true, &lake->cat, &err);
+	if (st == LH_OK) {
+		char *created_by = lh_asprintf("Modal Lakehouse %s (DuckDB %s)", LH_VERSION,
+		                               duckdb_library_version());
+		st = lh_catalog_create(lake->cat, data, created_by ? created_by : "Modal Lakehouse", &err);
+		free(created_by);
+	}
+	/* the conf goes last: a crash before it leaves no lake that would open half-made */
+	if (st == LH_OK)
+		st = conf_write(lake->dir, "sqlite:" LH_SQLITE_FILE, data, &err);
+	if (st == LH_OK)
+		st = lake_start(lake, data, &err);
+out:
+	free(conf_path);
+	free(cat_path);
+	free(data);
+	if (st != LH_OK)
+		return fail_open(lake, &err, st, out_error);
+	*out_lake = lake;
+	return LH_OK;
+}
+
+void lh_lake_close(lh_lake **plake)
+{
+	if (!plake || !*plake)
+		return;
+	lh_lake *lake = *plake;
+	if (lake->txn)
+		lh_txn_rollback(lake);
+	lh_views_clear(lake);
+	for (size_t i = 0; i < lake->past.len; i++)
+		lh_state_free(&lake->past.items[i]);
+	LH_VEC_FREE(&lake->past);
+	lh_engine_close(&lake->engine);
+	lh_store_close(&lake->store);
+	lh_catdb_close(&lake->cat);
+	lh_state_free(&lake->committed);
+	lh_err_clear(&lake->err);
+	free(lake->dir);
+	free(lake->data_path);
+	free(lake);
+	*plake = NULL;
+}

@@ -1,0 +1,157 @@
+/*
+ * lake/lake_int.h - the lake handle and the lake layer's internal interfaces.
+ *
+ * Layer: lake. Owns the meaning of SQL statements: which are lake DDL/DML, which run
+ * in DuckDB as they are, how AT clauses and DuckLake table functions are answered, and
+ * the transaction that turns statements into snapshots. Uses catalog, engine, store
+ * and util; front ends reach it only through include/lakehouse.h.
+ *
+ * Transactions: outside BEGIN ... COMMIT each changing statement runs in an implicit
+ * transaction of its own. A transaction works on `txn`, a copy-on-write clone of
+ * `txn_base` (the committed state it started from); commit hands both to
+ * lh_catalog_commit (protocol in catalog/commit.c). Each statement inside a
+ * transaction is atomic: on error the state, DuckDB's temp tables and the files the
+ * statement wrote are restored/removed, and the transaction goes on.
+ */
+#ifndef LH_LAKE_LAKE_INT_H
+#define LH_LAKE_LAKE_INT_H
+
+#include "lakehouse.h"
+
+#include "catalog/catalog.h"
+#include "engine/engine.h"
+#include "engine/write.h"
+#include "lake/sqltok.h"
+#include "store/store.h"
+
+#define LH_CONF_FILE "lakehouse.conf"
+#define LH_SQLITE_FILE "metadata.sqlite"
+#define LH_DEFAULT_TARGET_FILE_SIZE ((int64_t)512 << 20)
+
+typedef struct lh_view {
+	char *schema;
+	char *name;
+	lh_table *table; /* a reference: the view is current while this pointer is */
+} lh_view;
+
+typedef struct lh_tt_view {
+	int64_t table_id;
+	int64_t snapshot;
+	char *name; /* in temp.main */
+} lh_tt_view;
+
+typedef LH_VEC(char *) lh_str_vec;
+
+struct lh_lake {
+	char *dir;
+	char *data_path; /* absolute, ends in '/' */
+	lh_catdb *cat;
+	lh_store *store;
+	lh_engine *engine;
+	lh_state *committed; /* the latest committed state we know */
+
+	bool txn_open;       /* inside BEGIN ... COMMIT */
+	lh_state *txn_base;  /* state the open transaction started from */
+	lh_state *txn;       /* its working copy */
+	lh_str_vec txn_files; /* physical files written by the transaction */
+
+	LH_VEC(lh_view) views; /* views of lake tables installed in DuckDB */
+	lh_str_vec view_schemas;
+	LH_VEC(lh_tt_view) tt_views; /* time-travel views, immutable once made */
+	LH_VEC(lh_state *) past;     /* states of past snapshots, for time travel */
+
+	lh_render render;
+	lh_commit_options commit;
+	int64_t target_file_size;
+	lh_err err;
+	bool stream_open; /* an Arrow stream borrows the connection */
+};
+
+/* The working state: the open transaction's, else the committed one. */
+lh_state *lh_lake_state(lh_lake *lake);
+
+/* --- views (views.c) ----------------------------------------------------------------- */
+/* Makes DuckDB's `lake` catalog show `state`. */
+lh_status lh_views_install(lh_lake *lake, const lh_state *state);
+void lh_views_clear(lh_lake *lake);
+/* The state at a past snapshot (cached; owned by the lake). */
+lh_status lh_lake_past_state(lh_lake *lake, int64_t snapshot, const lh_state **out);
+/* Name of a temp view showing table `t` of `state` at `snapshot`; made on first use. */
+lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_table *t,
+                               char **out_name);
+
+/* --- name resolution (views.c) -------------------------------------------------------- */
+/* Finds a table by qualified name in a state. Errors name the object. */
+lh_status lh_resolve_table(lh_lake *lake, const lh_state *state, const lh_qname *q,
+                           ptrdiff_t *out_index);
+lh_status lh_resolve_schema(lh_lake *lake, const lh_state *state, const char *catalog,
+                            const char *schema, lh_schema **out);
+/* Splits "a.b.c" / "a.b" / "a" into a qualified name. */
+lh_status lh_parse_qname(const char *text, lh_qname *out);
+
+/* --- transactions (txn.c) -------------------------------------------------------------- */
+lh_status lh_txn_begin(lh_lake *lake);
+lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot);
+void lh_txn_rollback(lh_lake *lake);
+/* Refreshes the committed state from the catalog (when no transaction is open). */
+lh_status lh_lake_refresh(lh_lake *lake);
+/* Runs fn as one atomic statement that changes the lake, in the open transaction or an
+ * implicit one. */
+typedef lh_status (*lh_change_fn)(lh_lake *lake, void *arg, int64_t *out_count);
+lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count);
+/* Records a file written by the open transaction (for cleanup on failure). */
+lh_status lh_txn_track_file(lh_lake *lake, const char *path);
+
+/* --- statements --------------------------------------------------------------------- */
+typedef struct lh_stmt {
+	const char *text; /* the statement, NUL-terminated copy */
+	lh_toks toks;
+} lh_stmt;
+
+lh_status lh_ddl_create_schema(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+lh_status lh_ddl_drop(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+lh_status lh_ddl_create_table(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
+lh_status lh_ddl_alter_table(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+
+lh_status lh_dml_insert(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
+lh_status lh_dml_delete(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
+lh_status lh_dml_update(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
+lh_status lh_dml_truncate(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
+
+/* Writes the rows of `select_sql` as new data files of table index `ti` of the working
+ * state and adds them to it; *out_rows = rows written. Checks NOT NULL columns. */
+lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bool with_row_id,
+                            int64_t *out_rows);
+/* Marks the (file_id, pos) rows of DuckDB table `matched` deleted in table index ti;
+ * *out_count = rows newly deleted. */
+lh_status lh_dml_mark_deleted(lh_lake *lake, size_t ti, const char *matched, int64_t *out_count);
+
+/* --- rewriting queries (rewrite.c) ------------------------------------------------------ */
+/* Rewrites AT clauses and DuckLake table functions of a query into references DuckDB can
+ * run. *out is NULL when the query needs no rewrite. */
+lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, char **out);
+/* Evaluates a constant SQL expression to text (caller frees). */
+lh_status lh_eval_text(lh_lake *lake, const char *expr_sql, char **out);
+
+/* --- history (history.c) ---------------------------------------------------------------- */
+/* Fills temp table `name` with the result of a DuckLake table function call, given its
+ * evaluated arguments. Unknown function: LH_ERR_NOT_FOUND. */
+lh_status lh_history_function(lh_lake *lake, const char *function, char **args, size_t nargs,
+                              const char *name);
+lh_status lh_history_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, bool *handled);
+
+/* --- results (result.c) -------------------------------------------------------------------- */
+/* Runs a query DuckDB answers (after rewriting) and wraps its result. */
+lh_status lh_result_from_query(lh_lake *lake, const char *sql, lh_result **out);
+/* A one-row result with a "Count" column (what DuckDB returns for DML). */
+lh_status lh_result_count(lh_lake *lake, int64_t count, lh_result **out);
+/* A result with no columns (DDL, transaction control). */
+lh_status lh_result_empty(lh_result **out);
+/* Runs a query (already rewritten) and exports it as an Arrow C stream. */
+lh_status lh_result_arrow_stream(lh_lake *lake, const char *sql, struct ArrowArrayStream *out);
+
+/* Sets the lake's error. Returns code. */
+lh_status lh_lake_fail(lh_lake *lake, lh_status code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

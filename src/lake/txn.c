@@ -1,0 +1,307 @@
+/*
+ * lake/txn.c - transactions: begin, statement atomicity, commit, rollback.
+ *
+ * Layer: lake. The commit protocol itself is in catalog/commit.c; this file prepares
+ * what it needs. Before the catalog commit, positions the transaction deleted become
+ * files: for a committed data file a new cumulative delete file (old positions + new),
+ * for a file the transaction wrote itself a rewrite without the deleted rows (it was
+ * never visible, so no history is lost). Every file the transaction writes is tracked
+ * and removed if the transaction does not commit.
+ */
+#include "lake/lake_int.h"
+#include "engine/scan.h"
+#include "util/fsutil.h"
+#include "util/uuid.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+lh_status lh_lake_refresh(lh_lake *lake)
+{
+	if (lake->txn)
+		return LH_OK;
+	lh_state *fresh = NULL;
+	lh_status st = lh_catalog_refresh(lake->cat, lake->committed, &fresh, &lake->err);
+	if (st == LH_OK && fresh) {
+		lh_state_free(&lake->committed);
+		lake->committed = fresh;
+	}
+	return st;
+}
+
+lh_status lh_txn_track_file(lh_lake *lake, const char *path)
+{
+	char *copy = lh_strdup(path);
+	if (!copy || LH_VEC_PUSH(&lake->txn_files, copy) != LH_OK) {
+		free(copy);
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	return LH_OK;
+}
+
+/* True when a file of the state (data or delete) has full path `path`. */
+static bool state_references(const lh_state *s, const char *path)
+{
+	bool found = false;
+	for (size_t ti = 0; ti < s->tables.len && !found; ti++) {
+		const lh_table *t = s->tables.items[ti];
+		char *tp = lh_table_full_path(s, t);
+		if (!tp)
+			return true; /* cannot tell: keep the file */
+		for (size_t fi = 0; fi < t->files.len && !found; fi++) {
+			const lh_data_file *f = &t->files.items[fi];
+			char *a = lh_file_full_path(tp, f->path, f->path_is_relative);
+			char *b = f->del.path ? lh_file_full_path(tp, f->del.path, f->del.path_is_relative) : NULL;
+			found = (a && strcmp(a, path) == 0) || (b && strcmp(b, path) == 0) || !a;
+			free(a);
+			free(b);
+		}
+		free(tp);
+	}
+	return found;
+}
+
+/* Removes files tracked from index `from` on. */
+static void drop_files_from(lh_lake *lake, size_t from)
+{
+	lh_err ignored = {0};
+	while (lake->txn_files.len > from) {
+		char *p = lake->txn_files.items[--lake->txn_files.len];
+		lake->store->ops->remove(lake->store, p, &ignored);
+		lh_err_clear(&ignored);
+		free(p);
+	}
+}
+
+lh_status lh_txn_begin(lh_lake *lake)
+{
+	if (lake->txn)
+		return lh_lake_fail(lake, LH_ERR_TXN, "a transaction is already open; COMMIT or ROLLBACK it first");
+	lh_status st = lh_lake_refresh(lake);
+	if (st != LH_OK)
+		return st;
+	lake->txn_base = lh_state_clone(lake->committed);
+	lake->txn = lh_state_clone(lake->committed);
+	if (!lake->txn_base || !lake->txn) {
+		lh_state_free(&lake->txn_base);
+		lh_state_free(&lake->txn);
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	return LH_OK;
+}
+
+static void txn_end(lh_lake *lake)
+{
+	lh_err ignored = {0};
+	lh_engine_exec(lake->engine, "DELETE FROM " LH_PENDING_DELETES, &ignored);
+	lh_err_clear(&ignored);
+	for (size_t i = 0; i < lake->txn_files.len; i++)
+		free(lake->txn_files.items[i]);
+	LH_VEC_FREE(&lake->txn_files);
+	lh_state_free(&lake->txn);
+	lh_state_free(&lake->txn_base);
+	lake->txn_open = false;
+}
+
+void lh_txn_rollback(lh_lake *lake)
+{
+	drop_files_from(lake, 0);
+	txn_end(lake);
+}
+
+/* A cumulative delete file for committed data file f of table t. */
+static lh_status flush_committed_file(lh_lake *lake, const char *table_path, lh_data_file *f)
+{
+	lh_buf pos;
+	lh_buf_init(&pos, 0);
+	lh_buf_printf(&pos, "SELECT pos FROM " LH_PENDING_DELETES " WHERE file_id = %lld",
+	              (long long)f->id);
+	if (f->del.path) {
+		char *old = lh_file_full_path(table_path, f->del.path, f->del.path_is_relative);
+		lh_buf_puts(&pos, " UNION ALL SELECT pos FROM read_parquet(");
+		lh_buf_sql_str(&pos, old ? old : "");
+		lh_buf_putc(&pos, ')');
+		free(old);
+	}
+	char *data_path = lh_file_full_path(table_path, f->path, f->path_is_relative);
+	char *staging = NULL, *local = NULL, *dest = NULL;
+	char id[LH_UUID_LEN + 1];
+	lh_status st = lh_uuid_v7(id) == LH_OK ? LH_OK : lh_lake_fail(lake, LH_ERR_IO, "no randomness");
+	if (st == LH_OK)
+		st = lake->store->ops->staging_dir(lake->store, &staging, &lake->err);
+	char *name = lh_asprintf("ducklake-%s-delete.parquet", id);
+	if (st == LH_OK) {
+		local = lh_path_join(staging, name);
+		dest = lh_path_join(table_path, name);
+		if (!local || !dest || !data_path || pos.status != LH_OK)
+			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	lh_written_file wf = {0};
+	if (st == LH_OK)
+		st = lh_engine_write_deletes(lake->engine, lh_buf_str(&pos), data_path, local, &wf,
+		                             &lake->err);
+	if (st == LH_OK)
+		st = lake->store->ops->put_file(lake->store, local, dest, &lake->err);
+	if (st == LH_OK)
+		st = lh_txn_track_file(lake, dest);
+	if (st == LH_OK) {
+		free(f->del.path);
+		f->del = (lh_delete_file){.id = -1,
+		                          .path = name,
+		                          .path_is_relative = true,
+		                          .delete_count = wf.record_count,
+		                          .file_size_bytes = wf.file_size_bytes,
+		                          .footer_size = wf.footer_size};
+		name = NULL;
+		f->del_changed = true;
+		f->pending_deletes = 0;
+	}
+	lh_written_file_clear(&wf);
+	lh_store_staging_done(staging);
+	free(staging);
+	free(local);
+	free(dest);
+	free(name);
+	free(data_path);
+	lh_buf_free(&pos);
+	return st;
+}
+
+/* Rewrites a file the transaction wrote, without the rows it then deleted. */
+static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, size_t fi)
+{
+	lh_table *t = state->tables.items[ti];
+	lh_table *one = lh_table_new();
+	if (!one)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	/* a table showing only this file: its scan applies the pending deletes */
+	*one = *t;
+	one->refs = 1;
+	one->files.items = &t->files.items[fi];
+	one->files.len = one->files.cap = 1;
+	bool with_row_id = t->files.items[fi].row_id_column;
+	lh_buf sel;
+	lh_buf_init(&sel, 0);
+	lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid)");
+	if (with_row_id)
+		lh_buf_puts(&sel, ", __lh_rowid AS _ducklake_internal_row_id");
+	lh_buf_puts(&sel, " FROM (");
+	lh_status st = lh_scan_sql(state, one, LH_SCAN_META, &sel, &lake->err);
+	lh_buf_putc(&sel, ')');
+	free(one); /* shares t's pointers: free only the shell */
+	char *table_path = lh_table_full_path(state, t);
+	int64_t rows = 0;
+	if (st == LH_OK)
+		st = lh_dml_write_rows(lake, ti, lh_buf_str(&sel), with_row_id, &rows);
+	lh_buf_free(&sel);
+	if (st == LH_OK) {
+		/* the new files were appended to the table; the old one goes (from disk at the
+		 * end of the commit, as it is no longer referenced) */
+		t = state->tables.items[ti];
+		lh_data_file_clear(&t->files.items[fi]);
+		memmove(&t->files.items[fi], &t->files.items[fi + 1],
+		        (t->files.len - fi - 1) * sizeof t->files.items[0]);
+		t->files.len--;
+	}
+	free(table_path);
+	return st;
+}
+
+static lh_status flush_deletes(lh_lake *lake)
+{
+	lh_state *s = lake->txn;
+	lh_status st = LH_OK;
+	for (size_t ti = 0; st == LH_OK && ti < s->tables.len; ti++) {
+		bool any = false;
+		for (size_t fi = 0; fi < s->tables.items[ti]->files.len; fi++)
+			any |= s->tables.items[ti]->files.items[fi].pending_deletes > 0;
+		if (!any)
+			continue;
+		lh_table *t = lh_state_table_mut(s, ti);
+		char *table_path = t ? lh_table_full_path(s, t) : NULL;
+		if (!table_path)
+			return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+		for (size_t fi = 0; st == LH_OK && fi < t->files.len;) {
+			lh_data_file *f = &t->files.items[fi];
+			if (f->pending_deletes <= 0) {
+				fi++;
+				continue;
+			}
+			if (f->id >= 0) {
+				st = flush_committed_file(lake, table_path, f);
+				fi++;
+			} else {
+				/* rewriting removes file fi and appends its replacement */
+				st = flush_local_file(lake, s, ti, fi);
+				t = s->tables.items[ti];
+			}
+		}
+		free(table_path);
+	}
+	return st;
+}
+
+lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
+{
+	*out_snapshot = -1;
+	if (!lake->txn)
+		return lh_lake_fail(lake, LH_ERR_TXN, "no transaction is open");
+	lh_status st = flush_deletes(lake);
+	if (st == LH_OK)
+		st = lh_catalog_commit(lake->cat, lake->txn_base, lake->txn, &lake->commit, out_snapshot,
+		                       &lake->err);
+	if (st != LH_OK) {
+		lh_txn_rollback(lake);
+		return st;
+	}
+	/* the files now belong to the lake, except those the transaction wrote and then
+	 * stopped using (rewritten, deleted, dropped with their table) */
+	lh_err ignored = {0};
+	for (size_t i = 0; i < lake->txn_files.len; i++) {
+		if (!state_references(lake->txn, lake->txn_files.items[i]))
+			lake->store->ops->remove(lake->store, lake->txn_files.items[i], &ignored);
+		free(lake->txn_files.items[i]);
+	}
+	lh_err_clear(&ignored);
+	lake->txn_files.len = 0;
+	txn_end(lake);
+	return lh_lake_refresh(lake);
+}
+
+lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count)
+{
+	bool implicit = lake->txn == NULL;
+	lh_status st = implicit ? lh_txn_begin(lake) : LH_OK;
+	if (st != LH_OK)
+		return st;
+	lh_state *saved = lh_state_clone(lake->txn);
+	if (!saved) {
+		if (implicit)
+			lh_txn_rollback(lake);
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	size_t files_before = lake->txn_files.len;
+	lh_err ignored = {0};
+	st = lh_engine_exec(lake->engine, "BEGIN TRANSACTION", &lake->err);
+	if (st == LH_OK)
+		st = fn(lake, arg, out_count);
+	if (st == LH_OK) {
+		st = lh_engine_exec(lake->engine, "COMMIT", &lake->err);
+		lh_state_free(&saved);
+	} else {
+		lh_engine_exec(lake->engine, "ROLLBACK", &ignored);
+		lh_err_clear(&ignored);
+		lh_state_free(&lake->txn);
+		lake->txn = saved;
+		drop_files_from(lake, files_before);
+	}
+	if (implicit) {
+		if (st == LH_OK) {
+			int64_t snap;
+			st = lh_txn_commit(lake, &snap);
+		} else {
+			lh_txn_rollback(lake);
+		}
+	}
+	return st;
+}

@@ -1,0 +1,291 @@
+/*
+ * lake/views.c - keeping DuckDB's `lake` catalog in step with a lake state, time-travel
+ * views, and resolving table names.
+ *
+ * Layer: lake. Each lake table is a DuckDB view lake.<schema>.<table> over the SQL of
+ * engine/scan.c. A view holds a reference to the lh_table it was made from; since tables
+ * are copy-on-write (catalog/model.h), an unchanged pointer means an unchanged view, so
+ * installing a state only redefines the views of tables that changed.
+ */
+#include "lake/lake_int.h"
+#include "engine/scan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAST_STATES_MAX 16
+
+static void view_free(lh_view *v)
+{
+	free(v->schema);
+	free(v->name);
+	lh_table_unref(&v->table);
+}
+
+void lh_views_clear(lh_lake *lake)
+{
+	for (size_t i = 0; i < lake->views.len; i++)
+		view_free(&lake->views.items[i]);
+	LH_VEC_FREE(&lake->views);
+	for (size_t i = 0; i < lake->view_schemas.len; i++)
+		free(lake->view_schemas.items[i]);
+	LH_VEC_FREE(&lake->view_schemas);
+	for (size_t i = 0; i < lake->tt_views.len; i++)
+		free(lake->tt_views.items[i].name);
+	LH_VEC_FREE(&lake->tt_views);
+}
+
+static lh_status exec_buf(lh_lake *lake, lh_buf *b)
+{
+	if (b->status != LH_OK)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory building SQL");
+	return lh_engine_exec(lake->engine, lh_buf_str(b), &lake->err);
+}
+
+static lh_status ensure_schema(lh_lake *lake, const char *name)
+{
+	for (size_t i = 0; i < lake->view_schemas.len; i++)
+		if (strcmp(lake->view_schemas.items[i], name) == 0)
+			return LH_OK;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "CREATE SCHEMA IF NOT EXISTS lake.");
+	lh_buf_sql_ident(&b, name);
+	lh_status st = exec_buf(lake, &b);
+	lh_buf_free(&b);
+	char *copy = st == LH_OK ? lh_strdup(name) : NULL;
+	if (st == LH_OK && (!copy || LH_VEC_PUSH(&lake->view_schemas, copy) != LH_OK)) {
+		free(copy);
+		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	return st;
+}
+
+static lh_status define_view(lh_lake *lake, const lh_state *state, const char *schema,
+                             const lh_table *t)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "CREATE OR REPLACE VIEW lake.");
+	lh_buf_sql_ident(&b, schema);
+	lh_buf_putc(&b, '.');
+	lh_buf_sql_ident(&b, t->name);
+	lh_buf_puts(&b, " AS ");
+	lh_status st = lh_scan_sql(state, t, 0, &b, &lake->err);
+	if (st == LH_OK)
+		st = exec_buf(lake, &b);
+	lh_buf_free(&b);
+	return st;
+}
+
+static lh_status drop_view(lh_lake *lake, const lh_view *v)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "DROP VIEW IF EXISTS lake.");
+	lh_buf_sql_ident(&b, v->schema);
+	lh_buf_putc(&b, '.');
+	lh_buf_sql_ident(&b, v->name);
+	lh_status st = exec_buf(lake, &b);
+	lh_buf_free(&b);
+	return st;
+}
+
+lh_status lh_views_install(lh_lake *lake, const lh_state *state)
+{
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < state->schemas.len; i++)
+		st = ensure_schema(lake, state->schemas.items[i].name);
+	/* which installed views survive */
+	bool *keep = calloc(lake->views.len + 1, sizeof *keep);
+	if (!keep)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; st == LH_OK && i < state->tables.len; i++) {
+		lh_table *t = state->tables.items[i];
+		const lh_schema *sc = lh_state_schema_by_id(state, t->schema_id);
+		if (!sc)
+			continue;
+		ptrdiff_t found = -1;
+		for (size_t k = 0; k < lake->views.len && found < 0; k++)
+			if (strcmp(lake->views.items[k].schema, sc->name) == 0 &&
+			    strcmp(lake->views.items[k].name, t->name) == 0)
+				found = (ptrdiff_t)k;
+		if (found >= 0 && lake->views.items[found].table == t) {
+			keep[found] = true;
+			continue;
+		}
+		st = define_view(lake, state, sc->name, t);
+		if (st != LH_OK)
+			break;
+		t->refs++;
+		if (found >= 0) {
+			lh_table_unref(&lake->views.items[found].table);
+			lake->views.items[found].table = t;
+			keep[found] = true;
+			continue;
+		}
+		lh_view v = {.schema = lh_strdup(sc->name), .name = lh_strdup(t->name), .table = t};
+		if (!v.schema || !v.name || LH_VEC_PUSH(&lake->views, v) != LH_OK) {
+			view_free(&v);
+			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+			break;
+		}
+		bool *grown = realloc(keep, (lake->views.len + 1) * sizeof *keep);
+		if (!grown) {
+			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+			break;
+		}
+		keep = grown;
+		keep[lake->views.len - 1] = true;
+	}
+	/* views of tables the state no longer has */
+	size_t w = 0;
+	for (size_t k = 0; k < lake->views.len; k++) {
+		if (st == LH_OK && !keep[k]) {
+			drop_view(lake, &lake->views.items[k]);
+			view_free(&lake->views.items[k]);
+			continue;
+		}
+		lake->views.items[w++] = lake->views.items[k];
+	}
+	lake->views.len = w;
+	free(keep);
+	if (st != LH_OK)
+		return st;
+	/* schemas the state no longer has */
+	w = 0;
+	for (size_t i = 0; i < lake->view_schemas.len; i++) {
+		char *name = lake->view_schemas.items[i];
+		if (strcmp(name, "main") == 0 || lh_state_schema_by_name(state, name)) {
+			lake->view_schemas.items[w++] = name;
+			continue;
+		}
+		lh_buf b;
+		lh_buf_init(&b, 0);
+		lh_buf_puts(&b, "DROP SCHEMA IF EXISTS lake.");
+		lh_buf_sql_ident(&b, name);
+		lh_buf_puts(&b, " CASCADE");
+		exec_buf(lake, &b);
+		lh_buf_free(&b);
+		free(name);
+	}
+	lake->view_schemas.len = w;
+	return LH_OK;
+}
+
+lh_status lh_lake_past_state(lh_lake *lake, int64_t snapshot, const lh_state **out)
+{
+	for (size_t i = 0; i < lake->past.len; i++)
+		if (lake->past.items[i]->snap.id == snapshot) {
+			*out = lake->past.items[i];
+			return LH_OK;
+		}
+	lh_state *s = NULL;
+	lh_status st = lh_catalog_load(lake->cat, snapshot, lake->data_path, &s, &lake->err);
+	if (st != LH_OK)
+		return st;
+	if (lake->past.len >= PAST_STATES_MAX) {
+		lh_state_free(&lake->past.items[0]);
+		memmove(lake->past.items, lake->past.items + 1, (lake->past.len - 1) * sizeof(lh_state *));
+		lake->past.len--;
+	}
+	if (LH_VEC_PUSH(&lake->past, s) != LH_OK) {
+		lh_state_free(&s);
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	*out = s;
+	return LH_OK;
+}
+
+lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_table *t,
+                               char **out_name)
+{
+	int64_t snap = state->snap.id;
+	for (size_t i = 0; i < lake->tt_views.len; i++) {
+		const lh_tt_view *v = &lake->tt_views.items[i];
+		if (v->table_id == t->id && v->snapshot == snap) {
+			*out_name = lh_strdup(v->name);
+			return *out_name ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+		}
+	}
+	lh_tt_view v = {.table_id = t->id, .snapshot = snap,
+	                .name = lh_asprintf("__lh_at_%lld_%lld", (long long)t->id, (long long)snap)};
+	if (!v.name)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "CREATE OR REPLACE TEMP VIEW ");
+	lh_buf_sql_ident(&b, v.name);
+	lh_buf_puts(&b, " AS ");
+	lh_status st = lh_scan_sql(state, t, 0, &b, &lake->err);
+	if (st == LH_OK)
+		st = exec_buf(lake, &b);
+	lh_buf_free(&b);
+	if (st == LH_OK && LH_VEC_PUSH(&lake->tt_views, v) != LH_OK)
+		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	if (st != LH_OK) {
+		free(v.name);
+		return st;
+	}
+	*out_name = lh_strdup(v.name);
+	return *out_name ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+}
+
+/* --- names ------------------------------------------------------------------------------ */
+
+lh_status lh_resolve_schema(lh_lake *lake, const lh_state *state, const char *catalog,
+                            const char *schema, lh_schema **out)
+{
+	*out = NULL;
+	if (catalog && !lh_strieq(catalog, "lake"))
+		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                    "catalog '%s' does not exist; lake objects are named table, "
+		                    "schema.table or lake.schema.table",
+		                    catalog);
+	const char *name = schema ? schema : "main";
+	*out = lh_state_schema_by_name(state, name);
+	if (!*out)
+		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                    "schema '%s' does not exist; create it with CREATE SCHEMA %s", name,
+		                    name);
+	return LH_OK;
+}
+
+lh_status lh_resolve_table(lh_lake *lake, const lh_state *state, const lh_qname *q,
+                           ptrdiff_t *out_index)
+{
+	*out_index = -1;
+	const char *catalog = q->catalog, *schema = q->schema;
+	/* "lake.items" names lake.main.items unless a schema called "lake" exists */
+	if (!catalog && schema && lh_strieq(schema, "lake") && !lh_state_schema_by_name(state, schema)) {
+		catalog = schema;
+		schema = NULL;
+	}
+	lh_schema *sc;
+	lh_status st = lh_resolve_schema(lake, state, catalog, schema, &sc);
+	if (st != LH_OK)
+		return st;
+	ptrdiff_t ti = lh_state_table_index(state, sc->id, q->name);
+	if (ti < 0)
+		return lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s.%s' does not exist", sc->name,
+		                    q->name);
+	*out_index = ti;
+	return LH_OK;
+}
+
+lh_status lh_parse_qname(const char *text, lh_qname *out)
+{
+	lh_toks t;
+	memset(out, 0, sizeof *out);
+	if (lh_tokenize(text, strlen(text), &t) != LH_OK)
+		return LH_ERR_NOMEM;
+	lh_cursor c = {.t = &t};
+	bool ok = lh_cur_qname(&c, out) && lh_cur_at_end(&c);
+	lh_toks_free(&t);
+	if (!ok) {
+		lh_qname_free(out);
+		return LH_ERR_SYNTAX;
+	}
+	return LH_OK;
+}

@@ -1,0 +1,256 @@
+/*
+ * util/fsutil.c - local file helpers and clocks. See fsutil.h.
+ */
+#include "util/fsutil.h"
+#include "util/buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+char *lh_path_join(const char *a, const char *b)
+{
+	if (!a || !*a || b[0] == '/')
+		return lh_strdup(b);
+	size_t n = strlen(a);
+	while (*b == '/')
+		b++;
+	return lh_asprintf("%s%s%s", a, a[n - 1] == '/' ? "" : "/", b);
+}
+
+char *lh_path_absolute(const char *path)
+{
+	char *joined;
+	if (path[0] == '/') {
+		joined = lh_strdup(path);
+	} else {
+		char cwd[4096];
+		if (!getcwd(cwd, sizeof cwd))
+			return NULL;
+		joined = lh_path_join(cwd, path);
+	}
+	if (!joined)
+		return NULL;
+	/* drop "." segments and repeated slashes; keep a trailing slash if there was one */
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	size_t n = strlen(joined);
+	bool trailing = n > 1 && joined[n - 1] == '/';
+	char *save = NULL;
+	for (char *seg = strtok_r(joined, "/", &save); seg; seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, ".") == 0)
+			continue;
+		lh_buf_putc(&b, '/');
+		lh_buf_puts(&b, seg);
+	}
+	if (b.len == 0 || trailing)
+		lh_buf_putc(&b, '/');
+	free(joined);
+	return lh_buf_steal(&b);
+}
+
+bool lh_path_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+bool lh_path_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int64_t lh_file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (int64_t)st.st_size : -1;
+}
+
+lh_status lh_mkdirs(const char *path, lh_err *err)
+{
+	char *p = lh_strdup(path);
+	if (!p)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	for (char *s = p + 1;; s++) {
+		bool end = *s == '\0';
+		if (*s == '/' || end) {
+			char saved = *s;
+			*s = '\0';
+			if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+				lh_status st = lh_err_set(err, LH_ERR_IO, "cannot create folder '%s': %s", p,
+				                          strerror(errno));
+				free(p);
+				return st;
+			}
+			*s = saved;
+		}
+		if (end)
+			break;
+	}
+	free(p);
+	if (!lh_path_is_dir(path))
+		return lh_err_set(err, LH_ERR_IO, "cannot create folder '%s': a file is in the way",
+		                  path);
+	return LH_OK;
+}
+
+lh_status lh_file_read(const char *path, size_t max, char **out, size_t *out_len, lh_err *err)
+{
+	*out = NULL;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return lh_err_set(err, errno == ENOENT ? LH_ERR_NOT_FOUND : LH_ERR_IO,
+		                  "cannot read '%s': %s", path, strerror(errno));
+	lh_buf b;
+	lh_buf_init(&b, max);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		lh_buf_append(&b, chunk, n);
+	bool failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		lh_buf_free(&b);
+		return lh_err_set(err, LH_ERR_IO, "cannot read '%s'", path);
+	}
+	if (b.status != LH_OK) {
+		lh_buf_free(&b);
+		return lh_err_set(err, LH_ERR_TOO_BIG, "cannot read '%s': larger than %zu bytes", path,
+		                  max);
+	}
+	if (out_len)
+		*out_len = b.len;
+	*out = lh_buf_steal(&b);
+	return *out ? LH_OK : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+}
+
+lh_status lh_fsync_path(const char *path, bool dir, lh_err *err)
+{
+	int fd = open(path, O_RDONLY | (dir ? O_DIRECTORY : 0));
+	if (fd < 0)
+		return lh_err_set(err, LH_ERR_IO, "cannot open '%s' to sync it: %s", path,
+		                  strerror(errno));
+	int rc = fsync(fd);
+	int e = errno;
+	close(fd);
+	if (rc != 0)
+		return lh_err_set(err, LH_ERR_IO, "cannot sync '%s': %s", path, strerror(e));
+	return LH_OK;
+}
+
+lh_status lh_file_write_atomic(const char *path, const char *data, size_t len, lh_err *err)
+{
+	char *tmp = lh_asprintf("%s.tmp.%ld", path, (long)getpid());
+	char *dir = lh_strdup(path);
+	lh_status st = LH_OK;
+	if (!tmp || !dir) {
+		st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0) {
+		st = lh_err_set(err, LH_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		done += (size_t)w;
+	}
+	if (done != len || fsync(fd) != 0) {
+		st = lh_err_set(err, LH_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		st = lh_err_set(err, LH_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	st = lh_fsync_path(dirname(dir), true, err);
+out:
+	free(tmp);
+	free(dir);
+	return st;
+}
+
+void lh_now_timestamptz(char out[40])
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	struct tm tm;
+	gmtime_r(&ts.tv_sec, &tm);
+	char frac[24];
+	long us = (ts.tv_nsec / 1000) % 1000000;
+	snprintf(frac, sizeof frac, ".%06ld", us);
+	int n = 7;
+	while (n > 1 && frac[n - 1] == '0')
+		frac[--n] = '\0';
+	if (n == 1)
+		frac[0] = '\0';
+	snprintf(out, 40, "%04d-%02d-%02d %02d:%02d:%02d%s+00", tm.tm_year + 1900, tm.tm_mon + 1,
+	         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac);
+}
+
+bool lh_parse_timestamptz(const char *s, int64_t *out_us)
+{
+	struct tm tm = {0};
+	int n = 0;
+	if (!s || sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	                 &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6)
+		return false;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	const char *p = s + n;
+	int64_t us = 0;
+	if (*p == '.') {
+		int digits = 0;
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			if (digits < 6)
+				us = us * 10 + (*p - '0');
+		for (; digits < 6; digits++)
+			us *= 10;
+	}
+	int64_t offset_s = 0;
+	if (*p == '+' || *p == '-') {
+		int sign = *p == '-' ? -1 : 1, hh = 0, mm = 0;
+		if (sscanf(p + 1, "%2d:%2d", &hh, &mm) < 1)
+			return false;
+		offset_s = sign * (hh * 3600 + mm * 60);
+	}
+	time_t t = timegm(&tm);
+	*out_us = ((int64_t)t - offset_s) * 1000000 + us;
+	return true;
+}
+
+double lh_monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void lh_sleep_ms(double ms)
+{
+	if (ms <= 0)
+		return;
+	struct timespec ts;
+	ts.tv_sec = (time_t)(ms / 1000);
+	ts.tv_nsec = (long)((ms - (double)ts.tv_sec * 1000) * 1e6);
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+	}
+}

@@ -1,0 +1,44 @@
+/*
+ * util/fsutil.h - paths and local files: joining, creating folders, durable writes,
+ * and the current time in the catalog's timestamp format.
+ *
+ * Layer: util. Paths always use '/'. Nothing here knows about lakes or objects.
+ */
+#ifndef LH_UTIL_FSUTIL_H
+#define LH_UTIL_FSUTIL_H
+
+#include "util/err.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* a + "/" + b without doubling the '/'; caller frees. b absolute -> copy of b. */
+char *lh_path_join(const char *a, const char *b);
+/* An absolute version of path (relative ones are taken from the working directory),
+ * with "." segments and repeated '/' removed; ".." is kept as is. Caller frees. */
+char *lh_path_absolute(const char *path);
+bool lh_path_exists(const char *path);
+bool lh_path_is_dir(const char *path);
+/* Creates path and its missing parents (mode 0755). */
+lh_status lh_mkdirs(const char *path, lh_err *err);
+/* Reads a whole file (at most max bytes) into a NUL-terminated heap string. */
+lh_status lh_file_read(const char *path, size_t max, char **out, size_t *out_len, lh_err *err);
+/* Writes a file durably and atomically: temp file, fsync, rename, fsync the folder. */
+lh_status lh_file_write_atomic(const char *path, const char *data, size_t len, lh_err *err);
+/* fsyncs a file (and with dir=true the folder holding it). */
+lh_status lh_fsync_path(const char *path, bool dir, lh_err *err);
+/* Size of a file in bytes, -1 if it cannot be stat'ed. */
+int64_t lh_file_size(const char *path);
+
+/* Now, UTC, as "YYYY-MM-DD HH:MM:SS.ffffff+00" with trailing zeros of the fraction
+ * trimmed, the way DuckDB renders a TIMESTAMPTZ in UTC. out holds 40 bytes. */
+void lh_now_timestamptz(char out[40]);
+/* Parses "YYYY-MM-DD HH:MM:SS[.ffffff][+HH[:MM]|-HH[:MM]]" (offset absent = UTC) into
+ * microseconds since the epoch. */
+bool lh_parse_timestamptz(const char *s, int64_t *out_us);
+/* Milliseconds on a monotonic clock, for timing and backoff. */
+double lh_monotonic_ms(void);
+/* Sleeps ms milliseconds. */
+void lh_sleep_ms(double ms);
+
+#endif
