@@ -15,7 +15,7 @@ say() { printf 'bootstrap: %s\n' "$*" >&2; }
 
 # --- system packages -------------------------------------------------------------
 packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libcmocka-dev
-          libssl-dev sqlite3 python3)
+          libssl-dev sqlite3 python3 python3-pytest)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

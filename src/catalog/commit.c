@@ -480,7 +480,9 @@ static const lh_column *column_by_id(const lh_table *t, int64_t id)
 	return NULL;
 }
 
-/* Merges the stats of the transaction's new files of a table, column by column. */
+/* Merges the stats of the transaction's new files of a table, column by column. A file
+ * without a min/max for a column makes the table's bound unknown, unless every value
+ * of that column in the file is NULL (then it has nothing to add). */
 static lh_status merge_new_file_stats(const lh_table *t, merged_stats *out)
 {
 	for (size_t i = 0; i < t->files.len; i++) {
@@ -505,14 +507,15 @@ static lh_status merge_new_file_stats(const lh_table *t, merged_stats *out)
 				if (LH_VEC_PUSH(out, n))
 					return LH_ERR_NOMEM;
 				m = &out->items[out->len - 1];
-				merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1);
-				merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1);
-				continue;
+			} else {
+				merge_flag(&m->contains_null, has_null);
+				merge_flag(&m->contains_nan, s->contains_nan);
 			}
-			merge_flag(&m->contains_null, has_null);
-			merge_flag(&m->contains_nan, s->contains_nan);
-			merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1);
-			merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1);
+			bool all_null = s->null_count >= 0 && s->null_count >= f->record_count;
+			if (s->min_value || !all_null)
+				merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1);
+			if (s->max_value || !all_null)
+				merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1);
 		}
 	}
 	return LH_OK;
@@ -566,10 +569,13 @@ static lh_status write_table_column_stats(writer *w, int64_t table_id, const lh_
 		lh_rows_free(&rows);
 		merge_flag(&cur.contains_null, m->contains_null);
 		merge_flag(&cur.contains_nan, m->contains_nan);
-		merge_bound(&cur.min_value, &cur.min_known, m->min_known ? m->min_value : NULL,
-		            cur.numeric, 1);
-		merge_bound(&cur.max_value, &cur.max_known, m->max_known ? m->max_value : NULL,
-		            cur.numeric, -1);
+		/* a known but absent bound means only NULLs were added: nothing to widen */
+		if (!m->min_known || m->min_value)
+			merge_bound(&cur.min_value, &cur.min_known, m->min_known ? m->min_value : NULL,
+			            cur.numeric, 1);
+		if (!m->max_known || m->max_value)
+			merge_bound(&cur.max_value, &cur.max_known, m->max_known ? m->max_value : NULL,
+			            cur.numeric, -1);
 		lh_val v[6] = {flag_val(cur.contains_null), flag_val(cur.contains_nan),
 		               LH_V_TEXT(cur.min_value),    LH_V_TEXT(cur.max_value),
 		               LH_V_INT(table_id),          LH_V_INT(m->column_id)};

@@ -222,7 +222,10 @@ lh_status lh_engine_describe(lh_engine *engine, const char *sql, lh_query_column
 	out->types = calloc(out->n + 1, sizeof *out->types);
 	lh_status st = out->names && out->types ? LH_OK : LH_ERR_NOMEM;
 	for (idx_t i = 0; st == LH_OK && i < out->n; i++) {
-		out->names[i] = lh_strdup(duckdb_prepared_statement_column_name(stmt, i));
+		/* DuckDB hands us its own copy of the name (freed with duckdb_free) */
+		char *name = (char *)duckdb_prepared_statement_column_name(stmt, i);
+		out->names[i] = lh_strdup(name);
+		duckdb_free(name);
 		out->types[i] = duckdb_prepared_statement_column_logical_type(stmt, i);
 		if (!out->names[i])
 			st = LH_ERR_NOMEM;

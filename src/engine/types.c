@@ -137,7 +137,7 @@ static lh_status add_node(duckdb_logical_type type, const char *name, const char
 		duckdb_logical_type kt = duckdb_map_type_key_type(type);
 		duckdb_logical_type vt = duckdb_map_type_value_type(type);
 		if (st == LH_OK)
-			st = add_node(kt, "key", top, false, my_id, next_id, out, err);
+			st = add_node(kt, "key", top, true, my_id, next_id, out, err);
 		if (st == LH_OK)
 			st = add_node(vt, "value", top, true, my_id, next_id, out, err);
 		duckdb_destroy_logical_type(&kt);

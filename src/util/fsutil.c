@@ -194,16 +194,20 @@ void lh_now_timestamptz(char out[40])
 	clock_gettime(CLOCK_REALTIME, &ts);
 	struct tm tm;
 	gmtime_r(&ts.tv_sec, &tm);
-	char frac[24];
-	long us = (ts.tv_nsec / 1000) % 1000000;
-	snprintf(frac, sizeof frac, ".%06ld", us);
-	int n = 7;
-	while (n > 1 && frac[n - 1] == '0')
-		frac[--n] = '\0';
-	if (n == 1)
-		frac[0] = '\0';
-	snprintf(out, 40, "%04d-%02d-%02d %02d:%02d:%02d%s+00", tm.tm_year + 1900, tm.tm_mon + 1,
-	         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac);
+	/* microseconds without trailing zeros, as DuckDB prints them */
+	unsigned us = (unsigned)((ts.tv_nsec / 1000) % 1000000);
+	char frac[8] = "";
+	if (us) {
+		frac[0] = '.';
+		for (int i = 6; i >= 1; i--, us /= 10)
+			frac[i] = (char)('0' + us % 10);
+		for (int i = 6; i >= 1 && frac[i] == '0'; i--)
+			frac[i] = '\0';
+	}
+	unsigned year = (unsigned)(tm.tm_year + 1900) % 10000u;
+	snprintf(out, 40, "%04u-%02u-%02u %02u:%02u:%02u%s+00", year, (unsigned)(tm.tm_mon + 1) % 100u,
+	         (unsigned)tm.tm_mday % 100u, (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u,
+	         (unsigned)tm.tm_sec % 100u, frac);
 }
 
 bool lh_parse_timestamptz(const char *s, int64_t *out_us)
