@@ -3,7 +3,9 @@
  * comments); dot commands .help, .format FMT, .quit.
  *
  * Front end: uses include/lakehouse.h only. When stdin is not a terminal it reads the
- * same way without prompts, and stops at the first error like -f.
+ * same way without prompts. An error is reported and the session goes on (an open
+ * transaction stays open: the failed statement alone is undone); with stdin not a
+ * terminal the exit status is then 1.
  */
 #include "repl.h"
 
@@ -118,16 +120,14 @@ int cli_repl(lh_lake *lake, cli_format format, size_t max_rows)
 			continue;
 		if (lh_lake_exec(lake, buf, print_cb, &ctx) != LH_OK) {
 			fprintf(stderr, "Error: %s\n", lh_lake_error(lake));
-			if (!tty) {
+			if (!tty)
 				rc = 1;
-				break;
-			}
 		}
 		len = 0;
 		buf[0] = '\0';
 	}
 	/* a last statement without ';' at end of input still runs */
-	if (!rc && !quit && len > 0 && strspn(buf, " \t\r\n") < len &&
+	if (!quit && len > 0 && strspn(buf, " \t\r\n") < len &&
 	    lh_lake_exec(lake, buf, print_cb, &ctx) != LH_OK) {
 		fprintf(stderr, "Error: %s\n", lh_lake_error(lake));
 		rc = 1;

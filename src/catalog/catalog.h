@@ -41,7 +41,8 @@ lh_status lh_catalog_snapshots(lh_catdb *db, lh_rows **out, lh_err *err);
 lh_status lh_catalog_snapshot_from_time(lh_catdb *db, int64_t epoch_us, int64_t *out_id,
                                         lh_err *err);
 /* Data files of a table that began in [from, to]: data_file_id, begin_snapshot, path,
- * path_is_relative, record_count, row_id_start. */
+ * path_is_relative, record_count, row_id_start, and the delete file that began with it
+ * (path, relative; only a rollback writes one). */
 lh_status lh_catalog_inserted_files(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
                                     lh_rows **out, lh_err *err);
 /* Delete files of a table that began in [from, to], with their data file and the delete
@@ -49,6 +50,11 @@ lh_status lh_catalog_inserted_files(lh_catdb *db, int64_t table_id, int64_t from
  * data path_is_relative, record_count, row_id_start, previous path, previous relative. */
 lh_status lh_catalog_delete_events(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
                                    lh_rows **out, lh_err *err);
+/* Delete files of a table ended in [from, to] without a successor while their data
+ * file stayed (a rollback taking deletes back): end_snapshot, path, path_is_relative,
+ * data_file_id, data path, data relative, record_count, row_id_start. */
+lh_status lh_catalog_undeleted(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
+                               lh_rows **out, lh_err *err);
 /* Data files of a table retired in [from, to], with the delete file current just before:
  * end_snapshot, data_file_id, path, path_is_relative, record_count, row_id_start,
  * delete path, delete relative. */

@@ -48,10 +48,15 @@ lh_status lh_catalog_inserted_files(lh_catdb *db, int64_t table_id, int64_t from
                                     lh_rows **out, lh_err *err)
 {
 	lh_val v[3] = {LH_V_INT(table_id), LH_V_INT(from), LH_V_INT(to)};
+	/* a delete file that begins with its data file (a rollback registering an old file
+	 * again) is part of what was inserted */
 	return lh_catdb_query(db,
-	                      "SELECT data_file_id, begin_snapshot, path, path_is_relative, record_count, "
-	                      "row_id_start FROM ducklake_data_file WHERE table_id = ? AND "
-	                      "begin_snapshot >= ? AND begin_snapshot <= ? ORDER BY data_file_id",
+	                      "SELECT d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
+	                      "d.record_count, d.row_id_start, x.path, x.path_is_relative FROM "
+	                      "ducklake_data_file d LEFT JOIN ducklake_delete_file x ON "
+	                      "x.data_file_id = d.data_file_id AND x.begin_snapshot = d.begin_snapshot "
+	                      "WHERE d.table_id = ? AND d.begin_snapshot >= ? AND d.begin_snapshot <= ? "
+	                      "ORDER BY d.data_file_id",
 	                      v, 3, out, err);
 }
 
@@ -66,7 +71,7 @@ lh_status lh_catalog_delete_events(lh_catdb *db, int64_t table_id, int64_t from,
 	    "ducklake_delete_file d JOIN ducklake_data_file f ON f.data_file_id = d.data_file_id LEFT "
 	    "JOIN ducklake_delete_file p ON p.data_file_id = d.data_file_id AND p.end_snapshot = "
 	    "d.begin_snapshot WHERE d.table_id = ? AND d.begin_snapshot >= ? AND d.begin_snapshot <= ? "
-	    "ORDER BY d.delete_file_id",
+	    "AND f.begin_snapshot < d.begin_snapshot ORDER BY d.delete_file_id",
 	    v, 3, out, err);
 }
 
@@ -81,5 +86,21 @@ lh_status lh_catalog_retired_files(lh_catdb *db, int64_t table_id, int64_t from,
 	    "ducklake_delete_file p ON p.data_file_id = f.data_file_id AND p.begin_snapshot < "
 	    "f.end_snapshot AND (p.end_snapshot IS NULL OR p.end_snapshot >= f.end_snapshot) WHERE "
 	    "f.table_id = ? AND f.end_snapshot >= ? AND f.end_snapshot <= ? ORDER BY f.data_file_id",
+	    v, 3, out, err);
+}
+
+lh_status lh_catalog_undeleted(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
+                               lh_rows **out, lh_err *err)
+{
+	lh_val v[3] = {LH_V_INT(table_id), LH_V_INT(from), LH_V_INT(to)};
+	return lh_catdb_query(
+	    db,
+	    "SELECT d.end_snapshot, d.path, d.path_is_relative, f.data_file_id, f.path, "
+	    "f.path_is_relative, f.record_count, f.row_id_start FROM ducklake_delete_file d JOIN "
+	    "ducklake_data_file f ON f.data_file_id = d.data_file_id WHERE d.table_id = ? AND "
+	    "d.end_snapshot >= ? AND d.end_snapshot <= ? AND (f.end_snapshot IS NULL OR "
+	    "f.end_snapshot > d.end_snapshot) AND NOT EXISTS (SELECT 1 FROM ducklake_delete_file n "
+	    "WHERE n.data_file_id = d.data_file_id AND n.begin_snapshot = d.end_snapshot) ORDER BY "
+	    "d.delete_file_id",
 	    v, 3, out, err);
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void append_select_list(const lh_table *t, lh_buf *out)
+static lh_status append_select_list(const lh_table *t, lh_buf *out, lh_err *err)
 {
 	bool first = true;
 	for (size_t i = 0; i < t->columns.len; i++) {
@@ -16,9 +16,22 @@ static void append_select_list(const lh_table *t, lh_buf *out)
 			continue;
 		lh_buf_puts(out, first ? "" : ", ");
 		first = false;
-		lh_buf_puts(out, "__d.");
+		if (!lh_types_has_json(t->columns.items, t->columns.len, i)) {
+			lh_buf_puts(out, "__d.");
+			lh_buf_sql_ident(out, c->name);
+			continue;
+		}
+		/* read as VARCHAR (see lh_types_sql_plain), typed back here */
+		lh_buf_puts(out, "CAST(__d.");
+		lh_buf_sql_ident(out, c->name);
+		lh_buf_puts(out, " AS ");
+		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, out, err);
+		if (st != LH_OK)
+			return st;
+		lh_buf_puts(out, ") AS ");
 		lh_buf_sql_ident(out, c->name);
 	}
+	return LH_OK;
 }
 
 static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
@@ -58,7 +71,7 @@ static lh_status append_schema_map(const lh_table *t, unsigned flags, lh_buf *ou
 		lh_buf_puts(out, ", type: '");
 		lh_buf type;
 		lh_buf_init(&type, 0);
-		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, &type, err);
+		lh_status st = lh_types_sql_plain(t->columns.items, t->columns.len, i, &type, err);
 		if (st != LH_OK) {
 			lh_buf_free(&type);
 			return st;
@@ -147,7 +160,11 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, 
 	if (!table_path)
 		return lh_err_set(err, LH_ERR_CORRUPT, "table '%s' has no readable path", t->name);
 	lh_buf_puts(out, "SELECT ");
-	append_select_list(t, out);
+	lh_status st = append_select_list(t, out, err);
+	if (st != LH_OK) {
+		free(table_path);
+		return st;
+	}
 	if (flags & LH_SCAN_META)
 		lh_buf_puts(out, ", __fm.__fid AS __lh_file, __d.file_row_number AS __lh_pos, "
 		                 "COALESCE(__d.__lh_rid, __fm.__rid0 + __d.file_row_number) AS __lh_rowid");
@@ -160,7 +177,7 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, 
 		free(p);
 	}
 	lh_buf_puts(out, "], ");
-	lh_status st = append_schema_map(t, flags, out, err);
+	st = append_schema_map(t, flags, out, err);
 	if (st != LH_OK) {
 		free(table_path);
 		return st;

@@ -157,10 +157,11 @@ lh_status lh_types_add_column(duckdb_logical_type type, const char *name, bool n
 	return add_node(type, name, name, nulls_allowed, -1, next_id, out, err);
 }
 
-lh_status lh_types_sql(const lh_column *cols, size_t ncols, size_t ci, lh_buf *out, lh_err *err)
+static lh_status types_sql(const lh_column *cols, size_t ncols, size_t ci, bool plain, lh_buf *out,
+                           lh_err *err)
 {
 	const lh_column *c = &cols[ci];
-	const char *scalar = lh_types_scalar_sql(c->type);
+	const char *scalar = plain && strcmp(c->type, "json") == 0 ? "VARCHAR" : lh_types_scalar_sql(c->type);
 	if (scalar) {
 		lh_buf_puts(out, scalar);
 		return LH_OK;
@@ -187,7 +188,7 @@ lh_status lh_types_sql(const lh_column *cols, size_t ncols, size_t ci, lh_buf *o
 		                  c->type, nkids);
 	lh_status st = LH_OK;
 	if (is_list) {
-		st = lh_types_sql(cols, ncols, kids[0], out, err);
+		st = types_sql(cols, ncols, kids[0], plain, out, err);
 		lh_buf_puts(out, "[]");
 		return st;
 	}
@@ -199,10 +200,31 @@ lh_status lh_types_sql(const lh_column *cols, size_t ncols, size_t ci, lh_buf *o
 			lh_buf_sql_ident(out, cols[kids[k]].name);
 			lh_buf_putc(out, ' ');
 		}
-		st = lh_types_sql(cols, ncols, kids[k], out, err);
+		st = types_sql(cols, ncols, kids[k], plain, out, err);
 	}
 	lh_buf_putc(out, ')');
 	return st;
+}
+
+lh_status lh_types_sql(const lh_column *cols, size_t ncols, size_t ci, lh_buf *out, lh_err *err)
+{
+	return types_sql(cols, ncols, ci, false, out, err);
+}
+
+lh_status lh_types_sql_plain(const lh_column *cols, size_t ncols, size_t ci, lh_buf *out,
+                             lh_err *err)
+{
+	return types_sql(cols, ncols, ci, true, out, err);
+}
+
+bool lh_types_has_json(const lh_column *cols, size_t ncols, size_t ci)
+{
+	if (strcmp(cols[ci].type, "json") == 0)
+		return true;
+	for (size_t i = 0; i < ncols; i++)
+		if (cols[i].parent == cols[ci].id && lh_types_has_json(cols, ncols, i))
+			return true;
+	return false;
 }
 
 bool lh_types_promotion_allowed(const char *from, const char *to)

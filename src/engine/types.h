@@ -26,6 +26,12 @@ lh_status lh_types_add_column(duckdb_logical_type type, const char *name, bool n
 /* Appends the DuckDB SQL type of column index `ci` of `cols` (recursing into its
  * children), e.g. STRUCT("w" INTEGER, "h" INTEGER). */
 lh_status lh_types_sql(const lh_column *cols, size_t ncols, size_t ci, lh_buf *out, lh_err *err);
+/* The same, with JSON spelled VARCHAR: read_parquet's schema parameter cannot resolve
+ * the JSON type, so scans read it as VARCHAR and cast back. */
+lh_status lh_types_sql_plain(const lh_column *cols, size_t ncols, size_t ci, lh_buf *out,
+                             lh_err *err);
+/* True when column ci or any of its children is json. */
+bool lh_types_has_json(const lh_column *cols, size_t ncols, size_t ci);
 
 /* Appends DuckDB's spelling of a logical type (INTEGER, DECIMAL(9,2), VARCHAR[],
  * STRUCT(w INTEGER), MAP(VARCHAR, INTEGER), ...). */

@@ -143,8 +143,9 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 	lh_status st = route_txn(lake, &c, out, &handled);
 	if (handled)
 		return st;
-	/* lake DDL and DML see the working state */
-	if ((st = lh_lake_refresh(lake)) != LH_OK)
+	/* every statement sees the working state, in the catalog and as DuckDB views (DML
+	 * and CREATE TABLE AS read other tables through them) */
+	if ((st = prepare_views(lake)) != LH_OK)
 		return st;
 	int64_t n = 0;
 	if (lh_cur_accept(&c, "CREATE"))

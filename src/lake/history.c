@@ -10,7 +10,8 @@
  * the range; deletes are the positions a delete file added over the one it replaced,
  * and the live rows of data files retired in the range. An insert and a delete of the
  * same row id in one snapshot are an update (update_preimage / update_postimage). Rows
- * a rollback brings back (a delete file replaced by an older, smaller one) are inserts.
+ * a rollback brings back (a delete file replaced by an older, smaller one, or ended with
+ * no successor) are inserts.
  * Rows are read with the table's columns at the end snapshot.
  *
  * Rollback (beyond DuckLake): one new snapshot in which a table's columns and files are
@@ -328,8 +329,11 @@ static lh_status append_inserts(lh_lake *lake, const lh_state *s, const lh_table
 		lh_rows_free(&rows);
 		return nomem(lake);
 	}
-	for (size_t r = 0; r < rows->nrows; r++)
+	for (size_t r = 0; r < rows->nrows; r++) {
 		files[r] = file_from(rows, r, 0, 2, 4, 5);
+		files[r].del.path = (char *)lh_rows_get(rows, r, 6);
+		files[r].del.path_is_relative = lh_rows_bool(rows, r, 7, true);
+	}
 	lh_table p = pseudo_table(t, files, rows->nrows);
 	lh_buf_puts(b, " UNION ALL SELECT __fs.__snap AS snapshot_id, __lh_rowid AS rowid, 'i' AS "
 	               "__kind");
@@ -364,6 +368,19 @@ static lh_status append_deletes(lh_lake *lake, const lh_state *s, const lh_table
 			st = back ? append_event(lake, s, t, &f, snap, 'i', back, false, b) : nomem(lake);
 			free(back);
 		}
+	}
+	lh_rows_free(&rows);
+	if (st != LH_OK)
+		return st;
+	/* deletes taken back: their rows come back as inserts */
+	st = lh_catalog_undeleted(lake->cat, t->id, from, to, &rows, &lake->err);
+	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
+		lh_data_file f = file_from(rows, r, 3, 4, 6, 7);
+		char *back = pos_list(table_path, lh_rows_get(rows, r, 1), lh_rows_bool(rows, r, 2, true),
+		                      NULL, false);
+		st = back ? append_event(lake, s, t, &f, lh_rows_int(rows, r, 0, 0), 'i', back, false, b)
+		          : nomem(lake);
+		free(back);
 	}
 	lh_rows_free(&rows);
 	if (st != LH_OK)

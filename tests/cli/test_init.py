@@ -1,0 +1,133 @@
+"""`lakehouse init`, finding the lake (--lake, $LAKEHOUSE_DIR, ./lake), and the catalog
+it creates: exactly the 22 DuckLake 0.3 tables, their columns and initial rows."""
+import os
+import sqlite3
+import tempfile
+
+import pytest
+
+from lh import BIN, GOLDEN, Lake, run
+
+SPEC_TABLES = sorted(f[:-4] for f in os.listdir(os.path.join(GOLDEN, "catalog"))
+                     if f.endswith(".csv"))
+
+
+def test_version():
+    p = run("--version", check=True)
+    assert "lakehouse 0.1.0" in p.stdout and "DuckDB v1.4.4" in p.stdout
+    assert run("version", check=True).stdout == p.stdout
+
+
+def test_init_creates_exactly_the_spec_tables(lake):
+    tables = [r[0] for r in lake.cat(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    assert len(SPEC_TABLES) == 22
+    assert tables == SPEC_TABLES
+
+
+def test_columns_match_the_spec(lake):
+    """Same columns in the same order as DuckDB's ducklake writes (golden schema.sql)."""
+    with open(os.path.join(GOLDEN, "catalog", "schema.sql")) as f:
+        ddl = f.read()
+    for stmt in ddl.split(";;"):
+        stmt = stmt.strip()
+        if not stmt:
+            continue
+        name = stmt.split("(")[0].split()[-1]
+        want = [c.strip().split()[0].strip('"')
+                for c in stmt[stmt.index("(") + 1:stmt.rindex(")")].split(", ")]
+        got = [r[1] for r in lake.cat(f"PRAGMA table_info({name})")]
+        assert got == want, name
+
+
+def test_initial_rows(lake):
+    assert lake.cat("SELECT snapshot_id, schema_version, next_catalog_id, next_file_id "
+                    "FROM ducklake_snapshot") == [(0, 0, 1, 0)]
+    assert lake.cat("SELECT * FROM ducklake_snapshot_changes") == \
+        [(0, 'created_schema:"main"', None, None, None)]
+    assert lake.cat("SELECT schema_id, begin_snapshot, end_snapshot, schema_name, path, "
+                    "path_is_relative FROM ducklake_schema") == [(0, 0, None, "main", "main/", 1)]
+    assert lake.cat("SELECT * FROM ducklake_schema_versions") == [(0, 0)]
+    md = dict(lake.cat("SELECT key, value FROM ducklake_metadata"))
+    assert md["version"] == "0.3" and md["encrypted"] == "false"
+    assert md["data_path"] == os.path.join(lake.dir, "data") + "/"
+    assert lake.cat("PRAGMA journal_mode") == [("wal",)]
+
+
+def test_conf_records_catalog_and_no_secrets(lake):
+    with open(os.path.join(lake.dir, "lakehouse.conf")) as f:
+        conf = f.read()
+    assert "catalog = sqlite:metadata.sqlite" in conf
+    assert "password" not in conf.lower() and "secret" not in conf.lower().replace(
+        "no secrets", "")
+
+
+def test_lake_option_before_or_after_command(lake):
+    a = run("--lake", lake.dir, "sql", "-c", "SELECT 42 AS x", "--format", "csv", check=True)
+    b = run("sql", "--lake", lake.dir, "--format=csv", "-c", "SELECT 42 AS x", check=True)
+    assert a.stdout == b.stdout == "x\n42\n"
+
+
+def test_env_and_default_lake_dir(lake, tmp_path):
+    p = run("sql", "--format", "csv", "-c", "SELECT 1 AS one", env={"LAKEHOUSE_DIR": lake.dir})
+    assert p.returncode == 0 and p.stdout == "one\n1\n"
+    # default ./lake
+    os.symlink(lake.dir, tmp_path / "lake")
+    import subprocess
+    p = subprocess.run([BIN, "sql", "--format", "csv", "-c", "SELECT 2 AS two"], cwd=tmp_path,
+                       capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if k != "LAKEHOUSE_DIR"})
+    assert p.returncode == 0 and p.stdout == "two\n2\n", p.stderr
+
+
+def test_missing_or_foreign_dir_is_an_error_and_creates_nothing(tmp_path):
+    missing = tmp_path / "nope"
+    p = run("sql", "-c", "SELECT 1", lake=str(missing))
+    assert p.returncode == 1 and "no lake at" in p.stderr and "lakehouse init" in p.stderr
+    assert not missing.exists()
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("hello")
+    p = run("sql", "-c", "SELECT 1", lake=str(foreign))
+    assert p.returncode == 1 and "is not a lake" in p.stderr
+    assert sorted(os.listdir(foreign)) == ["notes.txt"]
+
+
+def test_corrupt_catalog_is_a_clear_error(lake):
+    with open(os.path.join(lake.dir, "metadata.sqlite"), "r+b") as f:
+        f.write(b"this is not a database" * 10)
+    p = run("sql", "-c", "SELECT 1", lake=lake.dir)
+    assert p.returncode == 1
+    assert "metadata.sqlite" in p.stderr or "catalog" in p.stderr
+
+
+def test_other_catalog_version_is_refused(lake):
+    lake.cat("SELECT 1")
+    with lake.catalog() as c:
+        c.execute("UPDATE ducklake_metadata SET value = '0.4' WHERE key = 'version'")
+    p = run("sql", "-c", "SELECT 1", lake=lake.dir)
+    assert p.returncode == 1 and "version '0.4'" in p.stderr
+
+
+def test_init_refuses_an_existing_lake(lake):
+    p = run("init", lake.dir)
+    assert p.returncode == 1 and "already holds a lake" in p.stderr
+
+
+def test_init_with_data_path(tmp_path):
+    data = tmp_path / "elsewhere" / "bytes"
+    run("init", tmp_path / "l", "--data", data, check=True)
+    run("sql", "-c", "CREATE TABLE t AS SELECT 1 AS a", lake=str(tmp_path / "l"), check=True)
+    files = [os.path.join(d, f) for d, _, fs in os.walk(data) for f in fs
+             if f.endswith(".parquet")]
+    assert len(files) == 1 and files[0].startswith(str(data) + "/main/t/ducklake-")
+
+
+def test_help_texts():
+    for cmd in ["init", "sql", "snapshots", "rollback"]:
+        p = run(cmd, "--help", check=True)
+        assert p.stdout.startswith(f"usage: lakehouse {cmd}")
+    p = run("--help", check=True)
+    assert "commands:" in p.stdout
+    p = run("frobnicate")
+    assert p.returncode == 2 and "unknown command" in p.stderr
