@@ -54,9 +54,9 @@ static bool targets_lake(lh_lake *lake, const lh_cursor *at)
 	else {
 		lh_state *s = lh_lake_state(lake);
 		ptrdiff_t ti;
-		lake_target = lh_resolve_table(lake, s, &q, &ti) == LH_OK;
-		if (!lake_target && q.schema && lh_state_schema_by_name(s, q.schema))
-			lake_target = true; /* a lake schema: report the missing table ourselves */
+		/* a schema-qualified name can only mean the lake (temp objects are temp.x or
+		 * unqualified), so we report a missing schema or table ourselves */
+		lake_target = q.schema || lh_resolve_table(lake, s, &q, &ti) == LH_OK;
 		lh_err_clear(&lake->err);
 	}
 	lh_qname_free(&q);

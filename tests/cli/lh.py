@@ -51,7 +51,7 @@ def scalar(lake, query):
 def fail(lake, text):
     """Runs SQL that must fail; returns stderr."""
     p = run("sql", "-c", text, lake=lake)
-    assert p.returncode != 0, f"expected failure for: {text}\nstdout: {p.stdout}"
+    assert p.returncode == 1, f"expected exit 1 for: {text}\nstdout: {p.stdout}\nstderr: {p.stderr}"
     assert p.stderr.startswith("Error: "), p.stderr
     return p.stderr
 

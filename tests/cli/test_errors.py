@@ -1,0 +1,132 @@
+"""Bad input gets a clear error naming the object, exits non-zero, and changes nothing:
+no new snapshot, no stray file."""
+import os
+import subprocess
+import time
+
+import pytest
+
+from lh import BIN, run
+
+
+@pytest.fixture
+def t(lake):
+    lake.sql("CREATE SCHEMA raw; CREATE TABLE raw.items (id INT NOT NULL, name VARCHAR, "
+             "price DECIMAL(9,2), qty BIGINT); INSERT INTO raw.items VALUES (1, 'a', 1.5, 2)")
+    return lake
+
+
+def unchanged(lake, action):
+    """Runs action and checks the lake did not change."""
+    snaps, files = lake.snapshot_count(), lake.data_files()
+    staging = os.path.join(lake.dir, "data", ".staging")
+    result = action()
+    assert lake.snapshot_count() == snaps
+    assert lake.data_files() == files
+    assert not os.path.exists(staging) or not os.listdir(staging)
+    return result
+
+
+CASES = [
+    ("SELECT * FROM raw.nope", "nope"),
+    ("INSERT INTO raw.nope VALUES (1)", "raw.nope"),
+    ("INSERT INTO nope.items VALUES (1)", "schema 'nope' does not exist"),
+    ("SELECT colour FROM raw.items", "colour"),
+    ("UPDATE raw.items SET colour = 1", "no column 'colour'"),
+    ("INSERT INTO raw.items (id, colour) VALUES (1, 2)", "no column 'colour'"),
+    ("SELEC * FROM raw.items", "syntax error"),
+    ("INSERT INTO raw.items VALUES ('x', 'b', 1, 1)", "raw.items"),
+    ("INSERT INTO raw.items VALUES (2, 'b', 'cheap', 1)", "cheap"),
+    ("INSERT INTO raw.items VALUES (2, 'b')", "4 columns but 2 values"),
+    ("INSERT INTO raw.items VALUES (NULL, 'b', 1, 1)", "NOT NULL constraint failed: column 'id'"),
+    ("INSERT INTO raw.items SELECT NULL, 'b', 1, 1 FROM range(1000)", "NOT NULL"),
+    ("UPDATE raw.items SET id = NULL", "NOT NULL"),
+    ("ALTER TABLE raw.items ALTER COLUMN qty TYPE INTEGER", "only widening"),
+    ("ALTER TABLE raw.items ALTER COLUMN name TYPE INTEGER", "only widening"),
+    ("SELECT * FROM raw.items AT (VERSION => 1000)", "no snapshot found at version 1000"),
+    ("INSERT OR REPLACE INTO raw.items VALUES (1, 'a', 1, 1)", "primary key"),
+    ("INSERT INTO raw.items VALUES (1, 'a', 1, 1) RETURNING *", "RETURNING"),
+    ("CREATE VIEW v AS SELECT 1", "TEMP VIEW"),
+    ("MERGE INTO raw.items USING raw.items s ON false WHEN MATCHED THEN DELETE", "MERGE"),
+    ("COPY raw.items FROM 'x.csv'", "INSERT INTO"),
+    ("USE raw", "USE"),
+]
+
+
+@pytest.mark.parametrize("stmt,words", CASES)
+def test_bad_statement_changes_nothing(t, stmt, words):
+    err = unchanged(t, lambda: t.fail(stmt))
+    assert words in err, err
+    assert t.rows("FROM raw.items") == [["id", "name", "price", "qty"], ["1", "a", "1.50", "2"]]
+
+
+def test_failed_statement_in_a_script_keeps_earlier_ones(t):
+    p = run("sql", "-c", "INSERT INTO raw.items VALUES (2, 'b', 1, 1); "
+            "INSERT INTO raw.items VALUES (NULL, 'c', 1, 1)", lake=t.dir)
+    assert p.returncode == 1
+    assert t.scalar("SELECT count(*) FROM raw.items") == "2"
+
+
+def test_write_to_a_table_dropped_meanwhile(t):
+    """Process A inserts inside a transaction; B drops the table; A's commit fails with a
+    clear conflict and leaves nothing behind."""
+    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    a.stdin.write("BEGIN;\nINSERT INTO raw.items VALUES (5, 'e', 1, 1);\nSELECT 'ready';\n")
+    a.stdin.flush()
+    # wait until A has written its file (its insert finished)
+    deadline = time.time() + 30
+    while len(t.data_files()) < 2 and time.time() < deadline:
+        time.sleep(0.02)
+    t.sql("DROP TABLE raw.items")
+    snaps = t.snapshot_count()
+    out, err = a.communicate("COMMIT;\n", timeout=60)
+    assert a.returncode == 1
+    assert "table 'raw.items' was changed by a concurrent commit" in err, err
+    assert t.snapshot_count() == snaps
+    # A's data file was removed; only the (dropped table's) first file remains
+    assert len(t.data_files()) == 1
+
+
+def test_concurrent_alter_conflicts_with_insert(t):
+    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    a.stdin.write("BEGIN;\nINSERT INTO raw.items VALUES (5, 'e', 1, 1);\n")
+    a.stdin.flush()
+    deadline = time.time() + 30
+    while len(t.data_files()) < 2 and time.time() < deadline:
+        time.sleep(0.02)
+    t.sql("ALTER TABLE raw.items ADD COLUMN extra INT")
+    out, err = a.communicate("COMMIT;\n", timeout=60)
+    assert a.returncode == 1 and "concurrent commit" in err
+    assert t.scalar("SELECT count(*) FROM raw.items") == "1"
+
+
+def test_concurrent_inserts_do_not_conflict(t):
+    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    a.stdin.write("BEGIN;\nINSERT INTO raw.items VALUES (5, 'e', 1, 1);\n")
+    a.stdin.flush()
+    deadline = time.time() + 30
+    while len(t.data_files()) < 2 and time.time() < deadline:
+        time.sleep(0.02)
+    t.sql("INSERT INTO raw.items VALUES (6, 'f', 1, 1)")
+    out, err = a.communicate("COMMIT;\n", timeout=60)
+    assert a.returncode == 0, err
+    assert t.rows("SELECT id FROM raw.items ORDER BY id") == [["id"], ["1"], ["5"], ["6"]]
+    # row ids stay unique across the two writers
+    assert t.cat("SELECT row_id_start, record_count FROM ducklake_data_file ORDER BY 1") == \
+        [(0, 1), (1, 1), (2, 1)]
+
+
+def test_concurrent_deletes_on_the_same_file_conflict(t):
+    t.sql("INSERT INTO raw.items VALUES (2, 'b', 1, 1), (3, 'c', 1, 1)")
+    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    a.stdin.write("BEGIN;\nDELETE FROM raw.items WHERE id = 2;\nSELECT 'x';\n")
+    a.stdin.flush()
+    time.sleep(1.0)
+    t.sql("DELETE FROM raw.items WHERE id = 3")
+    out, err = a.communicate("COMMIT;\n", timeout=60)
+    assert a.returncode == 1 and "deleted by a concurrent commit" in err
+    assert t.rows("SELECT id FROM raw.items ORDER BY id") == [["id"], ["1"], ["2"]]
