@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static lh_status append_select_list(const lh_table *t, lh_buf *out, lh_err *err)
+/* The table's columns. When the files are read by name (by_name), every column is cast
+ * to the table's type: Parquet cannot hold some types exactly (HUGEINT is written as
+ * DOUBLE), and casts to the same type cost nothing. */
+static lh_status append_select_list(const lh_table *t, bool by_name, lh_buf *out, lh_err *err)
 {
 	bool first = true;
 	for (size_t i = 0; i < t->columns.len; i++) {
@@ -16,12 +19,12 @@ static lh_status append_select_list(const lh_table *t, lh_buf *out, lh_err *err)
 			continue;
 		lh_buf_puts(out, first ? "" : ", ");
 		first = false;
-		if (!lh_types_has_json(t->columns.items, t->columns.len, i)) {
+		if (!by_name && !lh_types_has_json(t->columns.items, t->columns.len, i)) {
 			lh_buf_puts(out, "__d.");
 			lh_buf_sql_ident(out, c->name);
 			continue;
 		}
-		/* read as VARCHAR (see lh_types_sql_plain), typed back here */
+		/* JSON is read as VARCHAR (see lh_types_sql_plain) and typed back here */
 		lh_buf_puts(out, "CAST(__d.");
 		lh_buf_sql_ident(out, c->name);
 		lh_buf_puts(out, " AS ");
@@ -151,6 +154,21 @@ static void append_deletes(const lh_table *t, const char *table_path, lh_buf *ou
 	lh_buf_puts(out, ") __x ON __d.file_index = __x.__fi AND __d.file_row_number = __x.__pos");
 }
 
+/* True when the table's columns never changed since it was created: all column rows
+ * begin at one committed snapshot and no column id was ever dropped. Then every data file
+ * holds exactly these columns under these names, reading by name equals reading by field
+ * id, and DuckDB can split even a single file across threads (with the schema
+ * parameter it reads a single file on one thread). */
+static bool schema_never_changed(const lh_table *t)
+{
+	if (t->columns.len == 0 || t->columns.items[0].begin_snapshot < 0)
+		return false;
+	for (size_t i = 0; i < t->columns.len; i++)
+		if (t->columns.items[i].begin_snapshot != t->columns.items[0].begin_snapshot)
+			return false;
+	return t->max_column_id == (int64_t)t->columns.len;
+}
+
 lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, lh_buf *out,
                       lh_err *err)
 {
@@ -159,8 +177,9 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, 
 	char *table_path = lh_table_full_path(state, t);
 	if (!table_path)
 		return lh_err_set(err, LH_ERR_CORRUPT, "table '%s' has no readable path", t->name);
+	bool by_name = !(flags & LH_SCAN_META) && schema_never_changed(t);
 	lh_buf_puts(out, "SELECT ");
-	lh_status st = append_select_list(t, out, err);
+	lh_status st = append_select_list(t, by_name, out, err);
 	if (st != LH_OK) {
 		free(table_path);
 		return st;
@@ -174,13 +193,28 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, 
 		char *p = lh_file_full_path(table_path, f->path, f->path_is_relative);
 		lh_buf_puts(out, i ? ", " : "");
 		lh_buf_sql_str(out, p ? p : "");
+		/* DuckDB reads a lone file on one thread when given a schema (it has no row group
+		 * count at bind time), but a list of several files in parallel: list it twice and
+		 * keep file_index 0, a filter DuckDB pushes into the file list, so the copy is
+		 * never read (and would be filtered out if it were) */
+		if (!by_name && t->files.len == 1) {
+			lh_buf_puts(out, ", ");
+			lh_buf_sql_str(out, p ? p : "");
+		}
 		free(p);
 	}
-	lh_buf_puts(out, "], ");
-	st = append_schema_map(t, flags, out, err);
-	if (st != LH_OK) {
-		free(table_path);
-		return st;
+	lh_buf_putc(out, ']');
+	if (!by_name) {
+		int64_t rows = 0;
+		for (size_t i = 0; i < t->files.len; i++)
+			rows += t->files.items[i].record_count;
+		/* the catalog knows the row count; without it DuckDB would guess 1 row per file */
+		lh_buf_printf(out, ", explicit_cardinality = %lld, ", (long long)(rows > 0 ? rows : 1));
+		st = append_schema_map(t, flags, out, err);
+		if (st != LH_OK) {
+			free(table_path);
+			return st;
+		}
 	}
 	bool rownum = (flags & LH_SCAN_META) != 0;
 	for (size_t i = 0; i < t->files.len && !rownum; i++)
@@ -199,6 +233,8 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, 
 		lh_buf_puts(out, ") __fm(__fi, __fid, __rid0) ON __d.file_index = __fm.__fi");
 	}
 	append_deletes(t, table_path, out);
+	if (!by_name && t->files.len == 1)
+		lh_buf_puts(out, " WHERE __d.file_index = 0");
 	free(table_path);
 	return LH_OK;
 }
