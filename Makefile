@@ -1,4 +1,5 @@
 # Thin wrapper around CMake. `make demo` and `make test` set up everything they need.
+MAKEFLAGS += --no-print-directory
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
