@@ -76,8 +76,9 @@ const char *lh_duckdb_version(void);
 
 /* Options for lh_lake_create. Zero-initialise, then set what you need. */
 typedef struct lh_create_options {
-	/* Where data files go. NULL: "<dir>/data/". Stored in the catalog as given, made
-	 * absolute first when relative. */
+	/* Where data files go. NULL: "<dir>/data/". A relative path is taken from the
+	 * working directory. A folder inside the lake is stored relative to the lake (so the
+	 * lake can be moved whole), any other as an absolute path. */
 	const char *data_path;
 } lh_create_options;
 

@@ -154,7 +154,8 @@ static lh_status open_catalog(const char *dir, const char *spec, bool create, lh
 	return st;
 }
 
-/* Resolves a data path stored in the catalog: absolute as is, relative to the lake. */
+/* Resolves a data path stored in the catalog: absolute as is, relative to the lake
+ * folder (not the working directory, so a lake opens the same from anywhere). */
 static char *resolve_data_path(const char *dir, const char *stored)
 {
 	char *joined = stored[0] == '/' ? lh_strdup(stored) : lh_path_join(dir, stored);
@@ -266,19 +267,30 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
 	st = lh_mkdirs(lake->dir, &err);
 	if (st == LH_OK)
 		st = lh_mkdirs(data, &err);
+	/* a data folder inside the lake is stored relative to it ("data/"), so the lake can be
+	 * moved or copied whole; DuckDB's ducklake resolves it from its working directory,
+	 * so attach it from the lake folder (or pass DATA_PATH) */
+	bool inside;
+	char *lake_slash = lh_asprintf("%s/", lake->dir);
+	char *stored = lake_slash ? lh_relative_path(lake_slash, data, &inside) : NULL;
+	free(lake_slash);
+	if (st == LH_OK && !stored)
+		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK)
 		st = open_catalog(lake->dir, "sqlite:" LH_SQLITE_FILE, true, &lake->cat, &err);
 	if (st == LH_OK) {
 		char *created_by = lh_asprintf("Modal Lakehouse %s (DuckDB %s)", LH_VERSION,
 		                               duckdb_library_version());
-		st = lh_catalog_create(lake->cat, data, created_by ? created_by : "Modal Lakehouse", &err);
+		st = lh_catalog_create(lake->cat, stored, created_by ? created_by : "Modal Lakehouse",
+		                       &err);
 		free(created_by);
 	}
 	/* the conf goes last: a crash before it leaves no lake that would open half-made */
 	if (st == LH_OK)
-		st = conf_write(lake->dir, "sqlite:" LH_SQLITE_FILE, data, &err);
+		st = conf_write(lake->dir, "sqlite:" LH_SQLITE_FILE, stored, &err);
 	if (st == LH_OK)
-		st = lake_start(lake, data, &err);
+		st = lake_start(lake, stored, &err);
+	free(stored);
 out:
 	free(conf_path);
 	free(cat_path);

@@ -50,7 +50,7 @@ def test_initial_rows(lake):
     assert lake.cat("SELECT * FROM ducklake_schema_versions") == [(0, 0)]
     md = dict(lake.cat("SELECT key, value FROM ducklake_metadata"))
     assert md["version"] == "0.3" and md["encrypted"] == "false"
-    assert md["data_path"] == os.path.join(lake.dir, "data") + "/"
+    assert md["data_path"] == "data/"  # relative to the lake: the folder can move
     assert lake.cat("PRAGMA journal_mode") == [("wal",)]
 
 
@@ -114,6 +114,15 @@ def test_init_refuses_an_existing_lake(lake):
     assert p.returncode == 1 and "already holds a lake" in p.stderr
 
 
+def test_a_lake_can_be_moved(lake, tmp_path):
+    lake.sql("CREATE TABLE t AS SELECT 1 AS a")
+    import shutil
+    moved = tmp_path / "moved"
+    shutil.move(lake.dir, moved)
+    assert run("sql", "--format", "csv", "-c", "FROM t", lake=str(moved), check=True).stdout == \
+        "a\n1\n"
+
+
 def test_init_with_data_path(tmp_path):
     data = tmp_path / "elsewhere" / "bytes"
     run("init", tmp_path / "l", "--data", data, check=True)
@@ -121,6 +130,9 @@ def test_init_with_data_path(tmp_path):
     files = [os.path.join(d, f) for d, _, fs in os.walk(data) for f in fs
              if f.endswith(".parquet")]
     assert len(files) == 1 and files[0].startswith(str(data) + "/main/t/ducklake-")
+    with sqlite3.connect(str(tmp_path / "l" / "metadata.sqlite")) as c:
+        stored = c.execute("SELECT value FROM ducklake_metadata WHERE key = 'data_path'").fetchone()
+    assert stored == (str(data) + "/",)
 
 
 def test_help_texts():
