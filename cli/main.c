@@ -178,21 +178,6 @@ static int cmd_init(const opts *o)
 	return 0;
 }
 
-typedef struct print_ctx {
-	cli_format format;
-	size_t max_rows;
-} print_ctx;
-
-static lh_status print_cb(void *ctx, size_t index, const char *statement, lh_result *r)
-{
-	print_ctx *p = ctx;
-	(void)index;
-	(void)statement;
-	lh_status st = cli_print_result(stdout, r, p->format, p->max_rows);
-	fflush(stdout);
-	return st;
-}
-
 static char *read_file_text(const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -224,7 +209,7 @@ static char *read_file_text(const char *path)
 static int cmd_sql(const opts *o)
 {
 	const char *sql = NULL, *file = NULL;
-	print_ctx pc = {.format = o->format, .max_rows = 40};
+	cli_print_ctx pc = {.format = o->format, .max_rows = 40};
 	for (int i = 0; i < o->nargs; i++) {
 		const char *a = o->args[i];
 		if (strcmp(a, "-c") == 0 && i + 1 < o->nargs)
@@ -252,7 +237,7 @@ static int cmd_sql(const opts *o)
 		return 1;
 	}
 	if (sql || text) {
-		if (lh_lake_exec(lake, sql ? sql : text, print_cb, &pc) != LH_OK)
+		if (lh_lake_exec(lake, sql ? sql : text, cli_print_cb, &pc) != LH_OK)
 			rc = fail(lh_lake_error(lake));
 	} else {
 		rc = cli_repl(lake, o->format, pc.max_rows);
@@ -271,11 +256,11 @@ static int cmd_snapshots(const opts *o)
 	if (rc)
 		return rc;
 	lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
-	print_ctx pc = {.format = o->format, .max_rows = 1000000};
+	cli_print_ctx pc = {.format = o->format, .max_rows = 1000000};
 	if (lh_lake_exec(lake,
 	                 "SELECT snapshot_id, snapshot_time, schema_version, changes, author, "
 	                 "commit_message FROM ducklake_snapshots('lake') ORDER BY snapshot_id",
-	                 print_cb, &pc) != LH_OK)
+	                 cli_print_cb, &pc) != LH_OK)
 		rc = fail(lh_lake_error(lake));
 	lh_lake_close(&lake);
 	return rc;

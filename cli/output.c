@@ -323,3 +323,13 @@ lh_status cli_print_result(FILE *out, lh_result *r, cli_format f, size_t max_row
 		return print_table(out, r, max_rows);
 	}
 }
+
+lh_status cli_print_cb(void *ctx, size_t index, const char *statement, lh_result *r)
+{
+	const cli_print_ctx *p = ctx;
+	(void)index;
+	(void)statement;
+	lh_status st = cli_print_result(stdout, r, p->format, p->max_rows);
+	fflush(stdout);
+	return st;
+}

@@ -18,4 +18,13 @@ bool cli_parse_format(const char *s, cli_format *out);
  * of a failed read. `max_rows` bounds the table format (first and last rows shown). */
 lh_status cli_print_result(FILE *out, lh_result *r, cli_format f, size_t max_rows);
 
+/* How lh_lake_exec's callback prints each statement's result (cli_print_cb). */
+typedef struct cli_print_ctx {
+	cli_format format;
+	size_t max_rows;
+} cli_print_ctx;
+
+/* An lh_statement_cb printing results to stdout; ctx is a cli_print_ctx. */
+lh_status cli_print_cb(void *ctx, size_t index, const char *statement, lh_result *r);
+
 #endif

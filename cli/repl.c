@@ -45,22 +45,7 @@ static bool complete(const char *s)
 	return !quote && last_semicolon;
 }
 
-typedef struct repl_ctx {
-	cli_format format;
-	size_t max_rows;
-} repl_ctx;
-
-static lh_status print_cb(void *ctx, size_t index, const char *statement, lh_result *r)
-{
-	repl_ctx *c = ctx;
-	(void)index;
-	(void)statement;
-	lh_status st = cli_print_result(stdout, r, c->format, c->max_rows);
-	fflush(stdout);
-	return st;
-}
-
-static bool dot_command(lh_lake *lake, const char *line, repl_ctx *ctx, bool *quit)
+static bool dot_command(lh_lake *lake, const char *line, cli_print_ctx *ctx, bool *quit)
 {
 	if (line[0] != '.')
 		return false;
@@ -83,7 +68,7 @@ static bool dot_command(lh_lake *lake, const char *line, repl_ctx *ctx, bool *qu
 int cli_repl(lh_lake *lake, cli_format format, size_t max_rows)
 {
 	bool tty = isatty(STDIN_FILENO);
-	repl_ctx ctx = {format, max_rows};
+	cli_print_ctx ctx = {format, max_rows};
 	char *line = NULL, *buf = NULL;
 	size_t cap = 0, len = 0, bufcap = 0;
 	ssize_t n;
@@ -118,7 +103,7 @@ int cli_repl(lh_lake *lake, cli_format format, size_t max_rows)
 		len += (size_t)n;
 		if (!complete(buf))
 			continue;
-		if (lh_lake_exec(lake, buf, print_cb, &ctx) != LH_OK) {
+		if (lh_lake_exec(lake, buf, cli_print_cb, &ctx) != LH_OK) {
 			fprintf(stderr, "Error: %s\n", lh_lake_error(lake));
 			if (!tty)
 				rc = 1;
@@ -128,7 +113,7 @@ int cli_repl(lh_lake *lake, cli_format format, size_t max_rows)
 	}
 	/* a last statement without ';' at end of input still runs */
 	if (!quit && len > 0 && strspn(buf, " \t\r\n") < len &&
-	    lh_lake_exec(lake, buf, print_cb, &ctx) != LH_OK) {
+	    lh_lake_exec(lake, buf, cli_print_cb, &ctx) != LH_OK) {
 		fprintf(stderr, "Error: %s\n", lh_lake_error(lake));
 		rc = 1;
 	}

@@ -19,31 +19,6 @@ lh_status lh_catalog_snapshots(lh_catdb *db, lh_rows **out, lh_err *err)
 	                      NULL, 0, out, err);
 }
 
-lh_status lh_catalog_snapshot_from_time(lh_catdb *db, int64_t epoch_us, int64_t *out_id,
-                                        lh_err *err)
-{
-	*out_id = -1;
-	lh_rows *rows = NULL;
-	lh_status st = lh_catdb_query(db, "SELECT snapshot_id, snapshot_time FROM ducklake_snapshot",
-	                              NULL, 0, &rows, err);
-	if (st != LH_OK)
-		return st;
-	int64_t best_us = 0;
-	for (size_t r = 0; r < rows->nrows; r++) {
-		int64_t id = lh_rows_int(rows, r, 0, -1), us;
-		if (!lh_parse_timestamptz(lh_rows_get(rows, r, 1), &us) || us < epoch_us)
-			continue;
-		if (*out_id < 0 || us < best_us || (us == best_us && id < *out_id)) {
-			*out_id = id;
-			best_us = us;
-		}
-	}
-	lh_rows_free(&rows);
-	if (*out_id < 0)
-		return lh_err_set(err, LH_ERR_NOT_FOUND, "no snapshot is as new as the requested time");
-	return LH_OK;
-}
-
 lh_status lh_catalog_inserted_files(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
                                     lh_rows **out, lh_err *err)
 {

@@ -363,8 +363,11 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 	return LH_OK;
 }
 
-lh_status lh_catalog_snapshot_at_time(lh_catdb *db, int64_t epoch_us, int64_t *out_id,
-                                      lh_err *err)
+/* The snapshot closest to a time from one side: with `upper`, the latest at or before it
+ * (ties: the larger id); else the earliest at or after it (ties: the smaller id). Times
+ * are compared parsed, not as text, since a catalog may hold several time zones. */
+static lh_status snapshot_near_time(lh_catdb *db, int64_t epoch_us, bool upper, int64_t *out_id,
+                                    lh_err *err)
 {
 	*out_id = -1;
 	lh_rows *rows = NULL;
@@ -375,15 +378,31 @@ lh_status lh_catalog_snapshot_at_time(lh_catdb *db, int64_t epoch_us, int64_t *o
 	int64_t best_us = 0;
 	for (size_t r = 0; r < rows->nrows; r++) {
 		int64_t id = lh_rows_int(rows, r, 0, -1), us;
-		if (!lh_parse_timestamptz(lh_rows_get(rows, r, 1), &us) || us > epoch_us)
+		if (!lh_parse_timestamptz(lh_rows_get(rows, r, 1), &us) ||
+		    (upper ? us > epoch_us : us < epoch_us))
 			continue;
-		if (*out_id < 0 || us > best_us || (us == best_us && id > *out_id)) {
+		bool better = upper ? (us > best_us || (us == best_us && id > *out_id))
+		                    : (us < best_us || (us == best_us && id < *out_id));
+		if (*out_id < 0 || better) {
 			*out_id = id;
 			best_us = us;
 		}
 	}
 	lh_rows_free(&rows);
 	if (*out_id < 0)
-		return lh_err_set(err, LH_ERR_NOT_FOUND, "no snapshot is as old as the requested time");
+		return lh_err_set(err, LH_ERR_NOT_FOUND, upper ? "no snapshot is as old as the requested time"
+		                                               : "no snapshot is as new as the requested time");
 	return LH_OK;
+}
+
+lh_status lh_catalog_snapshot_at_time(lh_catdb *db, int64_t epoch_us, int64_t *out_id,
+                                      lh_err *err)
+{
+	return snapshot_near_time(db, epoch_us, true, out_id, err);
+}
+
+lh_status lh_catalog_snapshot_from_time(lh_catdb *db, int64_t epoch_us, int64_t *out_id,
+                                        lh_err *err)
+{
+	return snapshot_near_time(db, epoch_us, false, out_id, err);
 }

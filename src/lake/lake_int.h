@@ -20,6 +20,7 @@
 
 #include "catalog/catalog.h"
 #include "engine/engine.h"
+#include "engine/types.h"
 #include "engine/write.h"
 #include "lake/sqltok.h"
 #include "store/store.h"
@@ -112,6 +113,14 @@ lh_status lh_ddl_create_schema(lh_lake *lake, lh_stmt *s, lh_cursor *c);
 lh_status lh_ddl_drop(lh_lake *lake, lh_stmt *s, lh_cursor *c);
 lh_status lh_ddl_create_table(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
 lh_status lh_ddl_alter_table(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+/* Column rows for a "(col type [NOT NULL] [DEFAULT literal], ...)" list, parsed by DuckDB,
+ * numbered from *next_id (ddl.c). */
+lh_status lh_ddl_columns_from_defs(lh_lake *lake, const char *defs, int64_t *next_id,
+                                   lh_column_vec *out);
+/* The text of a literal default cast to SQL type `type`; non-literals are refused. */
+lh_status lh_ddl_eval_default(lh_lake *lake, const char *column, const char *expr,
+                              const char *type, char **out);
+void lh_columns_free(lh_column_vec *v);
 
 lh_status lh_dml_insert(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
 lh_status lh_dml_delete(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);

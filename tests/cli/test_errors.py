@@ -67,17 +67,24 @@ def test_failed_statement_in_a_script_keeps_earlier_ones(t):
     assert t.scalar("SELECT count(*) FROM raw.items") == "2"
 
 
+def open_transaction(t, statement):
+    """Starts a prompt session that runs BEGIN and `statement`, and waits until the
+    statement wrote its data file. Finish it with .communicate("COMMIT;\\n")."""
+    files = len(t.data_files())
+    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    a.stdin.write(f"BEGIN;\n{statement};\n")
+    a.stdin.flush()
+    deadline = time.time() + 30
+    while len(t.data_files()) <= files and time.time() < deadline:
+        time.sleep(0.02)
+    return a
+
+
 def test_write_to_a_table_dropped_meanwhile(t):
     """Process A inserts inside a transaction; B drops the table; A's commit fails with a
     clear conflict and leaves nothing behind."""
-    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    a.stdin.write("BEGIN;\nINSERT INTO raw.items VALUES (5, 'e', 1, 1);\nSELECT 'ready';\n")
-    a.stdin.flush()
-    # wait until A has written its file (its insert finished)
-    deadline = time.time() + 30
-    while len(t.data_files()) < 2 and time.time() < deadline:
-        time.sleep(0.02)
+    a = open_transaction(t, "INSERT INTO raw.items VALUES (5, 'e', 1, 1)")
     t.sql("DROP TABLE raw.items")
     snaps = t.snapshot_count()
     out, err = a.communicate("COMMIT;\n", timeout=60)
@@ -89,13 +96,7 @@ def test_write_to_a_table_dropped_meanwhile(t):
 
 
 def test_concurrent_alter_conflicts_with_insert(t):
-    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    a.stdin.write("BEGIN;\nINSERT INTO raw.items VALUES (5, 'e', 1, 1);\n")
-    a.stdin.flush()
-    deadline = time.time() + 30
-    while len(t.data_files()) < 2 and time.time() < deadline:
-        time.sleep(0.02)
+    a = open_transaction(t, "INSERT INTO raw.items VALUES (5, 'e', 1, 1)")
     t.sql("ALTER TABLE raw.items ADD COLUMN extra INT")
     out, err = a.communicate("COMMIT;\n", timeout=60)
     assert a.returncode == 1 and "concurrent commit" in err
@@ -103,13 +104,7 @@ def test_concurrent_alter_conflicts_with_insert(t):
 
 
 def test_concurrent_inserts_do_not_conflict(t):
-    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    a.stdin.write("BEGIN;\nINSERT INTO raw.items VALUES (5, 'e', 1, 1);\n")
-    a.stdin.flush()
-    deadline = time.time() + 30
-    while len(t.data_files()) < 2 and time.time() < deadline:
-        time.sleep(0.02)
+    a = open_transaction(t, "INSERT INTO raw.items VALUES (5, 'e', 1, 1)")
     t.sql("INSERT INTO raw.items VALUES (6, 'f', 1, 1)")
     out, err = a.communicate("COMMIT;\n", timeout=60)
     assert a.returncode == 0, err
