@@ -2,7 +2,6 @@
 no new snapshot, no stray file."""
 import os
 import subprocess
-import time
 
 import pytest
 
@@ -68,17 +67,17 @@ def test_failed_statement_in_a_script_keeps_earlier_ones(t):
 
 
 def open_transaction(t, statement):
-    """Starts a prompt session that runs BEGIN and `statement`, and waits until the
-    statement wrote its data file. Finish it with .communicate("COMMIT;\\n")."""
-    files = len(t.data_files())
-    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
+    """Starts a prompt session that runs BEGIN and `statement`, and returns once the
+    statement has run (the session prints a marker after it). Finish it with
+    .communicate("COMMIT;\\n")."""
+    a = subprocess.Popen([BIN, "--lake", t.dir, "sql", "--format", "csv"], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    a.stdin.write(f"BEGIN;\n{statement};\n")
+    a.stdin.write(f"BEGIN;\n{statement};\nSELECT 'ready' AS marker;\n")
     a.stdin.flush()
-    deadline = time.time() + 30
-    while len(t.data_files()) <= files and time.time() < deadline:
-        time.sleep(0.02)
-    return a
+    for line in a.stdout:
+        if line.strip() == "ready":
+            return a
+    raise AssertionError("the session ended before it was ready: " + a.stderr.read())
 
 
 def test_write_to_a_table_dropped_meanwhile(t):
@@ -91,7 +90,7 @@ def test_write_to_a_table_dropped_meanwhile(t):
     assert a.returncode == 1
     assert "table 'raw.items' was changed by a concurrent commit" in err, err
     assert t.snapshot_count() == snaps
-    # A's data file was removed; only the (dropped table's) first file remains
+    # A's data file was removed; only the first file (of the dropped table) remains
     assert len(t.data_files()) == 1
 
 
@@ -116,11 +115,7 @@ def test_concurrent_inserts_do_not_conflict(t):
 
 def test_concurrent_deletes_on_the_same_file_conflict(t):
     t.sql("INSERT INTO raw.items VALUES (2, 'b', 1, 1), (3, 'c', 1, 1)")
-    a = subprocess.Popen([BIN, "--lake", t.dir, "sql"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    a.stdin.write("BEGIN;\nDELETE FROM raw.items WHERE id = 2;\nSELECT 'x';\n")
-    a.stdin.flush()
-    time.sleep(1.0)
+    a = open_transaction(t, "DELETE FROM raw.items WHERE id = 2")
     t.sql("DELETE FROM raw.items WHERE id = 3")
     out, err = a.communicate("COMMIT;\n", timeout=60)
     assert a.returncode == 1 and "deleted by a concurrent commit" in err
