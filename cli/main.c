@@ -23,7 +23,8 @@ static const char *const usage_text =
     "A multimodal data lakehouse: DuckLake 0.3 tables queried with DuckDB.\n"
     "\n"
     "commands:\n"
-    "  init [DIR] [--data PATH]     create a lake (catalog DIR/metadata.sqlite, data DIR/data/)\n"
+    "  init [DIR] [--catalog SPEC] [--data PATH]\n"
+    "                               create a lake (default catalog DIR/metadata.sqlite, data DIR/data/)\n"
     "  sql [-c SQL | -f FILE]       run SQL; with neither, an interactive prompt\n"
     "  snapshots                    list the lake's snapshots\n"
     "  rollback TABLE VERSION       make a new snapshot with TABLE as it was at VERSION\n"
@@ -31,16 +32,24 @@ static const char *const usage_text =
     "  help [COMMAND]               this text, or a command's\n"
     "\n"
     "global options (before or after the command):\n"
-    "  --lake DIR          the lake to use (default: $LAKEHOUSE_DIR, else ./lake)\n"
+    "  --lake DIR|CATALOG  the lake to use (default: $LAKEHOUSE_DIR, else ./lake); a catalog\n"
+    "                      spec (duckdb:FILE, sqlite:FILE, postgres:CONNINFO) opens a DuckLake\n"
+    "                      that has no lakehouse.conf, e.g. one DuckDB's ducklake wrote\n"
     "  --format FMT        table (default), csv or json\n"
     "  -h, --help          help\n";
 
 static const char *const init_help =
-    "usage: lakehouse init [DIR] [--data PATH]\n"
+    "usage: lakehouse init [DIR] [--catalog SPEC] [--data PATH]\n"
     "\n"
     "Creates a lake in DIR (default: --lake, $LAKEHOUSE_DIR, else ./lake): a DuckLake 0.3\n"
-    "catalog in DIR/metadata.sqlite and a data folder (default DIR/data/, or PATH).\n"
-    "DIR must not already hold a lake.\n";
+    "catalog, a data folder, and DIR/lakehouse.conf recording both. DIR must not already\n"
+    "hold a lake.\n"
+    "\n"
+    "  --catalog SPEC   sqlite:FILE (default sqlite:metadata.sqlite, in DIR), duckdb:FILE\n"
+    "                   (a DuckDB file DuckDB's ducklake can ATTACH), or postgres:CONNINFO\n"
+    "                   (a libpq string or URI; the database must exist; the password goes\n"
+    "                   in PGPASSWORD or ~/.pgpass, never in the string)\n"
+    "  --data PATH      where data files go: a folder (default DIR/data/) or s3://bucket/prefix/\n";
 
 static const char *const sql_help =
     "usage: lakehouse sql [-c SQL | -f FILE] [--format table|csv|json]\n"
@@ -153,18 +162,22 @@ static int cmd_version(void)
 
 static int cmd_init(const opts *o)
 {
-	const char *dir = o->lake, *data = NULL;
+	const char *dir = o->lake, *data = NULL, *catalog = NULL;
 	for (int i = 0; i < o->nargs; i++) {
 		if (strcmp(o->args[i], "--data") == 0 && i + 1 < o->nargs)
 			data = o->args[++i];
 		else if (strncmp(o->args[i], "--data=", 7) == 0)
 			data = o->args[i] + 7;
+		else if (strcmp(o->args[i], "--catalog") == 0 && i + 1 < o->nargs)
+			catalog = o->args[++i];
+		else if (strncmp(o->args[i], "--catalog=", 10) == 0)
+			catalog = o->args[i] + 10;
 		else if (o->args[i][0] == '-')
 			return usage_error("init: unknown option '%s'", o->args[i]);
 		else
 			dir = o->args[i];
 	}
-	lh_create_options co = {.data_path = data};
+	lh_create_options co = {.data_path = data, .catalog = catalog};
 	lh_lake *lake = NULL;
 	char *err = NULL;
 	if (lh_lake_create(dir, &co, &lake, &err) != LH_OK) {
@@ -172,8 +185,8 @@ static int cmd_init(const opts *o)
 		lh_free(err);
 		return rc;
 	}
-	printf("created lake '%s' (catalog %s/metadata.sqlite, data %s)\n", dir, dir,
-	       lh_lake_data_path(lake));
+	printf("created lake '%s' (catalog %s, data %s)\n", dir,
+	       catalog ? catalog : "sqlite:metadata.sqlite", lh_lake_data_path(lake));
 	lh_lake_close(&lake);
 	return 0;
 }

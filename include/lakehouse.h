@@ -76,6 +76,10 @@ const char *lh_duckdb_version(void);
 
 /* Options for lh_lake_create. Zero-initialise, then set what you need. */
 typedef struct lh_create_options {
+	/* The catalog: "sqlite:<file>" (default "sqlite:metadata.sqlite"), "duckdb:<file>"
+	 * (files relative to the lake folder) or "postgres:<libpq connection string or URI>"
+	 * (the database must exist; no password in it: use PGPASSWORD or ~/.pgpass). */
+	const char *catalog;
 	/* Where data files go. NULL: "<dir>/data/". A relative path is taken from the
 	 * working directory. A folder inside the lake is stored relative to the lake (so the
 	 * lake can be moved whole), any other as an absolute path. */
@@ -107,7 +111,8 @@ typedef struct lh_snapshot_list lh_snapshot_list;
 
 /*
  * Creates a new lake in `dir` (created if missing; must not already hold a lake): a
- * DuckLake 0.3 catalog in dir/metadata.sqlite, the data folder, and dir/lakehouse.conf.
+ * DuckLake 0.3 catalog (default dir/metadata.sqlite), the data folder, and
+ * dir/lakehouse.conf recording both.
  * On success *out_lake is an open lake. On failure *out_lake is NULL and, if out_error
  * is not NULL, *out_error is a message the caller frees with lh_free.
  */
@@ -116,7 +121,10 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
 
 /*
  * Opens the lake in `dir`. A directory without a lakehouse.conf, or whose catalog is not
- * DuckLake 0.3, is an error; nothing is created. Error reporting as lh_lake_create.
+ * DuckLake 0.3, is an error; nothing is created. `dir` may also name a DuckLake catalog
+ * directly ("duckdb:path/metadata.ducklake", "sqlite:file", "postgres:..."), e.g. a lake
+ * DuckDB's ducklake extension wrote; a relative data path then counts from the catalog
+ * file's folder. Error reporting as lh_lake_create.
  */
 lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error);
 

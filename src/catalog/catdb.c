@@ -58,3 +58,34 @@ void lh_catdb_close(lh_catdb **db)
 	(*db)->ops->close(*db);
 	*db = NULL;
 }
+
+char *lh_catdb_dollar_params(const char *sql)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	int next = 1;
+	char quote = 0;
+	for (const char *p = sql; *p; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+			lh_buf_putc(&b, *p);
+			continue;
+		}
+		if (*p == '\'' || *p == '"') {
+			quote = *p;
+			lh_buf_putc(&b, *p);
+			continue;
+		}
+		if (*p != '?') {
+			lh_buf_putc(&b, *p);
+			continue;
+		}
+		if (p[1] >= '0' && p[1] <= '9') {
+			lh_buf_putc(&b, '$');
+			continue; /* ?N: keep the number */
+		}
+		lh_buf_printf(&b, "$%d", next++);
+	}
+	return lh_buf_steal(&b);
+}

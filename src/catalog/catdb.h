@@ -89,6 +89,18 @@ struct lh_catdb {
 	const struct lh_catdb_ops *ops;
 };
 
+/* Rewrites `?` and `?N` placeholders (outside quotes) as `$N`, for backends that number
+ * their parameters. Caller frees. */
+char *lh_catdb_dollar_params(const char *sql);
+
+/* Opens a PostgreSQL catalog. `conninfo` is a libpq connection string or URI; a
+ * password in it is refused (use PGPASSWORD or ~/.pgpass). */
+lh_status lh_catdb_open_postgres(const char *conninfo, lh_catdb **out_db, lh_err *err);
+
+/* Opens a DuckDB-file catalog. The file is opened only while a statement or transaction
+ * runs, under an advisory lock next to it, so several processes can share it. */
+lh_status lh_catdb_open_duckdb(const char *path, bool create, lh_catdb **out_db, lh_err *err);
+
 /* Opens an SQLite catalog file. `create` makes the file if missing; otherwise a missing
  * file is LH_ERR_NOT_FOUND. WAL mode, busy timeout and synchronous=FULL are set. */
 lh_status lh_catdb_open_sqlite(const char *path, bool create, lh_catdb **out_db, lh_err *err);

@@ -79,7 +79,7 @@ lh_status lh_engine_open(lh_engine **out, lh_err *err)
 		free(e);
 		return lh_err_set(err, LH_ERR_ENGINE, "cannot connect to DuckDB");
 	}
-	lh_status st = lh_engine_exec(e, "ATTACH ':memory:' AS lake; USE lake;", err);
+	lh_status st = lh_engine_exec(e, "ATTACH ':memory:' AS lake; ATTACH ':memory:' AS __lh; USE lake;", err);
 	if (st != LH_OK) {
 		lh_engine_close(&e);
 		return st;
@@ -126,17 +126,23 @@ lh_status lh_engine_exec(lh_engine *engine, const char *sql, lh_err *err)
 lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err)
 {
 	*out = NULL;
+	/* DuckDB renders the value (its C value accessors cannot render every type) */
+	char *text = lh_asprintf("SELECT CAST(#1 AS VARCHAR) FROM (\n%s\n) __lh_scalar", sql);
+	if (!text)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	duckdb_result r;
-	lh_status st = lh_engine_query(engine, sql, &r, err);
+	lh_status st = lh_engine_query(engine, text, &r, err);
+	free(text);
 	if (st != LH_OK)
 		return st;
-	if (duckdb_row_count(&r) > 0 && duckdb_column_count(&r) > 0 && !duckdb_value_is_null(&r, 0, 0)) {
-		char *v = duckdb_value_varchar(&r, 0, 0);
-		*out = v ? strdup(v) : NULL;
-		duckdb_free(v);
-		if (!*out)
+	duckdb_data_chunk ch = duckdb_fetch_chunk(r);
+	if (ch && duckdb_data_chunk_get_size(ch) > 0) {
+		duckdb_vector v = duckdb_data_chunk_get_vector(ch, 0);
+		if (lh_vec_valid(v, 0) && !(*out = lh_vec_strdup(v, 0)))
 			st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	}
+	if (ch)
+		duckdb_destroy_data_chunk(&ch);
 	duckdb_destroy_result(&r);
 	return st;
 }

@@ -7,7 +7,9 @@
  *
  * DuckDB setup: an in-memory database; an attached in-memory catalog `lake` made the
  * default (`USE lake`), so `items`, `raw.items` and `lake.raw.items` all resolve to the
- * views this layer defines. Time-travel views and scratch tables live in `temp`.
+ * views this layer defines. Internal objects (time-travel views, answers of table
+ * functions, pending deletes, scratch tables) live in a second in-memory database
+ * `__lh`, out of sight of SHOW TABLES and of the user's TEMP objects.
  */
 #ifndef LH_ENGINE_ENGINE_H
 #define LH_ENGINE_ENGINE_H

@@ -16,7 +16,7 @@
 
 /* The DuckDB table holding the open transaction's deleted positions:
  * (file_id BIGINT, pos BIGINT). */
-#define LH_PENDING_DELETES "temp.main.__lh_pending_deletes"
+#define LH_PENDING_DELETES "__lh.main.pending_deletes"
 
 enum {
 	/* also return __lh_file (data_file_id), __lh_pos (row position in the file) and

@@ -2,7 +2,7 @@
  * lake/ddl.c - CREATE/DROP SCHEMA, CREATE TABLE [AS], DROP TABLE, ALTER TABLE.
  *
  * Layer: lake. ALTER TABLE is in alter.c. DuckDB parses column definitions: the text of a column list is run as
- * CREATE TEMP TABLE __lh_scratch(...) and the result read back (types, NOT NULL,
+ * CREATE TABLE __lh.main.scratch(...) and the result read back (types, NOT NULL,
  * defaults, constraints), so every type spelling DuckDB knows works and nothing is
  * parsed twice. Only what DuckLake 0.3 can store is accepted: no constraints besides
  * NOT NULL, literal defaults only, widening type changes only. Schema changes never
@@ -111,14 +111,14 @@ void lh_columns_free(lh_column_vec *v)
 	LH_VEC_FREE(v);
 }
 
-/* Runs CREATE TEMP TABLE __lh_scratch <defs> and turns its columns into DuckLake column
+/* Runs CREATE TABLE __lh.main.scratch <defs> and turns its columns into DuckLake column
  * rows numbered from *next_id. `defs` is "(a INT, b VARCHAR ...)" text. */
 lh_status lh_ddl_columns_from_defs(lh_lake *lake, const char *defs, int64_t *next_id,
                                    lh_column_vec *out)
 {
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
-	lh_buf_printf(&sql, "CREATE OR REPLACE TEMP TABLE __lh_scratch %s", defs);
+	lh_buf_printf(&sql, "CREATE OR REPLACE TABLE __lh.main.scratch %s", defs);
 	lh_status st = sql.status == LH_OK
 	                   ? lh_engine_exec(lake->engine, lh_buf_str(&sql), &lake->err)
 	                   : nomem(lake);
@@ -129,7 +129,7 @@ lh_status lh_ddl_columns_from_defs(lh_lake *lake, const char *defs, int64_t *nex
 	char *bad = NULL;
 	st = lh_engine_scalar(lake->engine,
 	                      "SELECT string_agg(DISTINCT constraint_type, ', ') FROM duckdb_constraints() "
-	                      "WHERE database_name = 'temp' AND table_name = '__lh_scratch' AND "
+	                      "WHERE database_name = '__lh' AND table_name = 'scratch' AND "
 	                      "constraint_type <> 'NOT NULL'",
 	                      &bad, &lake->err);
 	if (st == LH_OK && bad) {
@@ -143,13 +143,13 @@ lh_status lh_ddl_columns_from_defs(lh_lake *lake, const char *defs, int64_t *nex
 	if (st == LH_OK)
 		st = lh_engine_query(lake->engine,
 		                     "SELECT column_name, is_nullable, column_default FROM duckdb_columns() "
-		                     "WHERE database_name = 'temp' AND table_name = '__lh_scratch' ORDER BY "
+		                     "WHERE database_name = '__lh' AND table_name = 'scratch' ORDER BY "
 		                     "column_index",
 		                     &r, &lake->err);
 	if (st != LH_OK)
 		return st;
 	lh_query_columns qc = {0};
-	st = lh_engine_describe(lake->engine, "SELECT * FROM temp.main.__lh_scratch", &qc, &lake->err);
+	st = lh_engine_describe(lake->engine, "SELECT * FROM __lh.main.scratch", &qc, &lake->err);
 	for (size_t i = 0; st == LH_OK && i < qc.n; i++) {
 		bool nullable = duckdb_value_boolean(&r, 1, i);
 		size_t first = out->len;
@@ -170,7 +170,7 @@ lh_status lh_ddl_columns_from_defs(lh_lake *lake, const char *defs, int64_t *nex
 	lh_query_columns_free(&qc);
 	duckdb_destroy_result(&r);
 	lh_err ignored = {0};
-	lh_engine_exec(lake->engine, "DROP TABLE IF EXISTS temp.main.__lh_scratch", &ignored);
+	lh_engine_exec(lake->engine, "DROP TABLE IF EXISTS __lh.main.scratch", &ignored);
 	lh_err_clear(&ignored);
 	return st;
 }

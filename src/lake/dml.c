@@ -5,7 +5,7 @@
  *   COPY (SELECT CAST(src.c1 AS <type>) AS "col", ... FROM (<query>) src(c1, ...)) TO ...
  * so casts, column lists and defaults follow DuckDB's rules; DELETE and UPDATE select
  * (file, position[, row id]) from the table's scan with the user's WHERE. Deleted
- * positions are kept in a DuckDB temp table until commit (see txn.c); a data file whose
+ * positions are kept in a DuckDB table (in the internal database __lh) until commit (see txn.c); a data file whose
  * every row is deleted is retired instead. UPDATE = delete + insert in one snapshot, the
  * new rows carrying their original row ids in _ducklake_internal_row_id (row lineage).
  */
@@ -582,7 +582,7 @@ static lh_status delete_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	}
 	lh_buf q;
 	lh_buf_init(&q, 0);
-	lh_buf_puts(&q, "CREATE OR REPLACE TEMP TABLE __lh_matched AS SELECT DISTINCT __lh_file AS "
+	lh_buf_puts(&q, "CREATE OR REPLACE TABLE __lh.main.matched AS SELECT DISTINCT __lh_file AS "
 	                "file_id, __lh_pos AS pos FROM ");
 	st = append_scan(lake, (size_t)ti, alias, &q);
 	if (st == LH_OK && lh_cur_accept(c, "USING"))
@@ -598,7 +598,7 @@ static lh_status delete_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		                       : nomem(lake);
 	}
 	if (st == LH_OK)
-		st = lh_dml_mark_deleted(lake, (size_t)ti, "temp.main.__lh_matched", out_count);
+		st = lh_dml_mark_deleted(lake, (size_t)ti, "__lh.main.matched", out_count);
 	lh_buf_free(&q);
 	free(where);
 	free(alias);
@@ -704,7 +704,7 @@ static lh_status update_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		goto out;
 	if ((st = reject_returning(lake, c, "UPDATE")) != LH_OK)
 		goto out;
-	lh_buf_puts(&q, "CREATE OR REPLACE TEMP TABLE __lh_updated AS SELECT __lh_file, __lh_pos, "
+	lh_buf_puts(&q, "CREATE OR REPLACE TABLE __lh.main.updated AS SELECT __lh_file, __lh_pos, "
 	                "__lh_rowid");
 	for (size_t i = 0; st == LH_OK && i < t->columns.len; i++) {
 		const lh_column *col = &t->columns.items[i];
@@ -753,22 +753,22 @@ static lh_status update_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	/* new versions: rows from committed files keep their row id */
 	int64_t rows = 0, more = 0;
 	lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS "
-	                  "_ducklake_internal_row_id FROM temp.main.__lh_updated WHERE __lh_rowid IS "
+	                  "_ducklake_internal_row_id FROM __lh.main.updated WHERE __lh_rowid IS "
 	                  "NOT NULL");
 	st = lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), true, &rows);
 	if (st == LH_OK) {
 		st = lh_dml_write_rows(lake, (size_t)ti,
 		                       "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid) FROM "
-		                       "temp.main.__lh_updated WHERE __lh_rowid IS NULL",
+		                       "__lh.main.updated WHERE __lh_rowid IS NULL",
 		                       false, &more);
 	}
 	if (st == LH_OK)
 		st = lh_engine_exec(lake->engine,
-		                    "CREATE OR REPLACE TEMP TABLE __lh_matched AS SELECT __lh_file AS "
-		                    "file_id, __lh_pos AS pos FROM temp.main.__lh_updated",
+		                    "CREATE OR REPLACE TABLE __lh.main.matched AS SELECT __lh_file AS "
+		                    "file_id, __lh_pos AS pos FROM __lh.main.updated",
 		                    &lake->err);
 	if (st == LH_OK)
-		st = lh_dml_mark_deleted(lake, (size_t)ti, "temp.main.__lh_matched", out_count);
+		st = lh_dml_mark_deleted(lake, (size_t)ti, "__lh.main.matched", out_count);
 	if (st != LH_OK && !lh_str_starts_with(lh_lake_error(lake), "cannot") &&
 	    !lh_str_starts_with(lh_lake_error(lake), "NOT NULL"))
 		lh_err_prefix(&lake->err, "cannot update '%s': ", label);

@@ -1,7 +1,8 @@
 /*
  * lake/history.c - snapshots, the change feed, table info and rollback.
  *
- * Layer: lake. DuckLake's table functions are answered into temp tables that the
+ * Layer: lake. DuckLake's table functions are answered into tables (in DuckDB's internal
+ * database __lh) that the
  * rewritten query reads (rewrite.c), with the columns DuckDB's ducklake extension
  * returns, so scripts written for DuckLake run unchanged.
  *
@@ -132,14 +133,14 @@ static lh_status snapshots_table(lh_lake *lake, const char *name)
 	lh_buf b;
 	lh_buf_init(&b, 0);
 	lh_buf_printf(&b,
-	              "CREATE OR REPLACE TEMP TABLE \"%s\" (snapshot_id BIGINT, snapshot_time "
+	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" (snapshot_id BIGINT, snapshot_time "
 	              "TIMESTAMPTZ, schema_version BIGINT, changes MAP(VARCHAR, VARCHAR[]), author "
 	              "VARCHAR, commit_message VARCHAR, commit_extra_info VARCHAR)",
 	              name);
 	st = exec_buf(lake, &b);
 	for (size_t r = 0; st == LH_OK && r < rows->nrows; r += 256) {
 		lh_buf_reset(&b);
-		lh_buf_printf(&b, "INSERT INTO \"%s\" VALUES ", name);
+		lh_buf_printf(&b, "INSERT INTO __lh.main.\"%s\" VALUES ", name);
 		for (size_t i = r; i < rows->nrows && i < r + 256; i++) {
 			lh_buf_printf(&b, "%s(%s, ", i > r ? ", " : "", lh_rows_get(rows, i, 0));
 			lh_buf_sql_str(&b, lh_rows_get(rows, i, 1));
@@ -171,14 +172,14 @@ static lh_status table_info_table(lh_lake *lake, const char *name)
 	lh_buf b;
 	lh_buf_init(&b, 0);
 	lh_buf_printf(&b,
-	              "CREATE OR REPLACE TEMP TABLE \"%s\" (table_name VARCHAR, schema_id BIGINT, "
+	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" (table_name VARCHAR, schema_id BIGINT, "
 	              "table_id BIGINT, table_uuid UUID, file_count BIGINT, file_size_bytes BIGINT, "
 	              "delete_file_count BIGINT, delete_file_size_bytes BIGINT)",
 	              name);
 	st = exec_buf(lake, &b);
 	if (st == LH_OK && s->tables.len) {
 		lh_buf_reset(&b);
-		lh_buf_printf(&b, "INSERT INTO \"%s\" VALUES ", name);
+		lh_buf_printf(&b, "INSERT INTO __lh.main.\"%s\" VALUES ", name);
 		for (size_t i = 0; i < s->tables.len; i++) {
 			const lh_table *t = s->tables.items[i];
 			int64_t bytes = 0, dels = 0, del_bytes = 0;
@@ -210,7 +211,7 @@ static lh_status current_snapshot_table(lh_lake *lake, const char *name)
 	free(latest.time);
 	lh_buf b;
 	lh_buf_init(&b, 0);
-	lh_buf_printf(&b, "CREATE OR REPLACE TEMP TABLE \"%s\" AS SELECT %lld::BIGINT AS id", name,
+	lh_buf_printf(&b, "CREATE OR REPLACE TABLE __lh.main.\"%s\" AS SELECT %lld::BIGINT AS id", name,
 	              (long long)latest.id);
 	st = exec_buf(lake, &b);
 	lh_buf_free(&b);
@@ -440,7 +441,7 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 	if (st == LH_OK && kind != CHANGES_INSERTIONS)
 		st = append_deletes(lake, s, t, table_path ? table_path : "", from, to, &ev);
 	lh_buf_printf(&b,
-	              "CREATE OR REPLACE TEMP TABLE \"%s\" AS SELECT snapshot_id, rowid, CASE WHEN "
+	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" AS SELECT snapshot_id, rowid, CASE WHEN "
 	              "__kind = 'i' THEN CASE WHEN bool_or(__kind = 'd') OVER (PARTITION BY "
 	              "snapshot_id, rowid) THEN 'update_postimage' ELSE 'insert' END ELSE CASE WHEN "
 	              "bool_or(__kind = 'i') OVER (PARTITION BY snapshot_id, rowid) THEN "
@@ -451,7 +452,7 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 	if (kind != CHANGES_ALL) {
 		/* insertions/deletions have no change_type column */
 		lh_buf_reset(&b);
-		lh_buf_printf(&b, "CREATE OR REPLACE TEMP TABLE \"%s\" AS SELECT snapshot_id, rowid", name);
+		lh_buf_printf(&b, "CREATE OR REPLACE TABLE __lh.main.\"%s\" AS SELECT snapshot_id, rowid", name);
 		append_cols(t, &b);
 		lh_buf_printf(&b, " FROM (%s) __ev ORDER BY snapshot_id, rowid", lh_buf_str(&ev));
 	}

@@ -140,16 +140,53 @@ static lh_status conf_write(const char *dir, const char *catalog, const char *da
 
 /* --- open / close ------------------------------------------------------------------------ */
 
+/* Catalog specs: sqlite:<file> and duckdb:<file> (relative to the lake folder), and
+ * postgres:<libpq connection string or URI>. */
+typedef enum cat_kind { CAT_NONE, CAT_SQLITE, CAT_DUCKDB, CAT_POSTGRES } cat_kind;
+
+static cat_kind spec_kind(const char *spec, const char **rest)
+{
+	static const struct {
+		const char *prefix;
+		cat_kind kind;
+	} kinds[] = {{"sqlite:", CAT_SQLITE}, {"duckdb:", CAT_DUCKDB}, {"postgres:", CAT_POSTGRES},
+	             {"postgresql:", CAT_POSTGRES}};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (lh_str_starts_with(spec, kinds[i].prefix)) {
+			*rest = spec + strlen(kinds[i].prefix);
+			/* postgresql:// URIs pass to libpq whole */
+			if (kinds[i].kind == CAT_POSTGRES && lh_str_starts_with(spec, "postgresql://"))
+				*rest = spec;
+			return kinds[i].kind;
+		}
+	return CAT_NONE;
+}
+
 static lh_status open_catalog(const char *dir, const char *spec, bool create, lh_catdb **out,
                               lh_err *err)
 {
-	if (!lh_str_starts_with(spec, "sqlite:"))
-		return lh_err_set(err, LH_ERR_UNSUPPORTED,
-		                  "catalog '%s' is not supported by this build (only sqlite:<file>)", spec);
-	char *path = lh_path_join(dir, spec + strlen("sqlite:"));
+	const char *rest = NULL;
+	cat_kind kind = spec_kind(spec, &rest);
+	if (kind == CAT_POSTGRES)
+		return lh_catdb_open_postgres(rest, out, err);
+	if (kind == CAT_NONE || !*rest)
+		return lh_err_set(err, LH_ERR_INVALID,
+		                  "catalog '%s' is not one of sqlite:<file>, duckdb:<file>, "
+		                  "postgres:<connection string>",
+		                  spec);
+	char *path = lh_path_join(dir, rest);
 	if (!path)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	lh_status st = lh_catdb_open_sqlite(path, create, out, err);
+	lh_status st = LH_OK;
+	if (create && lh_path_exists(path))
+		st = lh_err_set(err, LH_ERR_EXISTS,
+		                "catalog file '%s' already exists; open that lake with --lake, or pick "
+		                "another file",
+		                path);
+	else if (kind == CAT_SQLITE)
+		st = lh_catdb_open_sqlite(path, create, out, err);
+	else
+		st = lh_catdb_open_duckdb(path, create, out, err);
 	free(path);
 	return st;
 }
@@ -179,7 +216,7 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 		st = lh_engine_open(&lake->engine, err);
 	if (st == LH_OK)
 		st = lh_engine_exec(lake->engine,
-		                    "CREATE TEMP TABLE __lh_pending_deletes(file_id BIGINT, pos BIGINT)",
+		                    "CREATE TABLE " LH_PENDING_DELETES "(file_id BIGINT, pos BIGINT)",
 		                    err);
 	if (st == LH_OK)
 		st = lh_catalog_load(lake->cat, -1, lake->data_path, &lake->committed, err);
@@ -213,11 +250,35 @@ lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error)
 	if (out_error)
 		*out_error = NULL;
 	lh_err err = {0};
-	lh_lake *lake = lake_alloc(dir);
+	const char *rest = NULL;
+	cat_kind direct = spec_kind(dir, &rest);
+	/* a catalog named directly (e.g. a DuckLake written by DuckDB): its folder is the
+	 * lake folder; for PostgreSQL, the working directory */
+	char *folder = NULL;
+	if (direct == CAT_SQLITE || direct == CAT_DUCKDB) {
+		char *abs = lh_path_absolute(rest);
+		char *slash = abs ? strrchr(abs, '/') : NULL;
+		folder = slash ? lh_strndup(abs, (size_t)(slash - abs)) : NULL;
+		free(abs);
+	}
+	lh_lake *lake = lake_alloc(direct == CAT_NONE ? dir : folder ? folder : ".");
+	free(folder);
 	if (!lake)
 		return fail_open(NULL, &err, lh_err_set(&err, LH_ERR_NOMEM, "out of memory"), out_error);
-	conf cf;
-	lh_status st = conf_read(lake->dir, &cf, &err);
+	conf cf = {0};
+	lh_status st = LH_OK;
+	if (direct == CAT_NONE) {
+		st = conf_read(lake->dir, &cf, &err);
+	} else {
+		char *abs = direct == CAT_POSTGRES ? NULL : lh_path_absolute(rest);
+		cf.catalog = direct == CAT_POSTGRES ? lh_strdup(dir)
+		                                    : lh_asprintf("%s:%s", direct == CAT_SQLITE ? "sqlite"
+		                                                                                 : "duckdb",
+		                                                  abs ? abs : rest);
+		free(abs);
+		if (!cf.catalog)
+			st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
+	}
 	if (st != LH_OK)
 		return fail_open(lake, &err, st, out_error);
 	char *stored = NULL;
@@ -241,43 +302,53 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
 	if (out_error)
 		*out_error = NULL;
 	lh_err err = {0};
+	const char *spec = options && options->catalog ? options->catalog : "sqlite:" LH_SQLITE_FILE;
+	const char *rest = NULL;
+	cat_kind kind = spec_kind(spec, &rest);
 	lh_lake *lake = lake_alloc(dir);
 	char *conf_path = lake ? lh_path_join(lake->dir, LH_CONF_FILE) : NULL;
-	char *cat_path = lake ? lh_path_join(lake->dir, LH_SQLITE_FILE) : NULL;
-	char *data = NULL;
+	char *data = NULL, *stored = NULL;
 	lh_status st = LH_OK;
-	if (!lake || !conf_path || !cat_path) {
+	if (!lake || !conf_path) {
 		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 		goto out;
 	}
-	if (lh_path_exists(conf_path) || lh_path_exists(cat_path)) {
+	if (lh_path_exists(conf_path)) {
 		st = lh_err_set(&err, LH_ERR_EXISTS,
 		                "'%s' already holds a lake; open it with --lake, or pick another folder",
 		                lake->dir);
 		goto out;
 	}
 	const char *given = options && options->data_path ? options->data_path : NULL;
-	char *raw = given ? lh_path_absolute(given) : lh_path_join(lake->dir, "data");
-	data = raw ? lh_asprintf("%s%s", raw, lh_str_ends_with(raw, "/") ? "" : "/") : NULL;
-	free(raw);
+	if (given && lh_str_starts_with(given, "s3://")) {
+		data = lh_asprintf("%s%s", given, lh_str_ends_with(given, "/") ? "" : "/");
+	} else {
+		char *raw = given ? lh_path_absolute(given) : lh_path_join(lake->dir, "data");
+		data = raw ? lh_asprintf("%s%s", raw, lh_str_ends_with(raw, "/") ? "" : "/") : NULL;
+		free(raw);
+	}
 	if (!data) {
 		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 		goto out;
 	}
 	st = lh_mkdirs(lake->dir, &err);
-	if (st == LH_OK)
+	if (st == LH_OK && !lh_str_starts_with(data, "s3://"))
 		st = lh_mkdirs(data, &err);
-	/* a data folder inside the lake is stored relative to it ("data/"), so the lake can be
-	 * moved or copied whole; DuckDB's ducklake resolves it from its working directory,
-	 * so attach it from the lake folder (or pass DATA_PATH) */
-	bool inside;
+	/* with a catalog file in the lake, a data folder inside the lake is stored relative
+	 * to it ("data/"), so the lake can be moved or copied whole; DuckDB's ducklake
+	 * resolves it from its working directory, so attach it from the lake folder (or pass
+	 * DATA_PATH). A shared catalog (PostgreSQL) stores the full path. */
+	bool inside = false;
 	char *lake_slash = lh_asprintf("%s/", lake->dir);
-	char *stored = lake_slash ? lh_relative_path(lake_slash, data, &inside) : NULL;
+	if (kind == CAT_POSTGRES || !lake_slash)
+		stored = lh_strdup(data);
+	else
+		stored = lh_relative_path(lake_slash, data, &inside);
 	free(lake_slash);
 	if (st == LH_OK && !stored)
 		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK)
-		st = open_catalog(lake->dir, "sqlite:" LH_SQLITE_FILE, true, &lake->cat, &err);
+		st = open_catalog(lake->dir, spec, true, &lake->cat, &err);
 	if (st == LH_OK) {
 		char *created_by = lh_asprintf("Modal Lakehouse %s (DuckDB %s)", LH_VERSION,
 		                               duckdb_library_version());
@@ -287,14 +358,13 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
 	}
 	/* the conf goes last: a crash before it leaves no lake that would open half-made */
 	if (st == LH_OK)
-		st = conf_write(lake->dir, "sqlite:" LH_SQLITE_FILE, stored, &err);
+		st = conf_write(lake->dir, spec, stored, &err);
 	if (st == LH_OK)
 		st = lake_start(lake, stored, &err);
-	free(stored);
 out:
 	free(conf_path);
-	free(cat_path);
 	free(data);
+	free(stored);
 	if (st != LH_OK)
 		return fail_open(lake, &err, st, out_error);
 	*out_lake = lake;

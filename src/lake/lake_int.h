@@ -38,7 +38,7 @@ typedef struct lh_view {
 typedef struct lh_tt_view {
 	int64_t table_id;
 	int64_t snapshot;
-	char *name; /* in temp.main */
+	char *name; /* in __lh.main */
 } lh_tt_view;
 
 typedef LH_VEC(char *) lh_str_vec;

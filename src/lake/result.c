@@ -24,6 +24,7 @@ struct lh_result {
 	bool has_res;
 	bool materialized; /* read with duckdb_value_varchar, BATCH_ROWS at a time */
 	bool json;         /* materialized values are quoted as JSON strings */
+	bool *unprintable; /* materialized: DuckDB's value accessor cannot render the column */
 	idx_t next_row;    /* materialized: first row of the next batch */
 	size_t nrows;      /* rows in the current batch */
 	char **cells;      /* nrows * ncols pointers into arena (NULL for SQL NULL) */
@@ -62,6 +63,7 @@ void lh_result_destroy(lh_result **result)
 	if (r->has_res)
 		duckdb_destroy_result(&r->res);
 	free(r->cells);
+	free(r->unprintable);
 	lh_buf_free(&r->arena);
 	free(r);
 	*result = NULL;
@@ -136,7 +138,15 @@ lh_status lh_result_next_batch(lh_result *r, size_t *out_rows)
 			for (size_t col = 0; col < r->ncols; col++) {
 				if (duckdb_value_is_null(&r->res, col, r->next_row + row))
 					continue;
-				char *v = duckdb_value_varchar(&r->res, col, r->next_row + row);
+				char *v = r->unprintable[col] ? NULL
+				                              : duckdb_value_varchar(&r->res, col, r->next_row + row);
+				if (!v) {
+					char note[80];
+					snprintf(note, sizeof note, "(%s value)", r->types[col]);
+					v = duckdb_malloc(strlen(note) + 1);
+					if (v)
+						memcpy(v, note, strlen(note) + 1);
+				}
 				if (r->json) {
 					lh_buf q;
 					lh_buf_init(&q, 0);
@@ -203,6 +213,23 @@ lh_status lh_result_empty(lh_result **out)
 	return *out ? LH_OK : LH_ERR_NOMEM;
 }
 
+/* True when `sql` can stand as a subquery: PRAGMA and SHOW bind as SELECTs but are not
+ * valid inside FROM ( ... ). */
+static bool wrappable(const char *sql)
+{
+	static const char *const heads[] = {"SELECT", "WITH", "FROM", "VALUES", "TABLE", "(",
+	                                    "DESCRIBE", "SUMMARIZE", "PIVOT", "UNPIVOT", NULL};
+	lh_toks t;
+	if (lh_tokenize(sql, strlen(sql), &t) != LH_OK)
+		return false;
+	lh_cursor c = {.t = &t};
+	bool ok = false;
+	for (const char *const *h = heads; *h && !ok; h++)
+		ok = lh_cur_is(&c, 0, *h);
+	lh_toks_free(&t);
+	return ok;
+}
+
 /* Fills names and types of r from a described query. */
 static lh_status result_columns(lh_result *r, const lh_query_columns *qc)
 {
@@ -231,7 +258,7 @@ lh_status lh_result_from_query(lh_lake *lake, const char *sql, lh_result **out)
 		lh_result_destroy(&r);
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
-	bool wrap = qc.statement_type == DUCKDB_STATEMENT_TYPE_SELECT && qc.n > 0;
+	bool wrap = qc.statement_type == DUCKDB_STATEMENT_TYPE_SELECT && qc.n > 0 && wrappable(sql);
 	lh_query_columns_free(&qc);
 	duckdb_connection conn = lh_engine_conn(lake->engine);
 	if (wrap) {
@@ -267,6 +294,24 @@ lh_status lh_result_from_query(lh_lake *lake, const char *sql, lh_result **out)
 		r->has_res = st == LH_OK;
 		r->materialized = true;
 		r->json = lake->render == LH_RENDER_JSON;
+		/* statements DuckDB cannot wrap in a SELECT (EXPLAIN, PRAGMA, CALL) are read with
+		 * its value accessor, which renders neither nested values nor UUID/TIMESTAMPTZ/
+		 * TIMETZ/ENUM/JSON: those show as a placeholder naming the type */
+		r->unprintable = calloc(r->ncols + 1, sizeof *r->unprintable);
+		for (size_t c = 0; st == LH_OK && r->unprintable && c < r->ncols; c++) {
+			duckdb_logical_type t = duckdb_column_logical_type(&r->res, c);
+			duckdb_type id = duckdb_get_type_id(t);
+			char *alias = duckdb_logical_type_get_alias(t);
+			r->unprintable[c] = alias || id == DUCKDB_TYPE_UUID || id == DUCKDB_TYPE_TIMESTAMP_TZ ||
+			                    id == DUCKDB_TYPE_TIME_TZ || id == DUCKDB_TYPE_ENUM ||
+			                    id == DUCKDB_TYPE_LIST || id == DUCKDB_TYPE_STRUCT ||
+			                    id == DUCKDB_TYPE_MAP || id == DUCKDB_TYPE_ARRAY ||
+			                    id == DUCKDB_TYPE_UNION;
+			duckdb_free(alias);
+			duckdb_destroy_logical_type(&t);
+		}
+		if (st == LH_OK && !r->unprintable)
+			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
 	if (st != LH_OK) {
 		lh_result_destroy(&r);

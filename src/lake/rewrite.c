@@ -4,9 +4,9 @@
  * Layer: lake. DuckDB's parser finds them: json_serialize_sql gives the parse tree of a
  * SELECT, in which every table reference is a BASE_TABLE (with its at_clause) and every
  * table function a TABLE_FUNCTION. Each `t AT (VERSION => n)` / `AT (TIMESTAMP => ts)`
- * becomes a reference to a temp view of the table at that snapshot, resolved in the
+ * becomes a reference to a view (in DuckDB's internal database __lh) of the table at that snapshot, resolved in the
  * catalog as it was then (so dropped tables and old column names still work); each
- * ducklake_*() call becomes a reference to a temp table holding its answer. The tree is
+ * ducklake_*() call becomes a reference to a table there holding its answer. The tree is
  * turned back into SQL with json_deserialize_sql. Queries without either are left alone.
  */
 #include "lake/lake_int.h"
@@ -237,7 +237,7 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node)
 	st = lh_views_time_travel(lake, past, past->tables.items[ti], &view);
 	if (st != LH_OK)
 		return st;
-	json_object_set_new(node, "catalog_name", json_string("temp"));
+	json_object_set_new(node, "catalog_name", json_string("__lh"));
 	json_object_set_new(node, "schema_name", json_string("main"));
 	json_object_set_new(node, "table_name", json_string(view));
 	json_object_set_new(node, "at_clause", json_null());
@@ -291,7 +291,7 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 	                         "alias", alias ? json_incref(alias) : json_string(""), "sample",
 	                         "query_location", loc ? json_incref(loc) : json_integer(0),
 	                         "schema_name", "main", "table_name", table, "column_name_alias",
-	                         aliases ? json_incref(aliases) : json_array(), "catalog_name", "temp",
+	                         aliases ? json_incref(aliases) : json_array(), "catalog_name", "__lh",
 	                         "at_clause");
 	if (!repl)
 		return nomem(lake);

@@ -215,7 +215,7 @@ lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_ta
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	lh_buf b;
 	lh_buf_init(&b, 0);
-	lh_buf_puts(&b, "CREATE OR REPLACE TEMP VIEW ");
+	lh_buf_puts(&b, "CREATE OR REPLACE VIEW __lh.main.");
 	lh_buf_sql_ident(&b, v.name);
 	lh_buf_puts(&b, " AS ");
 	lh_status st = lh_scan_sql(state, t, 0, &b, &lake->err);
