@@ -28,6 +28,7 @@ static const char *const usage_text =
     "  sql [-c SQL | -f FILE]       run SQL; with neither, an interactive prompt\n"
     "  snapshots                    list the lake's snapshots\n"
     "  rollback TABLE VERSION       make a new snapshot with TABLE as it was at VERSION\n"
+    "  catalog -c SQL               read the DuckLake catalog tables directly (one SELECT)\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
     "\n"
@@ -304,6 +305,38 @@ static int cmd_rollback(const opts *o)
 	return rc;
 }
 
+static const char *const catalog_help =
+    "usage: lakehouse catalog -c SQL [--format table|csv|json]\n"
+    "\n"
+    "Runs one read-only SELECT directly against the lake's catalog database, for\n"
+    "inspecting the DuckLake tables (ducklake_snapshot, ducklake_data_file, ...). Values\n"
+    "are shown as the catalog database stores them.\n";
+
+static int cmd_catalog(const opts *o)
+{
+	const char *sql = NULL;
+	for (int i = 0; i < o->nargs; i++) {
+		if (strcmp(o->args[i], "-c") == 0 && i + 1 < o->nargs)
+			sql = o->args[++i];
+		else
+			return usage_error("catalog: unexpected argument '%s'", o->args[i]);
+	}
+	if (!sql)
+		return usage_error("%s", "catalog: give the query with -c");
+	lh_lake *lake = NULL;
+	int rc = open_lake(o, &lake);
+	if (rc)
+		return rc;
+	lh_result *r = NULL;
+	if (lh_lake_catalog_query(lake, sql, &r) != LH_OK)
+		rc = fail(lh_lake_error(lake));
+	else if (cli_print_result(stdout, r, o->format, 1000000) != LH_OK)
+		rc = fail("cannot read the result");
+	lh_result_destroy(&r);
+	lh_lake_close(&lake);
+	return rc;
+}
+
 static int help_for(const char *cmd)
 {
 	const char *text = usage_text;
@@ -315,6 +348,8 @@ static int help_for(const char *cmd)
 		text = snapshots_help;
 	else if (cmd && strcmp(cmd, "rollback") == 0)
 		text = rollback_help;
+	else if (cmd && strcmp(cmd, "catalog") == 0)
+		text = catalog_help;
 	fputs(text, stdout);
 	return 0;
 }
@@ -344,6 +379,8 @@ int main(int argc, char **argv)
 		rc = cmd_snapshots(&o);
 	else if (strcmp(cmd, "rollback") == 0)
 		rc = cmd_rollback(&o);
+	else if (strcmp(cmd, "catalog") == 0)
+		rc = cmd_catalog(&o);
 	else
 		rc = usage_error("unknown command '%s'", cmd);
 	free(o.args);

@@ -196,6 +196,13 @@ const char *lh_result_text(const lh_result *result, size_t column, size_t row);
 int64_t lh_result_int64(const lh_result *result, size_t column, size_t row);
 double lh_result_double(const lh_result *result, size_t column, size_t row);
 
+/*
+ * Runs one read-only statement directly against the catalog database (the DuckLake
+ * tables: ducklake_snapshot, ducklake_data_file, ...), for inspection. Every value is
+ * text as the catalog returns it. Statements that would change the catalog are refused.
+ */
+lh_status lh_lake_catalog_query(lh_lake *lake, const char *sql, lh_result **out_result);
+
 /* ---------------------------------------------------------------------------------
  * Arrow export (zero-copy where DuckDB allows)
  * ------------------------------------------------------------------------------- */

@@ -46,6 +46,9 @@ void lh_rows_free(lh_rows **rows)
 	lh_rows *r = *rows;
 	for (size_t i = 0; i < r->nrows * r->ncols; i++)
 		free(r->cells[i]);
+	for (size_t i = 0; r->names && i < r->ncols; i++)
+		free(r->names[i]);
+	free(r->names);
 	free(r->cells);
 	free(r);
 	*rows = NULL;
@@ -57,6 +60,17 @@ void lh_catdb_close(lh_catdb **db)
 		return;
 	(*db)->ops->close(*db);
 	*db = NULL;
+}
+
+lh_status lh_catdb_hold(lh_catdb *db, lh_err *err)
+{
+	return db->ops->hold ? db->ops->hold(db, err) : LH_OK;
+}
+
+void lh_catdb_release(lh_catdb *db)
+{
+	if (db->ops->release)
+		db->ops->release(db);
 }
 
 char *lh_catdb_dollar_params(const char *sql)

@@ -49,6 +49,7 @@ typedef struct lh_rows {
 	size_t nrows;
 	size_t ncols;
 	char **cells; /* nrows * ncols */
+	char **names; /* ncols column names (may be NULL) */
 } lh_rows;
 
 const char *lh_rows_get(const lh_rows *rows, size_t row, size_t col);
@@ -83,6 +84,11 @@ struct lh_catdb_ops {
 	/* Rolls back; never fails (a failed rollback closes the transaction anyway). */
 	void (*rollback)(lh_catdb *db);
 	void (*close)(lh_catdb *db);
+	/* Optional: keep the connection open across the calls until the matching release
+	 * (a backend that opens per operation, like the DuckDB file, saves the reopening).
+	 * Nests. NULL when the backend is always open. */
+	lh_status (*hold)(lh_catdb *db, lh_err *err);
+	void (*release)(lh_catdb *db);
 };
 
 struct lh_catdb {
@@ -117,5 +123,8 @@ static inline lh_status lh_catdb_query(lh_catdb *db, const char *sql, const lh_v
 	return db->ops->query(db, sql, p, n, out, err);
 }
 void lh_catdb_close(lh_catdb **db);
+/* Hold/release (no-ops for backends without them). */
+lh_status lh_catdb_hold(lh_catdb *db, lh_err *err);
+void lh_catdb_release(lh_catdb *db);
 
 #endif

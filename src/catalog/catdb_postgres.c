@@ -127,6 +127,9 @@ static lh_status pg_query(lh_catdb *db, const char *sql, const lh_val *params, s
 		rows->ncols = nc;
 		rows->cells = calloc(nr * nc + 1, sizeof *rows->cells);
 	}
+	if (rows && (rows->names = calloc(nc + 1, sizeof *rows->names)))
+		for (size_t c = 0; c < nc; c++)
+			rows->names[c] = lh_strdup(PQfname(r, (int)c));
 	if (!rows || !rows->cells) {
 		free(rows);
 		PQclear(r);

@@ -143,6 +143,9 @@ static lh_status sq_query(lh_catdb *db, const char *sql, const lh_val *p, size_t
 	if (!rows)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	rows->ncols = (size_t)sqlite3_column_count(stmt);
+	rows->names = calloc(rows->ncols + 1, sizeof *rows->names);
+	for (size_t c = 0; rows->names && c < rows->ncols; c++)
+		rows->names[c] = lh_strdup(sqlite3_column_name(stmt, (int)c));
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {

@@ -20,7 +20,7 @@
 /* Makes DuckDB show the working state: the transaction's, or the latest committed. */
 static lh_status prepare_views(lh_lake *lake)
 {
-	lh_status st = lh_lake_refresh(lake);
+	lh_status st = lake->fresh ? LH_OK : lh_lake_refresh(lake);
 	if (st == LH_OK)
 		st = lh_views_install(lake, lh_lake_state(lake));
 	return st;
@@ -240,6 +240,7 @@ static lh_status exec_one(lh_lake *lake, const char *text, size_t len, lh_result
 		free((char *)s.text);
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
+	lake->fresh = false; /* each statement starts from the latest snapshot */
 	lh_status st = route(lake, &s, out);
 	lh_toks_free(&s.toks);
 	free((char *)s.text);

@@ -283,11 +283,16 @@ lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error)
 		return fail_open(lake, &err, st, out_error);
 	char *stored = NULL;
 	st = open_catalog(lake->dir, cf.catalog, false, &lake->cat, &err);
+	bool held = st == LH_OK && lh_catdb_hold(lake->cat, &err) == LH_OK;
+	if (st == LH_OK && !held)
+		st = err.code;
 	if (st == LH_OK)
 		st = lh_catalog_check(lake->cat, cf.catalog, &stored, &err);
 	conf_free(&cf);
 	if (st == LH_OK)
 		st = lake_start(lake, stored, &err);
+	if (held)
+		lh_catdb_release(lake->cat);
 	free(stored);
 	if (st != LH_OK)
 		return fail_open(lake, &err, st, out_error);

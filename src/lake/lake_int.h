@@ -52,6 +52,7 @@ struct lh_lake {
 	lh_state *committed; /* the latest committed state we know */
 
 	bool txn_open;       /* inside BEGIN ... COMMIT */
+	bool fresh;          /* the committed state was refreshed during this statement */
 	lh_state *txn_base;  /* state the open transaction started from */
 	lh_state *txn;       /* its working copy */
 	lh_str_vec txn_files; /* physical files written by the transaction */

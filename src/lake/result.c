@@ -25,6 +25,7 @@ struct lh_result {
 	bool materialized; /* read with duckdb_value_varchar, BATCH_ROWS at a time */
 	bool json;         /* materialized values are quoted as JSON strings */
 	bool *unprintable; /* materialized: DuckDB's value accessor cannot render the column */
+	lh_rows *rows;     /* rows read from the catalog, when the result holds those */
 	idx_t next_row;    /* materialized: first row of the next batch */
 	size_t nrows;      /* rows in the current batch */
 	char **cells;      /* nrows * ncols pointers into arena (NULL for SQL NULL) */
@@ -64,6 +65,7 @@ void lh_result_destroy(lh_result **result)
 		duckdb_destroy_result(&r->res);
 	free(r->cells);
 	free(r->unprintable);
+	lh_rows_free(&r->rows);
 	lh_buf_free(&r->arena);
 	free(r);
 	*result = NULL;
@@ -123,6 +125,22 @@ static lh_status batch_end(lh_result *r)
 lh_status lh_result_next_batch(lh_result *r, size_t *out_rows)
 {
 	*out_rows = 0;
+	if (r && r->rows) {
+		size_t n = r->rows->nrows - r->next_row < BATCH_ROWS ? r->rows->nrows - r->next_row
+		                                                   : BATCH_ROWS;
+		lh_status st = batch_begin(r, n);
+		for (size_t row = 0; st == LH_OK && row < n; row++)
+			for (size_t c = 0; c < r->ncols; c++) {
+				const char *v = lh_rows_get(r->rows, r->next_row + row, c);
+				if (v)
+					batch_put(r, row, c, v, strlen(v));
+			}
+		r->next_row += n;
+		if (st == LH_OK)
+			st = batch_end(r);
+		*out_rows = r->nrows;
+		return st;
+	}
 	if (!r || !r->has_res || r->ncols == 0) {
 		if (r)
 			batch_begin(r, 0);
@@ -448,5 +466,50 @@ lh_status lh_result_arrow_stream(lh_lake *lake, const char *sql, struct ArrowArr
 	out->release = arrow_release;
 	out->private_data = p;
 	lake->stream_open = true;
+	return LH_OK;
+}
+
+lh_status lh_lake_catalog_query(lh_lake *lake, const char *sql, lh_result **out)
+{
+	*out = NULL;
+	if (!lake || !sql)
+		return LH_ERR_INVALID;
+	lh_err_clear(&lake->err);
+	lh_toks t;
+	if (lh_tokenize(sql, strlen(sql), &t) != LH_OK)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_cursor c = {.t = &t};
+	bool reads = lh_cur_is(&c, 0, "SELECT") || lh_cur_is(&c, 0, "WITH") ||
+	             lh_cur_is(&c, 0, "VALUES") || lh_cur_is(&c, 0, "PRAGMA");
+	bool one = true;
+	for (size_t i = 0; i + 1 < t.v.len; i++)
+		if (t.v.items[i].type == LH_TOK_OP && sql[t.v.items[i].start] == ';' &&
+		    t.v.items[i + 1].type != LH_TOK_EOF)
+			one = false;
+	lh_toks_free(&t);
+	if (!reads || !one)
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "the catalog can only be read here: give one SELECT statement");
+	/* a read-only transaction: nothing can change even if the statement tried */
+	lh_rows *rows = NULL;
+	lh_status st = lake->cat->ops->begin(lake->cat, false, &lake->err);
+	if (st == LH_OK) {
+		st = lh_catdb_query(lake->cat, sql, NULL, 0, &rows, &lake->err);
+		lake->cat->ops->rollback(lake->cat);
+	}
+	if (st != LH_OK)
+		return st;
+	lh_result *r = result_new(rows->ncols);
+	if (!r) {
+		lh_rows_free(&rows);
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	r->rows = rows;
+	for (size_t i = 0; i < r->ncols; i++) {
+		const char *name = rows->names ? rows->names[i] : NULL;
+		r->names[i] = name ? lh_strdup(name) : lh_asprintf("column%zu", i);
+		r->types[i] = lh_strdup("VARCHAR");
+	}
+	*out = r;
 	return LH_OK;
 }

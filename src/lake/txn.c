@@ -26,6 +26,7 @@ lh_status lh_lake_refresh(lh_lake *lake)
 		lh_state_free(&lake->committed);
 		lake->committed = fresh;
 	}
+	lake->fresh = st == LH_OK;
 	return st;
 }
 
@@ -77,7 +78,8 @@ lh_status lh_txn_begin(lh_lake *lake)
 {
 	if (lake->txn)
 		return lh_lake_fail(lake, LH_ERR_TXN, "a transaction is already open; COMMIT or ROLLBACK it first");
-	lh_status st = lh_lake_refresh(lake);
+	/* start from the latest snapshot (the statement's own refresh is recent enough) */
+	lh_status st = lake->fresh ? LH_OK : lh_lake_refresh(lake);
 	if (st != LH_OK)
 		return st;
 	lake->txn_base = lh_state_clone(lake->committed);
@@ -247,10 +249,15 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 	if (!lake->txn)
 		return lh_lake_fail(lake, LH_ERR_TXN, "no transaction is open");
 	lh_status st = flush_deletes(lake);
+	/* one hold over the commit and the refresh after it (see lh_catdb_hold) */
+	bool held = st == LH_OK && lh_catdb_hold(lake->cat, &lake->err) == LH_OK;
 	if (st == LH_OK)
-		st = lh_catalog_commit(lake->cat, lake->txn_base, lake->txn, &lake->commit, out_snapshot,
-		                       &lake->err);
+		st = held ? lh_catalog_commit(lake->cat, lake->txn_base, lake->txn, &lake->commit,
+		                              out_snapshot, &lake->err)
+		          : lake->err.code;
 	if (st != LH_OK) {
+		if (held)
+			lh_catdb_release(lake->cat);
 		lh_txn_rollback(lake);
 		return st;
 	}
@@ -265,7 +272,9 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 	lh_err_clear(&ignored);
 	lake->txn_files.len = 0;
 	txn_end(lake);
-	return lh_lake_refresh(lake);
+	st = lh_lake_refresh(lake);
+	lh_catdb_release(lake->cat);
+	return st;
 }
 
 lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count)

@@ -1,14 +1,81 @@
 """Helpers for the CLI integration tests: run the real `lakehouse` binary on real lakes.
 
 The binary comes from $LAKEHOUSE_BIN (CTest sets it to the build under test). Every lake
-lives in a fresh temporary folder; the catalog is inspected with Python's sqlite3.
+lives in a fresh temporary folder. The same tests run on every catalog and store:
+LH_TEST_CATALOG is sqlite (default), duckdb or postgres; LH_TEST_DATA is fs (default) or
+s3. The servers (a real PostgreSQL 15, a real Ceph RADOS Gateway) are started once per
+test run by CTest fixtures (tests/servers/), which write their addresses to the files
+named by LH_TEST_PG_ENV and LH_TEST_S3_ENV. The catalog is inspected with
+`lakehouse catalog`, the same on every backend.
 """
 import csv
 import io
 import os
+import re
 import sqlite3
 import subprocess
 import tempfile
+import uuid
+
+import pytest
+
+CATALOG = os.environ.get("LH_TEST_CATALOG", "sqlite")
+DATA = os.environ.get("LH_TEST_DATA", "fs")
+BOOL_COLUMNS = {"path_is_relative", "nulls_allowed", "contains_null", "contains_nan",
+                "is_partition"}
+# text columns of the DuckLake tables: kept as strings even when they look like numbers
+TEXT_COLUMNS = {"path", "changes_made", "author", "commit_message", "commit_extra_info",
+                "schema_name", "table_name", "view_name", "column_name", "column_type",
+                "initial_default", "default_value", "min_value", "max_value", "key", "value",
+                "partition_value", "source_name", "type", "transform", "dialect", "sql",
+                "column_aliases", "encryption_key", "partial_file_info", "file_format", "format",
+                "extra_stats", "schema_uuid", "table_uuid", "view_uuid", "snapshot_time",
+                "schedule_start", "scope"}
+
+sqlite_only = pytest.mark.skipif(CATALOG != "sqlite", reason="inspects the SQLite file itself")
+fs_only = pytest.mark.skipif(DATA != "fs", reason="inspects the local data folder")
+
+
+def server_env(kind):
+    """KEY=VALUE pairs a server fixture wrote (kind: PG or S3)."""
+    path = os.environ.get(f"LH_TEST_{kind}_ENV")
+    if not path or not os.path.exists(path):
+        raise RuntimeError(f"no {kind} test server: LH_TEST_{kind}_ENV is not set by CTest")
+    env = {}
+    with open(path) as f:
+        for line in f:
+            if "=" in line:
+                k, v = line.strip().split("=", 1)
+                env[k] = v
+    return env
+
+
+def pg_conninfo(dbname):
+    e = server_env("PG")
+    return f"host={e['PGHOST']} port={e['PGPORT']} user={e['PGUSER']} dbname={dbname}"
+
+
+def psql(sql, dbname="postgres"):
+    e = server_env("PG")
+    subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", e["PGHOST"], "-p", e["PGPORT"],
+                    "-U", e["PGUSER"], "-d", dbname, "-c", sql], check=True, capture_output=True)
+
+
+def s3_env():
+    """The environment the lakehouse binary needs to reach the test S3 server."""
+    e = server_env("S3")
+    return {"AWS_ENDPOINT_URL": e["S3_ENDPOINT"], "AWS_ACCESS_KEY_ID": e["S3_ACCESS_KEY"],
+            "AWS_SECRET_ACCESS_KEY": e["S3_SECRET_KEY"], "AWS_REGION": "us-east-1"}
+
+
+def s3_client():
+    import boto3
+    from botocore.config import Config
+    e = s3_env()
+    return boto3.client("s3", endpoint_url=e["AWS_ENDPOINT_URL"],
+                        aws_access_key_id=e["AWS_ACCESS_KEY_ID"],
+                        aws_secret_access_key=e["AWS_SECRET_ACCESS_KEY"], region_name="us-east-1",
+                        config=Config(s3={"addressing_style": "path"}))
 
 BIN = os.environ.get("LAKEHOUSE_BIN") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "lakehouse")
@@ -25,6 +92,8 @@ def run(*args, lake=None, input=None, check=False, env=None, timeout=300):
         cmd += ["--lake", lake]
     cmd += [str(a) for a in args]
     e = dict(os.environ)
+    if DATA == "s3":
+        e.update(s3_env())
     e.update(env or {})
     p = subprocess.run(cmd, input=input, capture_output=True, text=True, env=e, timeout=timeout)
     if check and p.returncode != 0:
@@ -56,13 +125,37 @@ def fail(lake, text):
     return p.stderr
 
 
+def convert(name, v):
+    """A catalog cell as Python's sqlite3 would give it: NULL None, integers int, booleans
+    0/1 (each backend spells them its own way)."""
+    if v == "":
+        return None
+    if name in BOOL_COLUMNS:
+        return 1 if v in ("1", "t", "true") else 0
+    if name not in TEXT_COLUMNS and re.fullmatch(r"-?\d+", v):
+        return int(v)
+    return v
+
+
 class Lake:
-    """A fresh lake in a temporary folder."""
+    """A fresh lake in a temporary folder, on the catalog and store under test."""
 
     def __init__(self, name="lake"):
         self.tmp = tempfile.TemporaryDirectory(prefix="lh-test-")
         self.dir = os.path.join(self.tmp.name, name)
-        run("init", self.dir, check=True)
+        self.pg_db = self.bucket = None
+        args = ["init", self.dir]
+        if CATALOG == "duckdb":
+            args += ["--catalog", "duckdb:metadata.ducklake"]
+        elif CATALOG == "postgres":
+            self.pg_db = "lh_" + uuid.uuid4().hex[:16]
+            psql(f"CREATE DATABASE {self.pg_db}")
+            args += ["--catalog", "postgres:" + pg_conninfo(self.pg_db)]
+        if DATA == "s3":
+            self.bucket = "lh-" + uuid.uuid4().hex[:20]
+            s3_client().create_bucket(Bucket=self.bucket)
+            args += ["--data", f"s3://{self.bucket}/lake/"]
+        run(*args, check=True)
 
     def sql(self, text, fmt="csv", check=True):
         return sql(self.dir, text, fmt, check)
@@ -76,18 +169,44 @@ class Lake:
     def fail(self, text):
         return fail(self.dir, text)
 
-    def catalog(self):
-        return sqlite3.connect(os.path.join(self.dir, "metadata.sqlite"))
+    def cat_dicts(self, query):
+        """Rows of a catalog query as dicts, read with `lakehouse catalog`."""
+        p = run("catalog", "--format", "csv", "-c", query, lake=self.dir, check=True)
+        r = list(csv.reader(io.StringIO(p.stdout)))
+        names = r[0] if r else []
+        return [{n: convert(n, v) for n, v in zip(names, row)} for row in r[1:]]
 
     def cat(self, query, params=()):
-        with self.catalog() as c:
-            return c.execute(query, params).fetchall()
+        """Rows of a catalog query as tuples ('?' parameters are inlined)."""
+        for p in params:
+            query = query.replace("?", str(p) if isinstance(p, int) else f"'{p}'", 1)
+        p = run("catalog", "--format", "csv", "-c", query, lake=self.dir, check=True)
+        r = list(csv.reader(io.StringIO(p.stdout)))
+        names = r[0] if r else []
+        return [tuple(convert(n, v) for n, v in zip(names, row)) for row in r[1:]]
+
+    def cat_write(self, statement):
+        """Changes the catalog behind the lake's back (tests of damaged or odd catalogs)."""
+        if CATALOG == "sqlite":
+            with sqlite3.connect(os.path.join(self.dir, "metadata.sqlite")) as c:
+                c.execute(statement)
+        elif CATALOG == "postgres":
+            psql(statement, self.pg_db)
+        else:
+            pytest.skip("no independent writer for a DuckDB-file catalog here")
 
     def snapshot_count(self):
         return self.cat("SELECT count(*) FROM ducklake_snapshot")[0][0]
 
     def data_files(self):
-        """Every file under the data path (relative), excluding staging leftovers."""
+        """Every object under the data path (relative), excluding staging leftovers."""
+        if DATA == "s3":
+            out = []
+            client = s3_client()
+            for page in client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket,
+                                                                          Prefix="lake/"):
+                out += [o["Key"][len("lake/"):] for o in page.get("Contents", [])]
+            return sorted(p for p in out if not p.startswith(".staging"))
         root = os.path.join(self.dir, "data")
         out = []
         for d, _, files in os.walk(root):
@@ -96,8 +215,8 @@ class Lake:
         return sorted(p for p in out if not p.startswith(".staging"))
 
     def referenced_files(self):
-        """Full paths of every data/delete file a catalog row refers to."""
-        q = """SELECT s.path || t.path || f.path FROM ducklake_data_file f
+        """Paths (relative to the data path) of every data/delete file a catalog row refers to."""
+        q = """SELECT s.path || t.path || f.path AS p FROM ducklake_data_file f
                JOIN ducklake_table t ON t.table_id = f.table_id
                JOIN ducklake_schema s ON s.schema_id = t.schema_id
                UNION SELECT s.path || t.path || f.path FROM ducklake_delete_file f
@@ -106,4 +225,24 @@ class Lake:
         return sorted(set(r[0] for r in self.cat(q)))
 
     def close(self):
+        if self.pg_db:
+            try:
+                psql(f"DROP DATABASE IF EXISTS {self.pg_db} WITH (FORCE)")
+            except Exception:
+                pass
+        if self.bucket:
+            try:
+                client = s3_client()
+                for key in self.data_files_raw():
+                    client.delete_object(Bucket=self.bucket, Key=key)
+                client.delete_bucket(Bucket=self.bucket)
+            except Exception:
+                pass
         self.tmp.cleanup()
+
+    def data_files_raw(self):
+        client = s3_client()
+        keys = []
+        for page in client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket):
+            keys += [o["Key"] for o in page.get("Contents", [])]
+        return keys

@@ -52,9 +52,8 @@ def test_timestamp(lake):
 
 def test_timestamp_ties_break_on_snapshot_id(lake):
     lake.sql("CREATE TABLE t (a INT); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2)")
-    with lake.catalog() as c:
-        c.execute("UPDATE ducklake_snapshot SET snapshot_time = '2030-01-01 00:00:00+00' "
-                  "WHERE snapshot_id IN (2, 3)")
+    lake.cat_write("UPDATE ducklake_snapshot SET snapshot_time = '2030-01-01 00:00:00+00' "
+                   "WHERE snapshot_id IN (2, 3)")
     assert lake.scalar(
         "SELECT count(*) FROM t AT (TIMESTAMP => TIMESTAMPTZ '2030-01-01 00:00:00+00')") == "2"
 
