@@ -61,6 +61,11 @@ lh_status lh_catalog_undeleted(lh_catdb *db, int64_t table_id, int64_t from, int
 lh_status lh_catalog_retired_files(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
                                    lh_rows **out, lh_err *err);
 
+/* Per-file statistics of one column of a table (every file that has them, current or
+ * not): data_file_id, min_value, max_value, contains_nan. */
+lh_status lh_catalog_column_stats(lh_catdb *db, int64_t table_id, int64_t column_id,
+                                  lh_rows **out, lh_err *err);
+
 typedef struct lh_commit_options {
 	int max_retries;       /* attempts after the first on a busy catalog or id clash */
 	double retry_wait_ms;  /* first backoff; multiplied by `backoff` each time, jittered */

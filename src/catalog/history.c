@@ -79,3 +79,13 @@ lh_status lh_catalog_undeleted(lh_catdb *db, int64_t table_id, int64_t from, int
 	    "d.delete_file_id",
 	    v, 3, out, err);
 }
+
+lh_status lh_catalog_column_stats(lh_catdb *db, int64_t table_id, int64_t column_id,
+                                  lh_rows **out, lh_err *err)
+{
+	lh_val v[2] = {LH_V_INT(table_id), LH_V_INT(column_id)};
+	return lh_catdb_query(db,
+	                      "SELECT data_file_id, min_value, max_value, contains_nan FROM "
+	                      "ducklake_file_column_stats WHERE table_id = ? AND column_id = ?",
+	                      v, 2, out, err);
+}

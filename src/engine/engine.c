@@ -123,6 +123,33 @@ lh_status lh_engine_exec(lh_engine *engine, const char *sql, lh_err *err)
 	return st;
 }
 
+lh_status lh_engine_int_column(lh_engine *engine, const char *sql, lh_i64_vec *out, lh_err *err)
+{
+	memset(out, 0, sizeof *out);
+	char *text = lh_asprintf("SELECT CAST(#1 AS BIGINT) FROM (\n%s\n) __lh_ints", sql);
+	if (!text)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	duckdb_result r;
+	lh_status st = lh_engine_query(engine, text, &r, err);
+	free(text);
+	if (st != LH_OK)
+		return st;
+	duckdb_data_chunk ch;
+	while (st == LH_OK && (ch = duckdb_fetch_chunk(r))) {
+		idx_t n = duckdb_data_chunk_get_size(ch);
+		duckdb_vector v = duckdb_data_chunk_get_vector(ch, 0);
+		const int64_t *data = duckdb_vector_get_data(v);
+		for (idx_t i = 0; i < n && st == LH_OK; i++)
+			if (lh_vec_valid(v, i) && LH_VEC_PUSH(out, data[i]) != LH_OK)
+				st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		duckdb_destroy_data_chunk(&ch);
+	}
+	duckdb_destroy_result(&r);
+	if (st != LH_OK)
+		LH_VEC_FREE(out);
+	return st;
+}
+
 lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err)
 {
 	*out = NULL;

@@ -36,6 +36,9 @@ lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_er
 /* Like lh_engine_scalar for an integer. */
 lh_status lh_engine_scalar_int(lh_engine *engine, const char *sql, int64_t *out, lh_err *err);
 
+/* Runs a query whose first column is integer and collects its non-NULL values. */
+lh_status lh_engine_int_column(lh_engine *engine, const char *sql, lh_i64_vec *out, lh_err *err);
+
 /* Maps a DuckDB error type to our status. */
 lh_status lh_engine_status(duckdb_error_type type);
 /* Records a DuckDB error message on err, mapped to our status. */

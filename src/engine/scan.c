@@ -101,7 +101,20 @@ static lh_status append_schema_map(const lh_table *t, unsigned flags, lh_buf *ou
 }
 
 /* The anti-join removing deleted positions; nothing when no file has deletes. */
-static void append_deletes(const lh_table *t, const char *table_path, lh_buf *out)
+/* The local path DuckDB reads for a file of the table; NULL on OOM. */
+static char *file_path(const char *table_path, const char *path, bool relative,
+                       const lh_path_map *map)
+{
+	char *full = lh_file_full_path(table_path, path, relative);
+	if (!full || !map)
+		return full;
+	char *local = map->fn(map->ctx, full);
+	free(full);
+	return local;
+}
+
+static void append_deletes(const lh_table *t, const char *table_path, const lh_path_map *map,
+                           lh_buf *out)
 {
 	bool any_file = false, any_pending = false;
 	for (size_t i = 0; i < t->files.len; i++) {
@@ -119,7 +132,7 @@ static void append_deletes(const lh_table *t, const char *table_path, lh_buf *ou
 			const lh_data_file *f = &t->files.items[i];
 			if (!f->del.path)
 				continue;
-			char *p = lh_file_full_path(table_path, f->del.path, f->del.path_is_relative);
+			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
 			lh_buf_puts(out, f1 ? "" : ", ");
 			lh_buf_sql_str(out, p ? p : "");
 			free(p);
@@ -131,7 +144,7 @@ static void append_deletes(const lh_table *t, const char *table_path, lh_buf *ou
 			const lh_data_file *f = &t->files.items[i];
 			if (!f->del.path)
 				continue;
-			char *p = lh_file_full_path(table_path, f->del.path, f->del.path_is_relative);
+			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
 			lh_buf_puts(out, f1 ? "(" : ", (");
 			lh_buf_sql_str(out, p ? p : "");
 			lh_buf_printf(out, ", %zu)", i);
@@ -169,8 +182,8 @@ static bool schema_never_changed(const lh_table *t)
 	return t->max_column_id == (int64_t)t->columns.len;
 }
 
-lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, lh_buf *out,
-                      lh_err *err)
+lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
+                      const lh_path_map *map, lh_buf *out, lh_err *err)
 {
 	if (t->files.len == 0)
 		return append_empty(t, flags, out, err);
@@ -190,7 +203,7 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, 
 	lh_buf_puts(out, " FROM read_parquet([");
 	for (size_t i = 0; i < t->files.len; i++) {
 		const lh_data_file *f = &t->files.items[i];
-		char *p = lh_file_full_path(table_path, f->path, f->path_is_relative);
+		char *p = file_path(table_path, f->path, f->path_is_relative, map);
 		lh_buf_puts(out, i ? ", " : "");
 		lh_buf_sql_str(out, p ? p : "");
 		/* DuckDB reads a lone file on one thread when given a schema (it has no row group
@@ -232,7 +245,7 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, 
 		}
 		lh_buf_puts(out, ") __fm(__fi, __fid, __rid0) ON __d.file_index = __fm.__fi");
 	}
-	append_deletes(t, table_path, out);
+	append_deletes(t, table_path, map, out);
 	if (!by_name && t->files.len == 1)
 		lh_buf_puts(out, " WHERE __d.file_index = 0");
 	free(table_path);

@@ -24,8 +24,15 @@ enum {
 	LH_SCAN_META = 1 << 0,
 };
 
-/* Appends a SELECT reading table `t` of `state`. */
-lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags, lh_buf *out,
-                      lh_err *err);
+/* Where DuckDB finds a file: fn maps a file's full path or URI (as the catalog resolves
+ * it) to the local file to read (caller frees; NULL on OOM). */
+typedef struct lh_path_map {
+	char *(*fn)(void *ctx, const char *path);
+	void *ctx;
+} lh_path_map;
+
+/* Appends a SELECT reading table `t` of `state`; map NULL reads the paths as they are. */
+lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
+                      const lh_path_map *map, lh_buf *out, lh_err *err);
 
 #endif

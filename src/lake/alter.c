@@ -182,7 +182,7 @@ static lh_status alter_column(lh_lake *lake, lh_stmt *s, lh_cursor *c, size_t ti
 		lh_buf b;
 		lh_buf_init(&b, 0);
 		lh_buf_puts(&b, "SELECT count(*) FROM (");
-		st = lh_scan_sql(state, t, 0, &b, &lake->err);
+		st = lh_lake_scan(lake, state, t, 0, &b);
 		lh_buf_puts(&b, ") WHERE ");
 		lh_buf_sql_ident(&b, name);
 		lh_buf_puts(&b, " IS NULL");

@@ -556,7 +556,7 @@ static lh_status append_scan(lh_lake *lake, size_t ti, const char *alias, lh_buf
 {
 	lh_state *s = lh_lake_state(lake);
 	lh_buf_putc(b, '(');
-	lh_status st = lh_scan_sql(s, s->tables.items[ti], LH_SCAN_META, b, &lake->err);
+	lh_status st = lh_lake_scan(lake, s, s->tables.items[ti], LH_SCAN_META, b);
 	lh_buf_puts(b, ") AS ");
 	lh_buf_sql_ident(b, alias);
 	return st;

@@ -38,6 +38,14 @@ static lh_status run_query(lh_lake *lake, lh_stmt *s, lh_result **out)
 	return st;
 }
 
+/* DELETE and UPDATE hand their WHERE/SET/FROM text to DuckDB inside a DuckDB
+ * transaction, which may then write only __lh: with a remote store, the lake views of
+ * the tables the statement names are loaded before it. */
+static lh_status preload(lh_lake *lake, lh_stmt *s)
+{
+	return lake->store->remote ? lh_remote_load_names(lake, &s->toks, 0, 0) : LH_OK;
+}
+
 /* True when the qualified name at the cursor (left in place) names a lake table of the
  * working state, or is explicitly qualified with the lake catalog. */
 static bool targets_lake(lh_lake *lake, const lh_cursor *at)
@@ -181,6 +189,8 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 	}
 	if (lh_cur_is(&c, 0, "DELETE") && lh_cur_is(&c, 1, "FROM")) {
 		if (targets_lake(lake, &(lh_cursor){c.t, c.i + 2})) {
+			if ((st = preload(lake, s)) != LH_OK)
+				return st;
 			c.i++;
 			st = lh_dml_delete(lake, s, &c, &n);
 			return count_result(lake, st, n, out);
@@ -189,6 +199,8 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 	}
 	if (lh_cur_is(&c, 0, "UPDATE")) {
 		if (targets_lake(lake, &(lh_cursor){c.t, c.i + 1})) {
+			if ((st = preload(lake, s)) != LH_OK)
+				return st;
 			c.i++;
 			st = lh_dml_update(lake, s, &c, &n);
 			return count_result(lake, st, n, out);
@@ -241,6 +253,7 @@ static lh_status exec_one(lh_lake *lake, const char *text, size_t len, lh_result
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
 	lake->fresh = false; /* each statement starts from the latest snapshot */
+	lake->query_views = 0;
 	lh_status st = route(lake, &s, out);
 	lh_toks_free(&s.toks);
 	free((char *)s.text);
@@ -308,6 +321,8 @@ lh_status lh_lake_query_arrow(lh_lake *lake, const char *sql, struct ArrowArrayS
 	lh_stmt s = {.text = sql};
 	if (lh_tokenize(sql, strlen(sql), &s.toks) != LH_OK)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lake->fresh = false;
+	lake->query_views = 0;
 	lh_status st = prepare_views(lake);
 	char *rewritten = NULL;
 	if (st == LH_OK)

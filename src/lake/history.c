@@ -289,18 +289,26 @@ static lh_status append_event(lh_lake *lake, const lh_state *s, const lh_table *
 	              (long long)snap, kind);
 	append_cols(t, b);
 	lh_buf_puts(b, " FROM (");
-	lh_status st = lh_scan_sql(s, &p, LH_SCAN_META, b, &lake->err);
+	lh_status st = lh_lake_scan(lake, s, &p, LH_SCAN_META, b);
 	lh_buf_puts(b, ") __e");
 	if (positions)
 		lh_buf_printf(b, " WHERE __lh_pos %sIN (%s)", negate ? "NOT " : "", positions);
 	return st;
 }
 
-static char *pos_list(const char *table_path, const char *a, bool a_rel, const char *minus,
-                      bool minus_rel)
+/* The positions deleted by delete file `a` and not by `minus` (may be NULL), as SQL. */
+static lh_status pos_list(lh_lake *lake, const char *table_path, const char *a, bool a_rel,
+                          const char *minus, bool minus_rel, char **out)
 {
-	char *pa = lh_file_full_path(table_path, a, a_rel);
-	char *pm = minus ? lh_file_full_path(table_path, minus, minus_rel) : NULL;
+	*out = NULL;
+	char *fa = lh_file_full_path(table_path, a, a_rel);
+	char *fm = minus ? lh_file_full_path(table_path, minus, minus_rel) : NULL;
+	char *pa = NULL, *pm = NULL;
+	lh_status st = fa && (fm || !minus) ? LH_OK : nomem(lake);
+	if (st == LH_OK)
+		st = lh_lake_local_file(lake, fa, -1, &pa);
+	if (st == LH_OK && fm)
+		st = lh_lake_local_file(lake, fm, -1, &pm);
 	lh_buf b;
 	lh_buf_init(&b, 0);
 	lh_buf_puts(&b, "SELECT pos FROM read_parquet(");
@@ -311,9 +319,14 @@ static char *pos_list(const char *table_path, const char *a, bool a_rel, const c
 		lh_buf_sql_str(&b, pm);
 		lh_buf_putc(&b, ')');
 	}
+	free(fa);
+	free(fm);
 	free(pa);
 	free(pm);
-	return lh_buf_steal(&b);
+	if (st == LH_OK && !(*out = lh_buf_steal(&b)))
+		st = nomem(lake);
+	lh_buf_free(&b);
+	return st;
 }
 
 static lh_status append_inserts(lh_lake *lake, const lh_state *s, const lh_table *t, int64_t from,
@@ -340,7 +353,7 @@ static lh_status append_inserts(lh_lake *lake, const lh_state *s, const lh_table
 	               "__kind");
 	append_cols(t, b);
 	lh_buf_puts(b, " FROM (");
-	st = lh_scan_sql(s, &p, LH_SCAN_META, b, &lake->err);
+	st = lh_lake_scan(lake, s, &p, LH_SCAN_META, b);
 	lh_buf_puts(b, ") __i JOIN (VALUES ");
 	for (size_t r = 0; r < rows->nrows; r++)
 		lh_buf_printf(b, "%s(%s::BIGINT, %s::BIGINT)", r ? ", " : "", lh_rows_get(rows, r, 0),
@@ -361,12 +374,16 @@ static lh_status append_deletes(lh_lake *lake, const lh_state *s, const lh_table
 		int64_t snap = lh_rows_int(rows, r, 0, 0);
 		const char *d = lh_rows_get(rows, r, 1), *prev = lh_rows_get(rows, r, 8);
 		bool d_rel = lh_rows_bool(rows, r, 2, true), p_rel = lh_rows_bool(rows, r, 9, true);
-		char *gone = pos_list(table_path, d, d_rel, prev, p_rel);
-		st = gone ? append_event(lake, s, t, &f, snap, 'd', gone, false, b) : nomem(lake);
+		char *gone = NULL;
+		st = pos_list(lake, table_path, d, d_rel, prev, p_rel, &gone);
+		if (st == LH_OK)
+			st = append_event(lake, s, t, &f, snap, 'd', gone, false, b);
 		free(gone);
 		if (st == LH_OK && prev) {
-			char *back = pos_list(table_path, prev, p_rel, d, d_rel);
-			st = back ? append_event(lake, s, t, &f, snap, 'i', back, false, b) : nomem(lake);
+			char *back = NULL;
+			st = pos_list(lake, table_path, prev, p_rel, d, d_rel, &back);
+			if (st == LH_OK)
+				st = append_event(lake, s, t, &f, snap, 'i', back, false, b);
 			free(back);
 		}
 	}
@@ -377,10 +394,11 @@ static lh_status append_deletes(lh_lake *lake, const lh_state *s, const lh_table
 	st = lh_catalog_undeleted(lake->cat, t->id, from, to, &rows, &lake->err);
 	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
 		lh_data_file f = file_from(rows, r, 3, 4, 6, 7);
-		char *back = pos_list(table_path, lh_rows_get(rows, r, 1), lh_rows_bool(rows, r, 2, true),
-		                      NULL, false);
-		st = back ? append_event(lake, s, t, &f, lh_rows_int(rows, r, 0, 0), 'i', back, false, b)
-		          : nomem(lake);
+		char *back = NULL;
+		st = pos_list(lake, table_path, lh_rows_get(rows, r, 1), lh_rows_bool(rows, r, 2, true),
+		              NULL, false, &back);
+		if (st == LH_OK)
+			st = append_event(lake, s, t, &f, lh_rows_int(rows, r, 0, 0), 'i', back, false, b);
 		free(back);
 	}
 	lh_rows_free(&rows);
@@ -390,9 +408,11 @@ static lh_status append_deletes(lh_lake *lake, const lh_state *s, const lh_table
 	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
 		lh_data_file f = file_from(rows, r, 1, 2, 4, 5);
 		const char *del = lh_rows_get(rows, r, 6);
-		char *kept = del ? pos_list(table_path, del, lh_rows_bool(rows, r, 7, true), NULL, false)
-		                 : NULL;
-		st = append_event(lake, s, t, &f, lh_rows_int(rows, r, 0, 0), 'd', kept, true, b);
+		char *kept = NULL;
+		if (del)
+			st = pos_list(lake, table_path, del, lh_rows_bool(rows, r, 7, true), NULL, false, &kept);
+		if (st == LH_OK)
+			st = append_event(lake, s, t, &f, lh_rows_int(rows, r, 0, 0), 'd', kept, true, b);
 		free(kept);
 	}
 	lh_rows_free(&rows);
@@ -434,7 +454,7 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 	lh_data_file none = {.del = {.id = -1}};
 	lh_table empty = pseudo_table(t, &none, 0);
 	lh_buf_puts(&ev, ", __z.* FROM (");
-	st = lh_scan_sql(s, &empty, 0, &ev, &lake->err);
+	st = lh_lake_scan(lake, s, &empty, 0, &ev);
 	lh_buf_puts(&ev, ") __z WHERE false");
 	if (st == LH_OK && kind != CHANGES_DELETIONS)
 		st = append_inserts(lake, s, t, from, to, &ev);

@@ -195,6 +195,8 @@ static lh_status open_catalog(const char *dir, const char *spec, bool create, lh
  * folder (not the working directory, so a lake opens the same from anywhere). */
 static char *resolve_data_path(const char *dir, const char *stored)
 {
+	if (lh_str_starts_with(stored, "s3://"))
+		return lh_asprintf("%s%s", stored, lh_str_ends_with(stored, "/") ? "" : "/");
 	char *joined = stored[0] == '/' ? lh_strdup(stored) : lh_path_join(dir, stored);
 	char *abs = joined ? lh_path_absolute(joined) : NULL;
 	free(joined);
@@ -211,7 +213,7 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 	lake->data_path = resolve_data_path(lake->dir, stored_data_path);
 	if (!lake->data_path)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	lh_status st = lh_store_open_fs(lake->data_path, &lake->store, err);
+	lh_status st = lake->store ? LH_OK : lh_store_open(lake->data_path, NULL, &lake->store, err);
 	if (st == LH_OK)
 		st = lh_engine_open(&lake->engine, err);
 	if (st == LH_OK)
@@ -223,6 +225,26 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 	lh_commit_options_default(&lake->commit);
 	lake->target_file_size = LH_DEFAULT_TARGET_FILE_SIZE;
 	return st;
+}
+
+/* A new lake's data path must be reachable and empty: cleanup removes files no
+ * snapshot references, which would include another lake's files. Opens the store. */
+static lh_status check_data_path(lh_lake *lake, const char *data, lh_err *err)
+{
+	lh_status st = lh_store_open(data, NULL, &lake->store, err);
+	lh_store_entries found = {0};
+	if (st == LH_OK)
+		st = lake->store->ops->list(lake->store, data, &found, err);
+	if (st != LH_OK)
+		return lh_err_prefix(err, "cannot use data path '%s': ", data);
+	size_t n = found.len;
+	lh_store_entries_free(&found);
+	if (n > 0)
+		return lh_err_set(err, LH_ERR_EXISTS,
+		                  "data path '%s' already holds %zu files; give each lake a data path of "
+		                  "its own (maintenance removes files its catalog does not reference)",
+		                  data, n);
+	return LH_OK;
 }
 
 static lh_lake *lake_alloc(const char *dir)
@@ -336,7 +358,9 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
 		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 		goto out;
 	}
-	st = lh_mkdirs(lake->dir, &err);
+	st = check_data_path(lake, data, &err);
+	if (st == LH_OK)
+		st = lh_mkdirs(lake->dir, &err);
 	if (st == LH_OK && !lh_str_starts_with(data, "s3://"))
 		st = lh_mkdirs(data, &err);
 	/* with a catalog file in the lake, a data folder inside the lake is stored relative

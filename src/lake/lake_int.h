@@ -33,6 +33,7 @@ typedef struct lh_view {
 	char *schema;
 	char *name;
 	lh_table *table; /* a reference: the view is current while this pointer is */
+	bool loaded;     /* remote stores: reads the cached files (else a stub, remote.c) */
 } lh_view;
 
 typedef struct lh_tt_view {
@@ -67,6 +68,7 @@ struct lh_lake {
 	int64_t target_file_size;
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
+	int query_views;  /* per-statement views made so far (remote.c) */
 };
 
 /* The working state: the open transaction's, else the committed one. */
@@ -81,6 +83,53 @@ lh_status lh_lake_past_state(lh_lake *lake, int64_t snapshot, const lh_state **o
 /* Name of a temp view showing table `t` of `state` at `snapshot`; made on first use. */
 lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_table *t,
                                char **out_name);
+
+/* Makes the view of table t of the working state read its (fetched) files. */
+lh_status lh_views_load(lh_lake *lake, const lh_table *t);
+
+/* --- remote stores (remote.c) --------------------------------------------------------- */
+/* Appends the SELECT reading t; with a remote store its files are fetched first. Every
+ * read of table data in the lake layer goes through here. */
+lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsigned flags,
+                       lh_buf *out);
+/* Fetches t's files into a remote store's cache (nothing for a local folder). */
+lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *t);
+/* The local file to read for a full path or URI (fetched first from a remote store);
+ * size as the catalog records it, -1 unknown. Caller frees. */
+lh_status lh_lake_local_file(lh_lake *lake, const char *path, int64_t size, char **out);
+
+typedef enum { LH_PRED_EQ, LH_PRED_LT, LH_PRED_LE, LH_PRED_GT, LH_PRED_GE, LH_PRED_BETWEEN,
+	           LH_PRED_IN } lh_pred_op;
+/* "column op constant(s)", a conjunct of a WHERE clause. */
+typedef struct lh_pred {
+	size_t column; /* index into the table's columns */
+	lh_pred_op op;
+	char **values; /* SQL text of the constants: 1, 2 for BETWEEN, n for IN */
+	size_t nvalues;
+} lh_pred;
+/* Marks in keep[] (one per file of t) the files whose statistics allow a row matching
+ * all predicates; *out_kept counts them. Files without statistics are kept. */
+lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds, size_t n,
+                          bool *keep, size_t *out_kept);
+
+/* A table a statement reads: through its lake view (view_name NULL: all files), or
+ * through the per-statement view __lh.main.<view_name> over the files keep selects
+ * (keep NULL: all). Statements DuckDB parses into a tree use per-statement views only,
+ * so loading never changes the `lake` database inside a statement's DuckDB
+ * transaction (which may write only one database: __lh). */
+typedef struct lh_remote_ref {
+	const lh_state *state;
+	const lh_table *table;
+	const bool *keep;
+	const char *view_name;
+} lh_remote_ref;
+/* Fetches the files of all refs in one parallel batch, then defines their views. */
+lh_status lh_remote_load(lh_lake *lake, const lh_remote_ref *refs, size_t n);
+/* Loads every table of the working state whose name appears as an identifier among
+ * the tokens outside [skip_from, skip_to): for statements DuckDB cannot parse into a
+ * tree (an over-approximation: it may fetch more than needed, never less). */
+lh_status lh_remote_load_names(lh_lake *lake, const lh_toks *toks, size_t skip_from,
+                               size_t skip_to);
 
 /* --- name resolution (views.c) -------------------------------------------------------- */
 /* Finds a table by qualified name in a state. Errors name the object. */

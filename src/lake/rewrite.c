@@ -1,5 +1,6 @@
 /*
- * lake/rewrite.c - answering AT clauses and DuckLake table functions inside queries.
+ * lake/rewrite.c - answering AT clauses and DuckLake table functions inside queries,
+ * and finding which tables (and which of their files) a query reads from a remote store.
  *
  * Layer: lake. DuckDB's parser finds them: json_serialize_sql gives the parse tree of a
  * SELECT, in which every table reference is a BASE_TABLE (with its at_clause) and every
@@ -245,10 +246,112 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node)
 	return LH_OK;
 }
 
+/* --- what a statement reads from a remote store (remote.c) ------------------------- */
+
+/* A SELECT node's FROM items (base tables reached through joins) and WHERE clause. */
+typedef struct where_scope {
+	json_t *where;
+	LH_VEC(json_t *) tables;
+	bool opaque; /* other FROM items too (subqueries, functions, CTEs): unqualified
+	                column names may be theirs */
+} where_scope;
+
+typedef struct table_ref {
+	json_t *node;
+	const lh_table *table;
+	ptrdiff_t scope; /* -1: none */
+	bool cte_name;   /* an unqualified name a CTE also has */
+} table_ref;
+
 typedef struct rewrite_ctx {
 	lh_lake *lake;
 	int nfunctions;
+	bool changed;
+	/* remote stores */
+	bool remote;
+	bool deep_columns; /* a column named catalog.schema.table.column or schema.table.column */
+	lh_str_vec ctes;
+	LH_VEC(where_scope) scopes;
+	LH_VEC(table_ref) refs;
 } rewrite_ctx;
+
+static void ctx_free(rewrite_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->ctes.len; i++)
+		free(ctx->ctes.items[i]);
+	LH_VEC_FREE(&ctx->ctes);
+	for (size_t i = 0; i < ctx->scopes.len; i++)
+		LH_VEC_FREE(&ctx->scopes.items[i].tables);
+	LH_VEC_FREE(&ctx->scopes);
+	LH_VEC_FREE(&ctx->refs);
+}
+
+static bool is_cte(const rewrite_ctx *ctx, const char *name)
+{
+	for (size_t i = 0; i < ctx->ctes.len; i++)
+		if (lh_strieq(ctx->ctes.items[i], name))
+			return true;
+	return false;
+}
+
+/* The lake table a BASE_TABLE node names in the working state, or NULL. */
+static const lh_table *lake_table_of(rewrite_ctx *ctx, json_t *node, bool *cte_name)
+{
+	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
+	const char *name = jstr(node, "table_name");
+	*cte_name = !*catalog && !*schema && is_cte(ctx, name);
+	if (*catalog && !lh_strieq(catalog, "lake"))
+		return NULL;
+	lh_qname q = {.catalog = *catalog ? (char *)catalog : NULL,
+	              .schema = *schema ? (char *)schema : NULL, .name = (char *)name};
+	const lh_state *s = lh_lake_state(ctx->lake);
+	ptrdiff_t ti;
+	lh_status st = lh_resolve_table(ctx->lake, s, &q, &ti);
+	lh_err_clear(&ctx->lake->err);
+	return st == LH_OK ? s->tables.items[ti] : NULL;
+}
+
+/* Collects the base tables of a FROM clause (through joins). */
+static lh_status from_items(json_t *from, where_scope *sc)
+{
+	const char *type = jstr(from, "type");
+	if (strcmp(type, "BASE_TABLE") == 0)
+		return LH_VEC_PUSH(&sc->tables, from);
+	if (strcmp(type, "JOIN") == 0) {
+		lh_status st = from_items(json_object_get(from, "left"), sc);
+		return st == LH_OK ? from_items(json_object_get(from, "right"), sc) : st;
+	}
+	if (strcmp(type, "EMPTY") != 0)
+		sc->opaque = true;
+	return LH_OK;
+}
+
+static lh_status remote_select_node(rewrite_ctx *ctx, json_t *node)
+{
+	json_t *where = json_object_get(node, "where_clause");
+	where_scope sc = {.where = json_is_object(where) ? where : NULL};
+	lh_status st = from_items(json_object_get(node, "from_table"), &sc);
+	if (st == LH_OK)
+		st = LH_VEC_PUSH(&ctx->scopes, sc);
+	if (st != LH_OK) {
+		LH_VEC_FREE(&sc.tables);
+		return nomem(ctx->lake);
+	}
+	return LH_OK;
+}
+
+static lh_status remote_base_table(rewrite_ctx *ctx, json_t *node)
+{
+	table_ref r = {.node = node, .scope = -1};
+	r.table = lake_table_of(ctx, node, &r.cte_name);
+	if (!r.table)
+		return LH_OK;
+	for (size_t i = 0; i < ctx->scopes.len && r.scope < 0; i++)
+		for (size_t k = 0; k < ctx->scopes.items[i].tables.len; k++)
+			if (ctx->scopes.items[i].tables.items[k] == node)
+				r.scope = (ptrdiff_t)i;
+	return LH_VEC_PUSH(&ctx->refs, r) == LH_OK ? LH_OK : nomem(ctx->lake);
+}
 
 static bool lake_function(const char *name)
 {
@@ -262,6 +365,7 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 	const char *name = jstr(fn, "function_name");
 	if (!lake_function(name))
 		return LH_OK;
+	ctx->changed = true;
 	json_t *children = json_object_get(fn, "children");
 	size_t n = json_array_size(children);
 	char **args = calloc(n + 1, sizeof *args);
@@ -306,10 +410,18 @@ static lh_status walk(rewrite_ctx *ctx, json_t *v)
 	lh_status st = LH_OK;
 	if (json_is_object(v)) {
 		const char *type = jstr(v, "type");
-		if (strcmp(type, "BASE_TABLE") == 0)
-			st = rewrite_base_table(ctx->lake, v);
-		else if (strcmp(type, "TABLE_FUNCTION") == 0)
+		if (strcmp(type, "BASE_TABLE") == 0) {
+			if (json_is_object(json_object_get(v, "at_clause"))) {
+				st = rewrite_base_table(ctx->lake, v);
+				ctx->changed = true;
+			} else if (ctx->remote) {
+				st = remote_base_table(ctx, v);
+			}
+		} else if (strcmp(type, "TABLE_FUNCTION") == 0) {
 			st = rewrite_table_function(ctx, v);
+		} else if (ctx->remote && json_object_get(v, "from_table")) {
+			st = remote_select_node(ctx, v);
+		}
 		const char *key;
 		json_t *child;
 		json_object_foreach(v, key, child)
@@ -329,6 +441,306 @@ static lh_status walk(rewrite_ctx *ctx, json_t *v)
 		}
 	}
 	return st;
+}
+
+/* Finds CTE names and deep column names before the walk. */
+static lh_status prescan(rewrite_ctx *ctx, json_t *v)
+{
+	if (json_is_object(v)) {
+		json_t *names = json_object_get(v, "column_names");
+		if (json_is_array(names) && json_array_size(names) >= 3)
+			ctx->deep_columns = true;
+		json_t *map = json_object_get(json_object_get(v, "cte_map"), "map");
+		size_t i;
+		json_t *e;
+		json_array_foreach(map, i, e)
+		{
+			char *name = lh_strdup(jstr(e, "key"));
+			if (!name || LH_VEC_PUSH(&ctx->ctes, name) != LH_OK) {
+				free(name);
+				return nomem(ctx->lake);
+			}
+		}
+		const char *key;
+		json_t *child;
+		json_object_foreach(v, key, child)
+		{
+			lh_status st = prescan(ctx, child);
+			if (st != LH_OK)
+				return st;
+		}
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *child;
+		json_array_foreach(v, i, child)
+		{
+			lh_status st = prescan(ctx, child);
+			if (st != LH_OK)
+				return st;
+		}
+	}
+	return LH_OK;
+}
+
+static bool is_constant(json_t *e)
+{
+	const char *cls = jstr(e, "class");
+	if (strcmp(cls, "CONSTANT") == 0)
+		return true;
+	return strcmp(cls, "CAST") == 0 && is_constant(json_object_get(e, "child"));
+}
+
+/* SQL text of a constant; simple literals directly, others through DuckDB. */
+static lh_status constant_sql(lh_lake *lake, json_t *e, char **out)
+{
+	json_t *val = json_object_get(e, "value");
+	const char *type = jstr(json_object_get(val, "type"), "id");
+	json_t *v = json_object_get(val, "value");
+	if (strcmp(jstr(e, "class"), "CONSTANT") == 0 && !json_is_true(json_object_get(val, "is_null"))) {
+		if (json_is_integer(v) && (strcmp(type, "INTEGER") == 0 || strcmp(type, "BIGINT") == 0)) {
+			*out = lh_asprintf("%lld", (long long)json_integer_value(v));
+			return *out ? LH_OK : nomem(lake);
+		}
+		if (json_is_string(v) && strcmp(type, "VARCHAR") == 0) {
+			lh_buf b;
+			lh_buf_init(&b, 0);
+			lh_buf_sql_str(&b, json_string_value(v));
+			*out = lh_buf_steal(&b);
+			return *out ? LH_OK : nomem(lake);
+		}
+	}
+	return expr_sql(lake, e, out);
+}
+
+static const char *alias_of(json_t *table_node)
+{
+	const char *a = jstr(table_node, "alias");
+	return *a ? a : jstr(table_node, "table_name");
+}
+
+/* The column of ref r a COLUMN_REF names, or -1 when it may name something else. */
+static ptrdiff_t ref_column(rewrite_ctx *ctx, const table_ref *r, json_t *e)
+{
+	if (strcmp(jstr(e, "class"), "COLUMN_REF") != 0)
+		return -1;
+	json_t *names = json_object_get(e, "column_names");
+	const where_scope *sc = &ctx->scopes.items[r->scope];
+	if (json_array_size(names) == 2) {
+		const char *q = json_string_value(json_array_get(names, 0));
+		if (!q || !lh_strieq(q, alias_of(r->node)))
+			return -1;
+		return lh_table_column_index(r->table, json_string_value(json_array_get(names, 1)));
+	}
+	if (json_array_size(names) != 1 || sc->opaque)
+		return -1;
+	const char *name = json_string_value(json_array_get(names, 0));
+	ptrdiff_t ci = lh_table_column_index(r->table, name);
+	if (ci < 0)
+		return -1;
+	/* unqualified: no other FROM item may have a column of that name */
+	for (size_t k = 0; k < sc->tables.len; k++) {
+		json_t *other = sc->tables.items[k];
+		if (other == r->node)
+			continue;
+		bool cte;
+		const lh_table *ot = lake_table_of(ctx, other, &cte);
+		if (!ot || cte || lh_table_column_index(ot, name) >= 0)
+			return -1;
+	}
+	return ci;
+}
+
+typedef LH_VEC(lh_pred) pred_vec;
+
+static void preds_free(pred_vec *v)
+{
+	for (size_t i = 0; i < v->len; i++) {
+		for (size_t k = 0; k < v->items[i].nvalues; k++)
+			free(v->items[i].values[k]);
+		free(v->items[i].values);
+	}
+	LH_VEC_FREE(v);
+}
+
+#define MAX_IN_VALUES 256
+
+/* Adds the predicate a conjunct expresses on ref r, if it is one we can prune with. */
+static lh_status add_pred(rewrite_ctx *ctx, const table_ref *r, json_t *c, pred_vec *out)
+{
+	static const struct {
+		const char *type;
+		lh_pred_op op, flipped;
+	} cmps[] = {{"COMPARE_EQUAL", LH_PRED_EQ, LH_PRED_EQ},
+	            {"COMPARE_LESSTHAN", LH_PRED_LT, LH_PRED_GT},
+	            {"COMPARE_LESSTHANOREQUALTO", LH_PRED_LE, LH_PRED_GE},
+	            {"COMPARE_GREATERTHAN", LH_PRED_GT, LH_PRED_LT},
+	            {"COMPARE_GREATERTHANOREQUALTO", LH_PRED_GE, LH_PRED_LE}};
+	const char *type = jstr(c, "type");
+	lh_pred p = {0};
+	json_t *consts[MAX_IN_VALUES];
+	ptrdiff_t ci = -1;
+	for (size_t k = 0; k < sizeof cmps / sizeof cmps[0] && ci < 0; k++) {
+		if (strcmp(type, cmps[k].type) != 0)
+			continue;
+		json_t *l = json_object_get(c, "left"), *rt = json_object_get(c, "right");
+		if ((ci = ref_column(ctx, r, l)) >= 0 && is_constant(rt)) {
+			p.op = cmps[k].op;
+			consts[p.nvalues++] = rt;
+		} else if ((ci = ref_column(ctx, r, rt)) >= 0 && is_constant(l)) {
+			p.op = cmps[k].flipped;
+			consts[p.nvalues++] = l;
+		} else {
+			ci = -1;
+		}
+	}
+	if (strcmp(type, "COMPARE_BETWEEN") == 0 && is_constant(json_object_get(c, "lower")) &&
+	    is_constant(json_object_get(c, "upper")) &&
+	    (ci = ref_column(ctx, r, json_object_get(c, "input"))) >= 0) {
+		p.op = LH_PRED_BETWEEN;
+		consts[p.nvalues++] = json_object_get(c, "lower");
+		consts[p.nvalues++] = json_object_get(c, "upper");
+	}
+	json_t *kids = json_object_get(c, "children");
+	size_t nk = json_array_size(kids);
+	if (strcmp(type, "COMPARE_IN") == 0 && nk >= 2 && nk - 1 <= MAX_IN_VALUES &&
+	    (ci = ref_column(ctx, r, json_array_get(kids, 0))) >= 0) {
+		p.op = LH_PRED_IN;
+		for (size_t k = 1; k < nk && ci >= 0; k++) {
+			if (!is_constant(json_array_get(kids, k)))
+				ci = -1;
+			consts[p.nvalues++] = json_array_get(kids, k);
+		}
+	}
+	if (ci < 0)
+		return LH_OK;
+	p.column = (size_t)ci;
+	p.values = calloc(p.nvalues, sizeof *p.values);
+	if (!p.values)
+		return nomem(ctx->lake);
+	lh_status st = LH_OK;
+	for (size_t k = 0; k < p.nvalues && st == LH_OK; k++)
+		st = constant_sql(ctx->lake, consts[k], &p.values[k]);
+	if (st == LH_OK && LH_VEC_PUSH(out, p) == LH_OK)
+		return LH_OK;
+	for (size_t k = 0; k < p.nvalues; k++)
+		free(p.values[k]);
+	free(p.values);
+	return st != LH_OK ? st : nomem(ctx->lake);
+}
+
+static lh_status conjuncts(rewrite_ctx *ctx, const table_ref *r, json_t *e, pred_vec *out)
+{
+	if (strcmp(jstr(e, "type"), "CONJUNCTION_AND") != 0)
+		return add_pred(ctx, r, e, out);
+	size_t i;
+	json_t *c;
+	json_array_foreach(json_object_get(e, "children"), i, c)
+	{
+		lh_status st = conjuncts(ctx, r, c, out);
+		if (st != LH_OK)
+			return st;
+	}
+	return LH_OK;
+}
+
+typedef struct planned {
+	lh_remote_ref ref;
+	bool *keep;
+	char *view;
+} planned;
+
+/* Fetches what the statement reads and points each reference at a per-statement view
+ * of the files it needs: those that can match for a table filtered in WHERE, else all
+ * (one view per table). */
+static lh_status remote_finish(rewrite_ctx *ctx)
+{
+	lh_lake *lake = ctx->lake;
+	const lh_state *s = lh_lake_state(lake);
+	LH_VEC(planned) plan = {0};
+	size_t *which = calloc(ctx->refs.len + 1, sizeof *which);
+	lh_status st = which ? LH_OK : nomem(lake);
+	for (size_t i = 0; st == LH_OK && i < ctx->refs.len; i++) {
+		const table_ref *r = &ctx->refs.items[i];
+		planned p = {.ref = {.state = s, .table = r->table}};
+		pred_vec preds = {0};
+		bool can_prune = !r->cte_name && r->scope >= 0 && ctx->scopes.items[r->scope].where &&
+		                 !ctx->deep_columns && json_is_null(json_object_get(r->node, "sample")) &&
+		                 r->table->files.len > 0;
+		if (can_prune)
+			st = conjuncts(ctx, r, ctx->scopes.items[r->scope].where, &preds);
+		if (st == LH_OK && preds.len > 0) {
+			size_t kept = 0;
+			p.keep = calloc(r->table->files.len, sizeof *p.keep);
+			st = p.keep ? lh_remote_prune(lake, r->table, preds.items, preds.len, p.keep, &kept)
+			            : nomem(lake);
+			if (st == LH_OK && kept == r->table->files.len) {
+				free(p.keep);
+				p.keep = NULL;
+			}
+		}
+		preds_free(&preds);
+		/* references reading the whole table share one view; a name a CTE also has
+		 * stays as written and reads the table's lake view */
+		ptrdiff_t same = -1;
+		for (size_t k = 0; !p.keep && k < plan.len && same < 0; k++)
+			if (!plan.items[k].keep && plan.items[k].ref.table == p.ref.table &&
+			    !plan.items[k].view == r->cte_name)
+				same = (ptrdiff_t)k;
+		if (st == LH_OK && same >= 0) {
+			which[i] = (size_t)same;
+			continue;
+		}
+		if (st == LH_OK && !r->cte_name &&
+		    !(p.view = lh_asprintf("__lh_q_%d", lake->query_views++)))
+			st = nomem(lake);
+		p.ref.keep = p.keep;
+		p.ref.view_name = p.view;
+		which[i] = plan.len;
+		if (st != LH_OK || LH_VEC_PUSH(&plan, p) != LH_OK) {
+			free(p.keep);
+			free(p.view);
+			if (st == LH_OK)
+				st = nomem(lake);
+		}
+	}
+	lh_remote_ref *refs = calloc(plan.len + 1, sizeof *refs);
+	if (st == LH_OK && !refs)
+		st = nomem(lake);
+	for (size_t i = 0; st == LH_OK && i < plan.len; i++)
+		refs[i] = plan.items[i].ref;
+	if (st == LH_OK)
+		st = lh_remote_load(lake, refs, plan.len);
+	for (size_t i = 0; st == LH_OK && i < ctx->refs.len; i++) {
+		if (!plan.items[which[i]].view)
+			continue;
+		json_t *n = ctx->refs.items[i].node;
+		json_object_set_new(n, "alias", json_string(alias_of(n)));
+		json_object_set_new(n, "catalog_name", json_string("__lh"));
+		json_object_set_new(n, "schema_name", json_string("main"));
+		json_object_set_new(n, "table_name", json_string(plan.items[which[i]].view));
+		ctx->changed = true;
+	}
+	for (size_t i = 0; i < plan.len; i++) {
+		free(plan.items[i].keep);
+		free(plan.items[i].view);
+	}
+	free(refs);
+	free(which);
+	LH_VEC_FREE(&plan);
+	return st;
+}
+
+/* First words of statements that never read table data (DESCRIBE and SHOW read only
+ * the views' columns, which a remote table's stub has). */
+static bool reads_no_data(const lh_toks *toks)
+{
+	static const char *const words[] = {"DESCRIBE", "SHOW", "SET", "RESET", "DROP", "DETACH",
+	                                    "ATTACH", "LOAD", "INSTALL", "USE", "CALL", "PRAGMA"};
+	lh_cursor c = {.t = toks};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (lh_cur_is(&c, 0, words[i]))
+			return true;
+	return false;
 }
 
 /* True when the tokens hold `AT (` followed by VERSION or TIMESTAMP. */
@@ -351,7 +763,8 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 	*out = NULL;
 	bool has_at = has_at_clause(toks);
 	bool has_fn = lh_toks_has_call(toks, "ducklake_", true) || lh_toks_has_call(toks, "lakehouse_", true);
-	if (!has_at && !has_fn)
+	bool remote = lake->store->remote;
+	if (!has_at && !has_fn && !remote)
 		return LH_OK;
 	/* EXPLAIN [ANALYZE] <query>: rewrite the query, keep the prefix */
 	lh_cursor c = {.t = toks};
@@ -371,29 +784,36 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 		return lh_lake_fail(lake, LH_ERR_INTERNAL, "cannot read DuckDB's parse tree: %s", jerr.text);
 	if (json_is_true(json_object_get(tree, "error"))) {
 		const char *msg = jstr(tree, "error_message");
-		if (strstr(msg, "Only SELECT")) {
-			json_decref(tree);
-			if (!has_at)
-				return LH_OK;
+		bool not_select = strstr(msg, "Only SELECT") != NULL;
+		json_decref(tree);
+		if (has_at && not_select)
 			return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 			                    "AT (VERSION => ...) and AT (TIMESTAMP => ...) work in queries "
 			                    "(SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, EXPLAIN) and in the "
 			                    "source query of INSERT/CREATE TABLE AS");
-		}
-		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "Parser Error: %s", msg);
-		json_decref(tree);
-		return st;
+		if ((has_at || has_fn) && !not_select)
+			return lh_lake_fail(lake, LH_ERR_SYNTAX, "Parser Error: %s", msg);
+		if (!remote)
+			return LH_OK;
+		/* not a query DuckDB parses into a tree (or a fragment of one): fetch every
+		 * table it names, and let DuckDB report any syntax error */
+		return reads_no_data(toks) ? LH_OK : lh_remote_load_names(lake, toks, 0, 0);
 	}
-	rewrite_ctx ctx = {.lake = lake};
-	st = walk(&ctx, tree);
-	char *text = NULL;
+	rewrite_ctx ctx = {.lake = lake, .remote = remote};
+	st = remote ? prescan(&ctx, tree) : LH_OK;
 	if (st == LH_OK)
+		st = walk(&ctx, tree);
+	if (st == LH_OK && remote)
+		st = remote_finish(&ctx);
+	char *text = NULL;
+	if (st == LH_OK && ctx.changed)
 		st = deserialize(lake, tree, &text);
+	ctx_free(&ctx);
 	json_decref(tree);
-	if (st != LH_OK)
+	if (st != LH_OK || !text)
 		return st;
 	if (skip) {
-		*out = lh_asprintf("%.*s%s", (int)skip, sql, text ? text : "");
+		*out = lh_asprintf("%.*s%s", (int)skip, sql, text);
 		free(text);
 	} else {
 		*out = text;

@@ -68,7 +68,7 @@ static void drop_files_from(lh_lake *lake, size_t from)
 	lh_err ignored = {0};
 	while (lake->txn_files.len > from) {
 		char *p = lake->txn_files.items[--lake->txn_files.len];
-		lake->store->ops->remove(lake->store, p, &ignored);
+		lh_store_remove(lake->store, p, &ignored);
 		lh_err_clear(&ignored);
 		free(p);
 	}
@@ -118,17 +118,23 @@ static lh_status flush_committed_file(lh_lake *lake, const char *table_path, lh_
 	lh_buf_init(&pos, 0);
 	lh_buf_printf(&pos, "SELECT pos FROM " LH_PENDING_DELETES " WHERE file_id = %lld",
 	              (long long)f->id);
+	lh_status st = LH_OK;
 	if (f->del.path) {
 		char *old = lh_file_full_path(table_path, f->del.path, f->del.path_is_relative);
+		char *local_old = NULL;
+		st = old ? lh_lake_local_file(lake, old, f->del.file_size_bytes, &local_old)
+		         : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 		lh_buf_puts(&pos, " UNION ALL SELECT pos FROM read_parquet(");
-		lh_buf_sql_str(&pos, old ? old : "");
+		lh_buf_sql_str(&pos, local_old ? local_old : "");
 		lh_buf_putc(&pos, ')');
 		free(old);
+		free(local_old);
 	}
 	char *data_path = lh_file_full_path(table_path, f->path, f->path_is_relative);
 	char *staging = NULL, *local = NULL, *dest = NULL;
 	char id[LH_UUID_LEN + 1];
-	lh_status st = lh_uuid_v7(id) == LH_OK ? LH_OK : lh_lake_fail(lake, LH_ERR_IO, "no randomness");
+	if (st == LH_OK && lh_uuid_v7(id) != LH_OK)
+		st = lh_lake_fail(lake, LH_ERR_IO, "no randomness");
 	if (st == LH_OK)
 		st = lake->store->ops->staging_dir(lake->store, &staging, &lake->err);
 	char *name = lh_asprintf("ducklake-%s-delete.parquet", id);
@@ -188,7 +194,7 @@ static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, siz
 	if (with_row_id)
 		lh_buf_puts(&sel, ", __lh_rowid AS _ducklake_internal_row_id");
 	lh_buf_puts(&sel, " FROM (");
-	lh_status st = lh_scan_sql(state, one, LH_SCAN_META, &sel, &lake->err);
+	lh_status st = lh_lake_scan(lake, state, one, LH_SCAN_META, &sel);
 	lh_buf_putc(&sel, ')');
 	free(one); /* shares t's pointers: free only the shell */
 	char *table_path = lh_table_full_path(state, t);
@@ -266,7 +272,7 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 	lh_err ignored = {0};
 	for (size_t i = 0; i < lake->txn_files.len; i++) {
 		if (!state_references(lake->txn, lake->txn_files.items[i]))
-			lake->store->ops->remove(lake->store, lake->txn_files.items[i], &ignored);
+			lh_store_remove(lake->store, lake->txn_files.items[i], &ignored);
 		free(lake->txn_files.items[i]);
 	}
 	lh_err_clear(&ignored);
@@ -290,6 +296,7 @@ lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_cou
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
 	size_t files_before = lake->txn_files.len;
+	size_t tt_before = lake->tt_views.len; /* made in DuckDB's transaction below */
 	lh_err ignored = {0};
 	st = lh_engine_exec(lake->engine, "BEGIN TRANSACTION", &lake->err);
 	if (st == LH_OK)
@@ -303,6 +310,9 @@ lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_cou
 		lh_state_free(&lake->txn);
 		lake->txn = saved;
 		drop_files_from(lake, files_before);
+		/* the time-travel views made meanwhile were rolled back with the rest */
+		while (lake->tt_views.len > tt_before)
+			free(lake->tt_views.items[--lake->tt_views.len].name);
 	}
 	if (implicit) {
 		if (st == LH_OK) {

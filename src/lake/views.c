@@ -62,8 +62,40 @@ static lh_status ensure_schema(lh_lake *lake, const char *name)
 	return st;
 }
 
+/* A remote table's view before a statement reads it: the table's columns, and an error
+ * when read (remote.c explains why). */
+static lh_status append_stub(lh_lake *lake, const char *schema, const lh_table *t, lh_buf *b)
+{
+	lh_buf_puts(b, "SELECT ");
+	bool first = true;
+	for (size_t i = 0; i < t->columns.len; i++) {
+		if (t->columns.items[i].parent >= 0)
+			continue;
+		lh_buf_puts(b, first ? "CAST(NULL AS " : ", CAST(NULL AS ");
+		first = false;
+		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, b, &lake->err);
+		if (st != LH_OK)
+			return st;
+		lh_buf_puts(b, ") AS ");
+		lh_buf_sql_ident(b, t->columns.items[i].name);
+	}
+	char *msg = lh_asprintf("the files of table %s.%s are not in the local cache: this statement "
+	                        "reads the table through a view or macro the lake cannot see into; "
+	                        "name the table in the statement itself",
+	                        schema, t->name);
+	if (!msg)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_buf_puts(b, " FROM range(1) WHERE error(");
+	lh_buf_sql_str(b, msg);
+	lh_buf_puts(b, ") IS NULL");
+	free(msg);
+	return LH_OK;
+}
+
+/* Defines lake.<schema>.<table>: a stub for a remote store (full: the real scan, whose
+ * files the caller has fetched), else the scan. */
 static lh_status define_view(lh_lake *lake, const lh_state *state, const char *schema,
-                             const lh_table *t)
+                             const lh_table *t, bool full)
 {
 	lh_buf b;
 	lh_buf_init(&b, 0);
@@ -72,7 +104,8 @@ static lh_status define_view(lh_lake *lake, const lh_state *state, const char *s
 	lh_buf_putc(&b, '.');
 	lh_buf_sql_ident(&b, t->name);
 	lh_buf_puts(&b, " AS ");
-	lh_status st = lh_scan_sql(state, t, 0, &b, &lake->err);
+	lh_status st = lake->store->remote && !full ? append_stub(lake, schema, t, &b)
+	                                            : lh_lake_scan(lake, state, t, 0, &b);
 	if (st == LH_OK)
 		st = exec_buf(lake, &b);
 	lh_buf_free(&b);
@@ -115,17 +148,19 @@ lh_status lh_views_install(lh_lake *lake, const lh_state *state)
 			keep[found] = true;
 			continue;
 		}
-		st = define_view(lake, state, sc->name, t);
+		st = define_view(lake, state, sc->name, t, false);
 		if (st != LH_OK)
 			break;
 		t->refs++;
 		if (found >= 0) {
 			lh_table_unref(&lake->views.items[found].table);
 			lake->views.items[found].table = t;
+			lake->views.items[found].loaded = !lake->store->remote;
 			keep[found] = true;
 			continue;
 		}
-		lh_view v = {.schema = lh_strdup(sc->name), .name = lh_strdup(t->name), .table = t};
+		lh_view v = {.schema = lh_strdup(sc->name), .name = lh_strdup(t->name), .table = t,
+		             .loaded = !lake->store->remote};
 		if (!v.schema || !v.name || LH_VEC_PUSH(&lake->views, v) != LH_OK) {
 			view_free(&v);
 			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
@@ -174,6 +209,21 @@ lh_status lh_views_install(lh_lake *lake, const lh_state *state)
 	return LH_OK;
 }
 
+lh_status lh_views_load(lh_lake *lake, const lh_table *t)
+{
+	for (size_t k = 0; k < lake->views.len; k++) {
+		lh_view *v = &lake->views.items[k];
+		if (v->table != t)
+			continue;
+		if (v->loaded)
+			return LH_OK;
+		lh_status st = define_view(lake, lh_lake_state(lake), v->schema, t, true);
+		v->loaded = st == LH_OK;
+		return st;
+	}
+	return lh_lake_fail(lake, LH_ERR_INTERNAL, "table '%s' has no view to load", t->name);
+}
+
 lh_status lh_lake_past_state(lh_lake *lake, int64_t snapshot, const lh_state **out)
 {
 	for (size_t i = 0; i < lake->past.len; i++)
@@ -205,6 +255,10 @@ lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_ta
 	for (size_t i = 0; i < lake->tt_views.len; i++) {
 		const lh_tt_view *v = &lake->tt_views.items[i];
 		if (v->table_id == t->id && v->snapshot == snap) {
+			/* a remote store's cache may have let the files go meanwhile */
+			lh_status st = lh_lake_fetch_table(lake, state, t);
+			if (st != LH_OK)
+				return st;
 			*out_name = lh_strdup(v->name);
 			return *out_name ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 		}
@@ -218,7 +272,7 @@ lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_ta
 	lh_buf_puts(&b, "CREATE OR REPLACE VIEW __lh.main.");
 	lh_buf_sql_ident(&b, v.name);
 	lh_buf_puts(&b, " AS ");
-	lh_status st = lh_scan_sql(state, t, 0, &b, &lake->err);
+	lh_status st = lh_lake_scan(lake, state, t, 0, &b);
 	if (st == LH_OK)
 		st = exec_buf(lake, &b);
 	lh_buf_free(&b);

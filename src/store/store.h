@@ -3,41 +3,81 @@
  *
  * Layer: store. Objects are named by their full path or URI, exactly as the catalog
  * resolves it (data path + schema path + table path + file name). A backend moves
- * finished local files in (put), removes them, and tells DuckDB where to read them.
- * Backends never call the catalog, the engine or the lake. This issue ships the local
- * folder backend; S3 plugs in behind the same operations.
+ * finished local files in (put), removes them, lists them, and makes them readable by
+ * DuckDB as local files (fetch + local_path). Backends never call the catalog, the
+ * engine or the lake. Two backends: a local folder, and S3 with a read-through cache.
  */
 #ifndef LH_STORE_STORE_H
 #define LH_STORE_STORE_H
 
+#include "util/buf.h"
 #include "util/err.h"
 
+#include <stdbool.h>
+#include <stdint.h>
+
 typedef struct lh_store lh_store;
+
+typedef struct lh_store_entry {
+	char *path;       /* full path or URI */
+	int64_t size;
+	int64_t mtime_us; /* last modified, microseconds since the epoch */
+} lh_store_entry;
+typedef LH_VEC(lh_store_entry) lh_store_entries;
+void lh_store_entries_free(lh_store_entries *v);
 
 struct lh_store_ops {
 	const char *name;
 	/* Moves the finished local file `local` to object `path`; the local file is gone
-	 * afterwards. The object is durable when this returns. An existing object is never
-	 * overwritten. */
+	 * afterwards. The object is durable (and verified) when this returns. An existing
+	 * object is never overwritten. */
 	lh_status (*put_file)(lh_store *s, const char *local, const char *path, lh_err *err);
-	/* Removes object `path`; a missing object is not an error. */
-	lh_status (*remove)(lh_store *s, const char *path, lh_err *err);
-	/* A local file path DuckDB can read for `path` (caller frees). */
-	lh_status (*local_path)(lh_store *s, const char *path, char **out, lh_err *err);
+	/* Removes objects; missing ones are not an error. */
+	lh_status (*remove_many)(lh_store *s, char *const *paths, size_t n, lh_err *err);
+	/* Makes objects readable as local files: a remote store downloads what its cache
+	 * lacks, in parallel. sizes[i] (sizes may be NULL; -1 unknown) is the size the
+	 * catalog records: a cached or downloaded copy of another size is an error. */
+	lh_status (*fetch)(lh_store *s, char *const *paths, const int64_t *sizes, size_t n,
+	                   lh_err *err);
+	/* The local file DuckDB reads for `path` (no I/O; caller frees). */
+	char *(*local_path)(lh_store *s, const char *path);
 	/* A new, empty local folder for files on their way in (caller frees the name and
 	 * removes the folder with lh_store_staging_done). */
 	lh_status (*staging_dir)(lh_store *s, char **out, lh_err *err);
+	/* Every object whose path starts with `prefix`. */
+	lh_status (*list)(lh_store *s, const char *prefix, lh_store_entries *out, lh_err *err);
 	void (*close)(lh_store *s);
 };
 
 struct lh_store {
 	const struct lh_store_ops *ops;
+	bool remote; /* reads go through a local cache */
+	/* what fetch downloaded since the store was opened (remote stores) */
+	int64_t fetched_files;
+	int64_t fetched_bytes;
 };
+
+/* Settings of the read-through cache of a remote store. */
+typedef struct lh_cache_options {
+	const char *dir;   /* NULL: $LAKEHOUSE_CACHE_DIR, $XDG_CACHE_HOME/lakehouse, ~/.cache/lakehouse */
+	int64_t max_bytes; /* 0: $LAKEHOUSE_CACHE_MAX_BYTES, else 10 GiB */
+	int64_t grace_s;   /* copies used this recently are never evicted; 0:
+	                      $LAKEHOUSE_CACHE_GRACE_SECONDS, else 300 */
+} lh_cache_options;
 
 /* A store on a local folder; `root` is the data path (absolute, ending in '/'). */
 lh_status lh_store_open_fs(const char *root, lh_store **out, lh_err *err);
+/* A store on S3; `root` is "s3://bucket/prefix/". Endpoint and credentials come from
+ * the environment (store/s3.h). */
+lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_store **out,
+                           lh_err *err);
+/* Opens the store for a data path: s3:// URIs on S3, anything else a local folder. */
+lh_status lh_store_open(const char *root, const lh_cache_options *cache, lh_store **out,
+                        lh_err *err);
 void lh_store_close(lh_store **s);
 /* Removes a staging folder and whatever is left in it. Never fails loudly. */
 void lh_store_staging_done(const char *dir);
+/* Convenience: removes one object. */
+lh_status lh_store_remove(lh_store *s, const char *path, lh_err *err);
 
 #endif

@@ -16,6 +16,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define STAGING ".staging"
@@ -46,19 +47,40 @@ static lh_status fs_put_file(lh_store *st, const char *local, const char *path, 
 	return s;
 }
 
-static lh_status fs_remove(lh_store *st, const char *path, lh_err *err)
+static lh_status fs_remove_many(lh_store *st, char *const *paths, size_t n, lh_err *err)
 {
 	(void)st;
-	if (unlink(path) != 0 && errno != ENOENT)
-		return lh_err_set(err, LH_ERR_IO, "cannot remove '%s': %s", path, strerror(errno));
+	for (size_t i = 0; i < n; i++)
+		if (unlink(paths[i]) != 0 && errno != ENOENT)
+			return lh_err_set(err, LH_ERR_IO, "cannot remove '%s': %s", paths[i],
+			                  strerror(errno));
 	return LH_OK;
 }
 
-static lh_status fs_local_path(lh_store *st, const char *path, char **out, lh_err *err)
+/* Local files need no fetching; this only checks they are there, as the catalog says. */
+static lh_status fs_fetch(lh_store *st, char *const *paths, const int64_t *sizes, size_t n,
+                          lh_err *err)
 {
 	(void)st;
-	*out = lh_strdup(path);
-	return *out ? LH_OK : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		struct stat sb;
+		if (stat(paths[i], &sb) != 0)
+			return lh_err_set(err, LH_ERR_NOT_FOUND,
+			                  "a file the catalog references is missing: '%s' (%s)", paths[i],
+			                  strerror(errno));
+		if (sizes && sizes[i] >= 0 && (int64_t)sb.st_size != sizes[i])
+			return lh_err_set(err, LH_ERR_CORRUPT,
+			                  "'%s' has %lld bytes, but the catalog records %lld: the file was "
+			                  "changed or truncated outside the lake",
+			                  paths[i], (long long)sb.st_size, (long long)sizes[i]);
+	}
+	return LH_OK;
+}
+
+static char *fs_local_path(lh_store *st, const char *path)
+{
+	(void)st;
+	return lh_strdup(path);
 }
 
 static lh_status fs_staging_dir(lh_store *st, char **out, lh_err *err)
@@ -78,6 +100,67 @@ static lh_status fs_staging_dir(lh_store *st, char **out, lh_err *err)
 	return r;
 }
 
+/* Appends the regular files below `dir` (recursively) to out. */
+static lh_status walk(const char *dir, lh_store_entries *out, lh_err *err)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT || errno == ENOTDIR
+		           ? LH_OK
+		           : lh_err_set(err, LH_ERR_IO, "cannot list '%s': %s", dir, strerror(errno));
+	lh_status st = LH_OK;
+	struct dirent *e;
+	while (st == LH_OK && (e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *p = lh_path_join(dir, e->d_name);
+		struct stat sb;
+		if (!p) {
+			st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		} else if (lstat(p, &sb) != 0) {
+			/* gone meanwhile */
+		} else if (S_ISDIR(sb.st_mode)) {
+			st = walk(p, out, err);
+		} else if (S_ISREG(sb.st_mode)) {
+			lh_store_entry en = {p, (int64_t)sb.st_size,
+			                     (int64_t)sb.st_mtim.tv_sec * 1000000 + sb.st_mtim.tv_nsec / 1000};
+			if (LH_VEC_PUSH(out, en) == LH_OK)
+				p = NULL;
+			else
+				st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		}
+		free(p);
+	}
+	closedir(d);
+	return st;
+}
+
+static lh_status fs_list(lh_store *st, const char *prefix, lh_store_entries *out, lh_err *err)
+{
+	(void)st;
+	memset(out, 0, sizeof *out);
+	/* a prefix is a folder (ends in '/') or a folder plus the start of names */
+	const char *slash = strrchr(prefix, '/');
+	char *dir = slash ? lh_strndup(prefix, (size_t)(slash - prefix) + 1) : lh_strdup(".");
+	if (!dir)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_store_entries all = {0};
+	lh_status r = walk(dir, &all, err);
+	free(dir);
+	for (size_t i = 0; i < all.len; i++) {
+		if (r == LH_OK && lh_str_starts_with(all.items[i].path, prefix)) {
+			if (LH_VEC_PUSH(out, all.items[i]) == LH_OK)
+				continue;
+			r = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		}
+		free(all.items[i].path);
+	}
+	LH_VEC_FREE(&all);
+	if (r != LH_OK)
+		lh_store_entries_free(out);
+	return r;
+}
+
 static void fs_close(lh_store *st)
 {
 	fs_store *s = (fs_store *)st;
@@ -88,9 +171,11 @@ static void fs_close(lh_store *st)
 static const struct lh_store_ops fs_ops = {
     .name = "fs",
     .put_file = fs_put_file,
-    .remove = fs_remove,
+    .remove_many = fs_remove_many,
+    .fetch = fs_fetch,
     .local_path = fs_local_path,
     .staging_dir = fs_staging_dir,
+    .list = fs_list,
     .close = fs_close,
 };
 
@@ -107,30 +192,3 @@ lh_status lh_store_open_fs(const char *root, lh_store **out, lh_err *err)
 	return LH_OK;
 }
 
-void lh_store_close(lh_store **s)
-{
-	if (!s || !*s)
-		return;
-	(*s)->ops->close(*s);
-	*s = NULL;
-}
-
-void lh_store_staging_done(const char *dir)
-{
-	if (!dir)
-		return;
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d))) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			char *p = lh_path_join(dir, e->d_name);
-			if (p)
-				unlink(p);
-			free(p);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
-}

@@ -8,10 +8,12 @@ test run by CTest fixtures (tests/servers/), which write their addresses to the 
 named by LH_TEST_PG_ENV and LH_TEST_S3_ENV. The catalog is inspected with
 `lakehouse catalog`, the same on every backend.
 """
+import atexit
 import csv
 import io
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import tempfile
@@ -64,18 +66,30 @@ def psql(sql, dbname="postgres"):
 def s3_env():
     """The environment the lakehouse binary needs to reach the test S3 server."""
     e = server_env("S3")
-    return {"AWS_ENDPOINT_URL": e["S3_ENDPOINT"], "AWS_ACCESS_KEY_ID": e["S3_ACCESS_KEY"],
-            "AWS_SECRET_ACCESS_KEY": e["S3_SECRET_KEY"], "AWS_REGION": "us-east-1"}
+    return {k: e[k] for k in ("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                              "AWS_REGION")}
+
+
+# the object cache of each lake (a Lake keeps its own, in its folder), and one for the rest
+CACHES = {}
+CACHE_DIR = tempfile.mkdtemp(prefix="lh-cache-")
+atexit.register(shutil.rmtree, CACHE_DIR, True)
+
+
+_S3 = []
 
 
 def s3_client():
+    if _S3:
+        return _S3[0]
     import boto3
     from botocore.config import Config
     e = s3_env()
-    return boto3.client("s3", endpoint_url=e["AWS_ENDPOINT_URL"],
+    _S3.append(boto3.client("s3", endpoint_url=e["AWS_ENDPOINT_URL"],
                         aws_access_key_id=e["AWS_ACCESS_KEY_ID"],
                         aws_secret_access_key=e["AWS_SECRET_ACCESS_KEY"], region_name="us-east-1",
-                        config=Config(s3={"addressing_style": "path"}))
+                        config=Config(s3={"addressing_style": "path"})))
+    return _S3[0]
 
 BIN = os.environ.get("LAKEHOUSE_BIN") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "lakehouse")
@@ -85,17 +99,24 @@ if not os.path.isdir(GOLDEN):
                           "ducklake-golden")
 
 
+def environ(extra=None, base=None, lake=None):
+    """The environment the binary runs with on `lake`: the store's settings added."""
+    e = dict(os.environ if base is None else base)
+    if DATA == "s3":
+        e.update(s3_env())
+    e.setdefault("LAKEHOUSE_CACHE_DIR", CACHES.get(lake, CACHE_DIR))
+    e.update(extra or {})
+    return e
+
+
 def run(*args, lake=None, input=None, check=False, env=None, timeout=300):
     """Runs lakehouse with args; returns CompletedProcess (text)."""
     cmd = [BIN]
     if lake is not None:
         cmd += ["--lake", lake]
     cmd += [str(a) for a in args]
-    e = dict(os.environ)
-    if DATA == "s3":
-        e.update(s3_env())
-    e.update(env or {})
-    p = subprocess.run(cmd, input=input, capture_output=True, text=True, env=e, timeout=timeout)
+    p = subprocess.run(cmd, input=input, capture_output=True, text=True,
+                       env=environ(env, lake=lake), timeout=timeout)
     if check and p.returncode != 0:
         raise AssertionError(f"{cmd} failed ({p.returncode}):\n{p.stderr}\n{p.stdout}")
     return p
@@ -143,6 +164,7 @@ class Lake:
     def __init__(self, name="lake"):
         self.tmp = tempfile.TemporaryDirectory(prefix="lh-test-")
         self.dir = os.path.join(self.tmp.name, name)
+        self.cache = CACHES[self.dir] = os.path.join(self.tmp.name, "cache")
         self.pg_db = self.bucket = None
         args = ["init", self.dir]
         if CATALOG == "duckdb":
@@ -155,7 +177,7 @@ class Lake:
             self.bucket = "lh-" + uuid.uuid4().hex[:20]
             s3_client().create_bucket(Bucket=self.bucket)
             args += ["--data", f"s3://{self.bucket}/lake/"]
-        run(*args, check=True)
+        run(*args, check=True, env={"LAKEHOUSE_CACHE_DIR": self.cache})
 
     def sql(self, text, fmt="csv", check=True):
         return sql(self.dir, text, fmt, check)
@@ -213,6 +235,43 @@ class Lake:
             for f in files:
                 out.append(os.path.relpath(os.path.join(d, f), root))
         return sorted(p for p in out if not p.startswith(".staging"))
+
+    def object_exists(self, rel):
+        """Whether the data path holds `rel` (a path relative to it)."""
+        if DATA == "s3":
+            try:
+                s3_client().head_object(Bucket=self.bucket, Key="lake/" + rel)
+                return True
+            except Exception:
+                return False
+        return os.path.exists(os.path.join(self.dir, "data", rel))
+
+    def local_copy(self, rel):
+        """A local file with the bytes of object `rel` (the file itself on a folder)."""
+        if DATA != "s3":
+            return os.path.join(self.dir, "data", rel)
+        dest = os.path.join(self.tmp.name, "copies", rel)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        s3_client().download_file(self.bucket, "lake/" + rel, dest)
+        return dest
+
+    def local_folder(self, rel):
+        """A local folder with copies of every object under `rel/`."""
+        if DATA != "s3":
+            return os.path.join(self.dir, "data", rel)
+        for p in self.data_files():
+            if p.startswith(rel.rstrip("/") + "/"):
+                self.local_copy(p)
+        return os.path.join(self.tmp.name, "copies", rel)
+
+    def staging_leftovers(self):
+        """Files waiting in staging folders (none once every statement has finished)."""
+        root = (os.path.join(self.cache, "staging") if DATA == "s3"
+                else os.path.join(self.dir, "data", ".staging"))
+        out = []
+        for d, _, files in os.walk(root):
+            out += [os.path.join(d, f) for f in files]
+        return out
 
     def referenced_files(self):
         """Paths (relative to the data path) of every data/delete file a catalog row refers to."""

@@ -2,7 +2,7 @@
 its own snapshot, with unique increasing ids."""
 import subprocess
 
-from lh import BIN
+from lh import BIN, environ
 
 WRITERS, COMMITS = 4, 50
 
@@ -16,7 +16,8 @@ def test_four_writers_fifty_inserts_each(lake, tmp_path):
         script.write_text("".join(f"INSERT INTO t VALUES ({p}, {i}, repeat('x', {i}));\n"
                                   for i in range(COMMITS)))
         procs.append(subprocess.Popen([BIN, "--lake", lake.dir, "sql", "-f", str(script)],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                      env=environ(lake=lake.dir)))
     for pr in procs:
         _, err = pr.communicate(timeout=600)
         assert pr.returncode == 0, err

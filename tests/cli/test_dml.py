@@ -27,7 +27,7 @@ def test_insert_forms(t):
     # every file sits in the table's folder, named like DuckLake names them
     for (path,) in t.cat("SELECT path FROM ducklake_data_file"):
         assert path.startswith("ducklake-") and path.endswith(".parquet") and "/" not in path
-        assert os.path.exists(os.path.join(t.dir, "data", "main", "t", path))
+        assert t.object_exists("main/t/" + path)
 
 
 def test_insert_of_nothing_makes_no_file(t):
@@ -49,7 +49,7 @@ def test_delete_writes_cumulative_positional_delete_files(t):
     rows = t.cat("SELECT begin_snapshot, end_snapshot, delete_count, path FROM "
                  "ducklake_delete_file ORDER BY delete_file_id")
     assert [r[:3] for r in rows] == [(3, 4, 2), (4, None, 3)]
-    path = os.path.join(t.dir, "data", "main", "t", rows[1][3])
+    path = t.local_copy("main/t/" + rows[1][3])
     pos = t.rows(f"SELECT pos FROM read_parquet('{path}')")
     assert pos == [["pos"], ["2"], ["5"], ["7"]]
     cols = t.rows(f"SELECT name, field_id FROM parquet_schema('{path}') WHERE field_id IS NOT NULL")
@@ -98,7 +98,7 @@ def test_update_is_delete_plus_insert_keeping_row_ids(t):
                  (snap,)) == [("inserted_into_table:1,deleted_from_table:1",)]
     # the new file carries the original row ids
     path = t.cat("SELECT path FROM ducklake_data_file WHERE begin_snapshot = ?", (snap,))[0][0]
-    full = os.path.join(t.dir, "data", "main", "t", path)
+    full = t.local_copy("main/t/" + path)
     assert t.rows(f"SELECT _ducklake_internal_row_id FROM read_parquet('{full}') ORDER BY 1") == \
         [["_ducklake_internal_row_id"], ["1"], ["2"]]
     ch = t.rows(f"SELECT rowid, change_type, score FROM ducklake_table_changes('lake', 'main', "

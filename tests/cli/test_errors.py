@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from lh import BIN, run
+from lh import BIN, environ, run
 
 
 @pytest.fixture
@@ -18,11 +18,10 @@ def t(lake):
 def unchanged(lake, action):
     """Runs action and checks the lake did not change."""
     snaps, files = lake.snapshot_count(), lake.data_files()
-    staging = os.path.join(lake.dir, "data", ".staging")
     result = action()
     assert lake.snapshot_count() == snaps
     assert lake.data_files() == files
-    assert not os.path.exists(staging) or not os.listdir(staging)
+    assert not lake.staging_leftovers()
     return result
 
 
@@ -71,7 +70,7 @@ def open_transaction(t, statement):
     statement has run (the session prints a marker after it). Finish it with
     .communicate("COMMIT;\\n")."""
     a = subprocess.Popen([BIN, "--lake", t.dir, "sql", "--format", "csv"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ(lake=t.dir))
     a.stdin.write(f"BEGIN;\n{statement};\nSELECT 'ready' AS marker;\n")
     a.stdin.flush()
     for line in a.stdout:

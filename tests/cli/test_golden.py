@@ -137,8 +137,8 @@ def test_snapshot_listing_matches(golden_lake):
 def test_parquet_field_ids_match(golden_lake):
     """Our data files carry the same Parquet field ids as DuckDB's."""
     ours = golden_lake.rows(
-        "SELECT name, field_id FROM parquet_schema('" + golden_lake.dir +
-        "/data/raw/items/*.parquet') WHERE field_id IS NOT NULL GROUP BY ALL ORDER BY ALL")
+        "SELECT name, field_id FROM parquet_schema('" + golden_lake.local_folder("raw/items") +
+        "/*.parquet') WHERE field_id IS NOT NULL GROUP BY ALL ORDER BY ALL")
     gold_dir = os.path.join(GOLDEN, "lake", "data", "raw", "items")
     gold = golden_lake.rows(
         f"SELECT name, field_id FROM parquet_schema('{gold_dir}/*.parquet') "

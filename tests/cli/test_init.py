@@ -6,7 +6,7 @@ import tempfile
 
 import pytest
 
-from lh import BIN, CATALOG, GOLDEN, Lake, fs_only, run, sqlite_only
+from lh import BIN, CATALOG, GOLDEN, Lake, environ, fs_only, run, sqlite_only
 
 SPEC_TABLES = sorted(f[:-4] for f in os.listdir(os.path.join(GOLDEN, "catalog"))
                      if f.endswith(".csv"))
@@ -98,7 +98,8 @@ def test_env_and_default_lake_dir(lake, tmp_path):
     import subprocess
     p = subprocess.run([BIN, "sql", "--format", "csv", "-c", "SELECT 2 AS two"], cwd=tmp_path,
                        capture_output=True, text=True,
-                       env={k: v for k, v in os.environ.items() if k != "LAKEHOUSE_DIR"})
+                       env=environ(base={k: v for k, v in os.environ.items()
+                                         if k != "LAKEHOUSE_DIR"}))
     assert p.returncode == 0 and p.stdout == "two\n2\n", p.stderr
 
 

@@ -33,7 +33,7 @@ def test_rollback_leaves_no_trace(lake):
     assert out.endswith("c\n1\n")
     assert lake.snapshot_count() == n
     assert lake.data_files() == files
-    assert not os.listdir(os.path.join(lake.dir, "data", ".staging"))
+    assert not lake.staging_leftovers()
 
 
 def test_failed_statement_inside_transaction_is_undone_alone(lake):

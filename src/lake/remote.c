@@ -1,0 +1,352 @@
+/*
+ * lake/remote.c - reading lakes whose files live in a remote store (S3).
+ *
+ * Layer: lake. DuckDB reads local files, so before a statement runs, the files it reads
+ * are fetched into the store's cache (in parallel, one batch per statement) and the
+ * SQL names the cached copies. Which files a statement reads is known from its parse
+ * tree (rewrite.c): every lake table it names, and for a table filtered in a WHERE
+ * clause by comparisons with constants, only the files whose min/max statistics in the
+ * catalog can hold a matching row. Such a table is read through a per-statement view
+ * over just those files.
+ *
+ * Until a statement needs it, a remote table's view in DuckDB is a stub with the right
+ * columns that fails when read (views.c): DESCRIBE and SHOW work without downloading,
+ * and a read the lake did not foresee (through a TEMP view, say) is an error, never a
+ * silently empty table.
+ */
+#include "lake/lake_int.h"
+#include "engine/scan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fetch_list {
+	lh_str_vec paths;
+	lh_i64_vec sizes;
+} fetch_list;
+
+static void fetch_list_free(fetch_list *l)
+{
+	for (size_t i = 0; i < l->paths.len; i++)
+		free(l->paths.items[i]);
+	LH_VEC_FREE(&l->paths);
+	LH_VEC_FREE(&l->sizes);
+}
+
+static lh_status fetch_add(fetch_list *l, char *path, int64_t size)
+{
+	if (!path || LH_VEC_PUSH(&l->paths, path) != LH_OK) {
+		free(path);
+		return LH_ERR_NOMEM;
+	}
+	if (LH_VEC_PUSH(&l->sizes, size) != LH_OK)
+		return LH_ERR_NOMEM;
+	return LH_OK;
+}
+
+/* Adds the data and delete files of t (those keep selects; keep NULL: all). */
+static lh_status fetch_add_table(fetch_list *l, const lh_state *s, const lh_table *t,
+                                 const bool *keep)
+{
+	if (t->files.len == 0)
+		return LH_OK;
+	char *tp = lh_table_full_path(s, t);
+	lh_status st = tp ? LH_OK : LH_ERR_NOMEM;
+	for (size_t i = 0; st == LH_OK && i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (keep && !keep[i])
+			continue;
+		/* a size of 0 is unknown (no Parquet file is empty) */
+		st = fetch_add(l, lh_file_full_path(tp, f->path, f->path_is_relative),
+		               f->file_size_bytes > 0 ? f->file_size_bytes : -1);
+		if (st == LH_OK && f->del.path)
+			st = fetch_add(l, lh_file_full_path(tp, f->del.path, f->del.path_is_relative),
+			               f->del.file_size_bytes > 0 ? f->del.file_size_bytes : -1);
+	}
+	free(tp);
+	return st;
+}
+
+static lh_status fetch_run(lh_lake *lake, fetch_list *l)
+{
+	if (l->paths.len == 0)
+		return LH_OK;
+	return lake->store->ops->fetch(lake->store, l->paths.items, l->sizes.items, l->paths.len,
+	                               &lake->err);
+}
+
+static char *map_local(void *ctx, const char *path)
+{
+	lh_store *store = ctx;
+	return store->ops->local_path(store, path);
+}
+
+lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *t)
+{
+	if (!lake->store->remote)
+		return LH_OK;
+	fetch_list l = {0};
+	lh_status st = fetch_add_table(&l, s, t, NULL);
+	st = st == LH_OK ? fetch_run(lake, &l) : lh_lake_fail(lake, st, "out of memory");
+	fetch_list_free(&l);
+	return st;
+}
+
+lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsigned flags,
+                       lh_buf *out)
+{
+	if (!lake->store->remote)
+		return lh_scan_sql(s, t, flags, NULL, out, &lake->err);
+	lh_status st = lh_lake_fetch_table(lake, s, t);
+	lh_path_map map = {map_local, lake->store};
+	return st == LH_OK ? lh_scan_sql(s, t, flags, &map, out, &lake->err) : st;
+}
+
+lh_status lh_lake_local_file(lh_lake *lake, const char *path, int64_t size, char **out)
+{
+	*out = NULL;
+	if (lake->store->remote) {
+		char *const paths[1] = {(char *)path};
+		int64_t want = size > 0 ? size : -1;
+		lh_status st = lake->store->ops->fetch(lake->store, paths, &want, 1, &lake->err);
+		if (st != LH_OK)
+			return st;
+	}
+	*out = lake->store->ops->local_path(lake->store, path);
+	return *out ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+}
+
+/* --- pruning ------------------------------------------------------------------------ */
+
+/* Column types whose min/max statistics compare like their values. Strings are left
+ * out: Parquet writers may shorten their statistics. */
+static bool prunable_type(const char *t)
+{
+	return lh_str_starts_with(t, "int") || lh_str_starts_with(t, "uint") ||
+	       lh_str_starts_with(t, "float") || lh_str_starts_with(t, "decimal") ||
+	       strcmp(t, "date") == 0 || strcmp(t, "time") == 0 ||
+	       lh_str_starts_with(t, "timestamp") || strcmp(t, "boolean") == 0;
+}
+
+/* "COALESCE(<can match>, true)" for one predicate over the statistics columns of
+ * position j. */
+static void append_condition(lh_buf *b, const lh_pred *p, size_t j, const char *type, bool fp)
+{
+	char mn[96], mx[96];
+	snprintf(mn, sizeof mn, "TRY_CAST(__mn%zu AS %s)", j, type);
+	snprintf(mx, sizeof mx, "TRY_CAST(__mx%zu AS %s)", j, type);
+	lh_buf_puts(b, "COALESCE(");
+	/* NaN sorts above every number in DuckDB, and statistics leave it out */
+	if (fp)
+		lh_buf_printf(b, "__nan%zu IS DISTINCT FROM false OR ", j);
+	lh_buf_putc(b, '(');
+	switch (p->op) {
+	case LH_PRED_EQ:
+	case LH_PRED_IN:
+		for (size_t k = 0; k < p->nvalues; k++)
+			lh_buf_printf(b, "%s(%s <= (%s) AND (%s) <= %s)", k ? " OR " : "", mn, p->values[k],
+			              p->values[k], mx);
+		break;
+	case LH_PRED_LT:
+		lh_buf_printf(b, "%s < (%s)", mn, p->values[0]);
+		break;
+	case LH_PRED_LE:
+		lh_buf_printf(b, "%s <= (%s)", mn, p->values[0]);
+		break;
+	case LH_PRED_GT:
+		lh_buf_printf(b, "%s > (%s)", mx, p->values[0]);
+		break;
+	case LH_PRED_GE:
+		lh_buf_printf(b, "%s >= (%s)", mx, p->values[0]);
+		break;
+	case LH_PRED_BETWEEN:
+		lh_buf_printf(b, "%s >= (%s) AND %s <= (%s)", mx, p->values[0], mn, p->values[1]);
+		break;
+	}
+	lh_buf_puts(b, "), true)");
+}
+
+/* Which committed file of t holds which statistics row: index into t->files or -1. */
+static ptrdiff_t file_index(const lh_table *t, int64_t id)
+{
+	for (size_t i = 0; i < t->files.len; i++)
+		if (t->files.items[i].id == id)
+			return (ptrdiff_t)i;
+	return -1;
+}
+
+lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds, size_t n,
+                          bool *keep, size_t *out_kept)
+{
+	size_t nf = t->files.len;
+	for (size_t i = 0; i < nf; i++)
+		keep[i] = true;
+	*out_kept = nf;
+	/* statistics per predicate: stats[j * nf + i] = row of file i */
+	const char **mins = calloc(n * nf + 1, sizeof *mins);
+	const char **maxs = calloc(n * nf + 1, sizeof *maxs);
+	const char **nans = calloc(n * nf + 1, sizeof *nans);
+	lh_rows **rows = calloc(n + 1, sizeof *rows);
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_status st = mins && maxs && nans && rows ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	size_t usable = 0;
+	for (size_t j = 0; st == LH_OK && j < n; j++) {
+		const lh_column *c = &t->columns.items[preds[j].column];
+		if (!prunable_type(c->type))
+			continue;
+		st = lh_catalog_column_stats(lake->cat, t->id, c->id, &rows[j], &lake->err);
+		for (size_t r = 0; st == LH_OK && r < rows[j]->nrows; r++) {
+			ptrdiff_t i = file_index(t, lh_rows_int(rows[j], r, 0, -1));
+			if (i < 0)
+				continue;
+			mins[j * nf + (size_t)i] = lh_rows_get(rows[j], r, 1);
+			maxs[j * nf + (size_t)i] = lh_rows_get(rows[j], r, 2);
+			nans[j * nf + (size_t)i] = lh_rows_get(rows[j], r, 3);
+		}
+		usable++;
+	}
+	if (st == LH_OK && usable > 0 && nf > 0) {
+		lh_buf_puts(&q, "SELECT __i FROM (VALUES ");
+		for (size_t i = 0; i < nf; i++) {
+			lh_buf_printf(&q, "%s(%zu", i ? ", " : "", i);
+			for (size_t j = 0; j < n; j++) {
+				const char *v[2] = {mins[j * nf + i], maxs[j * nf + i]};
+				for (int k = 0; k < 2; k++) {
+					lh_buf_puts(&q, ", ");
+					if (v[k])
+						lh_buf_sql_str(&q, v[k]);
+					else
+						lh_buf_puts(&q, "NULL");
+					lh_buf_puts(&q, "::VARCHAR");
+				}
+				const char *nan = nans[j * nf + i];
+				lh_buf_printf(&q, ", %s::BOOLEAN", !nan ? "NULL" : lh_strieq(nan, "false") || strcmp(nan, "0") == 0 ? "false" : "true");
+			}
+			lh_buf_putc(&q, ')');
+		}
+		lh_buf_puts(&q, ") __s(__i");
+		for (size_t j = 0; j < n; j++)
+			lh_buf_printf(&q, ", __mn%zu, __mx%zu, __nan%zu", j, j, j);
+		lh_buf_puts(&q, ") WHERE NOT (");
+		bool first = true;
+		for (size_t j = 0; j < n; j++) {
+			const lh_table *tt = t;
+			const lh_column *c = &tt->columns.items[preds[j].column];
+			if (!prunable_type(c->type))
+				continue;
+			lh_buf type;
+			lh_buf_init(&type, 0);
+			st = lh_types_sql(tt->columns.items, tt->columns.len, preds[j].column, &type, &lake->err);
+			if (st != LH_OK) {
+				lh_buf_free(&type);
+				break;
+			}
+			lh_buf_puts(&q, first ? "" : " AND ");
+			first = false;
+			append_condition(&q, &preds[j], j, lh_buf_str(&type), lh_str_starts_with(c->type, "float"));
+			lh_buf_free(&type);
+		}
+		lh_buf_putc(&q, ')');
+	}
+	if (st == LH_OK && usable > 0 && nf > 0 && q.status == LH_OK) {
+		lh_i64_vec out = {0};
+		lh_err e = {0};
+		/* pruning only saves work: a predicate DuckDB cannot evaluate against the
+		 * statistics (mismatched types, say) keeps every file */
+		if (lh_engine_int_column(lake->engine, lh_buf_str(&q), &out, &e) == LH_OK) {
+			for (size_t k = 0; k < out.len; k++)
+				if (out.items[k] >= 0 && (size_t)out.items[k] < nf && keep[out.items[k]]) {
+					keep[out.items[k]] = false;
+					(*out_kept)--;
+				}
+		}
+		lh_err_clear(&e);
+		LH_VEC_FREE(&out);
+	}
+	lh_buf_free(&q);
+	for (size_t j = 0; rows && j < n; j++)
+		lh_rows_free(&rows[j]);
+	free(rows);
+	free(mins);
+	free(maxs);
+	free(nans);
+	return st;
+}
+
+/* --- loading what a statement reads ------------------------------------------------- */
+
+static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
+{
+	/* a shell of the table showing only the kept files */
+	lh_table shell = *r->table;
+	lh_data_file *files = calloc(r->table->files.len + 1, sizeof *files);
+	if (!files)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	size_t n = 0;
+	for (size_t i = 0; i < r->table->files.len; i++)
+		if (!r->keep || r->keep[i])
+			files[n++] = r->table->files.items[i];
+	shell.files.items = files;
+	shell.files.len = shell.files.cap = n;
+	lh_path_map map = {map_local, lake->store};
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "CREATE OR REPLACE VIEW __lh.main.");
+	lh_buf_sql_ident(&b, r->view_name);
+	lh_buf_puts(&b, " AS ");
+	lh_status st = lh_scan_sql(r->state, &shell, 0, &map, &b, &lake->err);
+	if (st == LH_OK)
+		st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
+		                       : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&b);
+	free(files);
+	return st;
+}
+
+lh_status lh_remote_load(lh_lake *lake, const lh_remote_ref *refs, size_t n)
+{
+	fetch_list l = {0};
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < n; i++)
+		st = fetch_add_table(&l, refs[i].state, refs[i].table, refs[i].keep);
+	st = st == LH_OK ? fetch_run(lake, &l) : lh_lake_fail(lake, st, "out of memory");
+	fetch_list_free(&l);
+	for (size_t i = 0; st == LH_OK && i < n; i++)
+		st = refs[i].view_name ? define_query_view(lake, &refs[i])
+		                       : lh_views_load(lake, refs[i].table);
+	return st;
+}
+
+lh_status lh_remote_load_names(lh_lake *lake, const lh_toks *toks, size_t skip_from,
+                               size_t skip_to)
+{
+	const lh_state *s = lh_lake_state(lake);
+	LH_VEC(lh_remote_ref) refs = {0};
+	lh_status st = LH_OK;
+	for (size_t ti = 0; st == LH_OK && ti < s->tables.len; ti++) {
+		const lh_table *t = s->tables.items[ti];
+		bool named = false;
+		for (size_t k = 0; k < toks->v.len && !named; k++) {
+			if (k >= skip_from && k < skip_to)
+				continue;
+			const lh_tok *tok = &toks->v.items[k];
+			if (tok->type != LH_TOK_WORD && tok->type != LH_TOK_QIDENT)
+				continue;
+			lh_cursor c = {toks, k};
+			char *word = lh_cur_ident(&c);
+			named = word && lh_strieq(word, t->name);
+			free(word);
+		}
+		if (named) {
+			lh_remote_ref r = {.state = s, .table = t};
+			if (LH_VEC_PUSH(&refs, r) != LH_OK)
+				st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+		}
+	}
+	if (st == LH_OK)
+		st = lh_remote_load(lake, refs.items, refs.len);
+	LH_VEC_FREE(&refs);
+	return st;
+}

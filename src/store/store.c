@@ -1,0 +1,60 @@
+/*
+ * store/store.c - what every store backend shares: opening by data path, removing one
+ * object, staging folders. See store.h.
+ */
+#include "store/store.h"
+#include "util/fsutil.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+lh_status lh_store_open(const char *root, const lh_cache_options *cache, lh_store **out,
+                        lh_err *err)
+{
+	if (lh_str_starts_with(root, "s3://"))
+		return lh_store_open_s3(root, cache, out, err);
+	return lh_store_open_fs(root, out, err);
+}
+
+void lh_store_close(lh_store **s)
+{
+	if (!s || !*s)
+		return;
+	(*s)->ops->close(*s);
+	*s = NULL;
+}
+
+lh_status lh_store_remove(lh_store *s, const char *path, lh_err *err)
+{
+	char *const paths[1] = {(char *)path};
+	return s->ops->remove_many(s, paths, 1, err);
+}
+
+void lh_store_entries_free(lh_store_entries *v)
+{
+	for (size_t i = 0; i < v->len; i++)
+		free(v->items[i].path);
+	LH_VEC_FREE(v);
+}
+
+void lh_store_staging_done(const char *dir)
+{
+	if (!dir)
+		return;
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			char *p = lh_path_join(dir, e->d_name);
+			if (p)
+				unlink(p);
+			free(p);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}

@@ -1,0 +1,231 @@
+/*
+ * store/store_s3.c - the S3 backend of the object store: objects in a bucket, read
+ * through the local cache (cache.h).
+ *
+ * Layer: store. Data files are uploaded with If-None-Match: * (never overwriting) and
+ * verified (s3_ops.c); the uploaded local file then becomes the cache's copy, so a
+ * writer reads its own files without downloading them. Files wait for upload in a
+ * staging folder inside the cache, on the same file system, so adopting is a rename.
+ */
+#include "store/cache.h"
+#include "store/s3.h"
+#include "util/fsutil.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct s3_store {
+	lh_store base;
+	lh_s3 *s3;
+	char *root; /* s3://bucket/prefix/ */
+	lh_cache *cache;
+	pthread_mutex_t lock; /* the fetch counters */
+} s3_store;
+
+static lh_status nomem(lh_err *err)
+{
+	return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+}
+
+static lh_status s3_put_file(lh_store *st, const char *local, const char *path, lh_err *err)
+{
+	s3_store *s = (s3_store *)st;
+	char *bucket, *key;
+	lh_status r = lh_s3_parse_uri(path, &bucket, &key, err);
+	if (r == LH_OK)
+		r = lh_s3_put_file(s->s3, bucket, key, local, true, err);
+	if (r == LH_OK)
+		lh_cache_adopt(s->cache, local, path);
+	free(bucket);
+	free(key);
+	return r;
+}
+
+static lh_status s3_remove_many(lh_store *st, char *const *paths, size_t n, lh_err *err)
+{
+	s3_store *s = (s3_store *)st;
+	lh_status r = LH_OK;
+	/* DeleteObjects works per bucket: batch runs of paths in the same bucket */
+	for (size_t from = 0; from < n && r == LH_OK;) {
+		char *bucket = NULL, *key = NULL;
+		r = lh_s3_parse_uri(paths[from], &bucket, &key, err);
+		free(key);
+		LH_VEC(char *) keys = {0};
+		size_t i = from;
+		for (; r == LH_OK && i < n; i++) {
+			char *b = NULL, *k = NULL;
+			r = lh_s3_parse_uri(paths[i], &b, &k, err);
+			bool same = r == LH_OK && strcmp(b, bucket) == 0;
+			free(b);
+			if (!same) {
+				free(k);
+				break;
+			}
+			if (LH_VEC_PUSH(&keys, k) != LH_OK) {
+				free(k);
+				r = nomem(err);
+			}
+		}
+		if (r == LH_OK)
+			r = lh_s3_delete_many(s->s3, bucket, keys.items, keys.len, err);
+		for (size_t k = 0; k < keys.len; k++)
+			free(keys.items[k]);
+		LH_VEC_FREE(&keys);
+		free(bucket);
+		for (size_t k = from; r == LH_OK && k < i; k++)
+			lh_cache_forget(s->cache, paths[k]);
+		from = i;
+	}
+	return r;
+}
+
+typedef struct fetch_run {
+	s3_store *s;
+	char *const *paths;
+	const int64_t *sizes;
+	int64_t added;
+} fetch_run;
+
+static lh_status fetch_one(void *ctx, size_t i, lh_err *err)
+{
+	fetch_run *run = ctx;
+	s3_store *s = run->s;
+	const char *path = run->paths[i];
+	int64_t want = run->sizes ? run->sizes[i] : -1;
+	char *local = lh_cache_path(s->cache, path);
+	if (!local)
+		return nomem(err);
+	lh_status r = LH_OK;
+	if (lh_cache_has(s->cache, local, want))
+		goto out;
+	char *bucket = NULL, *key = NULL;
+	int64_t got = 0;
+	r = lh_cache_prepare(s->cache, local, err);
+	if (r == LH_OK)
+		r = lh_s3_parse_uri(path, &bucket, &key, err);
+	if (r == LH_OK)
+		r = lh_s3_get_file(s->s3, bucket, key, 0, -1, local, &got, err);
+	if (r == LH_ERR_NOT_FOUND)
+		lh_err_prefix(err, "a file the catalog references is missing from the store: ");
+	if (r == LH_OK && want >= 0 && got != want) {
+		unlink(local);
+		r = lh_err_set(err, LH_ERR_CORRUPT,
+		               "%s has %lld bytes in the store, but the catalog records %lld: the object "
+		               "was changed or truncated outside the lake",
+		               path, (long long)got, (long long)want);
+	}
+	if (r == LH_OK) {
+		pthread_mutex_lock(&s->lock);
+		s->base.fetched_files++;
+		s->base.fetched_bytes += got;
+		run->added += got;
+		pthread_mutex_unlock(&s->lock);
+	}
+	free(bucket);
+	free(key);
+out:
+	free(local);
+	return r;
+}
+
+static lh_status s3_fetch(lh_store *st, char *const *paths, const int64_t *sizes, size_t n,
+                          lh_err *err)
+{
+	s3_store *s = (s3_store *)st;
+	fetch_run run = {.s = s, .paths = paths, .sizes = sizes};
+	lh_status r = lh_s3_parallel(s->s3, n, fetch_one, &run, err);
+	lh_cache_added(s->cache, run.added);
+	return r;
+}
+
+static char *s3_local_path(lh_store *st, const char *path)
+{
+	return lh_cache_path(((s3_store *)st)->cache, path);
+}
+
+static lh_status s3_staging_dir(lh_store *st, char **out, lh_err *err)
+{
+	return lh_cache_staging_dir(((s3_store *)st)->cache, out, err);
+}
+
+static lh_status s3_list(lh_store *st, const char *prefix, lh_store_entries *out, lh_err *err)
+{
+	s3_store *s = (s3_store *)st;
+	memset(out, 0, sizeof *out);
+	char *bucket, *key;
+	lh_status r = lh_s3_parse_uri(prefix, &bucket, &key, err);
+	lh_s3_objects objs = {0};
+	if (r == LH_OK)
+		r = lh_s3_list(s->s3, bucket, key, &objs, err);
+	for (size_t i = 0; r == LH_OK && i < objs.len; i++) {
+		lh_store_entry e = {lh_asprintf("s3://%s/%s", bucket, objs.items[i].key),
+		                    objs.items[i].size, objs.items[i].mtime_us};
+		if (!e.path || LH_VEC_PUSH(out, e) != LH_OK) {
+			free(e.path);
+			r = nomem(err);
+		}
+	}
+	lh_s3_objects_free(&objs);
+	if (r != LH_OK)
+		lh_store_entries_free(out);
+	free(bucket);
+	free(key);
+	return r;
+}
+
+static void s3_close(lh_store *st)
+{
+	s3_store *s = (s3_store *)st;
+	lh_s3_free(&s->s3);
+	lh_cache_close(&s->cache);
+	pthread_mutex_destroy(&s->lock);
+	free(s->root);
+	free(s);
+}
+
+static const struct lh_store_ops s3_ops = {
+    .name = "s3",
+    .put_file = s3_put_file,
+    .remove_many = s3_remove_many,
+    .fetch = s3_fetch,
+    .local_path = s3_local_path,
+    .staging_dir = s3_staging_dir,
+    .list = s3_list,
+    .close = s3_close,
+};
+
+lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_store **out,
+                           lh_err *err)
+{
+	*out = NULL;
+	char *bucket = NULL, *key = NULL;
+	lh_status r = lh_s3_parse_uri(root, &bucket, &key, err);
+	free(bucket);
+	free(key);
+	if (r != LH_OK)
+		return r;
+	lh_s3_config cfg;
+	if ((r = lh_s3_config_from_env(&cfg, err)) != LH_OK)
+		return r;
+	s3_store *s = calloc(1, sizeof *s);
+	if (!s) {
+		lh_s3_config_clear(&cfg);
+		return nomem(err);
+	}
+	pthread_mutex_init(&s->lock, NULL);
+	s->base.ops = &s3_ops;
+	s->base.remote = true;
+	s->root = lh_str_ends_with(root, "/") ? lh_strdup(root) : lh_asprintf("%s/", root);
+	r = s->root ? lh_s3_new(&cfg, &s->s3, err) : nomem(err);
+	if (r == LH_OK)
+		r = lh_cache_open(cache, cfg.endpoint, &s->cache, err);
+	lh_s3_config_clear(&cfg);
+	if (r != LH_OK) {
+		s3_close(&s->base);
+		return r;
+	}
+	*out = &s->base;
+	return LH_OK;
+}
