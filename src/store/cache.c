@@ -25,7 +25,6 @@
 
 struct lh_cache {
 	char *dir;     /* ends without '/' */
-	char *ns;
 	int64_t max_bytes;
 	int64_t grace_s;
 };
@@ -49,21 +48,19 @@ static char *default_dir(void)
 	return v && *v ? lh_asprintf("%s/.cache/lakehouse", v) : lh_strdup("/tmp/lakehouse-cache");
 }
 
-lh_status lh_cache_open(const lh_cache_options *opt, const char *ns, lh_cache **out,
-                        lh_err *err)
+lh_status lh_cache_open(const lh_cache_options *opt, lh_cache **out, lh_err *err)
 {
 	*out = NULL;
 	lh_cache *c = calloc(1, sizeof *c);
 	if (!c)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	c->dir = opt && opt->dir ? lh_path_absolute(opt->dir) : default_dir();
-	c->ns = lh_strdup(ns ? ns : "");
 	c->max_bytes = opt && opt->max_bytes > 0
 	                   ? opt->max_bytes
 	                   : env_int("LAKEHOUSE_CACHE_MAX_BYTES", DEFAULT_MAX_BYTES);
 	c->grace_s = opt && opt->grace_s > 0 ? opt->grace_s
 	                                       : env_int("LAKEHOUSE_CACHE_GRACE_SECONDS", DEFAULT_GRACE_S);
-	if (!c->dir || !c->ns) {
+	if (!c->dir) {
 		lh_cache_close(&c);
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	}
@@ -90,7 +87,6 @@ void lh_cache_close(lh_cache **pc)
 	if (!pc || !*pc)
 		return;
 	free((*pc)->dir);
-	free((*pc)->ns);
 	free(*pc);
 	*pc = NULL;
 }
@@ -102,12 +98,8 @@ const char *lh_cache_dir(const lh_cache *c)
 
 char *lh_cache_path(const lh_cache *c, const char *uri)
 {
-	char *keyed = lh_asprintf("%s\n%s", c->ns, uri);
-	if (!keyed)
-		return NULL;
 	char h[65];
-	lh_sha256_hex(keyed, strlen(keyed), h);
-	free(keyed);
+	lh_sha256_hex(uri, strlen(uri), h);
 	const char *base = strrchr(uri, '/');
 	base = base ? base + 1 : uri;
 	/* the file name keeps its extension (DuckDB does not need it, people do) */

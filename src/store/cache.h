@@ -3,9 +3,10 @@
  * files DuckDB can read.
  *
  * Layer: store. Internal to the store layer. An object's copy lives at
- *   <dir>/objects/<h[0..1]>/<h>-<file name>,  h = SHA-256(endpoint "\n" URI)
- * so lakes on different servers never share entries. Objects are immutable (data files
- * are never overwritten), so a copy of the right size is valid forever. Copies arrive
+ *   <dir>/objects/<h[0..1]>/<h>-<file name>,  h = SHA-256(URI)
+ * Objects are immutable and uniquely named (data files carry a UUIDv7 and are never
+ * overwritten), so a copy is valid whatever address reached the server; each use checks
+ * its size against the catalog's. Copies arrive
  * by rename, so a reader never sees half a file, and several processes may share one
  * cache: eviction runs under a lock file, removes the least recently used copies first
  * (each use touches the copy's mtime) and spares copies used within a grace period, so
@@ -18,9 +19,8 @@
 
 typedef struct lh_cache lh_cache;
 
-/* Opens (creating) the cache folder; `ns` (the endpoint) keeps servers apart. */
-lh_status lh_cache_open(const lh_cache_options *opt, const char *ns, lh_cache **out,
-                        lh_err *err);
+/* Opens (creating) the cache folder. */
+lh_status lh_cache_open(const lh_cache_options *opt, lh_cache **out, lh_err *err);
 void lh_cache_close(lh_cache **c);
 const char *lh_cache_dir(const lh_cache *c);
 

@@ -219,7 +219,8 @@ static lh_status put_multipart(lh_s3 *s, const char *bucket, const char *key, co
 		st = lh_s3_parallel(s, m.nparts, upload_part, &m, err);
 	lh_buf xml;
 	lh_buf_init(&xml, 0);
-	if (st == LH_OK) {
+	bool completing = st == LH_OK;
+	if (completing) {
 		lh_buf_puts(&xml, "<CompleteMultipartUpload>");
 		for (size_t i = 0; i < m.nparts; i++) {
 			char etag[35];
@@ -242,17 +243,27 @@ static lh_status put_multipart(lh_s3 *s, const char *bucket, const char *key, co
 			                bucket, key, lh_buf_str(&resp));
 		lh_buf_free(&resp);
 	}
-	if (st != LH_OK) {
-		abort_upload(&m);
-	} else {
-		/* the multipart ETag: MD5 of the concatenated part MD5s, then -<parts> */
+	/* the multipart ETag: MD5 of the concatenated part MD5s, then -<parts> */
+	char want[64] = "";
+	if (m.md5 && m.nparts > 0) {
 		unsigned char all[16];
 		lh_md5(m.md5, m.nparts * 16, all);
-		char hex[33], want[64];
+		char hex[33];
 		lh_hex(all, 16, hex);
 		snprintf(want, sizeof want, "\"%s-%zu\"", hex, m.nparts);
+	}
+	lh_err ignored = {0};
+	if (st != LH_OK && completing && verify(s, bucket, key, size, want, &ignored) == LH_OK) {
+		/* the completion went through but its answer was lost (a retry then finds no
+		 * such upload): the object is there and is ours */
+		lh_err_clear(err);
+		st = LH_OK;
+	} else if (st != LH_OK) {
+		abort_upload(&m);
+	} else {
 		st = verify(s, bucket, key, size, want, err);
 	}
+	lh_err_clear(&ignored);
 	lh_buf_free(&xml);
 	free(m.upload_id);
 	free(m.encoded_id);

@@ -220,7 +220,7 @@ lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_s
 	s->root = lh_str_ends_with(root, "/") ? lh_strdup(root) : lh_asprintf("%s/", root);
 	r = s->root ? lh_s3_new(&cfg, &s->s3, err) : nomem(err);
 	if (r == LH_OK)
-		r = lh_cache_open(cache, cfg.endpoint, &s->cache, err);
+		r = lh_cache_open(cache, &s->cache, err);
 	lh_s3_config_clear(&cfg);
 	if (r != LH_OK) {
 		s3_close(&s->base);
