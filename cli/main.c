@@ -5,6 +5,7 @@
  * accepted before or after the command name. Errors go to stderr as "Error: ..." and
  * the exit status is 1; usage errors exit with 2.
  */
+#include "cli.h"
 #include "lakehouse.h"
 #include "output.h"
 #include "repl.h"
@@ -14,8 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#define EXIT_USAGE 2
 
 static const char *const usage_text =
     "usage: lakehouse [--lake DIR] <command> [options]\n"
@@ -29,6 +28,11 @@ static const char *const usage_text =
     "  snapshots                    list the lake's snapshots\n"
     "  rollback TABLE VERSION       make a new snapshot with TABLE as it was at VERSION\n"
     "  catalog -c SQL               read the DuckLake catalog tables directly (one SELECT)\n"
+    "  compact [TABLE]              merge small data files (all tables, or TABLE)\n"
+    "  expire --older-than D | --keep-last N [--dry-run]\n"
+    "                               forget old snapshots; their files await cleanup\n"
+    "  cleanup [--older-than D] [--dry-run]\n"
+    "                               delete files no snapshot needs and leftovers of failed writes\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
     "\n"
@@ -83,16 +87,7 @@ static const char *const rollback_help =
     "had at snapshot VERSION. History stays: time travel to every snapshot still works,\n"
     "and no data file is copied. SQL: CALL lakehouse_rollback('schema.table', VERSION).\n";
 
-typedef struct opts {
-	const char *lake;
-	cli_format format;
-	const char *command;
-	char **args; /* command arguments without global options */
-	int nargs;
-	bool help;
-} opts;
-
-static int usage_error(const char *fmt, const char *arg)
+int usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "Error: ");
 	fprintf(stderr, fmt, arg);
@@ -138,13 +133,13 @@ static int parse_globals(int argc, char **argv, opts *o)
 	return 0;
 }
 
-static int fail(const char *msg)
+int fail(const char *msg)
 {
 	fprintf(stderr, "Error: %s\n", msg && *msg ? msg : "unknown error");
 	return 1;
 }
 
-static int open_lake(const opts *o, lh_lake **lake)
+int open_lake(const opts *o, lh_lake **lake)
 {
 	char *err = NULL;
 	if (lh_lake_open(o->lake, lake, &err) != LH_OK) {
@@ -350,6 +345,8 @@ static int help_for(const char *cmd)
 		text = rollback_help;
 	else if (cmd && strcmp(cmd, "catalog") == 0)
 		text = catalog_help;
+	else if (cmd && cli_maint_help(cmd))
+		text = cli_maint_help(cmd);
 	fputs(text, stdout);
 	return 0;
 }
@@ -381,6 +378,8 @@ int main(int argc, char **argv)
 		rc = cmd_rollback(&o);
 	else if (strcmp(cmd, "catalog") == 0)
 		rc = cmd_catalog(&o);
+	else if (cli_maint_help(cmd))
+		rc = cli_maint(cmd, &o);
 	else
 		rc = usage_error("unknown command '%s'", cmd);
 	free(o.args);

@@ -45,7 +45,7 @@ static void csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static lh_status print_csv(FILE *out, lh_result *r)
+static lh_status print_csv(FILE *out, lh_result *r, const cli_tap *tap)
 {
 	size_t nc = lh_result_column_count(r);
 	for (size_t c = 0; c < nc; c++) {
@@ -58,6 +58,8 @@ static lh_status print_csv(FILE *out, lh_result *r)
 	lh_status st;
 	while ((st = lh_result_next_batch(r, &n)) == LH_OK && n > 0) {
 		for (size_t row = 0; row < n; row++) {
+			if (tap)
+				tap->fn(tap->ctx, r, row);
 			for (size_t c = 0; c < nc; c++) {
 				if (c)
 					fputc(',', out);
@@ -91,7 +93,7 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static lh_status print_json(FILE *out, lh_result *r)
+static lh_status print_json(FILE *out, lh_result *r, const cli_tap *tap)
 {
 	size_t nc = lh_result_column_count(r);
 	size_t n, total = 0;
@@ -99,6 +101,8 @@ static lh_status print_json(FILE *out, lh_result *r)
 	fputc('[', out);
 	while ((st = lh_result_next_batch(r, &n)) == LH_OK && n > 0) {
 		for (size_t row = 0; row < n; row++, total++) {
+			if (tap)
+				tap->fn(tap->ctx, r, row);
 			fputs(total ? ",\n{" : "{", out);
 			for (size_t c = 0; c < nc; c++) {
 				if (c)
@@ -208,7 +212,7 @@ static void cell(FILE *out, const char *s, size_t width, bool right, bool center
 	fprintf(out, " %*s%s%*s │", (int)left, "", s, (int)(pad - left), "");
 }
 
-static lh_status print_table(FILE *out, lh_result *r, size_t max_rows)
+static lh_status print_table(FILE *out, lh_result *r, size_t max_rows, const cli_tap *tap)
 {
 	size_t nc = lh_result_column_count(r);
 	size_t head_max = max_rows / 2, tail_max = max_rows - head_max;
@@ -234,6 +238,8 @@ static lh_status print_table(FILE *out, lh_result *r, size_t max_rows)
 	while ((st = lh_result_next_batch(r, &n)) == LH_OK && n > 0) {
 		for (size_t row = 0; row < n; row++, total++) {
 			kept_row *k;
+			if (tap)
+				tap->fn(tap->ctx, r, row);
 			if (nhead < head_max) {
 				k = &head[nhead++];
 			} else if (tail_max > 0) {
@@ -309,19 +315,33 @@ out:
 	return st;
 }
 
-lh_status cli_print_result(FILE *out, lh_result *r, cli_format f, size_t max_rows)
+lh_status cli_print_result_tap(FILE *out, lh_result *r, cli_format f, size_t max_rows,
+                               const cli_tap *tap)
 {
 	if (lh_result_column_count(r) == 0)
 		return LH_OK;
+	if (!out) {
+		size_t n;
+		lh_status st;
+		while ((st = lh_result_next_batch(r, &n)) == LH_OK && n > 0)
+			for (size_t row = 0; tap && row < n; row++)
+				tap->fn(tap->ctx, r, row);
+		return st;
+	}
 	switch (f) {
 	case CLI_CSV:
-		return print_csv(out, r);
+		return print_csv(out, r, tap);
 	case CLI_JSON:
-		return print_json(out, r);
+		return print_json(out, r, tap);
 	case CLI_TABLE:
 	default:
-		return print_table(out, r, max_rows);
+		return print_table(out, r, max_rows, tap);
 	}
+}
+
+lh_status cli_print_result(FILE *out, lh_result *r, cli_format f, size_t max_rows)
+{
+	return cli_print_result_tap(out, r, f, max_rows, NULL);
 }
 
 lh_status cli_print_cb(void *ctx, size_t index, const char *statement, lh_result *r)

@@ -18,6 +18,14 @@ bool cli_parse_format(const char *s, cli_format *out);
  * of a failed read. `max_rows` bounds the table format (first and last rows shown). */
 lh_status cli_print_result(FILE *out, lh_result *r, cli_format f, size_t max_rows);
 
+/* Sees every row as it is printed (or, with out NULL, read without printing). */
+typedef struct cli_tap {
+	void (*fn)(void *ctx, lh_result *r, size_t row);
+	void *ctx;
+} cli_tap;
+lh_status cli_print_result_tap(FILE *out, lh_result *r, cli_format f, size_t max_rows,
+                               const cli_tap *tap);
+
 /* How lh_lake_exec's callback prints each statement's result (cli_print_cb). */
 typedef struct cli_print_ctx {
 	cli_format format;

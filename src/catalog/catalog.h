@@ -66,6 +66,23 @@ lh_status lh_catalog_retired_files(lh_catdb *db, int64_t table_id, int64_t from,
 lh_status lh_catalog_column_stats(lh_catdb *db, int64_t table_id, int64_t column_id,
                                   lh_rows **out, lh_err *err);
 
+/* --- maintenance (maintain.c) ---------------------------------------------------- */
+/* Every data and delete file row (current or not): path, is_relative (1: relative to
+ * the data path). */
+lh_status lh_catalog_file_refs(lh_catdb *db, lh_rows **out, lh_err *err);
+/* The deletion queue: data_file_id, path, path_is_relative, schedule_start. */
+lh_status lh_catalog_scheduled(lh_catdb *db, lh_rows **out, lh_err *err);
+/* Removes the queue rows of `rows` (as lh_catalog_scheduled returned) where which[r]. */
+lh_status lh_catalog_unschedule(lh_catdb *db, const lh_rows *rows, const bool *which,
+                                lh_err *err);
+/* Expires snapshots `ids` (never the latest: the caller checks) in one catalog
+ * transaction: their snapshot rows go; file rows no remaining snapshot sees go to the
+ * deletion queue (stamped `now`); metadata rows no snapshot sees are deleted. Reports
+ * the released data and delete files: id, path, is_relative, file_size_bytes. With
+ * dry_run everything is rolled back. Makes no snapshot. */
+lh_status lh_catalog_expire(lh_catdb *db, const int64_t *ids, size_t n, const char *now,
+                            bool dry_run, lh_rows **out_data, lh_rows **out_deletes, lh_err *err);
+
 typedef struct lh_commit_options {
 	int max_retries;       /* attempts after the first on a busy catalog or id clash */
 	double retry_wait_ms;  /* first backoff; multiplied by `backoff` each time, jittered */

@@ -50,6 +50,7 @@ typedef struct table_diff {
 	bool altered;
 	bool inserted; /* new data file rows */
 	bool deleted;  /* retired files or new delete files */
+	bool compacted; /* the new files hold the retired files' rows (compaction) */
 } table_diff;
 
 typedef struct plan {
@@ -104,9 +105,10 @@ static void diff_table(table_diff *d)
 		d->altered = !column_in(&t->columns.items[i], b);
 	for (size_t i = 0; i < t->files.len; i++) {
 		const lh_data_file *f = &t->files.items[i];
-		if (f->id < 0)
+		if (f->id < 0) {
 			d->inserted = true;
-		else if (f->del_changed)
+			d->compacted |= f->compacted;
+		} else if (f->del_changed)
 			d->deleted = true;
 	}
 	for (size_t i = 0; i < b->files.len; i++)
@@ -447,7 +449,9 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 		if (f->id >= 0)
 			continue;
 		int64_t row_id_start = f->row_id_start;
-		if (!f->reused) {
+		if (f->compacted) {
+			row_id_start = -1; /* the rows keep their ids, in the file */
+		} else if (!f->reused) {
 			row_id_start = *next_row_id;
 			*next_row_id += f->record_count;
 			*rows_added += f->record_count;
@@ -605,14 +609,19 @@ static void build_changes(const plan *p, const lh_state *base, const lh_state *t
 			lh_changes_append(b, LH_CHANGE_CREATED_TABLE, 0, sc ? sc->name : "?", d->txn->name);
 		}
 	}
-	static const lh_change_kind kinds[3] = {LH_CHANGE_INSERTED_INTO_TABLE,
-	                                        LH_CHANGE_DELETED_FROM_TABLE, LH_CHANGE_ALTERED_TABLE};
-	for (int k = 0; k < 3; k++) {
+	static const lh_change_kind kinds[4] = {LH_CHANGE_INSERTED_INTO_TABLE,
+	                                        LH_CHANGE_DELETED_FROM_TABLE, LH_CHANGE_ALTERED_TABLE,
+	                                        LH_CHANGE_COMPACTED_TABLE};
+	for (int k = 0; k < 4; k++) {
 		for (size_t i = 0; i < p->tables.len; i++) {
 			const table_diff *d = &p->tables.items[i];
 			if (!d->txn)
 				continue;
-			bool on = k == 0 ? d->inserted : k == 1 ? d->deleted : (d->base && d->altered);
+			/* a compaction changes no rows: it is recorded as nothing else */
+			bool on = k == 0   ? d->inserted && !d->compacted
+			          : k == 1 ? d->deleted && !d->compacted
+			          : k == 2 ? d->base && d->altered
+			                   : d->compacted;
 			if (on)
 				lh_changes_append(b, kinds[k], map_get(ids, d->txn->id), NULL, NULL);
 		}

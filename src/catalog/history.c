@@ -9,6 +9,12 @@
 
 #include <stdlib.h>
 
+/* True for a compaction snapshot: it changes no row, so the change feed skips the files
+ * it added and retired (a compaction commit holds nothing else). */
+#define NOT_COMPACTION(snap)                                                                    \
+	" NOT EXISTS (SELECT 1 FROM ducklake_snapshot_changes __c WHERE __c.snapshot_id = " snap   \
+	" AND __c.changes_made LIKE 'compacted_table:%') "
+
 lh_status lh_catalog_snapshots(lh_catdb *db, lh_rows **out, lh_err *err)
 {
 	return lh_catdb_query(db,
@@ -31,7 +37,7 @@ lh_status lh_catalog_inserted_files(lh_catdb *db, int64_t table_id, int64_t from
 	                      "ducklake_data_file d LEFT JOIN ducklake_delete_file x ON "
 	                      "x.data_file_id = d.data_file_id AND x.begin_snapshot = d.begin_snapshot "
 	                      "WHERE d.table_id = ? AND d.begin_snapshot >= ? AND d.begin_snapshot <= ? "
-	                      "ORDER BY d.data_file_id",
+	                      "AND" NOT_COMPACTION("d.begin_snapshot") "ORDER BY d.data_file_id",
 	                      v, 3, out, err);
 }
 
@@ -60,7 +66,8 @@ lh_status lh_catalog_retired_files(lh_catdb *db, int64_t table_id, int64_t from,
 	    "f.row_id_start, p.path, p.path_is_relative FROM ducklake_data_file f LEFT JOIN "
 	    "ducklake_delete_file p ON p.data_file_id = f.data_file_id AND p.begin_snapshot < "
 	    "f.end_snapshot AND (p.end_snapshot IS NULL OR p.end_snapshot >= f.end_snapshot) WHERE "
-	    "f.table_id = ? AND f.end_snapshot >= ? AND f.end_snapshot <= ? ORDER BY f.data_file_id",
+	    "f.table_id = ? AND f.end_snapshot >= ? AND f.end_snapshot <= ? AND" NOT_COMPACTION(
+	        "f.end_snapshot") "ORDER BY f.data_file_id",
 	    v, 3, out, err);
 }
 
@@ -75,8 +82,8 @@ lh_status lh_catalog_undeleted(lh_catdb *db, int64_t table_id, int64_t from, int
 	    "ducklake_data_file f ON f.data_file_id = d.data_file_id WHERE d.table_id = ? AND "
 	    "d.end_snapshot >= ? AND d.end_snapshot <= ? AND (f.end_snapshot IS NULL OR "
 	    "f.end_snapshot > d.end_snapshot) AND NOT EXISTS (SELECT 1 FROM ducklake_delete_file n "
-	    "WHERE n.data_file_id = d.data_file_id AND n.begin_snapshot = d.end_snapshot) ORDER BY "
-	    "d.delete_file_id",
+	    "WHERE n.data_file_id = d.data_file_id AND n.begin_snapshot = d.end_snapshot) AND"
+	    NOT_COMPACTION("d.end_snapshot") "ORDER BY d.delete_file_id",
 	    v, 3, out, err);
 }
 

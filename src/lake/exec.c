@@ -16,6 +16,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Makes DuckDB show the working state: the transaction's, or the latest committed. */
 static lh_status prepare_views(lh_lake *lake)
@@ -240,6 +241,22 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 			return empty_result(lake, st, out);
 		if (st != LH_OK)
 			return st;
+		/* CALL ducklake_f(...) is FROM ducklake_f(...), as in DuckDB */
+		const lh_tok *fn = lh_cur_peek(&c, 0);
+		if (fn->type == LH_TOK_WORD &&
+		    (strncasecmp(s->text + fn->start, "ducklake_", 9) == 0 ||
+		     strncasecmp(s->text + fn->start, "lakehouse_", 10) == 0)) {
+			char *from = lh_asprintf("FROM %s", s->text + fn->start);
+			lh_stmt fs = {.text = from};
+			if (!from || lh_tokenize(from, strlen(from), &fs.toks) != LH_OK) {
+				free(from);
+				return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+			}
+			st = run_query(lake, &fs, out);
+			lh_toks_free(&fs.toks);
+			free(from);
+			return st;
+		}
 	}
 	return run_query(lake, s, out);
 }

@@ -484,14 +484,22 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 	return st;
 }
 
-lh_status lh_history_function(lh_lake *lake, const char *fn, char **args, size_t nargs,
+lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a,
                               const char *name)
 {
-	if (nargs < 1 || !args[0] || !lh_strieq(args[0], "lake"))
+	if (a->n < 1 || !a->values[0] || a->names[0] || !lh_strieq(a->values[0], "lake"))
 		return lh_lake_fail(lake, LH_ERR_INVALID,
 		                    "%s: the first argument names the lake, which is 'lake' (e.g. "
 		                    "%s('lake'))",
 		                    fn, fn);
+	if (lh_maint_is_function(fn))
+		return lh_maint_function(lake, fn, a, name);
+	for (size_t i = 0; i < a->n; i++)
+		if (a->names[i])
+			return lh_lake_fail(lake, LH_ERR_INVALID, "%s has no parameter '%s'", fn,
+			                    a->names[i]);
+	char **args = a->values;
+	size_t nargs = a->n;
 	if (lh_strieq(fn, "ducklake_snapshots"))
 		return snapshots_table(lake, name);
 	if (lh_strieq(fn, "ducklake_table_info"))
@@ -507,8 +515,10 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, char **args, size_t
 	return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
 	                    "table function '%s' does not exist; the lake has ducklake_snapshots, "
 	                    "ducklake_table_changes, ducklake_table_insertions, "
-	                    "ducklake_table_deletions, ducklake_table_info and "
-	                    "ducklake_current_snapshot",
+	                    "ducklake_table_deletions, ducklake_table_info, "
+	                    "ducklake_current_snapshot, ducklake_merge_adjacent_files, "
+	                    "ducklake_expire_snapshots, ducklake_cleanup_old_files and "
+	                    "ducklake_delete_orphaned_files",
 	                    fn);
 }
 

@@ -193,11 +193,24 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 lh_status lh_eval_text(lh_lake *lake, const char *expr_sql, char **out);
 
 /* --- history (history.c) ---------------------------------------------------------------- */
-/* Fills temp table `name` with the result of a DuckLake table function call, given its
- * evaluated arguments. Unknown function: LH_ERR_NOT_FOUND. */
-lh_status lh_history_function(lh_lake *lake, const char *function, char **args, size_t nargs,
+/* The arguments of a table function call, evaluated to text. */
+typedef struct lh_fn_args {
+	size_t n;
+	char **values; /* NULL for SQL NULL */
+	char **names;  /* the name of a named parameter (name => value), else NULL */
+} lh_fn_args;
+
+/* Fills temp table `name` with the result of a DuckLake table function call. Unknown
+ * function: LH_ERR_NOT_FOUND. */
+lh_status lh_history_function(lh_lake *lake, const char *function, const lh_fn_args *args,
                               const char *name);
 lh_status lh_history_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, bool *handled);
+
+/* --- maintenance (maintain.c) ------------------------------------------------------------ */
+bool lh_maint_is_function(const char *function);
+/* Runs a maintenance table function into temp table `name`: (action, object, bytes). */
+lh_status lh_maint_function(lh_lake *lake, const char *function, const lh_fn_args *args,
+                            const char *name);
 
 /* --- results (result.c) -------------------------------------------------------------------- */
 /* Runs a query DuckDB answers (after rewriting) and wraps its result. */

@@ -368,24 +368,40 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 	ctx->changed = true;
 	json_t *children = json_object_get(fn, "children");
 	size_t n = json_array_size(children);
-	char **args = calloc(n + 1, sizeof *args);
-	if (!args)
+	lh_fn_args args = {.n = n, .values = calloc(n + 1, sizeof(char *)),
+	                   .names = calloc(n + 1, sizeof(char *))};
+	if (!args.values || !args.names) {
+		free(args.values);
+		free(args.names);
 		return nomem(lake);
+	}
 	lh_status st = LH_OK;
 	for (size_t i = 0; st == LH_OK && i < n; i++) {
+		json_t *child = json_array_get(children, i);
+		/* a named parameter (name => value) is its expression with an alias */
+		const char *alias = jstr(child, "alias");
+		json_t *plain = json_deep_copy(child);
+		if (plain)
+			json_object_set_new(plain, "alias", json_string(""));
 		char *e = NULL;
-		st = expr_sql(lake, json_array_get(children, i), &e);
+		st = plain ? expr_sql(lake, plain, &e) : nomem(lake);
+		json_decref(plain);
 		if (st == LH_OK)
-			st = lh_eval_text(lake, e, &args[i]);
+			st = lh_eval_text(lake, e, &args.values[i]);
+		if (st == LH_OK && *alias && !(args.names[i] = lh_strdup(alias)))
+			st = nomem(lake);
 		free(e);
 	}
 	char table[64];
 	snprintf(table, sizeof table, "__lh_fn_%d", ctx->nfunctions++);
 	if (st == LH_OK)
-		st = lh_history_function(lake, name, args, n, table);
-	for (size_t i = 0; i < n; i++)
-		free(args[i]);
-	free(args);
+		st = lh_history_function(lake, name, &args, table);
+	for (size_t i = 0; i < n; i++) {
+		free(args.values[i]);
+		free(args.names[i]);
+	}
+	free(args.values);
+	free(args.names);
 	if (st != LH_OK)
 		return st;
 	json_t *alias = json_object_get(node, "alias");

@@ -62,9 +62,11 @@ static lh_status ensure_schema(lh_lake *lake, const char *name)
 	return st;
 }
 
-/* A remote table's view before a statement reads it: the table's columns, and an error
- * when read (remote.c explains why). */
-static lh_status append_stub(lh_lake *lake, const char *schema, const lh_table *t, lh_buf *b)
+/* A view with the table's columns that fails with `why` when read: a remote table's
+ * view before a statement reads it (remote.c explains why), or a table whose files
+ * DuckDB cannot open (the rest of the lake stays usable). */
+static lh_status append_stub(lh_lake *lake, const char *schema, const lh_table *t,
+                             const char *why, lh_buf *b)
 {
 	lh_buf_puts(b, "SELECT ");
 	bool first = true;
@@ -79,10 +81,11 @@ static lh_status append_stub(lh_lake *lake, const char *schema, const lh_table *
 		lh_buf_puts(b, ") AS ");
 		lh_buf_sql_ident(b, t->columns.items[i].name);
 	}
-	char *msg = lh_asprintf("the files of table %s.%s are not in the local cache: this statement "
-	                        "reads the table through a view or macro the lake cannot see into; "
-	                        "name the table in the statement itself",
-	                        schema, t->name);
+	char *msg = why ? lh_asprintf("table %s.%s cannot be read: %s", schema, t->name, why)
+	                : lh_asprintf("the files of table %s.%s are not in the local cache: this "
+	                              "statement reads the table through a view or macro the lake "
+	                              "cannot see into; name the table in the statement itself",
+	                              schema, t->name);
 	if (!msg)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	lh_buf_puts(b, " FROM range(1) WHERE error(");
@@ -104,10 +107,22 @@ static lh_status define_view(lh_lake *lake, const lh_state *state, const char *s
 	lh_buf_putc(&b, '.');
 	lh_buf_sql_ident(&b, t->name);
 	lh_buf_puts(&b, " AS ");
-	lh_status st = lake->store->remote && !full ? append_stub(lake, schema, t, &b)
+	size_t head = b.len;
+	lh_status st = lake->store->remote && !full ? append_stub(lake, schema, t, NULL, &b)
 	                                            : lh_lake_scan(lake, state, t, 0, &b);
 	if (st == LH_OK)
 		st = exec_buf(lake, &b);
+	if (st == LH_ERR_IO || st == LH_ERR_NOT_FOUND || st == LH_ERR_CORRUPT) {
+		/* a missing or broken file: this table fails when read, the rest works */
+		char *why = lh_strdup(lh_err_msg(&lake->err));
+		b.len = head;
+		st = why ? append_stub(lake, schema, t, why, &b) : LH_ERR_NOMEM;
+		if (st == LH_OK)
+			st = exec_buf(lake, &b);
+		if (st == LH_OK)
+			lh_err_clear(&lake->err);
+		free(why);
+	}
 	lh_buf_free(&b);
 	return st;
 }

@@ -122,6 +122,21 @@ def run(*args, lake=None, input=None, check=False, env=None, timeout=300):
     return p
 
 
+def open_transaction(lake, statement):
+    """Starts a prompt session on `lake` (a Lake) that runs BEGIN and `statement`, and
+    returns once the statement has run (the session prints a marker after it). Finish it
+    with .communicate("COMMIT;\\n")."""
+    a = subprocess.Popen([BIN, "--lake", lake.dir, "sql", "--format", "csv"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env=environ(lake=lake.dir))
+    a.stdin.write(f"BEGIN;\n{statement};\nSELECT 'ready' AS marker;\n")
+    a.stdin.flush()
+    for line in a.stdout:
+        if line.strip() == "ready":
+            return a
+    raise AssertionError("the session ended before it was ready: " + a.stderr.read())
+
+
 def sql(lake, text, fmt="csv", check=True):
     """Runs SQL; returns stdout."""
     return run("sql", "--format", fmt, "-c", text, lake=lake, check=check).stdout

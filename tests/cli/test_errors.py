@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from lh import BIN, environ, run
+from lh import BIN, environ, open_transaction, run
 
 
 @pytest.fixture
@@ -65,18 +65,6 @@ def test_failed_statement_in_a_script_keeps_earlier_ones(t):
     assert t.scalar("SELECT count(*) FROM raw.items") == "2"
 
 
-def open_transaction(t, statement):
-    """Starts a prompt session that runs BEGIN and `statement`, and returns once the
-    statement has run (the session prints a marker after it). Finish it with
-    .communicate("COMMIT;\\n")."""
-    a = subprocess.Popen([BIN, "--lake", t.dir, "sql", "--format", "csv"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ(lake=t.dir))
-    a.stdin.write(f"BEGIN;\n{statement};\nSELECT 'ready' AS marker;\n")
-    a.stdin.flush()
-    for line in a.stdout:
-        if line.strip() == "ready":
-            return a
-    raise AssertionError("the session ended before it was ready: " + a.stderr.read())
 
 
 def test_write_to_a_table_dropped_meanwhile(t):

@@ -1,0 +1,326 @@
+/*
+ * cli/maint.c - the maintenance commands: compact, expire, cleanup.
+ *
+ * Front end: each runs the DuckLake-named SQL function (lakehouse.h only) and prints a
+ * summary of what it did; --verbose and --dry-run also list every file and snapshot,
+ * and --format csv|json prints only that list, for scripts.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const compact_help =
+    "usage: lakehouse compact [TABLE] [--max-files N] [--verbose]\n"
+    "\n"
+    "Merges runs of small data files (written under the same schema version, in the same\n"
+    "partition) into files of up to the target size, leaving out deleted rows. Row ids\n"
+    "stay, time travel to earlier snapshots still reads the old files, and the snapshot\n"
+    "it makes changes no rows (the change feed skips it). Without TABLE (table or\n"
+    "schema.table), every table. The old files are released when their snapshots expire.\n"
+    "SQL: CALL ducklake_merge_adjacent_files('lake' [, 'table'] [, schema => 's']).\n"
+    "\n"
+    "  --max-files N   merge at most N files in all\n"
+    "  -v, --verbose   list every file merged and created\n";
+
+static const char *const expire_help =
+    "usage: lakehouse expire (--older-than D | --keep-last N) [--dry-run] [--verbose]\n"
+    "\n"
+    "Forgets snapshots: those older than D (e.g. 30m, 12h, 7d, 2w), or all but the last N.\n"
+    "The latest snapshot always stays. Time travel to an expired snapshot is no longer\n"
+    "possible; files only expired snapshots used are queued, and `lakehouse cleanup`\n"
+    "deletes them. Makes no snapshot.\n"
+    "SQL: CALL ducklake_expire_snapshots('lake', older_than => ts | keep_last => n |\n"
+    "versions => [ids], dry_run => true).\n"
+    "\n"
+    "  --dry-run       show what would expire, change nothing\n"
+    "  -v, --verbose   list every snapshot and file\n";
+
+static const char *const cleanup_help =
+    "usage: lakehouse cleanup [--older-than D] [--dry-run] [--verbose]\n"
+    "\n"
+    "Deletes files no snapshot references any more (queued by expire) and orphans: data\n"
+    "files under the data path that no catalog row references, left by writes that failed\n"
+    "or were killed. Only files older than D (default 1h, so writes in flight are safe;\n"
+    "0 for all) are touched. A file any catalog row still references is never deleted.\n"
+    "SQL: CALL ducklake_cleanup_old_files('lake', older_than => ts | cleanup_all => true)\n"
+    "and CALL ducklake_delete_orphaned_files('lake', ...), both with dry_run => true.\n"
+    "\n"
+    "  --older-than D  age of the files to delete (30s, 15m, 1h, 7d, 2w; 0: any age)\n"
+    "  --dry-run       show what would be deleted, change nothing\n"
+    "  -v, --verbose   list every file\n";
+
+const char *cli_maint_help(const char *command)
+{
+	if (strcmp(command, "compact") == 0)
+		return compact_help;
+	if (strcmp(command, "expire") == 0)
+		return expire_help;
+	if (strcmp(command, "cleanup") == 0)
+		return cleanup_help;
+	return NULL;
+}
+
+/* "7d" -> seconds; false when malformed. */
+static bool parse_duration(const char *s, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(s, &end, 10);
+	if (errno || end == s || n < 0)
+		return false;
+	long long unit = 1;
+	if (strcmp(end, "") == 0 || strcmp(end, "s") == 0)
+		unit = 1;
+	else if (strcmp(end, "m") == 0)
+		unit = 60;
+	else if (strcmp(end, "h") == 0)
+		unit = 3600;
+	else if (strcmp(end, "d") == 0)
+		unit = 86400;
+	else if (strcmp(end, "w") == 0)
+		unit = 7 * 86400;
+	else
+		return false;
+	if (n > INT64_MAX / unit)
+		return false;
+	*out = n * unit;
+	return true;
+}
+
+static void human_bytes(int64_t b, char *out, size_t n)
+{
+	static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+	double v = (double)b;
+	int u = 0;
+	while (v >= 1024 && u < 4) {
+		v /= 1024;
+		u++;
+	}
+	if (u == 0)
+		snprintf(out, n, "%lld B", (long long)b);
+	else
+		snprintf(out, n, "%.1f %s", v, units[u]);
+}
+
+typedef struct tally {
+	int64_t count[8];
+	int64_t bytes[8];
+} tally;
+
+static const char *const ACTIONS[8] = {
+    "merged",  "created", "expired_snapshot", "released_file",
+    "removed", "removed_orphan", NULL, NULL};
+
+/* Counts a report row under its action ("would_x" as x). */
+static void count_row(void *ctx, lh_result *r, size_t row)
+{
+	static const char *const aliases[][2] = {{"expire_snapshot", "expired_snapshot"},
+	                                         {"release_file", "released_file"},
+	                                         {"remove", "removed"},
+	                                         {"remove_orphan", "removed_orphan"}};
+	tally *t = ctx;
+	const char *a = lh_result_text(r, 0, row);
+	if (!a)
+		return;
+	if (strncmp(a, "would_", 6) == 0) {
+		a += 6;
+		for (size_t k = 0; k < sizeof aliases / sizeof aliases[0]; k++)
+			if (strcmp(a, aliases[k][0]) == 0)
+				a = aliases[k][1];
+	}
+	for (int k = 0; ACTIONS[k]; k++)
+		if (strcmp(a, ACTIONS[k]) == 0) {
+			t->count[k]++;
+			t->bytes[k] += lh_result_int64(r, 2, row);
+		}
+}
+
+/* Runs the report query; prints the list (csv/json, or when asked) and counts it. */
+static int run_report(const opts *o, const char *sql, bool list, tally *t)
+{
+	lh_lake *lake = NULL;
+	int rc = open_lake(o, &lake);
+	if (rc)
+		return rc;
+	lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
+	lh_result *r = NULL;
+	cli_tap tap = {count_row, t};
+	if (lh_lake_query(lake, sql, &r) != LH_OK)
+		rc = fail(lh_lake_error(lake));
+	else if (cli_print_result_tap(o->format != CLI_TABLE || list ? stdout : NULL, r, o->format,
+	                              1000000, &tap) != LH_OK)
+		rc = fail("cannot read the result");
+	lh_result_destroy(&r);
+	lh_lake_close(&lake);
+	return rc;
+}
+
+typedef struct flags {
+	const char *table;
+	const char *older_than;
+	const char *keep_last;
+	const char *max_files;
+	bool dry_run, verbose;
+} flags;
+
+static int parse_flags(const char *cmd, const opts *o, flags *f, bool table_ok)
+{
+	for (int i = 0; i < o->nargs; i++) {
+		const char *a = o->args[i];
+		const char **val = strcmp(a, "--older-than") == 0 ? &f->older_than
+		                   : strcmp(a, "--keep-last") == 0 ? &f->keep_last
+		                   : strcmp(a, "--max-files") == 0 ? &f->max_files
+		                                                   : NULL;
+		if (val) {
+			if (i + 1 >= o->nargs)
+				return usage_error("%s needs a value", a);
+			*val = o->args[++i];
+		} else if (strcmp(a, "--dry-run") == 0) {
+			f->dry_run = true;
+		} else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+			f->verbose = true;
+		} else if (table_ok && !f->table && a[0] != '-') {
+			f->table = a;
+		} else {
+			fprintf(stderr, "Error: %s: unexpected argument '%s'\n", cmd, a);
+			return usage_error("%s", "see 'lakehouse help <command>'");
+		}
+	}
+	return 0;
+}
+
+static char *sql_string(const char *s)
+{
+	size_t n = strlen(s), k = 0;
+	char *out = malloc(2 * n + 3);
+	if (!out)
+		return NULL;
+	out[k++] = '\'';
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\'')
+			out[k++] = '\'';
+		out[k++] = s[i];
+	}
+	out[k++] = '\'';
+	out[k] = '\0';
+	return out;
+}
+
+static int cmd_compact(const opts *o)
+{
+	flags f = {0};
+	int rc = parse_flags("compact", o, &f, true);
+	if (rc)
+		return rc;
+	long long max_files = 0;
+	if (f.max_files && (sscanf(f.max_files, "%lld", &max_files) != 1 || max_files < 2))
+		return usage_error("compact: --max-files needs a number >= 2, not '%s'", f.max_files);
+	if (f.older_than || f.keep_last || f.dry_run)
+		return usage_error("%s", "compact takes TABLE, --max-files and --verbose");
+	char *table = f.table ? sql_string(f.table) : NULL;
+	char sql[1024];
+	snprintf(sql, sizeof sql, "FROM ducklake_merge_adjacent_files('lake'%s%s%s)",
+	         table ? ", " : "", table ? table : "",
+	         max_files ? ", max_compacted_files => " : "");
+	if (max_files)
+		snprintf(sql + strlen(sql) - 1, sizeof sql - strlen(sql) + 1, "%lld)", max_files);
+	free(table);
+	tally t = {0};
+	rc = run_report(o, sql, f.verbose, &t);
+	if (rc || o->format != CLI_TABLE)
+		return rc;
+	char a[32], b[32];
+	human_bytes(t.bytes[0], a, sizeof a);
+	human_bytes(t.bytes[1], b, sizeof b);
+	if (t.count[0] == 0)
+		printf("nothing to merge: no table has two or more small files to combine\n");
+	else
+		printf("merged %lld files (%s) into %lld (%s)\n", (long long)t.count[0], a,
+		       (long long)t.count[1], b);
+	return 0;
+}
+
+static int cmd_expire(const opts *o)
+{
+	flags f = {0};
+	int rc = parse_flags("expire", o, &f, false);
+	if (rc)
+		return rc;
+	if (!f.older_than == !f.keep_last)
+		return usage_error("%s", "expire: give --older-than DURATION or --keep-last N");
+	long long secs = 0, keep = 0;
+	char sql[512];
+	if (f.older_than) {
+		if (!parse_duration(f.older_than, &secs))
+			return usage_error("expire: '%s' is not a duration (e.g. 30m, 12h, 7d, 2w)",
+			                   f.older_than);
+		snprintf(sql, sizeof sql,
+		         "FROM ducklake_expire_snapshots('lake', older_than => now() - INTERVAL '%lld "
+		         "seconds', dry_run => %s)",
+		         secs, f.dry_run ? "true" : "false");
+	} else {
+		if (sscanf(f.keep_last, "%lld", &keep) != 1 || keep < 1)
+			return usage_error("expire: --keep-last needs a number >= 1, not '%s'", f.keep_last);
+		snprintf(sql, sizeof sql,
+		         "FROM ducklake_expire_snapshots('lake', keep_last => %lld, dry_run => %s)", keep,
+		         f.dry_run ? "true" : "false");
+	}
+	tally t = {0};
+	rc = run_report(o, sql, f.verbose || f.dry_run, &t);
+	if (rc || o->format != CLI_TABLE)
+		return rc;
+	char b[32];
+	human_bytes(t.bytes[3], b, sizeof b);
+	printf("%s %lld snapshots; %lld files (%s) %s needed%s\n",
+	       f.dry_run ? "would expire" : "expired", (long long)t.count[2], (long long)t.count[3], b,
+	       f.dry_run ? "would no longer be" : "are no longer",
+	       t.count[3] && !f.dry_run ? ": `lakehouse cleanup` deletes them" : "");
+	return 0;
+}
+
+static int cmd_cleanup(const opts *o)
+{
+	flags f = {0};
+	int rc = parse_flags("cleanup", o, &f, false);
+	if (rc)
+		return rc;
+	if (f.keep_last || f.max_files)
+		return usage_error("%s", "cleanup takes --older-than, --dry-run and --verbose");
+	char age[128] = "";
+	long long secs = 3600;
+	if (f.older_than && !parse_duration(f.older_than, &secs))
+		return usage_error("cleanup: '%s' is not a duration (e.g. 0, 30m, 12h, 7d)",
+		                   f.older_than);
+	if (secs == 0)
+		snprintf(age, sizeof age, "cleanup_all => true");
+	else
+		snprintf(age, sizeof age, "older_than => now() - INTERVAL '%lld seconds'", secs);
+	char sql[768];
+	snprintf(sql, sizeof sql,
+	         "FROM ducklake_cleanup_old_files('lake', %s, dry_run => %s) UNION ALL FROM "
+	         "ducklake_delete_orphaned_files('lake', %s, dry_run => %s)",
+	         age, f.dry_run ? "true" : "false", age, f.dry_run ? "true" : "false");
+	tally t = {0};
+	rc = run_report(o, sql, f.verbose || f.dry_run, &t);
+	if (rc || o->format != CLI_TABLE)
+		return rc;
+	char b[32];
+	human_bytes(t.bytes[4] + t.bytes[5], b, sizeof b);
+	printf("%s %lld files (%s): %lld no snapshot needs, %lld orphans of failed writes\n",
+	       f.dry_run ? "would delete" : "deleted", (long long)(t.count[4] + t.count[5]), b,
+	       (long long)t.count[4], (long long)t.count[5]);
+	return 0;
+}
+
+int cli_maint(const char *command, const opts *o)
+{
+	if (strcmp(command, "compact") == 0)
+		return cmd_compact(o);
+	if (strcmp(command, "expire") == 0)
+		return cmd_expire(o);
+	return cmd_cleanup(o);
+}

@@ -1,0 +1,730 @@
+/*
+ * lake/maintain.c - maintenance: merging small files, expiring snapshots, removing
+ * files nothing references.
+ *
+ * Layer: lake. Reached through the DuckLake-named table functions
+ * (ducklake_merge_adjacent_files, ducklake_expire_snapshots, ducklake_cleanup_old_files,
+ * ducklake_delete_orphaned_files; `CALL f(...)` works as `FROM f(...)`), which the CLI's
+ * compact/expire/cleanup commands run. Each answers one row per thing it did:
+ * (action, object, bytes).
+ *
+ * Compaction. A run of small current files of one table, written under one schema
+ * version and in one partition, becomes one new file holding their live rows (deletes
+ * applied) with each row's id in _ducklake_internal_row_id. The commit retires the
+ * sources (end_snapshot = the compaction snapshot) and adds the new file from that
+ * snapshot on: earlier snapshots still read the sources with their delete files, later
+ * ones the merged file, so time travel is exact, deleted rows never come back, and row
+ * ids are kept. The snapshot records only `compacted_table:<id>`; the change feed skips
+ * it, since no row changed. It conflicts with concurrent deletes of the same files.
+ *
+ * Expiry deletes snapshot rows (never the latest) and every catalog row no remaining
+ * snapshot sees; files of deleted rows go to the deletion queue (catalog/maintain.c).
+ *
+ * Cleanup removes queued files, and orphans (*.parquet under the data path that no
+ * catalog row references: files of writes that failed or were killed), older than a
+ * threshold (default one hour, so files of writes still in flight are safe). Before
+ * removing a file, every catalog reference to that path is checked, after both sides
+ * are put in one canonical form; if any file the catalog references is missing from
+ * the store's listing, the two sides disagree and no orphan is removed.
+ */
+#include "lake/lake_int.h"
+#include "engine/scan.h"
+#include "util/fsutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_CLEANUP_AGE_US ((int64_t)3600 * 1000000)
+
+static lh_status nomem(lh_lake *lake)
+{
+	return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+}
+
+/* --- arguments ---------------------------------------------------------------------- */
+
+static const char *named(const lh_fn_args *a, const char *name)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (a->names[i] && lh_strieq(a->names[i], name))
+			return a->values[i] ? a->values[i] : "";
+	return NULL;
+}
+
+static bool truthy(const char *v)
+{
+	return v && (lh_strieq(v, "true") || strcmp(v, "1") == 0);
+}
+
+/* Refuses named parameters other than those listed (NULL-terminated). */
+static lh_status check_names(lh_lake *lake, const char *fn, const lh_fn_args *a,
+                             const char *const *allowed)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		if (!a->names[i])
+			continue;
+		bool ok = false;
+		for (size_t k = 0; allowed[k] && !ok; k++)
+			ok = lh_strieq(a->names[i], allowed[k]);
+		if (!ok)
+			return lh_lake_fail(lake, LH_ERR_INVALID, "%s has no parameter '%s'", fn,
+			                    a->names[i]);
+	}
+	return LH_OK;
+}
+
+/* A timestamp argument in microseconds. */
+static lh_status time_arg(lh_lake *lake, const char *fn, const char *name, const char *v,
+                          int64_t *out)
+{
+	if (!lh_parse_timestamptz(v, out))
+		return lh_lake_fail(lake, LH_ERR_TYPE,
+		                    "%s: %s => '%s' is not a timestamp (e.g. now() - INTERVAL 7 DAYS)", fn,
+		                    name, v);
+	return LH_OK;
+}
+
+static int64_t now_us(void)
+{
+	char now[40];
+	lh_now_timestamptz(now);
+	int64_t us = 0;
+	lh_parse_timestamptz(now, &us);
+	return us;
+}
+
+/* --- the report table ----------------------------------------------------------------- */
+
+typedef struct report {
+	lh_lake *lake;
+	const char *name;
+	lh_buf rows;
+	size_t n;
+} report;
+
+static void report_add(report *r, const char *action, const char *object, int64_t bytes)
+{
+	lh_buf_puts(&r->rows, r->n++ ? ", (" : "(");
+	lh_buf_sql_str(&r->rows, action);
+	lh_buf_puts(&r->rows, ", ");
+	lh_buf_sql_str(&r->rows, object);
+	if (bytes >= 0)
+		lh_buf_printf(&r->rows, ", %lld)", (long long)bytes);
+	else
+		lh_buf_puts(&r->rows, ", NULL)");
+}
+
+static lh_status report_write(report *r)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_printf(&b,
+	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" (action VARCHAR, object VARCHAR, "
+	              "bytes BIGINT)",
+	              r->name);
+	if (r->n)
+		lh_buf_printf(&b, "; INSERT INTO __lh.main.\"%s\" VALUES %s", r->name,
+		              lh_buf_str(&r->rows));
+	lh_status st = b.status == LH_OK && r->rows.status == LH_OK
+	                   ? lh_engine_exec(r->lake->engine, lh_buf_str(&b), &r->lake->err)
+	                   : nomem(r->lake);
+	lh_buf_free(&b);
+	lh_buf_free(&r->rows);
+	return st;
+}
+
+/* --- compaction ------------------------------------------------------------------------ */
+
+typedef struct compact_run {
+	size_t first, n; /* into the sorted candidate list */
+} compact_run;
+
+typedef LH_VEC(compact_run) run_vec;
+
+typedef struct compact_job {
+	int64_t table_id;
+	const lh_i64_vec *ids; /* candidate file ids in run order */
+	const run_vec *runs;
+	report *rep;
+	const char *label;
+} compact_job;
+
+/* The schema version a snapshot belongs to. */
+static int64_t version_at(const lh_rows *versions, int64_t snap)
+{
+	int64_t v = 0;
+	for (size_t r = 0; r < versions->nrows; r++)
+		if (lh_rows_int(versions, r, 0, 0) <= snap)
+			v = lh_rows_int(versions, r, 1, 0);
+	return v;
+}
+
+static const lh_data_file *file_with_id(const lh_table *t, int64_t id, size_t *index)
+{
+	for (size_t i = 0; i < t->files.len; i++)
+		if (t->files.items[i].id == id) {
+			if (index)
+				*index = i;
+			return &t->files.items[i];
+		}
+	return NULL;
+}
+
+static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
+{
+	compact_job *job = arg;
+	lh_state *s = lh_lake_state(lake);
+	ptrdiff_t ti = lh_state_table_index_by_id(s, job->table_id);
+	if (ti < 0)
+		return lh_lake_fail(lake, LH_ERR_CONFLICT, "table '%s' was dropped meanwhile", job->label);
+	*out_count = 0;
+	lh_status st = LH_OK;
+	for (size_t r = 0; st == LH_OK && r < job->runs->len; r++) {
+		const compact_run *run = &job->runs->items[r];
+		const lh_table *t = s->tables.items[ti];
+		/* a shell of the table showing only the run's files */
+		lh_table shell = *t;
+		lh_data_file *files = calloc(run->n, sizeof *files);
+		if (!files)
+			return nomem(lake);
+		for (size_t k = 0; k < run->n; k++)
+			files[k] = *file_with_id(t, job->ids->items[run->first + k], NULL);
+		shell.files.items = files;
+		shell.files.len = shell.files.cap = run->n;
+		lh_buf sel;
+		lh_buf_init(&sel, 0);
+		lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS "
+		                  "_ducklake_internal_row_id FROM (");
+		st = lh_lake_scan(lake, s, &shell, LH_SCAN_META, &sel);
+		lh_buf_puts(&sel, ") ORDER BY _ducklake_internal_row_id");
+		char *tp = lh_table_full_path(s, t);
+		for (size_t k = 0; st == LH_OK && k < run->n; k++) {
+			char *p = tp ? lh_file_full_path(tp, files[k].path, files[k].path_is_relative) : NULL;
+			report_add(job->rep, "merged", p ? p : files[k].path, files[k].file_size_bytes);
+			free(p);
+		}
+		free(files);
+		size_t before = t->files.len;
+		int64_t rows = 0;
+		if (st == LH_OK)
+			st = sel.status == LH_OK ? lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), true, &rows)
+			                         : nomem(lake);
+		lh_buf_free(&sel);
+		lh_table *mt = st == LH_OK ? lh_state_table_mut(s, (size_t)ti) : NULL;
+		if (st == LH_OK && !mt)
+			st = nomem(lake);
+		for (size_t k = before; st == LH_OK && k < mt->files.len; k++) {
+			lh_data_file *f = &mt->files.items[k];
+			f->compacted = true;
+			char *p = tp ? lh_file_full_path(tp, f->path, true) : NULL;
+			report_add(job->rep, "created", p ? p : f->path, f->file_size_bytes);
+			free(p);
+		}
+		/* the sources leave the table */
+		for (size_t k = 0; st == LH_OK && k < run->n; k++) {
+			size_t at;
+			if (!file_with_id(mt, job->ids->items[run->first + k], &at))
+				continue;
+			lh_data_file_clear(&mt->files.items[at]);
+			memmove(&mt->files.items[at], &mt->files.items[at + 1],
+			        (mt->files.len - at - 1) * sizeof mt->files.items[0]);
+			mt->files.len--;
+		}
+		free(tp);
+		*out_count += rows;
+	}
+	return st;
+}
+
+typedef struct cand {
+	int64_t id, version, partition, begin, size;
+} cand;
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+	if (x->version != y->version)
+		return x->version < y->version ? -1 : 1;
+	if (x->partition != y->partition)
+		return x->partition < y->partition ? -1 : 1;
+	if (x->begin != y->begin)
+		return x->begin < y->begin ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Merges the small files of one table; one commit. */
+static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *label,
+                               const lh_rows *versions, int64_t max_files, report *rep)
+{
+	size_t nf = t->files.len;
+	cand *c = calloc(nf + 1, sizeof *c);
+	if (!c)
+		return nomem(lake);
+	size_t n = 0;
+	for (size_t i = 0; i < nf; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (f->file_size_bytes >= lake->target_file_size)
+			continue;
+		c[n++] = (cand){f->id, version_at(versions, f->begin_snapshot), f->partition_id,
+		                f->begin_snapshot, f->file_size_bytes};
+	}
+	qsort(c, n, sizeof *c, cand_cmp);
+	lh_i64_vec ids = {0};
+	run_vec runs = {0};
+	lh_status st = LH_OK;
+	int64_t merged = 0;
+	for (size_t i = 0; i < n && st == LH_OK;) {
+		/* a run: consecutive candidates of one version and partition, up to the target
+		 * size (and max_files in all) */
+		size_t j = i;
+		int64_t size = 0;
+		while (j < n && c[j].version == c[i].version && c[j].partition == c[i].partition &&
+		       (j == i || size + c[j].size <= lake->target_file_size) &&
+		       (max_files <= 0 || merged + (int64_t)(j - i) < max_files)) {
+			size += c[j].size;
+			j++;
+		}
+		if (j - i >= 2) {
+			compact_run run = {ids.len, j - i};
+			for (size_t k = i; k < j && st == LH_OK; k++)
+				if (LH_VEC_PUSH(&ids, c[k].id) != LH_OK)
+					st = nomem(lake);
+			if (st == LH_OK && LH_VEC_PUSH(&runs, run) != LH_OK)
+				st = nomem(lake);
+			merged += (int64_t)(j - i);
+		}
+		i = j > i ? j : i + 1;
+	}
+	free(c);
+	if (st == LH_OK && runs.len > 0) {
+		compact_job job = {.table_id = t->id, .ids = &ids, .runs = &runs,
+		                   .rep = rep, .label = label};
+		int64_t rows = 0;
+		st = lh_txn_run(lake, compact_fn, &job, &rows);
+		if (st != LH_OK)
+			lh_err_prefix(&lake->err, "compacting '%s': ", label);
+	}
+	LH_VEC_FREE(&ids);
+	LH_VEC_FREE(&runs);
+	return st;
+}
+
+static lh_status merge_adjacent_files(lh_lake *lake, const lh_fn_args *a, const char *name)
+{
+	static const char *const allowed[] = {"schema", "max_compacted_files", NULL};
+	const char *fn = "ducklake_merge_adjacent_files";
+	lh_status st = check_names(lake, fn, a, allowed);
+	if (st != LH_OK)
+		return st;
+	const char *table = a->n > 1 && !a->names[1] ? a->values[1] : NULL;
+	const char *schema = named(a, "schema");
+	int64_t max_files = 0;
+	const char *mf = named(a, "max_compacted_files");
+	if (mf && !lh_parse_int64(mf, &max_files))
+		return lh_lake_fail(lake, LH_ERR_TYPE, "%s: max_compacted_files => '%s' is not a number",
+		                    fn, mf);
+	if ((st = lh_lake_refresh(lake)) != LH_OK)
+		return st;
+	lh_state *s = lake->committed;
+	ptrdiff_t only = -1;
+	if (table) {
+		lh_qname q = {.schema = (char *)schema, .name = (char *)table};
+		if (!schema && lh_parse_qname(table, &q) != LH_OK)
+			return lh_lake_fail(lake, LH_ERR_SYNTAX, "%s: '%s' is not a table name", fn, table);
+		st = lh_resolve_table(lake, s, &q, &only);
+		if (!schema)
+			lh_qname_free(&q);
+		if (st != LH_OK)
+			return st;
+	}
+	lh_rows *versions = NULL;
+	st = lh_catdb_query(lake->cat,
+	                    "SELECT begin_snapshot, schema_version FROM ducklake_schema_versions ORDER "
+	                    "BY begin_snapshot",
+	                    NULL, 0, &versions, &lake->err);
+	report rep = {.lake = lake, .name = name};
+	lh_buf_init(&rep.rows, 0);
+	/* tables by id: the state changes with each commit */
+	lh_i64_vec todo = {0};
+	for (size_t i = 0; st == LH_OK && i < s->tables.len; i++) {
+		const lh_table *t = s->tables.items[i];
+		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
+		if ((only >= 0 && (size_t)only != i) || (schema && !table && sc && !lh_strieq(sc->name, schema)))
+			continue;
+		if (LH_VEC_PUSH(&todo, t->id) != LH_OK)
+			st = nomem(lake);
+	}
+	for (size_t i = 0; st == LH_OK && i < todo.len; i++) {
+		s = lake->committed;
+		ptrdiff_t ti = lh_state_table_index_by_id(s, todo.items[i]);
+		if (ti < 0)
+			continue;
+		const lh_table *t = s->tables.items[ti];
+		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
+		char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
+		st = label ? compact_table(lake, t, label, versions, max_files, &rep) : nomem(lake);
+		free(label);
+	}
+	LH_VEC_FREE(&todo);
+	lh_rows_free(&versions);
+	if (st != LH_OK) {
+		lh_buf_free(&rep.rows);
+		return st;
+	}
+	return report_write(&rep);
+}
+
+/* --- expiring snapshots ----------------------------------------------------------------- */
+
+static lh_status parse_versions(lh_lake *lake, const char *text, lh_i64_vec *out)
+{
+	/* "[1, 2, 3]" as DuckDB renders a list */
+	const char *p = text;
+	while (*p == ' ' || *p == '[')
+		p++;
+	while (*p && *p != ']') {
+		char *end;
+		long long v = strtoll(p, &end, 10);
+		if (end == p)
+			return lh_lake_fail(lake, LH_ERR_TYPE,
+			                    "ducklake_expire_snapshots: versions => %s is not a list of "
+			                    "snapshot ids",
+			                    text);
+		if (LH_VEC_PUSH(out, (int64_t)v) != LH_OK)
+			return nomem(lake);
+		p = end;
+		while (*p == ' ' || *p == ',')
+			p++;
+	}
+	return LH_OK;
+}
+
+static lh_status expire_snapshots(lh_lake *lake, const lh_fn_args *a, const char *name)
+{
+	static const char *const allowed[] = {"older_than", "versions", "keep_last", "dry_run", NULL};
+	const char *fn = "ducklake_expire_snapshots";
+	lh_status st = check_names(lake, fn, a, allowed);
+	if (st != LH_OK)
+		return st;
+	const char *older = named(a, "older_than"), *versions = named(a, "versions");
+	const char *keep = named(a, "keep_last");
+	bool dry_run = truthy(named(a, "dry_run"));
+	if (!older && !versions && !keep)
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "%s needs older_than => <timestamp>, keep_last => <n> or versions => "
+		                    "[ids]",
+		                    fn);
+	int64_t cutoff = 0, keep_n = -1;
+	lh_i64_vec listed = {0};
+	if (older && (st = time_arg(lake, fn, "older_than", older, &cutoff)) != LH_OK)
+		return st;
+	if (keep && (!lh_parse_int64(keep, &keep_n) || keep_n < 1))
+		return lh_lake_fail(lake, LH_ERR_TYPE, "%s: keep_last => %s must be a number >= 1", fn,
+		                    keep);
+	if (versions && (st = parse_versions(lake, versions, &listed)) != LH_OK) {
+		LH_VEC_FREE(&listed);
+		return st;
+	}
+	lh_rows *snaps = NULL;
+	st = lh_catalog_snapshots(lake->cat, &snaps, &lake->err);
+	lh_i64_vec chosen = {0};
+	size_t total = st == LH_OK ? snaps->nrows : 0;
+	report rep = {.lake = lake, .name = name};
+	lh_buf_init(&rep.rows, 0);
+	for (size_t r = 0; st == LH_OK && r + 1 < total; r++) { /* never the latest */
+		int64_t id = lh_rows_int(snaps, r, 0, -1), t = 0;
+		bool pick = false;
+		if (older && lh_parse_timestamptz(lh_rows_get(snaps, r, 1), &t) && t < cutoff)
+			pick = true;
+		if (keep_n > 0 && (int64_t)(total - r) > keep_n)
+			pick = true;
+		for (size_t k = 0; k < listed.len; k++)
+			pick |= listed.items[k] == id;
+		if (!pick)
+			continue;
+		if (LH_VEC_PUSH(&chosen, id) != LH_OK)
+			st = nomem(lake);
+		report_add(&rep, dry_run ? "would_expire_snapshot" : "expired_snapshot",
+		           lh_rows_get(snaps, r, 0), -1);
+	}
+	int64_t latest = total ? lh_rows_int(snaps, total - 1, 0, -1) : -1;
+	for (size_t k = 0; st == LH_OK && k < listed.len; k++)
+		if (listed.items[k] == latest)
+			st = lh_lake_fail(lake, LH_ERR_INVALID,
+			                  "%s: snapshot %lld is the latest and cannot be expired", fn,
+			                  (long long)latest);
+	lh_rows_free(&snaps);
+	LH_VEC_FREE(&listed);
+	char now[40];
+	lh_now_timestamptz(now);
+	lh_rows *data = NULL, *dels = NULL;
+	if (st == LH_OK)
+		st = lh_catalog_expire(lake->cat, chosen.items, chosen.len, now, dry_run, &data, &dels,
+		                       &lake->err);
+	for (int k = 0; st == LH_OK && k < 2; k++) {
+		const lh_rows *rows = k == 0 ? data : dels;
+		for (size_t r = 0; r < rows->nrows; r++) {
+			bool rel = lh_rows_bool(rows, r, 2, false);
+			char *p = rel ? lh_path_join(lake->data_path, lh_rows_get(rows, r, 1))
+			              : lh_strdup(lh_rows_get(rows, r, 1));
+			report_add(&rep, dry_run ? "would_release_file" : "released_file", p ? p : "",
+			           lh_rows_int(rows, r, 3, -1));
+			free(p);
+		}
+	}
+	lh_rows_free(&data);
+	lh_rows_free(&dels);
+	LH_VEC_FREE(&chosen);
+	if (st == LH_OK && !dry_run) {
+		/* states of expired snapshots must not be read from the cache any more */
+		for (size_t i = 0; i < lake->past.len; i++)
+			lh_state_free(&lake->past.items[i]);
+		lake->past.len = 0;
+	}
+	if (st != LH_OK) {
+		lh_buf_free(&rep.rows);
+		return st;
+	}
+	return report_write(&rep);
+}
+
+/* --- removing files ------------------------------------------------------------------------ */
+
+/* One spelling per location: no repeated '/', no "/./" (after the scheme of a URI). */
+static char *canonical(const char *path)
+{
+	const char *scheme = strstr(path, "://");
+	size_t keep = scheme ? (size_t)(scheme - path) + 3 : 0;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_append(&b, path, keep);
+	for (const char *p = path + keep; *p; p++) {
+		if (*p == '/' && (p[1] == '/' || (p[1] == '.' && (p[2] == '/' || !p[2]))))
+			continue;
+		lh_buf_putc(&b, *p);
+	}
+	return lh_buf_steal(&b);
+}
+
+typedef LH_VEC(char *) path_vec;
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool contains(const path_vec *sorted, const char *p)
+{
+	return sorted->len &&
+	       bsearch(&p, sorted->items, sorted->len, sizeof(char *), str_cmp) != NULL;
+}
+
+static void paths_free(path_vec *v)
+{
+	for (size_t i = 0; i < v->len; i++)
+		free(v->items[i]);
+	LH_VEC_FREE(v);
+}
+
+/* The canonical full path of a (path, is_relative) pair. */
+static char *full_path(lh_lake *lake, const char *path, bool relative)
+{
+	char *joined = relative ? lh_path_join(lake->data_path, path) : lh_strdup(path);
+	char *c = joined ? canonical(joined) : NULL;
+	free(joined);
+	return c;
+}
+
+typedef struct cleanup_ctx {
+	path_vec refs;     /* every path a file row references, sorted */
+	path_vec queued;   /* every path in the deletion queue, sorted */
+	lh_store_entries listing; /* the data path, canonical paths */
+	path_vec listed;   /* the same paths, sorted */
+} cleanup_ctx;
+
+static void cleanup_ctx_free(cleanup_ctx *c)
+{
+	paths_free(&c->refs);
+	paths_free(&c->queued);
+	LH_VEC_FREE(&c->listed); /* borrowed from listing */
+	lh_store_entries_free(&c->listing);
+}
+
+static lh_status collect(lh_lake *lake, cleanup_ctx *c, lh_rows **queue)
+{
+	lh_rows *refs = NULL;
+	lh_status st = lh_catalog_file_refs(lake->cat, &refs, &lake->err);
+	for (size_t r = 0; st == LH_OK && r < refs->nrows; r++) {
+		char *p = full_path(lake, lh_rows_get(refs, r, 0), lh_rows_bool(refs, r, 1, false));
+		if (!p || LH_VEC_PUSH(&c->refs, p) != LH_OK) {
+			free(p);
+			st = nomem(lake);
+		}
+	}
+	lh_rows_free(&refs);
+	if (st == LH_OK)
+		st = lh_catalog_scheduled(lake->cat, queue, &lake->err);
+	for (size_t r = 0; st == LH_OK && r < (*queue)->nrows; r++) {
+		char *p = full_path(lake, lh_rows_get(*queue, r, 1), lh_rows_bool(*queue, r, 2, false));
+		if (!p || LH_VEC_PUSH(&c->queued, p) != LH_OK) {
+			free(p);
+			st = nomem(lake);
+		}
+	}
+	if (st == LH_OK)
+		st = lake->store->ops->list(lake->store, lake->data_path, &c->listing, &lake->err);
+	for (size_t i = 0; st == LH_OK && i < c->listing.len; i++) {
+		char *p = canonical(c->listing.items[i].path);
+		if (!p)
+			return nomem(lake);
+		free(c->listing.items[i].path);
+		c->listing.items[i].path = p;
+		if (LH_VEC_PUSH(&c->listed, p) != LH_OK)
+			st = nomem(lake);
+	}
+	if (st == LH_OK) {
+		qsort(c->refs.items, c->refs.len, sizeof(char *), str_cmp);
+		qsort(c->queued.items, c->queued.len, sizeof(char *), str_cmp);
+		qsort(c->listed.items, c->listed.len, sizeof(char *), str_cmp);
+	}
+	return st;
+}
+
+static const lh_store_entry *listed_entry(const cleanup_ctx *c, const char *p)
+{
+	for (size_t i = 0; i < c->listing.len; i++)
+		if (strcmp(c->listing.items[i].path, p) == 0)
+			return &c->listing.items[i];
+	return NULL;
+}
+
+typedef struct cleanup_opts {
+	int64_t cutoff_us; /* files older than this go */
+	bool dry_run;
+	bool scheduled;    /* the deletion queue */
+	bool orphans;      /* unreferenced files */
+} cleanup_opts;
+
+static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
+{
+	cleanup_ctx c = {0};
+	lh_rows *queue = NULL;
+	lh_status st = collect(lake, &c, &queue);
+	path_vec doomed = {0};
+	bool *unqueue = st == LH_OK ? calloc(queue->nrows + 1, sizeof *unqueue) : NULL;
+	if (st == LH_OK && !unqueue)
+		st = nomem(lake);
+	/* 1. the deletion queue */
+	for (size_t r = 0; st == LH_OK && o->scheduled && r < queue->nrows; r++) {
+		int64_t when = 0;
+		if (!lh_parse_timestamptz(lh_rows_get(queue, r, 3), &when) || when > o->cutoff_us)
+			continue;
+		char *p = full_path(lake, lh_rows_get(queue, r, 1), lh_rows_bool(queue, r, 2, false));
+		if (!p) {
+			st = nomem(lake);
+			break;
+		}
+		unqueue[r] = true;
+		const lh_store_entry *e = listed_entry(&c, p);
+		/* another row may still use the same file (a rollback re-registers old files) */
+		if (!e || contains(&c.refs, p)) {
+			free(p);
+			continue;
+		}
+		report_add(rep, o->dry_run ? "would_remove" : "removed", p, e->size);
+		if (LH_VEC_PUSH(&doomed, p) != LH_OK) {
+			free(p);
+			st = nomem(lake);
+		}
+	}
+	/* 2. orphans */
+	char *root = canonical(lake->data_path);
+	if (st == LH_OK && !root)
+		st = nomem(lake);
+	if (st == LH_OK && o->orphans) {
+		for (size_t i = 0; i < c.refs.len; i++) {
+			const char *p = c.refs.items[i];
+			if (lh_str_starts_with(p, root) && !contains(&c.listed, p)) {
+				st = lh_lake_fail(lake, LH_ERR_CORRUPT,
+				                  "the catalog references '%s', which the data path does not "
+				                  "hold; no orphan was removed (the listing and the catalog "
+				                  "disagree, so nothing can be judged unreferenced)",
+				                  p);
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; st == LH_OK && o->orphans && i < c.listing.len; i++) {
+		const lh_store_entry *e = &c.listing.items[i];
+		if (!lh_str_ends_with(e->path, ".parquet") || e->mtime_us > o->cutoff_us ||
+		    contains(&c.refs, e->path) || contains(&c.queued, e->path))
+			continue;
+		char *p = lh_strdup(e->path);
+		report_add(rep, o->dry_run ? "would_remove_orphan" : "removed_orphan", e->path, e->size);
+		if (!p || LH_VEC_PUSH(&doomed, p) != LH_OK) {
+			free(p);
+			st = nomem(lake);
+		}
+	}
+	if (st == LH_OK && !o->dry_run && doomed.len)
+		st = lake->store->ops->remove_many(lake->store, doomed.items, doomed.len, &lake->err);
+	if (st == LH_OK && !o->dry_run && o->scheduled && queue->nrows)
+		st = lh_catalog_unschedule(lake->cat, queue, unqueue, &lake->err);
+	paths_free(&doomed);
+	free(root);
+	free(unqueue);
+	lh_rows_free(&queue);
+	cleanup_ctx_free(&c);
+	return st;
+}
+
+static lh_status cleanup_fn(lh_lake *lake, const char *fn, const lh_fn_args *a, bool scheduled,
+                            const char *name)
+{
+	static const char *const allowed[] = {"older_than", "cleanup_all", "dry_run", NULL};
+	lh_status st = check_names(lake, fn, a, allowed);
+	if (st != LH_OK)
+		return st;
+	cleanup_opts o = {.dry_run = truthy(named(a, "dry_run")),
+	                  .scheduled = scheduled,
+	                  .orphans = !scheduled,
+	                  .cutoff_us = now_us() - DEFAULT_CLEANUP_AGE_US};
+	const char *older = named(a, "older_than");
+	if (older && (st = time_arg(lake, fn, "older_than", older, &o.cutoff_us)) != LH_OK)
+		return st;
+	if (truthy(named(a, "cleanup_all")))
+		o.cutoff_us = INT64_MAX;
+	report rep = {.lake = lake, .name = name};
+	lh_buf_init(&rep.rows, 0);
+	st = cleanup(lake, &o, &rep);
+	if (st != LH_OK) {
+		lh_buf_free(&rep.rows);
+		return st;
+	}
+	return report_write(&rep);
+}
+
+/* --- dispatch ------------------------------------------------------------------------------ */
+
+bool lh_maint_is_function(const char *fn)
+{
+	return lh_strieq(fn, "ducklake_merge_adjacent_files") ||
+	       lh_strieq(fn, "ducklake_expire_snapshots") ||
+	       lh_strieq(fn, "ducklake_cleanup_old_files") ||
+	       lh_strieq(fn, "ducklake_delete_orphaned_files");
+}
+
+lh_status lh_maint_function(lh_lake *lake, const char *fn, const lh_fn_args *args,
+                            const char *name)
+{
+	if (lake->txn_open)
+		return lh_lake_fail(lake, LH_ERR_TXN,
+		                    "%s cannot run inside a transaction: COMMIT or ROLLBACK first", fn);
+	if (lh_strieq(fn, "ducklake_merge_adjacent_files"))
+		return merge_adjacent_files(lake, args, name);
+	if (lh_strieq(fn, "ducklake_expire_snapshots"))
+		return expire_snapshots(lake, args, name);
+	if (lh_strieq(fn, "ducklake_cleanup_old_files"))
+		return cleanup_fn(lake, fn, args, true, name);
+	return cleanup_fn(lake, fn, args, false, name);
+}
