@@ -145,6 +145,31 @@ static lh_status route_txn(lh_lake *lake, lh_cursor *c, lh_result **out, bool *h
 	return LH_OK;
 }
 
+/* SET [GLOBAL|SESSION] ducklake_<option> (= | TO) value: the lake's own settings. */
+static lh_status set_option(lh_lake *lake, lh_stmt *s, const lh_cursor *at, bool *done)
+{
+	lh_cursor c = *at;
+	*done = false;
+	c.i++;
+	if (!lh_cur_accept(&c, "GLOBAL"))
+		lh_cur_accept(&c, "SESSION");
+	char *name = lh_cur_ident(&c);
+	if (!name || !lh_str_starts_with(name, "ducklake_") ||
+	    !(lh_cur_accept(&c, "=") || lh_cur_accept(&c, "TO"))) {
+		free(name);
+		return LH_OK;
+	}
+	char *value = NULL;
+	lh_status st = lh_eval_text(lake, s->text + lh_cur_offset(&c), &value);
+	bool known = false;
+	if (st == LH_OK)
+		st = lh_lake_setting(lake, name, value, &known);
+	*done = known || st != LH_OK;
+	free(name);
+	free(value);
+	return st;
+}
+
 static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 {
 	lh_cursor c = {.t = &s->toks};
@@ -232,6 +257,12 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 			return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 			                    "COPY <lake table> FROM is not supported; use INSERT INTO <table> "
 			                    "SELECT * FROM read_csv('<file>') (or read_parquet, read_json)");
+	}
+	if (lh_cur_is(&c, 0, "SET")) {
+		bool done = false;
+		st = set_option(lake, s, &c, &done);
+		if (done || st != LH_OK)
+			return empty_result(lake, st, out);
 	}
 	if (lh_cur_is(&c, 0, "CALL")) {
 		bool done = false;

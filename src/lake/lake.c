@@ -59,12 +59,49 @@ lh_state *lh_lake_state(lh_lake *lake)
 typedef struct conf {
 	char *catalog;   /* "sqlite:<path>" */
 	char *data_path; /* informational copy */
+	lh_str_vec settings; /* "key=value" of the other keys (lh_lake_setting applies them) */
 } conf;
 
 static void conf_free(conf *c)
 {
 	free(c->catalog);
 	free(c->data_path);
+	for (size_t i = 0; i < c->settings.len; i++)
+		free(c->settings.items[i]);
+	LH_VEC_FREE(&c->settings);
+}
+
+lh_status lh_lake_setting(lh_lake *lake, const char *name, const char *value, bool *known)
+{
+	if (lh_str_starts_with(name, "ducklake_"))
+		name += 9;
+	*known = true;
+	char *end = NULL;
+	double v = value ? strtod(value, &end) : 0;
+	bool number = value && end != value && *end == '\0';
+	if (strcmp(name, "max_retry_count") == 0) {
+		if (!number || v < 0 || v > 100000 || v != (int)v)
+			return lh_lake_fail(lake, LH_ERR_INVALID,
+			                    "max_retry_count must be a whole number from 0 to 100000, not '%s'",
+			                    value ? value : "");
+		lake->commit.max_retries = (int)v;
+	} else if (strcmp(name, "retry_wait_ms") == 0) {
+		if (!number || v < 0 || v > 60000)
+			return lh_lake_fail(lake, LH_ERR_INVALID,
+			                    "retry_wait_ms must be a number of milliseconds from 0 to 60000, "
+			                    "not '%s'",
+			                    value ? value : "");
+		lake->commit.retry_wait_ms = v;
+	} else if (strcmp(name, "retry_backoff") == 0) {
+		if (!number || v < 1 || v > 10)
+			return lh_lake_fail(lake, LH_ERR_INVALID,
+			                    "retry_backoff must be a factor from 1 to 10, not '%s'",
+			                    value ? value : "");
+		lake->commit.backoff = v;
+	} else {
+		*known = false;
+	}
+	return LH_OK;
 }
 
 static lh_status conf_read(const char *dir, conf *out, lh_err *err)
@@ -113,6 +150,10 @@ static lh_status conf_read(const char *dir, conf *out, lh_err *err)
 		} else if (strcmp(key, "data_path") == 0) {
 			free(out->data_path);
 			out->data_path = lh_strdup(val);
+		} else if (strcmp(key, "format") != 0) {
+			char *kv = lh_asprintf("%s=%s", key, val);
+			if (!kv || LH_VEC_PUSH(&out->settings, kv) != LH_OK)
+				free(kv);
 		}
 	}
 	free(text);
@@ -310,9 +351,19 @@ lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error)
 		st = err.code;
 	if (st == LH_OK)
 		st = lh_catalog_check(lake->cat, cf.catalog, &stored, &err);
-	conf_free(&cf);
 	if (st == LH_OK)
 		st = lake_start(lake, stored, &err);
+	/* settings in the conf file (unknown keys are left for later versions) */
+	for (size_t i = 0; st == LH_OK && i < cf.settings.len; i++) {
+		char *kv = cf.settings.items[i], *eq = strchr(kv, '=');
+		*eq = '\0';
+		bool known;
+		if (lh_lake_setting(lake, kv, eq + 1, &known) != LH_OK) {
+			st = lh_err_set(&err, lake->err.code, "%s/" LH_CONF_FILE ": %s", lake->dir,
+			                lh_err_msg(&lake->err));
+		}
+	}
+	conf_free(&cf);
 	if (held)
 		lh_catdb_release(lake->cat);
 	free(stored);

@@ -222,6 +222,11 @@ lh_status lh_result_empty(lh_result **out);
 /* Runs a query (already rewritten) and exports it as an Arrow C stream. */
 lh_status lh_result_arrow_stream(lh_lake *lake, const char *sql, struct ArrowArrayStream *out);
 
+/* Applies a lake setting by name (DuckLake's option names, with or without the
+ * ducklake_ prefix): max_retry_count, retry_wait_ms, retry_backoff. *known is false
+ * for other names. */
+lh_status lh_lake_setting(lh_lake *lake, const char *name, const char *value, bool *known);
+
 /* Sets the lake's error. Returns code. */
 lh_status lh_lake_fail(lh_lake *lake, lh_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -666,6 +666,16 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 			st = nomem(lake);
 		}
 	}
+	/* 3. what dead writers left in local staging folders outside the data path */
+	if (st == LH_OK && o->orphans) {
+		lh_store_entries dead = {0};
+		st = lake->store->ops->sweep_staging(lake->store, o->cutoff_us, o->dry_run, &dead,
+		                                     &lake->err);
+		for (size_t i = 0; st == LH_OK && i < dead.len; i++)
+			report_add(rep, o->dry_run ? "would_remove_orphan" : "removed_orphan",
+			           dead.items[i].path, dead.items[i].size);
+		lh_store_entries_free(&dead);
+	}
 	if (st == LH_OK && !o->dry_run && doomed.len)
 		st = lake->store->ops->remove_many(lake->store, doomed.items, doomed.len, &lake->err);
 	if (st == LH_OK && !o->dry_run && o->scheduled && queue->nrows)

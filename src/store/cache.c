@@ -224,24 +224,53 @@ static void scan_objects(const lh_cache *c, time_t now, copy_vec *out, int64_t *
 	free(objects);
 }
 
-/* Removes staging folders of writers that died long ago. */
-static void sweep_staging(const lh_cache *c, time_t now)
+lh_status lh_cache_sweep_staging(const lh_cache *c, int64_t cutoff_us, bool dry_run,
+                                 lh_store_entries *out, lh_err *err)
 {
+	memset(out, 0, sizeof *out);
 	char *staging = lh_path_join(c->dir, "staging");
-	DIR *d = staging ? opendir(staging) : NULL;
+	if (!staging)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	DIR *d = opendir(staging);
 	struct dirent *e;
-	while (d && (e = readdir(d))) {
+	lh_status st = LH_OK;
+	while (st == LH_OK && d && (e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		char *p = lh_path_join(staging, e->d_name);
+		char *dir = lh_path_join(staging, e->d_name);
 		struct stat sb;
-		if (p && stat(p, &sb) == 0 && now - sb.st_mtime > STALE_STAGING_S)
-			lh_store_staging_done(p);
-		free(p);
+		/* a folder whose writer is alive changes as files arrive in it */
+		if (!dir || stat(dir, &sb) != 0 ||
+		    (int64_t)sb.st_mtim.tv_sec * 1000000 + sb.st_mtim.tv_nsec / 1000 > cutoff_us) {
+			free(dir);
+			continue;
+		}
+		DIR *f = opendir(dir);
+		struct dirent *fe;
+		while (st == LH_OK && f && (fe = readdir(f))) {
+			if (strcmp(fe->d_name, ".") == 0 || strcmp(fe->d_name, "..") == 0)
+				continue;
+			char *p = lh_path_join(dir, fe->d_name);
+			struct stat fs;
+			if (p && stat(p, &fs) == 0) {
+				lh_store_entry en = {p, (int64_t)fs.st_size, (int64_t)fs.st_mtim.tv_sec * 1000000};
+				if (LH_VEC_PUSH(out, en) == LH_OK)
+					p = NULL;
+				else
+					st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+			}
+			free(p);
+		}
+		if (f)
+			closedir(f);
+		if (!dry_run)
+			lh_store_staging_done(dir);
+		free(dir);
 	}
 	if (d)
 		closedir(d);
 	free(staging);
+	return st;
 }
 
 void lh_cache_added(lh_cache *c, int64_t bytes)
@@ -271,7 +300,11 @@ void lh_cache_added(lh_cache *c, int64_t bytes)
 				total -= copies.items[i].size;
 		}
 	}
-	sweep_staging(c, now);
+	lh_store_entries dead = {0};
+	lh_err ignored = {0};
+	lh_cache_sweep_staging(c, ((int64_t)now - STALE_STAGING_S) * 1000000, false, &dead, &ignored);
+	lh_store_entries_free(&dead);
+	lh_err_clear(&ignored);
 	for (size_t i = 0; i < copies.len; i++)
 		free(copies.items[i].path);
 	LH_VEC_FREE(&copies);

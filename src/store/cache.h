@@ -38,5 +38,9 @@ void lh_cache_forget(const lh_cache *c, const char *uri);
 void lh_cache_added(lh_cache *c, int64_t bytes);
 /* A new empty folder inside the cache for files on their way to the store. */
 lh_status lh_cache_staging_dir(const lh_cache *c, char **out, lh_err *err);
+/* Staging folders not touched since cutoff_us: their files are listed and (unless
+ * dry_run) removed with the folders. */
+lh_status lh_cache_sweep_staging(const lh_cache *c, int64_t cutoff_us, bool dry_run,
+                                 lh_store_entries *out, lh_err *err);
 
 #endif

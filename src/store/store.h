@@ -46,6 +46,11 @@ struct lh_store_ops {
 	lh_status (*staging_dir)(lh_store *s, char **out, lh_err *err);
 	/* Every object whose path starts with `prefix`. */
 	lh_status (*list)(lh_store *s, const char *prefix, lh_store_entries *out, lh_err *err);
+	/* Removes what writers that died left in local staging folders outside the data
+	 * path, last modified before cutoff_us (all but the removal with dry_run), and
+	 * lists the files. */
+	lh_status (*sweep_staging)(lh_store *s, int64_t cutoff_us, bool dry_run,
+	                           lh_store_entries *out, lh_err *err);
 	void (*close)(lh_store *s);
 };
 

@@ -168,6 +168,33 @@ static void fs_close(lh_store *st)
 	free(s);
 }
 
+/* Staging lives inside the data path, where cleanup finds its files as orphans; what
+ * is left here are the empty folders of writers that died. */
+static lh_status fs_sweep_staging(lh_store *st, int64_t cutoff_us, bool dry_run,
+                                  lh_store_entries *out, lh_err *err)
+{
+	fs_store *s = (fs_store *)st;
+	(void)err;
+	memset(out, 0, sizeof *out);
+	char *staging = lh_path_join(s->root, STAGING);
+	DIR *d = staging ? opendir(staging) : NULL;
+	struct dirent *e;
+	while (!dry_run && d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *p = lh_path_join(staging, e->d_name);
+		struct stat sb;
+		if (p && stat(p, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    (int64_t)sb.st_mtim.tv_sec * 1000000 + sb.st_mtim.tv_nsec / 1000 <= cutoff_us)
+			rmdir(p); /* only when empty */
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(staging);
+	return LH_OK;
+}
+
 static const struct lh_store_ops fs_ops = {
     .name = "fs",
     .put_file = fs_put_file,
@@ -176,6 +203,7 @@ static const struct lh_store_ops fs_ops = {
     .local_path = fs_local_path,
     .staging_dir = fs_staging_dir,
     .list = fs_list,
+    .sweep_staging = fs_sweep_staging,
     .close = fs_close,
 };
 

@@ -175,6 +175,12 @@ static lh_status s3_list(lh_store *st, const char *prefix, lh_store_entries *out
 	return r;
 }
 
+static lh_status s3_sweep_staging(lh_store *st, int64_t cutoff_us, bool dry_run,
+                                  lh_store_entries *out, lh_err *err)
+{
+	return lh_cache_sweep_staging(((s3_store *)st)->cache, cutoff_us, dry_run, out, err);
+}
+
 static void s3_close(lh_store *st)
 {
 	s3_store *s = (s3_store *)st;
@@ -193,6 +199,7 @@ static const struct lh_store_ops s3_ops = {
     .local_path = s3_local_path,
     .staging_dir = s3_staging_dir,
     .list = s3_list,
+    .sweep_staging = s3_sweep_staging,
     .close = s3_close,
 };
 
