@@ -4,19 +4,30 @@ BUILD      ?= build
 BUILD_ASAN ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
+# The optimised build runs the CLI suite on every catalog x store combination; the
+# sanitizer build (whose C code is the same) on one per catalog and one per store.
+ASAN_MATRIX ?= sqlite:fs;postgres:s3;duckdb:fs
 
-.PHONY: all bootstrap build build-asan test test-release test-asan demo bench clean
+.PHONY: all bootstrap bootstrap-test bootstrap-bench build build-asan test test-release test-asan demo bench clean
 
 all: build
 
 bootstrap:
 	@./scripts/bootstrap.sh
 
+# the test servers (PostgreSQL, Ceph RGW) and, for benchmarks, the aws CLI
+bootstrap-test:
+	@./scripts/bootstrap.sh --test
+
+bootstrap-bench:
+	@./scripts/bootstrap.sh --bench
+
 $(BUILD)/Makefile: CMakeLists.txt | bootstrap
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 
 $(BUILD_ASAN)/Makefile: CMakeLists.txt | bootstrap
-	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DLH_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DLH_SANITIZE=ON \
+	  "-DLH_MATRIX=$(ASAN_MATRIX)" $(CMAKE_FLAGS)
 
 build: bootstrap $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
@@ -25,19 +36,19 @@ build-asan: bootstrap $(BUILD_ASAN)/Makefile
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 
 # The whole suite, first under ASan+UBSan, then on the optimised build.
-test: build build-asan
+test: bootstrap-test build build-asan
 	./scripts/run-tests.sh $(BUILD_ASAN) $(BUILD)
 
-test-release: build
+test-release: bootstrap-test build
 	./scripts/run-tests.sh $(BUILD)
 
-test-asan: build-asan
+test-asan: bootstrap-test build-asan
 	./scripts/run-tests.sh $(BUILD_ASAN)
 
 demo: build
 	./scripts/demo.sh $(BUILD)/lakehouse
 
-bench: build
+bench: bootstrap-bench build
 	./bench/run.sh $(BUILD)
 
 clean:

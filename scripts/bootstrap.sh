@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what building and testing need, then makes sure DuckDB 1.4.4 is available.
+# Installs what building needs (with --test: and what the test suite's servers need;
+# with --bench: and the aws CLI the S3 benchmark compares against), then makes sure
+# DuckDB 1.4.4 is available.
 #
 # Order for DuckDB (DESIGN.md): a system libduckdb + duckdb.h; else $DUCKDB_DIR
 # (an unpacked official libduckdb-linux-*.zip); else unpack libduckdb.so from the npm
@@ -14,12 +16,33 @@ NODE_BINDINGS_VERSION=1.4.4-r.4
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
 
 # --- system packages -------------------------------------------------------------
-packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libcmocka-dev
-          libssl-dev sqlite3 python3 python3-pytest)
+want_test=0
+want_bench=0
+for arg in "$@"; do
+    case "$arg" in
+        --test) want_test=1 ;;
+        --bench) want_test=1; want_bench=1 ;;
+        *) say "unknown option $arg (use --test or --bench)"; exit 2 ;;
+    esac
+done
+packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-dev
+          libcurl4-openssl-dev libssl-dev libcmocka-dev sqlite3 python3 python3-pytest curl)
+# the test servers: PostgreSQL 15, and a one-node Ceph with the RADOS Gateway (S3),
+# whose recommended extras are not needed; boto3 lets tests look into the bucket
+[ $want_test = 1 ] && packages+=(postgresql-15 python3-boto3)
+server_packages=(radosgw ceph-mon ceph-osd)
+[ $want_bench = 1 ] && packages+=(awscli)
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    installed "$p" || missing+=("$p")
 done
+missing_servers=()
+if [ $want_test = 1 ]; then
+    for p in "${server_packages[@]}"; do
+        installed "$p" || missing_servers+=("$p")
+    done
+fi
 
 need_npm=0
 have_system_duckdb() {
@@ -30,16 +53,17 @@ if ! have_system_duckdb && [ -z "${DUCKDB_DIR:-}" ] && [ ! -f "$root/third_party
     command -v npm >/dev/null 2>&1 || { need_npm=1; missing+=(npm); }
 fi
 
-if [ ${#missing[@]} -gt 0 ]; then
-    say "installing ${missing[*]}"
+if [ ${#missing[@]} -gt 0 ] || [ ${#missing_servers[@]} -gt 0 ]; then
+    say "installing ${missing[*]} ${missing_servers[*]}"
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || { say "not root and no sudo: install ${missing[*]} yourself"; exit 1; }
+        command -v sudo >/dev/null 2>&1 || { say "not root and no sudo: install ${missing[*]} ${missing_servers[*]} yourself"; exit 1; }
         SUDO=sudo
     fi
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    [ ${#missing[@]} -gt 0 ] && $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    [ ${#missing_servers[@]} -gt 0 ] && $SUDO apt-get install -y -qq --no-install-recommends "${missing_servers[@]}" >/dev/null
 fi
 
 # --- DuckDB -----------------------------------------------------------------------

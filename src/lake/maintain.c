@@ -582,11 +582,10 @@ static lh_status collect(lh_lake *lake, cleanup_ctx *c, lh_rows **queue)
 		if (LH_VEC_PUSH(&c->listed, p) != LH_OK)
 			st = nomem(lake);
 	}
-	if (st == LH_OK) {
-		qsort(c->refs.items, c->refs.len, sizeof(char *), str_cmp);
-		qsort(c->queued.items, c->queued.len, sizeof(char *), str_cmp);
-		qsort(c->listed.items, c->listed.len, sizeof(char *), str_cmp);
-	}
+	path_vec *sets[3] = {&c->refs, &c->queued, &c->listed};
+	for (int k = 0; st == LH_OK && k < 3; k++)
+		if (sets[k]->len > 1)
+			qsort(sets[k]->items, sets[k]->len, sizeof(char *), str_cmp);
 	return st;
 }
 
