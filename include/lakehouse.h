@@ -138,6 +138,11 @@ const char *lh_lake_error(const lh_lake *lake);
 /* The lake's data path, ending in '/'. Owned by the lake. */
 const char *lh_lake_data_path(const lh_lake *lake);
 
+/* What the lake has downloaded from a remote store (an s3:// data path) into its local
+ * cache since it was opened: files and bytes. Zero for a local folder. Either pointer
+ * may be NULL. */
+void lh_lake_fetch_stats(const lh_lake *lake, int64_t *out_files, int64_t *out_bytes);
+
 /* ---------------------------------------------------------------------------------
  * SQL
  * ------------------------------------------------------------------------------- */

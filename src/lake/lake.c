@@ -43,6 +43,14 @@ const char *lh_lake_data_path(const lh_lake *lake)
 	return lake->data_path;
 }
 
+void lh_lake_fetch_stats(const lh_lake *lake, int64_t *out_files, int64_t *out_bytes)
+{
+	if (out_files)
+		*out_files = lake && lake->store ? lake->store->fetched_files : 0;
+	if (out_bytes)
+		*out_bytes = lake && lake->store ? lake->store->fetched_bytes : 0;
+}
+
 void lh_lake_set_render(lh_lake *lake, lh_render render)
 {
 	if (lake)
