@@ -13,6 +13,7 @@
  * Each figure is the median of several runs; the ratio is ours / DuckDB's.
  * Usage: bench_core [rows] [work dir]   (defaults: 10000000, a fresh /tmp folder)
  */
+#include "bench.h"
 #include "lakehouse.h"
 
 #include <duckdb.h>
@@ -23,31 +24,6 @@
 #include <unistd.h>
 
 #define RUNS 5
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static void die(const char *what, const char *msg)
-{
-	fprintf(stderr, "bench: %s: %s\n", what, msg ? msg : "failed");
-	exit(1);
-}
 
 static void lake_exec(lh_lake *lake, const char *sql)
 {

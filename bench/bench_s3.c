@@ -12,6 +12,7 @@
  * The endpoint and keys come from the environment (bench/run.sh starts RGW with
  * tests/servers/s3-start.sh and exports them). Usage: bench_s3 [AWS_CLI] [rows]
  */
+#include "bench.h"
 #include "lakehouse.h"
 #include "store/s3.h"
 #include "util/fsutil.h"
@@ -25,31 +26,6 @@
 #define RUNS 3
 #define NFILES 16
 #define FILE_MB 64
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static void die(const char *what, const char *msg)
-{
-	fprintf(stderr, "bench_s3: %s: %s\n", what, msg ? msg : "failed");
-	exit(1);
-}
 
 static void sh(const char *cmd)
 {

@@ -24,7 +24,8 @@ typedef struct opts {
 int usage_error(const char *fmt, const char *arg);
 /* Prints "Error: msg"; returns 1. */
 int fail(const char *msg);
-/* Opens the lake --lake names; 0 or the exit status after printing the error. */
+/* Opens the lake --lake names, rendering values for --format; 0 or the exit status
+ * after printing the error. */
 int open_lake(const opts *o, lh_lake **lake);
 
 /* Maintenance commands (maint.c): compact, expire, cleanup. */

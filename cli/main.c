@@ -54,7 +54,11 @@ static const char *const init_help =
     "                   (a DuckDB file DuckDB's ducklake can ATTACH), or postgres:CONNINFO\n"
     "                   (a libpq string or URI; the database must exist; the password goes\n"
     "                   in PGPASSWORD or ~/.pgpass, never in the string)\n"
-    "  --data PATH      where data files go: a folder (default DIR/data/) or s3://bucket/prefix/\n";
+    "  --data PATH      where data files go: a folder (default DIR/data/), or\n"
+    "                   s3://bucket/prefix/ on an S3-compatible store; the endpoint and keys\n"
+    "                   come from AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_S3), AWS_REGION,\n"
+    "                   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN. The data\n"
+    "                   path must be empty: each lake needs its own.\n";
 
 static const char *const sql_help =
     "usage: lakehouse sql [-c SQL | -f FILE] [--format table|csv|json]\n"
@@ -147,6 +151,7 @@ int open_lake(const opts *o, lh_lake **lake)
 		lh_free(err);
 		return rc;
 	}
+	lh_lake_set_render(*lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
 	return 0;
 }
 
@@ -238,7 +243,6 @@ static int cmd_sql(const opts *o)
 	int rc = open_lake(o, &lake);
 	if (rc)
 		return rc;
-	lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
 	char *text = NULL;
 	if (file && !(text = read_file_text(file))) {
 		fprintf(stderr, "Error: cannot read '%s': %s\n", file, strerror(errno));
@@ -264,7 +268,6 @@ static int cmd_snapshots(const opts *o)
 	int rc = open_lake(o, &lake);
 	if (rc)
 		return rc;
-	lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
 	cli_print_ctx pc = {.format = o->format, .max_rows = 1000000};
 	if (lh_lake_exec(lake,
 	                 "SELECT snapshot_id, snapshot_time, schema_version, changes, author, "

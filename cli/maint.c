@@ -146,7 +146,6 @@ static int run_report(const opts *o, const char *sql, bool list, tally *t)
 	int rc = open_lake(o, &lake);
 	if (rc)
 		return rc;
-	lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
 	lh_result *r = NULL;
 	cli_tap tap = {count_row, t};
 	if (lh_lake_query(lake, sql, &r) != LH_OK)

@@ -123,15 +123,23 @@ lh_status lh_engine_exec(lh_engine *engine, const char *sql, lh_err *err)
 	return st;
 }
 
+/* Runs "SELECT CAST(#1 AS <type>) FROM (<sql>)": the first column of a query as `type`. */
+static lh_status first_column(lh_engine *engine, const char *sql, const char *type,
+                              duckdb_result *r, lh_err *err)
+{
+	char *text = lh_asprintf("SELECT CAST(#1 AS %s) FROM (\n%s\n) __lh_first", type, sql);
+	if (!text)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_status st = lh_engine_query(engine, text, r, err);
+	free(text);
+	return st;
+}
+
 lh_status lh_engine_int_column(lh_engine *engine, const char *sql, lh_i64_vec *out, lh_err *err)
 {
 	memset(out, 0, sizeof *out);
-	char *text = lh_asprintf("SELECT CAST(#1 AS BIGINT) FROM (\n%s\n) __lh_ints", sql);
-	if (!text)
-		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	duckdb_result r;
-	lh_status st = lh_engine_query(engine, text, &r, err);
-	free(text);
+	lh_status st = first_column(engine, sql, "BIGINT", &r, err);
 	if (st != LH_OK)
 		return st;
 	duckdb_data_chunk ch;
@@ -154,12 +162,8 @@ lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_er
 {
 	*out = NULL;
 	/* DuckDB renders the value (its C value accessors cannot render every type) */
-	char *text = lh_asprintf("SELECT CAST(#1 AS VARCHAR) FROM (\n%s\n) __lh_scalar", sql);
-	if (!text)
-		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	duckdb_result r;
-	lh_status st = lh_engine_query(engine, text, &r, err);
-	free(text);
+	lh_status st = first_column(engine, sql, "VARCHAR", &r, err);
 	if (st != LH_OK)
 		return st;
 	duckdb_data_chunk ch = duckdb_fetch_chunk(r);

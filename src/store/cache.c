@@ -29,13 +29,6 @@ struct lh_cache {
 	int64_t grace_s;
 };
 
-static int64_t env_int(const char *name, int64_t dflt)
-{
-	const char *v = getenv(name);
-	int64_t n;
-	return v && *v && lh_parse_int64(v, &n) ? n : dflt;
-}
-
 static char *default_dir(void)
 {
 	const char *v = getenv("LAKEHOUSE_CACHE_DIR");
@@ -57,9 +50,9 @@ lh_status lh_cache_open(const lh_cache_options *opt, lh_cache **out, lh_err *err
 	c->dir = opt && opt->dir ? lh_path_absolute(opt->dir) : default_dir();
 	c->max_bytes = opt && opt->max_bytes > 0
 	                   ? opt->max_bytes
-	                   : env_int("LAKEHOUSE_CACHE_MAX_BYTES", DEFAULT_MAX_BYTES);
+	                   : lh_env_int("LAKEHOUSE_CACHE_MAX_BYTES", DEFAULT_MAX_BYTES);
 	c->grace_s = opt && opt->grace_s > 0 ? opt->grace_s
-	                                       : env_int("LAKEHOUSE_CACHE_GRACE_SECONDS", DEFAULT_GRACE_S);
+	                                       : lh_env_int("LAKEHOUSE_CACHE_GRACE_SECONDS", DEFAULT_GRACE_S);
 	if (!c->dir) {
 		lh_cache_close(&c);
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");

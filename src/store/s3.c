@@ -32,13 +32,6 @@ static void curl_init_once(void)
 
 /* --- configuration --------------------------------------------------------------- */
 
-static int64_t env_int(const char *name, int64_t dflt)
-{
-	const char *v = getenv(name);
-	int64_t n;
-	return v && *v && lh_parse_int64(v, &n) ? n : dflt;
-}
-
 static char *env_dup(const char *a, const char *b)
 {
 	const char *v = getenv(a);
@@ -77,15 +70,15 @@ lh_status lh_s3_config_from_env(lh_s3_config *cfg, lh_err *err)
 	cfg->session_token = env_dup("AWS_SESSION_TOKEN", NULL);
 	const char *style = getenv("LAKEHOUSE_S3_ADDRESSING");
 	cfg->path_style = style && *style ? strcmp(style, "virtual") != 0 : custom;
-	cfg->multipart_threshold = env_int("LAKEHOUSE_S3_MULTIPART_THRESHOLD", (int64_t)64 << 20);
-	cfg->part_size = env_int("LAKEHOUSE_S3_PART_SIZE", (int64_t)16 << 20);
+	cfg->multipart_threshold = lh_env_int("LAKEHOUSE_S3_MULTIPART_THRESHOLD", (int64_t)64 << 20);
+	cfg->part_size = lh_env_int("LAKEHOUSE_S3_PART_SIZE", (int64_t)16 << 20);
 	if (cfg->part_size < (5 << 20))
 		cfg->part_size = 5 << 20; /* S3's minimum part size */
-	cfg->max_attempts = (int)env_int("LAKEHOUSE_S3_MAX_ATTEMPTS", 6);
+	cfg->max_attempts = (int)lh_env_int("LAKEHOUSE_S3_MAX_ATTEMPTS", 6);
 	if (cfg->max_attempts < 1)
 		cfg->max_attempts = 1;
 	cfg->retry_wait_ms = 50;
-	cfg->parallel = (int)env_int("LAKEHOUSE_S3_PARALLEL", 8);
+	cfg->parallel = (int)lh_env_int("LAKEHOUSE_S3_PARALLEL", 8);
 	if (cfg->parallel < 1)
 		cfg->parallel = 1;
 	cfg->connect_timeout_s = 10;

@@ -258,3 +258,10 @@ void lh_sleep_ms(double ms)
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
 	}
 }
+
+int64_t lh_env_int(const char *name, int64_t dflt)
+{
+	const char *v = getenv(name);
+	int64_t n;
+	return v && *v && lh_parse_int64(v, &n) ? n : dflt;
+}

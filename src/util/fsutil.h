@@ -36,6 +36,8 @@ void lh_now_timestamptz(char out[40]);
 /* Parses "YYYY-MM-DD HH:MM:SS[.ffffff][+HH[:MM]|-HH[:MM]]" (offset absent = UTC) into
  * microseconds since the epoch. */
 bool lh_parse_timestamptz(const char *s, int64_t *out_us);
+/* The integer in environment variable `name`, or dflt when it is unset or not one. */
+int64_t lh_env_int(const char *name, int64_t dflt);
 /* Milliseconds on a monotonic clock, for timing and backoff. */
 double lh_monotonic_ms(void);
 /* Sleeps ms milliseconds. */
