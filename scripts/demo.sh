@@ -79,4 +79,10 @@ lsql "INSERT INTO robot.frames (episode, step) VALUES (NULL, 1)" || true
 lsql "ALTER TABLE robot.frames ALTER COLUMN episode TYPE SMALLINT" || true
 lsql "SELECT * FROM robot.frames AT (VERSION => 999)" || true
 
+say "11. Maintenance: merge the small files (time travel still reads the old ones)"
+show "$LH" --lake "$LAKE" compact
+lsql "SELECT count(*) AS frames_at_v3 FROM robot.frames AT (VERSION => 3)"
+show "$LH" --lake "$LAKE" expire --keep-last 3 --dry-run
+show "$LH" --lake "$LAKE" cleanup --dry-run
+
 say "Done. The lake is in ./$LAKE; try: $LH --lake $LAKE sql"
