@@ -4,6 +4,8 @@
 #ifndef LH_BENCH_BENCH_H
 #define LH_BENCH_BENCH_H
 
+#include "lakehouse.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -32,6 +34,26 @@ static inline void die(const char *what, const char *msg)
 {
 	fprintf(stderr, "bench: %s: %s\n", what, msg ? msg : "failed");
 	exit(1);
+}
+
+static inline void lake_exec(lh_lake *lake, const char *sql)
+{
+	if (lh_lake_exec(lake, sql, NULL, NULL) != LH_OK)
+		die(sql, lh_lake_error(lake));
+}
+
+/* Runs a query through the lake and reads every row; returns ms. */
+static inline double lake_query_ms(lh_lake *lake, const char *sql)
+{
+	double t0 = now_ms();
+	lh_result *r = NULL;
+	if (lh_lake_query(lake, sql, &r) != LH_OK)
+		die(sql, lh_lake_error(lake));
+	size_t n;
+	while (lh_result_next_batch(r, &n) == LH_OK && n > 0)
+		;
+	lh_result_destroy(&r);
+	return now_ms() - t0;
 }
 
 #endif

@@ -25,26 +25,6 @@
 
 #define RUNS 5
 
-static void lake_exec(lh_lake *lake, const char *sql)
-{
-	if (lh_lake_exec(lake, sql, NULL, NULL) != LH_OK)
-		die(sql, lh_lake_error(lake));
-}
-
-/* Runs a query through the lake and reads every row; returns ms. */
-static double lake_query_ms(lh_lake *lake, const char *sql)
-{
-	double t0 = now_ms();
-	lh_result *r = NULL;
-	if (lh_lake_query(lake, sql, &r) != LH_OK)
-		die(sql, lh_lake_error(lake));
-	size_t n;
-	while (lh_result_next_batch(r, &n) == LH_OK && n > 0) {
-	}
-	lh_result_destroy(&r);
-	return now_ms() - t0;
-}
-
 static double duck_ms(duckdb_connection con, const char *sql)
 {
 	double t0 = now_ms();

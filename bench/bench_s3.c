@@ -159,25 +159,6 @@ static void bench_transfers(const char *aws, const char *work)
 
 /* --- queries ------------------------------------------------------------------------------ */
 
-static void lake_exec(lh_lake *lake, const char *sql)
-{
-	if (lh_lake_exec(lake, sql, NULL, NULL) != LH_OK)
-		die(sql, lh_lake_error(lake));
-}
-
-static double lake_query_ms(lh_lake *lake, const char *sql)
-{
-	double t0 = now_ms();
-	lh_result *r = NULL;
-	if (lh_lake_query(lake, sql, &r) != LH_OK)
-		die(sql, lh_lake_error(lake));
-	size_t n;
-	while (lh_result_next_batch(r, &n) == LH_OK && n > 0)
-		;
-	lh_result_destroy(&r);
-	return now_ms() - t0;
-}
-
 static lh_lake *open_lake(const char *dir, const char *cache)
 {
 	setenv("LAKEHOUSE_CACHE_DIR", cache, 1);

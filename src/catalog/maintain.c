@@ -83,10 +83,11 @@ static char *id_list(const lh_rows *rows, size_t col)
 	return lh_buf_steal(&b);
 }
 
-static lh_status exec_fmt(lh_catdb *db, lh_err *err, const char *fmt, const char *a,
-                          const char *b)
+/* DELETE FROM table WHERE column IN (ids), ids a list of integers. */
+static lh_status delete_in(lh_catdb *db, const char *table, const char *column, const char *ids,
+                           lh_err *err)
 {
-	char *sql = lh_asprintf(fmt, a, b);
+	char *sql = lh_asprintf("DELETE FROM %s WHERE %s IN (%s)", table, column, ids);
 	if (!sql)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	lh_status st = lh_catdb_exec(db, sql, NULL, 0, err);
@@ -120,18 +121,11 @@ static lh_status release_files(lh_catdb *db, const char *kind, const char *now, 
 	if (st == LH_OK && !ids)
 		st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK && data)
-		st = exec_fmt(db, err, "DELETE FROM ducklake_file_column_stats WHERE data_file_id IN (%s)%s",
-		              ids, "");
+		st = delete_in(db, "ducklake_file_column_stats", "data_file_id", ids, err);
 	if (st == LH_OK && data)
-		st = exec_fmt(db, err,
-		              "DELETE FROM ducklake_file_partition_value WHERE data_file_id IN (%s)%s", ids,
-		              "");
-	if (st == LH_OK) {
-		char *sql2 = lh_asprintf("DELETE FROM %s WHERE %s IN (%s)", table, id, ids);
-		st = sql2 ? lh_catdb_exec(db, sql2, NULL, 0, err)
-		          : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-		free(sql2);
-	}
+		st = delete_in(db, "ducklake_file_partition_value", "data_file_id", ids, err);
+	if (st == LH_OK)
+		st = delete_in(db, table, id, ids, err);
 	free(ids);
 	return st;
 }
@@ -176,12 +170,10 @@ lh_status lh_catalog_expire(lh_catdb *db, const int64_t *ids, size_t n, const ch
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	lh_status st = db->ops->begin(db, true, err);
 	if (st == LH_OK && n > 0) {
-		st = exec_fmt(db, err, "DELETE FROM ducklake_snapshot WHERE snapshot_id IN (%s)%s",
-		              lh_buf_str(&list), "");
+		st = delete_in(db, "ducklake_snapshot", "snapshot_id", lh_buf_str(&list), err);
 		if (st == LH_OK)
-			st = exec_fmt(db, err,
-			              "DELETE FROM ducklake_snapshot_changes WHERE snapshot_id IN (%s)%s",
-			              lh_buf_str(&list), "");
+			st = delete_in(db, "ducklake_snapshot_changes", "snapshot_id", lh_buf_str(&list),
+			               err);
 	}
 	if (st == LH_OK)
 		st = release_files(db, "data", now, out_data, err);

@@ -300,3 +300,20 @@ char *lh_path_for_name(const char *name, const char *uuid)
 	}
 	return lh_asprintf("%s/", plain ? name : uuid);
 }
+
+lh_table lh_table_shell(const lh_table *t, lh_data_file *files, size_t n)
+{
+	lh_table shell = *t;
+	shell.refs = 1;
+	shell.files.items = files;
+	shell.files.len = shell.files.cap = n;
+	return shell;
+}
+
+void lh_table_remove_file(lh_table *t, size_t i)
+{
+	lh_data_file_clear(&t->files.items[i]);
+	memmove(&t->files.items[i], &t->files.items[i + 1],
+	        (t->files.len - i - 1) * sizeof t->files.items[0]);
+	t->files.len--;
+}

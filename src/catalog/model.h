@@ -141,6 +141,12 @@ lh_status lh_column_copy(lh_column *dst, const lh_column *src);
 void lh_data_file_clear(lh_data_file *f);
 void lh_col_stats_clear(lh_col_stats *s);
 
+/* A shell of table t showing only files[0..n): shares every other pointer of t, so it
+ * lives on the stack and is never freed or unref'ed (for scanning a subset of files). */
+lh_table lh_table_shell(const lh_table *t, lh_data_file *files, size_t n);
+/* Removes (and clears) file i of a table the caller may change. */
+void lh_table_remove_file(lh_table *t, size_t i);
+
 /* The table at index i of state->tables, cloned first if shared. NULL on OOM. */
 lh_table *lh_state_table_mut(lh_state *state, size_t i);
 

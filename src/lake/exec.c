@@ -44,7 +44,7 @@ static lh_status run_query(lh_lake *lake, lh_stmt *s, lh_result **out)
  * the tables the statement names are loaded before it. */
 static lh_status preload(lh_lake *lake, lh_stmt *s)
 {
-	return lake->store->remote ? lh_remote_load_names(lake, &s->toks, 0, 0) : LH_OK;
+	return lake->store->remote ? lh_remote_load_names(lake, &s->toks) : LH_OK;
 }
 
 /* True when the qualified name at the cursor (left in place) names a lake table of the

@@ -246,15 +246,6 @@ static lh_status bound(lh_lake *lake, const char *arg, bool upper, int64_t *out)
 }
 
 /* A shell table with t's columns and paths and the given files (not owned). */
-static lh_table pseudo_table(const lh_table *t, lh_data_file *files, size_t n)
-{
-	lh_table p = *t;
-	p.refs = 1;
-	p.files.items = files;
-	p.files.len = p.files.cap = n;
-	return p;
-}
-
 static void append_cols(const lh_table *t, lh_buf *b)
 {
 	for (size_t i = 0; i < t->columns.len; i++) {
@@ -283,7 +274,7 @@ static lh_status append_event(lh_lake *lake, const lh_state *s, const lh_table *
                               lh_data_file *f, int64_t snap, char kind, const char *positions,
                               bool negate, lh_buf *b)
 {
-	lh_table p = pseudo_table(t, f, 1);
+	lh_table p = lh_table_shell(t, f, 1);
 	lh_buf_printf(b, " UNION ALL SELECT %lld::BIGINT AS snapshot_id, __lh_rowid AS rowid, '%c' AS "
 	                 "__kind",
 	              (long long)snap, kind);
@@ -348,7 +339,7 @@ static lh_status append_inserts(lh_lake *lake, const lh_state *s, const lh_table
 		files[r].del.path = (char *)lh_rows_get(rows, r, 6);
 		files[r].del.path_is_relative = lh_rows_bool(rows, r, 7, true);
 	}
-	lh_table p = pseudo_table(t, files, rows->nrows);
+	lh_table p = lh_table_shell(t, files, rows->nrows);
 	lh_buf_puts(b, " UNION ALL SELECT __fs.__snap AS snapshot_id, __lh_rowid AS rowid, 'i' AS "
 	               "__kind");
 	append_cols(t, b);
@@ -452,7 +443,7 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 	lh_buf_puts(&ev, "SELECT NULL::BIGINT AS snapshot_id, NULL::BIGINT AS rowid, NULL::VARCHAR "
 	                 "AS __kind");
 	lh_data_file none = {.del = {.id = -1}};
-	lh_table empty = pseudo_table(t, &none, 0);
+	lh_table empty = lh_table_shell(t, &none, 0);
 	lh_buf_puts(&ev, ", __z.* FROM (");
 	st = lh_lake_scan(lake, s, &empty, 0, &ev);
 	lh_buf_puts(&ev, ") __z WHERE false");

@@ -126,10 +126,9 @@ typedef struct lh_remote_ref {
 /* Fetches the files of all refs in one parallel batch, then defines their views. */
 lh_status lh_remote_load(lh_lake *lake, const lh_remote_ref *refs, size_t n);
 /* Loads every table of the working state whose name appears as an identifier among
- * the tokens outside [skip_from, skip_to): for statements DuckDB cannot parse into a
- * tree (an over-approximation: it may fetch more than needed, never less). */
-lh_status lh_remote_load_names(lh_lake *lake, const lh_toks *toks, size_t skip_from,
-                               size_t skip_to);
+ * the tokens: for statements DuckDB cannot parse into a tree (an over-approximation:
+ * it may fetch more than needed, never less). */
+lh_status lh_remote_load_names(lh_lake *lake, const lh_toks *toks);
 
 /* --- name resolution (views.c) -------------------------------------------------------- */
 /* Finds a table by qualified name in a state. Errors name the object. */

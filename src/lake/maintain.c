@@ -182,15 +182,12 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	for (size_t r = 0; st == LH_OK && r < job->runs->len; r++) {
 		const compact_run *run = &job->runs->items[r];
 		const lh_table *t = s->tables.items[ti];
-		/* a shell of the table showing only the run's files */
-		lh_table shell = *t;
 		lh_data_file *files = calloc(run->n, sizeof *files);
 		if (!files)
 			return nomem(lake);
 		for (size_t k = 0; k < run->n; k++)
 			files[k] = *file_with_id(t, job->ids->items[run->first + k], NULL);
-		shell.files.items = files;
-		shell.files.len = shell.files.cap = run->n;
+		lh_table shell = lh_table_shell(t, files, run->n);
 		lh_buf sel;
 		lh_buf_init(&sel, 0);
 		lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS "
@@ -223,12 +220,8 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		/* the sources leave the table */
 		for (size_t k = 0; st == LH_OK && k < run->n; k++) {
 			size_t at;
-			if (!file_with_id(mt, job->ids->items[run->first + k], &at))
-				continue;
-			lh_data_file_clear(&mt->files.items[at]);
-			memmove(&mt->files.items[at], &mt->files.items[at + 1],
-			        (mt->files.len - at - 1) * sizeof mt->files.items[0]);
-			mt->files.len--;
+			if (file_with_id(mt, job->ids->items[run->first + k], &at))
+				lh_table_remove_file(mt, at);
 		}
 		free(tp);
 		*out_count += rows;
@@ -513,6 +506,11 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const lh_store_entry *)a)->path, ((const lh_store_entry *)b)->path);
+}
+
 static bool contains(const path_vec *sorted, const char *p)
 {
 	return sorted->len &&
@@ -538,15 +536,13 @@ static char *full_path(lh_lake *lake, const char *path, bool relative)
 typedef struct cleanup_ctx {
 	path_vec refs;     /* every path a file row references, sorted */
 	path_vec queued;   /* every path in the deletion queue, sorted */
-	lh_store_entries listing; /* the data path, canonical paths */
-	path_vec listed;   /* the same paths, sorted */
+	lh_store_entries listing; /* the data path, canonical paths, sorted */
 } cleanup_ctx;
 
 static void cleanup_ctx_free(cleanup_ctx *c)
 {
 	paths_free(&c->refs);
 	paths_free(&c->queued);
-	LH_VEC_FREE(&c->listed); /* borrowed from listing */
 	lh_store_entries_free(&c->listing);
 }
 
@@ -579,22 +575,23 @@ static lh_status collect(lh_lake *lake, cleanup_ctx *c, lh_rows **queue)
 			return nomem(lake);
 		free(c->listing.items[i].path);
 		c->listing.items[i].path = p;
-		if (LH_VEC_PUSH(&c->listed, p) != LH_OK)
-			st = nomem(lake);
 	}
-	path_vec *sets[3] = {&c->refs, &c->queued, &c->listed};
-	for (int k = 0; st == LH_OK && k < 3; k++)
+	path_vec *sets[2] = {&c->refs, &c->queued};
+	for (int k = 0; st == LH_OK && k < 2; k++)
 		if (sets[k]->len > 1)
 			qsort(sets[k]->items, sets[k]->len, sizeof(char *), str_cmp);
+	if (st == LH_OK && c->listing.len > 1)
+		qsort(c->listing.items, c->listing.len, sizeof *c->listing.items, entry_cmp);
 	return st;
 }
 
+/* The listed object at canonical path p, or NULL. */
 static const lh_store_entry *listed_entry(const cleanup_ctx *c, const char *p)
 {
-	for (size_t i = 0; i < c->listing.len; i++)
-		if (strcmp(c->listing.items[i].path, p) == 0)
-			return &c->listing.items[i];
-	return NULL;
+	lh_store_entry key = {.path = (char *)p};
+	return c->listing.len ? bsearch(&key, c->listing.items, c->listing.len,
+	                                sizeof *c->listing.items, entry_cmp)
+	                      : NULL;
 }
 
 typedef struct cleanup_opts {
@@ -643,7 +640,7 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 	if (st == LH_OK && o->orphans) {
 		for (size_t i = 0; i < c.refs.len; i++) {
 			const char *p = c.refs.items[i];
-			if (lh_str_starts_with(p, root) && !contains(&c.listed, p)) {
+			if (lh_str_starts_with(p, root) && !listed_entry(&c, p)) {
 				st = lh_lake_fail(lake, LH_ERR_CORRUPT,
 				                  "the catalog references '%s', which the data path does not "
 				                  "hold; no orphan was removed (the listing and the catalog "

@@ -232,13 +232,12 @@ lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds
 		lh_buf_puts(&q, ") WHERE NOT (");
 		bool first = true;
 		for (size_t j = 0; j < n; j++) {
-			const lh_table *tt = t;
-			const lh_column *c = &tt->columns.items[preds[j].column];
+			const lh_column *c = &t->columns.items[preds[j].column];
 			if (!prunable_type(c->type))
 				continue;
 			lh_buf type;
 			lh_buf_init(&type, 0);
-			st = lh_types_sql(tt->columns.items, tt->columns.len, preds[j].column, &type, &lake->err);
+			st = lh_types_sql(t->columns.items, t->columns.len, preds[j].column, &type, &lake->err);
 			if (st != LH_OK) {
 				lh_buf_free(&type);
 				break;
@@ -279,8 +278,6 @@ lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds
 
 static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 {
-	/* a shell of the table showing only the kept files */
-	lh_table shell = *r->table;
 	lh_data_file *files = calloc(r->table->files.len + 1, sizeof *files);
 	if (!files)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
@@ -288,8 +285,7 @@ static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 	for (size_t i = 0; i < r->table->files.len; i++)
 		if (!r->keep || r->keep[i])
 			files[n++] = r->table->files.items[i];
-	shell.files.items = files;
-	shell.files.len = shell.files.cap = n;
+	lh_table shell = lh_table_shell(r->table, files, n);
 	lh_path_map map = {map_local, lake->store};
 	lh_buf b;
 	lh_buf_init(&b, 0);
@@ -319,32 +315,30 @@ lh_status lh_remote_load(lh_lake *lake, const lh_remote_ref *refs, size_t n)
 	return st;
 }
 
-lh_status lh_remote_load_names(lh_lake *lake, const lh_toks *toks, size_t skip_from,
-                               size_t skip_to)
+lh_status lh_remote_load_names(lh_lake *lake, const lh_toks *toks)
 {
 	const lh_state *s = lh_lake_state(lake);
+	bool *named = calloc(s->tables.len + 1, sizeof *named);
+	if (!named)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	for (size_t k = 0; k < toks->v.len; k++) {
+		const lh_tok *tok = &toks->v.items[k];
+		if (tok->type != LH_TOK_WORD && tok->type != LH_TOK_QIDENT)
+			continue;
+		lh_cursor c = {toks, k};
+		char *word = lh_cur_ident(&c);
+		for (size_t ti = 0; word && ti < s->tables.len; ti++)
+			named[ti] |= lh_strieq(word, s->tables.items[ti]->name);
+		free(word);
+	}
 	LH_VEC(lh_remote_ref) refs = {0};
 	lh_status st = LH_OK;
 	for (size_t ti = 0; st == LH_OK && ti < s->tables.len; ti++) {
-		const lh_table *t = s->tables.items[ti];
-		bool named = false;
-		for (size_t k = 0; k < toks->v.len && !named; k++) {
-			if (k >= skip_from && k < skip_to)
-				continue;
-			const lh_tok *tok = &toks->v.items[k];
-			if (tok->type != LH_TOK_WORD && tok->type != LH_TOK_QIDENT)
-				continue;
-			lh_cursor c = {toks, k};
-			char *word = lh_cur_ident(&c);
-			named = word && lh_strieq(word, t->name);
-			free(word);
-		}
-		if (named) {
-			lh_remote_ref r = {.state = s, .table = t};
-			if (LH_VEC_PUSH(&refs, r) != LH_OK)
-				st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-		}
+		lh_remote_ref r = {.state = s, .table = s->tables.items[ti]};
+		if (named[ti] && LH_VEC_PUSH(&refs, r) != LH_OK)
+			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
+	free(named);
 	if (st == LH_OK)
 		st = lh_remote_load(lake, refs.items, refs.len);
 	LH_VEC_FREE(&refs);

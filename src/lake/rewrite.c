@@ -813,7 +813,7 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 			return LH_OK;
 		/* not a query DuckDB parses into a tree (or a fragment of one): fetch every
 		 * table it names, and let DuckDB report any syntax error */
-		return reads_no_data(toks) ? LH_OK : lh_remote_load_names(lake, toks, 0, 0);
+		return reads_no_data(toks) ? LH_OK : lh_remote_load_names(lake, toks);
 	}
 	rewrite_ctx ctx = {.lake = lake, .remote = remote};
 	st = remote ? prescan(&ctx, tree) : LH_OK;

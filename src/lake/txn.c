@@ -179,14 +179,8 @@ static lh_status flush_committed_file(lh_lake *lake, const char *table_path, lh_
 static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, size_t fi)
 {
 	lh_table *t = state->tables.items[ti];
-	lh_table *one = lh_table_new();
-	if (!one)
-		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	/* a table showing only this file: its scan applies the pending deletes */
-	*one = *t;
-	one->refs = 1;
-	one->files.items = &t->files.items[fi];
-	one->files.len = one->files.cap = 1;
+	lh_table one = lh_table_shell(t, &t->files.items[fi], 1);
 	bool with_row_id = t->files.items[fi].row_id_column;
 	lh_buf sel;
 	lh_buf_init(&sel, 0);
@@ -194,10 +188,8 @@ static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, siz
 	if (with_row_id)
 		lh_buf_puts(&sel, ", __lh_rowid AS _ducklake_internal_row_id");
 	lh_buf_puts(&sel, " FROM (");
-	lh_status st = lh_lake_scan(lake, state, one, LH_SCAN_META, &sel);
+	lh_status st = lh_lake_scan(lake, state, &one, LH_SCAN_META, &sel);
 	lh_buf_putc(&sel, ')');
-	free(one); /* shares t's pointers: free only the shell */
-	char *table_path = lh_table_full_path(state, t);
 	int64_t rows = 0;
 	if (st == LH_OK)
 		st = lh_dml_write_rows(lake, ti, lh_buf_str(&sel), with_row_id, &rows);
@@ -205,13 +197,8 @@ static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, siz
 	if (st == LH_OK) {
 		/* the new files were appended to the table; the old one goes (from disk at the
 		 * end of the commit, as it is no longer referenced) */
-		t = state->tables.items[ti];
-		lh_data_file_clear(&t->files.items[fi]);
-		memmove(&t->files.items[fi], &t->files.items[fi + 1],
-		        (t->files.len - fi - 1) * sizeof t->files.items[0]);
-		t->files.len--;
+		lh_table_remove_file(state->tables.items[ti], fi);
 	}
-	free(table_path);
 	return st;
 }
 

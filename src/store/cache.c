@@ -4,7 +4,6 @@
 #include "store/cache.h"
 #include "util/crypto.h"
 #include "util/fsutil.h"
-#include "util/uuid.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -147,17 +146,10 @@ void lh_cache_forget(const lh_cache *c, const char *uri)
 
 lh_status lh_cache_staging_dir(const lh_cache *c, char **out, lh_err *err)
 {
-	char id[LH_UUID_LEN + 1];
-	if (lh_uuid_v7(id) != LH_OK)
-		return lh_err_set(err, LH_ERR_IO, "cannot read random bytes");
-	*out = lh_asprintf("%s/staging/%s", c->dir, id);
-	if (!*out)
-		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	lh_status st = lh_mkdirs(*out, err);
-	if (st != LH_OK) {
-		free(*out);
-		*out = NULL;
-	}
+	char *staging = lh_path_join(c->dir, "staging");
+	lh_status st = staging ? lh_store_new_staging(staging, out, err)
+	                       : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	free(staging);
 	return st;
 }
 

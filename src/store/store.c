@@ -4,6 +4,7 @@
  */
 #include "store/store.h"
 #include "util/fsutil.h"
+#include "util/uuid.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -57,4 +58,20 @@ void lh_store_staging_done(const char *dir)
 		closedir(d);
 	}
 	rmdir(dir);
+}
+
+lh_status lh_store_new_staging(const char *parent, char **out, lh_err *err)
+{
+	char id[LH_UUID_LEN + 1];
+	*out = NULL;
+	if (lh_uuid_v7(id) != LH_OK)
+		return lh_err_set(err, LH_ERR_IO, "cannot read random bytes");
+	if (!(*out = lh_path_join(parent, id)))
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_status st = lh_mkdirs(*out, err);
+	if (st != LH_OK) {
+		free(*out);
+		*out = NULL;
+	}
+	return st;
 }

@@ -80,6 +80,8 @@ lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_s
 lh_status lh_store_open(const char *root, const lh_cache_options *cache, lh_store **out,
                         lh_err *err);
 void lh_store_close(lh_store **s);
+/* Makes a new, empty staging folder <parent>/<uuidv7> (caller frees *out). */
+lh_status lh_store_new_staging(const char *parent, char **out, lh_err *err);
 /* Removes a staging folder and whatever is left in it. Never fails loudly. */
 void lh_store_staging_done(const char *dir);
 /* Convenience: removes one object. */

@@ -9,7 +9,6 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
-#include "util/uuid.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -86,17 +85,10 @@ static char *fs_local_path(lh_store *st, const char *path)
 static lh_status fs_staging_dir(lh_store *st, char **out, lh_err *err)
 {
 	fs_store *s = (fs_store *)st;
-	char id[LH_UUID_LEN + 1];
-	if (lh_uuid_v7(id) != LH_OK)
-		return lh_err_set(err, LH_ERR_IO, "cannot read random bytes");
-	*out = lh_asprintf("%s" STAGING "/%s", s->root, id);
-	if (!*out)
-		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	lh_status r = lh_mkdirs(*out, err);
-	if (r != LH_OK) {
-		free(*out);
-		*out = NULL;
-	}
+	char *staging = lh_path_join(s->root, STAGING);
+	lh_status r = staging ? lh_store_new_staging(staging, out, err)
+	                      : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	free(staging);
 	return r;
 }
 

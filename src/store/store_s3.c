@@ -19,7 +19,6 @@
 typedef struct s3_store {
 	lh_store base;
 	lh_s3 *s3;
-	char *root; /* s3://bucket/prefix/ */
 	lh_cache *cache;
 	pthread_mutex_t lock; /* the fetch counters */
 } s3_store;
@@ -187,7 +186,6 @@ static void s3_close(lh_store *st)
 	lh_s3_free(&s->s3);
 	lh_cache_close(&s->cache);
 	pthread_mutex_destroy(&s->lock);
-	free(s->root);
 	free(s);
 }
 
@@ -224,8 +222,7 @@ lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_s
 	pthread_mutex_init(&s->lock, NULL);
 	s->base.ops = &s3_ops;
 	s->base.remote = true;
-	s->root = lh_str_ends_with(root, "/") ? lh_strdup(root) : lh_asprintf("%s/", root);
-	r = s->root ? lh_s3_new(&cfg, &s->s3, err) : nomem(err);
+	r = lh_s3_new(&cfg, &s->s3, err);
 	if (r == LH_OK)
 		r = lh_cache_open(cache, &s->cache, err);
 	lh_s3_config_clear(&cfg);
