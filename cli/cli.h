@@ -32,4 +32,26 @@ int open_lake(const opts *o, lh_lake **lake);
 const char *cli_maint_help(const char *command); /* NULL: not one of them */
 int cli_maint(const char *command, const opts *o);
 
+/* Hugging Face commands (hf.c): hf pull, hf push. */
+extern const char *const hf_help;
+int cli_hf(const opts *o);
+
+/* Video commands (video.c): video ingest, fetch, materialize. */
+extern const char *const video_help;
+int cli_video(const opts *o);
+
+/* Data quality (quality.c). */
+extern const char *const quality_help;
+int cli_quality(const opts *o);
+
+/* Progress on stderr (progress.c), an lh_progress_cb. */
+typedef struct cli_progress_state {
+	bool quiet;
+	bool dirty;
+	char stage[32];
+	char item[256];
+} cli_progress_state;
+void cli_progress(void *ctx, const char *stage, const char *item, int64_t done, int64_t total);
+void cli_progress_done(cli_progress_state *st);
+
 #endif

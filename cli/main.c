@@ -33,6 +33,12 @@ static const char *const usage_text =
     "                               forget old snapshots; their files await cleanup\n"
     "  cleanup [--older-than D] [--dry-run]\n"
     "                               delete files no snapshot needs and leftovers of failed writes\n"
+    "  hf pull REPO_ID|FOLDER       land a Hugging Face dataset in a raw table\n"
+    "  hf push TABLE REPO_ID        publish a table as a Hugging Face dataset\n"
+    "  video ingest CLIP... --into T  fragmented MP4 + fragment index (+ MOT annotations)\n"
+    "  video fetch URI FRAGMENT -o F  one fragment as a playable MP4, by ranged reads\n"
+    "  video materialize -c SQL -o DIR  the fragments a query picks\n"
+    "  quality TABLE [--key COL]    rows, nulls, distinct values, duplicate keys\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
     "\n"
@@ -348,6 +354,12 @@ static int help_for(const char *cmd)
 		text = rollback_help;
 	else if (cmd && strcmp(cmd, "catalog") == 0)
 		text = catalog_help;
+	else if (cmd && strcmp(cmd, "hf") == 0)
+		text = hf_help;
+	else if (cmd && strcmp(cmd, "video") == 0)
+		text = video_help;
+	else if (cmd && strcmp(cmd, "quality") == 0)
+		text = quality_help;
 	else if (cmd && cli_maint_help(cmd))
 		text = cli_maint_help(cmd);
 	fputs(text, stdout);
@@ -381,6 +393,12 @@ int main(int argc, char **argv)
 		rc = cmd_rollback(&o);
 	else if (strcmp(cmd, "catalog") == 0)
 		rc = cmd_catalog(&o);
+	else if (strcmp(cmd, "hf") == 0)
+		rc = cli_hf(&o);
+	else if (strcmp(cmd, "video") == 0)
+		rc = cli_video(&o);
+	else if (strcmp(cmd, "quality") == 0)
+		rc = cli_quality(&o);
 	else if (cli_maint_help(cmd))
 		rc = cli_maint(cmd, &o);
 	else

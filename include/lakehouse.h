@@ -279,6 +279,82 @@ void lh_snapshots_destroy(lh_snapshot_list **list);
  */
 lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot);
 
+/* ---------------------------------------------------------------------------------
+ * Progress of long work (downloads, uploads, ingestion)
+ * ------------------------------------------------------------------------------- */
+
+/* Called from the calling thread: `stage` ("download", "land", "upload", ...), the
+ * item it is on (a file path), and bytes or items done of total (-1 unknown). */
+typedef void (*lh_progress_cb)(void *ctx, const char *stage, const char *item, int64_t done,
+                               int64_t total);
+
+/* ---------------------------------------------------------------------------------
+ * Hugging Face Hub (src/ingest/hf_pull.c, hf_push.c). Endpoint from HF_ENDPOINT
+ * (default https://huggingface.co), token from HF_TOKEN.
+ * ------------------------------------------------------------------------------- */
+
+typedef struct lh_hf_pull_options {
+	const char *source;   /* "namespace/name" on the Hub, or a local folder with the layout */
+	const char *config;   /* NULL: the card's default config */
+	const char *split;    /* NULL: every split */
+	const char *revision; /* NULL: "main" */
+	int64_t max_rows;     /* 0: all */
+	const char *into;     /* "schema.table"; NULL: raw.<dataset name> */
+	const char *key;      /* a column whose values identify rows (re-runs skip rows whose key
+	                         landed); NULL: shards already landed (by content hash) are skipped */
+	lh_progress_cb progress;
+	void *progress_ctx;
+} lh_hf_pull_options;
+
+typedef struct lh_hf_pull_report {
+	char *table;          /* schema.table (caller frees all strings with lh_free) */
+	char *revision;       /* the commit the files came from ("local" for a folder) */
+	char *config;
+	int64_t files;        /* data files in the selection */
+	int64_t files_landed; /* ... whose rows landed now (others were already there) */
+	int64_t bytes_downloaded;
+	int64_t rows;         /* rows landed */
+	int64_t blobs;        /* media objects referenced by the landed rows */
+	int64_t blobs_stored; /* ... of which were new to the store */
+	int64_t snapshot;     /* the snapshot that landed them; 0 when nothing was new */
+} lh_hf_pull_report;
+
+/*
+ * Lands a dataset's data files as rows of a raw table in one snapshot. The files are
+ * downloaded (resuming partial downloads, checked against the Hub's hashes) and kept
+ * untouched under <data path>landing/hf/<repo>/<commit>/; blob columns become
+ * content-addressed objects under <data path>assets/<dataset>/<column>/ and
+ * <column>_uri, _format, _bytes, _width, _height columns. Adds split, _source_file and
+ * _source_sha256 columns. Failure leaves the lake as it was.
+ */
+lh_status lh_hf_pull(lh_lake *lake, const lh_hf_pull_options *options, lh_hf_pull_report *out);
+void lh_hf_pull_report_clear(lh_hf_pull_report *report);
+
+typedef struct lh_hf_push_options {
+	const char *table;        /* "schema.table" */
+	const char *repo;         /* "namespace/name" */
+	const char *revision;     /* NULL: "main" */
+	const char *split_column; /* NULL: every row goes to split "train" */
+	bool is_private;          /* when the repo is created */
+	int64_t max_shard_bytes;  /* 0: 500 MB */
+	lh_progress_cb progress;
+	void *progress_ctx;
+} lh_hf_push_options;
+
+typedef struct lh_hf_push_report {
+	char *commit;   /* the last commit's id (lh_free) */
+	int64_t files;  /* files committed (shards + README.md) */
+	int64_t rows;
+	int64_t bytes;  /* bytes uploaded */
+	int64_t commits;
+	int64_t retries; /* commits retried after a conflict (HTTP 409) */
+} lh_hf_push_report;
+
+/* Publishes a table as Parquet shards data/{split}-NNNNN-of-NNNNN.parquet plus a
+ * README.md card with configs and features; creates the repo when it is missing. */
+lh_status lh_hf_push(lh_lake *lake, const lh_hf_push_options *options, lh_hf_push_report *out);
+void lh_hf_push_report_clear(lh_hf_push_report *report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -26,7 +26,8 @@ for arg in "$@"; do
     esac
 done
 packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-dev
-          libcurl4-openssl-dev libssl-dev libcmocka-dev sqlite3 python3 python3-pytest curl)
+          libcurl4-openssl-dev libssl-dev libcmocka-dev sqlite3 python3 python3-pytest curl
+          libyaml-dev libavformat-dev libavcodec-dev libavutil-dev ffmpeg)
 # the test servers: PostgreSQL 15, and a one-node Ceph with the RADOS Gateway (S3),
 # whose recommended extras are not needed; boto3 lets tests look into the bucket
 [ $want_test = 1 ] && packages+=(postgresql-15 python3-boto3)
@@ -49,7 +50,9 @@ have_system_duckdb() {
     [ -f /usr/include/duckdb.h ] || [ -f /usr/local/include/duckdb.h ] || return 1
     ldconfig -p 2>/dev/null | grep -q 'libduckdb\.so' || [ -f /usr/local/lib/libduckdb.so ]
 }
-if ! have_system_duckdb && [ -z "${DUCKDB_DIR:-}" ] && [ ! -f "$root/third_party/duckdb/.complete" ]; then
+# npm fetches DuckDB when no other copy is around; the tests also run the official
+# Hugging Face client (npm @huggingface/hub) against our Hub emulator
+if [ $want_test = 1 ] || { ! have_system_duckdb && [ -z "${DUCKDB_DIR:-}" ] && [ ! -f "$root/third_party/duckdb/.complete" ]; }; then
     command -v npm >/dev/null 2>&1 || { need_npm=1; missing+=(npm); }
 fi
 

@@ -38,6 +38,16 @@ const char *lh_lake_error(const lh_lake *lake)
 	return lake ? lh_err_msg(&lake->err) : "";
 }
 
+lh_store *lh_lake_store(lh_lake *lake)
+{
+	return lake->store;
+}
+
+lh_err *lh_lake_err(lh_lake *lake)
+{
+	return &lake->err;
+}
+
 const char *lh_lake_data_path(const lh_lake *lake)
 {
 	return lake->data_path;

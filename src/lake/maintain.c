@@ -20,7 +20,7 @@
  * Expiry deletes snapshot rows (never the latest) and every catalog row no remaining
  * snapshot sees; files of deleted rows go to the deletion queue (catalog/maintain.c).
  *
- * Cleanup removes queued files, and orphans (*.parquet under the data path that no
+ * Cleanup removes queued files, and orphans (ducklake-*.parquet under the data path that no
  * catalog row references: files of writes that failed or were killed), older than a
  * threshold (default one hour, so files of writes still in flight are safe). Before
  * removing a file, every catalog reference to that path is checked, after both sides
@@ -652,7 +652,11 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 	}
 	for (size_t i = 0; st == LH_OK && o->orphans && i < c.listing.len; i++) {
 		const lh_store_entry *e = &c.listing.items[i];
-		if (!lh_str_ends_with(e->path, ".parquet") || e->mtime_us > o->cutoff_us ||
+		const char *base = strrchr(e->path, '/');
+		/* only names the lake gives its data files: landing/ and assets/ objects
+		 * (ingest) are referenced by table rows, not by the catalog */
+		if (!lh_str_starts_with(base ? base + 1 : e->path, "ducklake-") ||
+		    !lh_str_ends_with(e->path, ".parquet") || e->mtime_us > o->cutoff_us ||
 		    contains(&c.refs, e->path) || contains(&c.queued, e->path))
 			continue;
 		char *p = lh_strdup(e->path);

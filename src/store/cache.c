@@ -28,7 +28,7 @@ struct lh_cache {
 	int64_t grace_s;
 };
 
-static char *default_dir(void)
+char *lh_cache_default_dir(void)
 {
 	const char *v = getenv("LAKEHOUSE_CACHE_DIR");
 	if (v && *v)
@@ -46,7 +46,7 @@ lh_status lh_cache_open(const lh_cache_options *opt, lh_cache **out, lh_err *err
 	lh_cache *c = calloc(1, sizeof *c);
 	if (!c)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	c->dir = opt && opt->dir ? lh_path_absolute(opt->dir) : default_dir();
+	c->dir = opt && opt->dir ? lh_path_absolute(opt->dir) : lh_cache_default_dir();
 	c->max_bytes = opt && opt->max_bytes > 0
 	                   ? opt->max_bytes
 	                   : lh_env_int("LAKEHOUSE_CACHE_MAX_BYTES", DEFAULT_MAX_BYTES);

@@ -20,6 +20,9 @@
 typedef struct lh_cache lh_cache;
 
 /* Opens (creating) the cache folder. */
+/* The cache folder when none is given: $LAKEHOUSE_CACHE_DIR, $XDG_CACHE_HOME/lakehouse,
+ * ~/.cache/lakehouse (caller frees). */
+char *lh_cache_default_dir(void);
 lh_status lh_cache_open(const lh_cache_options *opt, lh_cache **out, lh_err *err);
 void lh_cache_close(lh_cache **c);
 const char *lh_cache_dir(const lh_cache *c);

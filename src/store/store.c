@@ -27,6 +27,37 @@ void lh_store_close(lh_store **s)
 	*s = NULL;
 }
 
+lh_status lh_store_put_once(lh_store *s, const char *local, const char *path, bool *out_stored,
+                            lh_err *err)
+{
+	int64_t want = lh_file_size(local), have = -1;
+	if (out_stored)
+		*out_stored = false;
+	lh_status r = s->ops->stat(s, path, &have, err);
+	if (r == LH_OK && have == want) {
+		unlink(local);
+		return LH_OK;
+	}
+	if (r == LH_OK)
+		return lh_err_set(err, LH_ERR_CORRUPT,
+		                  "'%s' exists with %lld bytes, but its content has %lld: the object "
+		                  "was changed outside the lake",
+		                  path, (long long)have, (long long)want);
+	if (r != LH_ERR_NOT_FOUND)
+		return r;
+	lh_err_clear(err);
+	r = s->ops->put_file(s, local, path, err);
+	if (r != LH_OK && s->ops->stat(s, path, &have, err) == LH_OK && have == want) {
+		/* another writer stored the same content first */
+		lh_err_clear(err);
+		unlink(local);
+		return LH_OK;
+	}
+	if (r == LH_OK && out_stored)
+		*out_stored = true;
+	return r;
+}
+
 lh_status lh_store_remove(lh_store *s, const char *path, lh_err *err)
 {
 	char *const paths[1] = {(char *)path};

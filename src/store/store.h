@@ -44,6 +44,12 @@ struct lh_store_ops {
 	/* A new, empty local folder for files on their way in (caller frees the name and
 	 * removes the folder with lh_store_staging_done). */
 	lh_status (*staging_dir)(lh_store *s, char **out, lh_err *err);
+	/* The size of object `path`; LH_ERR_NOT_FOUND when there is none. */
+	lh_status (*stat)(lh_store *s, const char *path, int64_t *out_size, lh_err *err);
+	/* Appends bytes [offset, offset + len) of object `path` to `out` (a ranged read:
+	 * nothing else of the object is transferred). Reading past the end is an error. */
+	lh_status (*read_range)(lh_store *s, const char *path, int64_t offset, int64_t len,
+	                        lh_buf *out, lh_err *err);
 	/* Every object whose path starts with `prefix`. */
 	lh_status (*list)(lh_store *s, const char *prefix, lh_store_entries *out, lh_err *err);
 	/* Removes what writers that died left in local staging folders outside the data
@@ -84,6 +90,11 @@ void lh_store_close(lh_store **s);
 lh_status lh_store_new_staging(const char *parent, char **out, lh_err *err);
 /* Removes a staging folder and whatever is left in it. Never fails loudly. */
 void lh_store_staging_done(const char *dir);
+/* Puts a content-addressed object: when `path` already exists with the same size it is
+ * kept (the name is the content's hash) and `local` is removed; *out_stored (may be
+ * NULL) says whether bytes were written. */
+lh_status lh_store_put_once(lh_store *s, const char *local, const char *path, bool *out_stored,
+                            lh_err *err);
 /* Convenience: removes one object. */
 lh_status lh_store_remove(lh_store *s, const char *path, lh_err *err);
 

@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,49 @@ static lh_status fs_remove_many(lh_store *st, char *const *paths, size_t n, lh_e
 			return lh_err_set(err, LH_ERR_IO, "cannot remove '%s': %s", paths[i],
 			                  strerror(errno));
 	return LH_OK;
+}
+
+static lh_status fs_stat(lh_store *st, const char *path, int64_t *out_size, lh_err *err)
+{
+	(void)st;
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return lh_err_set(err, errno == ENOENT ? LH_ERR_NOT_FOUND : LH_ERR_IO,
+		                  "cannot stat '%s': %s", path, strerror(errno));
+	*out_size = (int64_t)sb.st_size;
+	return LH_OK;
+}
+
+static lh_status fs_read_range(lh_store *st, const char *path, int64_t offset, int64_t len,
+                               lh_buf *out, lh_err *err)
+{
+	(void)st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return lh_err_set(err, errno == ENOENT ? LH_ERR_NOT_FOUND : LH_ERR_IO,
+		                  "cannot open '%s': %s", path, strerror(errno));
+	char *chunk = malloc(len > 0 ? (size_t)len : 1);
+	lh_status s = chunk ? LH_OK : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	int64_t done = 0;
+	while (s == LH_OK && done < len) {
+		ssize_t n = pread(fd, chunk + done, (size_t)(len - done), offset + done);
+		if (n <= 0)
+			s = lh_err_set(err, n == 0 ? LH_ERR_CORRUPT : LH_ERR_IO,
+			               "cannot read bytes %lld-%lld of '%s': %s", (long long)offset,
+			               (long long)(offset + len - 1), path,
+			               n == 0 ? "the object is shorter" : strerror(errno));
+		else
+			done += n;
+	}
+	if (s == LH_OK) {
+		lh_buf_append(out, chunk, (size_t)len);
+		s = lh_buf_status(out);
+		if (s != LH_OK)
+			lh_err_set(err, s, "cannot hold %lld bytes of '%s' in memory", (long long)len, path);
+	}
+	free(chunk);
+	close(fd);
+	return s;
 }
 
 /* Local files need no fetching; this only checks they are there, as the catalog says. */
@@ -194,6 +238,8 @@ static const struct lh_store_ops fs_ops = {
     .fetch = fs_fetch,
     .local_path = fs_local_path,
     .staging_dir = fs_staging_dir,
+    .stat = fs_stat,
+    .read_range = fs_read_range,
     .list = fs_list,
     .sweep_staging = fs_sweep_staging,
     .close = fs_close,

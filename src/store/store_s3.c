@@ -149,6 +149,58 @@ static lh_status s3_staging_dir(lh_store *st, char **out, lh_err *err)
 	return lh_cache_staging_dir(((s3_store *)st)->cache, out, err);
 }
 
+static lh_status s3_stat(lh_store *st, const char *path, int64_t *out_size, lh_err *err)
+{
+	s3_store *s = (s3_store *)st;
+	char *bucket, *key;
+	lh_status r = lh_s3_parse_uri(path, &bucket, &key, err);
+	if (r == LH_OK)
+		r = lh_s3_head(s->s3, bucket, key, out_size, NULL, 0, err);
+	free(bucket);
+	free(key);
+	return r;
+}
+
+static lh_status s3_read_range(lh_store *st, const char *path, int64_t offset, int64_t len,
+                               lh_buf *out, lh_err *err)
+{
+	s3_store *s = (s3_store *)st;
+	char *bucket = NULL, *key = NULL, *dir = NULL, *tmp = NULL;
+	int64_t got = 0;
+	lh_status r = lh_s3_parse_uri(path, &bucket, &key, err);
+	if (r == LH_OK)
+		r = lh_cache_staging_dir(s->cache, &dir, err);
+	if (r == LH_OK && !(tmp = lh_asprintf("%s/range", dir)))
+		r = nomem(err);
+	if (r == LH_OK)
+		r = lh_s3_get_file(s->s3, bucket, key, offset, len, tmp, &got, err);
+	if (r == LH_OK && got != len)
+		r = lh_err_set(err, LH_ERR_CORRUPT, "ranged read of bytes %lld-%lld of %s returned %lld bytes",
+		               (long long)offset, (long long)(offset + len - 1), path, (long long)got);
+	char *data = NULL;
+	size_t n = 0;
+	if (r == LH_OK)
+		r = lh_file_read(tmp, (size_t)len, &data, &n, err);
+	if (r == LH_OK) {
+		lh_buf_append(out, data, n);
+		if ((r = lh_buf_status(out)) != LH_OK)
+			lh_err_set(err, r, "cannot hold %lld bytes of %s in memory", (long long)len, path);
+	}
+	free(data);
+	if (r == LH_OK) {
+		pthread_mutex_lock(&s->lock);
+		s->base.fetched_bytes += got;
+		pthread_mutex_unlock(&s->lock);
+	}
+	if (dir)
+		lh_store_staging_done(dir);
+	free(dir);
+	free(tmp);
+	free(bucket);
+	free(key);
+	return r;
+}
+
 static lh_status s3_list(lh_store *st, const char *prefix, lh_store_entries *out, lh_err *err)
 {
 	s3_store *s = (s3_store *)st;
@@ -196,6 +248,8 @@ static const struct lh_store_ops s3_ops = {
     .fetch = s3_fetch,
     .local_path = s3_local_path,
     .staging_dir = s3_staging_dir,
+    .stat = s3_stat,
+    .read_range = s3_read_range,
     .list = s3_list,
     .sweep_staging = s3_sweep_staging,
     .close = s3_close,
