@@ -44,6 +44,9 @@ int cli_video(const opts *o);
 extern const char *const quality_help;
 int cli_quality(const opts *o);
 
+/* true when path is an existing folder */
+bool cli_is_dir(const char *path);
+
 /* Progress on stderr (progress.c), an lh_progress_cb. */
 typedef struct cli_progress_state {
 	bool quiet;

@@ -355,6 +355,53 @@ typedef struct lh_hf_push_report {
 lh_status lh_hf_push(lh_lake *lake, const lh_hf_push_options *options, lh_hf_push_report *out);
 void lh_hf_push_report_clear(lh_hf_push_report *report);
 
+/* ---------------------------------------------------------------------------------
+ * Video (src/ingest/video.c): fragmented MP4 with a fragment index table
+ * ------------------------------------------------------------------------------- */
+
+typedef struct lh_video_ingest_options {
+	const char *const *clips;       /* video files libavformat reads */
+	size_t nclips;
+	const char *const *annotations; /* MOT/VisDrone files, one per clip (NULL entries or
+	                                   NULL: none) */
+	const char *into;               /* fragment index table; NULL: video.fragments. Boxes
+	                                   go to <into>_annotations, clips to <into>_clips */
+	double fragment_seconds;        /* 0: 2 s; fragments start at key frames */
+	lh_progress_cb progress;
+	void *progress_ctx;
+} lh_video_ingest_options;
+
+typedef struct lh_video_ingest_report {
+	int64_t clips;       /* clips landed (ones already there are skipped) */
+	int64_t fragments;
+	int64_t frames;
+	int64_t boxes;       /* annotation rows */
+	int64_t bytes;       /* fMP4 bytes stored */
+	int64_t snapshot;
+} lh_video_ingest_report;
+
+/* Remuxes each clip to fragmented MP4 (no re-encoding; key-frame-aligned fragments of
+ * at least fragment_seconds), stores it as assets/video/<sha256>.mp4, and writes in one
+ * snapshot: the fragment index (clip_uri, fragment_id, byte_offset, byte_length,
+ * init_length, start_frame, end_frame, start_time, end_time, n_objects, n_tracks,
+ * classes) read from the MP4 boxes by our own parser, the clips, and the annotations.
+ * Annotations naming frames past the clip's end fail the whole call. */
+lh_status lh_video_ingest(lh_lake *lake, const lh_video_ingest_options *options,
+                          lh_video_ingest_report *out);
+
+typedef struct lh_video_fetch_report {
+	int64_t bytes_read; /* init segment + fragment, by ranged reads */
+	int64_t clip_bytes; /* the whole clip */
+	int64_t start_frame, end_frame;
+	double start_time, end_time;
+} lh_video_fetch_report;
+
+/* Writes fragment `fragment_id` of the clip at `clip_uri` (as its index table `table`
+ * records it; NULL: video.fragments) to `out_path` as a standalone playable MP4,
+ * reading only the init segment and that fragment. */
+lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
+                         int64_t fragment_id, const char *out_path, lh_video_fetch_report *out);
+
 #ifdef __cplusplus
 }
 #endif
