@@ -1,0 +1,3 @@
+from .linetool import LineTool, ThickLineTool
+from .recttool import RectangleTool
+from .painttool import PaintTool
