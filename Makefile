@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 # sanitizer build (whose C code is the same) on one per catalog and one per store.
 ASAN_MATRIX ?= sqlite:fs;postgres:s3;duckdb:fs
 
-.PHONY: all bootstrap bootstrap-test bootstrap-bench build build-asan test test-release test-asan demo bench clean
+.PHONY: all bootstrap bootstrap-test bootstrap-bench build build-asan test test-release test-asan demo rebuild bench clean
 
 all: build
 
@@ -47,6 +47,10 @@ test-asan: bootstrap-test build-asan
 
 demo: build
 	./scripts/demo.sh $(BUILD)/lakehouse
+
+# recreate ./demo-lake from the demo inputs, deterministically
+rebuild: build
+	./rebuild.sh demo-lake $(BUILD)/lakehouse
 
 bench: bootstrap-bench build
 	./bench/run.sh $(BUILD)

@@ -1,88 +1,108 @@
 #!/usr/bin/env bash
-# `make demo`: a short scripted tour of the lakehouse core on the embedded default
-# (SQLite catalog + local folder) in ./demo-lake. Safe to re-run: it starts afresh.
+# `make demo`: the whole story on the embedded default (SQLite catalog + local folder),
+# offline: real images and generated clips (scripts/demo-data.py, from Debian packages),
+# a Hugging Face Hub emulator on 127.0.0.1 serving the image dataset, pull -> raw ->
+# silver -> gold, snapshots, time travel, a snapshot comparison, a rollback of a bad
+# transform, schema evolution, the crowded-scenes and busiest-fragments queries, only
+# those fragments materialised, and a push of a gold table. Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LH=${1:-build/lakehouse}
 LAKE=demo-lake
+DATA=demo-data
+OUT=demo-out
+T0=$(date +%s)
 
 say()  { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+note() { printf '%s\n' "$*"; }
 show() { printf '\033[2m$ %s\033[0m\n' "$*"; "$@"; }
 lsql() { show "$LH" --lake "$LAKE" sql -c "$1"; }
 
 [ -x "$LH" ] || { echo "demo: $LH is not built (run make)" >&2; exit 1; }
-if [ -e "$LAKE" ]; then
-    echo "demo: removing the previous $LAKE/"
-    rm -rf "$LAKE"
-fi
+rm -rf "$LAKE" "$OUT"
+mkdir -p "$OUT"
 
-say "1. A new lake: DuckLake 0.3 catalog in SQLite, Parquet files in a folder"
-show "$LH" --version
+say "0. Demo inputs: scikit-image's sample photos (Debian python3-skimage) with captions, in"
+note "   Hugging Face layout; three H.264 clips drawn by ffmpeg with known object tracks."
+/usr/bin/python3 scripts/demo-data.py "$DATA" "$LH"
+show ls "$DATA/coco" "$DATA/coco/data" "$DATA/video"
+
+# the Hub emulator (tests/servers/hub-emulator.py), checked against @huggingface/hub
+HUB=$(mktemp -d /tmp/lh-demo-hub-XXXXXX)
+/usr/bin/python3 tests/servers/hub-emulator.py --root "$HUB" --token hf_demo \
+    --seed "demo/coco-captions=$DATA/coco" --envfile "$HUB/env" >/dev/null 2>&1 &
+for _ in $(seq 50); do [ -f "$HUB/env" ] && break; sleep 0.1; done
+. "$HUB/env"
+trap 'kill $HUB_EMULATOR_PID 2>/dev/null || true; rm -rf "$HUB"' EXIT
+export HF_ENDPOINT HF_TOKEN=hf_demo LAKEHOUSE_CACHE_DIR="$HUB/cache"
+note "Hub emulator at $HF_ENDPOINT (HF_ENDPOINT), serving dataset demo/coco-captions"
+
+say "1. A new lake; pull the dataset from the Hub into the raw layer (one snapshot)"
 show "$LH" init "$LAKE"
-show sqlite3 "$LAKE/metadata.sqlite" "SELECT count(*) AS ducklake_tables FROM sqlite_master WHERE name LIKE 'ducklake_%'"
+show "$LH" --lake "$LAKE" hf pull demo/coco-captions --into raw.coco_captions
+lsql "SELECT split, count(*) AS captions, count(DISTINCT image_uri) AS images,
+       min(image_width) || 'x' || min(image_height) AS smallest, max(image_bytes) AS largest_bytes
+FROM raw.coco_captions GROUP BY split ORDER BY split"
+note "Images are objects, not table bytes: content-addressed, stored once"
+show find "$LAKE/data/assets" -type f -name '*.jpg'
+note "Pulling again lands nothing twice (each row carries its shard's SHA-256):"
+show "$LH" --lake "$LAKE" hf pull demo/coco-captions --into raw.coco_captions --quiet
 
-say "2. Tables with nested types; each statement is a snapshot"
-lsql "CREATE SCHEMA robot;
-CREATE TABLE robot.frames (
-  episode INTEGER NOT NULL, step INTEGER NOT NULL, t TIMESTAMP,
-  camera_uri VARCHAR, pose STRUCT(x DOUBLE, y DOUBLE, yaw DOUBLE),
-  labels VARCHAR[], reward DOUBLE)"
-lsql "INSERT INTO robot.frames
-SELECT e, s, TIMESTAMP '2026-11-01 09:00:00' + INTERVAL (e * 3600 + s) SECOND,
-       'file:///data/ep' || e || '/cam0/' || lpad(s::VARCHAR, 5, '0') || '.jpg',
-       {'x': s * 0.01, 'y': e * 0.5, 'yaw': (s % 360) * 1.0},
-       CASE WHEN s % 50 = 0 THEN ['person', 'car'] WHEN s % 7 = 0 THEN ['car'] ELSE [] END,
-       CASE WHEN s % 100 = 99 THEN 1.0 ELSE 0.0 END
-FROM range(20) e(e), range(500) s(s)"
-lsql "SELECT episode, count(*) AS frames, sum(reward) AS reward,
-       count(*) FILTER (WHERE list_contains(labels, 'person')) AS with_person
-FROM robot.frames GROUP BY ALL ORDER BY episode LIMIT 5"
+say "2. Video: fragmented MP4 + a fragment index read from the MP4 boxes, and the boxes"
+show "$LH" --lake "$LAKE" video ingest "$DATA"/video/clip01.mp4 "$DATA"/video/clip02.mp4 "$DATA"/video/clip03.mp4 \
+    --annotations "$DATA"/video/clip01.txt "$DATA"/video/clip02.txt "$DATA"/video/clip03.txt \
+    --into raw.visdrone --fragment-seconds 1 --quiet
+lsql "SELECT fragment_id, byte_offset, byte_length, start_frame, end_frame, start_time, end_time,
+       n_objects, n_tracks, classes
+FROM raw.visdrone WHERE clip_uri = (SELECT min(clip_uri) FROM raw.visdrone) ORDER BY fragment_id LIMIT 4"
 
-say "3. Files land where DuckLake puts them: <schema>/<table>/ducklake-<uuidv7>.parquet"
-show find "$LAKE/data" -name '*.parquet'
+say "3. raw -> silver -> gold with SQL scripts (checks fail loudly: no constraints in DuckLake)"
+show "$LH" --lake "$LAKE" sql -f sql/10_raw.sql --format csv
+show "$LH" --lake "$LAKE" sql -f sql/20_silver.sql --format csv
+show "$LH" --lake "$LAKE" sql -f sql/30_gold.sql --format csv
+show "$LH" --lake "$LAKE" quality gold.captions --key caption_id
 
-say "4. DELETE writes a positional delete file; UPDATE keeps row ids"
-lsql "DELETE FROM robot.frames WHERE episode = 3 AND step >= 250"
-lsql "UPDATE robot.frames SET reward = 5.0 WHERE episode = 0 AND step = 499"
-lsql "SELECT count(*) AS frames, sum(reward) AS reward FROM robot.frames"
+say "4. Schema evolution: silver.captions got n_objects after it was created"
+lsql "SELECT column_name, column_type FROM (DESCRIBE silver.captions) WHERE column_name IN ('caption_id', 'n_objects')"
 
-say "5. Schema evolution never rewrites data: old files read through field ids"
-lsql "ALTER TABLE robot.frames ADD COLUMN split VARCHAR DEFAULT 'train';
-ALTER TABLE robot.frames RENAME COLUMN reward TO return;
-ALTER TABLE robot.frames ALTER COLUMN step TYPE BIGINT"
-lsql "SELECT episode, step, split, return FROM robot.frames WHERE episode = 0 ORDER BY step DESC LIMIT 3"
-
-say "6. A transaction: several statements, one snapshot"
-lsql "BEGIN;
-UPDATE robot.frames SET split = 'val' WHERE episode >= 16;
-INSERT INTO robot.frames (episode, step, camera_uri, split) VALUES (99, 0, 'file:///data/ep99/cam0/00000.jpg', 'test');
-COMMIT"
-lsql "SELECT split, count(*) FROM robot.frames GROUP BY split ORDER BY split"
-
-say "7. Snapshots, and time travel to any of them"
+say "5. Snapshots, and time travel"
 show "$LH" --lake "$LAKE" snapshots
-lsql "SELECT count(*) AS frames_at_v3 FROM robot.frames AT (VERSION => 3)"
-lsql "SELECT count(*) AS now FROM robot.frames"
+lsql "SELECT count(*) AS raw_captions_at_snapshot_1 FROM raw.coco_captions AT (VERSION => 1)"
 
-say "8. Compare two snapshots: the change feed"
-lsql "SELECT change_type, count(*) FROM ducklake_table_changes('lake', 'robot', 'frames', 4, 5) GROUP BY ALL ORDER BY ALL"
+say "6. A deliberately bad transform on gold.captions, a snapshot comparison, and a rollback"
+good=$("$LH" --lake "$LAKE" sql --format csv -c "SELECT max(snapshot_id) FROM ducklake_snapshots('lake')" | tail -1)
+lsql "UPDATE gold.captions SET caption = NULL WHERE split = 'validation'"
+bad=$("$LH" --lake "$LAKE" sql --format csv -c "SELECT max(snapshot_id) FROM ducklake_snapshots('lake')" | tail -1)
+note "The quality check catches it:"
+show "$LH" --lake "$LAKE" quality gold.captions --format csv | grep -E 'position|caption,' || true
+lsql "SELECT change_type, count(*) FROM ducklake_table_changes('lake', 'gold', 'captions', $good, $bad) GROUP BY ALL ORDER BY ALL"
+show "$LH" --lake "$LAKE" rollback gold.captions "$good"
+lsql "SELECT count(*) FILTER (WHERE caption IS NULL) AS null_captions, count(*) AS rows FROM gold.captions"
 
-say "9. A bad transform, then a rollback (history stays, no file is copied)"
-lsql "UPDATE robot.frames SET return = -1"
-lsql "SELECT min(return), max(return) FROM robot.frames"
-last=$("$LH" --lake "$LAKE" sql --format csv -c "SELECT max(snapshot_id) - 1 FROM ducklake_snapshots('lake')" | tail -1)
-show "$LH" --lake "$LAKE" rollback robot.frames "$last"
-lsql "SELECT min(return), max(return) FROM robot.frames"
+say "7. The crowded-scenes query on COCO: images showing the most objects"
+lsql "SELECT image_id, any_value(image_uri) AS image_uri, any_value(n_objects) AS objects, any_value(caption) AS a_caption
+FROM gold.captions WHERE n_objects >= 5 GROUP BY image_id ORDER BY objects DESC"
 
-say "10. Errors are clear and change nothing"
-lsql "INSERT INTO robot.frames (episode, step) VALUES (NULL, 1)" || true
-lsql "ALTER TABLE robot.frames ALTER COLUMN episode TYPE SMALLINT" || true
-lsql "SELECT * FROM robot.frames AT (VERSION => 999)" || true
+say "8. The busiest fragments on video, and only those fragments materialised"
+lsql "SELECT clip_uri[-20:] AS clip, fragment_id, start_time, n_boxes, n_tracks, max_objects_in_a_frame
+FROM gold.fragment_tracking ORDER BY n_boxes DESC, clip_uri, fragment_id LIMIT 5"
+show "$LH" --lake "$LAKE" video materialize --table gold.fragment_tracking -o "$OUT/busiest" -c "SELECT clip_uri, fragment_id FROM gold.fragment_tracking
+ORDER BY n_boxes DESC, clip_uri, fragment_id LIMIT 5"
+first=$(ls "$OUT/busiest" | head -1)
+show ffprobe -v error -count_frames -show_entries stream=codec_name,width,height,nb_read_frames:format=start_time,duration \
+    -of compact "$OUT/busiest/$first"
 
-say "11. Maintenance: merge the small files (time travel still reads the old ones)"
+say "9. Publish gold.captions to the Hub, and read it back"
+show "$LH" --lake "$LAKE" hf push gold.captions demo/coco-captions-gold --split-column split --quiet
+show "$LH" --lake "$LAKE" hf pull demo/coco-captions-gold --into published.gold_roundtrip --quiet
+lsql "SELECT (SELECT count(*) FROM (SELECT caption_id, image_id, image_uri, image_width, image_height, caption, n_objects, split FROM published.gold_roundtrip
+        EXCEPT ALL SELECT * FROM gold.captions)) AS rows_only_on_hub,
+       (SELECT count(*) FROM (SELECT * FROM gold.captions EXCEPT ALL
+        SELECT caption_id, image_id, image_uri, image_width, image_height, caption, n_objects, split FROM published.gold_roundtrip)) AS rows_only_in_lake"
+
+say "10. Maintenance: compact small files; expire and cleanup (dry runs)"
 show "$LH" --lake "$LAKE" compact
-lsql "SELECT count(*) AS frames_at_v3 FROM robot.frames AT (VERSION => 3)"
-show "$LH" --lake "$LAKE" expire --keep-last 3 --dry-run
-show "$LH" --lake "$LAKE" cleanup --dry-run
+show "$LH" --lake "$LAKE" expire --keep-last 5 --dry-run
+show "$LH" --lake "$LAKE" cleanup --older-than 0 --dry-run
 
-say "Done. The lake is in ./$LAKE; try: $LH --lake $LAKE sql"
+say "Done in $(( $(date +%s) - T0 )) s. The lake is in $LAKE/ (catalog $LAKE/metadata.sqlite); ./rebuild.sh recreates it."
