@@ -533,6 +533,8 @@ static lh_status blobs(pull *p, shard *sh)
 	lh_buf_free(&sql);
 	if (fclose(map) != 0 && s == LH_OK)
 		s = lh_err_set(p->err, LH_ERR_IO, "cannot write '%s'", name);
+	if (s != LH_OK)
+		lh_err_prefix(p->err, "dataset '%s': ", p->o->source);
 	return s;
 }
 
@@ -822,7 +824,7 @@ static void shard_free(shard *sh)
 	LH_VEC_FREE(&sh->columns);
 }
 
-lh_status lh_hf_pull(lh_lake *lake, const lh_hf_pull_options *o, lh_hf_pull_report *rep)
+static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_hf_pull_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
 	pull p = {.lake = lake, .err = lh_lake_err(lake), .store = lh_lake_store(lake), .o = o, .rep = rep};
@@ -928,4 +930,12 @@ void lh_hf_pull_report_clear(lh_hf_pull_report *r)
 	free(r->revision);
 	free(r->config);
 	memset(r, 0, sizeof *r);
+}
+
+lh_status lh_hf_pull(lh_lake *lake, const lh_hf_pull_options *o, lh_hf_pull_report *rep)
+{
+	lh_render old = lh_lake_swap_render(lake, LH_RENDER_TEXT);
+	lh_status s = lh_hf_pull_run(lake, o, rep);
+	lh_lake_swap_render(lake, old);
+	return s;
 }

@@ -507,7 +507,7 @@ static lh_status commit_part(push *p, size_t from, size_t to, size_t part, size_
 	return s;
 }
 
-lh_status lh_hf_push(lh_lake *lake, const lh_hf_push_options *o, lh_hf_push_report *rep)
+static lh_status lh_hf_push_run(lh_lake *lake, const lh_hf_push_options *o, lh_hf_push_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
 	push p = {.lake = lake, .err = lh_lake_err(lake), .o = o, .rep = rep};
@@ -571,4 +571,12 @@ void lh_hf_push_report_clear(lh_hf_push_report *r)
 {
 	free(r->commit);
 	memset(r, 0, sizeof *r);
+}
+
+lh_status lh_hf_push(lh_lake *lake, const lh_hf_push_options *o, lh_hf_push_report *rep)
+{
+	lh_render old = lh_lake_swap_render(lake, LH_RENDER_TEXT);
+	lh_status s = lh_hf_push_run(lake, o, rep);
+	lh_lake_swap_render(lake, old);
+	return s;
 }

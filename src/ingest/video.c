@@ -378,7 +378,7 @@ static lh_status land(ingest *g, int64_t *landed)
 	return s;
 }
 
-lh_status lh_video_ingest(lh_lake *lake, const lh_video_ingest_options *o, lh_video_ingest_report *rep)
+static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_options *o, lh_video_ingest_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
 	ingest g = {.lake = lake, .err = lh_lake_err(lake), .store = lh_lake_store(lake), .o = o};
@@ -456,7 +456,7 @@ lh_status lh_video_ingest(lh_lake *lake, const lh_video_ingest_options *o, lh_vi
 
 /* --- fetch ------------------------------------------------------------------------------ */
 
-lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
+static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char *clip_uri,
                          int64_t fragment_id, const char *out_path, lh_video_fetch_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
@@ -513,5 +513,22 @@ lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
 		s = lh_file_write_atomic(out_path, data.data, data.len, err);
 	}
 	lh_buf_free(&data);
+	return s;
+}
+
+lh_status lh_video_ingest(lh_lake *lake, const lh_video_ingest_options *o, lh_video_ingest_report *rep)
+{
+	lh_render old = lh_lake_swap_render(lake, LH_RENDER_TEXT);
+	lh_status s = lh_video_ingest_run(lake, o, rep);
+	lh_lake_swap_render(lake, old);
+	return s;
+}
+
+lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
+                         int64_t fragment_id, const char *out_path, lh_video_fetch_report *rep)
+{
+	lh_render old = lh_lake_swap_render(lake, LH_RENDER_TEXT);
+	lh_status s = lh_video_fetch_run(lake, table, clip_uri, fragment_id, out_path, rep);
+	lh_lake_swap_render(lake, old);
 	return s;
 }

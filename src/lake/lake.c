@@ -43,6 +43,13 @@ lh_store *lh_lake_store(lh_lake *lake)
 	return lake->store;
 }
 
+lh_render lh_lake_swap_render(lh_lake *lake, lh_render render)
+{
+	lh_render old = lake->render;
+	lake->render = render;
+	return old;
+}
+
 lh_err *lh_lake_err(lh_lake *lake)
 {
 	return &lake->err;

@@ -12,5 +12,8 @@
 
 lh_store *lh_lake_store(lh_lake *lake);
 lh_err *lh_lake_err(lh_lake *lake);
+/* Sets how results render and returns the previous setting: services read values as
+ * text whatever the caller chose for its own queries. */
+lh_render lh_lake_swap_render(lh_lake *lake, lh_render render);
 
 #endif

@@ -11,12 +11,14 @@ named by LH_TEST_PG_ENV and LH_TEST_S3_ENV. The catalog is inspected with
 import atexit
 import csv
 import io
+import json
 import os
 import re
 import shutil
 import sqlite3
 import subprocess
 import tempfile
+import time
 import uuid
 
 import pytest
@@ -320,3 +322,50 @@ class Lake:
         for page in client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket):
             keys += [o["Key"] for o in page.get("Contents", [])]
         return keys
+
+
+# --- the Hugging Face Hub emulator (tests/servers/hub-emulator.py) ---------------------
+HUB_EMULATOR = os.path.join(os.path.dirname(__file__), "..", "servers", "hub-emulator.py")
+HUB_TOKEN = "hf_lakehouse_test"
+
+
+class Hub:
+    """A Hub emulator on 127.0.0.1 (free port), stopped by PID with stop()."""
+
+    def __init__(self, seeds=()):
+        self.tmp = tempfile.TemporaryDirectory(prefix="lh-hub-")
+        envfile = os.path.join(self.tmp.name, "env")
+        cmd = ["/usr/bin/python3", HUB_EMULATOR, "--root", os.path.join(self.tmp.name, "root"),
+               "--token", HUB_TOKEN, "--envfile", envfile]
+        for repo, folder in seeds:
+            cmd += ["--seed", f"{repo}={folder}"]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for _ in range(200):
+            if os.path.exists(envfile) or self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        if not os.path.exists(envfile):
+            raise AssertionError("hub emulator did not start: " + self.proc.stderr.read().decode())
+        with open(envfile) as f:
+            kv = dict(line.strip().split("=", 1) for line in f if "=" in line)
+        self.endpoint = kv["HF_ENDPOINT"]
+        self.env = {"HF_ENDPOINT": self.endpoint, "HF_TOKEN": HUB_TOKEN}
+
+    def post(self, path, body):
+        import urllib.request
+        req = urllib.request.Request(self.endpoint + path, data=json.dumps(body).encode(),
+                                     method="POST", headers={"Content-Type": "application/json"})
+        return json.load(urllib.request.urlopen(req))
+
+    def get(self, path):
+        import urllib.request
+        return json.load(urllib.request.urlopen(self.endpoint + path))
+
+    def stop(self):
+        self.proc.kill()
+        self.proc.wait()
+        self.tmp.cleanup()
+
+
+def ffmpeg(*args):
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", *args], check=True)
