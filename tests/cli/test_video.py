@@ -66,7 +66,7 @@ def test_index_matches_the_clip(lake, clips):
     for a, b in zip(rows, rows[1:]):
         assert int(a[1]) + int(a[2]) == int(b[1])
     size = int(lake.scalar("SELECT bytes FROM video.fragments_clips WHERE frames = 40"))
-    assert int(rows[-1][1]) + int(rows[-1][2]) == size
+    end = int(rows[-1][1]) + int(rows[-1][2])
     assert [(r[4], r[5], r[6], r[7]) for r in rows] == [
         ("1", "10", "0.0", "1.0"), ("11", "20", "1.0", "2.0"), ("21", "30", "2.0", "3.0"), ("31", "40", "3.0", "4.0")]
     # per-fragment statistics from the annotations
@@ -76,6 +76,11 @@ def test_index_matches_the_clip(lake, clips):
     # the stored object is fragmented MP4 that ffprobe reads whole
     uri = lake.scalar("SELECT clip_uri FROM video.fragments_clips WHERE frames = 40")
     rel = uri.split("/data/", 1)[1] if DATA != "s3" else uri.split("/lake/", 1)[1]
+    data = open(lake.local_copy(rel), "rb").read()
+    assert len(data) == size
+    # after the last fragment only the fragment random-access box (mfra) is left
+    assert data[end + 4:end + 8] == b"mfra" and int.from_bytes(data[end:end + 4], "big") == size - end
+    assert data[init + 4:init + 8] == b"moof" and data[4:8] == b"ftyp"
     info = ffprobe(lake.local_copy(rel), "stream=nb_read_frames")
     assert info["streams"][0]["nb_read_frames"] == "40"
     # again: nothing new
