@@ -59,8 +59,9 @@ def sql_str(s):
 
 
 def skimage_dir(cache):
-    d = os.path.join(cache, "skimage")
-    data = os.path.join(d, "usr/lib/python3/dist-packages/skimage/data")
+    """scikit-image's sample images, from its Debian package (downloaded, unpacked into a
+    temporary folder, and only the images kept)."""
+    data = os.path.join(cache, "skimage-data")
     if os.path.isdir(data):
         return data
     os.makedirs(cache, exist_ok=True)
@@ -68,7 +69,13 @@ def skimage_dir(cache):
     if not debs:
         run(["apt-get", "download", "-q", "python3-skimage"], cwd=cache)
         debs = glob.glob(os.path.join(cache, "python3-skimage_*.deb"))
-    run(["dpkg-deb", "-x", debs[0], d])
+    with tempfile.TemporaryDirectory() as tmp:
+        run(["dpkg-deb", "-x", debs[0], tmp])
+        src = os.path.join(tmp, "usr/lib/python3/dist-packages/skimage/data")
+        os.makedirs(data + ".tmp", exist_ok=True)
+        for name in IMAGES:
+            shutil.copy(os.path.join(src, name), data + ".tmp")
+        os.replace(data + ".tmp", data)
     return data
 
 
