@@ -45,6 +45,8 @@ int cli_quality(const opts *o)
 	int rc = open_lake(o, &lake);
 	if (rc)
 		return rc;
+	/* names and types as text; the profile itself as --format asks */
+	lh_lake_set_render(lake, LH_RENDER_TEXT);
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
 	lh_buf_printf(&sql, "DESCRIBE SELECT * FROM %s", table);
@@ -89,6 +91,7 @@ int cli_quality(const opts *o)
 	}
 	lh_buf_puts(&sql, " ORDER BY position");
 	if (!rc && cols.len) {
+		lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
 		if (lh_lake_query(lake, lh_buf_str(&sql), &r) != LH_OK)
 			rc = fail(lh_lake_error(lake));
 		else if (cli_print_result(stdout, r, o->format, 100000) != LH_OK)
@@ -96,6 +99,7 @@ int cli_quality(const opts *o)
 		lh_result_destroy(&r);
 	}
 	if (!rc && key) {
+		lh_lake_set_render(lake, LH_RENDER_TEXT);
 		lh_buf_reset(&sql);
 		lh_buf_puts(&sql, "SELECT count(*) FILTER (WHERE k IS NOT NULL AND n > 1) AS duplicate_keys, "
 		                  "coalesce(sum(n) FILTER (WHERE k IS NOT NULL AND n > 1), 0) AS rows_with_duplicate_keys, "

@@ -223,3 +223,45 @@ def test_unsafe_or_unknown_sources(lake, hub):
     assert p.returncode == 1 and "no config 'other'" in p.stderr and "'default'" in p.stderr
     p = run("hf", "pull", "test/coco", "--split", "test", lake=lake.dir, env=hub.env)
     assert p.returncode == 1 and "no split 'test'" in p.stderr
+
+
+def test_parquet_converter_branch_and_plain_blobs(lake, tmp_path):
+    """A repo whose main branch has no Parquet (only the card-less raw files) is read from
+    the refs/convert/parquet branch's {config}/{split}/NNNN.parquet; a plain BLOB column
+    becomes objects too."""
+    main = tmp_path / "main"
+    main.mkdir()
+    (main / "notes.txt").write_text("raw files the converter read\n")
+    conv = tmp_path / "conv" / "default" / "train"
+    conv.mkdir(parents=True)
+    png = tmp_path / "p.png"
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=24x12", "-frames:v", "1", str(png))
+    run("sql", "-c", f"COPY (SELECT range AS id, b.content AS thumb FROM range(3), read_blob('{png}') b) "
+        f"TO '{conv / '0000.parquet'}' (FORMAT parquet)", lake=lake.dir, check=True)
+    h = Hub(seeds=[("test/conv", str(main)), ("test/conv", str(tmp_path / "conv") + "@refs/convert/parquet")])
+    try:
+        rep = json.loads(hf(lake, h, "pull", "test/conv", "--format", "json").stdout)
+        assert rep["rows"] == 3 and rep["blobs"] == 3 and rep["blobs_stored"] == 1
+        assert lake.rows("SELECT DISTINCT thumb_format, thumb_width, thumb_height, _source_file FROM raw.conv")[1] == \
+            ["png", "24", "12", "default/train/0000.parquet"]
+    finally:
+        h.stop()
+
+
+def test_quality_reports_and_fails_on_duplicate_keys(lake):
+    lake.sql("CREATE TABLE t AS SELECT * FROM (VALUES (1, 'a'), (2, NULL), (2, 'b'), (NULL, 'c')) v(k, s)")
+    p = run("quality", "t", "--format", "json", lake=lake.dir)
+    assert p.returncode == 0, p.stderr
+    cols = {r["column_name"]: r for r in json.loads(p.stdout)}
+    assert cols["k"]["rows"] == 4 and cols["k"]["nulls"] == 1 and cols["k"]["distinct_values"] == 2
+    assert cols["s"]["nulls"] == 1 and cols["s"]["distinct_values"] == 3
+    p = run("quality", "t", "--key", "k", lake=lake.dir)
+    assert p.returncode == 1
+    assert "1 duplicate values (2 rows), 1 NULL keys" in p.stdout
+    assert "key 'k' of t is not unique" in p.stderr
+    p = run("quality", "t", "--key", "s", lake=lake.dir)
+    assert p.returncode == 1 and "0 duplicate values" in p.stdout and "1 NULL keys" in p.stdout
+    lake.sql("DELETE FROM t WHERE k IS NULL OR s IS NULL")
+    assert run("quality", "t", "--key", "k", lake=lake.dir).returncode == 0
+    p = run("quality", "t", "--key", "nope", lake=lake.dir)
+    assert p.returncode == 1 and "--key 'nope' is not a column" in p.stderr
