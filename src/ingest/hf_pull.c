@@ -58,7 +58,8 @@ typedef struct pull {
 	char *dataset;  /* name part, safe for paths */
 	char *repo;     /* "ns/name" or "local/<name>" */
 	char *sha;
-	char *workdir;  /* downloads and mapping files */
+	char *workdir;  /* the source files on this machine (downloads, or the folder) */
+	char *staging;  /* the store's staging folder: files on their way into the store */
 	json_t *card;
 	lh_hub_files files;
 	lh_data_files picked;
@@ -450,7 +451,7 @@ static lh_status one_blob(pull *p, shard *sh, const char *col, int64_t row, cons
 	char sha[65], *tmp = NULL, *key = NULL;
 	if (s == LH_OK) {
 		lh_sha256_hex(bytes, (size_t)len, sha);
-		tmp = lh_asprintf("%s.blob", sh->mapfile);
+		tmp = lh_asprintf("%s/blob", p->staging);
 		key = lh_asprintf("assets/%s/%s/%s.%s", p->dataset, col, sha, mi.ext);
 		if (!tmp || !key)
 			s = nomem(p);
@@ -487,7 +488,7 @@ static lh_status blobs(pull *p, shard *sh)
 {
 	if (!sh->blob_cols.len)
 		return LH_OK;
-	char *name = lh_asprintf("%s.map-%s.jsonl", sh->local, sh->sha);
+	char *name = lh_asprintf("%s/map-%td.jsonl", p->staging, sh - p->shards.items);
 	sh->mapfile = name;
 	FILE *map = name ? fopen(name, "w") : NULL;
 	if (!map)
@@ -812,9 +813,7 @@ static lh_status prepare_shard(pull *p, const lh_data_file *df, size_t i)
 static void shard_free(shard *sh)
 {
 	free(sh->local);
-	if (sh->mapfile)
-		unlink(sh->mapfile);
-	free(sh->mapfile);
+	free(sh->mapfile); /* in the staging folder, removed with it */
 	for (size_t i = 0; i < sh->blob_cols.len; i++)
 		free(sh->blob_cols.items[i]);
 	LH_VEC_FREE(&sh->blob_cols);
@@ -842,6 +841,9 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 		s = target(&p);
 	if (s == LH_OK)
 		s = landed_hashes(&p);
+	/* files for the store are staged where it can take them without a copy */
+	if (s == LH_OK)
+		s = p.store->ops->staging_dir(p.store, &p.staging, p.err);
 	for (size_t i = 0; s == LH_OK && i < p.picked.len; i++)
 		s = prepare_shard(&p, &p.picked.items[i], i);
 	int64_t before = s == LH_OK ? rows_now(&p) : 0;
@@ -870,12 +872,10 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 		if (!sh->local)
 			continue;
 		char *key = lh_asprintf("landing/hf/%s/%s/%s", p.repo, p.sha, sh->df.path);
-		char *tmp = lh_asprintf("%s.landing-%s", sh->local, sh->sha);
+		char *tmp = lh_asprintf("%s/landing-%zu", p.staging, i);
 		if (!key || !tmp)
 			s = nomem(&p);
-		else if (link(sh->local, tmp) != 0 && (unlink(tmp), link(sh->local, tmp) != 0))
-			s = lh_err_set(p.err, LH_ERR_IO, "cannot stage '%s' for landing/", sh->local);
-		else
+		else if ((s = lh_file_link_or_copy(sh->local, tmp, p.err)) == LH_OK)
 			s = put_object(&p, tmp, key, p.err);
 		unlink(tmp);
 		free(key);
@@ -919,6 +919,9 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 	free(p.repo);
 	free(p.sha);
 	free(p.workdir);
+	if (p.staging)
+		lh_store_staging_done(p.staging);
+	free(p.staging);
 	free(p.schema);
 	free(p.table);
 	return s;

@@ -47,15 +47,21 @@ lh_status lh_store_put_once(lh_store *s, const char *local, const char *path, bo
 		return r;
 	lh_err_clear(err);
 	r = s->ops->put_file(s, local, path, err);
-	if (r != LH_OK && s->ops->stat(s, path, &have, err) == LH_OK && have == want) {
-		/* another writer stored the same content first */
-		lh_err_clear(err);
-		unlink(local);
+	if (r == LH_OK) {
+		if (out_stored)
+			*out_stored = true;
 		return LH_OK;
 	}
-	if (r == LH_OK && out_stored)
-		*out_stored = true;
-	return r;
+	/* another writer may have stored the same content first; if not, put_file's error
+	 * is the one to report */
+	lh_err scratch = {0};
+	bool same = s->ops->stat(s, path, &have, &scratch) == LH_OK && have == want;
+	lh_err_clear(&scratch);
+	if (!same)
+		return r;
+	lh_err_clear(err);
+	unlink(local);
+	return LH_OK;
 }
 
 lh_status lh_store_remove(lh_store *s, const char *path, lh_err *err)

@@ -67,6 +67,40 @@ bool lh_path_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err)
+{
+	if (link(src, dst) == 0)
+		return LH_OK;
+	if (errno != EXDEV && errno != EPERM && errno != EMLINK)
+		return lh_err_set(err, LH_ERR_IO, "cannot link '%s' to '%s': %s", src, dst, strerror(errno));
+	int in = open(src, O_RDONLY | O_CLOEXEC);
+	int out = in < 0 ? -1 : open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	lh_status s = LH_OK;
+	char buf[1 << 16];
+	ssize_t n = 0;
+	while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0) {
+		for (ssize_t done = 0; done < n;) {
+			ssize_t w = write(out, buf + done, (size_t)(n - done));
+			if (w <= 0) {
+				n = -1;
+				break;
+			}
+			done += w;
+		}
+		if (n < 0)
+			break;
+	}
+	if (in < 0 || out < 0 || n < 0)
+		s = lh_err_set(err, LH_ERR_IO, "cannot copy '%s' to '%s': %s", src, dst, strerror(errno));
+	if (out >= 0 && close(out) != 0 && s == LH_OK)
+		s = lh_err_set(err, LH_ERR_IO, "cannot write '%s': %s", dst, strerror(errno));
+	if (in >= 0)
+		close(in);
+	if (s != LH_OK && out >= 0)
+		unlink(dst);
+	return s;
+}
+
 int64_t lh_file_size(const char *path)
 {
 	struct stat st;

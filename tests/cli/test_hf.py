@@ -265,3 +265,24 @@ def test_quality_reports_and_fails_on_duplicate_keys(lake):
     assert run("quality", "t", "--key", "k", lake=lake.dir).returncode == 0
     p = run("quality", "t", "--key", "nope", lake=lake.dir)
     assert p.returncode == 1 and "--key 'nope' is not a column" in p.stderr
+
+
+def test_download_cache_on_another_file_system(lake, hub, dataset):
+    """Downloads live in the cache; files go into the store from the store's own staging
+    folder, so a cache on another file system than the lake works (a hard link across
+    file systems would fail), and a source folder is only read."""
+    other = "/dev/shm"
+    if not os.path.isdir(other) or os.stat(other).st_dev == os.stat(lake.dir).st_dev:
+        pytest.skip("no second file system to put the cache on")
+    cache = os.path.join(other, "lh-test-cache-" + os.path.basename(os.path.dirname(lake.dir)))
+    try:
+        p = run("hf", "pull", "test/coco", "--quiet", lake=lake.dir,
+                env=dict(hub.env, LAKEHOUSE_CACHE_DIR=cache))
+        assert p.returncode == 0, p.stderr
+        assert lake.scalar("SELECT count(DISTINCT image_uri) FROM raw.coco") == "3"
+    finally:
+        subprocess.run(["rm", "-rf", cache])
+    before = sorted(os.listdir(os.path.join(dataset, "data")))
+    hf(lake, None, "pull", dataset, "--into", "raw.folder", "--quiet")
+    assert sorted(os.listdir(os.path.join(dataset, "data"))) == before
+    assert lake.staging_leftovers() == []
