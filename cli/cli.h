@@ -44,6 +44,13 @@ int cli_video(const opts *o);
 extern const char *const quality_help;
 int cli_quality(const opts *o);
 
+/* The whole file ("-": stdin) as a NUL-terminated string (caller frees); NULL when it
+ * cannot be read (main.c). */
+char *cli_read_file_text(const char *path);
+
+/* "1.5 MiB": bytes for people (maint.c). */
+void cli_human_bytes(int64_t b, char *out, size_t n);
+
 /* true when path is an existing folder */
 bool cli_is_dir(const char *path);
 

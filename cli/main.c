@@ -198,7 +198,7 @@ static int cmd_init(const opts *o)
 	return 0;
 }
 
-static char *read_file_text(const char *path)
+char *cli_read_file_text(const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f)
@@ -250,7 +250,7 @@ static int cmd_sql(const opts *o)
 	if (rc)
 		return rc;
 	char *text = NULL;
-	if (file && !(text = read_file_text(file))) {
+	if (file && !(text = cli_read_file_text(file))) {
 		fprintf(stderr, "Error: cannot read '%s': %s\n", file, strerror(errno));
 		lh_lake_close(&lake);
 		return 1;

@@ -91,7 +91,7 @@ static bool parse_duration(const char *s, long long *out)
 	return true;
 }
 
-static void human_bytes(int64_t b, char *out, size_t n)
+void cli_human_bytes(int64_t b, char *out, size_t n)
 {
 	static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
 	double v = (double)b;
@@ -233,8 +233,8 @@ static int cmd_compact(const opts *o)
 	if (rc || o->format != CLI_TABLE)
 		return rc;
 	char a[32], b[32];
-	human_bytes(t.bytes[0], a, sizeof a);
-	human_bytes(t.bytes[1], b, sizeof b);
+	cli_human_bytes(t.bytes[0], a, sizeof a);
+	cli_human_bytes(t.bytes[1], b, sizeof b);
 	if (t.count[0] == 0)
 		printf("nothing to merge: no table has two or more small files to combine\n");
 	else
@@ -273,7 +273,7 @@ static int cmd_expire(const opts *o)
 	if (rc || o->format != CLI_TABLE)
 		return rc;
 	char b[32];
-	human_bytes(t.bytes[3], b, sizeof b);
+	cli_human_bytes(t.bytes[3], b, sizeof b);
 	printf("%s %lld snapshots; %lld files (%s) %s needed%s\n",
 	       f.dry_run ? "would expire" : "expired", (long long)t.count[2], (long long)t.count[3], b,
 	       f.dry_run ? "would no longer be" : "are no longer",
@@ -308,7 +308,7 @@ static int cmd_cleanup(const opts *o)
 	if (rc || o->format != CLI_TABLE)
 		return rc;
 	char b[32];
-	human_bytes(t.bytes[4] + t.bytes[5], b, sizeof b);
+	cli_human_bytes(t.bytes[4] + t.bytes[5], b, sizeof b);
 	printf("%s %lld files (%s): %lld no snapshot needs, %lld orphans of failed writes\n",
 	       f.dry_run ? "would delete" : "deleted", (long long)(t.count[4] + t.count[5]), b,
 	       (long long)t.count[4], (long long)t.count[5]);

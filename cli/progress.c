@@ -17,18 +17,6 @@ bool cli_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static void human(int64_t b, char *out, size_t n)
-{
-	if (b >= (int64_t)1 << 30)
-		snprintf(out, n, "%.1f GiB", (double)b / (1 << 30));
-	else if (b >= 1 << 20)
-		snprintf(out, n, "%.1f MiB", (double)b / (1 << 20));
-	else if (b >= 1 << 10)
-		snprintf(out, n, "%.1f KiB", (double)b / (1 << 10));
-	else
-		snprintf(out, n, "%lld B", (long long)b);
-}
-
 void cli_progress(void *ctx, const char *stage, const char *item, int64_t done, int64_t total)
 {
 	cli_progress_state *st = ctx;
@@ -46,9 +34,9 @@ void cli_progress(void *ctx, const char *stage, const char *item, int64_t done, 
 	}
 	char a[32] = "", b[32] = "";
 	if (bytes) {
-		human(done, a, sizeof a);
+		cli_human_bytes(done, a, sizeof a);
 		if (total > 0)
-			human(total, b, sizeof b);
+			cli_human_bytes(total, b, sizeof b);
 	} else {
 		snprintf(a, sizeof a, "%lld", (long long)done);
 		if (total > 0)

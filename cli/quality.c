@@ -20,11 +20,6 @@ const char *const quality_help =
     "not unique or has NULLs (DuckLake tables have no constraints, so pipelines check).\n"
     "AT (VERSION => n) may follow the table name in quotes: 'gold.t AT (VERSION => 3)'.\n";
 
-static void ident_list(lh_buf *b, const char *s)
-{
-	lh_buf_sql_ident(b, s);
-}
-
 int cli_quality(const opts *o)
 {
 	const char *table = NULL, *key = NULL;
@@ -52,8 +47,7 @@ int cli_quality(const opts *o)
 	lh_buf_printf(&sql, "DESCRIBE SELECT * FROM %s", table);
 	lh_result *r = NULL;
 	size_t n = 0;
-	LH_VEC(char *) cols = {0};
-	LH_VEC(char *) types = {0};
+	lh_str_vec cols = {0}, types = {0};
 	lh_status s = lh_lake_query(lake, lh_buf_str(&sql), &r);
 	while (s == LH_OK && (s = lh_result_next_batch(r, &n)) == LH_OK && n)
 		for (size_t i = 0; i < n; i++) {
@@ -84,9 +78,9 @@ int cli_quality(const opts *o)
 		lh_buf_puts(&sql, " AS column_name, ");
 		lh_buf_sql_str(&sql, types.items[c]);
 		lh_buf_puts(&sql, " AS column_type, count(*) AS rows, count(*) - count(");
-		ident_list(&sql, cols.items[c]);
+		lh_buf_sql_ident(&sql, cols.items[c]);
 		lh_buf_puts(&sql, ") AS nulls, count(DISTINCT ");
-		ident_list(&sql, cols.items[c]);
+		lh_buf_sql_ident(&sql, cols.items[c]);
 		lh_buf_puts(&sql, ") AS distinct_values FROM t");
 	}
 	lh_buf_puts(&sql, " ORDER BY position");
@@ -124,12 +118,8 @@ int cli_quality(const opts *o)
 		}
 		lh_result_destroy(&r);
 	}
-	for (size_t c = 0; c < cols.len; c++) {
-		free(cols.items[c]);
-		free(types.items[c]);
-	}
-	LH_VEC_FREE(&cols);
-	LH_VEC_FREE(&types);
+	lh_str_vec_free(&cols);
+	lh_str_vec_free(&types);
 	lh_buf_free(&sql);
 	lh_lake_close(&lake);
 	return rc;

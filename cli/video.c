@@ -5,6 +5,7 @@
  * query that picks fragments (clip_uri, fragment_id) and fetches exactly those.
  */
 #include "cli.h"
+#include "util/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,25 +169,20 @@ static int materialize(const opts *o)
 	if ((!sql == !file) || !dir)
 		return usage_error("%s", "video materialize needs -c SQL (or -f FILE) and -o DIR");
 	char *text = NULL;
-	if (file) {
-		FILE *f = fopen(file, "rb");
-		if (!f)
-			return usage_error("cannot read '%s'", file);
-		text = calloc(1, 1 << 20);
-		if (text)
-			fread(text, 1, (1 << 20) - 1, f);
-		fclose(f);
-		sql = text;
-	}
+	if (file && !(sql = text = cli_read_file_text(file)))
+		return usage_error("cannot read '%s'", file);
 	lh_lake *lake = NULL;
 	int rc = open_lake(o, &lake);
 	lh_result *r = NULL;
 	if (!rc && lh_lake_query(lake, sql, &r) != LH_OK)
 		rc = fail(lh_lake_error(lake));
 	/* collect the picks first: a fetch queries the lake, which ends this result */
-	size_t n = 0, cu = (size_t)-1, cf = (size_t)-1, npick = 0, cap = 0;
-	char **uris = NULL;
-	long long *ids = NULL;
+	size_t n = 0, cu = (size_t)-1, cf = (size_t)-1;
+	typedef struct pick {
+		char *uri;
+		long long id;
+	} pick;
+	LH_VEC(pick) picks = {0};
 	for (size_t k = 0; r && k < lh_result_column_count(r); k++) {
 		if (!strcmp(lh_result_column_name(r, k), "clip_uri"))
 			cu = k;
@@ -196,33 +192,32 @@ static int materialize(const opts *o)
 	if (!rc && (cu == (size_t)-1 || cf == (size_t)-1))
 		rc = fail("the query must return clip_uri and fragment_id columns");
 	while (!rc && lh_result_next_batch(r, &n) == LH_OK && n)
-		for (size_t i = 0; i < n; i++) {
-			if (npick == cap) {
-				cap = cap ? 2 * cap : 64;
-				uris = realloc(uris, cap * sizeof *uris);
-				ids = realloc(ids, cap * sizeof *ids);
+		for (size_t i = 0; !rc && i < n; i++) {
+			pick pk = {lh_strdup(lh_result_text(r, cu, i) ? lh_result_text(r, cu, i) : ""),
+			           lh_result_int64(r, cf, i)};
+			if (!pk.uri || LH_VEC_PUSH(&picks, pk) != LH_OK) {
+				free(pk.uri);
+				rc = fail("out of memory");
 			}
-			uris[npick] = strdup(lh_result_text(r, cu, i) ? lh_result_text(r, cu, i) : "");
-			ids[npick++] = lh_result_int64(r, cf, i);
 		}
 	lh_result_destroy(&r);
 	if (!rc && mkdir(dir, 0755) != 0 && !cli_is_dir(dir))
 		rc = usage_error("cannot create folder '%s'", dir);
 	int64_t read = 0, clip = 0;
-	for (size_t i = 0; !rc && i < npick; i++) {
-		const char *slash = strrchr(uris[i], '/');
+	for (size_t i = 0; !rc && i < picks.len; i++) {
+		const pick *pk = &picks.items[i];
+		const char *slash = strrchr(pk->uri, '/');
 		char out[4096];
-		snprintf(out, sizeof out, "%s/%.16s-%05lld.mp4", dir, slash ? slash + 1 : uris[i], ids[i]);
-		rc = fetch_one(lake, table, uris[i], ids[i], out, true, &read, &clip);
+		snprintf(out, sizeof out, "%s/%.16s-%05lld.mp4", dir, slash ? slash + 1 : pk->uri, pk->id);
+		rc = fetch_one(lake, table, pk->uri, pk->id, out, true, &read, &clip);
 	}
 	if (!rc)
 		printf("materialized %zu fragments into %s/: read %lld bytes; the clips they come from hold "
 		       "%lld (%.1f%%)\n",
-		       npick, dir, (long long)read, (long long)clip, clip ? 100.0 * (double)read / (double)clip : 0.0);
-	for (size_t i = 0; i < npick; i++)
-		free(uris[i]);
-	free(uris);
-	free(ids);
+		       picks.len, dir, (long long)read, (long long)clip, clip ? 100.0 * (double)read / (double)clip : 0.0);
+	for (size_t i = 0; i < picks.len; i++)
+		free(picks.items[i].uri);
+	LH_VEC_FREE(&picks);
 	free(text);
 	lh_lake_close(&lake);
 	return rc;

@@ -35,15 +35,20 @@
 
 #define BLOB_MAX ((size_t)256 << 20)
 
+typedef struct blob_col {
+	char *name;
+	bool is_struct; /* HF's struct<bytes, path> (Image, Audio, ...), else a plain BLOB */
+	bool image;     /* the card declares it an Image feature: every cell must be one */
+} blob_col;
+
 typedef struct shard {
 	lh_data_file df;     /* borrowed */
 	const lh_hub_file *hf; /* remote: the listing's entry */
 	char *local;          /* the file on this machine */
 	char sha[65];
 	char *mapfile;        /* blob columns: row -> object, as JSON lines */
-	LH_VEC(char *) blob_cols;
-	LH_VEC(bool) blob_struct; /* HF's struct<bytes, path>, else a plain BLOB */
-	LH_VEC(char *) columns; /* the shard's own columns */
+	LH_VEC(blob_col) blob_cols;
+	lh_str_vec columns; /* the shard's own columns */
 	int64_t rows;
 } shard;
 
@@ -64,10 +69,10 @@ typedef struct pull {
 	lh_hub_files files;
 	lh_data_files picked;
 	LH_VEC(shard) shards;
-	LH_VEC(char *) stored; /* objects this run created, removed on failure */
+	lh_str_vec stored; /* objects this run created, removed on failure */
 	char *schema, *table;
 	bool table_exists;
-	LH_VEC(char *) landed; /* shard hashes already in the table */
+	lh_str_vec landed; /* shard hashes already in the table */
 } pull;
 
 static lh_status nomem(pull *p)
@@ -130,6 +135,16 @@ static char *safe_name(const char *s)
 	return out;
 }
 
+/* Downloads of repo@sha go to <cache>/hf/datasets/<repo>/<sha>/. */
+static lh_status set_workdir(pull *p)
+{
+	char *cache = lh_cache_default_dir();
+	free(p->workdir);
+	p->workdir = cache ? lh_asprintf("%s/hf/datasets/%s/%s", cache, p->repo, p->sha) : NULL;
+	free(cache);
+	return p->workdir ? LH_OK : nomem(p);
+}
+
 static lh_status list_source(pull *p)
 {
 	const lh_hf_pull_options *o = p->o;
@@ -165,11 +180,7 @@ static lh_status list_source(pull *p)
 	s = lh_hub_revision(&p->hub, p->repo, o->revision ? o->revision : "main", &p->sha, p->err);
 	if (s == LH_OK)
 		s = lh_hub_tree(&p->hub, p->repo, p->sha, &p->files, p->err);
-	char *cache = s == LH_OK ? lh_cache_default_dir() : NULL;
-	if (s == LH_OK && (!cache || !(p->workdir = lh_asprintf("%s/hf/datasets/%s/%s", cache, p->repo, p->sha))))
-		s = nomem(p);
-	free(cache);
-	return s;
+	return s == LH_OK ? set_workdir(p) : s;
 }
 
 static const lh_hub_file *find_file(const lh_hub_files *files, const char *path)
@@ -218,24 +229,30 @@ static lh_status read_card(pull *p)
 	return s;
 }
 
+/* The paths of a listing as the array card.h takes (borrowed; caller frees the array). */
+static char **paths_of(const lh_hub_files *f)
+{
+	char **v = malloc((f->len ? f->len : 1) * sizeof *v);
+	for (size_t i = 0; v && i < f->len; i++)
+		v[i] = f->items[i].path;
+	return v;
+}
+
 static lh_status pick_files(pull *p)
 {
 	const lh_hf_pull_options *o = p->o;
-	LH_VEC(char *) paths = {0};
-	for (size_t i = 0; i < p->files.len; i++)
-		if (LH_VEC_PUSH(&paths, p->files.items[i].path) != LH_OK) {
-			LH_VEC_FREE(&paths);
-			return nomem(p);
-		}
+	char **paths = paths_of(&p->files);
+	if (!paths)
+		return nomem(p);
 	lh_status s = LH_ERR_NOT_FOUND;
 	if (p->card) {
-		s = lh_card_data_files(p->card, o->config, paths.items, paths.len, &p->picked, p->err);
+		s = lh_card_data_files(p->card, o->config, paths, p->files.len, &p->picked, p->err);
 		if (s == LH_ERR_NOT_FOUND && json_is_array(json_object_get(p->card, "configs")))
 			goto out; /* configs exist but do not match: that is the error */
 	}
 	if (s == LH_ERR_NOT_FOUND) {
 		lh_err_clear(p->err);
-		s = lh_conventional_data_files(o->config, paths.items, paths.len, &p->picked, p->err);
+		s = lh_conventional_data_files(o->config, paths, p->files.len, &p->picked, p->err);
 	}
 	if (s == LH_OK && p->picked.len == 0 && !p->local) {
 		/* the parquet-converter's branch */
@@ -243,11 +260,10 @@ static lh_status pick_files(pull *p)
 		lh_hub_files conv = {0};
 		if (lh_hub_revision(&p->hub, p->repo, "refs/convert/parquet", &sha, p->err) == LH_OK &&
 		    lh_hub_tree(&p->hub, p->repo, sha, &conv, p->err) == LH_OK) {
-			LH_VEC(char *) cpaths = {0};
-			for (size_t i = 0; i < conv.len; i++)
-				LH_VEC_PUSH(&cpaths, conv.items[i].path);
-			s = lh_conventional_data_files(o->config, cpaths.items, cpaths.len, &p->picked, p->err);
-			LH_VEC_FREE(&cpaths);
+			char **cpaths = paths_of(&conv);
+			s = cpaths ? lh_conventional_data_files(o->config, cpaths, conv.len, &p->picked, p->err)
+			           : nomem(p);
+			free(cpaths);
 			if (s == LH_OK && p->picked.len) {
 				free(p->sha);
 				p->sha = sha;
@@ -255,12 +271,7 @@ static lh_status pick_files(pull *p)
 				lh_hub_files_free(&p->files);
 				p->files = conv;
 				memset(&conv, 0, sizeof conv);
-				char *cache = lh_cache_default_dir();
-				free(p->workdir);
-				p->workdir = cache ? lh_asprintf("%s/hf/datasets/%s/%s", cache, p->repo, p->sha) : NULL;
-				free(cache);
-				if (!p->workdir)
-					s = nomem(p);
+				s = set_workdir(p);
 			}
 		}
 		lh_err_clear(p->err);
@@ -305,7 +316,7 @@ static lh_status pick_files(pull *p)
 			               o->source);
 	}
 out:
-	LH_VEC_FREE(&paths);
+	free(paths);
 	return s;
 }
 
@@ -374,10 +385,9 @@ static lh_status inspect(pull *p, shard *sh)
 				break;
 			}
 			if (!strcmp(type, "BLOB") || !strncmp(type, "STRUCT(bytes BLOB, path VARCHAR)", 32)) {
-				char *b = lh_strdup(name);
-				if (!b || LH_VEC_PUSH(&sh->blob_struct, strcmp(type, "BLOB") != 0) != LH_OK ||
-				    LH_VEC_PUSH(&sh->blob_cols, b) != LH_OK) {
-					free(b);
+				blob_col b = {lh_strdup(name), strcmp(type, "BLOB") != 0, declared_image(p, name)};
+				if (!b.name || LH_VEC_PUSH(&sh->blob_cols, b) != LH_OK) {
+					free(b.name);
 					s = nomem(p);
 				}
 			}
@@ -417,9 +427,10 @@ static lh_status put_object(pull *p, const char *local, const char *key, lh_err 
 	return s;
 }
 
-static lh_status one_blob(pull *p, shard *sh, const char *col, int64_t row, const char *b64,
+static lh_status one_blob(pull *p, shard *sh, const blob_col *bc, int64_t row, const char *b64,
                           const char *src_path, FILE *map, bool first)
 {
+	const char *col = bc->name;
 	size_t n64 = strlen(b64);
 	if (n64 / 4 * 3 > BLOB_MAX)
 		return lh_err_set(p->err, LH_ERR_TOO_BIG, "'%s' row %lld column '%s': a blob over %zu bytes",
@@ -434,7 +445,7 @@ static lh_status one_blob(pull *p, shard *sh, const char *col, int64_t row, cons
 		len--;
 	lh_status s = LH_OK;
 	lh_media_info mi;
-	bool must_be_image = declared_image(p, col) ||
+	bool must_be_image = bc->image ||
 	                     (src_path && (lh_str_ends_with(src_path, ".png") || lh_str_ends_with(src_path, ".jpg") ||
 	                                   lh_str_ends_with(src_path, ".jpeg") || lh_str_ends_with(src_path, ".webp") ||
 	                                   lh_str_ends_with(src_path, ".gif")));
@@ -499,10 +510,10 @@ static lh_status blobs(pull *p, shard *sh)
 	for (size_t c = 0; c < sh->blob_cols.len; c++) {
 		/* HF's Image/Audio struct, or a plain BLOB column */
 		lh_buf_puts(&sql, ", to_base64(");
-		lh_buf_sql_ident(&sql, sh->blob_cols.items[c]);
-		lh_buf_puts(&sql, sh->blob_struct.items[c] ? ".bytes), " : "), NULL");
-		if (sh->blob_struct.items[c]) {
-			lh_buf_sql_ident(&sql, sh->blob_cols.items[c]);
+		lh_buf_sql_ident(&sql, sh->blob_cols.items[c].name);
+		lh_buf_puts(&sql, sh->blob_cols.items[c].is_struct ? ".bytes), " : "), NULL");
+		if (sh->blob_cols.items[c].is_struct) {
+			lh_buf_sql_ident(&sql, sh->blob_cols.items[c].name);
 			lh_buf_puts(&sql, ".path");
 		}
 	}
@@ -521,7 +532,7 @@ static lh_status blobs(pull *p, shard *sh)
 				const char *b64 = lh_result_text(r, 1 + 2 * c, i);
 				if (!b64)
 					continue;
-				s = one_blob(p, sh, sh->blob_cols.items[c], row, b64, lh_result_text(r, 2 + 2 * c, i),
+				s = one_blob(p, sh, &sh->blob_cols.items[c], row, b64, lh_result_text(r, 2 + 2 * c, i),
 				             map, !any);
 				any = true;
 			}
@@ -547,12 +558,11 @@ static lh_status target(pull *p)
 	char *def = NULL;
 	if (!into) {
 		const char *cfg = p->picked.items[0].config;
-		def = strcmp(cfg, "default") ? lh_asprintf("raw.%s_%s", p->dataset, cfg)
-		                             : lh_asprintf("raw.%s", p->dataset);
-		char *c = def ? safe_name(def + 4) : NULL;
-		if (c)
-			memcpy(def + 4, c, strlen(c));
-		free(c);
+		char *name = strcmp(cfg, "default") ? lh_asprintf("%s_%s", p->dataset, cfg) : lh_strdup(p->dataset);
+		char *safe = name ? safe_name(name) : NULL;
+		def = safe ? lh_asprintf("raw.%s", safe) : NULL;
+		free(name);
+		free(safe);
 		into = def;
 	}
 	const char *dot = into ? strchr(into, '.') : NULL;
@@ -634,14 +644,14 @@ static void select_rows(pull *p, lh_buf *b, const shard *sh, int64_t limit)
 	lh_buf_puts(b, parquet ? "file_row_number" : "__lh_rownum");
 	for (size_t c = 0; c < sh->blob_cols.len; c++) {
 		lh_buf_puts(b, ", ");
-		lh_buf_sql_ident(b, sh->blob_cols.items[c]);
+		lh_buf_sql_ident(b, sh->blob_cols.items[c].name);
 	}
 	lh_buf_puts(b, ")");
 	static const char *const suffix[] = {"_uri", "_format", "_bytes", "_width", "_height"};
 	for (size_t c = 0; c < sh->blob_cols.len; c++)
 		for (size_t k = 0; k < 5; k++) {
 			lh_buf_puts(b, ", m.");
-			char *n = lh_asprintf("%s%s", sh->blob_cols.items[c], suffix[k]);
+			char *n = lh_asprintf("%s%s", sh->blob_cols.items[c].name, suffix[k]);
 			lh_buf_sql_ident(b, n ? n : "");
 			free(n);
 		}
@@ -668,7 +678,7 @@ static void select_rows(pull *p, lh_buf *b, const shard *sh, int64_t limit)
 		lh_buf_sql_str(b, sh->mapfile);
 		lh_buf_puts(b, ", columns = {'r': 'BIGINT'");
 		for (size_t c = 0; c < sh->blob_cols.len; c++) {
-			const char *col = sh->blob_cols.items[c];
+			const char *col = sh->blob_cols.items[c].name;
 			static const char *const types[] = {"VARCHAR", "VARCHAR", "BIGINT", "INTEGER", "INTEGER"};
 			for (size_t k = 0; k < 5; k++) {
 				char *n = lh_asprintf("%s%s", col, suffix[k]);
@@ -740,22 +750,18 @@ static lh_status land(pull *p)
 		}
 	}
 	lh_buf_free(&sql);
-	if (s == LH_OK && landing) {
-		lh_result *r = NULL;
-		size_t n;
-		lh_buf_init(&sql, 0);
-		lh_buf_puts(&sql, "SELECT max(snapshot_id) FROM ducklake_snapshots('lake')");
-		if (run_query(p, &sql, &r) == LH_OK && lh_result_next_batch(r, &n) == LH_OK && n)
-			p->rep->snapshot = lh_result_int64(r, 0, 0);
-		lh_result_destroy(&r);
-		lh_buf_free(&sql);
-	}
+	if (s == LH_OK && landing)
+		p->rep->snapshot = lh_lake_snapshot_id(p->lake);
 	p->rep->files_landed = (int64_t)landing;
 	return s;
 }
 
-static lh_status count_rows(pull *p, int64_t before)
+/* Rows in the target table now (0 when it does not exist yet). */
+static lh_status table_rows(pull *p, int64_t *out)
 {
+	*out = 0;
+	if (!p->table_exists && !p->rep->files_landed)
+		return LH_OK;
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
 	lh_buf_puts(&sql, "SELECT count(*) FROM ");
@@ -764,22 +770,10 @@ static lh_status count_rows(pull *p, int64_t before)
 	size_t n;
 	lh_status s = run_query(p, &sql, &r);
 	if (s == LH_OK && (s = lh_result_next_batch(r, &n)) == LH_OK && n)
-		p->rep->rows = lh_result_int64(r, 0, 0) - before;
+		*out = lh_result_int64(r, 0, 0);
 	lh_result_destroy(&r);
 	lh_buf_free(&sql);
 	return s;
-}
-
-static int64_t rows_now(pull *p)
-{
-	if (!p->table_exists)
-		return 0;
-	int64_t before = p->rep->rows;
-	p->rep->rows = 0;
-	count_rows(p, 0);
-	int64_t n = p->rep->rows;
-	p->rep->rows = before;
-	return n;
 }
 
 /* --- the whole pull ------------------------------------------------------------------- */
@@ -815,12 +809,9 @@ static void shard_free(shard *sh)
 	free(sh->local);
 	free(sh->mapfile); /* in the staging folder, removed with it */
 	for (size_t i = 0; i < sh->blob_cols.len; i++)
-		free(sh->blob_cols.items[i]);
+		free(sh->blob_cols.items[i].name);
 	LH_VEC_FREE(&sh->blob_cols);
-	LH_VEC_FREE(&sh->blob_struct);
-	for (size_t i = 0; i < sh->columns.len; i++)
-		free(sh->columns.items[i]);
-	LH_VEC_FREE(&sh->columns);
+	lh_str_vec_free(&sh->columns);
 }
 
 static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_hf_pull_report *rep)
@@ -846,7 +837,9 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 		s = p.store->ops->staging_dir(p.store, &p.staging, p.err);
 	for (size_t i = 0; s == LH_OK && i < p.picked.len; i++)
 		s = prepare_shard(&p, &p.picked.items[i], i);
-	int64_t before = s == LH_OK ? rows_now(&p) : 0;
+	int64_t before = 0, after = 0;
+	if (s == LH_OK)
+		s = table_rows(&p, &before);
 	int64_t left = o->max_rows;
 	for (size_t i = 0; s == LH_OK && i < p.shards.len; i++) {
 		shard *sh = &p.shards.items[i];
@@ -883,15 +876,13 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 	}
 	if (s == LH_OK)
 		s = land(&p);
-	if (s == LH_OK && rep->files_landed)
-		s = count_rows(&p, before);
+	if (s == LH_OK && rep->files_landed && (s = table_rows(&p, &after)) == LH_OK)
+		rep->rows = after - before;
 	if (s != LH_OK && p.stored.len) {
-		/* objects only this failed run referenced */
-		lh_err keep = *p.err;
-		memset(p.err, 0, sizeof *p.err);
-		p.store->ops->remove_many(p.store, p.stored.items, p.stored.len, p.err);
-		lh_err_clear(p.err);
-		*p.err = keep;
+		/* objects only this failed run referenced; p.err keeps the failure */
+		lh_err scratch = {0};
+		p.store->ops->remove_many(p.store, p.stored.items, p.stored.len, &scratch);
+		lh_err_clear(&scratch);
 	}
 	if (s == LH_OK) {
 		rep->files = (int64_t)p.picked.len;
@@ -905,12 +896,8 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 	for (size_t i = 0; i < p.shards.len; i++)
 		shard_free(&p.shards.items[i]);
 	LH_VEC_FREE(&p.shards);
-	for (size_t i = 0; i < p.stored.len; i++)
-		free(p.stored.items[i]);
-	LH_VEC_FREE(&p.stored);
-	for (size_t i = 0; i < p.landed.len; i++)
-		free(p.landed.items[i]);
-	LH_VEC_FREE(&p.landed);
+	lh_str_vec_free(&p.stored);
+	lh_str_vec_free(&p.landed);
 	lh_data_files_free(&p.picked);
 	lh_hub_files_free(&p.files);
 	json_decref(p.card);

@@ -44,10 +44,10 @@ typedef struct push {
 	lh_hub hub;
 	char *dir; /* staging */
 	LH_VEC(upfile) files;
-	LH_VEC(char *) splits;
-	LH_VEC(char *) split_rows;
-	LH_VEC(char *) cols;
-	LH_VEC(char *) types;
+	lh_str_vec splits;     /* split names, and rows per split */
+	lh_str_vec split_rows;
+	lh_str_vec cols;       /* the table's columns and their types */
+	lh_str_vec types;
 } push;
 
 static lh_status nomem(push *p)
@@ -66,9 +66,8 @@ static bool split_name_ok(const char *s)
 	return true;
 }
 
-static lh_status query_column(push *p, const char *sql, void *vec, size_t col)
+static lh_status query_column(push *p, const char *sql, lh_str_vec *v, size_t col)
 {
-	LH_VEC(char *) *v = vec;
 	lh_result *r = NULL;
 	size_t n;
 	lh_status s = lh_lake_query(p->lake, sql, &r);
@@ -182,7 +181,7 @@ static lh_status export_split(push *p, size_t si)
 	}
 	lh_result_destroy(&r);
 	lh_buf_free(&q);
-	LH_VEC(char *) names = {0};
+	lh_str_vec names = {0};
 	DIR *d = s == LH_OK ? opendir(out) : NULL;
 	if (s == LH_OK && !d)
 		s = lh_err_set(p->err, LH_ERR_IO, "DuckDB wrote no shards into '%s'", out);
@@ -196,9 +195,7 @@ static lh_status export_split(push *p, size_t si)
 	for (size_t i = 0; s == LH_OK && i < names.len; i++)
 		s = add_file(p, lh_asprintf("data/%s-%05zu-of-%05zu.parquet", split, i, names.len),
 		             lh_asprintf("%s/%s", out, names.items[i]));
-	for (size_t i = 0; i < names.len; i++)
-		free(names.items[i]);
-	LH_VEC_FREE(&names);
+	lh_str_vec_free(&names);
 	free(out);
 	return s;
 }
@@ -553,13 +550,10 @@ static lh_status lh_hf_push_run(lh_lake *lake, const lh_hf_push_options *o, lh_h
 		free(p.files.items[i].local);
 	}
 	LH_VEC_FREE(&p.files);
-	void *vecs[] = {&p.splits, &p.split_rows, &p.cols, &p.types};
-	for (size_t k = 0; k < 4; k++) {
-		LH_VEC(char *) *v = vecs[k];
-		for (size_t i = 0; i < v->len; i++)
-			free(v->items[i]);
-		LH_VEC_FREE(v);
-	}
+	lh_str_vec_free(&p.splits);
+	lh_str_vec_free(&p.split_rows);
+	lh_str_vec_free(&p.cols);
+	lh_str_vec_free(&p.types);
 	if (p.dir)
 		lh_store_staging_done(p.dir);
 	free(p.dir);

@@ -218,11 +218,8 @@ lh_status lh_hub_download(const lh_hub *hub, const char *repo, const char *sha,
 	char *url = lh_asprintf("%s/datasets/%s/resolve/%s/%s", hub->endpoint, repo, sha, epath ? epath : "");
 	lh_status s = dir && part && epath && url ? lh_mkdirs(dirname(dir), err)
 	                                          : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	int64_t before = lh_file_size(part);
-	if (before > f->size) {
+	if (lh_file_size(part) > f->size) /* not a prefix of this file: start over */
 		unlink(part);
-		before = 0;
-	}
 	dl_progress dp = {progress, ctx, f->path};
 	lh_http_req req = {.method = "GET", .url = url, .token = hub->token, .out_file = part,
 	                   .resume = 1, .progress = progress ? on_progress : NULL, .progress_ctx = &dp};
@@ -263,7 +260,6 @@ lh_status lh_hub_download(const lh_hub *hub, const char *repo, const char *sha,
 	}
 	if (s == LH_OK && rename(part, dest) != 0)
 		s = lh_err_set(err, LH_ERR_IO, "cannot rename '%s' into place", part);
-	(void)before;
 	free(dir);
 	free(part);
 	free(epath);

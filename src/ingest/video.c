@@ -141,7 +141,7 @@ typedef struct ingest {
 	char *schema, *table;
 	char *staging;
 	LH_VEC(clip) clips;
-	LH_VEC(char *) stored;
+	lh_str_vec stored; /* objects this run created, removed on failure */
 } ingest;
 
 static lh_status nomem(ingest *g)
@@ -367,11 +367,8 @@ static lh_status land(ingest *g, int64_t *landed)
 			free(msg);
 		}
 	}
-	if (s == LH_OK) {
-		int64_t v[3] = {0};
-		if (one_row(g, "SELECT max(snapshot_id) FROM ducklake_snapshots('lake')", v) == LH_OK)
-			*landed = v[0];
-	}
+	if (s == LH_OK)
+		*landed = lh_lake_snapshot_id(g->lake);
 	lh_buf_free(&q);
 	free(clips);
 	free(frags);
@@ -426,11 +423,10 @@ static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_option
 	if (s == LH_OK && rep->clips)
 		s = land(&g, &rep->snapshot);
 	if (s != LH_OK && g.stored.len) {
-		lh_err keep = *g.err;
-		memset(g.err, 0, sizeof *g.err);
-		g.store->ops->remove_many(g.store, g.stored.items, g.stored.len, g.err);
-		lh_err_clear(g.err);
-		*g.err = keep;
+		/* objects only this failed run referenced; g.err keeps the failure */
+		lh_err scratch = {0};
+		g.store->ops->remove_many(g.store, g.stored.items, g.stored.len, &scratch);
+		lh_err_clear(&scratch);
 	}
 	if (s != LH_OK)
 		memset(rep, 0, sizeof *rep);
@@ -443,9 +439,7 @@ static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_option
 		lh_mp4_index_free(&c->ix);
 	}
 	LH_VEC_FREE(&g.clips);
-	for (size_t i = 0; i < g.stored.len; i++)
-		free(g.stored.items[i]);
-	LH_VEC_FREE(&g.stored);
+	lh_str_vec_free(&g.stored);
 	if (g.staging)
 		lh_store_staging_done(g.staging);
 	free(g.staging);

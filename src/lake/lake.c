@@ -50,6 +50,11 @@ lh_render lh_lake_swap_render(lh_lake *lake, lh_render render)
 	return old;
 }
 
+int64_t lh_lake_snapshot_id(const lh_lake *lake)
+{
+	return lake->committed ? lake->committed->snap.id : -1;
+}
+
 lh_err *lh_lake_err(lh_lake *lake)
 {
 	return &lake->err;

@@ -42,7 +42,6 @@ typedef struct lh_tt_view {
 	char *name; /* in __lh.main */
 } lh_tt_view;
 
-typedef LH_VEC(char *) lh_str_vec;
 
 struct lh_lake {
 	char *dir;

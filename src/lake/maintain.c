@@ -499,7 +499,6 @@ static char *canonical(const char *path)
 	return lh_buf_steal(&b);
 }
 
-typedef LH_VEC(char *) path_vec;
 
 static int str_cmp(const void *a, const void *b)
 {
@@ -511,17 +510,10 @@ static int entry_cmp(const void *a, const void *b)
 	return strcmp(((const lh_store_entry *)a)->path, ((const lh_store_entry *)b)->path);
 }
 
-static bool contains(const path_vec *sorted, const char *p)
+static bool contains(const lh_str_vec *sorted, const char *p)
 {
 	return sorted->len &&
 	       bsearch(&p, sorted->items, sorted->len, sizeof(char *), str_cmp) != NULL;
-}
-
-static void paths_free(path_vec *v)
-{
-	for (size_t i = 0; i < v->len; i++)
-		free(v->items[i]);
-	LH_VEC_FREE(v);
 }
 
 /* The canonical full path of a (path, is_relative) pair. */
@@ -534,15 +526,15 @@ static char *full_path(lh_lake *lake, const char *path, bool relative)
 }
 
 typedef struct cleanup_ctx {
-	path_vec refs;     /* every path a file row references, sorted */
-	path_vec queued;   /* every path in the deletion queue, sorted */
+	lh_str_vec refs;     /* every path a file row references, sorted */
+	lh_str_vec queued;   /* every path in the deletion queue, sorted */
 	lh_store_entries listing; /* the data path, canonical paths, sorted */
 } cleanup_ctx;
 
 static void cleanup_ctx_free(cleanup_ctx *c)
 {
-	paths_free(&c->refs);
-	paths_free(&c->queued);
+	lh_str_vec_free(&c->refs);
+	lh_str_vec_free(&c->queued);
 	lh_store_entries_free(&c->listing);
 }
 
@@ -576,7 +568,7 @@ static lh_status collect(lh_lake *lake, cleanup_ctx *c, lh_rows **queue)
 		free(c->listing.items[i].path);
 		c->listing.items[i].path = p;
 	}
-	path_vec *sets[2] = {&c->refs, &c->queued};
+	lh_str_vec *sets[2] = {&c->refs, &c->queued};
 	for (int k = 0; st == LH_OK && k < 2; k++)
 		if (sets[k]->len > 1)
 			qsort(sets[k]->items, sets[k]->len, sizeof(char *), str_cmp);
@@ -606,7 +598,7 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 	cleanup_ctx c = {0};
 	lh_rows *queue = NULL;
 	lh_status st = collect(lake, &c, &queue);
-	path_vec doomed = {0};
+	lh_str_vec doomed = {0};
 	bool *unqueue = st == LH_OK ? calloc(queue->nrows + 1, sizeof *unqueue) : NULL;
 	if (st == LH_OK && !unqueue)
 		st = nomem(lake);
@@ -680,7 +672,7 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 		st = lake->store->ops->remove_many(lake->store, doomed.items, doomed.len, &lake->err);
 	if (st == LH_OK && !o->dry_run && o->scheduled && queue->nrows)
 		st = lh_catalog_unschedule(lake->cat, queue, unqueue, &lake->err);
-	paths_free(&doomed);
+	lh_str_vec_free(&doomed);
 	free(root);
 	free(unqueue);
 	lh_rows_free(&queue);

@@ -12,6 +12,9 @@
 
 lh_store *lh_lake_store(lh_lake *lake);
 lh_err *lh_lake_err(lh_lake *lake);
+/* The id of the latest snapshot this lake knows: after a successful COMMIT, the one it
+ * made. */
+int64_t lh_lake_snapshot_id(const lh_lake *lake);
 /* Sets how results render and returns the previous setting: services read values as
  * text whatever the caller chose for its own queries. */
 lh_render lh_lake_swap_render(lh_lake *lake, lh_render render);

@@ -230,6 +230,13 @@ bool lh_parse_int64(const char *s, int64_t *out)
 	return true;
 }
 
+void lh_str_vec_free(lh_str_vec *v)
+{
+	for (size_t i = 0; i < v->len; i++)
+		free(v->items[i]);
+	LH_VEC_FREE(v);
+}
+
 lh_status lh__vec_grow(void **items, size_t *cap, size_t elem_size, size_t need)
 {
 	size_t n = *cap ? *cap : 8;

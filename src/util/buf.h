@@ -68,6 +68,9 @@ lh_status lh__vec_grow(void **items, size_t *cap, size_t elem_size, size_t need)
 		size_t len, cap;                                                               \
 	}
 typedef LH_VEC(int64_t) lh_i64_vec;
+typedef LH_VEC(char *) lh_str_vec;
+/* Frees every string of v, then v itself. */
+void lh_str_vec_free(lh_str_vec *v);
 #define LH_VEC_RESERVE(v, n)                                                           \
 	((v)->len + (n) <= (v)->cap                                                        \
 	     ? LH_OK                                                                       \
