@@ -878,12 +878,8 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 		s = land(&p);
 	if (s == LH_OK && rep->files_landed && (s = table_rows(&p, &after)) == LH_OK)
 		rep->rows = after - before;
-	if (s != LH_OK && p.stored.len) {
-		/* objects only this failed run referenced; p.err keeps the failure */
-		lh_err scratch = {0};
-		p.store->ops->remove_many(p.store, p.stored.items, p.stored.len, &scratch);
-		lh_err_clear(&scratch);
-	}
+	if (s != LH_OK) /* objects only this failed run referenced */
+		lh_store_discard(p.store, p.stored.items, p.stored.len);
 	if (s == LH_OK) {
 		rep->files = (int64_t)p.picked.len;
 		rep->blobs_stored = 0;
@@ -906,8 +902,7 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 	free(p.repo);
 	free(p.sha);
 	free(p.workdir);
-	if (p.staging)
-		lh_store_staging_done(p.staging);
+	lh_store_staging_done(p.staging);
 	free(p.staging);
 	free(p.schema);
 	free(p.table);

@@ -554,8 +554,7 @@ static lh_status lh_hf_push_run(lh_lake *lake, const lh_hf_push_options *o, lh_h
 	lh_str_vec_free(&p.split_rows);
 	lh_str_vec_free(&p.cols);
 	lh_str_vec_free(&p.types);
-	if (p.dir)
-		lh_store_staging_done(p.dir);
+	lh_store_staging_done(p.dir);
 	free(p.dir);
 	lh_hub_clear(&p.hub);
 	return s;

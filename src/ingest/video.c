@@ -422,14 +422,10 @@ static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_option
 	}
 	if (s == LH_OK && rep->clips)
 		s = land(&g, &rep->snapshot);
-	if (s != LH_OK && g.stored.len) {
-		/* objects only this failed run referenced; g.err keeps the failure */
-		lh_err scratch = {0};
-		g.store->ops->remove_many(g.store, g.stored.items, g.stored.len, &scratch);
-		lh_err_clear(&scratch);
-	}
-	if (s != LH_OK)
+	if (s != LH_OK) { /* objects only this failed run referenced */
+		lh_store_discard(g.store, g.stored.items, g.stored.len);
 		memset(rep, 0, sizeof *rep);
+	}
 	for (size_t i = 0; i < g.clips.len; i++) {
 		clip *c = &g.clips.items[i];
 		if (c->fmp4)
@@ -440,8 +436,7 @@ static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_option
 	}
 	LH_VEC_FREE(&g.clips);
 	lh_str_vec_free(&g.stored);
-	if (g.staging)
-		lh_store_staging_done(g.staging);
+	lh_store_staging_done(g.staging);
 	free(g.staging);
 	free(g.schema);
 	free(g.table);

@@ -64,6 +64,14 @@ lh_status lh_store_put_once(lh_store *s, const char *local, const char *path, bo
 	return LH_OK;
 }
 
+void lh_store_discard(lh_store *s, char *const *paths, size_t n)
+{
+	lh_err scratch = {0};
+	if (n)
+		s->ops->remove_many(s, paths, n, &scratch);
+	lh_err_clear(&scratch);
+}
+
 lh_status lh_store_remove(lh_store *s, const char *path, lh_err *err)
 {
 	char *const paths[1] = {(char *)path};

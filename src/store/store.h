@@ -95,6 +95,9 @@ void lh_store_staging_done(const char *dir);
  * NULL) says whether bytes were written. */
 lh_status lh_store_put_once(lh_store *s, const char *local, const char *path, bool *out_stored,
                             lh_err *err);
+/* Removes objects a failed run created, ignoring errors (the caller's error stays the
+ * one to report; cleanup removes what is left). */
+void lh_store_discard(lh_store *s, char *const *paths, size_t n);
 /* Convenience: removes one object. */
 lh_status lh_store_remove(lh_store *s, const char *path, lh_err *err);
 
