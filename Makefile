@@ -26,7 +26,7 @@ $(BUILD)/Makefile: CMakeLists.txt | bootstrap
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 
 $(BUILD_ASAN)/Makefile: CMakeLists.txt | bootstrap
-	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DLH_SANITIZE=ON \
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DLH_SANITIZE=ON -DLH_FAULT=ON \
 	  "-DLH_MATRIX=$(ASAN_MATRIX)" $(CMAKE_FLAGS)
 
 build: bootstrap $(BUILD)/Makefile

@@ -3,6 +3,7 @@
  */
 #include "catalog/catdb.h"
 #include "util/buf.h"
+#include "util/fault.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,15 @@ void lh_catdb_close(lh_catdb **db)
 		return;
 	(*db)->ops->close(*db);
 	*db = NULL;
+}
+
+lh_status lh_catdb_commit(lh_catdb *db, lh_err *err)
+{
+	if (lh_fault(LH_FAULT_CATALOG_COMMIT)) {
+		db->ops->rollback(db);
+		return lh_err_set(err, LH_ERR_IO, "cannot commit the catalog transaction: injected fault");
+	}
+	return db->ops->commit(db, err);
 }
 
 lh_status lh_catdb_hold(lh_catdb *db, lh_err *err)

@@ -123,6 +123,10 @@ static inline lh_status lh_catdb_query(lh_catdb *db, const char *sql, const lh_v
 	return db->ops->query(db, sql, p, n, out, err);
 }
 void lh_catdb_close(lh_catdb **db);
+/* Commits the open transaction; on failure it has been rolled back. Every catalog
+ * commit goes through here, so fault injection (util/fault.h, catalog_commit) can fail
+ * it. */
+lh_status lh_catdb_commit(lh_catdb *db, lh_err *err);
 /* Hold/release (no-ops for backends without them). */
 lh_status lh_catdb_hold(lh_catdb *db, lh_err *err);
 void lh_catdb_release(lh_catdb *db);

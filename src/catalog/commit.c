@@ -715,7 +715,7 @@ lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *
 			st = write_plan(&w, &p, base, txn, &latest, opts);
 		}
 		if (st == LH_OK)
-			st = db->ops->commit(db, err);
+			st = lh_catdb_commit(db, err);
 		else
 			db->ops->rollback(db);
 		free(latest.time);

@@ -68,7 +68,7 @@ lh_status lh_catalog_unschedule(lh_catdb *db, const lh_rows *rows, const bool *w
 		                   v, 2, err);
 	}
 	if (st == LH_OK)
-		return db->ops->commit(db, err);
+		return lh_catdb_commit(db, err);
 	db->ops->rollback(db);
 	return st;
 }
@@ -186,5 +186,5 @@ lh_status lh_catalog_expire(lh_catdb *db, const int64_t *ids, size_t n, const ch
 		db->ops->rollback(db);
 		return st;
 	}
-	return db->ops->commit(db, err);
+	return lh_catdb_commit(db, err);
 }

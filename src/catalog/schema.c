@@ -145,7 +145,7 @@ lh_status lh_catalog_create(lh_catdb *db, const char *data_path, const char *cre
 	for (size_t i = 0; st == LH_OK && i < sizeof rows_init / sizeof rows_init[0]; i++)
 		st = lh_catdb_exec(db, rows_init[i].sql, rows_init[i].p, rows_init[i].n, err);
 	if (st == LH_OK)
-		return db->ops->commit(db, err);
+		return lh_catdb_commit(db, err);
 	db->ops->rollback(db);
 	return st;
 }

@@ -8,6 +8,7 @@
  */
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/fault.h"
 #include "util/fsutil.h"
 
 #include <dirent.h>
@@ -29,6 +30,8 @@ typedef struct fs_store {
 static lh_status fs_put_file(lh_store *st, const char *local, const char *path, lh_err *err)
 {
 	(void)st;
+	if (lh_fault(LH_FAULT_STORE_PUT))
+		return lh_err_set(err, LH_ERR_IO, "cannot put file '%s': %s", path, strerror(errno));
 	char *dir = lh_strdup(path);
 	if (!dir)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
@@ -37,7 +40,7 @@ static lh_status fs_put_file(lh_store *st, const char *local, const char *path, 
 	if (s == LH_OK)
 		s = lh_mkdirs(parent, err);
 	/* link() refuses an existing target: an object is never overwritten */
-	if (s == LH_OK && link(local, path) != 0)
+	if (s == LH_OK && (lh_fault(LH_FAULT_RENAME) || link(local, path) != 0))
 		s = lh_err_set(err, LH_ERR_IO, "cannot put file '%s': %s", path, strerror(errno));
 	if (s == LH_OK) {
 		unlink(local);

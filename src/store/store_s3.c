@@ -9,6 +9,7 @@
  */
 #include "store/cache.h"
 #include "store/s3.h"
+#include "util/fault.h"
 #include "util/fsutil.h"
 
 #include <pthread.h>
@@ -31,6 +32,8 @@ static lh_status nomem(lh_err *err)
 static lh_status s3_put_file(lh_store *st, const char *local, const char *path, lh_err *err)
 {
 	s3_store *s = (s3_store *)st;
+	if (lh_fault(LH_FAULT_STORE_PUT))
+		return lh_err_set(err, LH_ERR_IO, "cannot upload '%s': injected fault", path);
 	char *bucket, *key;
 	lh_status r = lh_s3_parse_uri(path, &bucket, &key, err);
 	if (r == LH_OK)

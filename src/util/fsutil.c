@@ -3,6 +3,7 @@
  */
 #include "util/fsutil.h"
 #include "util/buf.h"
+#include "util/fault.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -80,7 +81,7 @@ lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err)
 	ssize_t n = 0;
 	while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0) {
 		for (ssize_t done = 0; done < n;) {
-			ssize_t w = write(out, buf + done, (size_t)(n - done));
+			ssize_t w = lh_fault(LH_FAULT_WRITE) ? -1 : write(out, buf + done, (size_t)(n - done));
 			if (w <= 0) {
 				n = -1;
 				break;
@@ -171,7 +172,7 @@ lh_status lh_fsync_path(const char *path, bool dir, lh_err *err)
 	if (fd < 0)
 		return lh_err_set(err, LH_ERR_IO, "cannot open '%s' to sync it: %s", path,
 		                  strerror(errno));
-	int rc = fsync(fd);
+	int rc = lh_fault(LH_FAULT_FSYNC) ? -1 : fsync(fd);
 	int e = errno;
 	close(fd);
 	if (rc != 0)
@@ -195,7 +196,7 @@ lh_status lh_file_write_atomic(const char *path, const char *data, size_t len, l
 	}
 	size_t done = 0;
 	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
+		ssize_t w = lh_fault(LH_FAULT_WRITE) ? -1 : write(fd, data + done, len - done);
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
@@ -203,14 +204,14 @@ lh_status lh_file_write_atomic(const char *path, const char *data, size_t len, l
 		}
 		done += (size_t)w;
 	}
-	if (done != len || fsync(fd) != 0) {
+	if (done != len || lh_fault(LH_FAULT_FSYNC) || fsync(fd) != 0) {
 		st = lh_err_set(err, LH_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
 		close(fd);
 		unlink(tmp);
 		goto out;
 	}
 	close(fd);
-	if (rename(tmp, path) != 0) {
+	if (lh_fault(LH_FAULT_RENAME) || rename(tmp, path) != 0) {
 		st = lh_err_set(err, LH_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
 		unlink(tmp);
 		goto out;
