@@ -744,6 +744,7 @@ lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *
 	}
 	lh_status st = LH_OK;
 	double wait = opts->retry_wait_ms;
+	lh_catalog_ensure_indexes(db);
 	for (int attempt = 0;; attempt++) {
 		writer w = {.db = db, .err = err};
 		lh_snapshot_info latest = {0};
