@@ -72,9 +72,26 @@ static void plan_free(plan *p)
 	LH_VEC_FREE(&p->tables);
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* True when a and b are the same column row. A row the transaction changed
+ * (begin_snapshot -1) is the same as the committed row it replaces when nothing in it
+ * differs: an ALTER that changes nothing (SET NOT NULL on a NOT NULL column, a default
+ * set to the one it has, a rename to the same name) writes no row and no snapshot. */
 static bool same_column(const lh_column *a, const lh_column *b)
 {
-	return a->id == b->id && a->begin_snapshot == b->begin_snapshot && b->begin_snapshot >= 0;
+	if (a->id != b->id)
+		return false;
+	if (a->begin_snapshot >= 0 && b->begin_snapshot >= 0)
+		return a->begin_snapshot == b->begin_snapshot;
+	return (a->begin_snapshot >= 0 || b->begin_snapshot >= 0) && a->order == b->order &&
+	       a->nulls_allowed == b->nulls_allowed && a->parent == b->parent &&
+	       same_text(a->name, b->name) && same_text(a->type, b->type) &&
+	       same_text(a->initial_default, b->initial_default) &&
+	       same_text(a->default_value, b->default_value);
 }
 
 static bool column_in(const lh_column *c, const lh_table *t)
@@ -227,6 +244,47 @@ static lh_status check_change(const lh_state *base, const lh_state *txn, const p
 	return LH_OK;
 }
 
+/* The first snapshot after `base` that gave data file `id` a new delete file
+ * (*out_deleted) or retired it (*out_retired); -1 for none. */
+static lh_status file_changed_after(lh_catdb *db, int64_t id, int64_t base, int64_t *out_deleted,
+                                    int64_t *out_retired, lh_err *err)
+{
+	lh_val v[2] = {LH_V_INT(id), LH_V_INT(base)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(
+	    db,
+	    "SELECT (SELECT min(begin_snapshot) FROM ducklake_delete_file WHERE data_file_id = ?1 "
+	    "AND begin_snapshot > ?2), (SELECT min(end_snapshot) FROM ducklake_data_file WHERE "
+	    "data_file_id = ?1 AND end_snapshot > ?2)",
+	    v, 2, &rows, err);
+	if (st != LH_OK)
+		return st;
+	*out_deleted = lh_rows_int(rows, 0, 0, -1);
+	*out_retired = lh_rows_int(rows, 0, 1, -1);
+	lh_rows_free(&rows);
+	return LH_OK;
+}
+
+/* The conflict of deleting rows from data file bf of table d, which a concurrent commit
+ * also deleted from (deleted) or removed (retired): say it is the same file, since the
+ * rule is per file whatever rows each side touched. */
+static lh_status file_conflict(lh_err *err, const lh_state *base, const table_diff *d,
+                               const lh_data_file *bf, int64_t deleted, int64_t retired)
+{
+	bool del_first = deleted >= 0 && (retired < 0 || deleted <= retired);
+	return lh_err_set(err, LH_ERR_CONFLICT,
+	                  "cannot commit: this transaction deletes or updates rows of data file "
+	                  "'%s' of table '%s.%s', and a concurrent commit (snapshot %lld) %s; "
+	                  "conflicts are detected per data file (DuckLake's rule), so this happens "
+	                  "even when the two changes touch different rows. Nothing was written: "
+	                  "re-run the statement, which then sees the other change",
+	                  bf->path, schema_name_of(base, d->base->schema_id), d->base->name,
+	                  (long long)(del_first ? deleted : retired),
+	                  del_first ? "also deleted rows of that file"
+	                            : "removed that file (all its rows deleted, or rewritten by a "
+	                              "compaction)");
+}
+
 /* Deletes on the same table conflict only when the same data file got a new delete file
  * or was retired after the base snapshot (DuckLake's file-level rule). */
 static lh_status check_file_conflicts(lh_catdb *db, const lh_state *base, const plan *p,
@@ -241,24 +299,12 @@ static lh_status check_file_conflicts(lh_catdb *db, const lh_state *base, const 
 			const lh_data_file *tf = file_by_id(d->txn, bf->id);
 			if (tf && !tf->del_changed)
 				continue;
-			lh_val v[3] = {LH_V_INT(bf->id), LH_V_INT(base->snap.id), LH_V_INT(base->snap.id)};
-			lh_rows *rows = NULL;
-			lh_status st = lh_catdb_query(
-			    db,
-			    "SELECT (SELECT count(*) FROM ducklake_delete_file WHERE data_file_id = ?1 AND "
-			    "begin_snapshot > ?2) + (SELECT count(*) FROM ducklake_data_file WHERE "
-			    "data_file_id = ?1 AND end_snapshot > ?3)",
-			    v, 3, &rows, err);
+			int64_t deleted, retired;
+			lh_status st = file_changed_after(db, bf->id, base->snap.id, &deleted, &retired, err);
 			if (st != LH_OK)
 				return st;
-			int64_t n = lh_rows_int(rows, 0, 0, 0);
-			lh_rows_free(&rows);
-			if (n > 0)
-				return lh_err_set(err, LH_ERR_CONFLICT,
-				                  "cannot commit: rows of table '%s.%s' that this transaction "
-				                  "deletes or updates were deleted by a concurrent commit; "
-				                  "nothing was written, re-run the statement",
-				                  schema_name_of(base, d->base->schema_id), d->base->name);
+			if (deleted >= 0 || retired >= 0)
+				return file_conflict(err, base, d, bf, deleted, retired);
 		}
 	}
 	return LH_OK;
