@@ -28,7 +28,19 @@
  *
  *   Invariants: a snapshot is written completely or not at all; snapshot ids only grow;
  *   nothing is ever updated except end_snapshot of rows that stop being current, and the
- *   non-versioned table stats.
+ *   non-versioned table stats. A transaction that changes nothing (no row would differ)
+ *   makes no snapshot: *out_snapshot = -1.
+ *
+ *   The rule every caller is held to: AFTER AN ERROR NOTHING CHANGED; AFTER SUCCESS IT
+ *   IS DURABLE. The COMMIT of step 4 is the point of no return. lh_catalog_commit
+ *   reports an error only when that COMMIT did not happen (the catalog rolled back), and
+ *   then its caller removes the files it wrote. Once it returns LH_OK, nothing the caller
+ *   does afterwards may report the commit as failed or remove an object the snapshot
+ *   references: lake/txn.c (lh_txn_commit) marks its cached state stale when its refresh
+ *   fails and still returns the snapshot id; lake/exec.c hands a committed statement a
+ *   result made before it ran; ingest/hf_pull.c and ingest/video.c remove the objects of
+ *   a run only when its commit did not happen. The fault build checks this with
+ *   LH_FAULT=after_commit:1 (tests/cli/test_commit.py).
  */
 #include "catalog/catalog.h"
 #include "catalog/stats.h"
