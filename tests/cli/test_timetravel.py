@@ -98,3 +98,10 @@ def test_bad_timestamps_are_clear_errors(hist):
     assert "not a time; give one such as TIMESTAMPTZ" in err and "SELECT" not in err, err
     # a version given as text that is a number is fine, as in DuckLake
     assert hist.scalar("SELECT count(*) FROM t AT (VERSION => '2')") == "1"
+
+
+def test_rollback_to_a_negative_version_is_an_error(hist):
+    before = hist.snapshot_count()
+    err = hist.fail("CALL lakehouse_rollback('t', -1)")
+    assert "cannot roll back 't' to version -1: a version is a snapshot id, 0 or more" in err, err
+    assert hist.snapshot_count() == before
