@@ -740,6 +740,41 @@ static double jitter(void)
 	return 0.5 + (double)r / 65535.0; /* 0.5 .. 1.5 */
 }
 
+/* One attempt (steps 2-4): begin, check what committed since the base, write, COMMIT.
+ * *out_logical: the failure is a conflict by DuckLake's rules, final unlike a busy
+ * catalog. On error the catalog transaction is rolled back. */
+static lh_status commit_attempt(lh_catdb *db, const lh_state *base, const lh_state *txn,
+                                const plan *p, const lh_commit_options *opts,
+                                int64_t *out_snapshot, bool *out_logical, lh_err *err)
+{
+	writer w = {.db = db, .err = err};
+	lh_snapshot_info latest = {0};
+	*out_logical = false;
+	lh_status st = db->ops->begin(db, true, err);
+	if (st == LH_OK)
+		st = lh_catalog_snapshot(db, -1, &latest, err);
+	if (st == LH_OK && latest.id != base->snap.id) {
+		st = check_conflicts(db, base, txn, p, latest.id, err);
+		*out_logical = st != LH_OK;
+	}
+	if (st == LH_OK) {
+		w.snap = latest.id + 1;
+		w.next_catalog_id = latest.next_catalog_id;
+		w.next_file_id = latest.next_file_id;
+		st = write_plan(&w, p, base, txn, &latest, opts);
+	}
+	if (st == LH_OK)
+		st = lh_catdb_commit(db, err); /* the point of no return (see the top) */
+	else
+		db->ops->rollback(db);
+	if (st == LH_OK)
+		*out_snapshot = w.snap;
+	free(latest.time);
+	LH_VEC_FREE(&w.ids.local);
+	LH_VEC_FREE(&w.ids.real);
+	return st;
+}
+
 lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *txn,
                             const lh_commit_options *opts, int64_t *out_snapshot, lh_err *err)
 {
@@ -749,45 +784,16 @@ lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *
 		plan_free(&p);
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	}
-	if (plan_empty(&p)) {
-		plan_free(&p);
-		return LH_OK;
-	}
 	lh_status st = LH_OK;
 	double wait = opts->retry_wait_ms;
-	for (int attempt = 0;; attempt++) {
-		writer w = {.db = db, .err = err};
-		lh_snapshot_info latest = {0};
-		bool logical = false; /* a rule violation: final, unlike a busy catalog */
-		st = db->ops->begin(db, true, err);
-		if (st == LH_OK)
-			st = lh_catalog_snapshot(db, -1, &latest, err);
-		if (st == LH_OK && latest.id != base->snap.id) {
-			st = check_conflicts(db, base, txn, &p, latest.id, err);
-			logical = st != LH_OK;
-		}
-		if (st == LH_OK) {
-			w.snap = latest.id + 1;
-			w.next_catalog_id = latest.next_catalog_id;
-			w.next_file_id = latest.next_file_id;
-			st = write_plan(&w, &p, base, txn, &latest, opts);
-		}
-		if (st == LH_OK)
-			st = lh_catdb_commit(db, err);
-		else
-			db->ops->rollback(db);
-		free(latest.time);
-		LH_VEC_FREE(&w.ids.local);
-		LH_VEC_FREE(&w.ids.real);
-		if (st == LH_OK) {
-			*out_snapshot = w.snap;
-			break;
-		}
+	for (int attempt = 0; !plan_empty(&p); attempt++) {
+		bool logical = false;
+		st = commit_attempt(db, base, txn, &p, opts, out_snapshot, &logical, err);
 		/* a busy catalog or a clash on the snapshot key (another writer took our id) is
 		 * worth another attempt */
 		bool retry = (st == LH_ERR_BUSY || st == LH_ERR_CONFLICT) && !logical;
-		if (!retry || attempt >= opts->max_retries) {
-			if (retry)
+		if (st == LH_OK || !retry || attempt >= opts->max_retries) {
+			if (st != LH_OK && retry)
 				lh_err_prefix(err, "cannot commit after %d attempts: ", attempt + 1);
 			break;
 		}

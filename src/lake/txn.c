@@ -341,44 +341,50 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 	return LH_OK;
 }
 
-lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count)
+/* Runs fn as one atomic statement of the open transaction, inside a DuckDB transaction:
+ * on error the working state, DuckDB's temp tables, the files the statement wrote and
+ * the time-travel views it made are as they were, and the transaction goes on. */
+static lh_status run_atomic(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count)
 {
-	bool implicit = lake->txn == NULL;
-	lh_status st = implicit ? lh_txn_begin(lake) : LH_OK;
-	if (st != LH_OK)
-		return st;
 	lh_state *saved = lh_state_clone(lake->txn);
-	if (!saved) {
-		if (implicit)
-			lh_txn_rollback(lake);
-		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-	}
+	if (!saved)
+		return nomem(lake);
 	size_t files_before = lake->txn_files.len;
 	size_t tt_before = lake->tt_views.len; /* made in DuckDB's transaction below */
-	lh_err ignored = {0};
-	st = lh_engine_exec(lake->engine, "BEGIN TRANSACTION", &lake->err);
+	lh_status st = lh_engine_exec(lake->engine, "BEGIN TRANSACTION", &lake->err);
 	if (st == LH_OK)
 		st = fn(lake, arg, out_count);
-	if (st == LH_OK) {
+	if (st == LH_OK)
 		st = lh_engine_exec(lake->engine, "COMMIT", &lake->err);
+	if (st == LH_OK) {
 		lh_state_free(&saved);
-	} else {
-		lh_engine_exec(lake->engine, "ROLLBACK", &ignored);
-		lh_err_clear(&ignored);
-		lh_state_free(&lake->txn);
-		lake->txn = saved;
-		drop_files_from(lake, files_before);
-		/* the time-travel views made meanwhile were rolled back with the rest */
-		while (lake->tt_views.len > tt_before)
-			free(lake->tt_views.items[--lake->tt_views.len].name);
+		return LH_OK;
 	}
-	if (implicit) {
-		if (st == LH_OK) {
-			int64_t snap;
-			st = lh_txn_commit(lake, &snap);
-		} else {
-			lh_txn_rollback(lake);
-		}
-	}
+	lh_err ignored = {0};
+	lh_engine_exec(lake->engine, "ROLLBACK", &ignored);
+	lh_err_clear(&ignored);
+	lh_state_free(&lake->txn);
+	lake->txn = saved;
+	drop_files_from(lake, files_before);
+	/* the time-travel views made meanwhile were rolled back with the rest */
+	while (lake->tt_views.len > tt_before)
+		free(lake->tt_views.items[--lake->tt_views.len].name);
 	return st;
+}
+
+lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count)
+{
+	if (lake->txn)
+		return run_atomic(lake, fn, arg, out_count);
+	/* an implicit transaction of its own */
+	lh_status st = lh_txn_begin(lake);
+	if (st != LH_OK)
+		return st;
+	st = run_atomic(lake, fn, arg, out_count);
+	if (st != LH_OK) {
+		lh_txn_rollback(lake);
+		return st;
+	}
+	int64_t snap;
+	return lh_txn_commit(lake, &snap);
 }
