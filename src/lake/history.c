@@ -717,6 +717,11 @@ lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int
 	if (!lake || !name)
 		return LH_ERR_INVALID;
 	lh_err_clear(&lake->err);
+	if (version < 0) /* never "the latest" (see AT clauses in rewrite.c) */
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "cannot roll back '%s' to version %lld: a version is a snapshot id, "
+		                    "0 or more (list them with `lakehouse snapshots`)",
+		                    name, (long long)version);
 	rollback_args a = {.version = version};
 	if (lh_parse_qname(name, &a.name) != LH_OK)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "'%s' is not a table name", name);

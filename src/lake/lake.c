@@ -52,7 +52,9 @@ lh_render lh_lake_swap_render(lh_lake *lake, lh_render render)
 
 int64_t lh_lake_snapshot_id(const lh_lake *lake)
 {
-	return lake->committed ? lake->committed->snap.id : -1;
+	int64_t known = lake->committed ? lake->committed->snap.id : -1;
+	/* a commit of ours that the cached state could not catch up with is still there */
+	return lake->last_commit > known ? lake->last_commit : known;
 }
 
 lh_err *lh_lake_err(lh_lake *lake)
