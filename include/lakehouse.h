@@ -138,6 +138,13 @@ const char *lh_lake_error(const lh_lake *lake);
 /* The lake's data path, ending in '/'. Owned by the lake. */
 const char *lh_lake_data_path(const lh_lake *lake);
 
+/* Where an asset URI stored in a table (an image or clip of `hf pull` or `video
+ * ingest`) lives: URIs are stored relative to the data path ("assets/video/<sha>.mp4"),
+ * so a lake moved or copied keeps its media; absolute ones (lakes of earlier versions,
+ * or URIs of other places) are returned as they are. Caller frees; NULL when out of
+ * memory. In SQL: lakehouse_asset_uri(uri). */
+char *lh_lake_asset_uri(const lh_lake *lake, const char *uri);
+
 /* What the lake has downloaded from a remote store (an s3:// data path) into its local
  * cache since it was opened: files and bytes. Zero for a local folder. Either pointer
  * may be NULL. */

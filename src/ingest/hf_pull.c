@@ -477,9 +477,8 @@ static lh_status one_blob(pull *p, shard *sh, const blob_col *bc, int64_t row, c
 		if (first)
 			lh_buf_printf(&line, "{\"r\":%lld", (long long)row);
 		lh_buf_printf(&line, ",\"%s_uri\":", col);
-		char *uri = lh_asprintf("%s%s", lh_lake_data_path(p->lake), key);
-		lh_json_quote(&line, uri ? uri : "");
-		free(uri);
+		/* relative to the data path, so the lake can move (lh_lake_asset_uri) */
+		lh_json_quote(&line, key);
 		lh_buf_printf(&line, ",\"%s_format\":\"%s\",\"%s_bytes\":%d", col, mi.format, col, len);
 		if (mi.image && mi.width > 0)
 			lh_buf_printf(&line, ",\"%s_width\":%d,\"%s_height\":%d", col, mi.width, col, mi.height);

@@ -67,6 +67,18 @@ const char *lh_lake_data_path(const lh_lake *lake)
 	return lake->data_path;
 }
 
+static bool absolute_uri(const char *uri)
+{
+	return uri[0] == '/' || strstr(uri, "://") != NULL;
+}
+
+char *lh_lake_asset_uri(const lh_lake *lake, const char *uri)
+{
+	if (!uri)
+		return NULL;
+	return absolute_uri(uri) ? lh_strdup(uri) : lh_asprintf("%s%s", lake->data_path, uri);
+}
+
 void lh_lake_fetch_stats(const lh_lake *lake, int64_t *out_files, int64_t *out_bytes)
 {
 	if (out_files)
@@ -301,6 +313,21 @@ static char *resolve_data_path(const char *dir, const char *stored)
 	return abs;
 }
 
+/* lakehouse_asset_uri(uri) in SQL: lh_lake_asset_uri for queries and loaders. */
+static lh_status define_asset_macro(lh_lake *lake, lh_err *err)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "CREATE MACRO lakehouse_asset_uri(u) AS CASE WHEN u IS NULL THEN NULL "
+	                "WHEN starts_with(u, '/') OR contains(u, '://') THEN u ELSE ");
+	lh_buf_sql_str(&b, lake->data_path);
+	lh_buf_puts(&b, " || u END");
+	lh_status st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), err)
+	                                 : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&b);
+	return st;
+}
+
 static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err *err)
 {
 	lake->data_path = resolve_data_path(lake->dir, stored_data_path);
@@ -313,6 +340,8 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 		st = lh_engine_exec(lake->engine,
 		                    "CREATE TABLE " LH_PENDING_DELETES "(file_id BIGINT, pos BIGINT)",
 		                    err);
+	if (st == LH_OK)
+		st = define_asset_macro(lake, err);
 	if (st == LH_OK)
 		st = lh_catalog_load(lake->cat, -1, lake->data_path, &lake->committed, err);
 	lh_commit_options_default(&lake->commit);
