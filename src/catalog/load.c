@@ -170,6 +170,37 @@ static lh_status load_columns(lh_catdb *db, lh_state *s, lh_err *err)
 	return st;
 }
 
+/* What partial_file_info hides at snapshot n (model.h): "partial_max:S" for a file DuckDB
+ * flushed from inlined rows, "s1:r1|s2:r2|..." for a file it merged (the rows of the
+ * latest s <= n). Anything else is left alone. */
+static void apply_partial_info(lh_data_file *f, int64_t n)
+{
+	const char *p = f->partial_file_info;
+	if (!p || !*p)
+		return;
+	if (!strncmp(p, "partial_max:", 12)) {
+		f->max_row_snapshot = n > 0 ? n : 1;
+		return;
+	}
+	int64_t rows = 0;
+	while (*p) {
+		char *end;
+		long long snap = strtoll(p, &end, 10);
+		if (end == p || *end != ':')
+			return;
+		p = end + 1;
+		long long r = strtoll(p, &end, 10);
+		if (end == p || (*end && *end != '|'))
+			return;
+		p = *end ? end + 1 : end;
+		if (snap <= n && r > rows)
+			rows = r;
+	}
+	f->visible_rows = rows > 0 ? rows : 0;
+	if (rows == 0)
+		f->max_row_snapshot = n > 0 ? n : 1; /* no entry at or before n: nothing visible */
+}
+
 static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
 {
 	int64_t n = s->snap.id;
@@ -227,10 +258,100 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 		            .footer_size = lh_rows_int(rows, r, 18, 0),
 		        },
 		};
+		apply_partial_info(&f, n);
 		if (!f.path || LH_VEC_PUSH(&t->files, f) != LH_OK) {
 			lh_data_file_clear(&f);
 			st = nomem(err);
 		}
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
+/* True for a name DuckDB gives an inlined data table: ducklake_inlined_data_<n>_<n>. */
+static bool inlined_table_name(const char *name)
+{
+	const char *pre = "ducklake_inlined_data_";
+	if (!name || strncmp(name, pre, strlen(pre)))
+		return false;
+	const char *p = name + strlen(pre);
+	int parts = 0;
+	while (*p) {
+		if (*p < '0' || *p > '9')
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		parts++;
+		if (*p == '_' && p[1])
+			p++;
+		else if (*p)
+			return false;
+	}
+	return parts == 2;
+}
+
+/* The rows of one inlined data table visible at the state's snapshot, into t->inlined. */
+static lh_status load_inlined_table(lh_catdb *db, lh_state *s, lh_table *t, const char *name,
+                                    lh_err *err)
+{
+	lh_buf sql;
+	lh_buf_init(&sql, 0);
+	lh_buf_printf(&sql, "SELECT * FROM %s WHERE " VISIBLE("") " ORDER BY row_id", name);
+	lh_val p[2] = {LH_V_INT(s->snap.id), LH_V_INT(s->snap.id)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_buf_status(&sql) != LH_OK ? nomem(err) : lh_catdb_query(db, lh_buf_str(&sql), p, 2, &rows, err);
+	lh_buf_free(&sql);
+	if (st != LH_OK)
+		return st;
+	if (rows->nrows == 0 || rows->ncols < 3 || !rows->names) {
+		lh_rows_free(&rows);
+		return LH_OK;
+	}
+	/* keep row_id and the data columns, drop begin_snapshot and end_snapshot */
+	size_t nc = rows->ncols - 2;
+	lh_inlined in = {.ncols = nc, .nrows = rows->nrows};
+	in.names = calloc(nc, sizeof *in.names);
+	in.cells = calloc(nc * rows->nrows, sizeof *in.cells);
+	bool ok = in.names && in.cells;
+	for (size_t c = 0; ok && c < nc; c++) {
+		size_t src = c ? c + 2 : 0;
+		ok = (in.names[c] = lh_strdup(rows->names[src])) != NULL;
+		for (size_t r = 0; ok && r < rows->nrows; r++) {
+			const char *v = lh_rows_get(rows, r, src);
+			ok = !v || (in.cells[r * nc + c] = lh_strdup(v)) != NULL;
+		}
+	}
+	lh_rows_free(&rows);
+	if (!ok || LH_VEC_PUSH(&t->inlined, in) != LH_OK) {
+		lh_inlined_clear(&in);
+		return nomem(err);
+	}
+	return LH_OK;
+}
+
+/* Rows DuckDB inlined in the catalog for the visible tables (or only_table). */
+static lh_status load_inlined(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
+{
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT table_id, table_name FROM ducklake_inlined_data_tables "
+	                              "ORDER BY table_id, schema_version",
+	                              NULL, 0, &rows, err);
+	if (st != LH_OK)
+		return st;
+	for (size_t r = 0; r < rows->nrows && st == LH_OK; r++) {
+		int64_t table_id = lh_rows_int(rows, r, 0, -1);
+		ptrdiff_t ti = lh_state_table_index_by_id(s, table_id);
+		if (ti < 0 || (only_table >= 0 && table_id != only_table))
+			continue;
+		const char *name = lh_rows_get(rows, r, 1);
+		if (!inlined_table_name(name))
+			st = lh_err_set(err, LH_ERR_CORRUPT,
+			                "the catalog names an inlined data table '%s' of table '%s' that "
+			                "DuckLake would not name so; repair the catalog",
+			                name ? name : "", s->tables.items[ti]->name);
+		else
+			st = load_inlined_table(db, s, s->tables.items[ti], name, err);
 	}
 	lh_rows_free(&rows);
 	return st;
@@ -259,6 +380,8 @@ lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_pa
 		st = load_columns(db, s, err);
 	if (st == LH_OK)
 		st = load_files(db, s, -1, err);
+	if (st == LH_OK)
+		st = load_inlined(db, s, -1, err);
 	db->ops->rollback(db); /* read-only: nothing to keep */
 	if (st != LH_OK) {
 		lh_state_free(&s);
@@ -347,7 +470,12 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 			for (size_t k = 0; k < t->files.len; k++)
 				lh_data_file_clear(&t->files.items[k]);
 			t->files.len = 0;
+			for (size_t k = 0; k < t->inlined.len; k++)
+				lh_inlined_clear(&t->inlined.items[k]);
+			t->inlined.len = 0;
 			st = load_files(db, s, t->id, err);
+			if (st == LH_OK)
+				st = load_inlined(db, s, t->id, err);
 		}
 	}
 	db->ops->rollback(db);

@@ -60,7 +60,8 @@ static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh
 	return LH_OK;
 }
 
-static lh_status append_schema_map(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
+static lh_status append_schema_map(const lh_table *t, unsigned flags, bool sid, lh_buf *out,
+                                   lh_err *err)
 {
 	lh_buf_puts(out, "schema = MAP {");
 	bool first = true;
@@ -96,6 +97,9 @@ static lh_status append_schema_map(const lh_table *t, unsigned flags, lh_buf *ou
 	if (flags & LH_SCAN_META)
 		lh_buf_printf(out, ", %d: {name: '__lh_rid', type: 'BIGINT', default_value: NULL::VARCHAR}",
 		              LH_FIELD_ID_ROW_ID);
+	if (sid)
+		lh_buf_printf(out, ", %d: {name: '__lh_sid', type: 'BIGINT', default_value: NULL::VARCHAR}",
+		              LH_FIELD_ID_SNAPSHOT_ID);
 	lh_buf_putc(out, '}');
 	return LH_OK;
 }
@@ -167,6 +171,77 @@ static void append_deletes(const lh_table *t, const char *table_path, const lh_p
 	lh_buf_puts(out, ") __x ON __d.file_index = __x.__fi AND __d.file_row_number = __x.__pos");
 }
 
+/* True when partial_file_info hides some of the file's rows at the loaded snapshot. */
+static bool hides_rows(const lh_data_file *f)
+{
+	return f->max_row_snapshot > 0 || (f->visible_rows > 0 && f->visible_rows < f->record_count);
+}
+
+static bool any_hides_rows(const lh_table *t, bool by_snapshot)
+{
+	for (size_t i = 0; i < t->files.len; i++)
+		if (by_snapshot ? t->files.items[i].max_row_snapshot > 0 : hides_rows(&t->files.items[i]))
+			return true;
+	return false;
+}
+
+/* The WHERE clause: the rows partial_file_info hides, and the second copy of a lone file. */
+static void append_where(const lh_table *t, bool lone_copy, lh_buf *out)
+{
+	const char *sep = " WHERE ";
+	if (lone_copy) {
+		lh_buf_puts(out, " WHERE __d.file_index = 0");
+		sep = " AND ";
+	}
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (!hides_rows(f))
+			continue;
+		if (f->max_row_snapshot > 0)
+			lh_buf_printf(out, "%s(__d.file_index <> %zu OR __d.__lh_sid <= %lld)", sep, i,
+			              (long long)f->max_row_snapshot);
+		else
+			lh_buf_printf(out, "%s(__d.file_index <> %zu OR __d.file_row_number < %lld)", sep, i,
+			              (long long)f->visible_rows);
+		sep = " AND ";
+	}
+}
+
+/* One SELECT per inlined row (model.h), matched to the table's columns by name: a column
+ * the inlined table does not have reads as its initial default. */
+static lh_status append_inlined(const lh_table *t, lh_buf *out, lh_err *err)
+{
+	for (size_t k = 0; k < t->inlined.len; k++) {
+		const lh_inlined *in = &t->inlined.items[k];
+		for (size_t r = 0; r < in->nrows; r++) {
+			lh_buf_puts(out, " UNION ALL SELECT ");
+			bool first = true;
+			for (size_t i = 0; i < t->columns.len; i++) {
+				const lh_column *c = &t->columns.items[i];
+				if (c->parent >= 0)
+					continue;
+				const char *v = c->initial_default;
+				for (size_t j = 1; j < in->ncols; j++)
+					if (lh_strieq(in->names[j], c->name))
+						v = in->cells[r * in->ncols + j];
+				lh_buf_puts(out, first ? "CAST(" : ", CAST(");
+				first = false;
+				if (v)
+					lh_buf_sql_str(out, v);
+				else
+					lh_buf_puts(out, "NULL");
+				lh_buf_puts(out, " AS ");
+				lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, out, err);
+				if (st != LH_OK)
+					return st;
+				lh_buf_puts(out, ") AS ");
+				lh_buf_sql_ident(out, c->name);
+			}
+		}
+	}
+	return LH_OK;
+}
+
 /* True when the table's columns never changed since it was created: all column rows
  * begin at one committed snapshot and no column id was ever dropped. Then every data file
  * holds exactly these columns under these names, reading by name equals reading by field
@@ -182,15 +257,30 @@ static bool schema_never_changed(const lh_table *t)
 	return t->max_column_id == (int64_t)t->columns.len;
 }
 
+static lh_status scan_files(const lh_state *state, const lh_table *t, unsigned flags,
+                            const lh_path_map *map, lh_buf *out, lh_err *err);
+
 lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
                       const lh_path_map *map, lh_buf *out, lh_err *err)
 {
-	if (t->files.len == 0)
-		return append_empty(t, flags, out, err);
+	if (t->inlined.len && (flags & LH_SCAN_META))
+		return lh_err_set(err, LH_ERR_UNSUPPORTED,
+		                  "table '%s' has rows DuckDB inlined in the catalog, which cannot be "
+		                  "changed here yet; run CALL ducklake_flush_inlined_data in DuckDB first",
+		                  t->name);
+	lh_status st = t->files.len == 0 ? append_empty(t, flags, out, err)
+	                                 : scan_files(state, t, flags, map, out, err);
+	return st == LH_OK ? append_inlined(t, out, err) : st;
+}
+
+static lh_status scan_files(const lh_state *state, const lh_table *t, unsigned flags,
+                            const lh_path_map *map, lh_buf *out, lh_err *err)
+{
 	char *table_path = lh_table_full_path(state, t);
 	if (!table_path)
 		return lh_err_set(err, LH_ERR_CORRUPT, "table '%s' has no readable path", t->name);
-	bool by_name = !(flags & LH_SCAN_META) && schema_never_changed(t);
+	bool hides = any_hides_rows(t, false), sid = any_hides_rows(t, true);
+	bool by_name = !(flags & LH_SCAN_META) && !hides && schema_never_changed(t);
 	lh_buf_puts(out, "SELECT ");
 	lh_status st = append_select_list(t, by_name, out, err);
 	if (st != LH_OK) {
@@ -223,13 +313,13 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
 			rows += t->files.items[i].record_count;
 		/* the catalog knows the row count; without it DuckDB would guess 1 row per file */
 		lh_buf_printf(out, ", explicit_cardinality = %lld, ", (long long)(rows > 0 ? rows : 1));
-		st = append_schema_map(t, flags, out, err);
+		st = append_schema_map(t, flags, sid, out, err);
 		if (st != LH_OK) {
 			free(table_path);
 			return st;
 		}
 	}
-	bool rownum = (flags & LH_SCAN_META) != 0;
+	bool rownum = (flags & LH_SCAN_META) != 0 || hides;
 	for (size_t i = 0; i < t->files.len && !rownum; i++)
 		rownum = t->files.items[i].del.path || t->files.items[i].pending_deletes > 0;
 	lh_buf_puts(out, rownum ? ", file_row_number = true) __d" : ") __d");
@@ -246,8 +336,7 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
 		lh_buf_puts(out, ") __fm(__fi, __fid, __rid0) ON __d.file_index = __fm.__fi");
 	}
 	append_deletes(t, table_path, map, out);
-	if (!by_name && t->files.len == 1)
-		lh_buf_puts(out, " WHERE __d.file_index = 0");
+	append_where(t, !by_name && t->files.len == 1, out);
 	free(table_path);
 	return LH_OK;
 }
