@@ -170,37 +170,6 @@ static lh_status load_columns(lh_catdb *db, lh_state *s, lh_err *err)
 	return st;
 }
 
-/* What partial_file_info hides at snapshot n (model.h): "partial_max:S" for a file DuckDB
- * flushed from inlined rows, "s1:r1|s2:r2|..." for a file it merged (the rows of the
- * latest s <= n). Anything else is left alone. */
-static void apply_partial_info(lh_data_file *f, int64_t n)
-{
-	const char *p = f->partial_file_info;
-	if (!p || !*p)
-		return;
-	if (!strncmp(p, "partial_max:", 12)) {
-		f->max_row_snapshot = n > 0 ? n : 1;
-		return;
-	}
-	int64_t rows = 0;
-	while (*p) {
-		char *end;
-		long long snap = strtoll(p, &end, 10);
-		if (end == p || *end != ':')
-			return;
-		p = end + 1;
-		long long r = strtoll(p, &end, 10);
-		if (end == p || (*end && *end != '|'))
-			return;
-		p = *end ? end + 1 : end;
-		if (snap <= n && r > rows)
-			rows = r;
-	}
-	f->visible_rows = rows > 0 ? rows : 0;
-	if (rows == 0)
-		f->max_row_snapshot = n > 0 ? n : 1; /* no entry at or before n: nothing visible */
-}
-
 static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
 {
 	int64_t n = s->snap.id;
@@ -258,7 +227,6 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 		            .footer_size = lh_rows_int(rows, r, 18, 0),
 		        },
 		};
-		apply_partial_info(&f, n);
 		if (!f.path || LH_VEC_PUSH(&t->files, f) != LH_OK) {
 			lh_data_file_clear(&f);
 			st = nomem(err);
@@ -268,13 +236,15 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 	return st;
 }
 
-/* True for a name DuckDB gives an inlined data table: ducklake_inlined_data_<n>_<n>. */
-static bool inlined_table_name(const char *name)
+/* Inlined rows (DuckLake data inlining; reference 3.x): every inlined table of a table
+ * holds rows with row_id, begin_snapshot, end_snapshot and the table's columns of its
+ * schema version. Renders those visible at snapshot n as one SELECT (see model.h). */
+static bool inlined_name_ok(const char *name)
 {
-	const char *pre = "ducklake_inlined_data_";
-	if (!name || strncmp(name, pre, strlen(pre)))
+	const char *p = name;
+	if (!lh_str_starts_with(p, "ducklake_inlined_data_"))
 		return false;
-	const char *p = name + strlen(pre);
+	p += strlen("ducklake_inlined_data_");
 	int parts = 0;
 	while (*p) {
 		if (*p < '0' || *p > '9')
@@ -290,70 +260,108 @@ static bool inlined_table_name(const char *name)
 	return parts == 2;
 }
 
-/* The rows of one inlined data table visible at the state's snapshot, into t->inlined. */
-static lh_status load_inlined_table(lh_catdb *db, lh_state *s, lh_table *t, const char *name,
-                                    lh_err *err)
+static lh_status render_inlined(lh_table *t, const lh_rows *rows, lh_buf *b)
 {
-	lh_buf sql;
-	lh_buf_init(&sql, 0);
-	lh_buf_printf(&sql, "SELECT * FROM %s WHERE " VISIBLE("") " ORDER BY row_id", name);
-	lh_val p[2] = {LH_V_INT(s->snap.id), LH_V_INT(s->snap.id)};
-	lh_rows *rows = NULL;
-	lh_status st = lh_buf_status(&sql) != LH_OK ? nomem(err) : lh_catdb_query(db, lh_buf_str(&sql), p, 2, &rows, err);
-	lh_buf_free(&sql);
-	if (st != LH_OK)
-		return st;
-	if (rows->nrows == 0 || rows->ncols < 3 || !rows->names) {
-		lh_rows_free(&rows);
-		return LH_OK;
-	}
-	/* keep row_id and the data columns, drop begin_snapshot and end_snapshot */
-	size_t nc = rows->ncols - 2;
-	lh_inlined in = {.ncols = nc, .nrows = rows->nrows};
-	in.names = calloc(nc, sizeof *in.names);
-	in.cells = calloc(nc * rows->nrows, sizeof *in.cells);
-	bool ok = in.names && in.cells;
-	for (size_t c = 0; ok && c < nc; c++) {
-		size_t src = c ? c + 2 : 0;
-		ok = (in.names[c] = lh_strdup(rows->names[src])) != NULL;
-		for (size_t r = 0; ok && r < rows->nrows; r++) {
-			const char *v = lh_rows_get(rows, r, src);
-			ok = !v || (in.cells[r * nc + c] = lh_strdup(v)) != NULL;
+	if (b->len)
+		lh_buf_puts(b, " UNION ALL ");
+	lh_buf_puts(b, "SELECT ");
+	bool first = true;
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		if (c->parent >= 0)
+			continue;
+		lh_buf_puts(b, first ? "" : ", ");
+		first = false;
+		bool have = false;
+		for (size_t k = 0; k < rows->ncols && !have; k++)
+			have = strcmp(rows->names[k], c->name) == 0;
+		if (have) {
+			lh_buf_puts(b, "__i.");
+			lh_buf_sql_ident(b, c->name);
+		} else {
+			lh_buf_puts(b, "NULL");
 		}
+		lh_buf_puts(b, " AS ");
+		lh_buf_sql_ident(b, c->name);
 	}
-	lh_rows_free(&rows);
-	if (!ok || LH_VEC_PUSH(&t->inlined, in) != LH_OK) {
-		lh_inlined_clear(&in);
-		return nomem(err);
+	lh_buf_puts(b, " FROM (VALUES ");
+	for (size_t r = 0; r < rows->nrows; r++) {
+		lh_buf_puts(b, r ? ", (" : "(");
+		for (size_t k = 0; k < rows->ncols; k++) {
+			const char *v = lh_rows_get(rows, r, k);
+			lh_buf_puts(b, k ? ", " : "");
+			if (v) {
+				lh_buf_sql_str(b, v);
+				lh_buf_puts(b, "::VARCHAR");
+			} else {
+				lh_buf_puts(b, "NULL::VARCHAR");
+			}
+		}
+		lh_buf_putc(b, ')');
 	}
-	return LH_OK;
+	lh_buf_puts(b, ") __i(");
+	for (size_t k = 0; k < rows->ncols; k++) {
+		lh_buf_puts(b, k ? ", " : "");
+		lh_buf_sql_ident(b, rows->names[k]);
+	}
+	lh_buf_putc(b, ')');
+	return b->status;
 }
 
-/* Rows DuckDB inlined in the catalog for the visible tables (or only_table). */
 static lh_status load_inlined(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
 {
-	lh_rows *rows = NULL;
+	lh_rows *tabs = NULL;
 	lh_status st = lh_catdb_query(db,
 	                              "SELECT table_id, table_name FROM ducklake_inlined_data_tables "
 	                              "ORDER BY table_id, schema_version",
-	                              NULL, 0, &rows, err);
+	                              NULL, 0, &tabs, err);
 	if (st != LH_OK)
 		return st;
-	for (size_t r = 0; r < rows->nrows && st == LH_OK; r++) {
-		int64_t table_id = lh_rows_int(rows, r, 0, -1);
-		ptrdiff_t ti = lh_state_table_index_by_id(s, table_id);
-		if (ti < 0 || (only_table >= 0 && table_id != only_table))
+	int64_t n = s->snap.id;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	int64_t cur = -1;
+	for (size_t r = 0; r <= tabs->nrows && st == LH_OK; r++) {
+		int64_t tid = r < tabs->nrows ? lh_rows_int(tabs, r, 0, -1) : -2;
+		if (tid != cur && cur >= 0 && b.len) {
+			/* the rows of table `cur` are complete */
+			ptrdiff_t ti = lh_state_table_index_by_id(s, cur);
+			if (ti >= 0) {
+				lh_table *t = s->tables.items[ti];
+				free(t->inlined);
+				t->inlined = lh_buf_steal(&b);
+				if (!t->inlined)
+					st = nomem(err);
+			}
+			lh_buf_free(&b);
+			lh_buf_init(&b, 0);
+		}
+		cur = tid;
+		if (r == tabs->nrows || (only_table >= 0 && tid != only_table))
 			continue;
-		const char *name = lh_rows_get(rows, r, 1);
-		if (!inlined_table_name(name))
+		ptrdiff_t ti = lh_state_table_index_by_id(s, tid);
+		const char *name = lh_rows_get(tabs, r, 1);
+		if (ti < 0 || !name)
+			continue;
+		if (!inlined_name_ok(name)) {
 			st = lh_err_set(err, LH_ERR_CORRUPT,
-			                "the catalog names an inlined data table '%s' of table '%s' that "
-			                "DuckLake would not name so; repair the catalog",
-			                name ? name : "", s->tables.items[ti]->name);
-		else
-			st = load_inlined_table(db, s, s->tables.items[ti], name, err);
+			                "the catalog names an inlined data table '%s' this version cannot read",
+			                name);
+			break;
+		}
+		char *q = lh_asprintf("SELECT * FROM %s WHERE begin_snapshot <= ? AND (end_snapshot IS NULL "
+		                      "OR end_snapshot > ?) ORDER BY row_id",
+		                      name);
+		lh_val p[2] = {LH_V_INT(n), LH_V_INT(n)};
+		lh_rows *rows = NULL;
+		st = q ? lh_catdb_query(db, q, p, 2, &rows, err) : nomem(err);
+		free(q);
+		if (st == LH_OK && rows->nrows > 0)
+			st = render_inlined(s->tables.items[ti], rows, &b) == LH_OK ? LH_OK : nomem(err);
+		lh_rows_free(&rows);
 	}
-	lh_rows_free(&rows);
+	lh_buf_free(&b);
+	lh_rows_free(&tabs);
 	return st;
 }
 
@@ -470,9 +478,8 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 			for (size_t k = 0; k < t->files.len; k++)
 				lh_data_file_clear(&t->files.items[k]);
 			t->files.len = 0;
-			for (size_t k = 0; k < t->inlined.len; k++)
-				lh_inlined_clear(&t->inlined.items[k]);
-			t->inlined.len = 0;
+			free(t->inlined);
+			t->inlined = NULL;
 			st = load_files(db, s, t->id, err);
 			if (st == LH_OK)
 				st = load_inlined(db, s, t->id, err);

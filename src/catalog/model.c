@@ -58,35 +58,6 @@ void lh_data_file_clear(lh_data_file *f)
 	memset(f, 0, sizeof *f);
 }
 
-void lh_inlined_clear(lh_inlined *in)
-{
-	for (size_t i = 0; in->names && i < in->ncols; i++)
-		free(in->names[i]);
-	for (size_t i = 0; in->cells && i < in->ncols * in->nrows; i++)
-		free(in->cells[i]);
-	free(in->names);
-	free(in->cells);
-	memset(in, 0, sizeof *in);
-}
-
-static lh_status inlined_copy(lh_inlined *dst, const lh_inlined *src)
-{
-	size_t n = src->ncols * src->nrows;
-	*dst = *src;
-	dst->names = calloc(src->ncols ? src->ncols : 1, sizeof *dst->names);
-	dst->cells = calloc(n ? n : 1, sizeof *dst->cells);
-	bool ok = dst->names && dst->cells;
-	for (size_t i = 0; ok && i < src->ncols; i++)
-		ok = (dst->names[i] = lh_strdup(src->names[i])) != NULL || !src->names[i];
-	for (size_t i = 0; ok && i < n; i++)
-		ok = (dst->cells[i] = lh_strdup(src->cells[i])) != NULL || !src->cells[i];
-	if (!ok) {
-		lh_inlined_clear(dst);
-		return LH_ERR_NOMEM;
-	}
-	return LH_OK;
-}
-
 static lh_status data_file_copy(lh_data_file *dst, const lh_data_file *src)
 {
 	*dst = *src;
@@ -136,11 +107,9 @@ void lh_table_unref(lh_table **table)
 	for (size_t i = 0; i < t->files.len; i++)
 		lh_data_file_clear(&t->files.items[i]);
 	LH_VEC_FREE(&t->files);
-	for (size_t i = 0; i < t->inlined.len; i++)
-		lh_inlined_clear(&t->inlined.items[i]);
-	LH_VEC_FREE(&t->inlined);
 	free(t->name);
 	free(t->path);
+	free(t->inlined);
 	free(t);
 }
 
@@ -156,13 +125,11 @@ static lh_table *table_clone(const lh_table *src)
 	t->columns.len = t->columns.cap = 0;
 	t->files.items = NULL;
 	t->files.len = t->files.cap = 0;
-	t->inlined.items = NULL;
-	t->inlined.len = t->inlined.cap = 0;
 	t->name = lh_strdup(src->name);
 	t->path = lh_strdup(src->path);
-	bool ok = t->name && t->path && LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
-	          LH_VEC_RESERVE(&t->files, src->files.len) == LH_OK &&
-	          LH_VEC_RESERVE(&t->inlined, src->inlined.len) == LH_OK;
+	t->inlined = src->inlined ? lh_strdup(src->inlined) : NULL;
+	bool ok = t->name && t->path && (!src->inlined || t->inlined) && LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
+	          LH_VEC_RESERVE(&t->files, src->files.len) == LH_OK;
 	for (size_t i = 0; ok && i < src->columns.len; i++) {
 		ok = lh_column_copy(&t->columns.items[i], &src->columns.items[i]) == LH_OK;
 		if (ok)
@@ -172,11 +139,6 @@ static lh_table *table_clone(const lh_table *src)
 		ok = data_file_copy(&t->files.items[i], &src->files.items[i]) == LH_OK;
 		if (ok)
 			t->files.len++;
-	}
-	for (size_t i = 0; ok && i < src->inlined.len; i++) {
-		ok = inlined_copy(&t->inlined.items[i], &src->inlined.items[i]) == LH_OK;
-		if (ok)
-			t->inlined.len++;
 	}
 	if (!ok)
 		lh_table_unref(&t);
@@ -329,9 +291,13 @@ char *lh_relative_path(const char *parent, const char *full, bool *out_relative)
 	return lh_strdup(full);
 }
 
+#define LH_PLAIN_NAME_MAX 128
+
 char *lh_path_for_name(const char *name, const char *uuid)
 {
-	bool plain = *name != '\0';
+	/* a folder name is at most 255 bytes (NAME_MAX); keep well inside it, and inside S3's
+	 * 1024-byte keys once schema, table and file names are joined */
+	bool plain = *name != '\0' && strlen(name) <= LH_PLAIN_NAME_MAX;
 	for (const char *p = name; *p; p++) {
 		char c = *p;
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -347,8 +313,6 @@ lh_table lh_table_shell(const lh_table *t, lh_data_file *files, size_t n)
 	shell.refs = 1;
 	shell.files.items = files;
 	shell.files.len = shell.files.cap = n;
-	shell.inlined.items = NULL; /* a subset of files, never the inlined rows */
-	shell.inlined.len = shell.inlined.cap = 0;
 	return shell;
 }
 

@@ -74,12 +74,6 @@ typedef struct lh_data_file {
 	int64_t partition_id; /* -1: NULL */
 	int64_t mapping_id;   /* -1: NULL */
 	char *partial_file_info;
-	/* what partial_file_info hides at the loaded snapshot (0: nothing): a file DuckDB merged
-	 * ("s1:r1|s2:r2|...") shows only its first visible_rows rows; a file it flushed from
-	 * inlined data ("partial_max:S") only rows whose _ducklake_internal_snapshot_id is at
-	 * most max_row_snapshot */
-	int64_t visible_rows;
-	int64_t max_row_snapshot;
 	lh_delete_file del; /* the current delete file, del.id == -1 when none */
 
 	/* --- open-transaction bookkeeping --- */
@@ -95,15 +89,6 @@ typedef struct lh_data_file {
 	lh_col_stats *stats;     /* per-column stats of a file written by the transaction */
 	size_t nstats;
 } lh_data_file;
-
-/* Rows DuckDB inlined in the catalog (one ducklake_inlined_data_<table>_<version> table),
- * those visible at the loaded snapshot: cells[r * ncols + c], NULL for NULL; column 0 is
- * row_id, the others are named by names[c] (the table's column names at that version). */
-typedef struct lh_inlined {
-	size_t ncols, nrows;
-	char **names;
-	char **cells;
-} lh_inlined;
 
 typedef struct lh_schema {
 	int64_t id; /* negative: created by the open transaction */
@@ -126,7 +111,10 @@ typedef struct lh_table {
 	int64_t max_column_id; /* highest column id the table ever used (incl. dropped) */
 	LH_VEC(lh_column) columns; /* ordered: parents before children, by column_order */
 	LH_VEC(lh_data_file) files;
-	LH_VEC(lh_inlined) inlined; /* read only: written by DuckDB, never by us */
+	/* Rows DuckDB's data inlining keeps in the catalog (ducklake_inlined_data_<table>_<v>
+	 * tables) visible at the state's snapshot, as a SELECT of text columns named like the
+	 * table's top-level columns (engine/scan.c casts them); NULL when there are none. */
+	char *inlined;
 } lh_table;
 
 typedef struct lh_snapshot_info {
@@ -156,7 +144,6 @@ void lh_column_clear(lh_column *c);
 lh_status lh_column_copy(lh_column *dst, const lh_column *src);
 void lh_data_file_clear(lh_data_file *f);
 void lh_col_stats_clear(lh_col_stats *s);
-void lh_inlined_clear(lh_inlined *in);
 
 /* A shell of table t showing only files[0..n): shares every other pointer of t, so it
  * lives on the stack and is never freed or unref'ed (for scanning a subset of files). */
@@ -188,7 +175,8 @@ char *lh_file_full_path(const char *table_path, const char *path, bool relative)
 char *lh_relative_path(const char *parent, const char *full, bool *out_relative);
 
 /* A schema or table folder name for `name`: the name plus '/' when it is only
- * [A-Za-z0-9_-], else the uuid plus '/' (DuckLake's rule). Caller frees. */
+ * [A-Za-z0-9_-] and at most 128 bytes, else the uuid plus '/' (DuckLake's rule for
+ * unsafe names, extended to long ones). Caller frees. */
 char *lh_path_for_name(const char *name, const char *uuid);
 
 #endif
