@@ -13,6 +13,8 @@
 #include "util/buf.h"
 #include "util/err.h"
 
+#include <jansson.h>
+
 typedef struct lh_hub {
 	char *endpoint; /* no trailing '/' */
 	const char *token;
@@ -41,6 +43,13 @@ lh_status lh_hub_revision(const lh_hub *hub, const char *repo, const char *rev, 
 /* Every file of the repo at a commit. */
 lh_status lh_hub_tree(const lh_hub *hub, const char *repo, const char *sha, lh_hub_files *out,
                       lh_err *err);
+/* The Hub's JSON answers, read by pure functions (fuzz/fuzz_hub_json.c feeds them any
+ * JSON); `what` starts their error messages. */
+/* The commit sha of a /revision answer (caller frees). */
+lh_status lh_hub_parse_revision(json_t *answer, const char *what, char **out_sha, lh_err *err);
+/* Appends the files of one /tree page to *out (the caller frees *out, also on error). */
+lh_status lh_hub_parse_tree_page(json_t *answer, const char *what, lh_hub_files *out,
+                                 lh_err *err);
 /* Downloads a file to `dest` (through dest.incomplete, resumed if present), checked
  * against its size and, for LFS files, its SHA-256. *out_bytes: bytes transferred. */
 lh_status lh_hub_download(const lh_hub *hub, const char *repo, const char *sha,
