@@ -163,10 +163,14 @@ lh_status lh_hub_parse_tree_page(json_t *j, const char *what, lh_hub_files *out,
 		if (!path || !lh_hub_path_ok(path))
 			return lh_err_set(err, LH_ERR_CORRUPT, "%s: the listing names an unsafe path '%s'",
 			                  what, path ? path : "(none)");
+		/* the size checks the download: a missing one must not pass for any file */
+		json_t *size = json_object_get(e, "size");
+		if (!json_is_integer(size) || json_integer_value(size) < 0)
+			return lh_err_set(err, LH_ERR_CORRUPT, "%s: the listing gives '%s' no valid size",
+			                  what, path);
 		json_t *lfs = json_object_get(e, "lfs");
 		const char *oid = lfs ? json_string_value(json_object_get(lfs, "oid")) : NULL;
-		lh_hub_file f = {lh_strdup(path), json_integer_value(json_object_get(e, "size")),
-		                 oid ? lh_strdup(oid) : NULL};
+		lh_hub_file f = {lh_strdup(path), json_integer_value(size), oid ? lh_strdup(oid) : NULL};
 		if (!f.path || LH_VEC_PUSH(out, f) != LH_OK) {
 			free(f.path);
 			free(f.sha256);
