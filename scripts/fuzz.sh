@@ -18,7 +18,7 @@ mkdir -p "$crashes"
 max_len() {
     case "$1" in
         mp4) echo 16384 ;;
-        media) echo 1024 ;;
+        media | sql) echo 1024 ;;
         *) echo 4096 ;;
     esac
 }
@@ -32,10 +32,17 @@ for t in "${targets[@]}"; do
     [ -f "$root/fuzz/dict/$t.dict" ] && dict=(-dict="$root/fuzz/dict/$t.dict")
     echo "fuzz: $t for ${seconds}s" >&2
     rc=0
-    nice "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$t")" \
-        -print_final_stats=1 -artifact_prefix="$crashes/$t-" "${dict[@]}" "$new" "$corpus" \
-        2> "$crashes/$t.log" || rc=$?
-    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)' "$crashes/$t.log" >&2 || true
+    # bash's `time` reports the fuzzer's CPU seconds (user, system) into $t.time
+    TIMEFORMAT='%U %S'
+    { time nice "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len="$(max_len "$t")" -print_final_stats=1 -artifact_prefix="$crashes/$t-" \
+        "${dict[@]}" "$new" "$corpus" 2> "$crashes/$t.log" || rc=$?; } 2> "$crashes/$t.time"
+    cpu=$(awk '{printf "%.0f", $1 + $2}' "$crashes/$t.time")
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$crashes/$t.log")
+    # one line per run, for the table in docs/reliability.md
+    printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$cpu" "${runs:-?}" \
+        "$([ $rc = 0 ] && echo ok || echo "crash $rc")" >> "$crashes/runs.tsv"
+    echo "fuzz: $t ran ${cpu}s of CPU, ${runs:-?} inputs" >&2
     if [ $rc -ne 0 ]; then
         echo "fuzz: $t crashed (exit $rc): see $crashes/$t.log and the input saved next to it" >&2
         rm -rf "$new"
