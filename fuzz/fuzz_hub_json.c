@@ -1,11 +1,12 @@
 /*
  * fuzz/fuzz_hub_json.c - the Hugging Face Hub's JSON answers as ingest reads them
- * (ingest/hub.c, ingest/http.c): a revision, a page of the recursive tree listing, an
- * error body.
+ * (ingest/hub.c, ingest/http.c): a revision, a page of the recursive tree listing, the
+ * objects of a Git LFS batch answer, an error body.
  *
  * Promises checked: a revision's sha is a plain name; every listed file has a path
  * that is safe under a local folder and a size a download can be checked against
- * (never negative); errors have a message.
+ * (never negative); an LFS object the Hub refused has a message to show; errors have a
+ * message.
  */
 #include "fuzz.h"
 #include "ingest/http.h"
@@ -35,6 +36,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		lh_hub_files_free(&files);
 		lh_err_clear(&err);
+
+		size_t i;
+		json_t *o;
+		json_array_foreach(json_object_get(j, "objects"), i, o)
+		{
+			lh_lfs_action a;
+			lh_hub_lfs_action(o, &a);
+			FUZZ_CHECK(!json_object_get(o, "error") || a.error);
+			FUZZ_CHECK(!a.multipart || a.upload);
+		}
 		json_decref(j);
 	}
 	/* any body of a failed request */

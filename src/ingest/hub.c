@@ -180,6 +180,18 @@ lh_status lh_hub_parse_tree_page(json_t *j, const char *what, lh_hub_files *out,
 	return LH_OK;
 }
 
+void lh_hub_lfs_action(json_t *object, lh_lfs_action *out)
+{
+	json_t *error = json_object_get(object, "error");
+	json_t *up = json_object_get(json_object_get(object, "actions"), "upload");
+	const char *msg = json_string_value(json_object_get(error, "message"));
+	out->oid = json_string_value(json_object_get(object, "oid"));
+	out->error = error ? (msg ? msg : "no reason given") : NULL;
+	out->upload = up != NULL;
+	out->href = json_string_value(json_object_get(up, "href"));
+	out->multipart = json_object_get(json_object_get(up, "header"), "chunk_size") != NULL;
+}
+
 lh_status lh_hub_tree(const lh_hub *hub, const char *repo, const char *sha, lh_hub_files *out,
                       lh_err *err)
 {
