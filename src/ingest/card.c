@@ -76,8 +76,11 @@ lh_status lh_card_parse(const char *text, size_t len, json_t **out, lh_err *err)
 	*out = NULL;
 	if (len < 4 || strncmp(text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r'))
 		return LH_OK;
-	const char *start = strchr(text, '\n') + 1, *end = NULL;
-	for (const char *p = start; p && p < text + len; p = strchr(p, '\n')) {
+	/* the block is read by lines: a card with no '\n' (old Mac "\r" endings) has no
+	 * closing line */
+	const char *nl = memchr(text, '\n', len);
+	const char *start = nl ? nl + 1 : text + len, *end = NULL;
+	for (const char *p = start; nl && p && p < text + len; p = strchr(p, '\n')) {
 		if (*p == '\n')
 			p++;
 		if (strncmp(p, "---", 3) == 0 && (p[3] == '\n' || p[3] == '\r' || p[3] == '\0')) {
