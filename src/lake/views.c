@@ -305,8 +305,8 @@ lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_ta
 	lh_buf_sql_ident(&b, v.name);
 	lh_buf_puts(&b, " AS ");
 	lh_status st = lh_lake_scan(lake, state, t, 0, &b);
-	if (st == LH_OK)
-		st = exec_buf(lake, &b);
+	if (st == LH_OK && (st = exec_buf(lake, &b)) != LH_OK && st != LH_ERR_NOMEM)
+		st = lh_lake_unreadable(lake, state, t);
 	lh_buf_free(&b);
 	if (st == LH_OK && LH_VEC_PUSH(&lake->tt_views, v) != LH_OK)
 		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
