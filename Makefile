@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 # sanitizer build (whose C code is the same) on one per catalog and one per store.
 ASAN_MATRIX ?= sqlite:fs;postgres:s3;duckdb:fs
 
-.PHONY: all bootstrap bootstrap-test bootstrap-bench build build-asan test test-release test-asan demo rebuild bench clean
+.PHONY: all bootstrap bootstrap-test bootstrap-bench build build-asan test test-release test-asan torture demo rebuild bench clean
 
 all: build
 
@@ -44,6 +44,12 @@ test-release: bootstrap-test build
 
 test-asan: bootstrap-test build-asan
 	./scripts/run-tests.sh $(BUILD_ASAN)
+
+# Fault injection at every call of every point in every scenario (tests/torture/; the
+# short version is part of `make test`). Long: hours under ASan.
+torture: build-asan
+	cd tests/torture && env $$(cat $(abspath $(BUILD_ASAN))/tests/torture.env) LH_TORTURE=full \
+	  LH_TEST_CATALOG=sqlite LH_TEST_DATA=fs /usr/bin/python3 -m pytest -q -p no:cacheprovider test_torture.py
 
 demo: build
 	./scripts/demo.sh $(BUILD)/lakehouse
