@@ -262,7 +262,8 @@ static lh_status alter_fn(lh_lake *lake, void *arg, int64_t *count)
 	}
 	lh_qname q;
 	if (!lh_cur_qname(c, &q))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER TABLE: expected a table name");
+		return q.nomem ? nomem(lake)
+		               : lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER TABLE: expected a table name");
 	lh_state *s = lh_lake_state(lake);
 	ptrdiff_t ti;
 	lh_status st = lh_resolve_table(lake, s, &q, &ti);
@@ -281,7 +282,8 @@ static lh_status alter_fn(lh_lake *lake, void *arg, int64_t *count)
 		if (lh_cur_accept(c, "TO")) {
 			lh_qname nn;
 			if (!lh_cur_qname(c, &nn)) {
-				st = lh_lake_fail(lake, LH_ERR_SYNTAX, "RENAME TO: expected a name");
+				st = nn.nomem ? nomem(lake)
+				              : lh_lake_fail(lake, LH_ERR_SYNTAX, "RENAME TO: expected a name");
 			} else if (nn.schema) {
 				st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 				                  "a table cannot move to another schema; give only the new name");

@@ -138,6 +138,8 @@ static lh_status expr_sql(lh_lake *lake, json_t *expr, char **out)
 	json_error_t jerr;
 	json_t *tree = load_tree(tmpl, &jerr);
 	free(tmpl);
+	if (!tree)
+		return nomem(lake); /* DuckDB's own JSON: only a failed allocation stops it */
 	json_t *list = json_object_get(
 	    json_object_get(json_array_get(json_object_get(tree, "statements"), 0), "node"),
 	    "select_list");
