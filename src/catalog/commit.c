@@ -43,9 +43,17 @@
  * The plan
  * ------------------------------------------------------------------------------ */
 
+/* A table's files sorted by id: a table can have tens of thousands of files, and the
+ * plan looks each one up in the other version of the table. */
+typedef struct file_index {
+	const lh_data_file **items;
+	size_t len;
+} file_index;
+
 typedef struct table_diff {
 	const lh_table *base; /* NULL: created by the transaction */
 	const lh_table *txn;  /* NULL: dropped */
+	file_index base_files, txn_files;
 	bool renamed;
 	bool altered;
 	bool inserted; /* new data file rows */
@@ -69,6 +77,10 @@ static void plan_free(plan *p)
 {
 	LH_VEC_FREE(&p->new_schemas);
 	LH_VEC_FREE(&p->dropped_schemas);
+	for (size_t i = 0; i < p->tables.len; i++) {
+		free(p->tables.items[i].base_files.items);
+		free(p->tables.items[i].txn_files.items);
+	}
 	LH_VEC_FREE(&p->tables);
 }
 
@@ -85,11 +97,40 @@ static bool column_in(const lh_column *c, const lh_table *t)
 	return false;
 }
 
-static const lh_data_file *file_by_id(const lh_table *t, int64_t id)
+static int cmp_file_id(const void *a, const void *b)
 {
+	int64_t x = (*(const lh_data_file *const *)a)->id, y = (*(const lh_data_file *const *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+/* Indexes the files of t (NULL: none). */
+static lh_status file_index_build(file_index *ix, const lh_table *t)
+{
+	ix->len = 0;
+	ix->items = NULL;
+	if (!t || t->files.len == 0)
+		return LH_OK;
+	if (!(ix->items = malloc(t->files.len * sizeof *ix->items)))
+		return LH_ERR_NOMEM;
 	for (size_t i = 0; i < t->files.len; i++)
-		if (t->files.items[i].id == id)
-			return &t->files.items[i];
+		ix->items[ix->len++] = &t->files.items[i];
+	qsort(ix->items, ix->len, sizeof *ix->items, cmp_file_id);
+	return LH_OK;
+}
+
+static const lh_data_file *file_by_id(const file_index *ix, int64_t id)
+{
+	size_t lo = 0, hi = ix->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t m = ix->items[mid]->id;
+		if (m == id)
+			return ix->items[mid];
+		if (m < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
@@ -112,7 +153,7 @@ static void diff_table(table_diff *d)
 			d->deleted = true;
 	}
 	for (size_t i = 0; i < b->files.len; i++)
-		if (!file_by_id(t, b->files.items[i].id))
+		if (!file_by_id(&d->txn_files, b->files.items[i].id))
 			d->deleted = true;
 }
 
@@ -133,17 +174,23 @@ static lh_status plan_build(const lh_state *base, const lh_state *txn, plan *p)
 		if (t == b)
 			continue; /* shared pointer: untouched */
 		table_diff d = {.base = b, .txn = t};
-		diff_table(&d);
-		if (LH_VEC_PUSH(&p->tables, d))
+		if (file_index_build(&d.base_files, b) != LH_OK ||
+		    file_index_build(&d.txn_files, t) != LH_OK || LH_VEC_PUSH(&p->tables, d)) {
+			free(d.base_files.items);
+			free(d.txn_files.items);
 			return LH_ERR_NOMEM;
+		}
+		diff_table(&p->tables.items[p->tables.len - 1]);
 	}
 	for (size_t i = 0; i < txn->tables.len; i++) {
 		const lh_table *t = txn->tables.items[i];
 		if (t->id >= 0)
 			continue;
 		table_diff d = {.txn = t, .inserted = t->files.len > 0};
-		if (LH_VEC_PUSH(&p->tables, d))
+		if (file_index_build(&d.txn_files, t) != LH_OK || LH_VEC_PUSH(&p->tables, d)) {
+			free(d.txn_files.items);
 			return LH_ERR_NOMEM;
+		}
 	}
 	p->ddl = p->new_schemas.len || p->dropped_schemas.len;
 	for (size_t i = 0; i < p->tables.len; i++) {
@@ -238,7 +285,7 @@ static lh_status check_file_conflicts(lh_catdb *db, const lh_state *base, const 
 			continue;
 		for (size_t k = 0; k < d->base->files.len; k++) {
 			const lh_data_file *bf = &d->base->files.items[k];
-			const lh_data_file *tf = file_by_id(d->txn, bf->id);
+			const lh_data_file *tf = file_by_id(&d->txn_files, bf->id);
 			if (tf && !tf->del_changed)
 				continue;
 			lh_val v[3] = {LH_V_INT(bf->id), LH_V_INT(base->snap.id), LH_V_INT(base->snap.id)};
@@ -487,7 +534,7 @@ static lh_status write_deletes(writer *w, const table_diff *d, int64_t table_id,
 	if (d->base) {
 		for (size_t i = 0; st == LH_OK && i < d->base->files.len; i++) {
 			const lh_data_file *bf = &d->base->files.items[i];
-			if (d->txn && file_by_id(d->txn, bf->id))
+			if (file_by_id(&d->txn_files, bf->id))
 				continue;
 			st = end_rows(w, "ducklake_data_file", "data_file_id", bf->id);
 			if (st == LH_OK && bf->del.id >= 0)
@@ -498,7 +545,7 @@ static lh_status write_deletes(writer *w, const table_diff *d, int64_t table_id,
 		const lh_data_file *f = &d->txn->files.items[i];
 		if (!f->del_changed)
 			continue;
-		const lh_data_file *bf = d->base && f->id >= 0 ? file_by_id(d->base, f->id) : NULL;
+		const lh_data_file *bf = f->id >= 0 ? file_by_id(&d->base_files, f->id) : NULL;
 		if (bf && bf->del.id >= 0)
 			st = end_rows(w, "ducklake_delete_file", "delete_file_id", bf->del.id);
 		if (st == LH_OK && f->del.path)
@@ -697,6 +744,7 @@ lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *
 	}
 	lh_status st = LH_OK;
 	double wait = opts->retry_wait_ms;
+	lh_catalog_ensure_indexes(db);
 	for (int attempt = 0;; attempt++) {
 		writer w = {.db = db, .err = err};
 		lh_snapshot_info latest = {0};

@@ -111,6 +111,10 @@ typedef struct lh_table {
 	int64_t max_column_id; /* highest column id the table ever used (incl. dropped) */
 	LH_VEC(lh_column) columns; /* ordered: parents before children, by column_order */
 	LH_VEC(lh_data_file) files;
+	/* Rows DuckDB's data inlining keeps in the catalog (ducklake_inlined_data_<table>_<v>
+	 * tables) visible at the state's snapshot, as a SELECT of text columns named like the
+	 * table's top-level columns (engine/scan.c casts them); NULL when there are none. */
+	char *inlined;
 } lh_table;
 
 typedef struct lh_snapshot_info {

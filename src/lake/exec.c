@@ -40,11 +40,11 @@ static lh_status run_query(lh_lake *lake, lh_stmt *s, lh_result **out)
 }
 
 /* DELETE and UPDATE hand their WHERE/SET/FROM text to DuckDB inside a DuckDB
- * transaction, which may then write only __lh: with a remote store, the lake views of
- * the tables the statement names are loaded before it. */
+ * transaction, which may then write only __lh: the lake views of the tables the
+ * statement names are loaded before it. */
 static lh_status preload(lh_lake *lake, lh_stmt *s)
 {
-	return lake->store->remote ? lh_remote_load_names(lake, &s->toks) : LH_OK;
+	return lh_remote_load_names(lake, &s->toks);
 }
 
 /* True when the qualified name at the cursor (left in place) names a lake table of the

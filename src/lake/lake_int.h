@@ -85,6 +85,10 @@ lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_ta
 
 /* Makes the view of table t of the working state read its (fetched) files. */
 lh_status lh_views_load(lh_lake *lake, const lh_table *t);
+/* Rewrites the lake's error (a file of table t of state s could not be checked, fetched
+ * or opened) as one that names the table, keeps the cause without any SQL of ours, and
+ * says what to do. Returns the error's code. */
+lh_status lh_lake_unreadable(lh_lake *lake, const lh_state *s, const lh_table *t);
 
 /* --- remote stores (remote.c) --------------------------------------------------------- */
 /* Appends the SELECT reading t; with a remote store its files are fetched first. Every

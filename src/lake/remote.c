@@ -82,22 +82,28 @@ static char *map_local(void *ctx, const char *path)
 	return store->ops->local_path(store, path);
 }
 
-lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *t)
+/* Checks (a local folder) or fetches into the cache (S3) the files of t that `keep`
+ * selects (NULL: all); an error names the table and says what to do. */
+static lh_status fetch_files(lh_lake *lake, const lh_state *s, const lh_table *t,
+                             const bool *keep)
 {
-	if (!lake->store->remote)
-		return LH_OK;
 	fetch_list l = {0};
-	lh_status st = fetch_add_table(&l, s, t, NULL);
+	lh_status st = fetch_add_table(&l, s, t, keep);
 	st = st == LH_OK ? fetch_run(lake, &l) : lh_lake_fail(lake, st, "out of memory");
 	fetch_list_free(&l);
+	if (st != LH_OK && st != LH_ERR_NOMEM)
+		st = lh_lake_unreadable(lake, s, t);
 	return st;
+}
+
+lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *t)
+{
+	return fetch_files(lake, s, t, NULL);
 }
 
 lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsigned flags,
                        lh_buf *out)
 {
-	if (!lake->store->remote)
-		return lh_scan_sql(s, t, flags, NULL, out, &lake->err);
 	lh_status st = lh_lake_fetch_table(lake, s, t);
 	lh_path_map map = {map_local, lake->store};
 	return st == LH_OK ? lh_scan_sql(s, t, flags, &map, out, &lake->err) : st;
@@ -293,9 +299,14 @@ static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 	lh_buf_sql_ident(&b, r->view_name);
 	lh_buf_puts(&b, " AS ");
 	lh_status st = lh_scan_sql(r->state, &shell, 0, &map, &b, &lake->err);
-	if (st == LH_OK)
-		st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
-		                       : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK && b.status != LH_OK)
+		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK) {
+		st = lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err);
+		/* DuckDB could not open a file (its footer, say) */
+		if (st != LH_OK && st != LH_ERR_NOMEM)
+			st = lh_lake_unreadable(lake, r->state, r->table);
+	}
 	lh_buf_free(&b);
 	free(files);
 	return st;
@@ -303,12 +314,11 @@ static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 
 lh_status lh_remote_load(lh_lake *lake, const lh_remote_ref *refs, size_t n)
 {
-	fetch_list l = {0};
+	/* table by table, so that an error names its table; each table's files are fetched
+	 * in parallel */
 	lh_status st = LH_OK;
 	for (size_t i = 0; st == LH_OK && i < n; i++)
-		st = fetch_add_table(&l, refs[i].state, refs[i].table, refs[i].keep);
-	st = st == LH_OK ? fetch_run(lake, &l) : lh_lake_fail(lake, st, "out of memory");
-	fetch_list_free(&l);
+		st = fetch_files(lake, refs[i].state, refs[i].table, refs[i].keep);
 	for (size_t i = 0; st == LH_OK && i < n; i++)
 		st = refs[i].view_name ? define_query_view(lake, &refs[i])
 		                       : lh_views_load(lake, refs[i].table);

@@ -781,8 +781,10 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 	*out = NULL;
 	bool has_at = has_at_clause(toks);
 	bool has_fn = lh_toks_has_call(toks, "ducklake_", true) || lh_toks_has_call(toks, "lakehouse_", true);
-	bool remote = lake->store->remote;
-	if (!has_at && !has_fn && !remote)
+	/* every statement that names a lake table is planned here: its tables' files are
+	 * checked (fetched, on S3) and pruned by statistics before it runs (remote.c) */
+	bool remote = true;
+	if (!has_at && !has_fn && reads_no_data(toks))
 		return LH_OK;
 	/* EXPLAIN [ANALYZE] <query>: rewrite the query, keep the prefix */
 	lh_cursor c = {.t = toks};
