@@ -48,7 +48,8 @@ def base_env(tmp):
 
 def lh(lake, *args, env=None, check=True):
     cmd = [BIN] + (["--lake", lake] if lake else []) + [str(a) for a in args]
-    p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+    p = subprocess.run(cmd, capture_output=True, text=True, errors="replace", env=env,
+                       timeout=600)
     if check and p.returncode != 0:
         raise AssertionError(f"{cmd} failed ({p.returncode}):\n{p.stderr}\n{p.stdout}")
     return p
