@@ -15,8 +15,9 @@ and running a point query, a scan, and one-row commits, and prints ours (history
 the fresh lake's with the ratio.
 
 Usage: bench/history.py BUILD_DIR [--snapshots N] [--live-files N] [--rows-per-file N]
-                        [--dir DIR] [--s3]   (--s3: data in the S3 server of s3.env;
-                        see bench/run.sh)
+                        [--dir DIR] [--s3]   (--s3: the data in S3: AWS_ENDPOINT_URL and
+                        the keys in the environment, bucket $BENCH_BUCKET, default
+                        lh-history; see bench/run.sh)
 """
 import argparse
 import os
@@ -39,6 +40,14 @@ if args.snapshots < args.live_files + 2:
     sys.exit("bench/history.py: --snapshots must be at least --live-files + 2")
 
 LH = os.path.join(args.build, "lakehouse")
+BUCKET = os.environ.get("BENCH_BUCKET", "lh-history")
+if args.s3:
+    import boto3
+    S3 = boto3.client("s3", endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+    try:
+        S3.create_bucket(Bucket=BUCKET)
+    except S3.exceptions.BucketAlreadyOwnedByYou:
+        pass
 work = args.dir or tempfile.mkdtemp(prefix="lh-history-")
 os.makedirs(work, exist_ok=True)
 TIME = "2026-01-01 00:00:00+00"
@@ -76,7 +85,7 @@ def new_lake(name):
     shutil.rmtree(d, ignore_errors=True)
     init = [LH, "init", d]
     if args.s3:
-        init += ["--data", f"s3://{os.environ['BENCH_BUCKET']}/{name}/"]
+        init += ["--data", f"s3://{BUCKET}/{name}/"]
     run(*init)
     run(LH, "--lake", d, "sql", "-c", "CREATE TABLE t (id BIGINT, s VARCHAR)")
     return d
@@ -85,17 +94,13 @@ def new_lake(name):
 def place(lake, db, parquet):
     """Puts live file i at the table's path; returns [(name, size, footer)]."""
     files = []
-    s3 = None
-    if args.s3:
-        import boto3
-        s3 = boto3.client("s3", endpoint_url=os.environ["AWS_ENDPOINT_URL"])
     table_dir = os.path.join(lake, "data", "main", "t")
     os.makedirs(table_dir, exist_ok=True)
     for i in range(args.live_files):
         src = os.path.join(parquet, f"p={i}", "data_0.parquet")
         name = f"ducklake-bench-{i:08d}.parquet"
-        if s3:
-            s3.upload_file(src, os.environ["BENCH_BUCKET"], f"{os.path.basename(lake)}/main/t/{name}")
+        if args.s3:
+            S3.upload_file(src, BUCKET, f"{os.path.basename(lake)}/main/t/{name}")
         else:
             os.link(src, os.path.join(table_dir, name))
         files.append((name, os.path.getsize(src), footer_size(src)))

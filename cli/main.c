@@ -95,7 +95,13 @@ static const char *const rollback_help =
     "\n"
     "Makes a new snapshot in which TABLE (table, schema.table) has the data and columns it\n"
     "had at snapshot VERSION. History stays: time travel to every snapshot still works,\n"
-    "and no data file is copied. SQL: CALL lakehouse_rollback('schema.table', VERSION).\n";
+    "and no data file is copied. SQL: CALL lakehouse_rollback('schema.table', VERSION).\n"
+    "\n"
+    "The table is found by name: if it was dropped and re-created since VERSION (as a\n"
+    "rebuild does), the table of that name at VERSION gives today's table its columns and\n"
+    "rows. The change feed (ducklake_table_changes) follows today's table: the rollback\n"
+    "shows as its rows going and the old rows coming back; rows whose row ids coincide\n"
+    "show as updates.\n";
 
 int usage_error(const char *fmt, const char *arg)
 {

@@ -313,7 +313,7 @@ typedef struct lh_hf_pull_report {
 	int64_t files;        /* data files in the selection */
 	int64_t files_landed; /* ... whose rows landed now (others were already there) */
 	int64_t bytes_downloaded;
-	int64_t rows;         /* rows landed */
+	int64_t rows;         /* rows landed; -1 when they could not be counted after the commit */
 	int64_t blobs;        /* media objects referenced by the landed rows */
 	int64_t blobs_stored; /* ... of which were new to the store */
 	int64_t snapshot;     /* the snapshot that landed them; 0 when nothing was new */

@@ -291,9 +291,13 @@ char *lh_relative_path(const char *parent, const char *full, bool *out_relative)
 	return lh_strdup(full);
 }
 
+#define LH_PLAIN_NAME_MAX 128
+
 char *lh_path_for_name(const char *name, const char *uuid)
 {
-	bool plain = *name != '\0';
+	/* a folder name is at most 255 bytes (NAME_MAX); keep well inside it, and inside S3's
+	 * 1024-byte keys once schema, table and file names are joined */
+	bool plain = *name != '\0' && strlen(name) <= LH_PLAIN_NAME_MAX;
 	for (const char *p = name; *p; p++) {
 		char c = *p;
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

@@ -175,7 +175,8 @@ char *lh_file_full_path(const char *table_path, const char *path, bool relative)
 char *lh_relative_path(const char *parent, const char *full, bool *out_relative);
 
 /* A schema or table folder name for `name`: the name plus '/' when it is only
- * [A-Za-z0-9_-], else the uuid plus '/' (DuckLake's rule). Caller frees. */
+ * [A-Za-z0-9_-] and at most 128 bytes, else the uuid plus '/' (DuckLake's rule for
+ * unsafe names, extended to long ones). Caller frees. */
 char *lh_path_for_name(const char *name, const char *uuid);
 
 #endif

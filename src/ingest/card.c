@@ -181,6 +181,13 @@ lh_status lh_card_data_files(json_t *card, const char *config, char *const *path
                              lh_data_files *out, lh_err *err)
 {
 	json_t *configs = card ? json_object_get(card, "configs") : NULL;
+	/* present but not a list is a broken card, not a card without configs: ignoring it
+	 * would land files the author excluded */
+	if (configs && !json_is_array(configs) && !json_is_null(configs))
+		return lh_err_set(err, LH_ERR_SYNTAX,
+		                  "the dataset card's 'configs' is not a list: write it as a YAML list "
+		                  "of entries with config_name and data_files (see the Hub's dataset "
+		                  "card docs)");
 	if (!json_is_array(configs) || json_array_size(configs) == 0)
 		return lh_err_set(err, LH_ERR_NOT_FOUND, "the card has no configs");
 	json_t *pick = NULL, *c;

@@ -879,8 +879,13 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 	}
 	if (s == LH_OK)
 		s = land(&p);
-	if (s == LH_OK && rep->files_landed && (s = table_rows(&p, &after)) == LH_OK)
+	/* the landing committed: nothing after it may fail the pull (lake/txn.c's rule) */
+	if (s == LH_OK && rep->files_landed && table_rows(&p, &after) == LH_OK)
 		rep->rows = after - before;
+	else if (s == LH_OK && rep->files_landed) {
+		rep->rows = -1;
+		lh_err_clear(p.err);
+	}
 	if (s != LH_OK) /* objects only this failed run referenced */
 		lh_store_discard(p.store, p.stored.items, p.stored.len);
 	if (s == LH_OK) {

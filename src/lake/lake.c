@@ -52,7 +52,9 @@ lh_render lh_lake_swap_render(lh_lake *lake, lh_render render)
 
 int64_t lh_lake_snapshot_id(const lh_lake *lake)
 {
-	return lake->committed ? lake->committed->snap.id : -1;
+	int64_t known = lake->committed ? lake->committed->snap.id : -1;
+	/* a commit of ours that the cached state could not catch up with is still there */
+	return lake->last_commit > known ? lake->last_commit : known;
 }
 
 lh_err *lh_lake_err(lh_lake *lake)
@@ -143,13 +145,33 @@ static lh_status conf_read(const char *dir, conf *out, lh_err *err)
 	lh_status st = path ? lh_file_read(path, 1 << 16, &text, NULL, &rerr)
 	                    : lh_err_set(&rerr, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_ERR_NOT_FOUND) {
-		st = lh_err_set(err, LH_ERR_NOT_FOUND,
-		                lh_path_is_dir(dir)
-		                    ? "'%s' is not a lake (it has no " LH_CONF_FILE
-		                      "); create one with `lakehouse init %s` or pass --lake"
-		                    : "no lake at '%s' (the folder does not exist); create one with "
-		                      "`lakehouse init %s` or pass --lake",
-		                dir, dir);
+		/* a catalog without its conf (lost, or a lake DuckDB wrote): init would refuse
+		 * the folder, so say how to open the catalog itself */
+		static const char *const catalogs[][2] = {{"metadata.sqlite", "sqlite"},
+		                                          {"metadata.ducklake", "duckdb"}};
+		const char *found = NULL, *kind = NULL;
+		for (size_t i = 0; i < 2 && !found; i++) {
+			char *p = lh_path_join(dir, catalogs[i][0]);
+			if (p && lh_path_exists(p)) {
+				found = catalogs[i][0];
+				kind = catalogs[i][1];
+			}
+			free(p);
+		}
+		if (found)
+			st = lh_err_set(err, LH_ERR_NOT_FOUND,
+			                "'%s' has a catalog (%s) but no " LH_CONF_FILE ": open it with "
+			                "--lake %s:%s/%s, or write %s/" LH_CONF_FILE " again with the lines "
+			                "'format = 1', 'catalog = %s:%s' and 'data_path = <its data folder>'",
+			                dir, found, kind, dir, found, dir, kind, found);
+		else
+			st = lh_err_set(err, LH_ERR_NOT_FOUND,
+			                lh_path_is_dir(dir)
+			                    ? "'%s' is not a lake (it has no " LH_CONF_FILE
+			                      "); create one with `lakehouse init %s` or pass --lake"
+			                    : "no lake at '%s' (the folder does not exist); create one with "
+			                      "`lakehouse init %s` or pass --lake",
+			                dir, dir);
 	} else if (st != LH_OK) {
 		lh_err_move(err, &rerr);
 	}
