@@ -12,7 +12,7 @@ CMAKE_FLAGS ?=
 # sanitizer build (whose C code is the same) on one per catalog and one per store.
 ASAN_MATRIX ?= sqlite:fs;postgres:s3;duckdb:fs
 
-.PHONY: all bootstrap bootstrap-test bootstrap-bench bootstrap-fuzz build build-asan build-fuzz fuzz test test-release test-asan demo rebuild bench clean
+.PHONY: all bootstrap bootstrap-test bootstrap-bench bootstrap-fuzz build build-asan build-fuzz fuzz test test-release test-asan torture demo rebuild bench clean
 
 all: build
 
@@ -63,6 +63,12 @@ build-fuzz: bootstrap-fuzz $(BUILD_FUZZ)/Makefile
 
 fuzz: build-fuzz
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz.sh $(BUILD_FUZZ) $(FUZZ_TARGETS)
+
+# Fault injection at every call of every point in every scenario (tests/torture/; the
+# short version is part of `make test`). Long: hours under ASan.
+torture: build-asan
+	cd tests/torture && env $$(cat $(abspath $(BUILD_ASAN))/tests/torture.env) LH_TORTURE=full \
+	  LH_TEST_CATALOG=sqlite LH_TEST_DATA=fs /usr/bin/python3 -m pytest -q -p no:cacheprovider test_torture.py
 
 demo: build
 	./scripts/demo.sh $(BUILD)/lakehouse

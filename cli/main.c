@@ -116,7 +116,7 @@ static int parse_globals(int argc, char **argv, opts *o)
 {
 	o->args = calloc((size_t)argc + 1, sizeof *o->args);
 	if (!o->args)
-		return 1;
+		return fail("out of memory");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;
@@ -151,7 +151,14 @@ static int parse_globals(int argc, char **argv, opts *o)
 
 int fail(const char *msg)
 {
-	fprintf(stderr, "Error: %s\n", msg && *msg ? msg : "unknown error");
+	/* only a failed allocation loses a message (util/err.c) */
+	fprintf(stderr, "Error: %s\n", msg && *msg ? msg : "out of memory");
+	return 1;
+}
+
+int fail_status(const char *what, lh_status st)
+{
+	fprintf(stderr, "Error: %s: %s\n", what, lh_strerror(st));
 	return 1;
 }
 
@@ -338,10 +345,11 @@ static int cmd_catalog(const opts *o)
 	if (rc)
 		return rc;
 	lh_result *r = NULL;
+	lh_status st;
 	if (lh_lake_catalog_query(lake, sql, &r) != LH_OK)
 		rc = fail(lh_lake_error(lake));
-	else if (cli_print_result(stdout, r, o->format, 1000000) != LH_OK)
-		rc = fail("cannot read the result");
+	else if ((st = cli_print_result(stdout, r, o->format, 1000000)) != LH_OK)
+		rc = fail_status("cannot read the result", st);
 	lh_result_destroy(&r);
 	lh_lake_close(&lake);
 	return rc;

@@ -42,7 +42,7 @@ static int ingest(const opts *o)
 	const char **clips = calloc((size_t)o->nargs + 1, sizeof *clips);
 	const char **anns = calloc((size_t)o->nargs + 1, sizeof *anns);
 	size_t nclips = 0, nanns = 0;
-	int rc = 0;
+	int rc = clips && anns ? 0 : fail("out of memory");
 	bool in_ann = false;
 	for (int i = 1; !rc && i < o->nargs; i++) {
 		const char *a = o->args[i];

@@ -193,6 +193,10 @@ lh_status lh_catalog_check(lh_catdb *db, const char *what, char **out_data_path,
 	                              "SELECT \"key\", \"value\" FROM ducklake_metadata WHERE \"scope\" "
 	                              "IS NULL AND \"key\" IN ('version', 'data_path')",
 	                              NULL, 0, &rows, &qerr);
+	if (st == LH_ERR_NOMEM) {
+		lh_err_move(err, &qerr);
+		return st;
+	}
 	if (st != LH_OK) {
 		lh_err_clear(&qerr);
 		return lh_err_set(err, LH_ERR_CORRUPT,

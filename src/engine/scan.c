@@ -164,6 +164,15 @@ static char *file_path(const char *table_path, const char *path, bool relative,
 	return local;
 }
 
+/* A file's path as an SQL string; a path whose allocation failed fails the buffer. */
+static void put_path(lh_buf *out, const char *p)
+{
+	if (p)
+		lh_buf_sql_str(out, p);
+	else if (out->status == LH_OK)
+		out->status = LH_ERR_NOMEM;
+}
+
 static void append_deletes(const lh_table *t, const char *table_path, const lh_path_map *map,
                            lh_buf *out)
 {
@@ -185,7 +194,7 @@ static void append_deletes(const lh_table *t, const char *table_path, const lh_p
 				continue;
 			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
 			lh_buf_puts(out, f1 ? "" : ", ");
-			lh_buf_sql_str(out, p ? p : "");
+			put_path(out, p);
 			free(p);
 			f1 = false;
 		}
@@ -197,7 +206,7 @@ static void append_deletes(const lh_table *t, const char *table_path, const lh_p
 				continue;
 			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
 			lh_buf_puts(out, f1 ? "(" : ", (");
-			lh_buf_sql_str(out, p ? p : "");
+			put_path(out, p);
 			lh_buf_printf(out, ", %zu)", i);
 			free(p);
 			f1 = false;
@@ -250,6 +259,8 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		partial_snaps |= k == PARTIAL_SNAPSHOTS;
 	}
 	char *table_path = lh_table_full_path(state, t);
+	if (!table_path && (!t->path_is_relative || lh_state_schema_by_id(state, t->schema_id)))
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	if (!table_path)
 		return lh_err_set(err, LH_ERR_CORRUPT, "table '%s' has no readable path", t->name);
 	bool by_name = !(flags & LH_SCAN_META) && !partial_snaps && schema_never_changed(t);
@@ -267,14 +278,14 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		const lh_data_file *f = &t->files.items[i];
 		char *p = file_path(table_path, f->path, f->path_is_relative, map);
 		lh_buf_puts(out, i ? ", " : "");
-		lh_buf_sql_str(out, p ? p : "");
+		put_path(out, p);
 		/* DuckDB reads a lone file on one thread when given a schema (it has no row group
 		 * count at bind time), but a list of several files in parallel: list it twice and
 		 * keep file_index 0, a filter DuckDB pushes into the file list, so the copy is
 		 * never read (and would be filtered out if it were) */
 		if (!by_name && t->files.len == 1) {
 			lh_buf_puts(out, ", ");
-			lh_buf_sql_str(out, p ? p : "");
+			put_path(out, p);
 		}
 		free(p);
 	}
@@ -327,6 +338,8 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 			glue = " AND ";
 	}
 	free(table_path);
+	if (lh_buf_status(out) == LH_ERR_NOMEM)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	return LH_OK;
 }
 

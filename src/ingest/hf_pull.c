@@ -26,6 +26,7 @@
 #include "util/fsutil.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -500,9 +501,11 @@ static lh_status blobs(pull *p, shard *sh)
 		return LH_OK;
 	char *name = lh_asprintf("%s/map-%td.jsonl", p->staging, sh - p->shards.items);
 	sh->mapfile = name;
-	FILE *map = name ? fopen(name, "w") : NULL;
+	if (!name)
+		return lh_err_set(p->err, LH_ERR_NOMEM, "out of memory");
+	FILE *map = fopen(name, "w");
 	if (!map)
-		return lh_err_set(p->err, LH_ERR_IO, "cannot write '%s'", name ? name : "(map)");
+		return lh_err_set(p->err, LH_ERR_IO, "cannot write '%s': %s", name, strerror(errno));
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
 	lh_buf_puts(&sql, "SELECT file_row_number");

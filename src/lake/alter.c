@@ -297,7 +297,7 @@ static lh_status rename_table(lh_lake *lake, lh_cursor *c, size_t ti, const char
 	const lh_table *t = s->tables.items[ti];
 	lh_qname nn;
 	if (!lh_cur_qname(c, &nn))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "RENAME TO: expected a name");
+		return nn.nomem ? nomem(lake) : lh_lake_fail(lake, LH_ERR_SYNTAX, "RENAME TO: expected a name");
 	lh_status st = LH_OK;
 	lh_table *m = NULL;
 	if (nn.schema)
@@ -385,7 +385,8 @@ static lh_status alter_target(lh_lake *lake, lh_cursor *c, size_t *out_ti, bool 
 		c->i += 2;
 	lh_qname q;
 	if (!lh_cur_qname(c, &q))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER TABLE: expected a table name");
+		return q.nomem ? nomem(lake)
+		               : lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER TABLE: expected a table name");
 	ptrdiff_t ti = -1;
 	lh_status st = lh_resolve_table(lake, lh_lake_state(lake), &q, &ti);
 	lh_qname_free(&q);

@@ -255,7 +255,8 @@ static lh_status target_table(lh_lake *lake, lh_cursor *c, const char *verb, ptr
 {
 	lh_qname q;
 	if (!lh_cur_qname(c, &q))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "%s: expected a table name", verb);
+		return q.nomem ? nomem(lake)
+		               : lh_lake_fail(lake, LH_ERR_SYNTAX, "%s: expected a table name", verb);
 	lh_status st = lh_resolve_table(lake, lh_lake_state(lake), &q, ti);
 	if (st == LH_OK && alias) {
 		*alias = NULL;

@@ -351,7 +351,7 @@ static lh_status exec_script(lh_lake *lake, const char *sql, lh_statement_cb cb,
 			st = cb(ctx, i, copy ? copy : "", r);
 			free(copy);
 			if (st != LH_OK && !lake->err.msg)
-				lh_lake_fail(lake, st, "stopped by the caller");
+				lh_lake_fail(lake, st, "stopped by the caller: %s", lh_strerror(st));
 		}
 		if (st == LH_OK && keep_last && i + 1 == ranges.len) {
 			*keep_last = r;

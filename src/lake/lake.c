@@ -154,7 +154,8 @@ static lh_status conf_read(const char *dir, conf *out, lh_err *err)
 	char *path = lh_path_join(dir, LH_CONF_FILE);
 	char *text = NULL;
 	lh_err rerr = {0};
-	lh_status st = path ? lh_file_read(path, 1 << 16, &text, NULL, &rerr) : LH_ERR_NOMEM;
+	lh_status st = path ? lh_file_read(path, 1 << 16, &text, NULL, &rerr)
+	                    : lh_err_set(&rerr, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_ERR_NOT_FOUND) {
 		/* a catalog without its conf (lost, or a lake DuckDB wrote): init would refuse
 		 * the folder, so say how to open the catalog itself */
@@ -191,6 +192,7 @@ static lh_status conf_read(const char *dir, conf *out, lh_err *err)
 	if (st != LH_OK)
 		return st;
 	char *save = NULL;
+	bool nomem = false;
 	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		while (*line == ' ' || *line == '\t')
 			line++;
@@ -216,11 +218,20 @@ static lh_status conf_read(const char *dir, conf *out, lh_err *err)
 			out->data_path = lh_strdup(val);
 		} else if (strcmp(key, "format") != 0) {
 			char *kv = lh_asprintf("%s=%s", key, val);
-			if (!kv || LH_VEC_PUSH(&out->settings, kv) != LH_OK)
+			if (!kv || LH_VEC_PUSH(&out->settings, kv) != LH_OK) {
 				free(kv);
+				nomem = true;
+			}
 		}
+		nomem |= strcmp(key, "catalog") == 0 && !out->catalog;
+		nomem |= strcmp(key, "data_path") == 0 && !out->data_path;
 	}
 	free(text);
+	if (nomem) {
+		conf_free(out);
+		return lh_err_set(err, LH_ERR_NOMEM, "cannot read '%s/" LH_CONF_FILE "': out of memory",
+		                  dir);
+	}
 	if (!out->catalog) {
 		conf_free(out);
 		return lh_err_set(err, LH_ERR_CORRUPT, "'%s/" LH_CONF_FILE "' names no catalog", dir);

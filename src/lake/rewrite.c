@@ -110,6 +110,7 @@ static char *restore_big_ints(const char *in)
 static json_t *load_tree(const char *text, json_error_t *jerr)
 {
 	char *safe = protect_big_ints(text ? text : "");
+	jerr->text[0] = '\0'; /* stays empty when out of memory */
 	json_t *t = safe ? json_loads(safe, 0, jerr) : NULL;
 	free(safe);
 	return t;
@@ -138,6 +139,8 @@ static lh_status expr_sql(lh_lake *lake, json_t *expr, char **out)
 	json_error_t jerr;
 	json_t *tree = load_tree(tmpl, &jerr);
 	free(tmpl);
+	if (!tree)
+		return nomem(lake); /* DuckDB's own JSON: only a failed allocation stops it */
 	json_t *list = json_object_get(
 	    json_object_get(json_array_get(json_object_get(tree, "statements"), 0), "node"),
 	    "select_list");
@@ -863,6 +866,8 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 	json_error_t jerr;
 	json_t *tree = load_tree(json, &jerr);
 	free(json);
+	if (!tree && !jerr.text[0])
+		return nomem(lake);
 	if (!tree)
 		return lh_lake_fail(lake, LH_ERR_INTERNAL, "cannot read DuckDB's parse tree: %s", jerr.text);
 	if (json_is_true(json_object_get(tree, "error"))) {
