@@ -31,6 +31,8 @@ const char *const video_help =
     "\n"
     "fetch writes one fragment as a standalone playable MP4, reading only the init segment\n"
     "and that fragment's bytes (ranged reads), and reports bytes read vs the clip's size.\n"
+    "The fragment's byte range comes from --table, else from whichever table of the lake\n"
+    "is a fragment index holding the clip.\n"
     "\n"
     "materialize runs SQL returning clip_uri and fragment_id columns (e.g. the busiest\n"
     "fragments) and fetches exactly those into DIR as <clip sha>-<fragment>.mp4.\n";

@@ -450,6 +450,43 @@ static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_option
 
 /* --- fetch ------------------------------------------------------------------------------ */
 
+/* The lake's fragment indexes (tables with the index's columns), as one SQL source: a
+ * UNION ALL of their index columns, or NULL in *out when there are none. */
+static lh_status index_tables(lh_lake *lake, char **out)
+{
+	*out = NULL;
+	lh_result *r = NULL;
+	size_t n = 0;
+	lh_status s = lh_lake_query(
+	    lake,
+	    "SELECT table_schema, table_name FROM information_schema.columns WHERE table_catalog = "
+	    "'lake' AND column_name IN ('clip_uri', 'fragment_id', 'byte_offset', 'byte_length', "
+	    "'init_length', 'start_frame', 'end_frame', 'start_time', 'end_time') GROUP BY ALL "
+	    "HAVING count(*) = 9 ORDER BY ALL",
+	    &r);
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	size_t tables = 0;
+	while (s == LH_OK && (s = lh_result_next_batch(r, &n)) == LH_OK && n)
+		for (size_t i = 0; i < n; i++, tables++) {
+			lh_buf_puts(&b, tables ? " UNION ALL SELECT * FROM (SELECT " : "(SELECT * FROM (SELECT ");
+			lh_buf_puts(&b, "clip_uri, fragment_id, byte_offset, byte_length, init_length, "
+			                "start_frame, end_frame, start_time, end_time FROM ");
+			lh_buf_sql_ident(&b, lh_result_text(r, 0, i));
+			lh_buf_putc(&b, '.');
+			lh_buf_sql_ident(&b, lh_result_text(r, 1, i));
+			lh_buf_putc(&b, ')');
+		}
+	lh_result_destroy(&r);
+	if (s == LH_OK && tables) {
+		lh_buf_puts(&b, ") __ix");
+		if (!(*out = lh_buf_steal(&b)))
+			s = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	}
+	lh_buf_free(&b);
+	return s;
+}
+
 static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char *uri,
                          int64_t fragment_id, const char *out_path, lh_video_fetch_report *rep)
 {
@@ -469,22 +506,39 @@ static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char
 		                  "below '%s', as the clip_uri column holds it)",
 		                  uri ? uri : "", root);
 	}
+	/* without --table: every fragment index of the lake (a table with the index's
+	 * columns), as one query; the first that has the clip answers */
+	char *found = NULL;
+	lh_status s = table ? LH_OK : index_tables(lake, &found);
+	if (s != LH_OK) {
+		free(clip_uri);
+		return s;
+	}
+	if (!table && !found) {
+		free(clip_uri);
+		return lh_err_set(err, LH_ERR_NOT_FOUND,
+		                  "no table of this lake is a fragment index (clip_uri, fragment_id, "
+		                  "byte_offset, byte_length, init_length): run `lakehouse video ingest` "
+		                  "first, or name the table with --table");
+	}
 	lh_buf q;
 	lh_buf_init(&q, 0);
 	lh_buf_printf(&q, "SELECT byte_offset, byte_length, init_length, start_frame, end_frame, "
 	                  "start_time, end_time FROM %s WHERE clip_uri IN (",
-	              table ? table : "video.fragments");
+	              table ? table : found);
 	lh_buf_sql_str(&q, clip_uri);
 	lh_buf_puts(&q, ", ");
 	lh_buf_sql_str(&q, clip_uri + strlen(root));
 	lh_buf_printf(&q, ") AND fragment_id = %lld", (long long)fragment_id);
+	lh_buf_puts(&q, " LIMIT 1");
 	lh_result *r = NULL;
 	size_t n = 0;
 	int64_t off = 0, len = 0, init = 0;
-	lh_status s = lh_lake_query(lake, lh_buf_str(&q), &r);
+	s = lh_lake_query(lake, lh_buf_str(&q), &r);
 	if (s == LH_OK && (s = lh_result_next_batch(r, &n)) == LH_OK && n == 0)
-		s = lh_err_set(err, LH_ERR_NOT_FOUND, "clip '%s' has no fragment %lld in %s", clip_uri,
-		               (long long)fragment_id, table ? table : "video.fragments");
+		s = lh_err_set(err, LH_ERR_NOT_FOUND, "clip '%s' has no fragment %lld in %s", uri,
+		               (long long)fragment_id, table ? table : "any fragment index of the lake");
+	free(found);
 	if (s == LH_OK) {
 		off = lh_result_int64(r, 0, 0);
 		len = lh_result_int64(r, 1, 0);

@@ -171,3 +171,20 @@ def test_a_moved_lake_keeps_its_clips(lake, clips, tmp_path):
     assert run("video", "fetch", where[0], "1", "-o", out, lake=moved).returncode == 0
     p = run("video", "fetch", "../../etc/passwd", "1", "-o", out, lake=moved)
     assert p.returncode == 1 and "not an object of this lake" in p.stderr
+
+
+def test_fetch_finds_the_index_without_table(lake, clips, tmp_path):
+    """Issue 8 item 10: the lake knows which table indexed a clip."""
+    out = str(tmp_path / "f.mp4")
+    p = run("video", "fetch", "assets/video/x.mp4", "1", "-o", out, lake=lake.dir)
+    assert p.returncode == 1 and "no table of this lake is a fragment index" in p.stderr
+    ingest(lake, clips, "--into", "raw.cams")
+    uri, length, init = lake.rows("SELECT clip_uri, byte_length, init_length FROM raw.cams "
+                                  "WHERE fragment_id = 1 ORDER BY clip_uri LIMIT 1")[1]
+    p = run("video", "fetch", uri, "1", "-o", out, lake=lake.dir)
+    assert p.returncode == 0, p.stderr
+    assert os.path.getsize(out) == int(length) + int(init)
+    p = run("video", "fetch", uri, "99", "-o", out, lake=lake.dir)
+    assert p.returncode == 1 and "has no fragment 99" in p.stderr
+    for internal in ("__ix", "UNION ALL", "information_schema"):
+        assert internal not in p.stderr
