@@ -68,31 +68,48 @@ static lh_status ensure_schema(lh_lake *lake, const char *name)
 static lh_status append_stub(lh_lake *lake, const char *schema, const lh_table *t,
                              const char *why, lh_buf *b)
 {
-	lh_buf_puts(b, "SELECT ");
-	bool first = true;
-	for (size_t i = 0; i < t->columns.len; i++) {
-		if (t->columns.items[i].parent >= 0)
-			continue;
-		lh_buf_puts(b, first ? "CAST(NULL AS " : ", CAST(NULL AS ");
-		first = false;
-		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, b, &lake->err);
-		if (st != LH_OK)
-			return st;
-		lh_buf_puts(b, ") AS ");
-		lh_buf_sql_ident(b, t->columns.items[i].name);
-	}
-	char *msg = why ? lh_asprintf("table %s.%s cannot be read: %s", schema, t->name, why)
+	char *msg = why ? lh_asprintf("table %s.%s cannot be read: %s; restore the file, or roll "
+	                              "the table back (lakehouse rollback) or drop it",
+	                              schema, t->name, why)
 	                : lh_asprintf("the files of table %s.%s are not in the local cache: this "
 	                              "statement reads the table through a view or macro the lake "
 	                              "cannot see into; name the table in the statement itself",
 	                              schema, t->name);
 	if (!msg)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-	lh_buf_puts(b, " FROM range(1) WHERE error(");
-	lh_buf_sql_str(b, msg);
-	lh_buf_puts(b, ") IS NULL");
+	/* Every column is the error itself, not a constant NULL: the optimiser folds a filter
+	 * or join condition on constant columns to false and drops the scan with its error,
+	 * and the table would read as empty. The WHERE clause covers reads of no column. */
+	lh_buf_puts(b, "SELECT ");
+	bool first = true;
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < t->columns.len; i++) {
+		if (t->columns.items[i].parent >= 0)
+			continue;
+		lh_buf_puts(b, first ? "CAST(error(" : ", CAST(error(");
+		first = false;
+		lh_buf_sql_str(b, msg);
+		lh_buf_puts(b, ") AS ");
+		st = lh_types_sql(t->columns.items, t->columns.len, i, b, &lake->err);
+		lh_buf_puts(b, ") AS ");
+		lh_buf_sql_ident(b, t->columns.items[i].name);
+	}
+	if (st == LH_OK) {
+		lh_buf_puts(b, " FROM range(1) WHERE error(");
+		lh_buf_sql_str(b, msg);
+		lh_buf_puts(b, ") IS NULL");
+	}
 	free(msg);
-	return LH_OK;
+	return st;
+}
+
+/* The first line of an engine message (DuckDB appends the SQL it could not run). */
+static char *first_line(const char *msg)
+{
+	size_t n = strcspn(msg, "\n");
+	while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == '.'))
+		n--;
+	return lh_strndup(msg, n);
 }
 
 /* Defines lake.<schema>.<table>: a stub for a remote store (full: the real scan, whose
@@ -112,9 +129,10 @@ static lh_status define_view(lh_lake *lake, const lh_state *state, const char *s
 	                                            : lh_lake_scan(lake, state, t, 0, &b);
 	if (st == LH_OK)
 		st = exec_buf(lake, &b);
-	if (st == LH_ERR_IO || st == LH_ERR_NOT_FOUND || st == LH_ERR_CORRUPT) {
-		/* a missing or broken file: this table fails when read, the rest works */
-		char *why = lh_strdup(lh_err_msg(&lake->err));
+	if (st != LH_OK && st != LH_ERR_NOMEM) {
+		/* a missing, empty, truncated or unreadable file, whatever error DuckDB gives
+		 * for it: this table fails when read, the rest of the lake works */
+		char *why = first_line(lh_err_msg(&lake->err));
 		b.len = head;
 		st = why ? append_stub(lake, schema, t, why, &b) : LH_ERR_NOMEM;
 		if (st == LH_OK)
