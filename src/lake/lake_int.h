@@ -85,6 +85,10 @@ lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_ta
 
 /* Makes the view of table t of the working state read its (fetched) files. */
 lh_status lh_views_load(lh_lake *lake, const lh_table *t);
+/* Rewrites the engine error in lake->err that defining a view of t's files gave into
+ * "table s.t cannot be read: <first line, naming the file>; <what to do>"; returns st. */
+lh_status lh_views_unreadable(lh_lake *lake, const lh_state *s, const lh_table *t,
+                              lh_status st);
 
 /* --- remote stores (remote.c) --------------------------------------------------------- */
 /* Appends the SELECT reading t; with a remote store its files are fetched first. Every

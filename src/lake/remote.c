@@ -296,6 +296,8 @@ static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 	if (st == LH_OK)
 		st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
 		                       : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	if (st != LH_OK && st != LH_ERR_NOMEM) /* a cached copy DuckDB cannot read */
+		st = lh_views_unreadable(lake, r->state, r->table, st);
 	lh_buf_free(&b);
 	free(files);
 	return st;

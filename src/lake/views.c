@@ -15,6 +15,8 @@
 #include <string.h>
 
 #define PAST_STATES_MAX 16
+#define UNREADABLE_ADVICE \
+	"restore the file, or roll the table back (lakehouse rollback) or drop it"
 
 static void view_free(lh_view *v)
 {
@@ -68,8 +70,7 @@ static lh_status ensure_schema(lh_lake *lake, const char *name)
 static lh_status append_stub(lh_lake *lake, const char *schema, const lh_table *t,
                              const char *why, lh_buf *b)
 {
-	char *msg = why ? lh_asprintf("table %s.%s cannot be read: %s; restore the file, or roll "
-	                              "the table back (lakehouse rollback) or drop it",
+	char *msg = why ? lh_asprintf("table %s.%s cannot be read: %s; " UNREADABLE_ADVICE,
 	                              schema, t->name, why)
 	                : lh_asprintf("the files of table %s.%s are not in the local cache: this "
 	                              "statement reads the table through a view or macro the lake "
@@ -110,6 +111,19 @@ static char *first_line(const char *msg)
 	while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == '.'))
 		n--;
 	return lh_strndup(msg, n);
+}
+
+lh_status lh_views_unreadable(lh_lake *lake, const lh_state *s, const lh_table *t,
+                              lh_status st)
+{
+	const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
+	char *why = first_line(lh_err_msg(&lake->err));
+	if (!why)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_lake_fail(lake, st, "table %s.%s cannot be read: %s; " UNREADABLE_ADVICE,
+	             sc ? sc->name : "main", t->name, why);
+	free(why);
+	return st;
 }
 
 /* Defines lake.<schema>.<table>: a stub for a remote store (full: the real scan, whose
