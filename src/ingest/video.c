@@ -76,10 +76,22 @@ static lh_status remux(const char *in, const char *out, double frag_s, lh_err *e
 		goto done;
 	}
 	int64_t frag_start = AV_NOPTS_VALUE, written = 0, packets = 0;
+	int64_t in_size = ic->pb ? avio_size(ic->pb) : -1;
 	while ((rc = av_read_frame(ic, pkt)) >= 0) {
 		if (pkt->stream_index != vi) {
 			av_packet_unref(pkt);
 			continue;
+		}
+		/* a clip cut short (an index at the front that promises more than the file
+		 * holds): a frame past the end would be indexed but could not be decoded */
+		if ((pkt->flags & AV_PKT_FLAG_CORRUPT) ||
+		    (pkt->pos >= 0 && in_size > 0 && pkt->pos + pkt->size > in_size)) {
+			s = lh_err_set(err, LH_ERR_CORRUPT,
+			               "video clip '%s' is truncated: frame %lld runs past the end of the "
+			               "file (%lld bytes); re-download or re-encode the clip",
+			               in, (long long)packets + 1, (long long)in_size);
+			av_packet_unref(pkt);
+			goto done;
 		}
 		av_packet_rescale_ts(pkt, ist->time_base, ost->time_base);
 		int64_t ts = pkt->dts != AV_NOPTS_VALUE ? pkt->dts : pkt->pts;
@@ -107,6 +119,13 @@ static lh_status remux(const char *in, const char *out, double frag_s, lh_err *e
 	}
 	if (packets == 0) {
 		s = lh_err_set(err, LH_ERR_CORRUPT, "'%s' has no video frames", in);
+		goto done;
+	}
+	if (ist->nb_frames > 0 && packets < ist->nb_frames) {
+		s = lh_err_set(err, LH_ERR_CORRUPT,
+		               "video clip '%s' is truncated: its index lists %lld frames but the file "
+		               "holds %lld; re-download or re-encode the clip",
+		               in, (long long)ist->nb_frames, (long long)packets);
 		goto done;
 	}
 	if ((rc = av_write_trailer(oc)) < 0)

@@ -131,9 +131,18 @@ def test_bad_clips_and_annotations_change_nothing(lake, clips, tmp_path):
     corrupt.write_bytes(open(clips[0][0], "rb").read()[:3000])
     past = tmp_path / "past.txt"
     past.write_text("1,1,0,0,5,5,1,1,0,0\n500,1,0,0,5,5,1,1,0,0\n")
+    # issue 8 item 9: the index at the front (faststart) promises frames the file lost
+    faststart = str(tmp_path / "faststart.mp4")
+    ffmpeg("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=4", "-c:v", "libx264",
+           "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "10", "-movflags", "+faststart",
+           faststart)
+    whole = open(faststart, "rb").read()
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(whole[: len(whole) * 6 // 10])
     before = lake.snapshot_count()
     for args, expect in [([str(text)], "cannot read the video clip"),
                          ([str(corrupt)], "corrupt"),
+                         ([str(cut)], "is truncated"),
                          ([clips[0][0], "--annotations", str(past)], "refer to frame 500")]:
         p = run("video", "ingest", *args, lake=lake.dir)
         assert p.returncode == 1, p.stdout
