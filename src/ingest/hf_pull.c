@@ -51,6 +51,7 @@ typedef struct shard {
 	LH_VEC(blob_col) blob_cols;
 	lh_str_vec columns; /* the shard's own columns */
 	int64_t rows;
+	int64_t landed;     /* rows of it an earlier pull landed (--max-rows stops mid-shard) */
 } shard;
 
 typedef struct pull {
@@ -74,6 +75,7 @@ typedef struct pull {
 	char *schema, *table;
 	bool table_exists;
 	lh_str_vec landed; /* shard hashes already in the table */
+	lh_i64_vec landed_rows; /* and how many rows of each */
 } pull;
 
 static lh_status nomem(pull *p)
@@ -594,8 +596,9 @@ static lh_status landed_hashes(pull *p)
 {
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
-	lh_buf_puts(&sql, "SELECT DISTINCT _source_sha256 FROM ");
+	lh_buf_puts(&sql, "SELECT _source_sha256, count(*) FROM ");
 	qualified(&sql, p);
+	lh_buf_puts(&sql, " GROUP BY ALL");
 	lh_result *r = NULL;
 	lh_status s = run_query(p, &sql, &r);
 	lh_buf_free(&sql);
@@ -616,19 +619,27 @@ static lh_status landed_hashes(pull *p)
 	while ((s = lh_result_next_batch(r, &n)) == LH_OK && n)
 		for (size_t i = 0; i < n; i++) {
 			char *h = lh_strdup(lh_result_text(r, 0, i));
-			if (h && LH_VEC_PUSH(&p->landed, h) != LH_OK)
+			if (!h || LH_VEC_PUSH(&p->landed, h) != LH_OK) {
 				free(h);
+				s = nomem(p);
+				break;
+			}
+			if (LH_VEC_PUSH(&p->landed_rows, lh_result_int64(r, 1, i)) != LH_OK) {
+				s = nomem(p);
+				break;
+			}
 		}
 	lh_result_destroy(&r);
 	return s;
 }
 
-static bool already(const pull *p, const char *sha)
+/* Rows of the shard with this hash an earlier pull landed (0: none). */
+static int64_t already(const pull *p, const char *sha)
 {
 	for (size_t i = 0; i < p->landed.len; i++)
 		if (!strcmp(p->landed.items[i], sha))
-			return true;
-	return false;
+			return p->landed_rows.items[i];
+	return 0;
 }
 
 static bool has_column(const shard *sh, const char *name)
@@ -703,6 +714,9 @@ static void select_rows(pull *p, lh_buf *b, const shard *sh, int64_t limit)
 		lh_buf_sql_ident(b, p->o->key);
 		lh_buf_puts(b, " IS NOT NULL)");
 	}
+	if (sh->landed > 0) /* the rest of a shard an earlier --max-rows pull cut short */
+		lh_buf_printf(b, " %s s.%s >= %lld", p->o->key && p->table_exists ? "AND" : "WHERE",
+		              parquet ? "file_row_number" : "__lh_rownum", (long long)sh->landed);
 	lh_buf_printf(b, " ORDER BY s.%s", parquet ? "file_row_number" : "__lh_rownum");
 	if (limit > 0)
 		lh_buf_printf(b, " LIMIT %lld", (long long)limit);
@@ -735,7 +749,7 @@ static lh_status land(pull *p)
 		select_rows(p, &sql, sh, left);
 		lh_buf_puts(&sql, ";\n");
 		if (left > 0)
-			left = left > sh->rows ? left - sh->rows : 0;
+			left = left > sh->rows - sh->landed ? left - (sh->rows - sh->landed) : 0;
 		landing++;
 	}
 	lh_buf_puts(&sql, "COMMIT");
@@ -795,10 +809,10 @@ static lh_status prepare_shard(pull *p, const lh_data_file *df, size_t i)
 		s = nomem(p);
 	if (s == LH_OK && lh_sha256_file_hex(sh.local, sh.sha) != LH_OK)
 		s = lh_err_set(p->err, LH_ERR_IO, "cannot read '%s'", sh.local);
-	if (s == LH_OK && !p->o->key && already(p, sh.sha)) {
-		free(sh.local); /* landed by an earlier run */
-		sh.local = NULL;
-	}
+	/* landed by an earlier run: wholly (dropped once its row count is known) or, after
+	 * --max-rows, in part (the rest lands now) */
+	if (s == LH_OK && !p->o->key)
+		sh.landed = already(p, sh.sha);
 	if (s == LH_OK && LH_VEC_PUSH(&p->shards, sh) != LH_OK)
 		s = nomem(p);
 	if (s != LH_OK)
@@ -854,12 +868,17 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 		}
 		progress(&p, "check", sh->df.path, (int64_t)i, (int64_t)p.shards.len);
 		s = inspect(&p, sh);
+		if (s == LH_OK && sh->landed > 0 && sh->landed >= sh->rows) {
+			free(sh->local); /* landed whole by an earlier run */
+			sh->local = NULL;
+			continue;
+		}
 		if (s == LH_OK && o->key && !has_column(sh, o->key))
 			s = lh_err_set(p.err, LH_ERR_NOT_FOUND, "--key '%s' is not a column of '%s'; it has %zu columns",
 			               o->key, sh->df.path, sh->columns.len);
 		if (s == LH_OK)
 			s = blobs(&p, sh);
-		left -= sh->rows;
+		left -= sh->rows - sh->landed;
 	}
 	/* the raw files, untouched, under landing/ */
 	for (size_t i = 0; s == LH_OK && i < p.shards.len; i++) {
@@ -901,6 +920,7 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 	LH_VEC_FREE(&p.shards);
 	lh_str_vec_free(&p.stored);
 	lh_str_vec_free(&p.landed);
+	LH_VEC_FREE(&p.landed_rows);
 	lh_data_files_free(&p.picked);
 	lh_hub_files_free(&p.files);
 	json_decref(p.card);

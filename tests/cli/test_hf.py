@@ -157,6 +157,22 @@ def test_pull_from_a_local_folder_and_by_key(lake, dataset):
     assert p.returncode == 1 and "--key 'nope' is not a column" in p.stderr
 
 
+def test_max_rows_then_a_full_pull_lands_every_row_once(lake, dataset):
+    """Issue 8 item 16: a shard --max-rows landed in part is completed by the next pull."""
+    p = hf(lake, None, "pull", dataset, "--into", "raw.part", "--max-rows", "3", "--format", "json")
+    assert json.loads(p.stdout)["rows"] == 3
+    p = hf(lake, None, "pull", dataset, "--into", "raw.part", "--format", "json")
+    assert json.loads(p.stdout)["rows"] == 3
+    full = hf(lake, None, "pull", dataset, "--into", "raw.full", "--format", "json")
+    assert json.loads(full.stdout)["rows"] == 6
+    cols = "caption_id, caption, split, image_uri, _source_file"
+    assert (lake.rows(f"SELECT {cols} FROM raw.part ORDER BY ALL") ==
+            lake.rows(f"SELECT {cols} FROM raw.full ORDER BY ALL"))
+    snaps = lake.snapshot_count()
+    p = hf(lake, None, "pull", dataset, "--into", "raw.part", "--format", "json")
+    assert json.loads(p.stdout)["rows"] == 0 and lake.snapshot_count() == snaps
+
+
 def test_push_then_pull_gives_identical_rows(lake, hub):
     hf(lake, hub, "pull", "test/coco")
     lake.sql("CREATE SCHEMA gold; CREATE TABLE gold.c AS SELECT caption_id, image_uri, image_width, "
