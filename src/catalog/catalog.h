@@ -61,10 +61,10 @@ lh_status lh_catalog_undeleted(lh_catdb *db, int64_t table_id, int64_t from, int
 lh_status lh_catalog_retired_files(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
                                    lh_rows **out, lh_err *err);
 
-/* Per-file statistics of one column of a table (every file that has them, current or
- * not): data_file_id, min_value, max_value, contains_nan. */
+/* Per-file statistics of one column of a table, for the files visible at `snapshot`
+ * that have them: data_file_id, min_value, max_value, contains_nan. */
 lh_status lh_catalog_column_stats(lh_catdb *db, int64_t table_id, int64_t column_id,
-                                  lh_rows **out, lh_err *err);
+                                  int64_t snapshot, lh_rows **out, lh_err *err);
 
 /* --- maintenance (maintain.c) ---------------------------------------------------- */
 /* Every data and delete file row (current or not): path, is_relative (1: relative to

@@ -88,11 +88,17 @@ lh_status lh_catalog_undeleted(lh_catdb *db, int64_t table_id, int64_t from, int
 }
 
 lh_status lh_catalog_column_stats(lh_catdb *db, int64_t table_id, int64_t column_id,
-                                  lh_rows **out, lh_err *err)
+                                  int64_t snapshot, lh_rows **out, lh_err *err)
 {
-	lh_val v[2] = {LH_V_INT(table_id), LH_V_INT(column_id)};
+	/* from the files visible at the snapshot: retired files' statistics (all of
+	 * history) stay behind, and the stats index finds each file's row */
+	lh_val v[5] = {LH_V_INT(column_id), LH_V_INT(table_id), LH_V_INT(snapshot),
+	               LH_V_INT(snapshot), LH_V_INT(table_id)};
 	return lh_catdb_query(db,
-	                      "SELECT data_file_id, min_value, max_value, contains_nan FROM "
-	                      "ducklake_file_column_stats WHERE table_id = ? AND column_id = ?",
-	                      v, 2, out, err);
+	                      "SELECT s.data_file_id, s.min_value, s.max_value, s.contains_nan FROM "
+	                      "ducklake_data_file d JOIN ducklake_file_column_stats s ON "
+	                      "s.data_file_id = d.data_file_id AND s.column_id = ? WHERE d.table_id = ? "
+	                      "AND d.begin_snapshot <= ? AND (d.end_snapshot IS NULL OR "
+	                      "d.end_snapshot > ?) AND s.table_id = ?",
+	                      v, 5, out, err);
 }

@@ -78,7 +78,7 @@ static const char lh_index_ddl[] =
     "CREATE INDEX IF NOT EXISTS lakehouse_delete_file_end ON ducklake_delete_file(end_snapshot);\n"
     "CREATE INDEX IF NOT EXISTS lakehouse_delete_file_data ON ducklake_delete_file(data_file_id);\n"
     "CREATE INDEX IF NOT EXISTS lakehouse_file_column_stats ON "
-    "ducklake_file_column_stats(table_id, column_id);\n"
+    "ducklake_file_column_stats(data_file_id, column_id);\n"
     "CREATE INDEX IF NOT EXISTS lakehouse_column_table ON ducklake_column(table_id);\n";
 
 static bool wants_indexes(const lh_catdb *db)

@@ -328,7 +328,8 @@ static bool prune_in_c(lh_lake *lake, const lh_table *t, const lh_pred *preds, s
 			handled = parse_cval(k, text[i], &cv[i]);
 		lh_rows *rows = NULL;
 		if (handled)
-			*st = lh_catalog_column_stats(lake->cat, t->id, c->id, &rows, &lake->err);
+			*st = lh_catalog_column_stats(lake->cat, t->id, c->id, lh_lake_state(lake)->snap.id,
+			                              &rows, &lake->err);
 		for (size_t r = 0; handled && *st == LH_OK && r < rows->nrows; r++) {
 			ptrdiff_t fi = file_index(ix, nf, lh_rows_int(rows, r, 0, -1));
 			if (fi < 0 || !keep[fi])
@@ -387,7 +388,8 @@ lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds
 		const lh_column *c = &t->columns.items[preds[j].column];
 		if (!prunable_type(c->type))
 			continue;
-		st = lh_catalog_column_stats(lake->cat, t->id, c->id, &rows[j], &lake->err);
+		st = lh_catalog_column_stats(lake->cat, t->id, c->id, lh_lake_state(lake)->snap.id, &rows[j],
+		                             &lake->err);
 		for (size_t r = 0; st == LH_OK && r < rows[j]->nrows; r++) {
 			ptrdiff_t i = file_index(ix, nf, lh_rows_int(rows[j], r, 0, -1));
 			if (i < 0)
