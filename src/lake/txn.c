@@ -107,6 +107,7 @@ static void txn_end(lh_lake *lake)
 
 void lh_txn_rollback(lh_lake *lake)
 {
+	lh_store_log_clear(lake->store); /* its objects are gone or about to be */
 	drop_files_from(lake, 0);
 	txn_end(lake);
 }
@@ -244,10 +245,20 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 	lh_status st = flush_deletes(lake);
 	/* one hold over the commit and the refresh after it (see lh_catdb_hold) */
 	bool held = st == LH_OK && lh_catdb_hold(lake->cat, &lake->err) == LH_OK;
+	lh_file_sums sums = {0}; /* recorded in the commit's transaction (verify.c) */
+	if (st == LH_OK && held)
+		st = lh_verify_commit_sums(lake, &sums);
+	lake->commit.sums = sums.items;
+	lake->commit.nsums = sums.len;
 	if (st == LH_OK)
 		st = held ? lh_catalog_commit(lake->cat, lake->txn_base, lake->txn, &lake->commit,
 		                              out_snapshot, &lake->err)
 		          : lake->err.code;
+	lake->commit.sums = NULL;
+	lake->commit.nsums = 0;
+	lh_file_sums_free(&sums);
+	if (st == LH_OK && *out_snapshot >= 0)
+		lh_store_log_clear(lake->store);
 	if (st != LH_OK) {
 		if (held)
 			lh_catdb_release(lake->cat);
