@@ -2,13 +2,17 @@
 MAKEFLAGS += --no-print-directory
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
+BUILD_FUZZ ?= build-fuzz
+# `make fuzz`: seconds per target, and which targets (fuzz/fuzz_<name>.c)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= sql mp4 media card s3_xml hub_json
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 # The optimised build runs the CLI suite on every catalog x store combination; the
 # sanitizer build (whose C code is the same) on one per catalog and one per store.
 ASAN_MATRIX ?= sqlite:fs;postgres:s3;duckdb:fs
 
-.PHONY: all bootstrap bootstrap-test bootstrap-bench build build-asan test test-release test-asan demo rebuild bench clean
+.PHONY: all bootstrap bootstrap-test bootstrap-bench bootstrap-fuzz build build-asan build-fuzz fuzz test test-release test-asan torture demo rebuild bench clean
 
 all: build
 
@@ -21,6 +25,10 @@ bootstrap-test:
 
 bootstrap-bench:
 	@./scripts/bootstrap.sh --bench
+
+# clang and libFuzzer, for `make fuzz` only (`make test` does not need clang)
+bootstrap-fuzz:
+	@./scripts/bootstrap.sh --fuzz
 
 $(BUILD)/Makefile: CMakeLists.txt | bootstrap
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
@@ -45,6 +53,23 @@ test-release: bootstrap-test build
 test-asan: bootstrap-test build-asan
 	./scripts/run-tests.sh $(BUILD_ASAN)
 
+# libFuzzer targets (clang, ASan+UBSan), each run FUZZ_SECONDS; new inputs are merged
+# into fuzz/corpus/, which `make test` replays
+$(BUILD_FUZZ)/Makefile: CMakeLists.txt | bootstrap-fuzz
+	CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLH_FUZZ=ON $(CMAKE_FLAGS)
+
+build-fuzz: bootstrap-fuzz $(BUILD_FUZZ)/Makefile
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+
+fuzz: build-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz.sh $(BUILD_FUZZ) $(FUZZ_TARGETS)
+
+# Fault injection at every call of every point in every scenario (tests/torture/; the
+# short version is part of `make test`). Long: hours under ASan.
+torture: build-asan
+	cd tests/torture && env $$(cat $(abspath $(BUILD_ASAN))/tests/torture.env) LH_TORTURE=full \
+	  LH_TEST_CATALOG=sqlite LH_TEST_DATA=fs /usr/bin/python3 -m pytest -q -p no:cacheprovider test_torture.py
+
 demo: build
 	./scripts/demo.sh $(BUILD)/lakehouse
 
@@ -56,4 +81,4 @@ bench: bootstrap-bench build
 	./bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

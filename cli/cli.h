@@ -24,6 +24,8 @@ typedef struct opts {
 int usage_error(const char *fmt, const char *arg);
 /* Prints "Error: msg"; returns 1. */
 int fail(const char *msg);
+/* Prints "Error: WHAT: <status text>" (e.g. a result that could not be read); returns 1. */
+int fail_status(const char *what, lh_status st);
 /* Opens the lake --lake names, rendering values for --format; 0 or the exit status
  * after printing the error. */
 int open_lake(const opts *o, lh_lake **lake);

@@ -96,7 +96,13 @@ static const char *const rollback_help =
     "\n"
     "Makes a new snapshot in which TABLE (table, schema.table) has the data and columns it\n"
     "had at snapshot VERSION. History stays: time travel to every snapshot still works,\n"
-    "and no data file is copied. SQL: CALL lakehouse_rollback('schema.table', VERSION).\n";
+    "and no data file is copied. SQL: CALL lakehouse_rollback('schema.table', VERSION).\n"
+    "\n"
+    "The table is found by name: if it was dropped and re-created since VERSION (as a\n"
+    "rebuild does), the table of that name at VERSION gives today's table its columns and\n"
+    "rows. The change feed (ducklake_table_changes) follows today's table: the rollback\n"
+    "shows as its rows going and the old rows coming back; rows whose row ids coincide\n"
+    "show as updates.\n";
 
 int usage_error(const char *fmt, const char *arg)
 {
@@ -111,7 +117,7 @@ static int parse_globals(int argc, char **argv, opts *o)
 {
 	o->args = calloc((size_t)argc + 1, sizeof *o->args);
 	if (!o->args)
-		return 1;
+		return fail("out of memory");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;
@@ -146,7 +152,14 @@ static int parse_globals(int argc, char **argv, opts *o)
 
 int fail(const char *msg)
 {
-	fprintf(stderr, "Error: %s\n", msg && *msg ? msg : "unknown error");
+	/* only a failed allocation loses a message (util/err.c) */
+	fprintf(stderr, "Error: %s\n", msg && *msg ? msg : "out of memory");
+	return 1;
+}
+
+int fail_status(const char *what, lh_status st)
+{
+	fprintf(stderr, "Error: %s: %s\n", what, lh_strerror(st));
 	return 1;
 }
 
@@ -333,10 +346,11 @@ static int cmd_catalog(const opts *o)
 	if (rc)
 		return rc;
 	lh_result *r = NULL;
+	lh_status st;
 	if (lh_lake_catalog_query(lake, sql, &r) != LH_OK)
 		rc = fail(lh_lake_error(lake));
-	else if (cli_print_result(stdout, r, o->format, 1000000) != LH_OK)
-		rc = fail("cannot read the result");
+	else if ((st = cli_print_result(stdout, r, o->format, 1000000)) != LH_OK)
+		rc = fail_status("cannot read the result", st);
 	lh_result_destroy(&r);
 	lh_lake_close(&lake);
 	return rc;

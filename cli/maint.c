@@ -148,11 +148,12 @@ static int run_report(const opts *o, const char *sql, bool list, tally *t)
 		return rc;
 	lh_result *r = NULL;
 	cli_tap tap = {count_row, t};
+	lh_status st;
 	if (lh_lake_query(lake, sql, &r) != LH_OK)
 		rc = fail(lh_lake_error(lake));
-	else if (cli_print_result_tap(o->format != CLI_TABLE || list ? stdout : NULL, r, o->format,
-	                              1000000, &tap) != LH_OK)
-		rc = fail("cannot read the result");
+	else if ((st = cli_print_result_tap(o->format != CLI_TABLE || list ? stdout : NULL, r,
+	                                    o->format, 1000000, &tap)) != LH_OK)
+		rc = fail_status("cannot read the result", st);
 	lh_result_destroy(&r);
 	lh_lake_close(&lake);
 	return rc;

@@ -86,10 +86,11 @@ int cli_quality(const opts *o)
 	lh_buf_puts(&sql, " ORDER BY position");
 	if (!rc && cols.len) {
 		lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
+		lh_status st;
 		if (lh_lake_query(lake, lh_buf_str(&sql), &r) != LH_OK)
 			rc = fail(lh_lake_error(lake));
-		else if (cli_print_result(stdout, r, o->format, 100000) != LH_OK)
-			rc = fail("cannot read the result");
+		else if ((st = cli_print_result(stdout, r, o->format, 100000)) != LH_OK)
+			rc = fail_status("cannot read the result", st);
 		lh_result_destroy(&r);
 	}
 	if (!rc && key) {

@@ -25,10 +25,14 @@ const char *const video_help =
     "start_frame, end_frame, start_time, end_time, n_objects, n_tracks, classes) read from\n"
     "the MP4 boxes, TABLE_clips, and TABLE_annotations from MOT/VisDrone files (one per\n"
     "clip, in order: frame,id,left,top,width,height,score,class,truncation,occlusion;\n"
-    "frames count from 1). Clips already ingested are skipped.\n"
+    "frames count from 1). Clips already ingested are skipped. clip_uri is stored relative\n"
+    "to the data path (assets/video/<sha256>.mp4), so the lake can move; in SQL\n"
+    "lakehouse_asset_uri(clip_uri) gives where it lives, and fetch takes either form.\n"
     "\n"
     "fetch writes one fragment as a standalone playable MP4, reading only the init segment\n"
     "and that fragment's bytes (ranged reads), and reports bytes read vs the clip's size.\n"
+    "The fragment's byte range comes from --table, else from whichever table of the lake\n"
+    "is a fragment index holding the clip.\n"
     "\n"
     "materialize runs SQL returning clip_uri and fragment_id columns (e.g. the busiest\n"
     "fragments) and fetches exactly those into DIR as <clip sha>-<fragment>.mp4.\n";
@@ -40,7 +44,7 @@ static int ingest(const opts *o)
 	const char **clips = calloc((size_t)o->nargs + 1, sizeof *clips);
 	const char **anns = calloc((size_t)o->nargs + 1, sizeof *anns);
 	size_t nclips = 0, nanns = 0;
-	int rc = 0;
+	int rc = clips && anns ? 0 : fail("out of memory");
 	bool in_ann = false;
 	for (int i = 1; !rc && i < o->nargs; i++) {
 		const char *a = o->args[i];

@@ -138,6 +138,13 @@ const char *lh_lake_error(const lh_lake *lake);
 /* The lake's data path, ending in '/'. Owned by the lake. */
 const char *lh_lake_data_path(const lh_lake *lake);
 
+/* Where an asset URI stored in a table (an image or clip of `hf pull` or `video
+ * ingest`) lives: URIs are stored relative to the data path ("assets/video/<sha>.mp4"),
+ * so a lake moved or copied keeps its media; absolute ones (lakes of earlier versions,
+ * or URIs of other places) are returned as they are. Caller frees; NULL when out of
+ * memory. In SQL: lakehouse_asset_uri(uri). */
+char *lh_lake_asset_uri(const lh_lake *lake, const char *uri);
+
 /* What the lake has downloaded from a remote store (an s3:// data path) into its local
  * cache since it was opened: files and bytes. Zero for a local folder. Either pointer
  * may be NULL. */
@@ -313,7 +320,7 @@ typedef struct lh_hf_pull_report {
 	int64_t files;        /* data files in the selection */
 	int64_t files_landed; /* ... whose rows landed now (others were already there) */
 	int64_t bytes_downloaded;
-	int64_t rows;         /* rows landed */
+	int64_t rows;         /* rows landed; -1 when they could not be counted after the commit */
 	int64_t blobs;        /* media objects referenced by the landed rows */
 	int64_t blobs_stored; /* ... of which were new to the store */
 	int64_t snapshot;     /* the snapshot that landed them; 0 when nothing was new */

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building needs (with --test: and what the test suite's servers need;
-# with --bench: and the aws CLI the S3 benchmark compares against), then makes sure
+# with --bench: and the aws CLI the S3 benchmark compares against; with --fuzz: clang and
+# its libFuzzer runtime, for `make fuzz`), then makes sure
 # DuckDB 1.4.4 is available.
 #
 # Order for DuckDB (DESIGN.md): a system libduckdb + duckdb.h; else $DUCKDB_DIR
@@ -18,11 +19,13 @@ say() { printf 'bootstrap: %s\n' "$*" >&2; }
 # --- system packages -------------------------------------------------------------
 want_test=0
 want_bench=0
+want_fuzz=0
 for arg in "$@"; do
     case "$arg" in
         --test) want_test=1 ;;
         --bench) want_test=1; want_bench=1 ;;
-        *) say "unknown option $arg (use --test or --bench)"; exit 2 ;;
+        --fuzz) want_fuzz=1 ;;
+        *) say "unknown option $arg (use --test, --bench or --fuzz)"; exit 2 ;;
     esac
 done
 packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-dev
@@ -34,6 +37,7 @@ packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-d
 [ $want_test = 1 ] && packages+=(postgresql-15 python3-boto3)
 server_packages=(radosgw ceph-mon ceph-osd)
 [ $want_bench = 1 ] && packages+=(awscli)
+[ $want_fuzz = 1 ] && packages+=(clang libclang-rt-14-dev)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for p in "${packages[@]}"; do

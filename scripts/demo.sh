@@ -71,13 +71,16 @@ lsql "SELECT count(*) AS raw_captions_at_snapshot_1 FROM raw.coco_captions AT (V
 
 say "6. A deliberately bad transform on gold.captions, a snapshot comparison, and a rollback"
 good=$("$LH" --lake "$LAKE" sql --format csv -c "SELECT max(snapshot_id) FROM ducklake_snapshots('lake')" | tail -1)
-lsql "UPDATE gold.captions SET caption = NULL WHERE split = 'validation'"
+note "gold.captions declares caption NOT NULL, so blanking captions is refused outright:"
+show "$LH" --lake "$LAKE" sql -c "UPDATE gold.captions SET caption = NULL WHERE split = 'validation'" || true
+note "A subtler bug gets through: a renumbering that gives validation captions an id already taken"
+lsql "UPDATE gold.captions SET caption_id = (SELECT min(caption_id) FROM gold.captions) WHERE split = 'validation'"
 bad=$("$LH" --lake "$LAKE" sql --format csv -c "SELECT max(snapshot_id) FROM ducklake_snapshots('lake')" | tail -1)
 note "The quality check catches it:"
-show "$LH" --lake "$LAKE" quality gold.captions --format csv | grep -E 'position|caption,' || true
-lsql "SELECT change_type, count(*) FROM ducklake_table_changes('lake', 'gold', 'captions', $good, $bad) GROUP BY ALL ORDER BY ALL"
+show "$LH" --lake "$LAKE" quality gold.captions --key caption_id --format csv || true
+lsql "SELECT change_type, count(*) FROM ducklake_table_changes('lake', 'gold', 'captions', $((good + 1)), $bad) GROUP BY ALL ORDER BY ALL"
 show "$LH" --lake "$LAKE" rollback gold.captions "$good"
-lsql "SELECT count(*) FILTER (WHERE caption IS NULL) AS null_captions, count(*) AS rows FROM gold.captions"
+lsql "SELECT count(*) - count(DISTINCT caption_id) AS duplicate_ids, count(*) AS rows FROM gold.captions"
 
 say "7. The crowded-scenes query on COCO: images showing the most objects"
 lsql "SELECT image_id, any_value(image_uri) AS image_uri, any_value(n_objects) AS objects, any_value(caption) AS a_caption

@@ -1,6 +1,9 @@
 -- Silver layer: typed, cleaned, deduplicated. Rebuilt from raw on every run.
--- DuckLake has no constraints, so the checks at the end enforce uniqueness and
--- not-null explicitly: error() stops the script, and `lakehouse sql -f` exits non-zero.
+-- The whole script is one transaction, so it publishes one snapshot or nothing.
+-- DuckLake has no unique constraints, so the checks at the end enforce uniqueness
+-- explicitly: error() stops the script before COMMIT, `lakehouse sql -f` exits non-zero
+-- and the transaction is rolled back: readers never see a silver layer that failed.
+BEGIN;
 CREATE SCHEMA IF NOT EXISTS silver;
 
 -- Captions: fix types (date_captured is text in the source), drop missing or blank
@@ -18,8 +21,9 @@ FROM raw.coco_captions
 WHERE caption IS NOT NULL AND trim(caption) <> ''
 QUALIFY row_number() OVER (PARTITION BY caption_id ORDER BY _source_file, image_id) = 1;
 
--- Schema evolution: a column added after the table exists; old data files are not
--- rewritten, the new column is filled by an UPDATE in its own snapshot.
+-- Schema evolution: a column added after the table exists (here in the same
+-- transaction; on a published table, old data files are not rewritten and the UPDATE
+-- writes the new values).
 ALTER TABLE silver.captions ADD COLUMN n_objects INTEGER;
 UPDATE silver.captions SET n_objects = len(objects);
 
@@ -35,7 +39,13 @@ FROM raw.visdrone_annotations
 WHERE class <> 0 AND bb_width > 0 AND bb_height > 0
 QUALIFY row_number() OVER (PARTITION BY clip_uri, frame, track_id ORDER BY score DESC) = 1;
 
--- checks
+-- columns every later step relies on
+ALTER TABLE silver.captions ALTER COLUMN caption_id SET NOT NULL;
+ALTER TABLE silver.captions ALTER COLUMN caption SET NOT NULL;
+ALTER TABLE silver.captions ALTER COLUMN image_uri SET NOT NULL;
+ALTER TABLE silver.captions ALTER COLUMN split SET NOT NULL;
+
+-- checks (inside the transaction: a failure publishes nothing)
 SELECT 'check' AS step, CASE WHEN count(*) <> count(DISTINCT caption_id)
             THEN error('silver.captions: caption_id is not unique') ELSE 'ok: caption_id is unique' END AS result FROM silver.captions;
 SELECT 'check' AS step, CASE WHEN count(*) FILTER (WHERE caption IS NULL OR image_uri IS NULL OR split IS NULL) > 0
@@ -45,3 +55,4 @@ SELECT 'check' AS step, CASE WHEN count(*) <> (SELECT count(*) FROM (SELECT DIST
 
 SELECT 'silver.captions' AS "table", count(*) AS "rows" FROM silver.captions
 UNION ALL SELECT 'silver.boxes', count(*) FROM silver.boxes;
+COMMIT;

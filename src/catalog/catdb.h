@@ -96,6 +96,7 @@ struct lh_catdb_ops {
 
 struct lh_catdb {
 	const struct lh_catdb_ops *ops;
+	bool indexed; /* lh_catalog_ensure_indexes ran on this connection */
 };
 
 /* Rewrites `?` and `?N` placeholders (outside quotes) as `$N`, for backends that number

@@ -140,12 +140,19 @@ static lh_status sq_query(lh_catdb *db, const char *sql, const lh_val *p, size_t
 	if (st != LH_OK)
 		return st;
 	lh_rows *rows = calloc(1, sizeof *rows);
-	if (!rows)
+	if (!rows) {
+		sqlite3_reset(stmt);
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	}
 	rows->ncols = (size_t)sqlite3_column_count(stmt);
 	rows->names = calloc(rows->ncols + 1, sizeof *rows->names);
-	for (size_t c = 0; rows->names && c < rows->ncols; c++)
-		rows->names[c] = lh_strdup(sqlite3_column_name(stmt, (int)c));
+	bool named = rows->names != NULL;
+	for (size_t c = 0; named && c < rows->ncols; c++)
+		named = (rows->names[c] = lh_strdup(sqlite3_column_name(stmt, (int)c))) != NULL;
+	if (!named) {
+		st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {

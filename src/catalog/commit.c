@@ -28,7 +28,19 @@
  *
  *   Invariants: a snapshot is written completely or not at all; snapshot ids only grow;
  *   nothing is ever updated except end_snapshot of rows that stop being current, and the
- *   non-versioned table stats.
+ *   non-versioned table stats. A transaction that changes nothing (no row would differ)
+ *   makes no snapshot: *out_snapshot = -1.
+ *
+ *   The rule every caller is held to: AFTER AN ERROR NOTHING CHANGED; AFTER SUCCESS IT
+ *   IS DURABLE. The COMMIT of step 4 is the point of no return. lh_catalog_commit
+ *   reports an error only when that COMMIT did not happen (the catalog rolled back), and
+ *   then its caller removes the files it wrote. Once it returns LH_OK, nothing the caller
+ *   does afterwards may report the commit as failed or remove an object the snapshot
+ *   references: lake/txn.c (lh_txn_commit) marks its cached state stale when its refresh
+ *   fails and still returns the snapshot id; lake/exec.c hands a committed statement a
+ *   result made before it ran; ingest/hf_pull.c and ingest/video.c remove the objects of
+ *   a run only when its commit did not happen. The fault build checks this with
+ *   LH_FAULT=after_commit:1 (tests/cli/test_commit.py).
  */
 #include "catalog/catalog.h"
 #include "catalog/stats.h"
@@ -43,9 +55,17 @@
  * The plan
  * ------------------------------------------------------------------------------ */
 
+/* A table's files sorted by id: a table can have tens of thousands of files, and the
+ * plan looks each one up in the other version of the table. */
+typedef struct file_index {
+	const lh_data_file **items;
+	size_t len;
+} file_index;
+
 typedef struct table_diff {
 	const lh_table *base; /* NULL: created by the transaction */
 	const lh_table *txn;  /* NULL: dropped */
+	file_index base_files, txn_files;
 	bool renamed;
 	bool altered;
 	bool inserted; /* new data file rows */
@@ -69,12 +89,33 @@ static void plan_free(plan *p)
 {
 	LH_VEC_FREE(&p->new_schemas);
 	LH_VEC_FREE(&p->dropped_schemas);
+	for (size_t i = 0; i < p->tables.len; i++) {
+		free(p->tables.items[i].base_files.items);
+		free(p->tables.items[i].txn_files.items);
+	}
 	LH_VEC_FREE(&p->tables);
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* True when a and b are the same column row. A row the transaction changed
+ * (begin_snapshot -1) is the same as the committed row it replaces when nothing in it
+ * differs: an ALTER that changes nothing (SET NOT NULL on a NOT NULL column, a default
+ * set to the one it has, a rename to the same name) writes no row and no snapshot. */
 static bool same_column(const lh_column *a, const lh_column *b)
 {
-	return a->id == b->id && a->begin_snapshot == b->begin_snapshot && b->begin_snapshot >= 0;
+	if (a->id != b->id)
+		return false;
+	if (a->begin_snapshot >= 0 && b->begin_snapshot >= 0)
+		return a->begin_snapshot == b->begin_snapshot;
+	return (a->begin_snapshot >= 0 || b->begin_snapshot >= 0) && a->order == b->order &&
+	       a->nulls_allowed == b->nulls_allowed && a->parent == b->parent &&
+	       same_text(a->name, b->name) && same_text(a->type, b->type) &&
+	       same_text(a->initial_default, b->initial_default) &&
+	       same_text(a->default_value, b->default_value);
 }
 
 static bool column_in(const lh_column *c, const lh_table *t)
@@ -85,11 +126,40 @@ static bool column_in(const lh_column *c, const lh_table *t)
 	return false;
 }
 
-static const lh_data_file *file_by_id(const lh_table *t, int64_t id)
+static int cmp_file_id(const void *a, const void *b)
 {
+	int64_t x = (*(const lh_data_file *const *)a)->id, y = (*(const lh_data_file *const *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+/* Indexes the files of t (NULL: none). */
+static lh_status file_index_build(file_index *ix, const lh_table *t)
+{
+	ix->len = 0;
+	ix->items = NULL;
+	if (!t || t->files.len == 0)
+		return LH_OK;
+	if (!(ix->items = malloc(t->files.len * sizeof *ix->items)))
+		return LH_ERR_NOMEM;
 	for (size_t i = 0; i < t->files.len; i++)
-		if (t->files.items[i].id == id)
-			return &t->files.items[i];
+		ix->items[ix->len++] = &t->files.items[i];
+	qsort(ix->items, ix->len, sizeof *ix->items, cmp_file_id);
+	return LH_OK;
+}
+
+static const lh_data_file *file_by_id(const file_index *ix, int64_t id)
+{
+	size_t lo = 0, hi = ix->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t m = ix->items[mid]->id;
+		if (m == id)
+			return ix->items[mid];
+		if (m < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
@@ -112,7 +182,7 @@ static void diff_table(table_diff *d)
 			d->deleted = true;
 	}
 	for (size_t i = 0; i < b->files.len; i++)
-		if (!file_by_id(t, b->files.items[i].id))
+		if (!file_by_id(&d->txn_files, b->files.items[i].id))
 			d->deleted = true;
 }
 
@@ -133,17 +203,23 @@ static lh_status plan_build(const lh_state *base, const lh_state *txn, plan *p)
 		if (t == b)
 			continue; /* shared pointer: untouched */
 		table_diff d = {.base = b, .txn = t};
-		diff_table(&d);
-		if (LH_VEC_PUSH(&p->tables, d))
+		if (file_index_build(&d.base_files, b) != LH_OK ||
+		    file_index_build(&d.txn_files, t) != LH_OK || LH_VEC_PUSH(&p->tables, d)) {
+			free(d.base_files.items);
+			free(d.txn_files.items);
 			return LH_ERR_NOMEM;
+		}
+		diff_table(&p->tables.items[p->tables.len - 1]);
 	}
 	for (size_t i = 0; i < txn->tables.len; i++) {
 		const lh_table *t = txn->tables.items[i];
 		if (t->id >= 0)
 			continue;
 		table_diff d = {.txn = t, .inserted = t->files.len > 0};
-		if (LH_VEC_PUSH(&p->tables, d))
+		if (file_index_build(&d.txn_files, t) != LH_OK || LH_VEC_PUSH(&p->tables, d)) {
+			free(d.txn_files.items);
 			return LH_ERR_NOMEM;
+		}
 	}
 	p->ddl = p->new_schemas.len || p->dropped_schemas.len;
 	for (size_t i = 0; i < p->tables.len; i++) {
@@ -227,6 +303,47 @@ static lh_status check_change(const lh_state *base, const lh_state *txn, const p
 	return LH_OK;
 }
 
+/* The first snapshot after `base` that gave data file `id` a new delete file
+ * (*out_deleted) or retired it (*out_retired); -1 for none. */
+static lh_status file_changed_after(lh_catdb *db, int64_t id, int64_t base, int64_t *out_deleted,
+                                    int64_t *out_retired, lh_err *err)
+{
+	lh_val v[2] = {LH_V_INT(id), LH_V_INT(base)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(
+	    db,
+	    "SELECT (SELECT min(begin_snapshot) FROM ducklake_delete_file WHERE data_file_id = ?1 "
+	    "AND begin_snapshot > ?2), (SELECT min(end_snapshot) FROM ducklake_data_file WHERE "
+	    "data_file_id = ?1 AND end_snapshot > ?2)",
+	    v, 2, &rows, err);
+	if (st != LH_OK)
+		return st;
+	*out_deleted = lh_rows_int(rows, 0, 0, -1);
+	*out_retired = lh_rows_int(rows, 0, 1, -1);
+	lh_rows_free(&rows);
+	return LH_OK;
+}
+
+/* The conflict of deleting rows from data file bf of table d, which a concurrent commit
+ * also deleted from (deleted) or removed (retired): say it is the same file, since the
+ * rule is per file whatever rows each side touched. */
+static lh_status file_conflict(lh_err *err, const lh_state *base, const table_diff *d,
+                               const lh_data_file *bf, int64_t deleted, int64_t retired)
+{
+	bool del_first = deleted >= 0 && (retired < 0 || deleted <= retired);
+	return lh_err_set(err, LH_ERR_CONFLICT,
+	                  "cannot commit: this transaction deletes or updates rows of data file "
+	                  "'%s' of table '%s.%s', and a concurrent commit (snapshot %lld) %s; "
+	                  "conflicts are detected per data file (DuckLake's rule), so this happens "
+	                  "even when the two changes touch different rows. Nothing was written: "
+	                  "re-run the statement, which then sees the other change",
+	                  bf->path, schema_name_of(base, d->base->schema_id), d->base->name,
+	                  (long long)(del_first ? deleted : retired),
+	                  del_first ? "also deleted rows of that file"
+	                            : "removed that file (all its rows deleted, or rewritten by a "
+	                              "compaction)");
+}
+
 /* Deletes on the same table conflict only when the same data file got a new delete file
  * or was retired after the base snapshot (DuckLake's file-level rule). */
 static lh_status check_file_conflicts(lh_catdb *db, const lh_state *base, const plan *p,
@@ -238,27 +355,15 @@ static lh_status check_file_conflicts(lh_catdb *db, const lh_state *base, const 
 			continue;
 		for (size_t k = 0; k < d->base->files.len; k++) {
 			const lh_data_file *bf = &d->base->files.items[k];
-			const lh_data_file *tf = file_by_id(d->txn, bf->id);
+			const lh_data_file *tf = file_by_id(&d->txn_files, bf->id);
 			if (tf && !tf->del_changed)
 				continue;
-			lh_val v[3] = {LH_V_INT(bf->id), LH_V_INT(base->snap.id), LH_V_INT(base->snap.id)};
-			lh_rows *rows = NULL;
-			lh_status st = lh_catdb_query(
-			    db,
-			    "SELECT (SELECT count(*) FROM ducklake_delete_file WHERE data_file_id = ?1 AND "
-			    "begin_snapshot > ?2) + (SELECT count(*) FROM ducklake_data_file WHERE "
-			    "data_file_id = ?1 AND end_snapshot > ?3)",
-			    v, 3, &rows, err);
+			int64_t deleted, retired;
+			lh_status st = file_changed_after(db, bf->id, base->snap.id, &deleted, &retired, err);
 			if (st != LH_OK)
 				return st;
-			int64_t n = lh_rows_int(rows, 0, 0, 0);
-			lh_rows_free(&rows);
-			if (n > 0)
-				return lh_err_set(err, LH_ERR_CONFLICT,
-				                  "cannot commit: rows of table '%s.%s' that this transaction "
-				                  "deletes or updates were deleted by a concurrent commit; "
-				                  "nothing was written, re-run the statement",
-				                  schema_name_of(base, d->base->schema_id), d->base->name);
+			if (deleted >= 0 || retired >= 0)
+				return file_conflict(err, base, d, bf, deleted, retired);
 		}
 	}
 	return LH_OK;
@@ -487,7 +592,7 @@ static lh_status write_deletes(writer *w, const table_diff *d, int64_t table_id,
 	if (d->base) {
 		for (size_t i = 0; st == LH_OK && i < d->base->files.len; i++) {
 			const lh_data_file *bf = &d->base->files.items[i];
-			if (d->txn && file_by_id(d->txn, bf->id))
+			if (file_by_id(&d->txn_files, bf->id))
 				continue;
 			st = end_rows(w, "ducklake_data_file", "data_file_id", bf->id);
 			if (st == LH_OK && bf->del.id >= 0)
@@ -498,7 +603,7 @@ static lh_status write_deletes(writer *w, const table_diff *d, int64_t table_id,
 		const lh_data_file *f = &d->txn->files.items[i];
 		if (!f->del_changed)
 			continue;
-		const lh_data_file *bf = d->base && f->id >= 0 ? file_by_id(d->base, f->id) : NULL;
+		const lh_data_file *bf = f->id >= 0 ? file_by_id(&d->base_files, f->id) : NULL;
 		if (bf && bf->del.id >= 0)
 			st = end_rows(w, "ducklake_delete_file", "delete_file_id", bf->del.id);
 		if (st == LH_OK && f->del.path)
@@ -684,6 +789,41 @@ static double jitter(void)
 	return 0.5 + (double)r / 65535.0; /* 0.5 .. 1.5 */
 }
 
+/* One attempt (steps 2-4): begin, check what committed since the base, write, COMMIT.
+ * *out_logical: the failure is a conflict by DuckLake's rules, final unlike a busy
+ * catalog. On error the catalog transaction is rolled back. */
+static lh_status commit_attempt(lh_catdb *db, const lh_state *base, const lh_state *txn,
+                                const plan *p, const lh_commit_options *opts,
+                                int64_t *out_snapshot, bool *out_logical, lh_err *err)
+{
+	writer w = {.db = db, .err = err};
+	lh_snapshot_info latest = {0};
+	*out_logical = false;
+	lh_status st = db->ops->begin(db, true, err);
+	if (st == LH_OK)
+		st = lh_catalog_snapshot(db, -1, &latest, err);
+	if (st == LH_OK && latest.id != base->snap.id) {
+		st = check_conflicts(db, base, txn, p, latest.id, err);
+		*out_logical = st != LH_OK;
+	}
+	if (st == LH_OK) {
+		w.snap = latest.id + 1;
+		w.next_catalog_id = latest.next_catalog_id;
+		w.next_file_id = latest.next_file_id;
+		st = write_plan(&w, p, base, txn, &latest, opts);
+	}
+	if (st == LH_OK)
+		st = lh_catdb_commit(db, err); /* the point of no return (see the top) */
+	else
+		db->ops->rollback(db);
+	if (st == LH_OK)
+		*out_snapshot = w.snap;
+	free(latest.time);
+	LH_VEC_FREE(&w.ids.local);
+	LH_VEC_FREE(&w.ids.real);
+	return st;
+}
+
 lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *txn,
                             const lh_commit_options *opts, int64_t *out_snapshot, lh_err *err)
 {
@@ -693,45 +833,18 @@ lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *
 		plan_free(&p);
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	}
-	if (plan_empty(&p)) {
-		plan_free(&p);
-		return LH_OK;
-	}
 	lh_status st = LH_OK;
 	double wait = opts->retry_wait_ms;
-	for (int attempt = 0;; attempt++) {
-		writer w = {.db = db, .err = err};
-		lh_snapshot_info latest = {0};
-		bool logical = false; /* a rule violation: final, unlike a busy catalog */
-		st = db->ops->begin(db, true, err);
-		if (st == LH_OK)
-			st = lh_catalog_snapshot(db, -1, &latest, err);
-		if (st == LH_OK && latest.id != base->snap.id) {
-			st = check_conflicts(db, base, txn, &p, latest.id, err);
-			logical = st != LH_OK;
-		}
-		if (st == LH_OK) {
-			w.snap = latest.id + 1;
-			w.next_catalog_id = latest.next_catalog_id;
-			w.next_file_id = latest.next_file_id;
-			st = write_plan(&w, &p, base, txn, &latest, opts);
-		}
-		if (st == LH_OK)
-			st = lh_catdb_commit(db, err);
-		else
-			db->ops->rollback(db);
-		free(latest.time);
-		LH_VEC_FREE(&w.ids.local);
-		LH_VEC_FREE(&w.ids.real);
-		if (st == LH_OK) {
-			*out_snapshot = w.snap;
-			break;
-		}
+	if (!plan_empty(&p))
+		lh_catalog_ensure_indexes(db);
+	for (int attempt = 0; !plan_empty(&p); attempt++) {
+		bool logical = false;
+		st = commit_attempt(db, base, txn, &p, opts, out_snapshot, &logical, err);
 		/* a busy catalog or a clash on the snapshot key (another writer took our id) is
 		 * worth another attempt */
 		bool retry = (st == LH_ERR_BUSY || st == LH_ERR_CONFLICT) && !logical;
-		if (!retry || attempt >= opts->max_retries) {
-			if (retry)
+		if (st == LH_OK || !retry || attempt >= opts->max_retries) {
+			if (st != LH_OK && retry)
 				lh_err_prefix(err, "cannot commit after %d attempts: ", attempt + 1);
 			break;
 		}

@@ -236,6 +236,135 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 	return st;
 }
 
+/* Inlined rows (DuckLake data inlining; reference 3.x): every inlined table of a table
+ * holds rows with row_id, begin_snapshot, end_snapshot and the table's columns of its
+ * schema version. Renders those visible at snapshot n as one SELECT (see model.h). */
+static bool inlined_name_ok(const char *name)
+{
+	const char *p = name;
+	if (!lh_str_starts_with(p, "ducklake_inlined_data_"))
+		return false;
+	p += strlen("ducklake_inlined_data_");
+	int parts = 0;
+	while (*p) {
+		if (*p < '0' || *p > '9')
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		parts++;
+		if (*p == '_' && p[1])
+			p++;
+		else if (*p)
+			return false;
+	}
+	return parts == 2;
+}
+
+static lh_status render_inlined(lh_table *t, const lh_rows *rows, lh_buf *b)
+{
+	if (b->len)
+		lh_buf_puts(b, " UNION ALL ");
+	lh_buf_puts(b, "SELECT ");
+	bool first = true;
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		if (c->parent >= 0)
+			continue;
+		lh_buf_puts(b, first ? "" : ", ");
+		first = false;
+		bool have = false;
+		for (size_t k = 0; k < rows->ncols && !have; k++)
+			have = strcmp(rows->names[k], c->name) == 0;
+		if (have) {
+			lh_buf_puts(b, "__i.");
+			lh_buf_sql_ident(b, c->name);
+		} else {
+			lh_buf_puts(b, "NULL");
+		}
+		lh_buf_puts(b, " AS ");
+		lh_buf_sql_ident(b, c->name);
+	}
+	lh_buf_puts(b, " FROM (VALUES ");
+	for (size_t r = 0; r < rows->nrows; r++) {
+		lh_buf_puts(b, r ? ", (" : "(");
+		for (size_t k = 0; k < rows->ncols; k++) {
+			const char *v = lh_rows_get(rows, r, k);
+			lh_buf_puts(b, k ? ", " : "");
+			if (v) {
+				lh_buf_sql_str(b, v);
+				lh_buf_puts(b, "::VARCHAR");
+			} else {
+				lh_buf_puts(b, "NULL::VARCHAR");
+			}
+		}
+		lh_buf_putc(b, ')');
+	}
+	lh_buf_puts(b, ") __i(");
+	for (size_t k = 0; k < rows->ncols; k++) {
+		lh_buf_puts(b, k ? ", " : "");
+		lh_buf_sql_ident(b, rows->names[k]);
+	}
+	lh_buf_putc(b, ')');
+	return b->status;
+}
+
+static lh_status load_inlined(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
+{
+	lh_rows *tabs = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT table_id, table_name FROM ducklake_inlined_data_tables "
+	                              "ORDER BY table_id, schema_version",
+	                              NULL, 0, &tabs, err);
+	if (st != LH_OK)
+		return st;
+	int64_t n = s->snap.id;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	int64_t cur = -1;
+	for (size_t r = 0; r <= tabs->nrows && st == LH_OK; r++) {
+		int64_t tid = r < tabs->nrows ? lh_rows_int(tabs, r, 0, -1) : -2;
+		if (tid != cur && cur >= 0 && b.len) {
+			/* the rows of table `cur` are complete */
+			ptrdiff_t ti = lh_state_table_index_by_id(s, cur);
+			if (ti >= 0) {
+				lh_table *t = s->tables.items[ti];
+				free(t->inlined);
+				t->inlined = lh_buf_steal(&b);
+				if (!t->inlined)
+					st = nomem(err);
+			}
+			lh_buf_free(&b);
+			lh_buf_init(&b, 0);
+		}
+		cur = tid;
+		if (r == tabs->nrows || (only_table >= 0 && tid != only_table))
+			continue;
+		ptrdiff_t ti = lh_state_table_index_by_id(s, tid);
+		const char *name = lh_rows_get(tabs, r, 1);
+		if (ti < 0 || !name)
+			continue;
+		if (!inlined_name_ok(name)) {
+			st = lh_err_set(err, LH_ERR_CORRUPT,
+			                "the catalog names an inlined data table '%s' this version cannot read",
+			                name);
+			break;
+		}
+		char *q = lh_asprintf("SELECT * FROM %s WHERE begin_snapshot <= ? AND (end_snapshot IS NULL "
+		                      "OR end_snapshot > ?) ORDER BY row_id",
+		                      name);
+		lh_val p[2] = {LH_V_INT(n), LH_V_INT(n)};
+		lh_rows *rows = NULL;
+		st = q ? lh_catdb_query(db, q, p, 2, &rows, err) : nomem(err);
+		free(q);
+		if (st == LH_OK && rows->nrows > 0)
+			st = render_inlined(s->tables.items[ti], rows, &b) == LH_OK ? LH_OK : nomem(err);
+		lh_rows_free(&rows);
+	}
+	lh_buf_free(&b);
+	lh_rows_free(&tabs);
+	return st;
+}
+
 lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_path,
                           lh_state **out, lh_err *err)
 {
@@ -259,6 +388,8 @@ lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_pa
 		st = load_columns(db, s, err);
 	if (st == LH_OK)
 		st = load_files(db, s, -1, err);
+	if (st == LH_OK)
+		st = load_inlined(db, s, -1, err);
 	db->ops->rollback(db); /* read-only: nothing to keep */
 	if (st != LH_OK) {
 		lh_state_free(&s);
@@ -347,7 +478,11 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 			for (size_t k = 0; k < t->files.len; k++)
 				lh_data_file_clear(&t->files.items[k]);
 			t->files.len = 0;
+			free(t->inlined);
+			t->inlined = NULL;
 			st = load_files(db, s, t->id, err);
+			if (st == LH_OK)
+				st = load_inlined(db, s, t->id, err);
 		}
 	}
 	db->ops->rollback(db);

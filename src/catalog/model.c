@@ -109,6 +109,7 @@ void lh_table_unref(lh_table **table)
 	LH_VEC_FREE(&t->files);
 	free(t->name);
 	free(t->path);
+	free(t->inlined);
 	free(t);
 }
 
@@ -126,7 +127,8 @@ static lh_table *table_clone(const lh_table *src)
 	t->files.len = t->files.cap = 0;
 	t->name = lh_strdup(src->name);
 	t->path = lh_strdup(src->path);
-	bool ok = t->name && t->path && LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
+	t->inlined = src->inlined ? lh_strdup(src->inlined) : NULL;
+	bool ok = t->name && t->path && (!src->inlined || t->inlined) && LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
 	          LH_VEC_RESERVE(&t->files, src->files.len) == LH_OK;
 	for (size_t i = 0; ok && i < src->columns.len; i++) {
 		ok = lh_column_copy(&t->columns.items[i], &src->columns.items[i]) == LH_OK;
@@ -289,9 +291,13 @@ char *lh_relative_path(const char *parent, const char *full, bool *out_relative)
 	return lh_strdup(full);
 }
 
+#define LH_PLAIN_NAME_MAX 128
+
 char *lh_path_for_name(const char *name, const char *uuid)
 {
-	bool plain = *name != '\0';
+	/* a folder name is at most 255 bytes (NAME_MAX); keep well inside it, and inside S3's
+	 * 1024-byte keys once schema, table and file names are joined */
+	bool plain = *name != '\0' && strlen(name) <= LH_PLAIN_NAME_MAX;
 	for (const char *p = name; *p; p++) {
 		char c = *p;
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

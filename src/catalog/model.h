@@ -111,6 +111,10 @@ typedef struct lh_table {
 	int64_t max_column_id; /* highest column id the table ever used (incl. dropped) */
 	LH_VEC(lh_column) columns; /* ordered: parents before children, by column_order */
 	LH_VEC(lh_data_file) files;
+	/* Rows DuckDB's data inlining keeps in the catalog (ducklake_inlined_data_<table>_<v>
+	 * tables) visible at the state's snapshot, as a SELECT of text columns named like the
+	 * table's top-level columns (engine/scan.c casts them); NULL when there are none. */
+	char *inlined;
 } lh_table;
 
 typedef struct lh_snapshot_info {
@@ -171,7 +175,8 @@ char *lh_file_full_path(const char *table_path, const char *path, bool relative)
 char *lh_relative_path(const char *parent, const char *full, bool *out_relative);
 
 /* A schema or table folder name for `name`: the name plus '/' when it is only
- * [A-Za-z0-9_-], else the uuid plus '/' (DuckLake's rule). Caller frees. */
+ * [A-Za-z0-9_-] and at most 128 bytes, else the uuid plus '/' (DuckLake's rule for
+ * unsafe names, extended to long ones). Caller frees. */
 char *lh_path_for_name(const char *name, const char *uuid);
 
 #endif

@@ -67,6 +67,37 @@ static const char *const spec_tables[][18] = {
     {"ducklake_schema_versions", "begin_snapshot BIGINT", "schema_version BIGINT", NULL},
 };
 
+/* Indexes beside the spec tables, so that reading the current state costs the same
+ * however much history the catalog retains: the visibility predicate's
+ * `end_snapshot IS NULL OR end_snapshot > N` and the joins by file id use them. Spec
+ * tables themselves are never altered; DuckDB's ducklake extension ignores these. A
+ * DuckDB-file catalog gets none: DuckDB scans its columns fast, and its indexes make
+ * updates of indexed columns costly. */
+static const char lh_index_ddl[] =
+    "CREATE INDEX IF NOT EXISTS lakehouse_data_file_end ON ducklake_data_file(end_snapshot);\n"
+    "CREATE INDEX IF NOT EXISTS lakehouse_delete_file_end ON ducklake_delete_file(end_snapshot);\n"
+    "CREATE INDEX IF NOT EXISTS lakehouse_delete_file_data ON ducklake_delete_file(data_file_id);\n"
+    "CREATE INDEX IF NOT EXISTS lakehouse_file_column_stats ON "
+    "ducklake_file_column_stats(table_id, column_id);\n"
+    "CREATE INDEX IF NOT EXISTS lakehouse_column_table ON ducklake_column(table_id);\n";
+
+static bool wants_indexes(const lh_catdb *db)
+{
+	return strcmp(db->ops->name, "duckdb") != 0;
+}
+
+void lh_catalog_ensure_indexes(lh_catdb *db)
+{
+	if (db->indexed)
+		return;
+	db->indexed = true; /* one attempt per connection: the indexes only make it faster */
+	if (!wants_indexes(db))
+		return;
+	lh_err ignored = {0};
+	db->ops->script(db, lh_index_ddl, &ignored);
+	lh_err_clear(&ignored);
+}
+
 static void append_table_ddl(lh_buf *b, const lh_catdb *db, const char *const *def)
 {
 	lh_buf_printf(b, "CREATE TABLE %s(", def[0]);
@@ -123,6 +154,9 @@ lh_status lh_catalog_create(lh_catdb *db, const char *data_path, const char *cre
 	}
 	st = db->ops->script(db, lh_buf_str(&ddl), err);
 	lh_buf_free(&ddl);
+	if (st == LH_OK && wants_indexes(db))
+		st = db->ops->script(db, lh_index_ddl, err);
+	db->indexed = true;
 	struct {
 		const char *sql;
 		lh_val p[7];
@@ -159,6 +193,10 @@ lh_status lh_catalog_check(lh_catdb *db, const char *what, char **out_data_path,
 	                              "SELECT \"key\", \"value\" FROM ducklake_metadata WHERE \"scope\" "
 	                              "IS NULL AND \"key\" IN ('version', 'data_path')",
 	                              NULL, 0, &rows, &qerr);
+	if (st == LH_ERR_NOMEM) {
+		lh_err_move(err, &qerr);
+		return st;
+	}
 	if (st != LH_OK) {
 		lh_err_clear(&qerr);
 		return lh_err_set(err, LH_ERR_CORRUPT,

@@ -17,6 +17,12 @@
 lh_status lh_catalog_create(lh_catdb *db, const char *data_path, const char *created_by,
                             lh_err *err);
 
+/* Creates the lakehouse_* indexes beside the spec tables if they are missing (lakes
+ * made before they existed, or by DuckDB), once per connection; a failure is ignored,
+ * as they only speed reads up. Called before a commit: never on a read path, so a
+ * read-only catalog is never written. */
+void lh_catalog_ensure_indexes(lh_catdb *db);
+
 /* Checks that the database holds a DuckLake 0.3 catalog and returns its stored data_path
  * (caller frees). Any other version, or a database without the tables, is an error. */
 lh_status lh_catalog_check(lh_catdb *db, const char *what, char **out_data_path, lh_err *err);

@@ -45,9 +45,71 @@ lh_status lh_engine_status(duckdb_error_type type)
 	}
 }
 
+/* Names DuckDB may suggest that are not the user's tables: its system views and
+ * functions' catalogs, and the lake's internal schema. */
+static bool internal_name(const char *s)
+{
+	static const char *const prefixes[] = {"pg_", "information_schema", "duckdb_", "sqlite_",
+	                                       "__lh", "system.", "temp.", "memory."};
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (strncmp(s, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+/* SQL the lake generated (views over files), which must never reach a user. */
+static bool internal_sql(const char *line, size_t len)
+{
+	static const char *const marks[] = {"__lh", "__src", "read_parquet(", "file_row_number",
+	                                    "COPY ("};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		size_t m = strlen(marks[i]);
+		for (size_t k = 0; k + m <= len; k++)
+			if (memcmp(line + k, marks[i], m) == 0)
+				return true;
+	}
+	return false;
+}
+
+lh_status lh_engine_set_error(lh_err *err, lh_status code, const char *message)
+{
+	const char *msg = message ? message : "query failed";
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	bool had_block = false;
+	for (const char *p = msg; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		const char *next = nl ? nl + 1 : p + len;
+		if (len > 16 && strncmp(p, "Did you mean \"", 14) == 0 && internal_name(p + 14)) {
+			p = next;
+			continue;
+		}
+		if (strncmp(p, "LINE ", 5) == 0) {
+			/* the statement with a caret under the error: once, and never ours */
+			const char *caret_end = nl ? strchr(nl + 1, '\n') : NULL;
+			const char *after = caret_end ? caret_end + 1 : (nl ? nl + 1 + strlen(nl + 1) : next);
+			if (!had_block && !internal_sql(p, len))
+				lh_buf_append(&b, p, (size_t)(after - p));
+			had_block = true;
+			p = after;
+			continue;
+		}
+		lh_buf_append(&b, p, (size_t)(next - p));
+		p = next;
+	}
+	/* no trailing blank lines */
+	while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == ' '))
+		b.len--;
+	lh_status st = b.status == LH_OK ? lh_err_set(err, code, "%.*s", (int)b.len, b.data)
+	                                 : lh_err_set(err, code, "%s", msg);
+	lh_buf_free(&b);
+	return st;
+}
+
 lh_status lh_engine_error(lh_err *err, duckdb_error_type type, const char *message)
 {
-	return lh_err_set(err, lh_engine_status(type), "%s", message ? message : "query failed");
+	return lh_engine_set_error(err, lh_engine_status(type), message);
 }
 
 lh_status lh_engine_open(lh_engine **out, lh_err *err)
@@ -249,7 +311,7 @@ lh_status lh_engine_describe(lh_engine *engine, const char *sql, lh_query_column
 			code = LH_ERR_NOT_FOUND;
 		else if (msg && strncmp(msg, "Conversion Error", 16) == 0)
 			code = LH_ERR_TYPE;
-		lh_err_set(err, code, "%s", msg ? msg : "cannot prepare query");
+		lh_engine_set_error(err, code, msg ? msg : "cannot prepare query");
 		duckdb_destroy_prepare(&stmt);
 		return code;
 	}

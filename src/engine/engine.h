@@ -41,7 +41,11 @@ lh_status lh_engine_int_column(lh_engine *engine, const char *sql, lh_i64_vec *o
 
 /* Maps a DuckDB error type to our status. */
 lh_status lh_engine_status(duckdb_error_type type);
-/* Records a DuckDB error message on err, mapped to our status. */
+/* Records a DuckDB error message on err with `code`, tidied for a user: a "Did you mean"
+ * naming a system view dropped, the "LINE n:" block with its caret kept once, and
+ * dropped when it shows SQL the lake generated. */
+lh_status lh_engine_set_error(lh_err *err, lh_status code, const char *message);
+/* Records a DuckDB error message on err, mapped to our status (tidied likewise). */
 lh_status lh_engine_error(lh_err *err, duckdb_error_type type, const char *message);
 
 /* The output columns of a query, found by preparing it (nothing runs). */

@@ -60,7 +60,55 @@ static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh
 	return LH_OK;
 }
 
-static lh_status append_schema_map(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
+/* What a file's partial_file_info (DuckLake 0.3; shared/reference/ducklake-0.3.md 2.9)
+ * hides at snapshot `snap`. A file DuckDB's compaction merged says "s1:r1|s2:r2|...":
+ * at snapshot N only the first max{ri : si <= N} rows existed. A file its flush of
+ * inlined data wrote says "partial_max:S" and holds each row's snapshot in
+ * _ducklake_internal_snapshot_id: before S, only rows of snapshots <= N existed. */
+typedef enum partial_kind { PARTIAL_NONE, PARTIAL_ROWS, PARTIAL_SNAPSHOTS } partial_kind;
+
+static lh_status partial_at(const lh_data_file *f, int64_t snap, partial_kind *kind,
+                            int64_t *rows, lh_err *err)
+{
+	const char *info = f->partial_file_info;
+	*kind = PARTIAL_NONE;
+	*rows = 0;
+	if (!info || !*info)
+		return LH_OK;
+	char *end = NULL;
+	if (strncmp(info, "partial_max:", 12) == 0) {
+		long long max = strtoll(info + 12, &end, 10);
+		if (end == info + 12 || *end)
+			goto bad;
+		if (snap < max)
+			*kind = PARTIAL_SNAPSHOTS;
+		return LH_OK;
+	}
+	bool all = true;
+	for (const char *p = info; *p;) {
+		long long s = strtoll(p, &end, 10);
+		if (end == p || *end != ':')
+			goto bad;
+		p = end + 1;
+		long long r = strtoll(p, &end, 10);
+		if (end == p || (*end && *end != '|'))
+			goto bad;
+		p = *end ? end + 1 : end;
+		if (s <= snap && r > *rows)
+			*rows = r;
+		all &= s <= snap;
+	}
+	if (!all)
+		*kind = PARTIAL_ROWS;
+	return LH_OK;
+bad:
+	return lh_err_set(err, LH_ERR_CORRUPT,
+	                  "data file '%s' has a partial_file_info this version cannot read ('%s')",
+	                  f->path, info);
+}
+
+static lh_status append_schema_map(const lh_table *t, unsigned flags, bool snapshot_column,
+                                   lh_buf *out, lh_err *err)
 {
 	lh_buf_puts(out, "schema = MAP {");
 	bool first = true;
@@ -96,6 +144,9 @@ static lh_status append_schema_map(const lh_table *t, unsigned flags, lh_buf *ou
 	if (flags & LH_SCAN_META)
 		lh_buf_printf(out, ", %d: {name: '__lh_rid', type: 'BIGINT', default_value: NULL::VARCHAR}",
 		              LH_FIELD_ID_ROW_ID);
+	if (snapshot_column)
+		lh_buf_printf(out, ", %d: {name: '__lh_snap', type: 'BIGINT', default_value: NULL::VARCHAR}",
+		              LH_FIELD_ID_SNAPSHOT_ID);
 	lh_buf_putc(out, '}');
 	return LH_OK;
 }
@@ -111,6 +162,15 @@ static char *file_path(const char *table_path, const char *path, bool relative,
 	char *local = map->fn(map->ctx, full);
 	free(full);
 	return local;
+}
+
+/* A file's path as an SQL string; a path whose allocation failed fails the buffer. */
+static void put_path(lh_buf *out, const char *p)
+{
+	if (p)
+		lh_buf_sql_str(out, p);
+	else if (out->status == LH_OK)
+		out->status = LH_ERR_NOMEM;
 }
 
 static void append_deletes(const lh_table *t, const char *table_path, const lh_path_map *map,
@@ -134,7 +194,7 @@ static void append_deletes(const lh_table *t, const char *table_path, const lh_p
 				continue;
 			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
 			lh_buf_puts(out, f1 ? "" : ", ");
-			lh_buf_sql_str(out, p ? p : "");
+			put_path(out, p);
 			free(p);
 			f1 = false;
 		}
@@ -146,7 +206,7 @@ static void append_deletes(const lh_table *t, const char *table_path, const lh_p
 				continue;
 			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
 			lh_buf_puts(out, f1 ? "(" : ", (");
-			lh_buf_sql_str(out, p ? p : "");
+			put_path(out, p);
 			lh_buf_printf(out, ", %zu)", i);
 			free(p);
 			f1 = false;
@@ -182,15 +242,28 @@ static bool schema_never_changed(const lh_table *t)
 	return t->max_column_id == (int64_t)t->columns.len;
 }
 
-lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
-                      const lh_path_map *map, lh_buf *out, lh_err *err)
+static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned flags,
+                            const lh_path_map *map, lh_buf *out, lh_err *err)
 {
 	if (t->files.len == 0)
 		return append_empty(t, flags, out, err);
+	/* rows of files that did not all exist at this snapshot */
+	bool partial_rows = false, partial_snaps = false;
+	for (size_t i = 0; i < t->files.len; i++) {
+		partial_kind k;
+		int64_t n;
+		lh_status st = partial_at(&t->files.items[i], state->snap.id, &k, &n, err);
+		if (st != LH_OK)
+			return st;
+		partial_rows |= k == PARTIAL_ROWS;
+		partial_snaps |= k == PARTIAL_SNAPSHOTS;
+	}
 	char *table_path = lh_table_full_path(state, t);
+	if (!table_path && (!t->path_is_relative || lh_state_schema_by_id(state, t->schema_id)))
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	if (!table_path)
 		return lh_err_set(err, LH_ERR_CORRUPT, "table '%s' has no readable path", t->name);
-	bool by_name = !(flags & LH_SCAN_META) && schema_never_changed(t);
+	bool by_name = !(flags & LH_SCAN_META) && !partial_snaps && schema_never_changed(t);
 	lh_buf_puts(out, "SELECT ");
 	lh_status st = append_select_list(t, by_name, out, err);
 	if (st != LH_OK) {
@@ -205,14 +278,14 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
 		const lh_data_file *f = &t->files.items[i];
 		char *p = file_path(table_path, f->path, f->path_is_relative, map);
 		lh_buf_puts(out, i ? ", " : "");
-		lh_buf_sql_str(out, p ? p : "");
+		put_path(out, p);
 		/* DuckDB reads a lone file on one thread when given a schema (it has no row group
 		 * count at bind time), but a list of several files in parallel: list it twice and
 		 * keep file_index 0, a filter DuckDB pushes into the file list, so the copy is
 		 * never read (and would be filtered out if it were) */
 		if (!by_name && t->files.len == 1) {
 			lh_buf_puts(out, ", ");
-			lh_buf_sql_str(out, p ? p : "");
+			put_path(out, p);
 		}
 		free(p);
 	}
@@ -223,13 +296,13 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
 			rows += t->files.items[i].record_count;
 		/* the catalog knows the row count; without it DuckDB would guess 1 row per file */
 		lh_buf_printf(out, ", explicit_cardinality = %lld, ", (long long)(rows > 0 ? rows : 1));
-		st = append_schema_map(t, flags, out, err);
+		st = append_schema_map(t, flags, partial_snaps, out, err);
 		if (st != LH_OK) {
 			free(table_path);
 			return st;
 		}
 	}
-	bool rownum = (flags & LH_SCAN_META) != 0;
+	bool rownum = (flags & LH_SCAN_META) != 0 || partial_rows;
 	for (size_t i = 0; i < t->files.len && !rownum; i++)
 		rownum = t->files.items[i].del.path || t->files.items[i].pending_deletes > 0;
 	lh_buf_puts(out, rownum ? ", file_row_number = true) __d" : ") __d");
@@ -246,8 +319,74 @@ lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
 		lh_buf_puts(out, ") __fm(__fi, __fid, __rid0) ON __d.file_index = __fm.__fi");
 	}
 	append_deletes(t, table_path, map, out);
-	if (!by_name && t->files.len == 1)
+	const char *glue = " WHERE ";
+	if (!by_name && t->files.len == 1) {
 		lh_buf_puts(out, " WHERE __d.file_index = 0");
+		glue = " AND ";
+	}
+	for (size_t i = 0; (partial_rows || partial_snaps) && i < t->files.len; i++) {
+		partial_kind k;
+		int64_t n;
+		partial_at(&t->files.items[i], state->snap.id, &k, &n, err);
+		if (k == PARTIAL_ROWS)
+			lh_buf_printf(out, "%s(__d.file_index <> %zu OR __d.file_row_number < %lld)", glue, i,
+			              (long long)n);
+		else if (k == PARTIAL_SNAPSHOTS)
+			lh_buf_printf(out, "%s(__d.file_index <> %zu OR __d.__lh_snap <= %lld)", glue, i,
+			              (long long)state->snap.id);
+		if (k != PARTIAL_NONE)
+			glue = " AND ";
+	}
 	free(table_path);
+	if (lh_buf_status(out) == LH_ERR_NOMEM)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	return LH_OK;
+}
+
+/* The rows the catalog holds inline (model.h), typed like the table. */
+static lh_status inlined_scan(const lh_table *t, lh_buf *out, lh_err *err)
+{
+	lh_buf_puts(out, "SELECT ");
+	bool first = true;
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		if (c->parent >= 0)
+			continue;
+		lh_buf_puts(out, first ? "CAST(__v." : ", CAST(__v.");
+		first = false;
+		lh_buf_sql_ident(out, c->name);
+		lh_buf_puts(out, " AS ");
+		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, out, err);
+		if (st != LH_OK)
+			return st;
+		lh_buf_puts(out, ") AS ");
+		lh_buf_sql_ident(out, c->name);
+	}
+	lh_buf_puts(out, " FROM (");
+	lh_buf_puts(out, t->inlined);
+	lh_buf_puts(out, ") __v");
+	return LH_OK;
+}
+
+lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
+                      const lh_path_map *map, lh_buf *out, lh_err *err)
+{
+	if (!t->inlined)
+		return files_scan(state, t, flags, map, out, err);
+	if (flags & LH_SCAN_META)
+		return lh_err_set(err, LH_ERR_UNSUPPORTED,
+		                  "table '%s' has rows that DuckDB's data inlining keeps in the catalog: "
+		                  "this version reads them but cannot update, delete or compact them; "
+		                  "flush them into files with DuckDB (CALL ducklake_flush_inlined_data) "
+		                  "first",
+		                  t->name);
+	if (t->files.len == 0)
+		return inlined_scan(t, out, err);
+	lh_buf_puts(out, "SELECT * FROM (");
+	lh_status st = files_scan(state, t, flags, map, out, err);
+	if (st == LH_OK) {
+		lh_buf_puts(out, ") UNION ALL ");
+		st = inlined_scan(t, out, err);
+	}
+	return st;
 }

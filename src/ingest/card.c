@@ -40,17 +40,20 @@ static json_t *scalar(const yaml_node_t *n)
 	return json_string(v);
 }
 
-static json_t *convert(yaml_document_t *doc, yaml_node_t *n, int depth)
+/* *left counts down the values made: aliases are expanded, so a few lines of nested
+ * aliases could otherwise make billions ("billion laughs") */
+static json_t *convert(yaml_document_t *doc, yaml_node_t *n, int depth, size_t *left)
 {
-	if (!n || depth > 64)
+	if (!n || depth > 64 || *left == 0)
 		return NULL;
+	(*left)--;
 	switch (n->type) {
 	case YAML_SCALAR_NODE:
 		return scalar(n);
 	case YAML_SEQUENCE_NODE: {
 		json_t *a = json_array();
 		for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
-			json_array_append_new(a, convert(doc, yaml_document_get_node(doc, *it), depth + 1));
+			json_array_append_new(a, convert(doc, yaml_document_get_node(doc, *it), depth + 1, left));
 		return a;
 	}
 	case YAML_MAPPING_NODE: {
@@ -59,7 +62,7 @@ static json_t *convert(yaml_document_t *doc, yaml_node_t *n, int depth)
 			yaml_node_t *k = yaml_document_get_node(doc, p->key);
 			if (k && k->type == YAML_SCALAR_NODE)
 				json_object_set_new(o, (const char *)k->data.scalar.value,
-				                    convert(doc, yaml_document_get_node(doc, p->value), depth + 1));
+				                    convert(doc, yaml_document_get_node(doc, p->value), depth + 1, left));
 		}
 		return o;
 	}
@@ -73,8 +76,11 @@ lh_status lh_card_parse(const char *text, size_t len, json_t **out, lh_err *err)
 	*out = NULL;
 	if (len < 4 || strncmp(text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r'))
 		return LH_OK;
-	const char *start = strchr(text, '\n') + 1, *end = NULL;
-	for (const char *p = start; p && p < text + len; p = strchr(p, '\n')) {
+	/* the block is read by lines: a card with no '\n' (old Mac "\r" endings) has no
+	 * closing line */
+	const char *nl = memchr(text, '\n', len);
+	const char *start = nl ? nl + 1 : text + len, *end = NULL;
+	for (const char *p = start; nl && p && p < text + len; p = strchr(p, '\n')) {
 		if (*p == '\n')
 			p++;
 		if (strncmp(p, "---", 3) == 0 && (p[3] == '\n' || p[3] == '\r' || p[3] == '\0')) {
@@ -98,9 +104,17 @@ lh_status lh_card_parse(const char *text, size_t len, json_t **out, lh_err *err)
 		return s;
 	}
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
-	json_t *j = root ? convert(&doc, root, 0) : json_object();
+	size_t left = LH_CARD_MAX_VALUES + 1; /* 0: one value too many */
+	json_t *j = root ? convert(&doc, root, 0, &left) : json_object();
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
+	if (left == 0) {
+		json_decref(j);
+		return lh_err_set(err, LH_ERR_TOO_BIG,
+		                  "the dataset card's YAML holds over %d values (aliases expanded): "
+		                  "fix README.md",
+		                  LH_CARD_MAX_VALUES);
+	}
 	if (!j || !json_is_object(j)) {
 		json_decref(j);
 		return lh_err_set(err, LH_ERR_SYNTAX,
@@ -181,6 +195,13 @@ lh_status lh_card_data_files(json_t *card, const char *config, char *const *path
                              lh_data_files *out, lh_err *err)
 {
 	json_t *configs = card ? json_object_get(card, "configs") : NULL;
+	/* present but not a list is a broken card, not a card without configs: ignoring it
+	 * would land files the author excluded */
+	if (configs && !json_is_array(configs) && !json_is_null(configs))
+		return lh_err_set(err, LH_ERR_SYNTAX,
+		                  "the dataset card's 'configs' is not a list: write it as a YAML list "
+		                  "of entries with config_name and data_files (see the Hub's dataset "
+		                  "card docs)");
 	if (!json_is_array(configs) || json_array_size(configs) == 0)
 		return lh_err_set(err, LH_ERR_NOT_FOUND, "the card has no configs");
 	json_t *pick = NULL, *c;

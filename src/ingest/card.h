@@ -22,7 +22,9 @@ typedef LH_VEC(lh_data_file) lh_data_files;
 void lh_data_files_free(lh_data_files *v);
 
 /* The front matter as JSON (*out NULL when the card has none). A broken block is
- * LH_ERR_SYNTAX naming the line. */
+ * LH_ERR_SYNTAX naming the line; one with over LH_CARD_MAX_VALUES values, aliases
+ * expanded, is LH_ERR_TOO_BIG. */
+#define LH_CARD_MAX_VALUES 1000000
 lh_status lh_card_parse(const char *text, size_t len, json_t **out, lh_err *err);
 
 /* The data files of `config` (NULL: the config marked default, else "default", else

@@ -26,6 +26,7 @@
 #include "util/fsutil.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -477,9 +478,8 @@ static lh_status one_blob(pull *p, shard *sh, const blob_col *bc, int64_t row, c
 		if (first)
 			lh_buf_printf(&line, "{\"r\":%lld", (long long)row);
 		lh_buf_printf(&line, ",\"%s_uri\":", col);
-		char *uri = lh_asprintf("%s%s", lh_lake_data_path(p->lake), key);
-		lh_json_quote(&line, uri ? uri : "");
-		free(uri);
+		/* relative to the data path, so the lake can move (lh_lake_asset_uri) */
+		lh_json_quote(&line, key);
 		lh_buf_printf(&line, ",\"%s_format\":\"%s\",\"%s_bytes\":%d", col, mi.format, col, len);
 		if (mi.image && mi.width > 0)
 			lh_buf_printf(&line, ",\"%s_width\":%d,\"%s_height\":%d", col, mi.width, col, mi.height);
@@ -501,9 +501,11 @@ static lh_status blobs(pull *p, shard *sh)
 		return LH_OK;
 	char *name = lh_asprintf("%s/map-%td.jsonl", p->staging, sh - p->shards.items);
 	sh->mapfile = name;
-	FILE *map = name ? fopen(name, "w") : NULL;
+	if (!name)
+		return lh_err_set(p->err, LH_ERR_NOMEM, "out of memory");
+	FILE *map = fopen(name, "w");
 	if (!map)
-		return lh_err_set(p->err, LH_ERR_IO, "cannot write '%s'", name ? name : "(map)");
+		return lh_err_set(p->err, LH_ERR_IO, "cannot write '%s': %s", name, strerror(errno));
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
 	lh_buf_puts(&sql, "SELECT file_row_number");
@@ -876,8 +878,13 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 	}
 	if (s == LH_OK)
 		s = land(&p);
-	if (s == LH_OK && rep->files_landed && (s = table_rows(&p, &after)) == LH_OK)
+	/* the landing committed: nothing after it may fail the pull (lake/txn.c's rule) */
+	if (s == LH_OK && rep->files_landed && table_rows(&p, &after) == LH_OK)
 		rep->rows = after - before;
+	else if (s == LH_OK && rep->files_landed) {
+		rep->rows = -1;
+		lh_err_clear(p.err);
+	}
 	if (s != LH_OK) /* objects only this failed run referenced */
 		lh_store_discard(p.store, p.stored.items, p.stored.len);
 	if (s == LH_OK) {

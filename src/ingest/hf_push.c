@@ -378,22 +378,19 @@ static lh_status lfs_upload(push *p)
 	{
 		if (s != LH_OK)
 			break;
-		const char *oid = json_string_value(json_object_get(e, "oid"));
-		json_t *error = json_object_get(e, "error");
-		json_t *up = json_object_get(json_object_get(e, "actions"), "upload");
+		lh_lfs_action a;
+		lh_hub_lfs_action(e, &a);
 		upfile *f = NULL;
-		for (size_t k = 0; oid && k < p->files.len; k++)
-			if (p->files.items[k].lfs && !strcmp(p->files.items[k].sha, oid))
+		for (size_t k = 0; a.oid && k < p->files.len; k++)
+			if (p->files.items[k].lfs && !strcmp(p->files.items[k].sha, a.oid))
 				f = &p->files.items[k];
 		if (!f) {
 			s = lh_err_set(p->err, LH_ERR_CORRUPT, "the LFS batch answer names an object we did not send");
-		} else if (error) {
-			s = lh_err_set(p->err, LH_ERR_IO, "the Hub refused LFS object '%s': %s", f->path,
-			               json_string_value(json_object_get(error, "message")));
-		} else if (up) { /* no upload action: the Hub has the object already */
-			const char *href = json_string_value(json_object_get(up, "href"));
-			json_t *hdr = json_object_get(up, "header");
-			if (!href || json_object_get(hdr, "chunk_size")) {
+		} else if (a.error) {
+			s = lh_err_set(p->err, LH_ERR_IO, "the Hub refused LFS object '%s': %s", f->path, a.error);
+		} else if (a.upload) { /* no upload action: the Hub has the object already */
+			const char *href = a.href;
+			if (!href || a.multipart) {
 				s = lh_err_set(p->err, LH_ERR_UNSUPPORTED,
 				               "the Hub asked for a multipart LFS upload of '%s', which lakehouse "
 				               "does not do yet: push with a smaller --max-shard-bytes",

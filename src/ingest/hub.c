@@ -120,6 +120,16 @@ static lh_status get_json(const lh_hub *hub, const char *url, const char *what, 
 	return s;
 }
 
+lh_status lh_hub_parse_revision(json_t *j, const char *what, char **out_sha, lh_err *err)
+{
+	const char *sha = json_string_value(json_object_get(j, "sha"));
+	if (!sha || !name_ok(sha, strlen(sha)))
+		return lh_err_set(err, LH_ERR_CORRUPT, "%s: the answer has no commit sha", what);
+	if (!(*out_sha = lh_strdup(sha)))
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	return LH_OK;
+}
+
 lh_status lh_hub_revision(const lh_hub *hub, const char *repo, const char *rev, char **out_sha,
                           lh_err *err)
 {
@@ -129,16 +139,57 @@ lh_status lh_hub_revision(const lh_hub *hub, const char *repo, const char *rev, 
 	json_t *j = NULL;
 	lh_status s = url && what ? get_json(hub, url, what, &j, NULL, err)
 	                          : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	const char *sha = s == LH_OK ? json_string_value(json_object_get(j, "sha")) : NULL;
-	if (s == LH_OK && (!sha || !name_ok(sha, strlen(sha))))
-		s = lh_err_set(err, LH_ERR_CORRUPT, "%s: the answer has no commit sha", what);
-	if (s == LH_OK && !(*out_sha = lh_strdup(sha)))
-		s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	if (s == LH_OK)
+		s = lh_hub_parse_revision(j, what, out_sha, err);
 	json_decref(j);
 	free(erev);
 	free(url);
 	free(what);
 	return s;
+}
+
+lh_status lh_hub_parse_tree_page(json_t *j, const char *what, lh_hub_files *out, lh_err *err)
+{
+	json_t *e;
+	size_t i;
+	if (!json_is_array(j))
+		return lh_err_set(err, LH_ERR_CORRUPT, "%s: the listing is not a JSON list", what);
+	json_array_foreach(j, i, e)
+	{
+		const char *type = json_string_value(json_object_get(e, "type"));
+		const char *path = json_string_value(json_object_get(e, "path"));
+		if (!type || strcmp(type, "file"))
+			continue;
+		if (!path || !lh_hub_path_ok(path))
+			return lh_err_set(err, LH_ERR_CORRUPT, "%s: the listing names an unsafe path '%s'",
+			                  what, path ? path : "(none)");
+		/* the size checks the download: a missing one must not pass for any file */
+		json_t *size = json_object_get(e, "size");
+		if (!json_is_integer(size) || json_integer_value(size) < 0)
+			return lh_err_set(err, LH_ERR_CORRUPT, "%s: the listing gives '%s' no valid size",
+			                  what, path);
+		json_t *lfs = json_object_get(e, "lfs");
+		const char *oid = lfs ? json_string_value(json_object_get(lfs, "oid")) : NULL;
+		lh_hub_file f = {lh_strdup(path), json_integer_value(size), oid ? lh_strdup(oid) : NULL};
+		if (!f.path || LH_VEC_PUSH(out, f) != LH_OK) {
+			free(f.path);
+			free(f.sha256);
+			return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		}
+	}
+	return LH_OK;
+}
+
+void lh_hub_lfs_action(json_t *object, lh_lfs_action *out)
+{
+	json_t *error = json_object_get(object, "error");
+	json_t *up = json_object_get(json_object_get(object, "actions"), "upload");
+	const char *msg = json_string_value(json_object_get(error, "message"));
+	out->oid = json_string_value(json_object_get(object, "oid"));
+	out->error = error ? (msg ? msg : "no reason given") : NULL;
+	out->upload = up != NULL;
+	out->href = json_string_value(json_object_get(up, "href"));
+	out->multipart = json_object_get(json_object_get(up, "header"), "chunk_size") != NULL;
 }
 
 lh_status lh_hub_tree(const lh_hub *hub, const char *repo, const char *sha, lh_hub_files *out,
@@ -150,39 +201,15 @@ lh_status lh_hub_tree(const lh_hub *hub, const char *repo, const char *sha, lh_h
 	char *what = lh_asprintf("cannot list dataset '%s' at %s", repo, sha);
 	lh_status s = url && what ? LH_OK : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	for (int page = 0; s == LH_OK && url; page++) {
-		json_t *j = NULL, *e;
+		json_t *j = NULL;
 		char *next = NULL;
-		size_t i;
 		if (page > 10000) {
 			s = lh_err_set(err, LH_ERR_TOO_BIG, "%s: over 10000 pages", what);
 			break;
 		}
 		s = get_json(hub, url, what, &j, &next, err);
-		if (s == LH_OK && !json_is_array(j))
-			s = lh_err_set(err, LH_ERR_CORRUPT, "%s: the listing is not a JSON list", what);
-		json_array_foreach(j, i, e)
-		{
-			if (s != LH_OK)
-				break;
-			const char *type = json_string_value(json_object_get(e, "type"));
-			const char *path = json_string_value(json_object_get(e, "path"));
-			if (!type || strcmp(type, "file"))
-				continue;
-			if (!path || !lh_hub_path_ok(path)) {
-				s = lh_err_set(err, LH_ERR_CORRUPT, "%s: the listing names an unsafe path '%s'",
-				               what, path ? path : "(none)");
-				break;
-			}
-			json_t *lfs = json_object_get(e, "lfs");
-			const char *oid = lfs ? json_string_value(json_object_get(lfs, "oid")) : NULL;
-			lh_hub_file f = {lh_strdup(path), json_integer_value(json_object_get(e, "size")),
-			                 oid ? lh_strdup(oid) : NULL};
-			if (!f.path || LH_VEC_PUSH(out, f) != LH_OK) {
-				free(f.path);
-				free(f.sha256);
-				s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-			}
-		}
+		if (s == LH_OK)
+			s = lh_hub_parse_tree_page(j, what, out, err);
 		json_decref(j);
 		free(url);
 		url = next;

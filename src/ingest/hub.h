@@ -13,6 +13,8 @@
 #include "util/buf.h"
 #include "util/err.h"
 
+#include <jansson.h>
+
 typedef struct lh_hub {
 	char *endpoint; /* no trailing '/' */
 	const char *token;
@@ -41,6 +43,22 @@ lh_status lh_hub_revision(const lh_hub *hub, const char *repo, const char *rev, 
 /* Every file of the repo at a commit. */
 lh_status lh_hub_tree(const lh_hub *hub, const char *repo, const char *sha, lh_hub_files *out,
                       lh_err *err);
+/* The Hub's JSON answers, read by pure functions (fuzz/fuzz_hub_json.c feeds them any
+ * JSON); `what` starts their error messages. */
+/* The commit sha of a /revision answer (caller frees). */
+lh_status lh_hub_parse_revision(json_t *answer, const char *what, char **out_sha, lh_err *err);
+/* Appends the files of one /tree page to *out (the caller frees *out, also on error). */
+lh_status lh_hub_parse_tree_page(json_t *answer, const char *what, lh_hub_files *out,
+                                 lh_err *err);
+/* What a Git LFS batch answer says of one of its "objects" (strings borrowed from it). */
+typedef struct lh_lfs_action {
+	const char *oid;   /* NULL when missing */
+	const char *error; /* the Hub refused the object: its message; NULL: no error */
+	bool upload;       /* an upload action: upload to href (else the Hub has the object) */
+	const char *href;  /* NULL when missing */
+	bool multipart;    /* the action asks for a chunked (multipart) upload */
+} lh_lfs_action;
+void lh_hub_lfs_action(json_t *object, lh_lfs_action *out);
 /* Downloads a file to `dest` (through dest.incomplete, resumed if present), checked
  * against its size and, for LFS files, its SHA-256. *out_bytes: bytes transferred. */
 lh_status lh_hub_download(const lh_hub *hub, const char *repo, const char *sha,

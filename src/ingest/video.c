@@ -126,7 +126,8 @@ typedef struct clip {
 	const char *src;
 	const char *ann;
 	char *fmp4;  /* staged */
-	char *uri;
+	char *uri;   /* the object: data path + key */
+	char *key;   /* what tables hold: relative to the data path (lh_lake_asset_uri) */
 	char sha[65];
 	lh_mp4_index ix;
 	bool skip;   /* already in the table */
@@ -161,7 +162,7 @@ static void tname(lh_buf *b, const ingest *g, const char *suffix)
 static void ann_reader(lh_buf *b, const clip *c)
 {
 	lh_buf_puts(b, "SELECT ");
-	lh_buf_sql_str(b, c->uri);
+	lh_buf_sql_str(b, c->key);
 	lh_buf_puts(b, " AS clip_uri, * FROM read_csv(");
 	lh_buf_sql_str(b, c->ann);
 	lh_buf_puts(b, ", header = false, auto_detect = false, delim = ',', columns = {'frame': 'BIGINT', "
@@ -219,7 +220,8 @@ static lh_status prepare(ingest *g, clip *c, size_t i)
 		s = lh_mp4_index_file(c->fmp4, &c->ix, g->err);
 	if (s == LH_OK && lh_sha256_file_hex(c->fmp4, c->sha) != LH_OK)
 		s = lh_err_set(g->err, LH_ERR_IO, "cannot read '%s'", c->fmp4);
-	if (s == LH_OK && !(c->uri = lh_asprintf("%sassets/video/%s.mp4", lh_lake_data_path(g->lake), c->sha)))
+	if (s == LH_OK && (!(c->key = lh_asprintf("assets/video/%s.mp4", c->sha)) ||
+	                   !(c->uri = lh_asprintf("%s%s", lh_lake_data_path(g->lake), c->key))))
 		s = nomem(g);
 	if (s == LH_OK && c->ann)
 		s = check_annotations(g, c);
@@ -238,7 +240,9 @@ static lh_status already_there(ingest *g)
 		while (lh_result_next_batch(r, &n) == LH_OK && n)
 			for (size_t i = 0; i < n; i++)
 				for (size_t k = 0; k < g->clips.len; k++)
-					if (!strcmp(g->clips.items[k].uri, lh_result_text(r, 0, i)))
+					/* stored relative, or absolute by earlier versions */
+					if (!strcmp(g->clips.items[k].key, lh_result_text(r, 0, i)) ||
+					    !strcmp(g->clips.items[k].uri, lh_result_text(r, 0, i)))
 						g->clips.items[k].skip = true;
 	lh_err_clear(g->err);
 	lh_result_destroy(&r);
@@ -264,7 +268,7 @@ static lh_status write_rows(ingest *g, const char *path, bool fragments)
 			continue;
 		if (!fragments) {
 			lh_buf_puts(&b, "{\"clip_uri\":");
-			lh_json_quote(&b, c->uri);
+			lh_json_quote(&b, c->key);
 			lh_buf_puts(&b, ",\"source\":");
 			lh_json_quote(&b, c->src);
 			lh_buf_printf(&b, ",\"frames\":%lld,\"duration\":%.6f,\"width\":%d,\"height\":%d,"
@@ -276,7 +280,7 @@ static lh_status write_rows(ingest *g, const char *path, bool fragments)
 		for (size_t k = 0; k < c->ix.fragments.len; k++) {
 			lh_mp4_fragment *fr = &c->ix.fragments.items[k];
 			lh_buf_puts(&b, "{\"clip_uri\":");
-			lh_json_quote(&b, c->uri);
+			lh_json_quote(&b, c->key);
 			lh_buf_printf(&b, ",\"fragment_id\":%zu,\"byte_offset\":%lld,\"byte_length\":%lld,"
 			                  "\"init_length\":%lld,\"start_frame\":%lld,\"end_frame\":%lld,"
 			                  "\"start_time\":%.6f,\"end_time\":%.6f}\n",
@@ -432,6 +436,7 @@ static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_option
 			unlink(c->fmp4);
 		free(c->fmp4);
 		free(c->uri);
+		free(c->key);
 		lh_mp4_index_free(&c->ix);
 	}
 	LH_VEC_FREE(&g.clips);
@@ -445,7 +450,44 @@ static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_option
 
 /* --- fetch ------------------------------------------------------------------------------ */
 
-static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char *clip_uri,
+/* The lake's fragment indexes (tables with the index's columns), as one SQL source: a
+ * UNION ALL of their index columns, or NULL in *out when there are none. */
+static lh_status index_tables(lh_lake *lake, char **out)
+{
+	*out = NULL;
+	lh_result *r = NULL;
+	size_t n = 0;
+	lh_status s = lh_lake_query(
+	    lake,
+	    "SELECT table_schema, table_name FROM information_schema.columns WHERE table_catalog = "
+	    "'lake' AND column_name IN ('clip_uri', 'fragment_id', 'byte_offset', 'byte_length', "
+	    "'init_length', 'start_frame', 'end_frame', 'start_time', 'end_time') GROUP BY ALL "
+	    "HAVING count(*) = 9 ORDER BY ALL",
+	    &r);
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	size_t tables = 0;
+	while (s == LH_OK && (s = lh_result_next_batch(r, &n)) == LH_OK && n)
+		for (size_t i = 0; i < n; i++, tables++) {
+			lh_buf_puts(&b, tables ? " UNION ALL SELECT * FROM (SELECT " : "(SELECT * FROM (SELECT ");
+			lh_buf_puts(&b, "clip_uri, fragment_id, byte_offset, byte_length, init_length, "
+			                "start_frame, end_frame, start_time, end_time FROM ");
+			lh_buf_sql_ident(&b, lh_result_text(r, 0, i));
+			lh_buf_putc(&b, '.');
+			lh_buf_sql_ident(&b, lh_result_text(r, 1, i));
+			lh_buf_putc(&b, ')');
+		}
+	lh_result_destroy(&r);
+	if (s == LH_OK && tables) {
+		lh_buf_puts(&b, ") __ix");
+		if (!(*out = lh_buf_steal(&b)))
+			s = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	}
+	lh_buf_free(&b);
+	return s;
+}
+
+static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char *uri,
                          int64_t fragment_id, const char *out_path, lh_video_fetch_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
@@ -453,25 +495,50 @@ static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char
 	lh_store *store = lh_lake_store(lake);
 	lh_err_clear(err);
 	const char *root = lh_lake_data_path(lake);
+	/* tables hold clip URIs relative to the data path (older lakes: absolute); either
+	 * form names the same object, which must lie inside the lake */
+	char *clip_uri = uri ? lh_lake_asset_uri(lake, uri) : NULL;
 	if (!clip_uri || !lh_str_starts_with(clip_uri, root) || strstr(clip_uri, "/../") ||
-	    strstr(clip_uri, "/./"))
+	    strstr(clip_uri, "/./")) {
+		free(clip_uri);
 		return lh_err_set(err, LH_ERR_INVALID,
-		                  "clip URI '%s' is not an object of this lake (it must start with '%s')",
-		                  clip_uri ? clip_uri : "", root);
+		                  "clip URI '%s' is not an object of this lake (it must be a path "
+		                  "below '%s', as the clip_uri column holds it)",
+		                  uri ? uri : "", root);
+	}
+	/* without --table: every fragment index of the lake (a table with the index's
+	 * columns), as one query; the first that has the clip answers */
+	char *found = NULL;
+	lh_status s = table ? LH_OK : index_tables(lake, &found);
+	if (s != LH_OK) {
+		free(clip_uri);
+		return s;
+	}
+	if (!table && !found) {
+		free(clip_uri);
+		return lh_err_set(err, LH_ERR_NOT_FOUND,
+		                  "no table of this lake is a fragment index (clip_uri, fragment_id, "
+		                  "byte_offset, byte_length, init_length): run `lakehouse video ingest` "
+		                  "first, or name the table with --table");
+	}
 	lh_buf q;
 	lh_buf_init(&q, 0);
 	lh_buf_printf(&q, "SELECT byte_offset, byte_length, init_length, start_frame, end_frame, "
-	                  "start_time, end_time FROM %s WHERE clip_uri = ",
-	              table ? table : "video.fragments");
+	                  "start_time, end_time FROM %s WHERE clip_uri IN (",
+	              table ? table : found);
 	lh_buf_sql_str(&q, clip_uri);
-	lh_buf_printf(&q, " AND fragment_id = %lld", (long long)fragment_id);
+	lh_buf_puts(&q, ", ");
+	lh_buf_sql_str(&q, clip_uri + strlen(root));
+	lh_buf_printf(&q, ") AND fragment_id = %lld", (long long)fragment_id);
+	lh_buf_puts(&q, " LIMIT 1");
 	lh_result *r = NULL;
 	size_t n = 0;
 	int64_t off = 0, len = 0, init = 0;
-	lh_status s = lh_lake_query(lake, lh_buf_str(&q), &r);
+	s = lh_lake_query(lake, lh_buf_str(&q), &r);
 	if (s == LH_OK && (s = lh_result_next_batch(r, &n)) == LH_OK && n == 0)
-		s = lh_err_set(err, LH_ERR_NOT_FOUND, "clip '%s' has no fragment %lld in %s", clip_uri,
-		               (long long)fragment_id, table ? table : "video.fragments");
+		s = lh_err_set(err, LH_ERR_NOT_FOUND, "clip '%s' has no fragment %lld in %s", uri,
+		               (long long)fragment_id, table ? table : "any fragment index of the lake");
+	free(found);
 	if (s == LH_OK) {
 		off = lh_result_int64(r, 0, 0);
 		len = lh_result_int64(r, 1, 0);
@@ -502,6 +569,7 @@ static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char
 		s = lh_file_write_atomic(out_path, data.data, data.len, err);
 	}
 	lh_buf_free(&data);
+	free(clip_uri);
 	return s;
 }
 

@@ -138,115 +138,264 @@ static lh_status alter_add_column(lh_lake *lake, lh_stmt *s, lh_cursor *c, size_
 	return st;
 }
 
+/* The column ci of table ti of the working state, made writable (copy-on-write) and
+ * marked changed: the commit writes it as a new row unless nothing in it differs
+ * (catalog/commit.c), so a change to what already is makes no snapshot. NULL: out of
+ * memory (the lake's error is set). */
+static lh_column *column_mut(lh_lake *lake, size_t ti, size_t ci)
+{
+	lh_table *t = lh_state_table_mut(lh_lake_state(lake), ti);
+	if (!t) {
+		nomem(lake);
+		return NULL;
+	}
+	t->columns.items[ci].begin_snapshot = -1;
+	return &t->columns.items[ci];
+}
+
+/* What one ALTER COLUMN action works on. */
+typedef struct column_ref {
+	size_t ti;
+	size_t ci;
+	const char *name;  /* the column */
+	const char *label; /* schema.table */
+} column_ref;
+
+/* SET DEFAULT <literal>: the literal cast to the column's type. */
+static lh_status set_default(lh_lake *lake, lh_stmt *s, lh_cursor *c, const column_ref *r)
+{
+	const lh_table *t = lh_lake_state(lake)->tables.items[r->ti];
+	lh_buf type;
+	lh_buf_init(&type, 0);
+	lh_status st = lh_types_sql(t->columns.items, t->columns.len, r->ci, &type, &lake->err);
+	char *val = NULL;
+	if (st == LH_OK)
+		st = lh_ddl_eval_default(lake, r->name, s->text + lh_cur_offset(c), lh_buf_str(&type),
+		                         &val);
+	lh_buf_free(&type);
+	lh_column *col = st == LH_OK ? column_mut(lake, r->ti, r->ci) : NULL;
+	if (col) {
+		free(col->default_value);
+		col->default_value = val;
+		val = NULL;
+	} else if (st == LH_OK) {
+		st = LH_ERR_NOMEM;
+	}
+	free(val);
+	return st;
+}
+
+/* SET NOT NULL: refused while a row holds NULL. */
+static lh_status set_not_null(lh_lake *lake, const column_ref *r)
+{
+	lh_state *state = lh_lake_state(lake);
+	const lh_table *t = state->tables.items[r->ti];
+	if (!t->columns.items[r->ci].nulls_allowed)
+		return LH_OK; /* already: nothing to check or change */
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "SELECT count(*) FROM (");
+	lh_status st = lh_lake_scan(lake, state, t, 0, &b);
+	lh_buf_puts(&b, ") WHERE ");
+	lh_buf_sql_ident(&b, r->name);
+	lh_buf_puts(&b, " IS NULL");
+	int64_t nulls = 0;
+	if (st == LH_OK)
+		st = lh_engine_scalar_int(lake->engine, lh_buf_str(&b), &nulls, &lake->err);
+	lh_buf_free(&b);
+	if (st == LH_OK && nulls > 0)
+		st = lh_lake_fail(lake, LH_ERR_CONSTRAINT,
+		                  "cannot set NOT NULL on column '%s' of '%s': %lld rows are NULL",
+		                  r->name, r->label, (long long)nulls);
+	lh_column *col = st == LH_OK ? column_mut(lake, r->ti, r->ci) : NULL;
+	if (col)
+		col->nulls_allowed = false;
+	return st == LH_OK && !col ? LH_ERR_NOMEM : st;
+}
+
+/* [SET DATA] TYPE <type>: widening promotions only (DuckLake never rewrites data). */
+static lh_status set_type(lh_lake *lake, lh_stmt *s, lh_cursor *c, const column_ref *r)
+{
+	if (lh_cur_has_word(c, "USING"))
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "ALTER COLUMN ... USING would rewrite data, which DuckLake never "
+		                    "does; only widening type changes are allowed");
+	char *probe = lh_asprintf("SELECT CAST(NULL AS %s) AS x", s->text + lh_cur_offset(c));
+	lh_query_columns qc = {0};
+	lh_status st = probe ? lh_engine_describe(lake->engine, probe, &qc, &lake->err) : nomem(lake);
+	free(probe);
+	lh_column_vec nc = {0};
+	int64_t next = 1;
+	if (st == LH_OK)
+		st = lh_types_add_column(qc.types[0], r->name, true, &next, &nc, &lake->err);
+	lh_query_columns_free(&qc);
+	const lh_table *t = lh_lake_state(lake)->tables.items[r->ti];
+	const char *from = t->columns.items[r->ci].type;
+	if (st == LH_OK && (nc.len > 1 || !lh_types_promotion_allowed(from, nc.items[0].type)))
+		st = lh_lake_fail(lake, LH_ERR_TYPE,
+		                  "cannot change column '%s' of '%s' from %s to %s: only widening "
+		                  "type promotions are allowed (e.g. int32 to int64, float32 to "
+		                  "float64)",
+		                  r->name, r->label, from, nc.items[0].type);
+	lh_column *col = st == LH_OK ? column_mut(lake, r->ti, r->ci) : NULL;
+	if (col) {
+		free(col->type);
+		col->type = nc.items[0].type;
+		nc.items[0].type = NULL;
+	} else if (st == LH_OK) {
+		st = LH_ERR_NOMEM;
+	}
+	lh_columns_free(&nc);
+	return st;
+}
+
+/* ALTER [COLUMN] c SET/DROP DEFAULT, SET/DROP NOT NULL, [SET DATA] TYPE. */
 static lh_status alter_column(lh_lake *lake, lh_stmt *s, lh_cursor *c, size_t ti,
                               const char *label)
 {
-	lh_state *state = lh_lake_state(lake);
 	lh_cur_accept(c, "COLUMN");
 	char *name = lh_cur_ident(c);
 	if (!name)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER COLUMN: expected a column name");
-	lh_table *t = state->tables.items[ti];
-	ptrdiff_t ci = lh_table_column_index(t, name);
-	if (ci < 0) {
-		lh_status r = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, name);
-		free(name);
-		return r;
-	}
+	ptrdiff_t ci = lh_table_column_index(lh_lake_state(lake)->tables.items[ti], name);
+	column_ref r = {ti, (size_t)ci, name, label};
 	lh_status st = LH_OK;
-	if (lh_cur_is(c, 0, "SET") && lh_cur_is(c, 1, "DEFAULT")) {
+	lh_column *col = NULL;
+	if (ci < 0) {
+		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, name);
+	} else if (lh_cur_is(c, 0, "SET") && lh_cur_is(c, 1, "DEFAULT")) {
 		c->i += 2;
-		lh_buf type;
-		lh_buf_init(&type, 0);
-		st = lh_types_sql(t->columns.items, t->columns.len, (size_t)ci, &type, &lake->err);
-		char *val = NULL;
-		if (st == LH_OK)
-			st = lh_ddl_eval_default(lake, name, s->text + lh_cur_offset(c), lh_buf_str(&type), &val);
-		lh_buf_free(&type);
-		if (st == LH_OK && (t = lh_state_table_mut(state, ti))) {
-			lh_column *col = &t->columns.items[ci];
-			free(col->default_value);
-			col->default_value = val;
-			col->begin_snapshot = -1;
-		} else {
-			free(val);
-		}
+		st = set_default(lake, s, c, &r);
 	} else if (lh_cur_is(c, 0, "DROP") && lh_cur_is(c, 1, "DEFAULT")) {
-		if ((t = lh_state_table_mut(state, ti))) {
-			lh_column *col = &t->columns.items[ci];
+		st = (col = column_mut(lake, ti, r.ci)) ? LH_OK : LH_ERR_NOMEM;
+		if (col) {
 			free(col->default_value);
 			col->default_value = NULL;
-			col->begin_snapshot = -1;
 		}
 	} else if (lh_cur_is(c, 0, "SET") && lh_cur_is(c, 1, "NOT") && lh_cur_is(c, 2, "NULL")) {
-		lh_buf b;
-		lh_buf_init(&b, 0);
-		lh_buf_puts(&b, "SELECT count(*) FROM (");
-		st = lh_lake_scan(lake, state, t, 0, &b);
-		lh_buf_puts(&b, ") WHERE ");
-		lh_buf_sql_ident(&b, name);
-		lh_buf_puts(&b, " IS NULL");
-		int64_t nulls = 0;
-		if (st == LH_OK)
-			st = lh_engine_scalar_int(lake->engine, lh_buf_str(&b), &nulls, &lake->err);
-		lh_buf_free(&b);
-		if (st == LH_OK && nulls > 0)
-			st = lh_lake_fail(lake, LH_ERR_CONSTRAINT,
-			                  "cannot set NOT NULL on column '%s' of '%s': %lld rows are NULL",
-			                  name, label, (long long)nulls);
-		if (st == LH_OK && (t = lh_state_table_mut(state, ti))) {
-			t->columns.items[ci].nulls_allowed = false;
-			t->columns.items[ci].begin_snapshot = -1;
-		}
+		st = set_not_null(lake, &r);
 	} else if (lh_cur_is(c, 0, "DROP") && lh_cur_is(c, 1, "NOT") && lh_cur_is(c, 2, "NULL")) {
-		if ((t = lh_state_table_mut(state, ti))) {
-			t->columns.items[ci].nulls_allowed = true;
-			t->columns.items[ci].begin_snapshot = -1;
-		}
+		st = (col = column_mut(lake, ti, r.ci)) ? LH_OK : LH_ERR_NOMEM;
+		if (col)
+			col->nulls_allowed = true;
 	} else {
 		if (lh_cur_accept(c, "SET"))
 			lh_cur_accept(c, "DATA");
-		if (!lh_cur_accept(c, "TYPE")) {
-			free(name);
-			return lh_lake_fail(lake, LH_ERR_SYNTAX,
-			                    "ALTER COLUMN: expected TYPE, SET/DROP DEFAULT or SET/DROP NOT NULL");
-		}
-		if (lh_cur_has_word(c, "USING")) {
-			free(name);
-			return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-			                    "ALTER COLUMN ... USING would rewrite data, which DuckLake never "
-			                    "does; only widening type changes are allowed");
-		}
-		char *probe = lh_asprintf("SELECT CAST(NULL AS %s) AS x", s->text + lh_cur_offset(c));
-		lh_query_columns qc = {0};
-		st = probe ? lh_engine_describe(lake->engine, probe, &qc, &lake->err) : nomem(lake);
-		free(probe);
-		lh_column_vec nc = {0};
-		int64_t next = 1;
-		if (st == LH_OK)
-			st = lh_types_add_column(qc.types[0], name, true, &next, &nc, &lake->err);
-		lh_query_columns_free(&qc);
-		if (st == LH_OK) {
-			const char *from = t->columns.items[ci].type, *to = nc.items[0].type;
-			if (nc.len > 1 || !lh_types_promotion_allowed(from, to))
-				st = lh_lake_fail(lake, LH_ERR_TYPE,
-				                  "cannot change column '%s' of '%s' from %s to %s: only widening "
-				                  "type promotions are allowed (e.g. int32 to int64, float32 to "
-				                  "float64)",
-				                  name, label, from, to);
-			else if (strcmp(from, to) != 0 && (t = lh_state_table_mut(state, ti))) {
-				lh_column *col = &t->columns.items[ci];
-				free(col->type);
-				col->type = nc.items[0].type;
-				nc.items[0].type = NULL;
-				col->begin_snapshot = -1;
-			}
-		}
-		lh_columns_free(&nc);
+		st = lh_cur_accept(c, "TYPE") ? set_type(lake, s, c, &r)
+		                              : lh_lake_fail(lake, LH_ERR_SYNTAX,
+		                                             "ALTER COLUMN: expected TYPE, SET/DROP "
+		                                             "DEFAULT or SET/DROP NOT NULL");
 	}
-	if (st == LH_OK && !t)
-		st = nomem(lake);
 	free(name);
+	return st == LH_ERR_NOMEM ? nomem(lake) : st;
+}
+
+/* RENAME TO <name>: same table id, same folder. */
+static lh_status rename_table(lh_lake *lake, lh_cursor *c, size_t ti, const char *label)
+{
+	lh_state *s = lh_lake_state(lake);
+	const lh_table *t = s->tables.items[ti];
+	lh_qname nn;
+	if (!lh_cur_qname(c, &nn))
+		return nn.nomem ? nomem(lake) : lh_lake_fail(lake, LH_ERR_SYNTAX, "RENAME TO: expected a name");
+	lh_status st = LH_OK;
+	lh_table *m = NULL;
+	if (nn.schema)
+		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                  "a table cannot move to another schema; give only the new name");
+	else if (lh_state_table_index(s, t->schema_id, nn.name) >= 0 && !lh_strieq(nn.name, t->name))
+		st = lh_lake_fail(lake, LH_ERR_EXISTS, "cannot rename '%s': a table '%s' exists", label,
+		                  nn.name);
+	else if (!(m = lh_state_table_mut(s, ti)))
+		st = nomem(lake);
+	if (m) {
+		free(m->name);
+		m->name = nn.name;
+		nn.name = NULL;
+	}
+	lh_qname_free(&nn);
+	return st;
+}
+
+/* RENAME [COLUMN] a TO b: old files still map through the field id. */
+static lh_status rename_column(lh_lake *lake, lh_cursor *c, size_t ti, const char *label)
+{
+	const lh_table *t = lh_lake_state(lake)->tables.items[ti];
+	lh_cur_accept(c, "COLUMN");
+	char *from = lh_cur_ident(c);
+	char *to = lh_cur_accept(c, "TO") ? lh_cur_ident(c) : NULL;
+	ptrdiff_t ci = from ? lh_table_column_index(t, from) : -1;
+	lh_status st = LH_OK;
+	lh_column *col = NULL;
+	if (!from || !to)
+		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "expected RENAME [COLUMN] a TO b");
+	else if (ci < 0)
+		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, from);
+	else if (lh_table_column_index(t, to) >= 0 && !lh_strieq(from, to))
+		st = lh_lake_fail(lake, LH_ERR_EXISTS, "table '%s' already has a column '%s'", label, to);
+	else if (!(col = column_mut(lake, ti, (size_t)ci)))
+		st = LH_ERR_NOMEM;
+	if (col) {
+		free(col->name);
+		col->name = to;
+		to = NULL;
+	}
+	free(from);
+	free(to);
+	return st;
+}
+
+/* DROP [COLUMN] [IF EXISTS] c, with its children; never the last column. */
+static lh_status drop_column(lh_lake *lake, lh_cursor *c, size_t ti, const char *label)
+{
+	const lh_table *t = lh_lake_state(lake)->tables.items[ti];
+	lh_cur_accept(c, "COLUMN");
+	bool if_exists = lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "EXISTS");
+	if (if_exists)
+		c->i += 2;
+	char *name = lh_cur_ident(c);
+	ptrdiff_t ci = name ? lh_table_column_index(t, name) : -1;
+	size_t ntop = 0;
+	for (size_t i = 0; i < t->columns.len; i++)
+		ntop += t->columns.items[i].parent < 0;
+	lh_status st = LH_OK;
+	lh_table *m = NULL;
+	if (!name)
+		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP COLUMN: expected a column name");
+	else if (ci < 0 && !if_exists)
+		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, name);
+	else if (ci >= 0 && ntop == 1)
+		st = lh_lake_fail(lake, LH_ERR_INVALID,
+		                  "cannot drop '%s', the only column of '%s'; drop the table instead",
+		                  name, label);
+	else if (ci >= 0 && !(m = lh_state_table_mut(lh_lake_state(lake), ti)))
+		st = nomem(lake);
+	if (m)
+		remove_column_tree(m, (size_t)ci);
+	free(name);
+	return st;
+}
+
+/* The table an ALTER names: *out_ti, or *out_missing for IF EXISTS on a missing one. */
+static lh_status alter_target(lh_lake *lake, lh_cursor *c, size_t *out_ti, bool *out_missing)
+{
+	*out_missing = false;
+	bool if_exists = lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "EXISTS");
+	if (if_exists)
+		c->i += 2;
+	lh_qname q;
+	if (!lh_cur_qname(c, &q))
+		return q.nomem ? nomem(lake)
+		               : lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER TABLE: expected a table name");
+	ptrdiff_t ti = -1;
+	lh_status st = lh_resolve_table(lake, lh_lake_state(lake), &q, &ti);
+	lh_qname_free(&q);
+	if (st == LH_ERR_NOT_FOUND && if_exists) {
+		lh_err_clear(&lake->err);
+		*out_missing = true;
+		return LH_OK;
+	}
+	*out_ti = (size_t)ti;
 	return st;
 }
 
@@ -255,105 +404,30 @@ static lh_status alter_fn(lh_lake *lake, void *arg, int64_t *count)
 	alter_args *a = arg;
 	lh_cursor *c = a->c;
 	(void)count;
-	bool if_exists = false;
-	if (lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "EXISTS")) {
-		c->i += 2;
-		if_exists = true;
-	}
-	lh_qname q;
-	if (!lh_cur_qname(c, &q))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER TABLE: expected a table name");
-	lh_state *s = lh_lake_state(lake);
-	ptrdiff_t ti;
-	lh_status st = lh_resolve_table(lake, s, &q, &ti);
-	lh_qname_free(&q);
-	if (st == LH_ERR_NOT_FOUND && if_exists) {
-		lh_err_clear(&lake->err);
-		return LH_OK;
-	}
-	if (st != LH_OK)
+	size_t ti = 0;
+	bool missing;
+	lh_status st = alter_target(lake, c, &ti, &missing);
+	if (st != LH_OK || missing)
 		return st;
-	lh_table *t = s->tables.items[ti];
-	char *label = label_of(s, t->schema_id, t->name);
+	const lh_state *s = lh_lake_state(lake);
+	char *label = label_of(s, s->tables.items[ti]->schema_id, s->tables.items[ti]->name);
 	if (!label)
 		return nomem(lake);
-	if (lh_cur_accept(c, "RENAME")) {
-		if (lh_cur_accept(c, "TO")) {
-			lh_qname nn;
-			if (!lh_cur_qname(c, &nn)) {
-				st = lh_lake_fail(lake, LH_ERR_SYNTAX, "RENAME TO: expected a name");
-			} else if (nn.schema) {
-				st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-				                  "a table cannot move to another schema; give only the new name");
-			} else if (lh_state_table_index(s, t->schema_id, nn.name) >= 0 &&
-			           !lh_strieq(nn.name, t->name)) {
-				st = lh_lake_fail(lake, LH_ERR_EXISTS, "cannot rename '%s': a table '%s' exists",
-				                  label, nn.name);
-			} else if ((t = lh_state_table_mut(s, (size_t)ti))) {
-				free(t->name);
-				t->name = nn.name;
-				nn.name = NULL;
-			} else {
-				st = nomem(lake);
-			}
-			lh_qname_free(&nn);
-		} else {
-			lh_cur_accept(c, "COLUMN");
-			char *from = lh_cur_ident(c);
-			char *to = lh_cur_accept(c, "TO") ? lh_cur_ident(c) : NULL;
-			ptrdiff_t ci = from ? lh_table_column_index(t, from) : -1;
-			if (!from || !to)
-				st = lh_lake_fail(lake, LH_ERR_SYNTAX, "expected RENAME [COLUMN] a TO b");
-			else if (ci < 0)
-				st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, from);
-			else if (lh_table_column_index(t, to) >= 0 && !lh_strieq(from, to))
-				st = lh_lake_fail(lake, LH_ERR_EXISTS, "table '%s' already has a column '%s'", label, to);
-			else if ((t = lh_state_table_mut(s, (size_t)ti))) {
-				free(t->columns.items[ci].name);
-				t->columns.items[ci].name = to;
-				t->columns.items[ci].begin_snapshot = -1;
-				to = NULL;
-			} else
-				st = nomem(lake);
-			free(from);
-			free(to);
-		}
-	} else if (lh_cur_accept(c, "ADD")) {
-		st = alter_add_column(lake, a->s, c, (size_t)ti, label);
-	} else if (lh_cur_accept(c, "DROP")) {
-		lh_cur_accept(c, "COLUMN");
-		bool col_if_exists = false;
-		if (lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "EXISTS")) {
-			c->i += 2;
-			col_if_exists = true;
-		}
-		char *name = lh_cur_ident(c);
-		ptrdiff_t ci = name ? lh_table_column_index(t, name) : -1;
-		size_t ntop = 0;
-		for (size_t i = 0; i < t->columns.len; i++)
-			ntop += t->columns.items[i].parent < 0;
-		if (!name)
-			st = lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP COLUMN: expected a column name");
-		else if (ci < 0 && !col_if_exists)
-			st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, name);
-		else if (ci >= 0 && ntop == 1)
-			st = lh_lake_fail(lake, LH_ERR_INVALID,
-			                  "cannot drop '%s', the only column of '%s'; drop the table instead",
-			                  name, label);
-		else if (ci >= 0 && (t = lh_state_table_mut(s, (size_t)ti)))
-			remove_column_tree(t, (size_t)ci);
-		else if (ci >= 0)
-			st = nomem(lake);
-		free(name);
-	} else if (lh_cur_accept(c, "ALTER")) {
-		st = alter_column(lake, a->s, c, (size_t)ti, label);
-	} else {
+	if (lh_cur_accept(c, "RENAME"))
+		st = lh_cur_accept(c, "TO") ? rename_table(lake, c, ti, label)
+		                            : rename_column(lake, c, ti, label);
+	else if (lh_cur_accept(c, "ADD"))
+		st = alter_add_column(lake, a->s, c, ti, label);
+	else if (lh_cur_accept(c, "DROP"))
+		st = drop_column(lake, c, ti, label);
+	else if (lh_cur_accept(c, "ALTER"))
+		st = alter_column(lake, a->s, c, ti, label);
+	else
 		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 		                  "ALTER TABLE supports RENAME TO, ADD/DROP/RENAME COLUMN and ALTER "
 		                  "COLUMN (TYPE, SET/DROP DEFAULT, SET/DROP NOT NULL)");
-	}
 	free(label);
-	return st;
+	return st == LH_ERR_NOMEM ? nomem(lake) : st;
 }
 
 lh_status lh_ddl_alter_table(lh_lake *lake, lh_stmt *s, lh_cursor *c)

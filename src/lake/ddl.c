@@ -222,6 +222,8 @@ lh_status lh_ddl_create_schema(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 	}
 	if (!lh_cur_qname(c, &a.name) || a.name.catalog || !lh_cur_at_end(c)) {
 		lh_qname_free(&a.name);
+		if (a.name.nomem)
+			return nomem(lake);
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "expected CREATE SCHEMA [IF NOT EXISTS] <name>");
 	}
 	int64_t n;
@@ -311,7 +313,7 @@ lh_status lh_ddl_drop(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 	}
 	lh_qname q;
 	if (!lh_cur_qname(c, &q))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP: expected a name");
+		return q.nomem ? nomem(lake) : lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP: expected a name");
 	bool cascade = lh_cur_accept(c, "CASCADE");
 	if (!cascade)
 		lh_cur_accept(c, "RESTRICT");
@@ -451,7 +453,8 @@ lh_status lh_ddl_create_table(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *
 		a.if_not_exists = true;
 	}
 	if (!lh_cur_qname(c, &a.name))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "CREATE TABLE: expected a table name");
+		return a.name.nomem ? nomem(lake)
+		                    : lh_lake_fail(lake, LH_ERR_SYNTAX, "CREATE TABLE: expected a table name");
 	if (lh_cur_is(c, 0, "(")) {
 		a.defs = s->text + lh_cur_offset(c);
 	} else if (lh_cur_accept(c, "AS")) {

@@ -255,7 +255,8 @@ static lh_status target_table(lh_lake *lake, lh_cursor *c, const char *verb, ptr
 {
 	lh_qname q;
 	if (!lh_cur_qname(c, &q))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "%s: expected a table name", verb);
+		return q.nomem ? nomem(lake)
+		               : lh_lake_fail(lake, LH_ERR_SYNTAX, "%s: expected a table name", verb);
 	lh_status st = lh_resolve_table(lake, lh_lake_state(lake), &q, ti);
 	if (st == LH_OK && alias) {
 		*alias = NULL;
@@ -387,6 +388,33 @@ static ptrdiff_t top_level_index(const lh_table *t, const char *name)
 	return -1;
 }
 
+/* DuckDB names the failing value by our internal alias ("source column __c3"): say
+ * which column of the table it was meant for instead. */
+static void name_source_column(lh_lake *lake, const lh_table *t, const ptrdiff_t *map)
+{
+	const char *msg = lh_err_msg(&lake->err);
+	const char *at = strstr(msg, " when casting from source column __c");
+	if (!at)
+		return;
+	const char *num = at + strlen(" when casting from source column __c");
+	char *end = NULL;
+	long k = strtol(num, &end, 10);
+	const char *name = NULL;
+	size_t top = 0;
+	for (size_t i = 0; i < t->columns.len && !name; i++) {
+		if (t->columns.items[i].parent >= 0)
+			continue;
+		if (map[top++] == k)
+			name = t->columns.items[i].name;
+	}
+	if (!name || end == num)
+		return;
+	char *fixed = lh_asprintf("%.*s for column '%s'%s", (int)(at - msg), msg, name, end);
+	if (fixed)
+		lh_err_set(&lake->err, lake->err.code, "%s", fixed);
+	free(fixed);
+}
+
 static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 {
 	insert_args *a = arg;
@@ -514,6 +542,8 @@ static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		st = nomem(lake);
 	if (st == LH_OK)
 		st = lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), false, out_count);
+	if (st != LH_OK)
+		name_source_column(lake, t, map);
 	if (st != LH_OK && !lh_str_starts_with(lh_lake_error(lake), "cannot") &&
 	    !lh_str_starts_with(lh_lake_error(lake), "NOT NULL"))
 		lh_err_prefix(&lake->err, "cannot insert into '%s': ", label);

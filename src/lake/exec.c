@@ -40,11 +40,11 @@ static lh_status run_query(lh_lake *lake, lh_stmt *s, lh_result **out)
 }
 
 /* DELETE and UPDATE hand their WHERE/SET/FROM text to DuckDB inside a DuckDB
- * transaction, which may then write only __lh: with a remote store, the lake views of
- * the tables the statement names are loaded before it. */
+ * transaction, which may then write only __lh: the lake views of the tables the
+ * statement names are loaded before it. */
 static lh_status preload(lh_lake *lake, lh_stmt *s)
 {
-	return lake->store->remote ? lh_remote_load_names(lake, &s->toks) : LH_OK;
+	return lh_remote_load_names(lake, &s->toks);
 }
 
 /* True when the qualified name at the cursor (left in place) names a lake table of the
@@ -84,17 +84,31 @@ static lh_cursor after_if(const lh_cursor *c)
 	return k;
 }
 
+/* After a statement's commit nothing may report failure (txn.c's rule): when making
+ * its result fails once the statement committed a snapshot, it gets the empty result
+ * exec_one made before it ran. */
+static lh_status durable_result(lh_lake *lake, lh_status st, lh_result **out)
+{
+	if (st == LH_OK || lake->last_commit == lake->stmt_commit || !lake->spare)
+		return st;
+	lh_result_destroy(out);
+	*out = lake->spare;
+	lake->spare = NULL;
+	lh_err_clear(&lake->err);
+	return LH_OK;
+}
+
 static lh_status count_result(lh_lake *lake, lh_status st, int64_t n, lh_result **out)
 {
 	if (st != LH_OK)
 		return st;
-	return lh_result_count(lake, n, out);
+	return durable_result(lake, lh_result_count(lake, n, out), out);
 }
 
 static lh_status empty_result(lh_lake *lake, lh_status st, lh_result **out)
 {
 	if (st == LH_OK && lh_result_empty(out) != LH_OK)
-		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+		st = durable_result(lake, lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory"), out);
 	return st;
 }
 
@@ -302,11 +316,15 @@ static lh_status exec_one(lh_lake *lake, const char *text, size_t len, lh_result
 	}
 	lake->fresh = false; /* each statement starts from the latest snapshot */
 	lake->query_views = 0;
-	lh_status st = route(lake, &s, out);
+	lake->stmt_commit = lake->last_commit;
+	lh_status st = lh_result_empty(&lake->spare) == LH_OK
+	                   ? route(lake, &s, out)
+	                   : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	lh_toks_free(&s.toks);
 	free((char *)s.text);
 	if (st == LH_OK && !*out)
 		st = empty_result(lake, st, out);
+	lh_result_destroy(&lake->spare);
 	return st;
 }
 
@@ -333,7 +351,7 @@ static lh_status exec_script(lh_lake *lake, const char *sql, lh_statement_cb cb,
 			st = cb(ctx, i, copy ? copy : "", r);
 			free(copy);
 			if (st != LH_OK && !lake->err.msg)
-				lh_lake_fail(lake, st, "stopped by the caller");
+				lh_lake_fail(lake, st, "stopped by the caller: %s", lh_strerror(st));
 		}
 		if (st == LH_OK && keep_last && i + 1 == ranges.len) {
 			*keep_last = r;

@@ -574,7 +574,29 @@ static lh_status copy_delete(lh_delete_file *dst, const lh_delete_file *src)
 	return !src->path || dst->path ? LH_OK : LH_ERR_NOMEM;
 }
 
-static lh_status rollback_files(lh_state *s, lh_table *t, const lh_table *past)
+/* The path of a file of `past` (a table of state ps) as a path for table t of state s:
+ * unchanged within one table; across a drop and re-create, re-based on t's folder (or
+ * absolute when it lies elsewhere). */
+static lh_status rebase_path(const lh_state *s, const lh_table *t, const lh_state *ps,
+                             const lh_table *past, char **path, bool *relative)
+{
+	if (t->id == past->id || !*path)
+		return LH_OK;
+	char *from = lh_table_full_path(ps, past), *to = lh_table_full_path(s, t);
+	char *full = from ? lh_file_full_path(from, *path, *relative) : NULL;
+	char *rebased = full && to ? lh_relative_path(to, full, relative) : NULL;
+	free(from);
+	free(to);
+	free(full);
+	if (!rebased)
+		return LH_ERR_NOMEM;
+	free(*path);
+	*path = rebased;
+	return LH_OK;
+}
+
+static lh_status rollback_files(lh_state *s, lh_table *t, const lh_state *ps,
+                                const lh_table *past)
 {
 	LH_VEC(lh_data_file) files = {0};
 	lh_status st = LH_OK;
@@ -618,6 +640,10 @@ static lh_status rollback_files(lh_state *s, lh_table *t, const lh_table *past)
 			                   .reused_from = pf->id,
 			                   .del_changed = pf->del.path != NULL};
 			st = copy_delete(&f.del, &pf->del);
+			if (st == LH_OK)
+				st = rebase_path(s, t, ps, past, &f.path, &f.path_is_relative);
+			if (st == LH_OK)
+				st = rebase_path(s, t, ps, past, &f.del.path, &f.del.path_is_relative);
 		}
 		if (st == LH_OK && !f.path)
 			st = LH_ERR_NOMEM;
@@ -655,15 +681,27 @@ static lh_status rollback_fn(lh_lake *lake, void *arg, int64_t *count)
 	if (st != LH_OK)
 		return st;
 	ptrdiff_t pi = lh_state_table_index_by_id(past, s->tables.items[ti]->id);
-	if (pi < 0)
-		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
-		                    "table '%s' did not exist at version %lld; nothing to roll back to",
-		                    a->name.name, (long long)a->version);
+	if (pi < 0) {
+		/* dropped and re-created since (as every rebuild does): the table of that name
+		 * then; its columns and files come back into the table of today */
+		lh_err scratch = {0};
+		lh_err_move(&scratch, &lake->err);
+		if (lh_resolve_table(lake, past, &a->name, &pi) != LH_OK) {
+			lh_err_clear(&scratch);
+			return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+			                    "no table named '%s' existed at version %lld; nothing to roll "
+			                    "back to",
+			                    a->name.name, (long long)a->version);
+		}
+		lh_err_move(&lake->err, &scratch);
+	}
 	lh_table *t = lh_state_table_mut(s, (size_t)ti);
 	if (!t)
 		return nomem(lake);
 	const lh_table *pt = past->tables.items[pi];
-	if (rollback_columns(t, pt) != LH_OK || rollback_files(s, t, pt) != LH_OK)
+	if (pt->max_column_id > t->max_column_id)
+		t->max_column_id = pt->max_column_id;
+	if (rollback_columns(t, pt) != LH_OK || rollback_files(s, t, past, pt) != LH_OK)
 		return nomem(lake);
 	/* pending deletes of this transaction on the table no longer apply */
 	lh_err ignored = {0};
@@ -679,6 +717,11 @@ lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int
 	if (!lake || !name)
 		return LH_ERR_INVALID;
 	lh_err_clear(&lake->err);
+	if (version < 0) /* never "the latest" (see AT clauses in rewrite.c) */
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "cannot roll back '%s' to version %lld: a version is a snapshot id, "
+		                    "0 or more (list them with `lakehouse snapshots`)",
+		                    name, (long long)version);
 	rollback_args a = {.version = version};
 	if (lh_parse_qname(name, &a.name) != LH_OK)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "'%s' is not a table name", name);

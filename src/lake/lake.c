@@ -52,7 +52,9 @@ lh_render lh_lake_swap_render(lh_lake *lake, lh_render render)
 
 int64_t lh_lake_snapshot_id(const lh_lake *lake)
 {
-	return lake->committed ? lake->committed->snap.id : -1;
+	int64_t known = lake->committed ? lake->committed->snap.id : -1;
+	/* a commit of ours that the cached state could not catch up with is still there */
+	return lake->last_commit > known ? lake->last_commit : known;
 }
 
 lh_err *lh_lake_err(lh_lake *lake)
@@ -63,6 +65,18 @@ lh_err *lh_lake_err(lh_lake *lake)
 const char *lh_lake_data_path(const lh_lake *lake)
 {
 	return lake->data_path;
+}
+
+static bool absolute_uri(const char *uri)
+{
+	return uri[0] == '/' || strstr(uri, "://") != NULL;
+}
+
+char *lh_lake_asset_uri(const lh_lake *lake, const char *uri)
+{
+	if (!uri)
+		return NULL;
+	return absolute_uri(uri) ? lh_strdup(uri) : lh_asprintf("%s%s", lake->data_path, uri);
 }
 
 void lh_lake_fetch_stats(const lh_lake *lake, int64_t *out_files, int64_t *out_bytes)
@@ -140,15 +154,36 @@ static lh_status conf_read(const char *dir, conf *out, lh_err *err)
 	char *path = lh_path_join(dir, LH_CONF_FILE);
 	char *text = NULL;
 	lh_err rerr = {0};
-	lh_status st = path ? lh_file_read(path, 1 << 16, &text, NULL, &rerr) : LH_ERR_NOMEM;
+	lh_status st = path ? lh_file_read(path, 1 << 16, &text, NULL, &rerr)
+	                    : lh_err_set(&rerr, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_ERR_NOT_FOUND) {
-		st = lh_err_set(err, LH_ERR_NOT_FOUND,
-		                lh_path_is_dir(dir)
-		                    ? "'%s' is not a lake (it has no " LH_CONF_FILE
-		                      "); create one with `lakehouse init %s` or pass --lake"
-		                    : "no lake at '%s' (the folder does not exist); create one with "
-		                      "`lakehouse init %s` or pass --lake",
-		                dir, dir);
+		/* a catalog without its conf (lost, or a lake DuckDB wrote): init would refuse
+		 * the folder, so say how to open the catalog itself */
+		static const char *const catalogs[][2] = {{"metadata.sqlite", "sqlite"},
+		                                          {"metadata.ducklake", "duckdb"}};
+		const char *found = NULL, *kind = NULL;
+		for (size_t i = 0; i < 2 && !found; i++) {
+			char *p = lh_path_join(dir, catalogs[i][0]);
+			if (p && lh_path_exists(p)) {
+				found = catalogs[i][0];
+				kind = catalogs[i][1];
+			}
+			free(p);
+		}
+		if (found)
+			st = lh_err_set(err, LH_ERR_NOT_FOUND,
+			                "'%s' has a catalog (%s) but no " LH_CONF_FILE ": open it with "
+			                "--lake %s:%s/%s, or write %s/" LH_CONF_FILE " again with the lines "
+			                "'format = 1', 'catalog = %s:%s' and 'data_path = <its data folder>'",
+			                dir, found, kind, dir, found, dir, kind, found);
+		else
+			st = lh_err_set(err, LH_ERR_NOT_FOUND,
+			                lh_path_is_dir(dir)
+			                    ? "'%s' is not a lake (it has no " LH_CONF_FILE
+			                      "); create one with `lakehouse init %s` or pass --lake"
+			                    : "no lake at '%s' (the folder does not exist); create one with "
+			                      "`lakehouse init %s` or pass --lake",
+			                dir, dir);
 	} else if (st != LH_OK) {
 		lh_err_move(err, &rerr);
 	}
@@ -157,6 +192,7 @@ static lh_status conf_read(const char *dir, conf *out, lh_err *err)
 	if (st != LH_OK)
 		return st;
 	char *save = NULL;
+	bool nomem = false;
 	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		while (*line == ' ' || *line == '\t')
 			line++;
@@ -182,11 +218,20 @@ static lh_status conf_read(const char *dir, conf *out, lh_err *err)
 			out->data_path = lh_strdup(val);
 		} else if (strcmp(key, "format") != 0) {
 			char *kv = lh_asprintf("%s=%s", key, val);
-			if (!kv || LH_VEC_PUSH(&out->settings, kv) != LH_OK)
+			if (!kv || LH_VEC_PUSH(&out->settings, kv) != LH_OK) {
 				free(kv);
+				nomem = true;
+			}
 		}
+		nomem |= strcmp(key, "catalog") == 0 && !out->catalog;
+		nomem |= strcmp(key, "data_path") == 0 && !out->data_path;
 	}
 	free(text);
+	if (nomem) {
+		conf_free(out);
+		return lh_err_set(err, LH_ERR_NOMEM, "cannot read '%s/" LH_CONF_FILE "': out of memory",
+		                  dir);
+	}
 	if (!out->catalog) {
 		conf_free(out);
 		return lh_err_set(err, LH_ERR_CORRUPT, "'%s/" LH_CONF_FILE "' names no catalog", dir);
@@ -279,6 +324,21 @@ static char *resolve_data_path(const char *dir, const char *stored)
 	return abs;
 }
 
+/* lakehouse_asset_uri(uri) in SQL: lh_lake_asset_uri for queries and loaders. */
+static lh_status define_asset_macro(lh_lake *lake, lh_err *err)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "CREATE MACRO lakehouse_asset_uri(u) AS CASE WHEN u IS NULL THEN NULL "
+	                "WHEN starts_with(u, '/') OR contains(u, '://') THEN u ELSE ");
+	lh_buf_sql_str(&b, lake->data_path);
+	lh_buf_puts(&b, " || u END");
+	lh_status st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), err)
+	                                 : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&b);
+	return st;
+}
+
 static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err *err)
 {
 	lake->data_path = resolve_data_path(lake->dir, stored_data_path);
@@ -293,6 +353,8 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 		st = lh_engine_exec(lake->engine,
 		                    "CREATE TABLE " LH_PENDING_DELETES "(file_id BIGINT, pos BIGINT)",
 		                    err);
+	if (st == LH_OK)
+		st = define_asset_macro(lake, err);
 	if (st == LH_OK)
 		st = lh_catalog_load(lake->cat, -1, lake->data_path, &lake->committed, err);
 	lh_commit_options_default(&lake->commit);

@@ -50,6 +50,8 @@ struct lh_lake {
 	lh_store *store;
 	lh_engine *engine;
 	lh_state *committed; /* the latest committed state we know */
+	int64_t last_commit; /* snapshot made by this handle's latest commit; 0: none (the
+	                        commit is durable even when `committed` could not catch up) */
 
 	bool txn_open;       /* inside BEGIN ... COMMIT */
 	bool fresh;          /* the committed state was refreshed during this statement */
@@ -68,6 +70,9 @@ struct lh_lake {
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
 	int query_views;  /* per-statement views made so far (remote.c) */
+	int64_t stmt_commit; /* last_commit when the running statement started (exec.c) */
+	lh_result *spare;    /* an empty result made before the statement ran, handed out
+	                        when making its own fails after it committed (exec.c) */
 };
 
 /* The working state: the open transaction's, else the committed one. */
@@ -85,6 +90,10 @@ lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_ta
 
 /* Makes the view of table t of the working state read its (fetched) files. */
 lh_status lh_views_load(lh_lake *lake, const lh_table *t);
+/* Rewrites the lake's error (a file of table t of state s could not be checked, fetched
+ * or opened) as one that names the table, keeps the cause without any SQL of ours, and
+ * says what to do. Returns the error's code. */
+lh_status lh_lake_unreadable(lh_lake *lake, const lh_state *s, const lh_table *t);
 
 /* --- remote stores (remote.c) --------------------------------------------------------- */
 /* Appends the SELECT reading t; with a remote store its files are fetched first. Every
@@ -140,6 +149,9 @@ lh_status lh_parse_qname(const char *text, lh_qname *out);
 
 /* --- transactions (txn.c) -------------------------------------------------------------- */
 lh_status lh_txn_begin(lh_lake *lake);
+/* Commits the open transaction; *out_snapshot = the new snapshot, -1 when it changed
+ * nothing. An error means nothing changed (the transaction is rolled back); once the
+ * catalog committed the result is LH_OK, whatever fails after (see txn.c's top). */
 lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot);
 void lh_txn_rollback(lh_lake *lake);
 /* Refreshes the committed state from the catalog (when no transaction is open). */

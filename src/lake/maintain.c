@@ -249,6 +249,10 @@ static int cand_cmp(const void *a, const void *b)
 static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *label,
                                const lh_rows *versions, int64_t max_files, report *rep)
 {
+	/* rows DuckDB inlined in the catalog cannot be moved into files by this version
+	 * (engine/scan.c): such a table keeps its files as they are */
+	if (t->inlined)
+		return LH_OK;
 	size_t nf = t->files.len;
 	cand *c = calloc(nf + 1, sizeof *c);
 	if (!c)

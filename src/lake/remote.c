@@ -17,6 +17,8 @@
 #include "lake/lake_int.h"
 #include "engine/scan.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,22 +84,28 @@ static char *map_local(void *ctx, const char *path)
 	return store->ops->local_path(store, path);
 }
 
-lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *t)
+/* Checks (a local folder) or fetches into the cache (S3) the files of t that `keep`
+ * selects (NULL: all); an error names the table and says what to do. */
+static lh_status fetch_files(lh_lake *lake, const lh_state *s, const lh_table *t,
+                             const bool *keep)
 {
-	if (!lake->store->remote)
-		return LH_OK;
 	fetch_list l = {0};
-	lh_status st = fetch_add_table(&l, s, t, NULL);
+	lh_status st = fetch_add_table(&l, s, t, keep);
 	st = st == LH_OK ? fetch_run(lake, &l) : lh_lake_fail(lake, st, "out of memory");
 	fetch_list_free(&l);
+	if (st != LH_OK && st != LH_ERR_NOMEM)
+		st = lh_lake_unreadable(lake, s, t);
 	return st;
+}
+
+lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *t)
+{
+	return fetch_files(lake, s, t, NULL);
 }
 
 lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsigned flags,
                        lh_buf *out)
 {
-	if (!lake->store->remote)
-		return lh_scan_sql(s, t, flags, NULL, out, &lake->err);
 	lh_status st = lh_lake_fetch_table(lake, s, t);
 	lh_path_map map = {map_local, lake->store};
 	return st == LH_OK ? lh_scan_sql(s, t, flags, &map, out, &lake->err) : st;
@@ -167,13 +175,188 @@ static void append_condition(lh_buf *b, const lh_pred *p, size_t j, const char *
 	lh_buf_puts(b, "), true)");
 }
 
-/* Which committed file of t holds which statistics row: index into t->files or -1. */
-static ptrdiff_t file_index(const lh_table *t, int64_t id)
+/* Files of a table by id, for mapping statistics rows to files (tables have 10 000s of
+ * files, and the statistics rows of retired files come along). */
+typedef struct id_pos {
+	int64_t id;
+	size_t pos;
+} id_pos;
+
+static int cmp_id_pos(const void *a, const void *b)
 {
+	int64_t x = ((const id_pos *)a)->id, y = ((const id_pos *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static id_pos *files_by_id(const lh_table *t)
+{
+	id_pos *v = malloc((t->files.len + 1) * sizeof *v);
+	if (!v)
+		return NULL;
 	for (size_t i = 0; i < t->files.len; i++)
-		if (t->files.items[i].id == id)
-			return (ptrdiff_t)i;
-	return -1;
+		v[i] = (id_pos){t->files.items[i].id, i};
+	qsort(v, t->files.len, sizeof *v, cmp_id_pos);
+	return v;
+}
+
+/* Which committed file of t holds which statistics row: index into t->files or -1. */
+static ptrdiff_t file_index(const id_pos *ix, size_t n, int64_t id)
+{
+	id_pos key = {id, 0};
+	const id_pos *hit = bsearch(&key, ix, n, sizeof *ix, cmp_id_pos);
+	return hit ? (ptrdiff_t)hit->pos : -1;
+}
+
+/* --- pruning in C, for the common column types --------------------------------------
+ * Integers, floating point and strings compare in C exactly as DuckDB compares them
+ * (strings byte-wise, the default collation), once the constants are cast to the
+ * column's type by DuckDB: one tiny query per constant instead of a query over one row
+ * per file. Statistics strings of 256 bytes or more are taken as possibly shortened and
+ * never prune. */
+typedef enum cmp_class { CMP_NONE, CMP_INT, CMP_FLOAT, CMP_STR } cmp_class;
+
+static cmp_class class_of(const char *type)
+{
+	static const char *const ints[] = {"int8", "int16", "int32", "int64", "uint8", "uint16",
+	                                   "uint32"};
+	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+		if (strcmp(type, ints[i]) == 0)
+			return CMP_INT;
+	if (strcmp(type, "float32") == 0 || strcmp(type, "float64") == 0)
+		return CMP_FLOAT;
+	return strcmp(type, "varchar") == 0 ? CMP_STR : CMP_NONE;
+}
+
+typedef struct cval {
+	int64_t i;
+	double d;
+	const char *s;
+} cval;
+
+static bool parse_cval(cmp_class k, const char *text, cval *out)
+{
+	if (!text)
+		return false;
+	char *end = NULL;
+	errno = 0;
+	out->s = text;
+	if (k == CMP_INT) {
+		long long v = strtoll(text, &end, 10);
+		out->i = v;
+		return errno == 0 && end != text && !*end;
+	}
+	if (k == CMP_FLOAT) {
+		out->d = strtod(text, &end);
+		return end != text && !*end && !isnan(out->d);
+	}
+	return strlen(text) < 256;
+}
+
+static int cval_cmp(cmp_class k, const cval *a, const cval *b)
+{
+	if (k == CMP_INT)
+		return a->i < b->i ? -1 : a->i > b->i;
+	if (k == CMP_FLOAT)
+		return a->d < b->d ? -1 : a->d > b->d;
+	return strcmp(a->s, b->s);
+}
+
+/* Can a file whose column lies in [mn, mx] hold a row matching p (constants c)? */
+static bool can_match(cmp_class k, const lh_pred *p, const cval *c, const cval *mn,
+                      const cval *mx)
+{
+	switch (p->op) {
+	case LH_PRED_EQ:
+	case LH_PRED_IN:
+		for (size_t i = 0; i < p->nvalues; i++)
+			if (cval_cmp(k, mn, &c[i]) <= 0 && cval_cmp(k, &c[i], mx) <= 0)
+				return true;
+		return false;
+	case LH_PRED_LT:
+		return cval_cmp(k, mn, &c[0]) < 0;
+	case LH_PRED_LE:
+		return cval_cmp(k, mn, &c[0]) <= 0;
+	case LH_PRED_GT:
+		return cval_cmp(k, mx, &c[0]) > 0;
+	case LH_PRED_GE:
+		return cval_cmp(k, mx, &c[0]) >= 0;
+	case LH_PRED_BETWEEN:
+		return cval_cmp(k, mx, &c[0]) >= 0 && cval_cmp(k, mn, &c[1]) <= 0;
+	}
+	return true;
+}
+
+#define PRUNE_C_MAX_VALUES 16
+
+/* The constants of p cast to the column's type, as text (caller frees each). False
+ * when DuckDB cannot cast one (the predicate is then left to DuckDB). */
+static bool cast_constants(lh_lake *lake, const lh_table *t, const lh_pred *p, char **out)
+{
+	lh_buf type;
+	lh_buf_init(&type, 0);
+	lh_err e = {0};
+	bool ok = lh_types_sql(t->columns.items, t->columns.len, p->column, &type, &e) == LH_OK;
+	for (size_t i = 0; ok && i < p->nvalues; i++) {
+		char *q = lh_asprintf("SELECT CAST((%s) AS %s)::VARCHAR", p->values[i], lh_buf_str(&type));
+		ok = q && lh_engine_scalar(lake->engine, q, &out[i], &e) == LH_OK && out[i];
+		free(q);
+	}
+	lh_err_clear(&e);
+	lh_buf_free(&type);
+	return ok;
+}
+
+/* Prunes with every predicate in C; false (keep untouched) when one needs DuckDB. */
+static bool prune_in_c(lh_lake *lake, const lh_table *t, const lh_pred *preds, size_t n,
+                       const id_pos *ix, bool *keep, size_t *out_kept, lh_status *st)
+{
+	*st = LH_OK;
+	for (size_t j = 0; j < n; j++)
+		if (class_of(t->columns.items[preds[j].column].type) == CMP_NONE ||
+		    preds[j].nvalues > PRUNE_C_MAX_VALUES)
+			return false;
+	size_t nf = t->files.len;
+	bool handled = true;
+	for (size_t j = 0; j < n && handled && *st == LH_OK; j++) {
+		const lh_pred *p = &preds[j];
+		const lh_column *c = &t->columns.items[p->column];
+		cmp_class k = class_of(c->type);
+		char *text[PRUNE_C_MAX_VALUES] = {0};
+		cval cv[PRUNE_C_MAX_VALUES];
+		handled = cast_constants(lake, t, p, text);
+		for (size_t i = 0; handled && i < p->nvalues; i++)
+			handled = parse_cval(k, text[i], &cv[i]);
+		lh_rows *rows = NULL;
+		if (handled)
+			*st = lh_catalog_column_stats(lake->cat, t->id, c->id, &rows, &lake->err);
+		for (size_t r = 0; handled && *st == LH_OK && r < rows->nrows; r++) {
+			ptrdiff_t fi = file_index(ix, nf, lh_rows_int(rows, r, 0, -1));
+			if (fi < 0 || !keep[fi])
+				continue;
+			const char *nan = lh_rows_get(rows, r, 3);
+			cval mn, mx;
+			if (!parse_cval(k, lh_rows_get(rows, r, 1), &mn) ||
+			    !parse_cval(k, lh_rows_get(rows, r, 2), &mx))
+				continue; /* no usable statistics: keep the file */
+			/* NaN sorts above every number in DuckDB, and statistics leave it out */
+			if (k == CMP_FLOAT && !(nan && (lh_strieq(nan, "false") || strcmp(nan, "0") == 0)))
+				continue;
+			if (!can_match(k, p, cv, &mn, &mx)) {
+				keep[fi] = false;
+				(*out_kept)--;
+			}
+		}
+		lh_rows_free(&rows);
+		for (size_t i = 0; i < p->nvalues; i++)
+			free(text[i]);
+	}
+	if (!handled && *st == LH_OK) {
+		/* undo: DuckDB decides for every predicate */
+		for (size_t i = 0; i < nf; i++)
+			keep[i] = true;
+		*out_kept = nf;
+	}
+	return handled || *st != LH_OK;
 }
 
 lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds, size_t n,
@@ -183,6 +366,14 @@ lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds
 	for (size_t i = 0; i < nf; i++)
 		keep[i] = true;
 	*out_kept = nf;
+	id_pos *ix = files_by_id(t);
+	if (!ix)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_status cst;
+	if (prune_in_c(lake, t, preds, n, ix, keep, out_kept, &cst)) {
+		free(ix);
+		return cst;
+	}
 	/* statistics per predicate: stats[j * nf + i] = row of file i */
 	const char **mins = calloc(n * nf + 1, sizeof *mins);
 	const char **maxs = calloc(n * nf + 1, sizeof *maxs);
@@ -198,7 +389,7 @@ lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds
 			continue;
 		st = lh_catalog_column_stats(lake->cat, t->id, c->id, &rows[j], &lake->err);
 		for (size_t r = 0; st == LH_OK && r < rows[j]->nrows; r++) {
-			ptrdiff_t i = file_index(t, lh_rows_int(rows[j], r, 0, -1));
+			ptrdiff_t i = file_index(ix, nf, lh_rows_int(rows[j], r, 0, -1));
 			if (i < 0)
 				continue;
 			mins[j * nf + (size_t)i] = lh_rows_get(rows[j], r, 1);
@@ -271,6 +462,7 @@ lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds
 	free(mins);
 	free(maxs);
 	free(nans);
+	free(ix);
 	return st;
 }
 
@@ -293,9 +485,14 @@ static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 	lh_buf_sql_ident(&b, r->view_name);
 	lh_buf_puts(&b, " AS ");
 	lh_status st = lh_scan_sql(r->state, &shell, 0, &map, &b, &lake->err);
-	if (st == LH_OK)
-		st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
-		                       : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK && b.status != LH_OK)
+		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK) {
+		st = lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err);
+		/* DuckDB could not open a file (its footer, say) */
+		if (st != LH_OK && st != LH_ERR_NOMEM)
+			st = lh_lake_unreadable(lake, r->state, r->table);
+	}
 	lh_buf_free(&b);
 	free(files);
 	return st;
@@ -303,12 +500,11 @@ static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 
 lh_status lh_remote_load(lh_lake *lake, const lh_remote_ref *refs, size_t n)
 {
-	fetch_list l = {0};
+	/* table by table, so that an error names its table; each table's files are fetched
+	 * in parallel */
 	lh_status st = LH_OK;
 	for (size_t i = 0; st == LH_OK && i < n; i++)
-		st = fetch_add_table(&l, refs[i].state, refs[i].table, refs[i].keep);
-	st = st == LH_OK ? fetch_run(lake, &l) : lh_lake_fail(lake, st, "out of memory");
-	fetch_list_free(&l);
+		st = fetch_files(lake, refs[i].state, refs[i].table, refs[i].keep);
 	for (size_t i = 0; st == LH_OK && i < n; i++)
 		st = refs[i].view_name ? define_query_view(lake, &refs[i])
 		                       : lh_views_load(lake, refs[i].table);

@@ -294,7 +294,7 @@ lh_status lh_result_from_query(lh_lake *lake, const char *sql, lh_result **out)
 		if (w.status != LH_OK) {
 			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 		} else if (duckdb_prepare(conn, lh_buf_str(&w), &ps) == DuckDBError) {
-			st = lh_lake_fail(lake, LH_ERR_ENGINE, "%s", duckdb_prepare_error(ps));
+			st = lh_engine_set_error(&lake->err, LH_ERR_ENGINE, duckdb_prepare_error(ps));
 			duckdb_destroy_prepare(&ps);
 		} else {
 			if (duckdb_execute_prepared_streaming(ps, &r->res) == DuckDBError) {
@@ -445,7 +445,7 @@ lh_status lh_result_arrow_stream(lh_lake *lake, const char *sql, struct ArrowArr
 	p->lake = lake;
 	duckdb_prepared_statement ps;
 	if (duckdb_prepare(lh_engine_conn(lake->engine), sql, &ps) == DuckDBError) {
-		lh_status st = lh_lake_fail(lake, LH_ERR_INVALID, "%s", duckdb_prepare_error(ps));
+		lh_status st = lh_engine_set_error(&lake->err, LH_ERR_INVALID, duckdb_prepare_error(ps));
 		duckdb_destroy_prepare(&ps);
 		free(p);
 		return st;

@@ -110,6 +110,7 @@ static char *restore_big_ints(const char *in)
 static json_t *load_tree(const char *text, json_error_t *jerr)
 {
 	char *safe = protect_big_ints(text ? text : "");
+	jerr->text[0] = '\0'; /* stays empty when out of memory */
 	json_t *t = safe ? json_loads(safe, 0, jerr) : NULL;
 	free(safe);
 	return t;
@@ -138,6 +139,8 @@ static lh_status expr_sql(lh_lake *lake, json_t *expr, char **out)
 	json_error_t jerr;
 	json_t *tree = load_tree(tmpl, &jerr);
 	free(tmpl);
+	if (!tree)
+		return nomem(lake); /* DuckDB's own JSON: only a failed allocation stops it */
 	json_t *list = json_object_get(
 	    json_object_get(json_array_get(json_object_get(tree, "statements"), 0), "node"),
 	    "select_list");
@@ -173,31 +176,96 @@ static const char *jstr(json_t *obj, const char *key)
 	return s ? s : "";
 }
 
+/* AT (VERSION => e): a snapshot id, a whole number 0 or more. NULL, negative and
+ * fractional versions are errors, never "the latest" (DuckLake: the snapshot must
+ * exist). */
+static lh_status at_version(lh_lake *lake, const char *e, int64_t *out)
+{
+	char *text = NULL;
+	lh_status st = lh_eval_text(lake, e, &text);
+	if (st != LH_OK)
+		lh_err_prefix(&lake->err, "bad AT (VERSION => %s): ", e);
+	else if (!text)
+		st = lh_lake_fail(lake, LH_ERR_INVALID,
+		                  "bad AT (VERSION => %s): the version is NULL; give a snapshot id "
+		                  "(list them with `lakehouse snapshots`)",
+		                  e);
+	else if (!lh_parse_int64(text, out))
+		st = lh_lake_fail(lake, LH_ERR_TYPE,
+		                  "bad AT (VERSION => %s): '%s' is not a snapshot id, which is a whole "
+		                  "number (list them with `lakehouse snapshots`)",
+		                  e, text);
+	else if (*out < 0)
+		st = lh_lake_fail(lake, LH_ERR_INVALID,
+		                  "bad AT (VERSION => %s): a version is a snapshot id, 0 or more; it "
+		                  "never counts back from the latest (list the snapshots with "
+		                  "`lakehouse snapshots`)",
+		                  e);
+	free(text);
+	return st;
+}
+
+/* The error for a time before the first snapshot, naming when that one was made. */
+static lh_status before_first_snapshot(lh_lake *lake, const char *e)
+{
+	lh_rows *rows = NULL;
+	lh_err ignored = {0};
+	const char *first = NULL;
+	if (lh_catdb_query(lake->cat,
+	                   "SELECT snapshot_time FROM ducklake_snapshot ORDER BY snapshot_id LIMIT 1",
+	                   NULL, 0, &rows, &ignored) == LH_OK)
+		first = lh_rows_get(rows, 0, 0);
+	lh_status st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+	                            "no snapshot exists at or before timestamp %s: the lake's first "
+	                            "snapshot was made at %s (list them with `lakehouse snapshots`)",
+	                            e, first ? first : "a later time");
+	lh_rows_free(&rows);
+	lh_err_clear(&ignored);
+	return st;
+}
+
+/* AT (TIMESTAMP => e): the latest snapshot made at or before e (DuckLake's rule). */
+static lh_status at_timestamp(lh_lake *lake, const char *e, int64_t *out)
+{
+	/* 'null' tells a NULL timestamp from one that does not convert (NULL) */
+	char *q = lh_asprintf("SELECT CASE WHEN (%s) IS NULL THEN 'null' ELSE "
+	                      "CAST(epoch_us(TRY_CAST((%s) AS TIMESTAMPTZ)) AS VARCHAR) END",
+	                      e, e);
+	char *text = NULL;
+	int64_t us = 0;
+	lh_status st = q ? lh_engine_scalar(lake->engine, q, &text, &lake->err) : nomem(lake);
+	free(q);
+	if (st != LH_OK)
+		lh_err_prefix(&lake->err, "bad AT (TIMESTAMP => %s): ", e);
+	else if (text && strcmp(text, "null") == 0)
+		st = lh_lake_fail(lake, LH_ERR_INVALID,
+		                  "bad AT (TIMESTAMP => %s): the timestamp is NULL; give a time such as "
+		                  "TIMESTAMPTZ '2026-01-01 10:00:00+00'",
+		                  e);
+	else if (!text || !lh_parse_int64(text, &us))
+		st = lh_lake_fail(lake, LH_ERR_TYPE,
+		                  "bad AT (TIMESTAMP => %s): not a time; give one such as TIMESTAMPTZ "
+		                  "'2026-01-01 10:00:00+00'",
+		                  e);
+	else if ((st = lh_catalog_snapshot_at_time(lake->cat, us, out, &lake->err)) ==
+	         LH_ERR_NOT_FOUND)
+		st = before_first_snapshot(lake, e);
+	free(text);
+	return st;
+}
+
 /* Resolves an AT clause to a snapshot id. */
 static lh_status at_snapshot(lh_lake *lake, json_t *at, int64_t *out)
 {
 	const char *unit = jstr(at, "unit");
+	bool version = lh_strieq(unit, "VERSION");
+	if (!version && !lh_strieq(unit, "TIMESTAMP"))
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "AT (%s => ...) is not supported; use VERSION or TIMESTAMP", unit);
 	char *e = NULL;
 	lh_status st = expr_sql(lake, json_object_get(at, "expr"), &e);
-	if (st != LH_OK)
-		return st;
-	char *q = lh_strieq(unit, "VERSION")
-	              ? lh_asprintf("SELECT CAST((%s) AS BIGINT)", e)
-	              : lh_asprintf("SELECT epoch_us(CAST((%s) AS TIMESTAMPTZ))", e);
-	int64_t v = 0;
-	st = q ? lh_engine_scalar_int(lake->engine, q, &v, &lake->err) : nomem(lake);
-	free(q);
-	if (st != LH_OK) {
-		lh_err_prefix(&lake->err, "bad AT (%s => %s): ", unit, e);
-	} else if (lh_strieq(unit, "VERSION")) {
-		*out = v;
-	} else if (lh_strieq(unit, "TIMESTAMP")) {
-		st = lh_catalog_snapshot_at_time(lake->cat, v, out, &lake->err);
-		if (st == LH_ERR_NOT_FOUND)
-			lh_lake_fail(lake, st, "no snapshot exists at or before timestamp %s", e);
-	} else {
-		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED, "AT (%s => ...) is not supported; use VERSION or TIMESTAMP", unit);
-	}
+	if (st == LH_OK)
+		st = version ? at_version(lake, e, out) : at_timestamp(lake, e, out);
 	free(e);
 	return st;
 }
@@ -779,8 +847,10 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 	*out = NULL;
 	bool has_at = has_at_clause(toks);
 	bool has_fn = lh_toks_has_call(toks, "ducklake_", true) || lh_toks_has_call(toks, "lakehouse_", true);
-	bool remote = lake->store->remote;
-	if (!has_at && !has_fn && !remote)
+	/* every statement that names a lake table is planned here: its tables' files are
+	 * checked (fetched, on S3) and pruned by statistics before it runs (remote.c) */
+	bool remote = true;
+	if (!has_at && !has_fn && reads_no_data(toks))
 		return LH_OK;
 	/* EXPLAIN [ANALYZE] <query>: rewrite the query, keep the prefix */
 	lh_cursor c = {.t = toks};
@@ -796,6 +866,8 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 	json_error_t jerr;
 	json_t *tree = load_tree(json, &jerr);
 	free(json);
+	if (!tree && !jerr.text[0])
+		return nomem(lake);
 	if (!tree)
 		return lh_lake_fail(lake, LH_ERR_INTERNAL, "cannot read DuckDB's parse tree: %s", jerr.text);
 	if (json_is_true(json_object_get(tree, "error"))) {

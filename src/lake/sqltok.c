@@ -286,12 +286,19 @@ bool lh_cur_qname(lh_cursor *c, lh_qname *out)
 	}
 	if (n == 0)
 		return false;
+	for (int i = 0; i < n; i++)
+		out->nomem |= parts[i] == NULL;
+	if (out->nomem) {
+		for (int i = 0; i < n; i++)
+			free(parts[i]);
+		return false;
+	}
 	out->name = parts[n - 1];
 	if (n >= 2)
 		out->schema = parts[n - 2];
 	if (n == 3)
 		out->catalog = parts[0];
-	return out->name != NULL;
+	return true;
 }
 
 char *lh_qname_str(const lh_qname *q)

@@ -69,8 +69,9 @@ bool lh_cur_at_end(const lh_cursor *c);
 /* A qualified name: [catalog.][schema.]name, each part unquoted. Missing parts NULL. */
 typedef struct lh_qname {
 	char *catalog, *schema, *name;
+	bool nomem; /* set when false came from a failed allocation, not from the text */
 } lh_qname;
-/* Parses a qualified name at the cursor. False when there is none. */
+/* Parses a qualified name at the cursor. False when there is none (or out of memory). */
 bool lh_cur_qname(lh_cursor *c, lh_qname *out);
 void lh_qname_free(lh_qname *q);
 /* "schema.name" or "name" for messages (caller frees). */

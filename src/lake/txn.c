@@ -7,9 +7,19 @@
  * for a file the transaction wrote itself a rewrite without the deleted rows (it was
  * never visible, so no history is lost). Every file the transaction writes is tracked
  * and removed if the transaction does not commit.
+ *
+ * THE RULE: after an error nothing changed; after success it is durable. The catalog
+ * transaction's COMMIT is the point of no return (see catalog/commit.c). Before it,
+ * any failure rolls back and removes the transaction's files. After it, nothing may
+ * report failure: lh_txn_commit returns LH_OK with the new snapshot id even when the
+ * refresh of the lake's cached state fails (the state is then marked stale and the next
+ * statement reloads it), and lake->last_commit records the snapshot so that callers
+ * (exec.c's statements, hf pull, video ingest) never treat a committed change as a
+ * failed one, never delete an object it references.
  */
 #include "lake/lake_int.h"
 #include "engine/scan.h"
+#include "util/fault.h"
 #include "util/fsutil.h"
 #include "util/uuid.h"
 
@@ -112,47 +122,84 @@ void lh_txn_rollback(lh_lake *lake)
 	txn_end(lake);
 }
 
-/* A cumulative delete file for committed data file f of table t. */
-static lh_status flush_committed_file(lh_lake *lake, const char *table_path, lh_data_file *f)
+static lh_status nomem(lh_lake *lake)
 {
-	lh_buf pos;
-	lh_buf_init(&pos, 0);
-	lh_buf_printf(&pos, "SELECT pos FROM " LH_PENDING_DELETES " WHERE file_id = %lld",
+	return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+}
+
+/* Appends the query listing the positions to delete in committed data file f: those
+ * the transaction deleted, plus those of f's current delete file (fetched first from a
+ * remote store), since a DuckLake delete file is cumulative. */
+static lh_status delete_positions_sql(lh_lake *lake, const char *table_path,
+                                      const lh_data_file *f, lh_buf *out)
+{
+	lh_buf_printf(out, "SELECT pos FROM " LH_PENDING_DELETES " WHERE file_id = %lld",
 	              (long long)f->id);
-	lh_status st = LH_OK;
-	if (f->del.path) {
-		char *old = lh_file_full_path(table_path, f->del.path, f->del.path_is_relative);
-		char *local_old = NULL;
-		st = old ? lh_lake_local_file(lake, old, f->del.file_size_bytes, &local_old)
-		         : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-		lh_buf_puts(&pos, " UNION ALL SELECT pos FROM read_parquet(");
-		lh_buf_sql_str(&pos, local_old ? local_old : "");
-		lh_buf_putc(&pos, ')');
-		free(old);
-		free(local_old);
-	}
-	char *data_path = lh_file_full_path(table_path, f->path, f->path_is_relative);
-	char *staging = NULL, *local = NULL, *dest = NULL;
-	char id[LH_UUID_LEN + 1];
-	if (st == LH_OK && lh_uuid_v7(id) != LH_OK)
-		st = lh_lake_fail(lake, LH_ERR_IO, "no randomness");
-	if (st == LH_OK)
-		st = lake->store->ops->staging_dir(lake->store, &staging, &lake->err);
-	char *name = lh_asprintf("ducklake-%s-delete.parquet", id);
+	if (!f->del.path)
+		return lh_buf_status(out) == LH_OK ? LH_OK : nomem(lake);
+	char *old = lh_file_full_path(table_path, f->del.path, f->del.path_is_relative);
+	if (!old)
+		return nomem(lake);
+	char *local_old = NULL;
+	lh_status st = lh_lake_local_file(lake, old, f->del.file_size_bytes, &local_old);
 	if (st == LH_OK) {
-		local = lh_path_join(staging, name);
-		dest = lh_path_join(table_path, name);
-		if (!local || !dest || !data_path || pos.status != LH_OK)
-			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+		lh_buf_puts(out, " UNION ALL SELECT pos FROM read_parquet(");
+		lh_buf_sql_str(out, local_old);
+		lh_buf_putc(out, ')');
+		if (lh_buf_status(out) != LH_OK)
+			st = nomem(lake);
 	}
-	lh_written_file wf = {0};
+	free(local_old);
+	free(old);
+	return st;
+}
+
+/* Writes delete file `name` (the positions of `positions_sql` in data file data_path)
+ * in the staging folder and puts it at table_path/name. The destination is tracked
+ * before the put, so a failed commit removes whatever reached the store. */
+static lh_status put_delete_file(lh_lake *lake, const char *table_path, const char *data_path,
+                                 const char *positions_sql, const char *name,
+                                 lh_written_file *out)
+{
+	char *staging = NULL;
+	lh_status st = lake->store->ops->staging_dir(lake->store, &staging, &lake->err);
+	if (st != LH_OK)
+		return st;
+	char *local = lh_path_join(staging, name);
+	char *dest = lh_path_join(table_path, name);
+	if (!local || !dest)
+		st = nomem(lake);
 	if (st == LH_OK)
-		st = lh_engine_write_deletes(lake->engine, lh_buf_str(&pos), data_path, local, &wf,
+		st = lh_engine_write_deletes(lake->engine, positions_sql, data_path, local, out,
 		                             &lake->err);
 	if (st == LH_OK)
-		st = lake->store->ops->put_file(lake->store, local, dest, &lake->err);
-	if (st == LH_OK)
 		st = lh_txn_track_file(lake, dest);
+	if (st == LH_OK)
+		st = lake->store->ops->put_file(lake->store, local, dest, &lake->err);
+	free(dest);
+	free(local);
+	lh_store_staging_done(staging);
+	free(staging);
+	return st;
+}
+
+/* A cumulative delete file for committed data file f of the table at table_path; on
+ * success f refers to it (del_changed), on error f is unchanged. */
+static lh_status flush_committed_file(lh_lake *lake, const char *table_path, lh_data_file *f)
+{
+	char id[LH_UUID_LEN + 1];
+	if (lh_uuid_v7(id) != LH_OK)
+		return lh_lake_fail(lake, LH_ERR_IO,
+		                    "cannot name a new delete file: the system has no randomness");
+	char *name = lh_asprintf("ducklake-%s-delete.parquet", id);
+	char *data_path = lh_file_full_path(table_path, f->path, f->path_is_relative);
+	lh_buf pos;
+	lh_buf_init(&pos, 0);
+	lh_written_file wf = {0};
+	lh_status st = name && data_path ? delete_positions_sql(lake, table_path, f, &pos)
+	                                 : nomem(lake);
+	if (st == LH_OK)
+		st = put_delete_file(lake, table_path, data_path, lh_buf_str(&pos), name, &wf);
 	if (st == LH_OK) {
 		free(f->del.path);
 		f->del = (lh_delete_file){.id = -1,
@@ -166,13 +213,9 @@ static lh_status flush_committed_file(lh_lake *lake, const char *table_path, lh_
 		f->pending_deletes = 0;
 	}
 	lh_written_file_clear(&wf);
-	lh_store_staging_done(staging);
-	free(staging);
-	free(local);
-	free(dest);
-	free(name);
-	free(data_path);
 	lh_buf_free(&pos);
+	free(data_path);
+	free(name);
 	return st;
 }
 
@@ -237,6 +280,38 @@ static lh_status flush_deletes(lh_lake *lake)
 	return st;
 }
 
+/* After the catalog commit: the files the transaction wrote now belong to the lake,
+ * except those it wrote and then stopped using (rewritten, deleted, dropped with their
+ * table). Removing those is best effort: a leftover is an orphan for cleanup. */
+static void keep_committed_files(lh_lake *lake)
+{
+	lh_err ignored = {0};
+	for (size_t i = 0; i < lake->txn_files.len; i++) {
+		if (!state_references(lake->txn, lake->txn_files.items[i]))
+			lh_store_remove(lake->store, lake->txn_files.items[i], &ignored);
+		free(lake->txn_files.items[i]);
+		lh_err_clear(&ignored);
+	}
+	lake->txn_files.len = 0;
+}
+
+/* After the catalog commit: brings the cached state up to the new snapshot. This must
+ * not fail the commit, which is durable: when the refresh fails the state is marked
+ * stale (fresh = false), so the next statement or transaction reloads it. */
+static void refresh_after_commit(lh_lake *lake)
+{
+	lh_err scratch = {0};
+	lh_state *fresh = NULL;
+	bool ok = !lh_fault(LH_FAULT_AFTER_COMMIT) &&
+	          lh_catalog_refresh(lake->cat, lake->committed, &fresh, &scratch) == LH_OK;
+	if (ok && fresh) {
+		lh_state_free(&lake->committed);
+		lake->committed = fresh;
+	}
+	lake->fresh = ok;
+	lh_err_clear(&scratch);
+}
+
 lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 {
 	*out_snapshot = -1;
@@ -244,81 +319,83 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 		return lh_lake_fail(lake, LH_ERR_TXN, "no transaction is open");
 	lh_status st = flush_deletes(lake);
 	/* one hold over the commit and the refresh after it (see lh_catdb_hold) */
-	bool held = st == LH_OK && lh_catdb_hold(lake->cat, &lake->err) == LH_OK;
-	lh_file_sums sums = {0}; /* recorded in the commit's transaction (verify.c) */
-	if (st == LH_OK && held)
-		st = lh_verify_commit_sums(lake, &sums);
-	lake->commit.sums = sums.items;
-	lake->commit.nsums = sums.len;
 	if (st == LH_OK)
-		st = held ? lh_catalog_commit(lake->cat, lake->txn_base, lake->txn, &lake->commit,
-		                              out_snapshot, &lake->err)
-		          : lake->err.code;
-	lake->commit.sums = NULL;
-	lake->commit.nsums = 0;
-	lh_file_sums_free(&sums);
-	if (st == LH_OK && *out_snapshot >= 0)
-		lh_store_log_clear(lake->store);
+		st = lh_catdb_hold(lake->cat, &lake->err);
 	if (st != LH_OK) {
-		if (held)
-			lh_catdb_release(lake->cat);
 		lh_txn_rollback(lake);
 		return st;
 	}
-	/* the files now belong to the lake, except those the transaction wrote and then
-	 * stopped using (rewritten, deleted, dropped with their table) */
-	lh_err ignored = {0};
-	for (size_t i = 0; i < lake->txn_files.len; i++) {
-		if (!state_references(lake->txn, lake->txn_files.items[i]))
-			lh_store_remove(lake->store, lake->txn_files.items[i], &ignored);
-		free(lake->txn_files.items[i]);
+	lh_file_sums sums = {0}; /* recorded in the commit's transaction (verify.c) */
+	st = lh_verify_commit_sums(lake, &sums);
+	lake->commit.sums = sums.items;
+	lake->commit.nsums = sums.len;
+	if (st == LH_OK)
+		st = lh_catalog_commit(lake->cat, lake->txn_base, lake->txn, &lake->commit,
+		                       out_snapshot, &lake->err);
+	lake->commit.sums = NULL;
+	lake->commit.nsums = 0;
+	lh_file_sums_free(&sums);
+	if (st != LH_OK) {
+		lh_catdb_release(lake->cat);
+		lh_txn_rollback(lake);
+		return st;
 	}
-	lh_err_clear(&ignored);
-	lake->txn_files.len = 0;
+	/* the point of no return: from here on the commit reports success (see the top) */
+	if (*out_snapshot >= 0) {
+		lake->last_commit = *out_snapshot;
+		lh_store_log_clear(lake->store); /* recorded */
+	}
+	keep_committed_files(lake);
 	txn_end(lake);
-	st = lh_lake_refresh(lake);
+	refresh_after_commit(lake);
 	lh_catdb_release(lake->cat);
+	return LH_OK;
+}
+
+/* Runs fn as one atomic statement of the open transaction, inside a DuckDB transaction:
+ * on error the working state, DuckDB's temp tables, the files the statement wrote and
+ * the time-travel views it made are as they were, and the transaction goes on. */
+static lh_status run_atomic(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count)
+{
+	lh_state *saved = lh_state_clone(lake->txn);
+	if (!saved)
+		return nomem(lake);
+	size_t files_before = lake->txn_files.len;
+	size_t tt_before = lake->tt_views.len; /* made in DuckDB's transaction below */
+	lh_status st = lh_engine_exec(lake->engine, "BEGIN TRANSACTION", &lake->err);
+	if (st == LH_OK)
+		st = fn(lake, arg, out_count);
+	if (st == LH_OK)
+		st = lh_engine_exec(lake->engine, "COMMIT", &lake->err);
+	if (st == LH_OK) {
+		lh_state_free(&saved);
+		return LH_OK;
+	}
+	lh_err ignored = {0};
+	lh_engine_exec(lake->engine, "ROLLBACK", &ignored);
+	lh_err_clear(&ignored);
+	lh_state_free(&lake->txn);
+	lake->txn = saved;
+	drop_files_from(lake, files_before);
+	/* the time-travel views made meanwhile were rolled back with the rest */
+	while (lake->tt_views.len > tt_before)
+		free(lake->tt_views.items[--lake->tt_views.len].name);
 	return st;
 }
 
 lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count)
 {
-	bool implicit = lake->txn == NULL;
-	lh_status st = implicit ? lh_txn_begin(lake) : LH_OK;
+	if (lake->txn)
+		return run_atomic(lake, fn, arg, out_count);
+	/* an implicit transaction of its own */
+	lh_status st = lh_txn_begin(lake);
 	if (st != LH_OK)
 		return st;
-	lh_state *saved = lh_state_clone(lake->txn);
-	if (!saved) {
-		if (implicit)
-			lh_txn_rollback(lake);
-		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	st = run_atomic(lake, fn, arg, out_count);
+	if (st != LH_OK) {
+		lh_txn_rollback(lake);
+		return st;
 	}
-	size_t files_before = lake->txn_files.len;
-	size_t tt_before = lake->tt_views.len; /* made in DuckDB's transaction below */
-	lh_err ignored = {0};
-	st = lh_engine_exec(lake->engine, "BEGIN TRANSACTION", &lake->err);
-	if (st == LH_OK)
-		st = fn(lake, arg, out_count);
-	if (st == LH_OK) {
-		st = lh_engine_exec(lake->engine, "COMMIT", &lake->err);
-		lh_state_free(&saved);
-	} else {
-		lh_engine_exec(lake->engine, "ROLLBACK", &ignored);
-		lh_err_clear(&ignored);
-		lh_state_free(&lake->txn);
-		lake->txn = saved;
-		drop_files_from(lake, files_before);
-		/* the time-travel views made meanwhile were rolled back with the rest */
-		while (lake->tt_views.len > tt_before)
-			free(lake->tt_views.items[--lake->tt_views.len].name);
-	}
-	if (implicit) {
-		if (st == LH_OK) {
-			int64_t snap;
-			st = lh_txn_commit(lake, &snap);
-		} else {
-			lh_txn_rollback(lake);
-		}
-	}
-	return st;
+	int64_t snap;
+	return lh_txn_commit(lake, &snap);
 }

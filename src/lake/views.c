@@ -62,41 +62,67 @@ static lh_status ensure_schema(lh_lake *lake, const char *name)
 	return st;
 }
 
-/* A view with the table's columns that fails with `why` when read: a remote table's
- * view before a statement reads it (remote.c explains why), or a table whose files
- * DuckDB cannot open (the rest of the lake stays usable). */
-static lh_status append_stub(lh_lake *lake, const char *schema, const lh_table *t,
-                             const char *why, lh_buf *b)
+lh_status lh_lake_unreadable(lh_lake *lake, const lh_state *s, const lh_table *t)
 {
+	const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
+	const char *schema = sc ? sc->name : "?";
+	lh_status code = lake->err.code != LH_OK ? lake->err.code : LH_ERR_IO;
+	/* DuckDB appends the statement it ran, with a caret: that SQL is ours, not the user's */
+	const char *cause = lh_err_msg(&lake->err);
+	const char *line = strstr(cause, "\nLINE ");
+	int len = (int)(line ? (size_t)(line - cause) : strlen(cause));
+	while (len > 0 && (cause[len - 1] == '\n' || cause[len - 1] == ' '))
+		len--;
+	char *msg = lh_asprintf("cannot read table '%s.%s': %.*s; restore the file, or roll the "
+	                        "table back to a snapshot before it (lakehouse rollback %s.%s "
+	                        "VERSION), or drop it (DROP TABLE %s.%s)",
+	                        schema, t->name, len, cause, schema, t->name, schema, t->name);
+	if (!msg)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_err_set(&lake->err, code, "%s", msg);
+	free(msg);
+	return code;
+}
+
+/* A view with the table's columns that fails when read. Every table's view is one until
+ * a statement that names the table loads it (remote.c explains why); a read the lake did
+ * not foresee (through a TEMP view or a macro, say) is then an error, never an empty
+ * table. */
+static lh_status append_stub(lh_lake *lake, const char *schema, const lh_table *t, lh_buf *b)
+{
+	char *msg = lh_asprintf("table %s.%s is read through a view or macro the lake cannot see "
+	                        "into, so its files were not checked or fetched: name the table in "
+	                        "the statement itself",
+	                        schema, t->name);
+	if (!msg)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	/* every column is the error itself, not a constant NULL, and so is the filter: the
+	 * optimiser can fold neither away, so no filter or join over the stub reads as an
+	 * empty table */
 	lh_buf_puts(b, "SELECT ");
 	bool first = true;
-	for (size_t i = 0; i < t->columns.len; i++) {
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < t->columns.len; i++) {
 		if (t->columns.items[i].parent >= 0)
 			continue;
-		lh_buf_puts(b, first ? "CAST(NULL AS " : ", CAST(NULL AS ");
+		lh_buf_puts(b, first ? "CAST(error(" : ", CAST(error(");
 		first = false;
-		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, b, &lake->err);
-		if (st != LH_OK)
-			return st;
+		lh_buf_sql_str(b, msg);
+		lh_buf_puts(b, ") AS ");
+		st = lh_types_sql(t->columns.items, t->columns.len, i, b, &lake->err);
 		lh_buf_puts(b, ") AS ");
 		lh_buf_sql_ident(b, t->columns.items[i].name);
 	}
-	char *msg = why ? lh_asprintf("table %s.%s cannot be read: %s", schema, t->name, why)
-	                : lh_asprintf("the files of table %s.%s are not in the local cache: this "
-	                              "statement reads the table through a view or macro the lake "
-	                              "cannot see into; name the table in the statement itself",
-	                              schema, t->name);
-	if (!msg)
-		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	lh_buf_puts(b, " FROM range(1) WHERE error(");
 	lh_buf_sql_str(b, msg);
 	lh_buf_puts(b, ") IS NULL");
 	free(msg);
-	return LH_OK;
+	return st;
 }
 
-/* Defines lake.<schema>.<table>: a stub for a remote store (full: the real scan, whose
- * files the caller has fetched), else the scan. */
+/* Defines lake.<schema>.<table>: the stub, or (full) the real scan, whose files are
+ * checked (fetched, on S3) first. A table that cannot be read makes only the statements
+ * that read it fail. */
 static lh_status define_view(lh_lake *lake, const lh_state *state, const char *schema,
                              const lh_table *t, bool full)
 {
@@ -107,21 +133,12 @@ static lh_status define_view(lh_lake *lake, const lh_state *state, const char *s
 	lh_buf_putc(&b, '.');
 	lh_buf_sql_ident(&b, t->name);
 	lh_buf_puts(&b, " AS ");
-	size_t head = b.len;
-	lh_status st = lake->store->remote && !full ? append_stub(lake, schema, t, NULL, &b)
-	                                            : lh_lake_scan(lake, state, t, 0, &b);
-	if (st == LH_OK)
+	lh_status st = !full ? append_stub(lake, schema, t, &b) : lh_lake_scan(lake, state, t, 0, &b);
+	if (st == LH_OK) {
 		st = exec_buf(lake, &b);
-	if (st == LH_ERR_IO || st == LH_ERR_NOT_FOUND || st == LH_ERR_CORRUPT) {
-		/* a missing or broken file: this table fails when read, the rest works */
-		char *why = lh_strdup(lh_err_msg(&lake->err));
-		b.len = head;
-		st = why ? append_stub(lake, schema, t, why, &b) : LH_ERR_NOMEM;
-		if (st == LH_OK)
-			st = exec_buf(lake, &b);
-		if (st == LH_OK)
-			lh_err_clear(&lake->err);
-		free(why);
+		/* DuckDB could not open a file (its footer, say) */
+		if (st != LH_OK && st != LH_ERR_NOMEM && full)
+			st = lh_lake_unreadable(lake, state, t);
 	}
 	lh_buf_free(&b);
 	return st;
@@ -170,12 +187,12 @@ lh_status lh_views_install(lh_lake *lake, const lh_state *state)
 		if (found >= 0) {
 			lh_table_unref(&lake->views.items[found].table);
 			lake->views.items[found].table = t;
-			lake->views.items[found].loaded = !lake->store->remote;
+			lake->views.items[found].loaded = false;
 			keep[found] = true;
 			continue;
 		}
 		lh_view v = {.schema = lh_strdup(sc->name), .name = lh_strdup(t->name), .table = t,
-		             .loaded = !lake->store->remote};
+		             .loaded = false};
 		if (!v.schema || !v.name || LH_VEC_PUSH(&lake->views, v) != LH_OK) {
 			view_free(&v);
 			st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
@@ -288,8 +305,8 @@ lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_ta
 	lh_buf_sql_ident(&b, v.name);
 	lh_buf_puts(&b, " AS ");
 	lh_status st = lh_lake_scan(lake, state, t, 0, &b);
-	if (st == LH_OK)
-		st = exec_buf(lake, &b);
+	if (st == LH_OK && (st = exec_buf(lake, &b)) != LH_OK && st != LH_ERR_NOMEM)
+		st = lh_lake_unreadable(lake, state, t);
 	lh_buf_free(&b);
 	if (st == LH_OK && LH_VEC_PUSH(&lake->tt_views, v) != LH_OK)
 		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");

@@ -353,9 +353,8 @@ static bool transient_curl(CURLcode c)
 }
 
 /* The <Code> and <Message> of an S3 error body. */
-static void s3_error_text(const lh_buf *body, char *out, size_t n)
+void lh_s3_error_text(const char *b, char *out, size_t n)
 {
-	const char *b = lh_buf_str(body);
 	const char *code = strstr(b, "<Code>"), *msg = strstr(b, "<Message>");
 	const char *code_end = code ? strstr(code, "</Code>") : NULL;
 	const char *msg_end = msg ? strstr(msg, "</Message>") : NULL;
@@ -509,7 +508,7 @@ static lh_status attempt(lh_s3 *s, lh_s3_req *r, CURL *c, bool *retry, char *det
 	*retry = r->status >= 500 || r->status == 429 || r->status == 408;
 	char text[600] = "";
 	if (r->out_body)
-		s3_error_text(r->out_body, text, sizeof text);
+		lh_s3_error_text(lh_buf_str(r->out_body), text, sizeof text);
 	snprintf(detail, detail_len, "HTTP %ld%s%s", r->status, *text ? " " : "", text);
 	st = r->status == 404 ? LH_ERR_NOT_FOUND
 	     : r->status == 403 || r->status == 401 ? LH_ERR_INVALID

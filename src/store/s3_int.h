@@ -51,6 +51,19 @@ lh_status lh_s3_perform(lh_s3 *s, lh_s3_req *r, lh_err *err);
 /* Percent-encodes for a URI path (keep_slash) or a query value. */
 void lh_s3_uri_encode(lh_buf *b, const char *s, bool keep_slash);
 
+/* S3's XML answers, read by pure functions (fuzz/fuzz_s3_xml.c feeds them any bytes).
+ * All take NUL-terminated text and never read past the NUL. */
+/* The raw text of the first <tag>...</tag>; NULL when absent. Caller frees. */
+char *lh_s3_xml_value(const char *xml, const char *tag);
+/* "Code: Message" of an error document into out (n bytes), else "no error details". */
+void lh_s3_error_text(const char *xml, char *out, size_t n);
+/* Appends one ListObjectsV2 page's objects to *out; *next_token (caller frees) is the
+ * continuation token when the page says it is truncated, else NULL. */
+lh_status lh_s3_parse_list_page(const char *xml, lh_s3_objects *out, char **next_token,
+                                lh_err *err);
+/* A DeleteObjects answer: LH_OK, or LH_ERR_IO naming the first key S3 could not delete. */
+lh_status lh_s3_parse_delete_result(const char *xml, const char *bucket, lh_err *err);
+
 typedef struct lh_s3_pool_run {
 	lh_s3_job fn;
 	void *ctx;

@@ -137,7 +137,7 @@ typedef struct multipart {
 	unsigned char (*md5)[16];
 } multipart;
 
-static char *xml_value(const char *xml, const char *tag)
+char *lh_s3_xml_value(const char *xml, const char *tag)
 {
 	char open[64], close[64];
 	snprintf(open, sizeof open, "<%s>", tag);
@@ -203,7 +203,7 @@ static lh_status put_multipart(lh_s3 *s, const char *bucket, const char *key, co
 	                    .out_body = &body};
 	create.headers[create.nheaders++] = "Content-Type: application/octet-stream";
 	lh_status st = lh_s3_perform(s, &create, err);
-	if (st == LH_OK && !(m.upload_id = xml_value(lh_buf_str(&body), "UploadId")))
+	if (st == LH_OK && !(m.upload_id = lh_s3_xml_value(lh_buf_str(&body), "UploadId")))
 		st = lh_err_set(err, LH_ERR_IO, "S3 gave no UploadId for s3://%s/%s", bucket, key);
 	lh_buf_free(&body);
 	if (st != LH_OK)
@@ -400,6 +400,33 @@ static int64_t iso_time_us(const char *s)
 	return (int64_t)timegm(&tm) * 1000000 + (int64_t)frac * 1000;
 }
 
+lh_status lh_s3_parse_list_page(const char *xml, lh_s3_objects *out, char **next_token,
+                                lh_err *err)
+{
+	const char *end = xml + strlen(xml);
+	*next_token = NULL;
+	for (const char *c = strstr(xml, "<Contents>"); c; c = strstr(c + 1, "<Contents>")) {
+		const char *ce = strstr(c, "</Contents>");
+		if (!ce)
+			break;
+		char *size = xml_field(c, ce, "Size"), *mtime = xml_field(c, ce, "LastModified");
+		lh_s3_object o = {.key = xml_field(c, ce, "Key"),
+		                  .size = size ? strtoll(size, NULL, 10) : 0,
+		                  .mtime_us = iso_time_us(mtime)};
+		free(size);
+		free(mtime);
+		if (!o.key || LH_VEC_PUSH(out, o) != LH_OK) {
+			free(o.key);
+			return nomem(err);
+		}
+	}
+	char *truncated = xml_field(xml, end, "IsTruncated");
+	if (truncated && strcmp(truncated, "true") == 0)
+		*next_token = xml_field(xml, end, "NextContinuationToken");
+	free(truncated);
+	return LH_OK;
+}
+
 lh_status lh_s3_list(lh_s3 *s, const char *bucket, const char *prefix, lh_s3_objects *out,
                      lh_err *err)
 {
@@ -426,32 +453,27 @@ lh_status lh_s3_list(lh_s3 *s, const char *bucket, const char *prefix, lh_s3_obj
 		token = NULL;
 		if (st != LH_OK)
 			break;
-		const char *xml = lh_buf_str(&body), *end = xml + body.len;
-		for (const char *c = strstr(xml, "<Contents>"); c && st == LH_OK;
-		     c = strstr(c + 1, "<Contents>")) {
-			const char *ce = strstr(c, "</Contents>");
-			if (!ce)
-				break;
-			char *size = xml_field(c, ce, "Size"), *mtime = xml_field(c, ce, "LastModified");
-			lh_s3_object o = {.key = xml_field(c, ce, "Key"),
-			                  .size = size ? strtoll(size, NULL, 10) : 0,
-			                  .mtime_us = iso_time_us(mtime)};
-			free(size);
-			free(mtime);
-			if (!o.key || LH_VEC_PUSH(out, o) != LH_OK) {
-				free(o.key);
-				st = nomem(err);
-			}
-		}
-		char *truncated = xml_field(xml, end, "IsTruncated");
-		if (truncated && strcmp(truncated, "true") == 0)
-			token = xml_field(xml, end, "NextContinuationToken");
-		free(truncated);
+		st = lh_s3_parse_list_page(lh_buf_str(&body), out, &token, err);
 	} while (st == LH_OK && token);
 	free(token);
 	lh_buf_free(&body);
 	if (st != LH_OK)
 		lh_s3_objects_free(out);
+	return st;
+}
+
+lh_status lh_s3_parse_delete_result(const char *xml, const char *bucket, lh_err *err)
+{
+	const char *e = strstr(xml, "<Error>");
+	if (!e)
+		return LH_OK;
+	const char *ee = strstr(e, "</Error>");
+	char *k = xml_field(e, ee ? ee : e + strlen(e), "Key");
+	char *c = xml_field(e, ee ? ee : e + strlen(e), "Code");
+	lh_status st = lh_err_set(err, LH_ERR_IO, "S3 could not delete s3://%s/%s: %s", bucket,
+	                          k ? k : "?", c ? c : "error");
+	free(k);
+	free(c);
 	return st;
 }
 
@@ -481,18 +503,8 @@ lh_status lh_s3_delete_many(lh_s3 *s, const char *bucket, char *const *keys, siz
 		r.headers[r.nheaders++] = md5_header;
 		r.headers[r.nheaders++] = "Content-Type: application/xml";
 		st = xml.status == LH_OK ? lh_s3_perform(s, &r, err) : nomem(err);
-		if (st == LH_OK) {
-			const char *e = strstr(lh_buf_str(&resp), "<Error>");
-			if (e) {
-				const char *ee = strstr(e, "</Error>");
-				char *k = xml_field(e, ee ? ee : e + strlen(e), "Key");
-				char *c = xml_field(e, ee ? ee : e + strlen(e), "Code");
-				st = lh_err_set(err, LH_ERR_IO, "S3 could not delete s3://%s/%s: %s", bucket,
-				                k ? k : "?", c ? c : "error");
-				free(k);
-				free(c);
-			}
-		}
+		if (st == LH_OK)
+			st = lh_s3_parse_delete_result(lh_buf_str(&resp), bucket, err);
 		lh_buf_free(&resp);
 		lh_buf_free(&xml);
 	}

@@ -89,6 +89,9 @@ lh_status lh_err_prefix(lh_err *err, const char *fmt, ...)
 
 const char *lh_err_msg(const lh_err *err)
 {
+	/* an error without its message: the allocation of the message failed */
+	if (err && !err->msg && err->code != LH_OK)
+		return "out of memory";
 	return err && err->msg ? err->msg : "";
 }
 

@@ -7,6 +7,7 @@
 #ifdef LH_FAULT_INJECTION
 
 #include <errno.h>
+#include <execinfo.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@ static bool armed_sticky;
 static atomic_long calls[LH_FAULT_POINTS];
 static atomic_long fired[LH_FAULT_POINTS];
 static char report_path[4096];
+static bool trace;
 /* set while configuring or reporting, so the wrapped allocator does not count us */
 static _Thread_local bool inside;
 
@@ -57,12 +59,27 @@ static void configure(void)
 				}
 			}
 	}
+	trace = getenv("LH_FAULT_TRACE") != NULL;
 	const char *rep = getenv("LH_FAULT_REPORT");
 	if (rep && *rep && strlen(rep) < sizeof report_path) {
 		strcpy(report_path, rep);
 		atexit(write_report);
 	}
 	inside = false;
+}
+
+/* The sanitizer's symbolised stack when there is one, else glibc's. */
+void __sanitizer_print_stack_trace(void) __attribute__((weak));
+
+static void print_trace(lh_fault_point point)
+{
+	fprintf(stderr, "LH_FAULT: %s fired here:\n", point_names[point]);
+	if (__sanitizer_print_stack_trace) {
+		__sanitizer_print_stack_trace();
+	} else {
+		void *frames[64];
+		backtrace_symbols_fd(frames, backtrace(frames, 64), 2);
+	}
 }
 
 bool lh_fault(lh_fault_point point)
@@ -74,6 +91,8 @@ bool lh_fault(lh_fault_point point)
 	if ((int)point != armed_point || n < armed_n || (n > armed_n && !armed_sticky))
 		return false;
 	atomic_fetch_add(&fired[point], 1);
+	if (trace) /* where the fault fired, for a torture run's failure */
+		print_trace(point);
 	errno = point == LH_FAULT_ALLOC ? ENOMEM : point == LH_FAULT_WRITE ? ENOSPC : EIO;
 	return true;
 }

@@ -10,6 +10,7 @@
  *                             and every later one (a full disk stays full)
  *   LH_FAULT_REPORT=<file>    at exit, write "<point> <calls> <fired>" lines to <file>,
  *                             so a harness knows whether the fault was reached
+ *   LH_FAULT_TRACE=1          print the stack where the fault fired, on stderr
  *
  * The points: alloc (our own malloc/calloc/realloc/strdup, through link-time wrapping),
  * write, fsync, rename (util/fsutil.c, store/store_fs.c), store_put (every object put,

@@ -157,6 +157,8 @@ lh_status lh_file_read(const char *path, size_t max, char **out, size_t *out_len
 	}
 	if (b.status != LH_OK) {
 		lh_buf_free(&b);
+		if (b.status == LH_ERR_NOMEM)
+			return lh_err_set(err, LH_ERR_NOMEM, "cannot read '%s': out of memory", path);
 		return lh_err_set(err, LH_ERR_TOO_BIG, "cannot read '%s': larger than %zu bytes", path,
 		                  max);
 	}

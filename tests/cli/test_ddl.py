@@ -144,3 +144,20 @@ def test_struct_column_drop_ends_children(lake):
     lake.sql("CREATE TABLE t (id INT, dims STRUCT(w INT, h INT)); ALTER TABLE t DROP COLUMN dims")
     assert lake.cat("SELECT column_name, CASE WHEN end_snapshot IS NULL THEN 1 ELSE 0 END FROM ducklake_column "
                     "ORDER BY column_id") == [("id", 1), ("dims", 0), ("w", 0), ("h", 0)]
+
+
+def test_any_name_makes_a_table_that_can_be_written(lake):
+    """Names that cannot be folder names (too long, path tricks, non-ASCII) get a uuid
+    folder, like other unsafe names: the table is always writable and readable."""
+    names = ["a" * 300, "x/../../escape", "..", "café", "b" * 128]
+    schema = "s" * 260
+    lake.sql(f'CREATE SCHEMA "{schema}"')
+    for i, n in enumerate(names):
+        lake.sql(f'CREATE TABLE "{schema}"."{n}" (i INT); INSERT INTO "{schema}"."{n}" VALUES ({i})')
+        assert lake.scalar(f'SELECT i FROM "{schema}"."{n}"') == str(i)
+    paths = [r[0] for r in lake.cat("SELECT path FROM ducklake_table ORDER BY table_id")]
+    assert paths[-1] == "b" * 128 + "/"  # still plain: at most 128 bytes
+    assert all(len(p) == 37 for p in paths[:-1]), paths
+    assert len(lake.cat("SELECT path FROM ducklake_schema WHERE schema_name = ?", (schema,))[0][0]) == 37
+    for p in lake.data_files():
+        assert ".." not in p.split("/"), p

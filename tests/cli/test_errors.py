@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from lh import BIN, environ, open_transaction, run
+from lh import BIN, Lake, environ, open_transaction, run
 
 
 @pytest.fixture
@@ -105,5 +105,47 @@ def test_concurrent_deletes_on_the_same_file_conflict(t):
     a = open_transaction(t, "DELETE FROM raw.items WHERE id = 2")
     t.sql("DELETE FROM raw.items WHERE id = 3")
     out, err = a.communicate("COMMIT;\n", timeout=60)
-    assert a.returncode == 1 and "deleted by a concurrent commit" in err
+    assert a.returncode == 1 and "also deleted rows of that file" in err, err
     assert t.rows("SELECT id FROM raw.items ORDER BY id") == [["id"], ["1"], ["2"]]
+
+
+def test_messages_name_user_things_never_ours(lake):
+    """Issue 8 items 10 and 13: no suggestion of DuckDB's system views, one caret block,
+    no SQL the lake generated, the column a bad value was meant for."""
+    lake.sql("CREATE TABLE g (id BIGINT, v VARCHAR)")
+    err = lake.fail("SELECT * FROM sequences")
+    assert "pg_sequences" not in err and "Did you mean" not in err
+    assert 'Did you mean "g"' in lake.fail("SELECT * FROM gg")
+    err = lake.fail("SELEC 1")
+    assert err.count("LINE 1:") == 1 and "SELEC 1" in err
+    for q, column in (("INSERT INTO g VALUES ('abc', 'x')", "id"),
+                      ("INSERT INTO g (v, id) VALUES ('x', 'abc')", "id")):
+        err = lake.fail(q)
+        assert f"for column '{column}'" in err, err
+        assert "__src" not in err and "__c0" not in err and "COPY" not in err, err
+    for q in ("UPDATE g SET id = 'zz'", "CREATE TABLE h AS SELECT 'x'::INT AS a",
+              "SELECT id + 'x' FROM g", "DELETE FROM g WHERE id = 'q'"):
+        lake.sql("INSERT INTO g VALUES (1, 'a')")
+        err = lake.fail(q)
+        for internal in ("__lh", "__src", "read_parquet", "COPY ("):
+            assert internal not in err, (q, err)
+
+
+def test_a_lost_conf_says_how_to_open_the_catalog(tmp_path):
+    import shutil
+    from lh import CATALOG, DATA
+    if CATALOG != "sqlite" or DATA != "fs":
+        pytest.skip("a lake folder with its SQLite catalog")
+    lk = Lake()
+    try:
+        lk.sql("CREATE TABLE t AS SELECT 1 AS x")
+        os.remove(os.path.join(lk.dir, "lakehouse.conf"))
+        p = run("sql", "-c", "SELECT * FROM t", lake=lk.dir)
+        assert p.returncode == 1
+        assert f"--lake sqlite:{lk.dir}/metadata.sqlite" in p.stderr
+        assert "lakehouse init" not in p.stderr
+        p = run("sql", "--format", "csv", "-c", "SELECT * FROM t",
+                lake=f"sqlite:{lk.dir}/metadata.sqlite")
+        assert p.returncode == 0 and p.stdout.splitlines()[-1] == "1"
+    finally:
+        lk.close()

@@ -109,7 +109,7 @@ def test_rollback_restores_columns(lake):
 
 def test_rollback_errors(hist):
     n = hist.snapshot_count()
-    assert "did not exist at version 0" in run("rollback", "t", "0", lake=hist.dir).stderr
+    assert "no table named 't' existed at version 0" in run("rollback", "t", "0", lake=hist.dir).stderr
     assert "no snapshot found at version 99" in run("rollback", "t", "99", lake=hist.dir).stderr
     assert "does not exist" in run("rollback", "nope", "2", lake=hist.dir).stderr
     assert run("rollback", "t", "x", lake=hist.dir).returncode == 2
@@ -121,3 +121,21 @@ def test_rollback_to_the_current_state_makes_no_snapshot(hist):
     p = run("rollback", "t", "5", lake=hist.dir, check=True)
     assert "no snapshot made" in p.stdout
     assert hist.snapshot_count() == n
+
+
+def test_rollback_across_a_drop_and_re_create(lake):
+    """Every rebuild drops and re-creates its tables: rolling back by name still works."""
+    lake.sql("CREATE TABLE g AS SELECT range AS id, 'old' AS v FROM range(5)")
+    lake.sql("DELETE FROM g WHERE id = 0")
+    good = lake.snapshot_count() - 1
+    want = lake.rows("SELECT * FROM g ORDER BY id")
+    lake.sql("DROP TABLE g")
+    lake.sql("CREATE TABLE g AS SELECT range AS id, 99 AS w FROM range(3)")
+    p = run("rollback", "g", good, lake=lake.dir)
+    assert p.returncode == 0, p.stderr
+    assert lake.rows("SELECT * FROM g ORDER BY id") == want
+    lake.sql("INSERT INTO g VALUES (10, 'new')")
+    assert lake.scalar("SELECT count(*) FROM g") == "5"
+    # a name that never existed then is still an error
+    p = run("rollback", "g", 0, lake=lake.dir)
+    assert p.returncode == 1 and "no table named 'g' existed at version 0" in p.stderr

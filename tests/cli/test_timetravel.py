@@ -69,3 +69,39 @@ def test_at_clause_in_insert_and_explain(hist):
     hist.sql("INSERT INTO copy SELECT * FROM t AT (VERSION => 3) WHERE id = 2")
     assert hist.rows("FROM copy ORDER BY id") == [["id", "v"], ["1", "a"], ["2", "b"]]
     assert "READ_PARQUET" in hist.sql("EXPLAIN SELECT * FROM t AT (VERSION => 2)").upper()
+
+
+@pytest.mark.parametrize("version, says", [
+    ("-1", "a version is a snapshot id, 0 or more; it never counts back from the latest"),
+    ("-5", "a version is a snapshot id, 0 or more"),
+    ("0 - 1", "a version is a snapshot id, 0 or more"),
+    ("NULL", "the version is NULL; give a snapshot id"),
+    ("CAST(NULL AS BIGINT)", "the version is NULL"),
+    ("1.5", "'1.5' is not a snapshot id, which is a whole number"),
+    ("'abc'", "'abc' is not a snapshot id"),
+    ("99", "no snapshot found at version 99 (this lake has snapshots up to 8;"),
+])
+def test_bad_versions_are_errors_never_the_latest(hist, version, says):
+    err = hist.fail(f"SELECT count(*) FROM t AT (VERSION => {version})")
+    assert says in err, err
+    assert "lakehouse snapshots" in err and "SELECT" not in err, err
+
+
+def test_bad_timestamps_are_clear_errors(hist):
+    first = hist.cat("SELECT snapshot_time FROM ducklake_snapshot WHERE snapshot_id = 0")[0][0]
+    err = hist.fail("SELECT count(*) FROM t AT (TIMESTAMP => TIMESTAMPTZ '2000-01-01 00:00:00+00')")
+    assert "no snapshot exists at or before timestamp" in err, err
+    assert "the lake's first snapshot was made at " + first[:16] in err, err
+    err = hist.fail("SELECT count(*) FROM t AT (TIMESTAMP => NULL)")
+    assert "bad AT (TIMESTAMP => NULL): the timestamp is NULL" in err, err
+    err = hist.fail("SELECT count(*) FROM t AT (TIMESTAMP => 'yesterday-ish')")
+    assert "not a time; give one such as TIMESTAMPTZ" in err and "SELECT" not in err, err
+    # a version given as text that is a number is fine, as in DuckLake
+    assert hist.scalar("SELECT count(*) FROM t AT (VERSION => '2')") == "1"
+
+
+def test_rollback_to_a_negative_version_is_an_error(hist):
+    before = hist.snapshot_count()
+    err = hist.fail("CALL lakehouse_rollback('t', -1)")
+    assert "cannot roll back 't' to version -1: a version is a snapshot id, 0 or more" in err, err
+    assert hist.snapshot_count() == before

@@ -109,6 +109,17 @@ static void test_card(void **state)
 	assert_non_null(strstr(lh_err_msg(&err), "YAML is broken at line"));
 	const char *open_block = "---\nconfigs: []\n";
 	assert_int_equal(lh_card_parse(open_block, strlen(open_block), &card, &err), LH_ERR_SYNTAX);
+	/* configs that are not a list: an error, never "no configs" (which would land every
+	 * file of the repository) */
+	const char *mapping = "---\nconfigs:\n  config_name: a\n  data_files: data/a-*\n---\n";
+	assert_int_equal(lh_card_parse(mapping, strlen(mapping), &card, &err), LH_OK);
+	assert_int_equal(lh_card_data_files(card, NULL, paths, 4, &f, &err), LH_ERR_SYNTAX);
+	assert_non_null(strstr(lh_err_msg(&err), "'configs' is not a list"));
+	json_decref(card);
+	const char *scalar = "---\nconfigs: default\n---\n";
+	assert_int_equal(lh_card_parse(scalar, strlen(scalar), &card, &err), LH_OK);
+	assert_int_equal(lh_card_data_files(card, NULL, paths, 4, &f, &err), LH_ERR_SYNTAX);
+	json_decref(card);
 	char *conv[] = {"data/train-00000-of-00002.parquet", "data/train-00001-of-00002.parquet",
 	                "data/test.parquet", "default/validation/0000.parquet", "README.md"};
 	assert_int_equal(lh_conventional_data_files(NULL, conv, 5, &f, &err), LH_OK);
