@@ -42,6 +42,10 @@ int cli_hf(const opts *o);
 extern const char *const video_help;
 int cli_video(const opts *o);
 
+/* Integrity check (verify.c). */
+extern const char *const verify_help;
+int cli_verify(const opts *o);
+
 /* Data quality (quality.c). */
 extern const char *const quality_help;
 int cli_quality(const opts *o);

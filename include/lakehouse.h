@@ -412,4 +412,42 @@ lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
 #ifdef __cplusplus
 }
 #endif
+/* ---------------------------------------------------------------------------------
+ * Integrity: every file the lake writes has its checksum recorded at commit
+ * ------------------------------------------------------------------------------- */
+
+/* A file lh_lake_verify found wrong or could not check. */
+typedef struct lh_verify_file {
+	char *path;      /* full path or URI */
+	char *kind;      /* "data", "delete" or "asset" */
+	char *problem;   /* what is wrong, or "no checksum recorded" */
+	char *tables;    /* "schema.table" it belongs to ("" for assets) */
+	char *snapshots; /* the snapshots that read it, e.g. "3-7, 9-latest" */
+	bool damaged;    /* missing, wrong size or wrong checksum; false: only unrecorded */
+} lh_verify_file;
+
+typedef struct lh_verify_report {
+	int64_t files;      /* files checked */
+	int64_t bytes;      /* bytes read to compute checksums */
+	int64_t ok;         /* right size and checksum */
+	int64_t damaged;
+	int64_t unrecorded; /* right size, but written without a recorded checksum (by an
+	                       older version, or by DuckDB's ducklake) */
+	lh_verify_file *problems; /* the damaged files first, then the unrecorded ones */
+	size_t nproblems;
+} lh_verify_report;
+
+/*
+ * Checks every file a snapshot references: data and delete files of every retained
+ * snapshot (or of `snapshot` when >= 0), of one table when `table` ("schema.table") is
+ * not NULL, plus the recorded asset objects when the whole lake is checked. Each file's
+ * size against the catalog and, when recorded, its checksum (the whole file is read;
+ * from a remote store, objects the cache lacks are downloaded and checked on the way).
+ * Damaged files are not an error: they are in the report. Clear it with
+ * lh_verify_report_clear.
+ */
+lh_status lh_lake_verify(lh_lake *lake, const char *table, int64_t snapshot,
+                         lh_verify_report *out);
+void lh_verify_report_clear(lh_verify_report *report);
+
 #endif /* LAKEHOUSE_H */

@@ -30,7 +30,8 @@ for arg in "$@"; do
 done
 packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-dev
           libcurl4-openssl-dev libssl-dev libcmocka-dev sqlite3 python3 python3-pytest curl
-          libyaml-dev libavformat-dev libavcodec-dev libavutil-dev ffmpeg)
+          libyaml-dev libavformat-dev libavcodec-dev libavutil-dev ffmpeg
+          libxxhash-dev)
 # the test servers: PostgreSQL 15, and a one-node Ceph with the RADOS Gateway (S3),
 # whose recommended extras are not needed; boto3 lets tests look into the bucket
 [ $want_test = 1 ] && packages+=(postgresql-15 python3-boto3)

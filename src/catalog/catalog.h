@@ -11,6 +11,7 @@
 
 #include "catalog/catdb.h"
 #include "catalog/changes.h"
+#include "catalog/checksum.h"
 #include "catalog/model.h"
 #include "catalog/schema.h"
 
@@ -89,6 +90,9 @@ typedef struct lh_commit_options {
 	double backoff;
 	const char *author;         /* may be NULL */
 	const char *commit_message; /* may be NULL */
+	/* checksums to record in the same transaction (catalog/checksum.h; paths as stored) */
+	const lh_file_sum *sums;
+	size_t nsums;
 } lh_commit_options;
 
 void lh_commit_options_default(lh_commit_options *opts);

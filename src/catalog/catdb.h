@@ -89,6 +89,9 @@ struct lh_catdb_ops {
 	 * Nests. NULL when the backend is always open. */
 	lh_status (*hold)(lh_catdb *db, lh_err *err);
 	void (*release)(lh_catdb *db);
+	/* A query counting the tables named by its one parameter in the catalog's schema
+	 * (for this project's lakehouse_* tables, created when first needed). */
+	const char *table_exists_sql;
 };
 
 struct lh_catdb {

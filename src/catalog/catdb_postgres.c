@@ -218,6 +218,8 @@ static const struct lh_catdb_ops pg_ops = {
     .commit = pg_commit,
     .rollback = pg_rollback,
     .close = pg_close,
+    .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
+                        "current_schema() AND tablename = ?",
 };
 
 /* A readable label of the connection without secrets: user@host:port/dbname. */

@@ -263,6 +263,7 @@ static const struct lh_catdb_ops sqlite_ops = {
     .commit = sq_commit,
     .rollback = sq_rollback,
     .close = sq_close,
+    .table_exists_sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
 };
 
 lh_status lh_catdb_open_sqlite(const char *path, bool create, lh_catdb **out_db, lh_err *err)

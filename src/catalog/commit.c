@@ -765,6 +765,8 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 		lh_val v[2] = {LH_V_INT(w->snap), LH_V_INT(schema_version)};
 		st = ex(w, "INSERT INTO ducklake_schema_versions VALUES (?, ?)", v, 2);
 	}
+	if (st == LH_OK)
+		st = lh_catalog_write_checksums(w->db, opts->sums, opts->nsums, w->err);
 	return st;
 }
 

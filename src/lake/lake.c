@@ -346,6 +346,8 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	lh_status st = lake->store ? LH_OK : lh_store_open(lake->data_path, NULL, &lake->store, err);
 	if (st == LH_OK)
+		lh_verify_attach(lake);
+	if (st == LH_OK)
 		st = lh_engine_open(&lake->engine, err);
 	if (st == LH_OK)
 		st = lh_engine_exec(lake->engine,

@@ -163,6 +163,14 @@ lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_cou
 /* Records a file written by the open transaction (for cleanup on failure). */
 lh_status lh_txn_track_file(lh_lake *lake, const char *path);
 
+/* --- checksums (verify.c) ------------------------------------------------------------- */
+/* Lets the store check downloads against the recorded checksums. */
+void lh_verify_attach(lh_lake *lake);
+/* The checksums the commit of the open transaction records: the store's put log
+ * without the files the transaction wrote and stopped using, keyed as the catalog
+ * stores them. The caller frees *out. */
+lh_status lh_verify_commit_sums(lh_lake *lake, lh_file_sums *out);
+
 /* --- statements --------------------------------------------------------------------- */
 typedef struct lh_stmt {
 	const char *text; /* the statement, NUL-terminated copy */

@@ -117,6 +117,7 @@ static void txn_end(lh_lake *lake)
 
 void lh_txn_rollback(lh_lake *lake)
 {
+	lh_store_log_clear(lake->store); /* its objects are gone or about to be */
 	drop_files_from(lake, 0);
 	txn_end(lake);
 }
@@ -324,16 +325,26 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 		lh_txn_rollback(lake);
 		return st;
 	}
-	st = lh_catalog_commit(lake->cat, lake->txn_base, lake->txn, &lake->commit, out_snapshot,
-	                       &lake->err);
+	lh_file_sums sums = {0}; /* recorded in the commit's transaction (verify.c) */
+	st = lh_verify_commit_sums(lake, &sums);
+	lake->commit.sums = sums.items;
+	lake->commit.nsums = sums.len;
+	if (st == LH_OK)
+		st = lh_catalog_commit(lake->cat, lake->txn_base, lake->txn, &lake->commit,
+		                       out_snapshot, &lake->err);
+	lake->commit.sums = NULL;
+	lake->commit.nsums = 0;
+	lh_file_sums_free(&sums);
 	if (st != LH_OK) {
 		lh_catdb_release(lake->cat);
 		lh_txn_rollback(lake);
 		return st;
 	}
 	/* the point of no return: from here on the commit reports success (see the top) */
-	if (*out_snapshot >= 0)
+	if (*out_snapshot >= 0) {
 		lake->last_commit = *out_snapshot;
+		lh_store_log_clear(lake->store); /* recorded */
+	}
 	keep_committed_files(lake);
 	txn_end(lake);
 	refresh_after_commit(lake);

@@ -23,6 +23,7 @@ void lh_store_close(lh_store **s)
 {
 	if (!s || !*s)
 		return;
+	lh_file_sums_free(&(*s)->put_log);
 	(*s)->ops->close(*s);
 	*s = NULL;
 }
@@ -35,8 +36,10 @@ lh_status lh_store_put_once(lh_store *s, const char *local, const char *path, bo
 		*out_stored = false;
 	lh_status r = s->ops->stat(s, path, &have, err);
 	if (r == LH_OK && have == want) {
+		/* the same name means the same content: record what it should be */
+		r = lh_store_log_put(s, local, path, err);
 		unlink(local);
-		return LH_OK;
+		return r;
 	}
 	if (r == LH_OK)
 		return lh_err_set(err, LH_ERR_CORRUPT,
@@ -119,4 +122,30 @@ lh_status lh_store_new_staging(const char *parent, char **out, lh_err *err)
 		*out = NULL;
 	}
 	return st;
+}
+
+lh_status lh_store_log_put(lh_store *s, const char *local, const char *path, lh_err *err)
+{
+	lh_file_sum sum = {0};
+	lh_status r = lh_checksum_file(local, &sum.xxh3, &sum.size, err);
+	if (r != LH_OK)
+		return r;
+	sum.path = lh_strdup(path);
+	if (!sum.path || LH_VEC_PUSH(&s->put_log, sum) != LH_OK) {
+		free(sum.path);
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	}
+	return LH_OK;
+}
+
+void lh_store_log_drop(lh_store *s)
+{
+	if (s->put_log.len)
+		free(s->put_log.items[--s->put_log.len].path);
+}
+
+void lh_store_log_clear(lh_store *s)
+{
+	if (s)
+		lh_file_sums_free(&s->put_log);
 }

@@ -11,6 +11,7 @@
 #define LH_STORE_STORE_H
 
 #include "util/buf.h"
+#include "util/checksum.h"
 #include "util/err.h"
 
 #include <stdbool.h>
@@ -66,6 +67,16 @@ struct lh_store {
 	/* what fetch downloaded since the store was opened (remote stores) */
 	int64_t fetched_files;
 	int64_t fetched_bytes;
+	/* Every object put since the log was last taken, with the checksum of the bytes
+	 * put (computed from the staged file before it moved in): the lake records them in
+	 * the catalog at commit (lake/verify.c). Paths are full paths or URIs. */
+	lh_file_sums put_log;
+	/* Set by the lake: the recorded checksums of objects a remote store is about to
+	 * download (has[i] false: none recorded). A download that does not match is an
+	 * error and never enters the cache. NULL: downloads are checked by size only. */
+	lh_status (*expect_sums)(void *ctx, char *const *paths, size_t n, uint64_t *sums,
+	                         bool *has, lh_err *err);
+	void *expect_ctx;
 };
 
 /* Settings of the read-through cache of a remote store. */
@@ -95,6 +106,13 @@ void lh_store_staging_done(const char *dir);
  * NULL) says whether bytes were written. */
 lh_status lh_store_put_once(lh_store *s, const char *local, const char *path, bool *out_stored,
                             lh_err *err);
+/* Backends call this with the staged file before they move it in as `path`: its
+ * checksum goes to the put log (lh_store_log_drop undoes it when the put fails). */
+lh_status lh_store_log_put(lh_store *s, const char *local, const char *path, lh_err *err);
+void lh_store_log_drop(lh_store *s);
+/* Empties the put log. */
+void lh_store_log_clear(lh_store *s);
+
 /* Removes objects a failed run created, ignoring errors (the caller's error stays the
  * one to report; cleanup removes what is left). */
 void lh_store_discard(lh_store *s, char *const *paths, size_t n);

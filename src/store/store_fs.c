@@ -29,14 +29,16 @@ typedef struct fs_store {
 
 static lh_status fs_put_file(lh_store *st, const char *local, const char *path, lh_err *err)
 {
-	(void)st;
 	if (lh_fault(LH_FAULT_STORE_PUT))
 		return lh_err_set(err, LH_ERR_IO, "cannot put file '%s': %s", path, strerror(errno));
 	char *dir = lh_strdup(path);
 	if (!dir)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	char *parent = dirname(dir);
-	lh_status s = lh_fsync_path(local, false, err);
+	lh_status s = lh_store_log_put(st, local, path, err);
+	bool logged = s == LH_OK;
+	if (s == LH_OK)
+		s = lh_fsync_path(local, false, err);
 	if (s == LH_OK)
 		s = lh_mkdirs(parent, err);
 	/* link() refuses an existing target: an object is never overwritten */
@@ -45,6 +47,8 @@ static lh_status fs_put_file(lh_store *st, const char *local, const char *path, 
 	if (s == LH_OK) {
 		unlink(local);
 		s = lh_fsync_path(parent, true, err);
+	} else if (logged) {
+		lh_store_log_drop(st);
 	}
 	free(dir);
 	return s;

@@ -11,8 +11,12 @@
 #include "store/s3.h"
 #include "util/fault.h"
 #include "util/fsutil.h"
+#include "util/uuid.h"
+
+#include <errno.h>
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,10 +40,13 @@ static lh_status s3_put_file(lh_store *st, const char *local, const char *path, 
 		return lh_err_set(err, LH_ERR_IO, "cannot upload '%s': injected fault", path);
 	char *bucket, *key;
 	lh_status r = lh_s3_parse_uri(path, &bucket, &key, err);
+	bool logged = r == LH_OK && (r = lh_store_log_put(st, local, path, err)) == LH_OK;
 	if (r == LH_OK)
 		r = lh_s3_put_file(s->s3, bucket, key, local, true, err);
 	if (r == LH_OK)
 		lh_cache_adopt(s->cache, local, path);
+	else if (logged)
+		lh_store_log_drop(st);
 	free(bucket);
 	free(key);
 	return r;
@@ -87,48 +94,104 @@ typedef struct fetch_run {
 	s3_store *s;
 	char *const *paths;
 	const int64_t *sizes;
+	size_t *todo;   /* indices of the objects the cache lacks */
+	uint64_t *sums; /* per todo entry: the recorded checksum, when has[k] */
+	bool *has;
 	int64_t added;
 } fetch_run;
 
-static lh_status fetch_one(void *ctx, size_t i, lh_err *err)
+/* Downloads next to the copy's place, checks size and checksum, then renames in: a
+ * copy that does not match never enters the cache. */
+static lh_status download_checked(fetch_run *run, size_t k, const char *path, const char *local,
+                                  int64_t want, int64_t *got, lh_err *err)
+{
+	s3_store *s = run->s;
+	char *bucket = NULL, *key = NULL, id[LH_UUID_LEN + 1];
+	lh_uuid_v4(id);
+	char *tmp = lh_asprintf("%s.tmp-v%s", local, id);
+	lh_status r = tmp ? lh_cache_prepare(s->cache, local, err) : nomem(err);
+	if (r == LH_OK)
+		r = lh_s3_parse_uri(path, &bucket, &key, err);
+	if (r == LH_OK)
+		r = lh_s3_get_file(s->s3, bucket, key, 0, -1, tmp, got, err);
+	if (r == LH_ERR_NOT_FOUND)
+		lh_err_prefix(err, "a file the catalog references is missing from the store: ");
+	if (r == LH_OK && want >= 0 && *got != want)
+		r = lh_err_set(err, LH_ERR_CORRUPT,
+		               "%s has %lld bytes in the store, but the catalog records %lld: the object "
+		               "was changed or truncated outside the lake",
+		               path, (long long)*got, (long long)want);
+	uint64_t sum = 0;
+	if (r == LH_OK && run->has[k] && (r = lh_checksum_file(tmp, &sum, NULL, err)) == LH_OK &&
+	    sum != run->sums[k]) {
+		char hw[LH_CHECKSUM_HEX], hg[LH_CHECKSUM_HEX];
+		lh_checksum_hex(run->sums[k], hw);
+		lh_checksum_hex(sum, hg);
+		r = lh_err_set(err, LH_ERR_CORRUPT,
+		               "%s is damaged: its checksum is %s, but the catalog records %s (" LH_CHECKSUM_ALGO
+		               "); restore the object from a backup, or roll the table back to a snapshot "
+		               "that does not use it",
+		               path, hg, hw);
+	}
+	if (r == LH_OK && rename(tmp, local) != 0)
+		r = lh_err_set(err, LH_ERR_IO, "cannot write '%s': %s", local, strerror(errno));
+	if (r != LH_OK && tmp)
+		unlink(tmp);
+	free(tmp);
+	free(bucket);
+	free(key);
+	return r;
+}
+
+static lh_status fetch_one(void *ctx, size_t k, lh_err *err)
 {
 	fetch_run *run = ctx;
 	s3_store *s = run->s;
+	size_t i = run->todo[k];
 	const char *path = run->paths[i];
 	int64_t want = run->sizes ? run->sizes[i] : -1;
 	char *local = lh_cache_path(s->cache, path);
 	if (!local)
 		return nomem(err);
-	lh_status r = LH_OK;
-	if (lh_cache_has(s->cache, local, want))
-		goto out;
-	char *bucket = NULL, *key = NULL;
 	int64_t got = 0;
-	r = lh_cache_prepare(s->cache, local, err);
-	if (r == LH_OK)
-		r = lh_s3_parse_uri(path, &bucket, &key, err);
-	if (r == LH_OK)
-		r = lh_s3_get_file(s->s3, bucket, key, 0, -1, local, &got, err);
-	if (r == LH_ERR_NOT_FOUND)
-		lh_err_prefix(err, "a file the catalog references is missing from the store: ");
-	if (r == LH_OK && want >= 0 && got != want) {
-		unlink(local);
-		r = lh_err_set(err, LH_ERR_CORRUPT,
-		               "%s has %lld bytes in the store, but the catalog records %lld: the object "
-		               "was changed or truncated outside the lake",
-		               path, (long long)got, (long long)want);
-	}
-	if (r == LH_OK) {
+	lh_status r = LH_OK;
+	/* another process may have fetched it meanwhile */
+	if (!lh_cache_has(s->cache, local, want))
+		r = download_checked(run, k, path, local, want, &got, err);
+	if (r == LH_OK && got > 0) {
 		pthread_mutex_lock(&s->lock);
 		s->base.fetched_files++;
 		s->base.fetched_bytes += got;
 		run->added += got;
 		pthread_mutex_unlock(&s->lock);
 	}
-	free(bucket);
-	free(key);
-out:
 	free(local);
+	return r;
+}
+
+/* Which objects the cache lacks, and their recorded checksums. */
+static lh_status fetch_plan(fetch_run *run, size_t n, size_t *out_n, lh_err *err)
+{
+	s3_store *s = run->s;
+	size_t nt = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *local = lh_cache_path(s->cache, run->paths[i]);
+		if (!local)
+			return nomem(err);
+		if (!lh_cache_has(s->cache, local, run->sizes ? run->sizes[i] : -1))
+			run->todo[nt++] = i;
+		free(local);
+	}
+	*out_n = nt;
+	if (!nt || !s->base.expect_sums)
+		return LH_OK;
+	char **want = calloc(nt, sizeof *want);
+	if (!want)
+		return nomem(err);
+	for (size_t k = 0; k < nt; k++)
+		want[k] = run->paths[run->todo[k]];
+	lh_status r = s->base.expect_sums(s->base.expect_ctx, want, nt, run->sums, run->has, err);
+	free(want);
 	return r;
 }
 
@@ -137,8 +200,17 @@ static lh_status s3_fetch(lh_store *st, char *const *paths, const int64_t *sizes
 {
 	s3_store *s = (s3_store *)st;
 	fetch_run run = {.s = s, .paths = paths, .sizes = sizes};
-	lh_status r = lh_s3_parallel(s->s3, n, fetch_one, &run, err);
+	run.todo = calloc(n ? n : 1, sizeof *run.todo);
+	run.sums = calloc(n ? n : 1, sizeof *run.sums);
+	run.has = calloc(n ? n : 1, sizeof *run.has);
+	size_t nt = 0;
+	lh_status r = run.todo && run.sums && run.has ? fetch_plan(&run, n, &nt, err) : nomem(err);
+	if (r == LH_OK && nt)
+		r = lh_s3_parallel(s->s3, nt, fetch_one, &run, err);
 	lh_cache_added(s->cache, run.added);
+	free(run.todo);
+	free(run.sums);
+	free(run.has);
 	return r;
 }
 
