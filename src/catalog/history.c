@@ -91,13 +91,14 @@ lh_status lh_catalog_column_stats(lh_catdb *db, int64_t table_id, int64_t column
                                   int64_t snapshot, lh_rows **out, lh_err *err)
 {
 	/* from the files visible at the snapshot: retired files' statistics (all of
-	 * history) stay behind, and the stats index finds each file's row */
+	 * history) stay behind, and the stats index finds each file's row. CROSS JOIN makes
+	 * SQLite start from the files (PostgreSQL and DuckDB plan it as any join). */
 	lh_val v[5] = {LH_V_INT(column_id), LH_V_INT(table_id), LH_V_INT(snapshot),
 	               LH_V_INT(snapshot), LH_V_INT(table_id)};
 	return lh_catdb_query(db,
 	                      "SELECT s.data_file_id, s.min_value, s.max_value, s.contains_nan FROM "
-	                      "ducklake_data_file d JOIN ducklake_file_column_stats s ON "
-	                      "s.data_file_id = d.data_file_id AND s.column_id = ? WHERE d.table_id = ? "
+	                      "ducklake_data_file d CROSS JOIN ducklake_file_column_stats s WHERE "
+	                      "s.data_file_id = d.data_file_id AND s.column_id = ? AND d.table_id = ? "
 	                      "AND d.begin_snapshot <= ? AND (d.end_snapshot IS NULL OR "
 	                      "d.end_snapshot > ?) AND s.table_id = ?",
 	                      v, 5, out, err);
