@@ -37,7 +37,10 @@ static lh_status append_select_list(const lh_table *t, bool by_name, lh_buf *out
 	return LH_OK;
 }
 
-static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
+/* "SELECT CAST(<from>.<col> AS <type>) AS <col>, ..." over the table's top-level
+ * columns; from NULL: every value NULL. */
+static lh_status append_typed_select(const lh_table *t, const char *from, lh_buf *out,
+                                     lh_err *err)
 {
 	lh_buf_puts(out, "SELECT ");
 	bool first = true;
@@ -45,14 +48,29 @@ static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh
 		const lh_column *c = &t->columns.items[i];
 		if (c->parent >= 0)
 			continue;
-		lh_buf_puts(out, first ? "CAST(NULL AS " : ", CAST(NULL AS ");
+		lh_buf_puts(out, first ? "CAST(" : ", CAST(");
 		first = false;
+		if (from) {
+			lh_buf_printf(out, "%s.", from);
+			lh_buf_sql_ident(out, c->name);
+		} else {
+			lh_buf_puts(out, "NULL");
+		}
+		lh_buf_puts(out, " AS ");
 		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, out, err);
 		if (st != LH_OK)
 			return st;
 		lh_buf_puts(out, ") AS ");
 		lh_buf_sql_ident(out, c->name);
 	}
+	return LH_OK;
+}
+
+static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
+{
+	lh_status st = append_typed_select(t, NULL, out, err);
+	if (st != LH_OK)
+		return st;
 	if (flags & LH_SCAN_META)
 		lh_buf_puts(out, ", NULL::BIGINT AS __lh_file, NULL::BIGINT AS __lh_pos, NULL::BIGINT AS "
 		                 "__lh_rowid");
@@ -346,22 +364,9 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 /* The rows the catalog holds inline (model.h), typed like the table. */
 static lh_status inlined_scan(const lh_table *t, lh_buf *out, lh_err *err)
 {
-	lh_buf_puts(out, "SELECT ");
-	bool first = true;
-	for (size_t i = 0; i < t->columns.len; i++) {
-		const lh_column *c = &t->columns.items[i];
-		if (c->parent >= 0)
-			continue;
-		lh_buf_puts(out, first ? "CAST(__v." : ", CAST(__v.");
-		first = false;
-		lh_buf_sql_ident(out, c->name);
-		lh_buf_puts(out, " AS ");
-		lh_status st = lh_types_sql(t->columns.items, t->columns.len, i, out, err);
-		if (st != LH_OK)
-			return st;
-		lh_buf_puts(out, ") AS ");
-		lh_buf_sql_ident(out, c->name);
-	}
+	lh_status st = append_typed_select(t, "__v", out, err);
+	if (st != LH_OK)
+		return st;
 	lh_buf_puts(out, " FROM (");
 	lh_buf_puts(out, t->inlined);
 	lh_buf_puts(out, ") __v");
