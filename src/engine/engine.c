@@ -60,8 +60,8 @@ static bool internal_name(const char *s)
 /* SQL the lake generated (views over files), which must never reach a user. */
 static bool internal_sql(const char *line, size_t len)
 {
-	static const char *const marks[] = {"__lh", "__src", "read_parquet(", "file_row_number",
-	                                    "COPY ("};
+	static const char *const marks[] = {"__lh", "__src", "__fm.", "__d.", "read_parquet(",
+	                                    "file_row_number", "COPY ("};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
 		size_t m = strlen(marks[i]);
 		for (size_t k = 0; k + m <= len; k++)

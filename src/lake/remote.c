@@ -297,7 +297,7 @@ static bool cast_constants(lh_lake *lake, const lh_table *t, const lh_pred *p, c
 	lh_err e = {0};
 	bool ok = lh_types_sql(t->columns.items, t->columns.len, p->column, &type, &e) == LH_OK;
 	for (size_t i = 0; ok && i < p->nvalues; i++) {
-		char *q = lh_asprintf("SELECT CAST((%s) AS %s)::VARCHAR", p->values[i], lh_buf_str(&type));
+		char *q = lh_asprintf("SELECT TRY_CAST((%s) AS %s)::VARCHAR", p->values[i], lh_buf_str(&type));
 		ok = q && lh_engine_scalar(lake->engine, q, &out[i], &e) == LH_OK && out[i];
 		free(q);
 	}
@@ -323,7 +323,14 @@ static bool prune_in_c(lh_lake *lake, const lh_table *t, const lh_pred *preds, s
 		cmp_class k = class_of(c->type);
 		char *text[PRUNE_C_MAX_VALUES] = {0};
 		cval cv[PRUNE_C_MAX_VALUES];
-		handled = cast_constants(lake, t, p, text);
+		/* a constant that does not cast to the column's type: no pruning at all (asking
+		 * DuckDB would fail inside the statement's transaction); the statement itself
+		 * then reports the conversion error */
+		if (!cast_constants(lake, t, p, text)) {
+			for (size_t i = 0; i < p->nvalues; i++)
+				free(text[i]);
+			return true;
+		}
 		for (size_t i = 0; handled && i < p->nvalues; i++)
 			handled = parse_cval(k, text[i], &cv[i]);
 		lh_rows *rows = NULL;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 
 typedef struct s3_store {
 	lh_store base;
@@ -207,6 +208,15 @@ static lh_status s3_fetch(lh_store *st, char *const *paths, const int64_t *sizes
 	lh_status r = run.todo && run.sums && run.has ? fetch_plan(&run, n, &nt, err) : nomem(err);
 	if (r == LH_OK && nt)
 		r = lh_s3_parallel(s->s3, nt, fetch_one, &run, err);
+	/* the statement's own files are the newest when eviction runs, however long the
+	 * downloads took: a cache smaller than one statement must not evict what it is
+	 * about to read (the grace period then covers only the gap until DuckDB opens them) */
+	for (size_t i = 0; r == LH_OK && i < n; i++) {
+		char *local = lh_cache_path(s->cache, paths[i]);
+		if (local)
+			utime(local, NULL);
+		free(local);
+	}
 	lh_cache_added(s->cache, run.added);
 	free(run.todo);
 	free(run.sums);

@@ -124,11 +124,15 @@ def test_messages_name_user_things_never_ours(lake):
         assert f"for column '{column}'" in err, err
         assert "__src" not in err and "__c0" not in err and "COPY" not in err, err
     for q in ("UPDATE g SET id = 'zz'", "CREATE TABLE h AS SELECT 'x'::INT AS a",
-              "SELECT id + 'x' FROM g", "DELETE FROM g WHERE id = 'q'"):
+              "SELECT id + 'x' FROM g", "DELETE FROM g WHERE id = 'q'",
+              "CREATE TABLE h2 AS SELECT * FROM g WHERE id = 'zz'",
+              "INSERT INTO g SELECT * FROM g WHERE id = 'zz'"):
         lake.sql("INSERT INTO g VALUES (1, 'a')")
         err = lake.fail(q)
-        for internal in ("__lh", "__src", "read_parquet", "COPY ("):
+        for internal in ("__lh", "__src", "__fm", "__d.", "read_parquet", "COPY ("):
             assert internal not in err, (q, err)
+        # a bad constant is the user's conversion error, never a damaged table
+        assert "cannot read table" not in err, (q, err)
 
 
 def test_a_lost_conf_says_how_to_open_the_catalog(tmp_path):
