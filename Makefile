@@ -8,11 +8,16 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= sql mp4 media card s3_xml hub_json
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
-# The optimised build runs the CLI suite on every catalog x store combination; the
-# sanitizer build (whose C code is the same) on one per catalog and one per store.
-ASAN_MATRIX ?= sqlite:fs;postgres:s3;duckdb:fs
+# Which catalog:store combinations each build runs the CLI suite on ("=SUBSET": only
+# the files of that subset, tests/CMakeLists.txt). Between them every catalog and every
+# store runs the whole suite once, and the sanitizer build checks the C code of both;
+# `make test-matrix` runs every file on all six combinations.
+ASAN_MATRIX ?= sqlite:fs;postgres:s3=s3
+MATRIX      ?= postgres:s3;duckdb:fs=catalog
+FULL_MATRIX ?= sqlite:fs;postgres:fs;duckdb:fs;sqlite:s3;postgres:s3;duckdb:s3
+BUILD_MATRIX ?= build-matrix
 
-.PHONY: all bootstrap bootstrap-test bootstrap-bench bootstrap-fuzz build build-asan build-fuzz fuzz test test-release test-asan torture demo rebuild bench clean
+.PHONY: all bootstrap bootstrap-test bootstrap-bench bootstrap-fuzz build build-asan build-fuzz fuzz test test-release test-asan test-matrix torture demo rebuild bench clean
 
 all: build
 
@@ -31,7 +36,10 @@ bootstrap-fuzz:
 	@./scripts/bootstrap.sh --fuzz
 
 $(BUILD)/Makefile: CMakeLists.txt | bootstrap
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DLH_MATRIX=$(MATRIX)" $(CMAKE_FLAGS)
+
+$(BUILD_MATRIX)/Makefile: CMakeLists.txt | bootstrap
+	cmake -S . -B $(BUILD_MATRIX) -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DLH_MATRIX=$(FULL_MATRIX)" $(CMAKE_FLAGS)
 
 $(BUILD_ASAN)/Makefile: CMakeLists.txt | bootstrap
 	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DLH_SANITIZE=ON -DLH_FAULT=ON \
@@ -52,6 +60,11 @@ test-release: bootstrap-test build
 
 test-asan: bootstrap-test build-asan
 	./scripts/run-tests.sh $(BUILD_ASAN)
+
+# every CLI test file on every catalog x store combination (optimised build; long)
+test-matrix: bootstrap-test bootstrap $(BUILD_MATRIX)/Makefile
+	cmake --build $(BUILD_MATRIX) -j $(JOBS)
+	./scripts/run-tests.sh $(BUILD_MATRIX)
 
 # libFuzzer targets (clang, ASan+UBSan), each run FUZZ_SECONDS; new inputs are merged
 # into fuzz/corpus/, which `make test` replays

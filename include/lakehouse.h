@@ -49,7 +49,9 @@ extern "C" {
 	X(LH_ERR_CORRUPT, 14, "corrupt or foreign data")                                  \
 	X(LH_ERR_TOO_BIG, 15, "limit exceeded")                                           \
 	X(LH_ERR_TXN, 16, "transaction error")                                            \
-	X(LH_ERR_INTERNAL, 17, "internal error")
+	X(LH_ERR_INTERNAL, 17, "internal error")                                          \
+	X(LH_ERR_READ_ONLY, 18, "read-only")                                               \
+	X(LH_ERR_NO_SPACE, 19, "no space left on device")
 
 typedef enum lh_status {
 #define LH__ENUM(name, num, text) name = num,

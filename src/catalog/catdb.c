@@ -2,6 +2,9 @@
  * catalog/catdb.c - backend-independent helpers of the catalog connection. See catdb.h.
  */
 #include "catalog/catdb.h"
+
+#include <errno.h>
+#include <string.h>
 #include "util/buf.h"
 #include "util/fault.h"
 
@@ -61,6 +64,22 @@ void lh_catdb_close(lh_catdb **db)
 		return;
 	(*db)->ops->close(*db);
 	*db = NULL;
+}
+
+lh_status lh_catdb_writable(const lh_catdb *db, lh_err *err)
+{
+	if (!db->read_only)
+		return LH_OK;
+	const char *label = db->label ? db->label : "the catalog";
+	if (db->read_only_errno == ENOSPC || db->read_only_errno == EDQUOT)
+		return lh_err_set(err, LH_ERR_NO_SPACE,
+		                  "no space left on device: cannot write catalog '%s'; nothing was "
+		                  "changed; reads work, and writes will once space is freed on its disk",
+		                  label);
+	return lh_err_set(err, LH_ERR_READ_ONLY,
+	                  "catalog '%s' cannot be written (%s): reads work; writes need a writable "
+	                  "folder (not a read-only mount) and write permission",
+	                  label, db->read_only_errno ? strerror(db->read_only_errno) : "read-only");
 }
 
 lh_status lh_catdb_commit(lh_catdb *db, lh_err *err)

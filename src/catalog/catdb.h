@@ -97,7 +97,17 @@ struct lh_catdb_ops {
 struct lh_catdb {
 	const struct lh_catdb_ops *ops;
 	bool indexed; /* lh_catalog_ensure_indexes ran on this connection */
+	/* The catalog can only be read (its folder is a read-only mount, or its disk is
+	 * full): queries work, any write fails before touching anything (lh_catdb_writable).
+	 * read_only_errno says why (EROFS, ENOSPC, EACCES...). */
+	bool read_only;
+	int read_only_errno;
+	const char *label; /* the catalog as messages name it (a file path), or NULL */
 };
+
+/* LH_OK when the catalog can be written; else LH_ERR_NO_SPACE (a full disk) or
+ * LH_ERR_READ_ONLY, with a message that names the catalog, the reason and what to do. */
+lh_status lh_catdb_writable(const lh_catdb *db, lh_err *err);
 
 /* Rewrites `?` and `?N` placeholders (outside quotes) as `$N`, for backends that number
  * their parameters. Caller frees. */
@@ -112,7 +122,8 @@ lh_status lh_catdb_open_postgres(const char *conninfo, lh_catdb **out_db, lh_err
 lh_status lh_catdb_open_duckdb(const char *path, bool create, lh_catdb **out_db, lh_err *err);
 
 /* Opens an SQLite catalog file. `create` makes the file if missing; otherwise a missing
- * file is LH_ERR_NOT_FOUND. WAL mode, busy timeout and synchronous=FULL are set. */
+ * file is LH_ERR_NOT_FOUND. WAL mode, busy timeout and synchronous=FULL are set. A
+ * catalog whose folder cannot be written is opened read-only (db->read_only). */
 lh_status lh_catdb_open_sqlite(const char *path, bool create, lh_catdb **out_db, lh_err *err);
 
 /* Convenience wrappers over the ops table. */

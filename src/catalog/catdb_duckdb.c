@@ -6,8 +6,9 @@
  * it. A DuckDB file admits one process at a time, so the file is attached (to a private
  * in-memory DuckDB kept for the backend's life; attaching costs ~2 ms, starting DuckDB
  * ~10 ms) only for the span of one statement or one transaction, under an flock on
- * "<file>.lock" that our processes queue on (bounded by the busy timeout): several
- * lakehouse processes share the catalog, one at a time. Errors are classified by DuckDB's error type: a
+ * "<file>.lock" that our processes queue on (bounded by the busy timeout, which counts
+ * only time one holder keeps it, so many writers in turn do not time each other out):
+ * several lakehouse processes share the catalog, one at a time. Errors are classified by DuckDB's error type: a
  * constraint violation (an id taken by another writer) is LH_ERR_CONFLICT, a
  * transaction conflict LH_ERR_BUSY.
  */
@@ -18,6 +19,7 @@
 #include <duckdb.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -37,15 +39,43 @@ typedef struct duck_catdb {
 	bool open;              /* the catalog file is attached as __catalog */
 } duck_catdb;
 
+/* Each holder bumps a counter at the start of the lock file when it takes the lock, so a
+ * waiter can tell a contended catalog (the counter moves: keep waiting) from one process
+ * holding it: the busy timeout counts only time during which the holder did not change. */
+static uint64_t lock_generation(int fd)
+{
+	uint64_t gen = 0;
+	if (pread(fd, &gen, sizeof gen, 0) != (ssize_t)sizeof gen)
+		gen = 0;
+	return gen;
+}
+
 static lh_status take_lock(duck_catdb *d, lh_err *err)
 {
 	d->lock_fd = open(d->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (d->lock_fd < 0 && (errno == EROFS || errno == EACCES || errno == EPERM ||
+	                       errno == ENOSPC || errno == EDQUOT)) {
+		d->base.read_only_errno = errno;
+		/* a folder nobody here can write: read the catalog, never write it. A lock file
+		 * left by writers elsewhere is still honoured (flock needs no write access). */
+		d->base.read_only = true;
+		d->lock_fd = open(d->lock_path, O_RDONLY | O_CLOEXEC);
+		if (d->lock_fd < 0)
+			return LH_OK;
+	}
 	if (d->lock_fd < 0)
 		return lh_err_set(err, LH_ERR_IO, "cannot open lock file '%s': %s", d->lock_path,
 		                  strerror(errno));
+	uint64_t seen = lock_generation(d->lock_fd);
 	double deadline = lh_monotonic_ms() + BUSY_TIMEOUT_MS, wait = 1;
 	while (flock(d->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-		if (errno != EWOULDBLOCK || lh_monotonic_ms() > deadline) {
+		int flock_errno = errno;
+		uint64_t now_gen = lock_generation(d->lock_fd);
+		if (now_gen != seen) {
+			seen = now_gen;
+			deadline = lh_monotonic_ms() + BUSY_TIMEOUT_MS;
+		}
+		if (flock_errno != EWOULDBLOCK || lh_monotonic_ms() > deadline) {
 			close(d->lock_fd);
 			d->lock_fd = -1;
 			return lh_err_set(err, LH_ERR_BUSY,
@@ -55,6 +85,10 @@ static lh_status take_lock(duck_catdb *d, lh_err *err)
 		lh_sleep_ms(wait);
 		wait = wait < 20 ? wait * 2 : 20;
 	}
+	uint64_t next = lock_generation(d->lock_fd) + 1;
+	/* only a hint for waiters: a failed write makes them wait the plain timeout */
+	if (!d->base.read_only && pwrite(d->lock_fd, &next, sizeof next, 0) != (ssize_t)sizeof next)
+		errno = 0;
 	return LH_OK;
 }
 
@@ -103,7 +137,7 @@ static lh_status db_open(duck_catdb *d, bool create, lh_err *err)
 	lh_buf_init(&sql, 0);
 	lh_buf_puts(&sql, "ATTACH ");
 	lh_buf_sql_str(&sql, d->path);
-	lh_buf_puts(&sql, " AS __catalog");
+	lh_buf_puts(&sql, d->base.read_only ? " AS __catalog (READ_ONLY)" : " AS __catalog");
 	st = sql.status == LH_OK ? plain(d, lh_buf_str(&sql), err)
 	                         : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	lh_buf_free(&sql);
@@ -306,7 +340,9 @@ static lh_status simple(duck_catdb *d, const char *sql, const char *what, lh_err
 static lh_status dk_begin(lh_catdb *db, bool write, lh_err *err)
 {
 	duck_catdb *d = (duck_catdb *)db;
-	(void)write; /* the file lock already makes every transaction exclusive */
+	/* the file lock already makes every transaction exclusive */
+	if (write && db->read_only)
+		return lh_catdb_writable(db, err);
 	lh_status st = db_open(d, false, err);
 	if (st != LH_OK)
 		return st;
@@ -405,6 +441,7 @@ lh_status lh_catdb_open_duckdb(const char *path, bool create, lh_catdb **out_db,
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	}
 	d->base.ops = &duck_ops;
+	d->base.label = d->path;
 	d->lock_fd = -1;
 	duckdb_config config = NULL;
 	char *open_err = NULL;

@@ -9,6 +9,7 @@
  */
 #include "catalog/catdb.h"
 #include "util/buf.h"
+#include "util/fsutil.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -41,6 +42,13 @@ static lh_status map_error(sqlite_catdb *s, int rc, const char *what, lh_err *er
 		code = LH_ERR_CONFLICT;
 	else if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
 		code = LH_ERR_CORRUPT;
+	else if (rc == SQLITE_FULL || (rc & 0xff) == SQLITE_FULL)
+		return lh_err_set(err, LH_ERR_NO_SPACE,
+		                  "catalog '%s': %s failed: no space left on device; nothing was "
+		                  "changed: free space on the disk that holds the catalog and retry",
+		                  s->path, what);
+	else if ((rc & 0xff) == SQLITE_READONLY)
+		code = LH_ERR_READ_ONLY;
 	return lh_err_set(err, code, "catalog '%s': %s failed: %s", s->path, what,
 	                  sqlite3_errmsg(s->db));
 }
@@ -206,6 +214,8 @@ static lh_status sq_script(lh_catdb *db, const char *sql, lh_err *err)
 static lh_status sq_begin(lh_catdb *db, bool write, lh_err *err)
 {
 	sqlite_catdb *s = (sqlite_catdb *)db;
+	if (write && db->read_only)
+		return lh_catdb_writable(db, err);
 	int rc = sqlite3_exec(s->db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL, NULL, NULL);
 	return rc == SQLITE_OK ? LH_OK : map_error(s, rc, "starting a transaction", err);
 }
@@ -266,6 +276,36 @@ static const struct lh_catdb_ops sqlite_ops = {
     .table_exists_sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
 };
 
+/* Opens the catalog for reading only, for a lake whose folder cannot be written (a
+ * read-only mount, a full disk, no permission): plainly when a -wal/-shm pair is there
+ * to read (SQLite reads a WAL database read-only since 3.22), else as immutable, which
+ * needs no -shm file at all. Either way no statement on this connection can write. */
+static int open_read_only(sqlite_catdb *s)
+{
+	sqlite3_close(s->db);
+	s->db = NULL;
+	int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return rc;
+	sqlite3_close(s->db);
+	s->db = NULL;
+	char *uri = sqlite3_mprintf("file:%s?immutable=1", s->path);
+	if (!uri)
+		return SQLITE_NOMEM;
+	/* a path's '?' or '#' would end the file name early in a URI */
+	rc = strpbrk(s->path, "?#") ? SQLITE_CANTOPEN
+	                            : sqlite3_open_v2(uri, &s->db,
+	                                              SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+	                                                  SQLITE_OPEN_URI,
+	                                              NULL);
+	sqlite3_free(uri);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	return rc;
+}
+
 lh_status lh_catdb_open_sqlite(const char *path, bool create, lh_catdb **out_db, lh_err *err)
 {
 	*out_db = NULL;
@@ -284,14 +324,27 @@ lh_status lh_catdb_open_sqlite(const char *path, bool create, lh_catdb **out_db,
 		sq_close(&s->base);
 		return st;
 	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	/* journal_mode=WAL needs a moment of exclusive access when first set; the busy
-	 * timeout covers a concurrent opener. */
+	 * timeout covers a concurrent opener. A catalog that is already WAL but whose folder
+	 * cannot be written (no -shm can be made) fails here and is opened read-only. */
 	const char *setup = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	rc = sqlite3_exec(s->db, setup, NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		lh_status st = map_error(s, rc, "setting up the connection", err);
+	if (rc != SQLITE_OK && !create && rc != SQLITE_NOTADB && rc != SQLITE_CORRUPT &&
+	    rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
+		s->base.read_only_errno = lh_sibling_write_errno(path);
+		if (!s->base.read_only_errno)
+			s->base.read_only_errno = sqlite3_system_errno(s->db);
+		rc = open_read_only(s);
+	}
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(s->db, 1);
+		sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+		s->base.read_only = sqlite3_db_readonly(s->db, "main") == 1;
+		s->base.label = s->path;
+	} else {
+		lh_status st = s->db ? map_error(s, rc, "setting up the connection", err)
+		                     : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 		if (rc == SQLITE_NOTADB)
 			st = lh_err_set(err, LH_ERR_CORRUPT,
 			                "cannot open catalog '%s': not an SQLite database", path);

@@ -88,6 +88,8 @@ lh_status lh_txn_begin(lh_lake *lake)
 {
 	if (lake->txn)
 		return lh_lake_fail(lake, LH_ERR_TXN, "a transaction is already open; COMMIT or ROLLBACK it first");
+	if (lake->cat->read_only)
+		return lh_catdb_writable(lake->cat, &lake->err);
 	/* start from the latest snapshot (the statement's own refresh is recent enough) */
 	lh_status st = lake->fresh ? LH_OK : lh_lake_refresh(lake);
 	if (st != LH_OK)

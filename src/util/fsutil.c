@@ -102,6 +102,26 @@ lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err)
 	return s;
 }
 
+int lh_sibling_write_errno(const char *path)
+{
+	char *probe = lh_asprintf("%s.write-probe-%ld", path, (long)getpid());
+	if (!probe)
+		return ENOMEM;
+	int code = 0;
+	int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		code = errno;
+	} else {
+		static const char page[4096];
+		if (write(fd, page, sizeof page) != (ssize_t)sizeof page)
+			code = errno ? errno : ENOSPC;
+		close(fd);
+		unlink(probe);
+	}
+	free(probe);
+	return code;
+}
+
 int64_t lh_file_size(const char *path)
 {
 	struct stat st;

@@ -30,6 +30,9 @@ lh_status lh_fsync_path(const char *path, bool dir, lh_err *err);
 /* Makes dst (which must not exist) a second name of src when both are on one file
  * system, else a copy of it. */
 lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err);
+/* Why a new file next to `path` (in the same folder) cannot be written: 0 when a page
+ * of one can be written, else the errno (EROFS, ENOSPC, EACCES...). Leaves nothing. */
+int lh_sibling_write_errno(const char *path);
 /* Size of a file in bytes, -1 if it cannot be stat'ed. */
 int64_t lh_file_size(const char *path);
 
