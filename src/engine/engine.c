@@ -71,7 +71,16 @@ static bool internal_sql(const char *line, size_t len)
 	return false;
 }
 
+static lh_status tidy_error(lh_err *err, lh_status code, const char *message, bool hide_sql);
+
 lh_status lh_engine_set_error(lh_err *err, lh_status code, const char *message)
+{
+	return tidy_error(err, code, message, false);
+}
+
+/* Tidies DuckDB's message; hide_sql drops every "LINE n:" block (the statement was the
+ * lake's own wrapping of a user's expression). */
+static lh_status tidy_error(lh_err *err, lh_status code, const char *message, bool hide_sql)
 {
 	const char *msg = message ? message : "query failed";
 	lh_buf b;
@@ -89,7 +98,7 @@ lh_status lh_engine_set_error(lh_err *err, lh_status code, const char *message)
 			/* the statement with a caret under the error: once, and never ours */
 			const char *caret_end = nl ? strchr(nl + 1, '\n') : NULL;
 			const char *after = caret_end ? caret_end + 1 : (nl ? nl + 1 + strlen(nl + 1) : next);
-			if (!had_block && !internal_sql(p, len))
+			if (!had_block && !hide_sql && !internal_sql(p, len))
 				lh_buf_append(&b, p, (size_t)(after - p));
 			had_block = true;
 			p = after;
@@ -237,6 +246,18 @@ lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_er
 	if (ch)
 		duckdb_destroy_data_chunk(&ch);
 	duckdb_destroy_result(&r);
+	return st;
+}
+
+lh_status lh_engine_scalar_expr(lh_engine *engine, const char *sql, char **out, lh_err *err)
+{
+	lh_status st = lh_engine_scalar(engine, sql, out, err);
+	if (st != LH_OK && err->msg) {
+		char *msg = err->msg;
+		err->msg = NULL;
+		st = tidy_error(err, st, msg, true);
+		free(msg);
+	}
 	return st;
 }
 

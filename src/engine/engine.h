@@ -33,6 +33,9 @@ lh_status lh_engine_query(lh_engine *engine, const char *sql, duckdb_result *out
 /* Runs a query returning one value and hands back its text (caller frees; NULL for SQL
  * NULL). */
 lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err);
+/* Like lh_engine_scalar for SQL the lake wrapped around a user's expression (a CAST of
+ * a DEFAULT or an AT version): an error keeps DuckDB's words, never the SQL excerpt. */
+lh_status lh_engine_scalar_expr(lh_engine *engine, const char *sql, char **out, lh_err *err);
 /* Like lh_engine_scalar for an integer. */
 lh_status lh_engine_scalar_int(lh_engine *engine, const char *sql, int64_t *out, lh_err *err);
 

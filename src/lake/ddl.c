@@ -93,7 +93,7 @@ lh_status lh_ddl_eval_default(lh_lake *lake, const char *column, const char *exp
 	char *sql = lh_asprintf("SELECT CAST(CAST((%s) AS %s) AS VARCHAR)", expr, type);
 	if (!sql)
 		return nomem(lake);
-	lh_status st = lh_engine_scalar(lake->engine, sql, out, &lake->err);
+	lh_status st = lh_engine_scalar_expr(lake->engine, sql, out, &lake->err);
 	free(sql);
 	if (st != LH_OK)
 		lh_err_prefix(&lake->err, "column '%s': bad DEFAULT: ", column);

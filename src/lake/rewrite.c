@@ -165,7 +165,7 @@ lh_status lh_eval_text(lh_lake *lake, const char *expr, char **out)
 	char *q = lh_asprintf("SELECT CAST((%s) AS VARCHAR)", expr);
 	if (!q)
 		return nomem(lake);
-	lh_status st = lh_engine_scalar(lake->engine, q, out, &lake->err);
+	lh_status st = lh_engine_scalar_expr(lake->engine, q, out, &lake->err);
 	free(q);
 	return st;
 }

@@ -133,6 +133,13 @@ def test_messages_name_user_things_never_ours(lake):
             assert internal not in err, (q, err)
         # a bad constant is the user's conversion error, never a damaged table
         assert "cannot read table" not in err, (q, err)
+    # expressions the lake evaluates itself (an AT version, a table function's argument,
+    # a DEFAULT): DuckDB's words, never the SQL the lake wrapped them in
+    for q in ('SELECT * FROM g AT (VERSION => "lake")',
+              'SELECT * FROM ducklake_snapshots("lake")',
+              "ALTER TABLE g ADD COLUMN d INT DEFAULT 'x'"):
+        err = lake.fail(q)
+        assert "CAST((" not in err and "LINE" not in err, (q, err)
 
 
 def test_a_lost_conf_says_how_to_open_the_catalog(tmp_path):
