@@ -851,22 +851,20 @@ static lh_status lh_hf_pull_run(lh_lake *lake, const lh_hf_pull_options *o, lh_h
 	/* files for the store are staged where it can take them without a copy */
 	if (s == LH_OK)
 		s = p.store->ops->staging_dir(p.store, &p.staging, p.err);
-	for (size_t i = 0; s == LH_OK && i < p.picked.len; i++)
-		s = prepare_shard(&p, &p.picked.items[i], i);
 	int64_t before = 0, after = 0;
 	if (s == LH_OK)
 		s = table_rows(&p, &before);
+	/* shards in order, each downloaded only when rows are still wanted: with --max-rows
+	 * the shards past the cut are never fetched */
 	int64_t left = o->max_rows;
-	for (size_t i = 0; s == LH_OK && i < p.shards.len; i++) {
-		shard *sh = &p.shards.items[i];
-		if (!sh->local)
-			continue;
-		if (o->max_rows > 0 && left <= 0) {
-			free(sh->local);
-			sh->local = NULL;
-			continue;
-		}
-		progress(&p, "check", sh->df.path, (int64_t)i, (int64_t)p.shards.len);
+	for (size_t i = 0; s == LH_OK && i < p.picked.len; i++) {
+		if (o->max_rows > 0 && left <= 0)
+			break;
+		s = prepare_shard(&p, &p.picked.items[i], i);
+		if (s != LH_OK)
+			break;
+		shard *sh = &p.shards.items[p.shards.len - 1];
+		progress(&p, "check", sh->df.path, (int64_t)i, (int64_t)p.picked.len);
 		s = inspect(&p, sh);
 		if (s == LH_OK && sh->landed > 0 && sh->landed >= sh->rows) {
 			free(sh->local); /* landed whole by an earlier run */

@@ -340,9 +340,8 @@ class Hub:
         for repo, folder in seeds:
             cmd += ["--seed", f"{repo}={folder}"]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        for _ in range(200):
-            if os.path.exists(envfile) or self.proc.poll() is not None:
-                break
+        # it writes the envfile once it listens; no deadline of ours (CTest's bounds it)
+        while not os.path.exists(envfile) and self.proc.poll() is None:
             time.sleep(0.05)
         if not os.path.exists(envfile):
             raise AssertionError("hub emulator did not start: " + self.proc.stderr.read().decode())

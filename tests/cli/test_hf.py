@@ -173,6 +173,25 @@ def test_max_rows_then_a_full_pull_lands_every_row_once(lake, dataset):
     assert json.loads(p.stdout)["rows"] == 0 and lake.snapshot_count() == snaps
 
 
+def test_max_rows_downloads_only_the_shards_it_needs(lake, hub):
+    """Issue 8 item 16: shards past the --max-rows cut are never fetched."""
+    def fetched():
+        got = set()
+        for e in hub.get("/_emulator/log"):
+            if e["method"] == "GET" and "/resolve/" in e["path"]:
+                got.add(e["path"].rsplit("/", 1)[-1])
+        return got
+    p = hf(lake, hub, "pull", "test/coco", "--into", "raw.few", "--max-rows", "2",
+           "--format", "json")
+    assert json.loads(p.stdout)["rows"] == 2
+    shards = {f for f in fetched() if f.endswith(".parquet")}
+    assert shards == {"train-00000-of-00001.parquet"}, fetched()
+    p = hf(lake, hub, "pull", "test/coco", "--into", "raw.few", "--format", "json")
+    assert json.loads(p.stdout)["rows"] == 4
+    assert "validation-00000-of-00001.parquet" in fetched()
+    assert lake.rows("SELECT count(*), count(DISTINCT caption_id) FROM raw.few")[1] == ["6", "6"]
+
+
 def test_push_then_pull_gives_identical_rows(lake, hub):
     hf(lake, hub, "pull", "test/coco")
     lake.sql("CREATE SCHEMA gold; CREATE TABLE gold.c AS SELECT caption_id, image_uri, image_width, "
