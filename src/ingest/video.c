@@ -6,8 +6,9 @@
  * fragment_seconds (movflags frag_custom + empty_moov + default_base_moof, so each
  * fragment is self-contained after the init segment). The index is then read back from
  * the file's boxes by our own parser (mp4.c, which documents the layout), so the table
- * describes the bytes actually stored. Order, so a failure changes nothing: remux and
- * index every clip, check every annotation file, store the objects (content-addressed;
+ * describes the bytes actually stored; every frame is then decoded once, so a clip
+ * damaged inside is refused. Order, so a failure changes nothing: remux, index and
+ * decode-check every clip, check every annotation file, store the objects (content-addressed;
  * new ones are removed again on failure), then one transaction writes the three tables.
  */
 #include "ingest/mp4.h"
@@ -15,6 +16,7 @@
 #include "util/crypto.h"
 #include "util/fsutil.h"
 
+#include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/avutil.h>
 #include <stdio.h>
@@ -141,6 +143,106 @@ done:
 	return s;
 }
 
+/* The fragment holding frame `frame` (from 1), for messages. */
+static size_t fragment_of(const lh_mp4_index *ix, int64_t frame)
+{
+	for (size_t k = 0; k < ix->fragments.len; k++)
+		if (frame <= ix->fragments.items[k].end_frame)
+			return k;
+	return ix->fragments.len ? ix->fragments.len - 1 : 0;
+}
+
+/* Decodes every frame of the staged fragmented MP4, with the decoder told to fail on
+ * any bitstream error, and checks that as many frames decode as the index lists: a clip
+ * whose bytes are all there but damaged inside is refused, naming the first frame and
+ * fragment that does not decode, before anything is stored. */
+static lh_status decode_check(const char *fmp4, const lh_mp4_index *ix, const char *src,
+                              lh_err *err)
+{
+	AVFormatContext *ic = NULL;
+	AVCodecContext *dc = NULL;
+	AVPacket *pkt = av_packet_alloc();
+	AVFrame *frame = av_frame_alloc();
+	lh_status s = LH_OK;
+	int rc;
+	int64_t decoded = 0;
+	if (!pkt || !frame) {
+		s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = avformat_open_input(&ic, fmp4, NULL, NULL)) < 0 ||
+	    (rc = avformat_find_stream_info(ic, NULL)) < 0) {
+		s = av_fail(err, rc, "cannot read back the remuxed clip of", src);
+		goto done;
+	}
+	int vi = av_find_best_stream(ic, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
+	const AVCodec *codec = vi >= 0 ? avcodec_find_decoder(ic->streams[vi]->codecpar->codec_id) : NULL;
+	if (!codec) {
+		s = lh_err_set(err, LH_ERR_UNSUPPORTED,
+		               "video clip '%s': no decoder for its codec in this build, so its frames "
+		               "cannot be checked; re-encode it (H.264, say)",
+		               src);
+		goto done;
+	}
+	if (!(dc = avcodec_alloc_context3(codec)) ||
+	    avcodec_parameters_to_context(dc, ic->streams[vi]->codecpar) < 0) {
+		s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	dc->err_recognition = AV_EF_EXPLODE | AV_EF_BITSTREAM | AV_EF_BUFFER | AV_EF_CRCCHECK;
+	if ((rc = avcodec_open2(dc, codec, NULL)) < 0) {
+		s = av_fail(err, rc, "cannot start a decoder for video clip", src);
+		goto done;
+	}
+	bool flushing = false;
+	while (s == LH_OK) {
+		if (!flushing) {
+			rc = av_read_frame(ic, pkt);
+			if (rc == AVERROR_EOF) {
+				flushing = true;
+				rc = avcodec_send_packet(dc, NULL);
+			} else if (rc >= 0) {
+				rc = pkt->stream_index == vi ? avcodec_send_packet(dc, pkt) : 0;
+				av_packet_unref(pkt);
+			}
+		} else {
+			rc = 0;
+		}
+		/* frames ready now (all of them once flushing) */
+		while (rc >= 0 && (rc = avcodec_receive_frame(dc, frame)) >= 0) {
+			if (frame->decode_error_flags || (frame->flags & AV_FRAME_FLAG_CORRUPT))
+				rc = AVERROR_INVALIDDATA;
+			else
+				decoded++;
+			av_frame_unref(frame);
+		}
+		if (rc == AVERROR_EOF || (rc == AVERROR(EAGAIN) && !flushing))
+			rc = 0;
+		if (rc < 0) {
+			char why[AV_ERROR_MAX_STRING_SIZE] = "";
+			av_strerror(rc, why, sizeof why);
+			s = lh_err_set(err, LH_ERR_CORRUPT,
+			               "video clip '%s' is damaged: frame %lld (fragment %zu) does not "
+			               "decode (%s); re-download or re-encode the clip",
+			               src, (long long)decoded + 1, fragment_of(ix, decoded + 1), why);
+		} else if (flushing) {
+			break;
+		}
+	}
+	if (s == LH_OK && decoded != ix->frames)
+		s = lh_err_set(err, LH_ERR_CORRUPT,
+		               "video clip '%s' is damaged: %lld of its %lld frames decode (fragment %zu "
+		               "is the first short one); re-download or re-encode the clip",
+		               src, (long long)decoded, (long long)ix->frames,
+		               fragment_of(ix, decoded + 1));
+done:
+	avcodec_free_context(&dc);
+	avformat_close_input(&ic);
+	av_frame_free(&frame);
+	av_packet_free(&pkt);
+	return s;
+}
+
 typedef struct clip {
 	const char *src;
 	const char *ann;
@@ -237,6 +339,8 @@ static lh_status prepare(ingest *g, clip *c, size_t i)
 	s = remux(c->src, c->fmp4, g->o->fragment_seconds > 0 ? g->o->fragment_seconds : 2.0, g->err);
 	if (s == LH_OK)
 		s = lh_mp4_index_file(c->fmp4, &c->ix, g->err);
+	if (s == LH_OK)
+		s = decode_check(c->fmp4, &c->ix, c->src, g->err);
 	if (s == LH_OK && lh_sha256_file_hex(c->fmp4, c->sha) != LH_OK)
 		s = lh_err_set(g->err, LH_ERR_IO, "cannot read '%s'", c->fmp4);
 	if (s == LH_OK && (!(c->key = lh_asprintf("assets/video/%s.mp4", c->sha)) ||

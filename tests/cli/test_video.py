@@ -139,10 +139,18 @@ def test_bad_clips_and_annotations_change_nothing(lake, clips, tmp_path):
     whole = open(faststart, "rb").read()
     cut = tmp_path / "cut.mp4"
     cut.write_bytes(whole[: len(whole) * 6 // 10])
+    # every byte there, but frames in the middle overwritten: the index is fine, the
+    # frames do not decode
+    plain = bytearray(open(clips[0][0], "rb").read())
+    mid = plain.find(b"mdat") + (len(plain) - plain.find(b"mdat")) // 2
+    plain[mid:mid + 300] = bytes((k * 97 + 13) % 256 for k in range(300))
+    damaged = tmp_path / "damaged.mp4"
+    damaged.write_bytes(bytes(plain))
     before = lake.snapshot_count()
     for args, expect in [([str(text)], "cannot read the video clip"),
                          ([str(corrupt)], "corrupt"),
                          ([str(cut)], "is truncated"),
+                         ([str(damaged)], "does not decode"),
                          ([clips[0][0], "--annotations", str(past)], "refer to frame 500")]:
         p = run("video", "ingest", *args, lake=lake.dir)
         assert p.returncode == 1, p.stdout
