@@ -163,6 +163,17 @@ def fail(lake, text):
     return p.stderr
 
 
+def csv_rows(text):
+    return list(csv.reader(io.StringIO(text)))
+
+
+def copy_duckdb_lake(fixture, dest):
+    """Copies the lake of a fixture DuckDB wrote (fixture/lake) to dest/lake; returns the
+    --lake spec that opens it by its catalog file."""
+    shutil.copytree(os.path.join(fixture, "lake"), os.path.join(dest, "lake"))
+    return "duckdb:" + os.path.join(dest, "lake", "metadata.ducklake")
+
+
 def convert(name, v):
     """A catalog cell as Python's sqlite3 would give it: NULL None, integers int, booleans
     0/1 (each backend spells them its own way)."""

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from lh import DATA, Lake, ffmpeg, open_transaction, run
+from lh import Lake, ffmpeg, open_transaction, run
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_hf_pull_whose_refresh_fails_keeps_its_objects(lake, tmp_path):
     p = with_fault(tmp_path, lake, "hf", "pull", ds, "--into", "raw.pics")
     assert p.returncode == 0, p.stderr
     snap = snapshots(lake)[-1]
-    assert f"landed 2 rows from 1 of 1 data files" in p.stdout and f"in snapshot {snap}" in p.stdout
+    assert "landed 2 rows from 1 of 1 data files" in p.stdout and f"in snapshot {snap}" in p.stdout
     uris = [r[0] for r in lake.rows("SELECT image_uri FROM raw.pics ORDER BY id")[1:]]
     assert len(uris) == 2
     for uri in uris:

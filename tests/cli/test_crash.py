@@ -8,9 +8,8 @@ import signal
 import subprocess
 import time
 
-import pytest
 
-from lh import BIN, CATALOG, DATA, environ, run
+from lh import BIN, CATALOG, environ, run
 
 # 50 trials on each combination the matrix runs this file on (fewer under ASan, where
 # the sanitizer adds nothing to a consistency check: LH_CRASH_TRIALS)

@@ -36,15 +36,13 @@ def damage(lake, rel, how):
         for d, _, files in os.walk(lake.cache):
             for f in files:
                 if f.startswith(base) or base in f:
-                    path = os.path.join(d, f)
-                    with open(path, "rb") as fh:
-                        new = damaged_bytes(fh.read(), how)
-                    os.remove(path)
-                    if new is not None:
-                        with open(path, "wb") as fh:
-                            fh.write(new)
+                    damage_file(os.path.join(d, f), how)
         return
-    path = os.path.join(lake.dir, "data", rel)
+    damage_file(os.path.join(lake.dir, "data", rel), how)
+
+
+def damage_file(path, how):
+    """Replaces a local file with its damaged bytes (or removes it: how == "missing")."""
     with open(path, "rb") as fh:
         new = damaged_bytes(fh.read(), how)
     os.remove(path)

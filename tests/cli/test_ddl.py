@@ -1,6 +1,5 @@
 """Schemas and tables: all DuckLake 0.3 types, NOT NULL, literal defaults, CREATE TABLE AS,
 DROP, and ALTER TABLE. Schema changes never rewrite data files."""
-import pytest
 
 ALL_TYPES = """(b BOOLEAN, i8 TINYINT, i16 SMALLINT, i32 INTEGER, i64 BIGINT, i128 HUGEINT,
   u8 UTINYINT, u16 USMALLINT, u32 UINTEGER, u64 UBIGINT, f32 FLOAT, f64 DOUBLE,

@@ -1,9 +1,6 @@
 """INSERT, DELETE, UPDATE, TRUNCATE: what lands in the catalog and on disk."""
-import os
 
 import pytest
-
-from lh import run
 
 
 @pytest.fixture

@@ -1,14 +1,11 @@
 """A lake DuckDB's own ducklake extension wrote (tests/fixtures/ducklake-golden, a
 DuckDB-file catalog): we read it back identically at every snapshot, write to it and
 maintain it, and the catalog files we create have the same tables and column types."""
-import csv
-import io
 import os
-import shutil
 
 import pytest
 
-from lh import CATALOG, DATA, GOLDEN, Lake, run
+from lh import CATALOG, DATA, GOLDEN, Lake, copy_duckdb_lake, csv_rows, run
 
 pytestmark = pytest.mark.skipif(CATALOG != "duckdb" or DATA != "fs",
                                 reason="about DuckDB-file catalogs; runs once")
@@ -17,12 +14,7 @@ pytestmark = pytest.mark.skipif(CATALOG != "duckdb" or DATA != "fs",
 @pytest.fixture
 def theirs(tmp_path):
     """A copy of the lake DuckDB wrote, opened by its catalog file."""
-    shutil.copytree(os.path.join(GOLDEN, "lake"), tmp_path / "lake")
-    return "duckdb:" + str(tmp_path / "lake" / "metadata.ducklake")
-
-
-def csv_rows(text):
-    return list(csv.reader(io.StringIO(text)))
+    return copy_duckdb_lake(GOLDEN, str(tmp_path))
 
 
 def test_reads_every_snapshot_as_duckdb_did(theirs):

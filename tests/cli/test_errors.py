@@ -1,11 +1,10 @@
 """Bad input gets a clear error naming the object, exits non-zero, and changes nothing:
 no new snapshot, no stray file."""
 import os
-import subprocess
 
 import pytest
 
-from lh import BIN, Lake, environ, open_transaction, run
+from lh import Lake, open_transaction, run
 
 
 @pytest.fixture
@@ -143,7 +142,6 @@ def test_messages_name_user_things_never_ours(lake):
 
 
 def test_a_lost_conf_says_how_to_open_the_catalog(tmp_path):
-    import shutil
     from lh import CATALOG, DATA
     if CATALOG != "sqlite" or DATA != "fs":
         pytest.skip("a lake folder with its SQLite catalog")

@@ -3,14 +3,11 @@
 partitions, a view; see its README): every table reads exactly as DuckDB read it at every
 snapshot, and our own writes on top of it read right too. Views are not read yet: reading
 one is an error, never rows."""
-import csv
-import io
 import os
-import shutil
 
 import pytest
 
-from lh import CATALOG, DATA, run
+from lh import CATALOG, DATA, copy_duckdb_lake, csv_rows, run
 
 pytestmark = pytest.mark.skipif(CATALOG != "duckdb" or DATA != "fs",
                                 reason="about a DuckDB-file catalog DuckDB wrote; runs once")
@@ -20,12 +17,8 @@ FIXTURE = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ducklake-go
 
 @pytest.fixture
 def theirs(tmp_path):
-    shutil.copytree(os.path.join(FIXTURE, "lake"), tmp_path / "lake")
-    return "duckdb:" + str(tmp_path / "lake" / "metadata.ducklake")
-
-
-def csv_rows(text):
-    return list(csv.reader(io.StringIO(text)))
+    """A copy of the lake DuckDB wrote, opened by its catalog file."""
+    return copy_duckdb_lake(FIXTURE, str(tmp_path))
 
 
 def read(lake, query):

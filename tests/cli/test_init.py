@@ -2,11 +2,10 @@
 it creates: exactly the 22 DuckLake 0.3 tables, their columns and initial rows."""
 import os
 import sqlite3
-import tempfile
 
 import pytest
 
-from lh import BIN, CATALOG, GOLDEN, Lake, environ, fs_only, run, sqlite_only
+from lh import BIN, CATALOG, GOLDEN, environ, fs_only, run, sqlite_only
 
 SPEC_TABLES = sorted(f[:-4] for f in os.listdir(os.path.join(GOLDEN, "catalog"))
                      if f.endswith(".csv"))

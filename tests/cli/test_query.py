@@ -1,5 +1,4 @@
 """Queries over lake tables mix freely with everything DuckDB offers."""
-import os
 
 import pytest
 

@@ -1,9 +1,7 @@
 """`lakehouse sql`: -c, -f, the prompt, output formats, exit status and errors."""
 import json
-import os
-import subprocess
 
-from lh import BIN, run
+from lh import run
 
 
 def test_statements_run_in_order_and_stop_at_first_error(lake):

@@ -1,6 +1,5 @@
 """BEGIN ... COMMIT makes one snapshot; ROLLBACK leaves no trace; a failed statement
 inside a transaction is undone by itself."""
-import os
 
 from lh import run
 

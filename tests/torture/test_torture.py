@@ -16,7 +16,6 @@ LH_TORTURE=full (`make torture`) tries every N; otherwise (the short version in
 `make test`) every N of the points called a few times, and a spread of N for alloc. LH_TORTURE_SCENARIO and LH_TORTURE_POINT narrow a run (comma lists).
 """
 import concurrent.futures
-import json
 import os
 import shutil
 import sqlite3
