@@ -175,6 +175,37 @@ lh_status lh_lake_exec(lh_lake *lake, const char *sql, lh_statement_cb cb, void 
  */
 lh_status lh_lake_query(lh_lake *lake, const char *sql, lh_result **out_result);
 
+/* A value bound to a placeholder of lh_lake_query_params / lh_lake_exec_params. */
+typedef enum lh_value_type {
+	LH_VALUE_NULL = 0,
+	LH_VALUE_BOOL = 1,
+	LH_VALUE_INT64 = 2,
+	LH_VALUE_DOUBLE = 3,
+	LH_VALUE_TEXT = 4, /* UTF-8 without NUL bytes, `len` bytes at `data` */
+	LH_VALUE_BLOB = 5  /* any `len` bytes at `data` */
+} lh_value_type;
+
+typedef struct lh_value {
+	lh_value_type type;
+	bool b;
+	int64_t i;
+	double d;
+	const char *data;
+	size_t len;
+} lh_value;
+
+/*
+ * Like lh_lake_exec / lh_lake_query with values bound to the placeholders of `sql`:
+ * `?` (taking the values in order) or `$N` / `?N` (value N, from 1), never inside a
+ * string or a comment. A value is never read as SQL, whatever its bytes. A count that
+ * does not match the placeholders, or text that is not UTF-8, is LH_ERR_INVALID and
+ * nothing runs.
+ */
+lh_status lh_lake_exec_params(lh_lake *lake, const char *sql, const lh_value *params,
+                              size_t nparams, lh_statement_cb cb, void *ctx);
+lh_status lh_lake_query_params(lh_lake *lake, const char *sql, const lh_value *params,
+                               size_t nparams, lh_result **out_result);
+
 /* How lh_result_text renders values. */
 typedef enum lh_render {
 	LH_RENDER_TEXT = 0, /* as DuckDB casts them to VARCHAR (the default) */

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,6 +229,81 @@ static void snapshots_and_rollback(void **state)
 	assert_int_equal(lh_lake_rollback(f->lake, "main.nope", version, &snap), LH_ERR_NOT_FOUND);
 }
 
+static void params_are_values_never_sql(void **state)
+{
+	fixture *f = *state;
+	exec_ok(f->lake, "CREATE TABLE p (id BIGINT, name VARCHAR, score DOUBLE, ok BOOLEAN, raw BLOB)");
+	const char *hostile = "x'); DROP TABLE p; --";
+	lh_value row[] = {
+	    {.type = LH_VALUE_INT64, .i = INT64_MIN},
+	    {.type = LH_VALUE_TEXT, .data = hostile, .len = strlen(hostile)},
+	    {.type = LH_VALUE_DOUBLE, .d = 0.1},
+	    {.type = LH_VALUE_BOOL, .b = true},
+	    {.type = LH_VALUE_BLOB, .data = "\0\x01'\xff", .len = 4},
+	};
+	assert_int_equal(lh_lake_exec_params(f->lake, "INSERT INTO p VALUES (?, ?, ?, ?, ?)", row, 5,
+	                                     NULL, NULL),
+	                 LH_OK);
+	lh_value two[] = {{.type = LH_VALUE_TEXT, .data = "it's", .len = 4}, {.type = LH_VALUE_NULL}};
+	assert_int_equal(lh_lake_exec_params(f->lake, "INSERT INTO p (name, score) VALUES ($1, $2)",
+	                                     two, 2, NULL, NULL),
+	                 LH_OK);
+	/* the values come back exactly; a placeholder inside a string is text */
+	lh_value key = {.type = LH_VALUE_TEXT, .data = hostile, .len = strlen(hostile)};
+	lh_result *r = NULL;
+	assert_int_equal(lh_lake_query_params(f->lake,
+	                                      "SELECT id, score, ok, hex(raw), '?' AS q FROM p "
+	                                      "WHERE name = ? -- ? in a comment",
+	                                      &key, 1, &r),
+	                 LH_OK);
+	size_t n = 0;
+	assert_int_equal(lh_result_next_batch(r, &n), LH_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(lh_result_text(r, 0, 0), "-9223372036854775808");
+	assert_string_equal(lh_result_text(r, 1, 0), "0.1");
+	assert_string_equal(lh_result_text(r, 2, 0), "true");
+	assert_string_equal(lh_result_text(r, 3, 0), "000127FF");
+	assert_string_equal(lh_result_text(r, 4, 0), "?");
+	lh_result_destroy(&r);
+	lh_value it = {.type = LH_VALUE_TEXT, .data = "it's", .len = 4};
+	assert_int_equal(lh_lake_query_params(f->lake, "SELECT count(*) FROM p WHERE name = ?1 AND score IS NULL",
+	                                      &it, 1, &r),
+	                 LH_OK);
+	assert_int_equal(lh_result_next_batch(r, &n), LH_OK);
+	assert_string_equal(lh_result_text(r, 0, 0), "1");
+	lh_result_destroy(&r);
+	/* wrong counts, mixed styles and bad text run nothing */
+	int64_t before = 0;
+	assert_int_equal(lh_lake_query(f->lake, "SELECT count(*) FROM ducklake_snapshots('lake')", &r), LH_OK);
+	assert_int_equal(lh_result_next_batch(r, &n), LH_OK);
+	before = lh_result_int64(r, 0, 0);
+	lh_result_destroy(&r);
+	lh_value bad_utf8 = {.type = LH_VALUE_TEXT, .data = "\xc3\x28", .len = 2};
+	struct {
+		const char *sql;
+		const lh_value *v;
+		size_t n;
+		const char *says;
+	} cases[] = {
+	    {"INSERT INTO p (id) VALUES (?)", row, 2, "1 placeholders but 2"},
+	    {"INSERT INTO p (id, name) VALUES (?, ?)", row, 1, "more placeholders"},
+	    {"INSERT INTO p (id) VALUES (1)", row, 1, "no placeholder"},
+	    {"INSERT INTO p (id, score) VALUES ($1, ?)", row, 3, "not both"},
+	    {"INSERT INTO p (id) VALUES ($4)", row, 2, "$4"},
+	    {"INSERT INTO p (name) VALUES (?)", &bad_utf8, 1, "UTF-8"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(lh_lake_exec_params(f->lake, cases[i].sql, cases[i].v, cases[i].n, NULL, NULL),
+		                 LH_ERR_INVALID);
+		if (!strstr(lh_lake_error(f->lake), cases[i].says))
+			fail_msg("%s: %s", cases[i].sql, lh_lake_error(f->lake));
+	}
+	assert_int_equal(lh_lake_query(f->lake, "SELECT count(*) FROM ducklake_snapshots('lake')", &r), LH_OK);
+	assert_int_equal(lh_result_next_batch(r, &n), LH_OK);
+	assert_int_equal(lh_result_int64(r, 0, 0), before);
+	lh_result_destroy(&r);
+}
+
 static void reopen_sees_everything(void **state)
 {
 	fixture *f = *state;
@@ -256,6 +332,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(arrow_stream_exports_native_types, setup, teardown),
 	    cmocka_unit_test_setup_teardown(snapshots_and_rollback, setup, teardown),
 	    cmocka_unit_test_setup_teardown(reopen_sees_everything, setup, teardown),
+	    cmocka_unit_test_setup_teardown(params_are_values_never_sql, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
