@@ -28,6 +28,9 @@ extern "C" {
 
 #define LH_VERSION "0.1.0"
 
+/* Marks the functions liblakehouse.so exports; everything else in it is hidden. */
+#define LH_API __attribute__((visibility("default")))
+
 /* ---------------------------------------------------------------------------------
  * Status codes. The numbers are stable: never renumber, only add before LH__LAST.
  * ------------------------------------------------------------------------------- */
@@ -61,16 +64,16 @@ typedef enum lh_status {
 } lh_status;
 
 /* A short English description of a status ("not found"). Never NULL. */
-const char *lh_strerror(lh_status status);
+LH_API const char *lh_strerror(lh_status status);
 /* The enum name of a status ("LH_ERR_NOT_FOUND"). Never NULL. */
-const char *lh_status_name(lh_status status);
+LH_API const char *lh_status_name(lh_status status);
 
 /* Frees memory this library handed to the caller as `char *`. Accepts NULL. */
-void lh_free(void *ptr);
+LH_API void lh_free(void *ptr);
 
 /* Our version ("0.1.0") and the embedded DuckDB's ("v1.4.4"). Static strings. */
-const char *lh_version(void);
-const char *lh_duckdb_version(void);
+LH_API const char *lh_version(void);
+LH_API const char *lh_duckdb_version(void);
 
 /* ---------------------------------------------------------------------------------
  * Types you never free
@@ -118,8 +121,8 @@ typedef struct lh_snapshot_list lh_snapshot_list;
  * On success *out_lake is an open lake. On failure *out_lake is NULL and, if out_error
  * is not NULL, *out_error is a message the caller frees with lh_free.
  */
-lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_lake **out_lake,
-                         char **out_error);
+LH_API lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_lake **out_lake,
+                                char **out_error);
 
 /*
  * Opens the lake in `dir`. A directory without a lakehouse.conf, or whose catalog is not
@@ -128,29 +131,29 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
  * DuckDB's ducklake extension wrote; a relative data path then counts from the catalog
  * file's folder. Error reporting as lh_lake_create.
  */
-lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error);
+LH_API lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error);
 
 /* Closes a lake, rolling back an open transaction. Accepts NULL; sets *lake to NULL. */
-void lh_lake_close(lh_lake **lake);
+LH_API void lh_lake_close(lh_lake **lake);
 
 /* The message of the last failed call on this lake ("" if none). Owned by the lake;
  * valid until the next call on it. */
-const char *lh_lake_error(const lh_lake *lake);
+LH_API const char *lh_lake_error(const lh_lake *lake);
 
 /* The lake's data path, ending in '/'. Owned by the lake. */
-const char *lh_lake_data_path(const lh_lake *lake);
+LH_API const char *lh_lake_data_path(const lh_lake *lake);
 
 /* Where an asset URI stored in a table (an image or clip of `hf pull` or `video
  * ingest`) lives: URIs are stored relative to the data path ("assets/video/<sha>.mp4"),
  * so a lake moved or copied keeps its media; absolute ones (lakes of earlier versions,
  * or URIs of other places) are returned as they are. Caller frees; NULL when out of
  * memory. In SQL: lakehouse_asset_uri(uri). */
-char *lh_lake_asset_uri(const lh_lake *lake, const char *uri);
+LH_API char *lh_lake_asset_uri(const lh_lake *lake, const char *uri);
 
 /* What the lake has downloaded from a remote store (an s3:// data path) into its local
  * cache since it was opened: files and bytes. Zero for a local folder. Either pointer
  * may be NULL. */
-void lh_lake_fetch_stats(const lh_lake *lake, int64_t *out_files, int64_t *out_bytes);
+LH_API void lh_lake_fetch_stats(const lh_lake *lake, int64_t *out_files, int64_t *out_bytes);
 
 /* ---------------------------------------------------------------------------------
  * SQL
@@ -167,13 +170,13 @@ typedef lh_status (*lh_statement_cb)(void *ctx, size_t index, const char *statem
  * at the first error (its message is on the lake). Outside BEGIN ... COMMIT each
  * statement that changes the lake commits its own snapshot. `cb` may be NULL.
  */
-lh_status lh_lake_exec(lh_lake *lake, const char *sql, lh_statement_cb cb, void *ctx);
+LH_API lh_status lh_lake_exec(lh_lake *lake, const char *sql, lh_statement_cb cb, void *ctx);
 
 /*
  * Runs a script like lh_lake_exec and returns the result of its last statement in
  * *out_result (destroy with lh_result_destroy).
  */
-lh_status lh_lake_query(lh_lake *lake, const char *sql, lh_result **out_result);
+LH_API lh_status lh_lake_query(lh_lake *lake, const char *sql, lh_result **out_result);
 
 /* A value bound to a placeholder of lh_lake_query_params / lh_lake_exec_params. */
 typedef enum lh_value_type {
@@ -201,10 +204,10 @@ typedef struct lh_value {
  * does not match the placeholders, or text that is not UTF-8, is LH_ERR_INVALID and
  * nothing runs.
  */
-lh_status lh_lake_exec_params(lh_lake *lake, const char *sql, const lh_value *params,
-                              size_t nparams, lh_statement_cb cb, void *ctx);
-lh_status lh_lake_query_params(lh_lake *lake, const char *sql, const lh_value *params,
-                               size_t nparams, lh_result **out_result);
+LH_API lh_status lh_lake_exec_params(lh_lake *lake, const char *sql, const lh_value *params,
+                                     size_t nparams, lh_statement_cb cb, void *ctx);
+LH_API lh_status lh_lake_query_params(lh_lake *lake, const char *sql, const lh_value *params,
+                                      size_t nparams, lh_result **out_result);
 
 /* How lh_result_text renders values. */
 typedef enum lh_render {
@@ -213,40 +216,40 @@ typedef enum lh_render {
 } lh_render;
 
 /* Sets how results of later statements render their values. */
-void lh_lake_set_render(lh_lake *lake, lh_render render);
+LH_API void lh_lake_set_render(lh_lake *lake, lh_render render);
 
 /* Destroys a result. Accepts NULL; sets *result to NULL. */
-void lh_result_destroy(lh_result **result);
+LH_API void lh_result_destroy(lh_result **result);
 
 /* Columns of a result. Names and types are owned by the result. Types are DuckDB's
  * spelling ("INTEGER", "STRUCT(w INTEGER, h INTEGER)"). */
-size_t lh_result_column_count(const lh_result *result);
-const char *lh_result_column_name(const lh_result *result, size_t column);
-const char *lh_result_column_type(const lh_result *result, size_t column);
+LH_API size_t lh_result_column_count(const lh_result *result);
+LH_API const char *lh_result_column_name(const lh_result *result, size_t column);
+LH_API const char *lh_result_column_type(const lh_result *result, size_t column);
 
 /*
  * Rows are read a batch at a time: each call makes the next batch current and sets
  * *out_rows to its size; 0 means there are no more rows. Values of the previous batch
  * are invalid afterwards.
  */
-lh_status lh_result_next_batch(lh_result *result, size_t *out_rows);
+LH_API lh_status lh_result_next_batch(lh_result *result, size_t *out_rows);
 
 /* The value at (column, row) of the current batch, rendered as set with
  * lh_lake_set_render, or NULL for SQL NULL. Owned by the result; valid until the next
  * batch. A result streams from the lake's connection: read it before the next call on
  * the lake (a later call invalidates it and lh_result_next_batch then fails). */
-const char *lh_result_text(const lh_result *result, size_t column, size_t row);
+LH_API const char *lh_result_text(const lh_result *result, size_t column, size_t row);
 /* The value as a number (parsed from its text). NULL, or text that is not a number,
  * gives 0; use lh_result_text to tell. */
-int64_t lh_result_int64(const lh_result *result, size_t column, size_t row);
-double lh_result_double(const lh_result *result, size_t column, size_t row);
+LH_API int64_t lh_result_int64(const lh_result *result, size_t column, size_t row);
+LH_API double lh_result_double(const lh_result *result, size_t column, size_t row);
 
 /*
  * Runs one read-only statement directly against the catalog database (the DuckLake
  * tables: ducklake_snapshot, ducklake_data_file, ...), for inspection. Every value is
  * text as the catalog returns it. Statements that would change the catalog are refused.
  */
-lh_status lh_lake_catalog_query(lh_lake *lake, const char *sql, lh_result **out_result);
+LH_API lh_status lh_lake_catalog_query(lh_lake *lake, const char *sql, lh_result **out_result);
 
 /* ---------------------------------------------------------------------------------
  * Arrow export (zero-copy where DuckDB allows)
@@ -297,19 +300,19 @@ struct ArrowArrayStream {
  * C stream with native types. The stream is the caller's: call out_stream->release. It
  * borrows the lake: release it before the next call on the lake.
  */
-lh_status lh_lake_query_arrow(lh_lake *lake, const char *sql, struct ArrowArrayStream *out_stream);
+LH_API lh_status lh_lake_query_arrow(lh_lake *lake, const char *sql, struct ArrowArrayStream *out_stream);
 
 /* ---------------------------------------------------------------------------------
  * Snapshots and rollback
  * ------------------------------------------------------------------------------- */
 
 /* Lists every snapshot, oldest first. */
-lh_status lh_lake_snapshots(lh_lake *lake, lh_snapshot_list **out_list);
-size_t lh_snapshots_count(const lh_snapshot_list *list);
+LH_API lh_status lh_lake_snapshots(lh_lake *lake, lh_snapshot_list **out_list);
+LH_API size_t lh_snapshots_count(const lh_snapshot_list *list);
 /* The i-th snapshot; owned by the list. */
-const lh_snapshot *lh_snapshots_get(const lh_snapshot_list *list, size_t i);
+LH_API const lh_snapshot *lh_snapshots_get(const lh_snapshot_list *list, size_t i);
 /* Destroys a list. Accepts NULL; sets *list to NULL. */
-void lh_snapshots_destroy(lh_snapshot_list **list);
+LH_API void lh_snapshots_destroy(lh_snapshot_list **list);
 
 /*
  * Makes a new snapshot in which table `name` ("table", "schema.table" or
@@ -317,7 +320,7 @@ void lh_snapshots_destroy(lh_snapshot_list **list);
  * stays intact; no data file is copied. *out_snapshot (may be NULL) receives the new
  * snapshot id.
  */
-lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot);
+LH_API lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot);
 
 /* ---------------------------------------------------------------------------------
  * Progress of long work (downloads, uploads, ingestion)
@@ -367,8 +370,8 @@ typedef struct lh_hf_pull_report {
  * <column>_uri, _format, _bytes, _width, _height columns. Adds split, _source_file and
  * _source_sha256 columns. Failure leaves the lake as it was.
  */
-lh_status lh_hf_pull(lh_lake *lake, const lh_hf_pull_options *options, lh_hf_pull_report *out);
-void lh_hf_pull_report_clear(lh_hf_pull_report *report);
+LH_API lh_status lh_hf_pull(lh_lake *lake, const lh_hf_pull_options *options, lh_hf_pull_report *out);
+LH_API void lh_hf_pull_report_clear(lh_hf_pull_report *report);
 
 typedef struct lh_hf_push_options {
 	const char *table;        /* "schema.table" */
@@ -392,8 +395,8 @@ typedef struct lh_hf_push_report {
 
 /* Publishes a table as Parquet shards data/{split}-NNNNN-of-NNNNN.parquet plus a
  * README.md card with configs and features; creates the repo when it is missing. */
-lh_status lh_hf_push(lh_lake *lake, const lh_hf_push_options *options, lh_hf_push_report *out);
-void lh_hf_push_report_clear(lh_hf_push_report *report);
+LH_API lh_status lh_hf_push(lh_lake *lake, const lh_hf_push_options *options, lh_hf_push_report *out);
+LH_API void lh_hf_push_report_clear(lh_hf_push_report *report);
 
 /* ---------------------------------------------------------------------------------
  * Video (src/ingest/video.c): fragmented MP4 with a fragment index table
@@ -426,8 +429,8 @@ typedef struct lh_video_ingest_report {
  * init_length, start_frame, end_frame, start_time, end_time, n_objects, n_tracks,
  * classes) read from the MP4 boxes by our own parser, the clips, and the annotations.
  * Annotations naming frames past the clip's end fail the whole call. */
-lh_status lh_video_ingest(lh_lake *lake, const lh_video_ingest_options *options,
-                          lh_video_ingest_report *out);
+LH_API lh_status lh_video_ingest(lh_lake *lake, const lh_video_ingest_options *options,
+                                 lh_video_ingest_report *out);
 
 typedef struct lh_video_fetch_report {
 	int64_t bytes_read; /* init segment + fragment, by ranged reads */
@@ -439,8 +442,8 @@ typedef struct lh_video_fetch_report {
 /* Writes fragment `fragment_id` of the clip at `clip_uri` (as its index table `table`
  * records it; NULL: video.fragments) to `out_path` as a standalone playable MP4,
  * reading only the init segment and that fragment. */
-lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
-                         int64_t fragment_id, const char *out_path, lh_video_fetch_report *out);
+LH_API lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
+                                int64_t fragment_id, const char *out_path, lh_video_fetch_report *out);
 
 #ifdef __cplusplus
 }
@@ -479,8 +482,8 @@ typedef struct lh_verify_report {
  * Damaged files are not an error: they are in the report. Clear it with
  * lh_verify_report_clear.
  */
-lh_status lh_lake_verify(lh_lake *lake, const char *table, int64_t snapshot,
-                         lh_verify_report *out);
-void lh_verify_report_clear(lh_verify_report *report);
+LH_API lh_status lh_lake_verify(lh_lake *lake, const char *table, int64_t snapshot,
+                                lh_verify_report *out);
+LH_API void lh_verify_report_clear(lh_verify_report *report);
 
 #endif /* LAKEHOUSE_H */
