@@ -1,0 +1,80 @@
+"""The Python package over liblakehouse.so: open, sql with bound parameters, typed values,
+errors. Runs with Debian's /usr/bin/python3 and nothing but the standard library; CTest
+points LAKEHOUSE_LIBRARY at the build's shared library and PYTHONPATH at python/."""
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+import lakehouse
+
+BIN = os.environ["LAKEHOUSE_BIN"]
+
+
+@pytest.fixture
+def lake(tmp_path):
+    d = str(tmp_path / "lake")
+    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    lk = lakehouse.open(d)
+    yield lk
+    lk.close()
+
+
+def test_import_needs_only_the_standard_library():
+    code = ("import sys, lakehouse; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('numpy', 'torch', 'pyarrow')]; "
+            "print(lakehouse.__version__, bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[0] == "0.1.0" and out.stdout.strip().endswith("[]")
+
+
+def test_values_round_trip_with_their_types(lake):
+    lake.sql("CREATE TABLE t (id BIGINT, s VARCHAR, d DOUBLE, b BLOB, l INT[], m STRUCT(x INT), "
+             "ok BOOLEAN, n INT)")
+    blob = bytes(range(256))
+    lake.sql("INSERT INTO t VALUES (?, ?, ?, ?, [1, 2], {'x': 3}, ?, ?)",
+             [-2**63, "h\u00e9 ' \\ \u4e2d", 0.1, blob, True, None])
+    lake.sql("INSERT INTO t (id, d) VALUES ($1, $2)", [2**63 - 1, float("nan")])
+    r = lake.sql("SELECT * FROM t ORDER BY id")
+    assert r.columns == ["id", "s", "d", "b", "l", "m", "ok", "n"]
+    assert r.types[:4] == ["BIGINT", "VARCHAR", "DOUBLE", "BLOB"]
+    first, second = r.rows
+    assert first == (-2**63, "h\u00e9 ' \\ \u4e2d", 0.1, blob, [1, 2], {"x": 3}, True, None)
+    assert second[0] == 2**63 - 1 and math.isnan(second[2])
+    assert r.to_columns()["id"] == [-2**63, 2**63 - 1]
+    assert len(r) == 2 and list(r) == r.rows
+
+
+def test_a_parameter_is_never_sql(lake):
+    lake.sql("CREATE TABLE t (s VARCHAR)")
+    hostile = "x'); DROP TABLE t; --"
+    lake.sql("INSERT INTO t VALUES (?)", [hostile])
+    assert lake.sql("SELECT s FROM t WHERE s = ?", [hostile]).rows == [(hostile,)]
+    assert lake.sql("SELECT count(*) FROM t").rows == [(1,)]
+
+
+def test_errors_raise_with_the_status_and_change_nothing(lake):
+    lake.sql("CREATE TABLE t (i INT)")
+    with pytest.raises(lakehouse.Error) as e:
+        lake.sql("SELEC 1")
+    assert e.value.status == "LH_ERR_SYNTAX" and "SELEC" in str(e.value)
+    with pytest.raises(lakehouse.Error) as e:
+        lake.sql("INSERT INTO t VALUES (?)", [1, 2])
+    assert e.value.status == "LH_ERR_INVALID" and "placeholders" in str(e.value)
+    with pytest.raises(TypeError):
+        lake.sql("INSERT INTO t VALUES (?)", [object()])
+    with pytest.raises(lakehouse.Error):
+        lake.sql("INSERT INTO t VALUES (?)", [2**64])
+    assert lake.sql("SELECT count(*) FROM t").rows == [(0,)]
+    with pytest.raises(lakehouse.Error) as e:
+        lakehouse.open("/nonexistent/lake")
+    assert e.value.status == "LH_ERR_NOT_FOUND"
+
+
+def test_closed_lake_says_so(lake):
+    lake.close()
+    with pytest.raises(lakehouse.Error, match="closed"):
+        lake.sql("SELECT 1")
+    lake.close()  # twice is fine
