@@ -11,9 +11,9 @@ import time
 
 from lh import BIN, CATALOG, environ, run
 
-# 50 trials on each combination the matrix runs this file on (fewer under ASan, where
+# 30 trials on each combination the matrix runs this file on (fewer under ASan, where
 # the sanitizer adds nothing to a consistency check: LH_CRASH_TRIALS)
-TRIALS = int(os.environ.get("LH_CRASH_TRIALS", "50"))
+TRIALS = int(os.environ.get("LH_CRASH_TRIALS", "30"))
 BATCH = 10
 
 

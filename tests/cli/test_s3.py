@@ -24,13 +24,20 @@ def cached(cache):
     return out
 
 
-@pytest.fixture
-def ten_files(lake):
+def fill_ten(lake):
     """A table of FILES data files, file i holding ids [1000 i, 1000 i + 999]."""
     lake.sql("CREATE TABLE t (id BIGINT, v DOUBLE, tag VARCHAR)")
     for i in range(FILES):
         lake.sql(f"INSERT INTO t SELECT {i * 1000} + range, range / 7, 'f{i}' FROM range(1000)")
     return lake
+
+
+@pytest.fixture(scope="module")
+def ten_files():
+    """One such lake for the tests that only read it (each with its own cache folder)."""
+    lk = fill_ten(Lake())
+    yield lk
+    lk.close()
 
 
 def query(lake, sql, cache, extra=None):
@@ -64,7 +71,8 @@ def test_selective_query_fetches_only_files_that_can_match(ten_files, tmp_path):
     assert len(cached(cache)) == FILES
 
 
-def test_pruning_never_changes_answers(ten_files, tmp_path):
+def test_pruning_never_changes_answers(lake, tmp_path):
+    ten_files = fill_ten(lake)  # its own: this test deletes and updates rows
     ten_files.sql("DELETE FROM t WHERE id % 3 = 0; UPDATE t SET v = -1 WHERE id BETWEEN 4990 AND 5010")
     queries = [
         "SELECT count(*), sum(id) FROM t WHERE id >= 4995 AND id <= 5005",
@@ -135,7 +143,8 @@ def test_processes_share_one_cache(ten_files, tmp_path):
     assert not [f for d, _, fs in os.walk(cache) for f in fs if ".tmp-" in f]
 
 
-def test_missing_or_changed_objects_are_clear_errors(ten_files, tmp_path):
+def test_missing_or_changed_objects_are_clear_errors(lake, tmp_path):
+    ten_files = fill_ten(lake)  # its own: this test damages objects
     rows = ten_files.cat("SELECT path, file_size_bytes FROM ducklake_data_file ORDER BY data_file_id")
     client = s3_client()
     client.delete_object(Bucket=ten_files.bucket, Key="lake/main/t/" + rows[0][0])
@@ -184,9 +193,8 @@ def proxy(tmp_path):
     upstream = s3_env()["AWS_ENDPOINT_URL"].rsplit(":", 1)[1]
     p = subprocess.Popen([sys.executable, os.path.join(HERE, "..", "servers", "fault-proxy.py"),
                           upstream, str(port_file), "7"])
-    for _ in range(100):
-        if port_file.exists():
-            break
+    # the proxy writes its port once it listens; no deadline of ours (CTest's bounds it)
+    while not port_file.exists() and p.poll() is None:
         time.sleep(0.05)
     url = f"http://127.0.0.1:{port_file.read_text()}"
 
