@@ -28,6 +28,13 @@ extern "C" {
 
 #define LH_VERSION "0.1.0"
 
+/*
+ * Option structs start with `struct_size`: 0 (or sizeof the struct) means the layout of
+ * this header. Later versions only append fields, and read an appended field only when
+ * the caller's struct_size covers it; a struct_size larger than the library knows (a
+ * caller built against a newer header) is LH_ERR_INVALID, never a read past the end.
+ */
+
 /* Marks the functions liblakehouse.so exports; everything else in it is hidden. */
 #define LH_API __attribute__((visibility("default")))
 
@@ -81,6 +88,9 @@ LH_API const char *lh_duckdb_version(void);
 
 /* Options for lh_lake_create. Zero-initialise, then set what you need. */
 typedef struct lh_create_options {
+	/* sizeof(lh_create_options) as the caller compiled it, or 0 for this header's
+	 * layout (see "Option structs" above). */
+	size_t struct_size;
 	/* The catalog: "sqlite:<file>" (default "sqlite:metadata.sqlite"), "duckdb:<file>"
 	 * (files relative to the lake folder) or "postgres:<libpq connection string or URI>"
 	 * (the database must exist; no password in it: use PGPASSWORD or ~/.pgpass). */
@@ -337,6 +347,9 @@ typedef void (*lh_progress_cb)(void *ctx, const char *stage, const char *item, i
  * ------------------------------------------------------------------------------- */
 
 typedef struct lh_hf_pull_options {
+	/* sizeof(lh_hf_pull_options) as the caller compiled it, or 0 for this header's
+	 * layout (see "Option structs" above). */
+	size_t struct_size;
 	const char *source;   /* "namespace/name" on the Hub, or a local folder with the layout */
 	const char *config;   /* NULL: the card's default config */
 	const char *split;    /* NULL: every split */
@@ -374,6 +387,9 @@ LH_API lh_status lh_hf_pull(lh_lake *lake, const lh_hf_pull_options *options, lh
 LH_API void lh_hf_pull_report_clear(lh_hf_pull_report *report);
 
 typedef struct lh_hf_push_options {
+	/* sizeof(lh_hf_push_options) as the caller compiled it, or 0 for this header's
+	 * layout (see "Option structs" above). */
+	size_t struct_size;
 	const char *table;        /* "schema.table" */
 	const char *repo;         /* "namespace/name" */
 	const char *revision;     /* NULL: "main" */
@@ -403,6 +419,9 @@ LH_API void lh_hf_push_report_clear(lh_hf_push_report *report);
  * ------------------------------------------------------------------------------- */
 
 typedef struct lh_video_ingest_options {
+	/* sizeof(lh_video_ingest_options) as the caller compiled it, or 0 for this header's
+	 * layout (see "Option structs" above). */
+	size_t struct_size;
 	const char *const *clips;       /* video files libavformat reads */
 	size_t nclips;
 	const char *const *annotations; /* MOT/VisDrone files, one per clip (NULL entries or

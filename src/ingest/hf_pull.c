@@ -944,6 +944,10 @@ void lh_hf_pull_report_clear(lh_hf_pull_report *r)
 
 lh_status lh_hf_pull(lh_lake *lake, const lh_hf_pull_options *o, lh_hf_pull_report *rep)
 {
+	if (!LH_OPTIONS_SIZE_OK(o)) {
+		memset(rep, 0, sizeof *rep);
+		return lh_err_options_size(lh_lake_err(lake), "lh_hf_pull_options", o->struct_size, sizeof *o);
+	}
 	lh_render old = lh_lake_swap_render(lake, LH_RENDER_TEXT);
 	lh_status s = lh_hf_pull_run(lake, o, rep);
 	lh_lake_swap_render(lake, old);

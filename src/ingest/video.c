@@ -698,6 +698,10 @@ static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char
 
 lh_status lh_video_ingest(lh_lake *lake, const lh_video_ingest_options *o, lh_video_ingest_report *rep)
 {
+	if (!LH_OPTIONS_SIZE_OK(o)) {
+		memset(rep, 0, sizeof *rep);
+		return lh_err_options_size(lh_lake_err(lake), "lh_video_ingest_options", o->struct_size, sizeof *o);
+	}
 	lh_render old = lh_lake_swap_render(lake, LH_RENDER_TEXT);
 	lh_status s = lh_video_ingest_run(lake, o, rep);
 	lh_lake_swap_render(lake, old);

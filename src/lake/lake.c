@@ -474,6 +474,11 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
 	if (out_error)
 		*out_error = NULL;
 	lh_err err = {0};
+	if (!LH_OPTIONS_SIZE_OK(options))
+		return fail_open(NULL, &err,
+		                 lh_err_options_size(&err, "lh_create_options", options->struct_size,
+		                                     sizeof *options),
+		                 out_error);
 	const char *spec = options && options->catalog ? options->catalog : "sqlite:" LH_SQLITE_FILE;
 	const char *rest = NULL;
 	cat_kind kind = spec_kind(spec, &rest);

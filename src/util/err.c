@@ -113,3 +113,11 @@ void lh_err_move(lh_err *dst, lh_err *src)
 	src->msg = NULL;
 	src->code = LH_OK;
 }
+
+lh_status lh_err_options_size(lh_err *err, const char *type, size_t got, size_t want)
+{
+	return lh_err_set(err, LH_ERR_INVALID,
+	                  "%s.struct_size is %zu, but this library's %s has %zu bytes: the caller "
+	                  "was built against another lakehouse.h (rebuild it, or set 0)",
+	                  type, got, type, want);
+}

@@ -28,6 +28,12 @@ lh_status lh_err_prefix(lh_err *err, const char *fmt, ...) __attribute__((format
 /* The message, "" when none. Owned by err. */
 const char *lh_err_msg(const lh_err *err);
 void lh_err_clear(lh_err *err);
+
+/* An option struct of include/lakehouse.h the caller sized for this library: struct_size
+ * 0 or sizeof the struct (later versions accept the smaller sizes of earlier ones). */
+#define LH_OPTIONS_SIZE_OK(o) (!(o) || (o)->struct_size == 0 || (o)->struct_size == sizeof *(o))
+/* The error for one that is not. */
+lh_status lh_err_options_size(lh_err *err, const char *type, size_t got, size_t want);
 /* Moves src into dst (dst's old message is freed), leaving src clear. */
 void lh_err_move(lh_err *dst, lh_err *src);
 

@@ -304,6 +304,36 @@ static void params_are_values_never_sql(void **state)
 	lh_result_destroy(&r);
 }
 
+static void option_structs_are_sized(void **state)
+{
+	(void)state;
+	char tmp[] = "/tmp/lh-capi-size-XXXXXX";
+	assert_non_null(mkdtemp(tmp));
+	char dir[64];
+	snprintf(dir, sizeof dir, "%s/lake", tmp);
+	/* a caller built against a newer header: refused, nothing made */
+	lh_create_options newer = {.struct_size = sizeof(lh_create_options) + 8};
+	lh_lake *lake = NULL;
+	char *err = NULL;
+	assert_int_equal(lh_lake_create(dir, &newer, &lake, &err), LH_ERR_INVALID);
+	assert_null(lake);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "lh_create_options.struct_size"));
+	lh_free(err);
+	assert_int_equal(access(dir, F_OK), -1);
+	/* its own size, or 0 */
+	lh_create_options same = {.struct_size = sizeof same};
+	assert_int_equal(lh_lake_create(dir, &same, &lake, NULL), LH_OK);
+	lh_hf_pull_options po = {.struct_size = 1, .source = "x/y"};
+	lh_hf_pull_report rep;
+	assert_int_equal(lh_hf_pull(lake, &po, &rep), LH_ERR_INVALID);
+	assert_non_null(strstr(lh_lake_error(lake), "lh_hf_pull_options.struct_size is 1"));
+	lh_lake_close(&lake);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void reopen_sees_everything(void **state)
 {
 	fixture *f = *state;
@@ -333,6 +363,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(snapshots_and_rollback, setup, teardown),
 	    cmocka_unit_test_setup_teardown(reopen_sees_everything, setup, teardown),
 	    cmocka_unit_test_setup_teardown(params_are_values_never_sql, setup, teardown),
+	    cmocka_unit_test(option_structs_are_sized),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
