@@ -162,6 +162,9 @@ ptrdiff_t lh_state_table_index(const lh_state *state, int64_t schema_id, const c
 ptrdiff_t lh_state_table_index_by_id(const lh_state *state, int64_t table_id);
 /* Index into table->columns of a top-level column, or -1. */
 ptrdiff_t lh_table_column_index(const lh_table *t, const char *name);
+/* Whether reads of t add DuckLake's virtual `rowid` column: yes, unless the table has a
+ * column of its own by that name (which then wins, as in DuckDB). */
+bool lh_table_virtual_rowid(const lh_table *t);
 int64_t lh_state_next_local_id(lh_state *state);
 
 /* Full paths. The caller frees the result. */

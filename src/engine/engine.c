@@ -90,6 +90,11 @@ static lh_status tidy_error(lh_err *err, lh_status code, const char *message, bo
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		const char *next = nl ? nl + 1 : p + len;
+		/* "Candidate bindings: ..." that would list our own columns */
+		if (strncmp(p, "Candidate bindings:", 19) == 0 && internal_sql(p, len)) {
+			p = next;
+			continue;
+		}
 		if (len > 16 && strncmp(p, "Did you mean \"", 14) == 0 && internal_name(p + 14)) {
 			p = next;
 			continue;

@@ -581,13 +581,15 @@ typedef struct delete_args {
 	bool truncate;
 } delete_args;
 
-/* Appends "(<scan>) AS alias". */
+/* Appends "(<scan>) AS alias", with DuckLake's row id also as `rowid` for the user's
+ * conditions. */
 static lh_status append_scan(lh_lake *lake, size_t ti, const char *alias, lh_buf *b)
 {
 	lh_state *s = lh_lake_state(lake);
-	lh_buf_putc(b, '(');
+	bool rowid = lh_table_virtual_rowid(s->tables.items[ti]);
+	lh_buf_puts(b, rowid ? "(SELECT *, __lh_rowid AS rowid FROM (" : "(");
 	lh_status st = lh_lake_scan(lake, s, s->tables.items[ti], LH_SCAN_META, b);
-	lh_buf_puts(b, ") AS ");
+	lh_buf_puts(b, rowid ? ")) AS " : ") AS ");
 	lh_buf_sql_ident(b, alias);
 	return st;
 }

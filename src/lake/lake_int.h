@@ -130,6 +130,7 @@ typedef struct lh_remote_ref {
 	const lh_table *table;
 	const bool *keep;
 	const char *view_name;
+	bool rowid; /* the per-statement view has a last column `rowid` (DuckLake's row id) */
 } lh_remote_ref;
 /* Fetches the files of all refs in one parallel batch, then defines their views. */
 lh_status lh_remote_load(lh_lake *lake, const lh_remote_ref *refs, size_t n);

@@ -493,7 +493,12 @@ static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 	lh_buf_puts(&b, "CREATE OR REPLACE VIEW __lh.main.");
 	lh_buf_sql_ident(&b, r->view_name);
 	lh_buf_puts(&b, " AS ");
-	lh_status st = lh_scan_sql(r->state, &shell, 0, &map, &b, &lake->err);
+	if (r->rowid)
+		lh_buf_puts(&b, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS rowid "
+		                "FROM (");
+	lh_status st = lh_scan_sql(r->state, &shell, r->rowid ? LH_SCAN_META : 0, &map, &b, &lake->err);
+	if (r->rowid)
+		lh_buf_putc(&b, ')');
 	if (st == LH_OK && b.status != LH_OK)
 		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK) {

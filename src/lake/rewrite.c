@@ -270,7 +270,10 @@ static lh_status at_snapshot(lh_lake *lake, json_t *at, int64_t *out)
 	return st;
 }
 
-static lh_status rewrite_base_table(lh_lake *lake, json_t *node)
+/* Points a `t AT (...)` reference at a view of t as it was then; with_rowid: one with
+ * DuckLake's row id column, made for this statement (*out_table: the past table). */
+static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid,
+                                    const lh_table **out_table)
 {
 	json_t *at = json_object_get(node, "at_clause");
 	if (!json_is_object(at))
@@ -303,9 +306,23 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node)
 		return st;
 	}
 	char *view = NULL;
-	st = lh_views_time_travel(lake, past, past->tables.items[ti], &view);
-	if (st != LH_OK)
+	if (with_rowid) {
+		/* a per-statement view of the past table with its row ids */
+		if (!(view = lh_asprintf("__lh_q_%d", lake->query_views++)))
+			return nomem(lake);
+		lh_remote_ref ref = {.state = past, .table = past->tables.items[ti], .view_name = view,
+		                     .rowid = lh_table_virtual_rowid(past->tables.items[ti])};
+		st = lh_remote_load(lake, &ref, 1);
+		if (st == LH_OK && !*jstr(node, "alias"))
+			json_object_set_new(node, "alias", json_string(jstr(node, "table_name")));
+		*out_table = past->tables.items[ti];
+	} else {
+		st = lh_views_time_travel(lake, past, past->tables.items[ti], &view);
+	}
+	if (st != LH_OK) {
+		free(view);
 		return st;
+	}
 	json_object_set_new(node, "catalog_name", json_string("__lh"));
 	json_object_set_new(node, "schema_name", json_string("main"));
 	json_object_set_new(node, "table_name", json_string(view));
@@ -318,6 +335,7 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node)
 
 /* A SELECT node's FROM items (base tables reached through joins) and WHERE clause. */
 typedef struct where_scope {
+	json_t *node; /* the SELECT node */
 	json_t *where;
 	LH_VEC(json_t *) tables;
 	bool opaque; /* other FROM items too (subqueries, functions, CTEs): unqualified
@@ -329,6 +347,7 @@ typedef struct table_ref {
 	const lh_table *table;
 	ptrdiff_t scope; /* -1: none */
 	bool cte_name;   /* an unqualified name a CTE also has */
+	bool pinned;     /* an AT reference already pointed at its own view (rowid) */
 } table_ref;
 
 typedef struct rewrite_ctx {
@@ -338,6 +357,7 @@ typedef struct rewrite_ctx {
 	/* remote stores */
 	bool remote;
 	bool deep_columns; /* a column named catalog.schema.table.column or schema.table.column */
+	bool rowid;        /* a column named rowid: lake tables get DuckLake's row id column */
 	lh_str_vec ctes;
 	LH_VEC(where_scope) scopes;
 	LH_VEC(table_ref) refs;
@@ -397,7 +417,7 @@ static lh_status from_items(json_t *from, where_scope *sc)
 static lh_status remote_select_node(rewrite_ctx *ctx, json_t *node)
 {
 	json_t *where = json_object_get(node, "where_clause");
-	where_scope sc = {.where = json_is_object(where) ? where : NULL};
+	where_scope sc = {.node = node, .where = json_is_object(where) ? where : NULL};
 	lh_status st = from_items(json_object_get(node, "from_table"), &sc);
 	if (st == LH_OK)
 		st = LH_VEC_PUSH(&ctx->scopes, sc);
@@ -414,6 +434,18 @@ static lh_status remote_base_table(rewrite_ctx *ctx, json_t *node)
 	r.table = lake_table_of(ctx, node, &r.cte_name);
 	if (!r.table)
 		return LH_OK;
+	for (size_t i = 0; i < ctx->scopes.len && r.scope < 0; i++)
+		for (size_t k = 0; k < ctx->scopes.items[i].tables.len; k++)
+			if (ctx->scopes.items[i].tables.items[k] == node)
+				r.scope = (ptrdiff_t)i;
+	return LH_VEC_PUSH(&ctx->refs, r) == LH_OK ? LH_OK : nomem(ctx->lake);
+}
+
+/* Records an AT reference that already reads its own view, so that stars over it hide
+ * rowid like the others (remote_finish leaves it as it is). */
+static lh_status pinned_ref(rewrite_ctx *ctx, json_t *node, const lh_table *past)
+{
+	table_ref r = {.node = node, .table = past, .scope = -1, .pinned = true};
 	for (size_t i = 0; i < ctx->scopes.len && r.scope < 0; i++)
 		for (size_t k = 0; k < ctx->scopes.items[i].tables.len; k++)
 			if (ctx->scopes.items[i].tables.items[k] == node)
@@ -496,8 +528,11 @@ static lh_status walk(rewrite_ctx *ctx, json_t *v)
 		const char *type = jstr(v, "type");
 		if (strcmp(type, "BASE_TABLE") == 0) {
 			if (json_is_object(json_object_get(v, "at_clause"))) {
-				st = rewrite_base_table(ctx->lake, v);
+				const lh_table *past = NULL;
+				st = rewrite_base_table(ctx->lake, v, ctx->rowid, &past);
 				ctx->changed = true;
+				if (st == LH_OK && past)
+					st = pinned_ref(ctx, v, past);
 			} else if (ctx->remote) {
 				st = remote_base_table(ctx, v);
 			}
@@ -534,6 +569,9 @@ static lh_status prescan(rewrite_ctx *ctx, json_t *v)
 		json_t *names = json_object_get(v, "column_names");
 		if (json_is_array(names) && json_array_size(names) >= 3)
 			ctx->deep_columns = true;
+		if (json_is_array(names) && json_array_size(names) > 0 &&
+		    lh_strieq(json_string_value(json_array_get(names, json_array_size(names) - 1)), "rowid"))
+			ctx->rowid = true;
 		json_t *map = json_object_get(json_object_get(v, "cte_map"), "map");
 		size_t i;
 		json_t *e;
@@ -736,6 +774,49 @@ typedef struct planned {
 /* Fetches what the statement reads and points each reference at a per-statement view
  * of the files it needs: those that can match for a table filtered in WHERE, else all
  * (one view per table). */
+/* DuckLake's rowid is a virtual column: named, it is there; `*` does not list it. The
+ * per-statement views carry it as a last column `rowid`, so every star of a SELECT whose
+ * FROM reads such a view (all of its relations, or the one a qualified star names) gets
+ * rowid added to its EXCLUDE list. */
+static bool star_reads_lake_ref(rewrite_ctx *ctx, size_t scope, const char *relation)
+{
+	for (size_t i = 0; i < ctx->refs.len; i++) {
+		const table_ref *r = &ctx->refs.items[i];
+		if (r->scope != (ptrdiff_t)scope || r->cte_name || !lh_table_virtual_rowid(r->table))
+			continue;
+		if (!*relation || lh_strieq(relation, alias_of(r->node)))
+			return true;
+	}
+	return false;
+}
+
+static lh_status hide_rowid(rewrite_ctx *ctx)
+{
+	for (size_t sc = 0; sc < ctx->scopes.len; sc++) {
+		json_t *list = json_object_get(ctx->scopes.items[sc].node, "select_list");
+		size_t i;
+		json_t *e;
+		json_array_foreach(list, i, e)
+		{
+			if (strcmp(jstr(e, "class"), "STAR") != 0 ||
+			    !star_reads_lake_ref(ctx, sc, jstr(e, "relation_name")))
+				continue;
+			json_t *ex = json_object_get(e, "exclude_list");
+			if (!json_is_array(ex))
+				continue;
+			bool present = false;
+			size_t k;
+			json_t *name;
+			json_array_foreach(ex, k, name)
+			present |= lh_strieq(json_string_value(name), "rowid");
+			if (!present && json_array_append_new(ex, json_string("rowid")) != 0)
+				return nomem(ctx->lake);
+			ctx->changed = true;
+		}
+	}
+	return LH_OK;
+}
+
 static lh_status remote_finish(rewrite_ctx *ctx)
 {
 	lh_lake *lake = ctx->lake;
@@ -745,6 +826,8 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 	lh_status st = which ? LH_OK : nomem(lake);
 	for (size_t i = 0; st == LH_OK && i < ctx->refs.len; i++) {
 		const table_ref *r = &ctx->refs.items[i];
+		if (r->pinned)
+			continue;
 		planned p = {.ref = {.state = s, .table = r->table}};
 		pred_vec preds = {0};
 		bool can_prune = !r->cte_name && r->scope >= 0 && ctx->scopes.items[r->scope].where &&
@@ -779,6 +862,7 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 			st = nomem(lake);
 		p.ref.keep = p.keep;
 		p.ref.view_name = p.view;
+		p.ref.rowid = ctx->rowid && p.view && lh_table_virtual_rowid(r->table);
 		which[i] = plan.len;
 		if (st != LH_OK || LH_VEC_PUSH(&plan, p) != LH_OK) {
 			free(p.keep);
@@ -795,7 +879,7 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 	if (st == LH_OK)
 		st = lh_remote_load(lake, refs, plan.len);
 	for (size_t i = 0; st == LH_OK && i < ctx->refs.len; i++) {
-		if (!plan.items[which[i]].view)
+		if (ctx->refs.items[i].pinned || !plan.items[which[i]].view)
 			continue;
 		json_t *n = ctx->refs.items[i].node;
 		json_object_set_new(n, "alias", json_string(alias_of(n)));
@@ -804,6 +888,8 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 		json_object_set_new(n, "table_name", json_string(plan.items[which[i]].view));
 		ctx->changed = true;
 	}
+	if (st == LH_OK && ctx->rowid)
+		st = hide_rowid(ctx);
 	for (size_t i = 0; i < plan.len; i++) {
 		free(plan.items[i].keep);
 		free(plan.items[i].view);
@@ -873,14 +959,18 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 	if (json_is_true(json_object_get(tree, "error"))) {
 		const char *msg = jstr(tree, "error_message");
 		bool not_select = strstr(msg, "Only SELECT") != NULL;
+		if ((has_at || has_fn) && !not_select) {
+			/* the message lives in the tree: report it before the tree goes */
+			st = lh_lake_fail(lake, LH_ERR_SYNTAX, "Parser Error: %s", msg);
+			json_decref(tree);
+			return st;
+		}
 		json_decref(tree);
 		if (has_at && not_select)
 			return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 			                    "AT (VERSION => ...) and AT (TIMESTAMP => ...) work in queries "
 			                    "(SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, EXPLAIN) and in the "
 			                    "source query of INSERT/CREATE TABLE AS");
-		if ((has_at || has_fn) && !not_select)
-			return lh_lake_fail(lake, LH_ERR_SYNTAX, "Parser Error: %s", msg);
 		if (!remote)
 			return LH_OK;
 		/* not a query DuckDB parses into a tree (or a fragment of one): fetch every

@@ -132,6 +132,10 @@ def test_messages_name_user_things_never_ours(lake):
             assert internal not in err, (q, err)
         # a bad constant is the user's conversion error, never a damaged table
         assert "cannot read table" not in err, (q, err)
+    # a syntax error in a query with an AT clause is reported whole (its text once
+    # outlived the parse tree that held it)
+    err = lake.fail("SELECT * FROM g AT (VERSION => 1) x")
+    assert 'syntax error at or near "x"' in err, err
     # expressions the lake evaluates itself (an AT version, a table function's argument,
     # a DEFAULT): DuckDB's words, never the SQL the lake wrapped them in
     for q in ('SELECT * FROM g AT (VERSION => "lake")',
