@@ -219,6 +219,16 @@ LH_API lh_status lh_lake_exec_params(lh_lake *lake, const char *sql, const lh_va
 LH_API lh_status lh_lake_query_params(lh_lake *lake, const char *sql, const lh_value *params,
                                       size_t nparams, lh_result **out_result);
 
+/*
+ * Rows of `table` by their DuckLake row ids (the `rowid` column), as one result in the
+ * order asked (an id asked twice comes twice), with `columns` (NULL/0: all). `version`
+ * is a snapshot id, or -1 for the latest. An id without a live row at that snapshot is
+ * LH_ERR_NOT_FOUND naming it, never a shorter result.
+ */
+LH_API lh_status lh_lake_take(lh_lake *lake, const char *table, const int64_t *row_ids,
+                              size_t n, const char *const *columns, size_t ncolumns,
+                              int64_t version, lh_result **out_result);
+
 /* How lh_result_text renders values. */
 typedef enum lh_render {
 	LH_RENDER_TEXT = 0, /* as DuckDB casts them to VARCHAR (the default) */

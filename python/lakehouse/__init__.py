@@ -61,6 +61,9 @@ _sigs = {
     "lh_lake_set_render": (None, [_vp, ctypes.c_int]),
     "lh_lake_query_params": (ctypes.c_int, [_vp, ctypes.c_char_p, ctypes.POINTER(_Value),
                                              ctypes.c_size_t, ctypes.POINTER(_vp)]),
+    "lh_lake_take": (ctypes.c_int, [_vp, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int64),
+                                     ctypes.c_size_t, ctypes.POINTER(ctypes.c_char_p),
+                                     ctypes.c_size_t, ctypes.c_int64, ctypes.POINTER(_vp)]),
     "lh_result_destroy": (None, [ctypes.POINTER(_vp)]),
     "lh_result_column_count": (ctypes.c_size_t, [_vp]),
     "lh_result_column_name": (ctypes.c_char_p, [_vp, ctypes.c_size_t]),
@@ -190,6 +193,25 @@ class Lake:
         res = _vp()
         code = _lib.lh_lake_query_params(h, query.encode("utf-8"), arr, len(values),
                                          ctypes.byref(res))
+        return self._result(code, res)
+
+    def take(self, table, row_ids, columns=None, version=None):
+        """The rows of `table` with these DuckLake row ids (`SELECT rowid ...`), in the
+        order given, as a dict column -> list. `version` pins a snapshot (default: the
+        latest). An id without a row at that snapshot raises Error, never a short
+        answer."""
+        h = self._handle()
+        ids = [int(i) for i in row_ids]
+        id_arr = (ctypes.c_int64 * len(ids))(*ids) if ids else None
+        cols = [c.encode("utf-8") for c in columns] if columns else []
+        col_arr = (ctypes.c_char_p * len(cols))(*cols) if cols else None
+        res = _vp()
+        code = _lib.lh_lake_take(h, table.encode("utf-8"), id_arr, len(ids), col_arr, len(cols),
+                                 -1 if version is None else int(version), ctypes.byref(res))
+        return self._result(code, res).to_columns()
+
+    def _result(self, code, res):
+        """Reads a result handle whole and destroys it (raising on a failed call)."""
         if code != 0:
             _lib.lh_result_destroy(ctypes.byref(res))
             self._fail(code)

@@ -304,6 +304,28 @@ static void params_are_values_never_sql(void **state)
 	lh_result_destroy(&r);
 }
 
+static void take_by_row_id(void **state)
+{
+	fixture *f = *state;
+	exec_ok(f->lake, "CREATE TABLE t AS SELECT range AS a FROM range(6); DELETE FROM t WHERE a = 3");
+	int64_t ids[] = {4, 0, 4};
+	const char *cols[] = {"a"};
+	lh_result *r = NULL;
+	assert_int_equal(lh_lake_take(f->lake, "t", ids, 3, cols, 1, -1, &r), LH_OK);
+	size_t n = 0;
+	assert_int_equal(lh_result_next_batch(r, &n), LH_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(lh_result_text(r, 0, 0), "4");
+	assert_string_equal(lh_result_text(r, 0, 1), "0");
+	assert_string_equal(lh_result_text(r, 0, 2), "4");
+	lh_result_destroy(&r);
+	int64_t gone[] = {2, 3};
+	assert_int_equal(lh_lake_take(f->lake, "t", gone, 2, NULL, 0, -1, &r), LH_ERR_NOT_FOUND);
+	assert_null(r);
+	assert_non_null(strstr(lh_lake_error(f->lake), "(3)"));
+	assert_int_equal(lh_lake_take(f->lake, "no such", gone, 1, NULL, 0, -1, &r), LH_ERR_INVALID);
+}
+
 static void option_structs_are_sized(void **state)
 {
 	(void)state;
@@ -364,6 +386,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(reopen_sees_everything, setup, teardown),
 	    cmocka_unit_test_setup_teardown(params_are_values_never_sql, setup, teardown),
 	    cmocka_unit_test(option_structs_are_sized),
+	    cmocka_unit_test_setup_teardown(take_by_row_id, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
