@@ -332,10 +332,12 @@ lh_status lh_catdb_open_sqlite(const char *path, bool create, lh_catdb **out_db,
 	rc = sqlite3_exec(s->db, setup, NULL, NULL, NULL);
 	if (rc != SQLITE_OK && !create && rc != SQLITE_NOTADB && rc != SQLITE_CORRUPT &&
 	    rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
-		s->base.read_only_errno = lh_sibling_write_errno(path);
-		if (!s->base.read_only_errno)
-			s->base.read_only_errno = sqlite3_system_errno(s->db);
-		rc = open_read_only(s);
+		/* only when the folder really cannot be written; any other failure is reported */
+		int why = lh_sibling_write_errno(path);
+		if (why) {
+			s->base.read_only_errno = why;
+			rc = open_read_only(s);
+		}
 	}
 	if (rc == SQLITE_OK) {
 		sqlite3_extended_result_codes(s->db, 1);
