@@ -13,6 +13,7 @@
 #include "lake/sqltok.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,7 +48,11 @@ static void append_ids(lh_buf *b, const int64_t *ids, size_t n)
 static lh_status check_present(lh_lake *lake, const char *table, const lh_qname *q,
                                int64_t version, const int64_t *ids, size_t n)
 {
-	int64_t snapshot = version; /* pinned by the caller: never -1 here */
+	char where[64];
+	if (version >= 0)
+		snprintf(where, sizeof where, "snapshot %" PRId64, version);
+	else
+		snprintf(where, sizeof where, "the open transaction's state");
 	lh_buf b;
 	lh_buf_init(&b, 0);
 	lh_buf_puts(&b, "SELECT DISTINCT __id FROM unnest(");
@@ -74,9 +79,9 @@ static lh_status check_present(lh_lake *lake, const char *table, const lh_qname 
 	lh_result_destroy(&r);
 	if (st == LH_OK && missing)
 		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
-		                  "take from %s: %zu of the row ids asked for have no row at snapshot %" PRId64 " (%s%s): "
+		                  "take from %s: %zu of the row ids asked for have no row at %s (%s%s): "
 		                  "deleted, or never written; read ids with SELECT rowid FROM %s",
-		                  table, missing, snapshot, lh_buf_str(&list),
+		                  table, missing, where, lh_buf_str(&list),
 		                  missing > MISSING_SHOWN ? ", ..." : "", table);
 	lh_buf_free(&list);
 	return st;
@@ -101,8 +106,8 @@ lh_status lh_lake_take(lh_lake *lake, const char *table, const int64_t *row_ids,
 		                    table);
 	}
 	/* "latest" is pinned once, so both reads see the same snapshot even while another
-	 * process commits */
-	if (version < 0 && (st = lh_lake_refresh(lake)) == LH_OK)
+	 * process commits; inside an open transaction, its own state (with its writes) */
+	if (version < 0 && !lake->txn && (st = lh_lake_refresh(lake)) == LH_OK)
 		version = lh_lake_snapshot_id(lake);
 	if (st != LH_OK) {
 		lh_qname_free(&q);
