@@ -18,15 +18,21 @@ pytestmark = pytest.mark.skipif(CATALOG == "postgres" or DATA != "fs",
 
 
 def namespaces_work():
-    try:
-        return subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode == 0
-    except FileNotFoundError:
-        return False
+    """Whether a private namespace here may mount a tmpfs and remount a bind read-only."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        probe = f"mount -t tmpfs -o size=1m tmpfs {d} && mount --bind {d} {d} && " \
+                f"mount -o remount,bind,ro {d}"
+        try:
+            return subprocess.run(["unshare", "-rm", "sh", "-c", probe],
+                                  capture_output=True).returncode == 0
+        except FileNotFoundError:
+            return False
 
 
 needs_ns = pytest.mark.skipif(not namespaces_work(),
-                              reason="this machine cannot make a user+mount namespace "
-                                     "(unshare -rm), so no private mount can be made")
+                              reason="this machine cannot mount in a private user+mount "
+                                     "namespace (unshare -rm), so no test mount can be made")
 
 
 def in_namespace(tmp_path, setup, steps):
