@@ -428,16 +428,23 @@ static lh_status remote_select_node(rewrite_ctx *ctx, json_t *node)
 	return LH_OK;
 }
 
+/* The SELECT scope whose FROM holds a BASE_TABLE node, -1 when none does. */
+static ptrdiff_t scope_of(const rewrite_ctx *ctx, const json_t *node)
+{
+	for (size_t i = 0; i < ctx->scopes.len; i++)
+		for (size_t k = 0; k < ctx->scopes.items[i].tables.len; k++)
+			if (ctx->scopes.items[i].tables.items[k] == node)
+				return (ptrdiff_t)i;
+	return -1;
+}
+
 static lh_status remote_base_table(rewrite_ctx *ctx, json_t *node)
 {
-	table_ref r = {.node = node, .scope = -1};
+	table_ref r = {.node = node};
 	r.table = lake_table_of(ctx, node, &r.cte_name);
 	if (!r.table)
 		return LH_OK;
-	for (size_t i = 0; i < ctx->scopes.len && r.scope < 0; i++)
-		for (size_t k = 0; k < ctx->scopes.items[i].tables.len; k++)
-			if (ctx->scopes.items[i].tables.items[k] == node)
-				r.scope = (ptrdiff_t)i;
+	r.scope = scope_of(ctx, node);
 	return LH_VEC_PUSH(&ctx->refs, r) == LH_OK ? LH_OK : nomem(ctx->lake);
 }
 
@@ -445,11 +452,7 @@ static lh_status remote_base_table(rewrite_ctx *ctx, json_t *node)
  * rowid like the others (remote_finish leaves it as it is). */
 static lh_status pinned_ref(rewrite_ctx *ctx, json_t *node, const lh_table *past)
 {
-	table_ref r = {.node = node, .table = past, .scope = -1, .pinned = true};
-	for (size_t i = 0; i < ctx->scopes.len && r.scope < 0; i++)
-		for (size_t k = 0; k < ctx->scopes.items[i].tables.len; k++)
-			if (ctx->scopes.items[i].tables.items[k] == node)
-				r.scope = (ptrdiff_t)i;
+	table_ref r = {.node = node, .table = past, .scope = scope_of(ctx, node), .pinned = true};
 	return LH_VEC_PUSH(&ctx->refs, r) == LH_OK ? LH_OK : nomem(ctx->lake);
 }
 
