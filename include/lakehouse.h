@@ -474,9 +474,6 @@ typedef struct lh_video_fetch_report {
 LH_API lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
                                 int64_t fragment_id, const char *out_path, lh_video_fetch_report *out);
 
-#ifdef __cplusplus
-}
-#endif
 /* ---------------------------------------------------------------------------------
  * Integrity: every file the lake writes has its checksum recorded at commit
  * ------------------------------------------------------------------------------- */
@@ -514,5 +511,82 @@ typedef struct lh_verify_report {
 LH_API lh_status lh_lake_verify(lh_lake *lake, const char *table, int64_t snapshot,
                                 lh_verify_report *out);
 LH_API void lh_verify_report_clear(lh_verify_report *report);
+
+/* ---------------------------------------------------------------------------------
+ * Training streams (src/egress/): a pinned snapshot of a table, shuffled, sharded and
+ * exactly resumable, as Arrow record batches
+ * ------------------------------------------------------------------------------- */
+
+/* A stream over one table at one snapshot. Must be closed with lh_stream_close. */
+typedef struct lh_stream lh_stream;
+
+typedef struct lh_stream_options {
+	/* sizeof(lh_stream_options) as the caller compiled it, or 0 for this header's
+	 * layout (see "Option structs" above). */
+	size_t struct_size;
+	const char *const *columns; /* top-level columns to read, `rowid` included; NULL: all */
+	size_t ncolumns;
+	const char *filter;  /* a SQL boolean expression over the table's columns; NULL: all rows */
+	int64_t version;     /* the snapshot to read; 0: the latest (pinned when the stream opens) */
+	size_t batch_size;   /* 0: 1024. The unit workers take turns by (a DataLoader's batch) */
+	const char *shuffle; /* "none", "files", "block" (NULL: the default) or "global" */
+	uint64_t seed;
+	uint64_t epoch;
+	uint64_t block_size; /* window of the block shuffle; 0: 65536 rows */
+	uint64_t rank, world_size;        /* torch.distributed; world_size 0: 1 */
+	uint64_t worker, num_workers;     /* DataLoader workers of this rank; num_workers 0: 1 */
+	bool drop_last;      /* every rank gets floor(rows / world); else ceil, padding by
+	                        repeating the epoch's first samples */
+	const char *state;   /* resume where lh_stream_state said (same table, filter, shuffle,
+	                        seed, epoch and block; any world size); NULL: the epoch's start */
+	int64_t memory_limit; /* bytes DuckDB may use for the stream's queries; 0: its default */
+	/* `*_uri` columns whose objects' bytes replace them (column "image_uri" becomes BLOB
+	 * column "image"), fetched in parallel through the lake's store */
+	const char *const *materialize;
+	size_t nmaterialize;
+} lh_stream_options;
+
+/*
+ * Opens a stream over `table` ("table", "schema.table"). The snapshot is pinned: every
+ * batch comes from it, whatever other processes commit meanwhile. The stream has its own
+ * DuckDB connection and uses the lake only to resolve files, so the lake may run other
+ * statements between batches; close the stream before the lake.
+ *
+ * Order: position k of the epoch's order (a pure function of the snapshot's files, the
+ * shuffle, seed, epoch and block size) goes to rank k % world_size; a rank's samples are
+ * dealt to its workers batch_size at a time, worker c % num_workers taking the rank's
+ * batch c, which is the order a DataLoader yields them in.
+ */
+LH_API lh_status lh_stream_open(lh_lake *lake, const char *table, const lh_stream_options *options,
+                                lh_stream **out_stream, char **out_error);
+/* The Arrow schema of the batches (a struct of the columns). The caller releases it. */
+LH_API lh_status lh_stream_schema(lh_stream *stream, struct ArrowSchema *out_schema);
+/*
+ * The next batch: at most batch_size rows, and never more than 2048 (DuckDB's vector
+ * size: a batch_size above it comes as several Arrow batches). At the end of this
+ * consumer's share, LH_OK with out_array->release == NULL. The caller releases each
+ * batch; batches stay valid after the stream is closed.
+ */
+LH_API lh_status lh_stream_next(lh_stream *stream, struct ArrowArray *out_array);
+/* The snapshot the stream reads. */
+LH_API int64_t lh_stream_snapshot(const lh_stream *stream);
+/* Samples this consumer gets this epoch in all, and has been given so far. */
+LH_API int64_t lh_stream_total(const lh_stream *stream);
+LH_API int64_t lh_stream_delivered(const lh_stream *stream);
+/*
+ * The resume state after `rank_samples` samples of this rank (-1: this stream's own count,
+ * which is the rank's when num_workers is 1), as a short string (caller frees with
+ * lh_free): the position in the epoch's order every rank has reached. Pass it as
+ * options.state, with any world size, to continue with exactly the remaining samples.
+ */
+LH_API lh_status lh_stream_state(lh_stream *stream, int64_t rank_samples, char **out_state);
+/* The message of the stream's last failure ("" if none). */
+LH_API const char *lh_stream_error(const lh_stream *stream);
+/* Closes a stream. Accepts NULL; sets *stream to NULL. */
+LH_API void lh_stream_close(lh_stream **stream);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* LAKEHOUSE_H */

@@ -35,6 +35,9 @@ packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-d
 # the test servers: PostgreSQL 15, and a one-node Ceph with the RADOS Gateway (S3),
 # whose recommended extras are not needed; boto3 lets tests look into the bucket
 [ $want_test = 1 ] && packages+=(postgresql-15 python3-boto3)
+# the Python binding's tests: numpy (zero-copy columns), torch (datasets, DataLoader,
+# torch.distributed), PIL (decoding images in a training loop)
+[ $want_test = 1 ] && packages+=(python3-numpy python3-torch python3-pil)
 server_packages=(radosgw ceph-mon ceph-osd)
 [ $want_bench = 1 ] && packages+=(awscli)
 [ $want_fuzz = 1 ] && packages+=(clang libclang-rt-14-dev)

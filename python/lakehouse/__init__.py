@@ -16,7 +16,9 @@ import ctypes.util
 import json
 import os
 
-__all__ = ["open", "Lake", "Result", "Error"]
+from . import _arrow
+
+__all__ = ["open", "Lake", "Result", "Stream", "Error"]
 
 
 class Error(Exception):
@@ -53,8 +55,33 @@ class _Value(ctypes.Structure):
 _NULL, _BOOL, _INT64, _DOUBLE, _TEXT, _BLOB = range(6)
 _LH_RENDER_JSON = 1
 
+class _StreamOptions(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_size_t),
+                ("columns", ctypes.POINTER(ctypes.c_char_p)), ("ncolumns", ctypes.c_size_t),
+                ("filter", ctypes.c_char_p), ("version", ctypes.c_int64),
+                ("batch_size", ctypes.c_size_t), ("shuffle", ctypes.c_char_p),
+                ("seed", ctypes.c_uint64), ("epoch", ctypes.c_uint64),
+                ("block_size", ctypes.c_uint64),
+                ("rank", ctypes.c_uint64), ("world_size", ctypes.c_uint64),
+                ("worker", ctypes.c_uint64), ("num_workers", ctypes.c_uint64),
+                ("drop_last", ctypes.c_bool), ("state", ctypes.c_char_p),
+                ("memory_limit", ctypes.c_int64),
+                ("materialize", ctypes.POINTER(ctypes.c_char_p)),
+                ("nmaterialize", ctypes.c_size_t)]
+
+
 _vp = ctypes.c_void_p
 _sigs = {
+    "lh_stream_open": (ctypes.c_int, [_vp, ctypes.c_char_p, ctypes.POINTER(_StreamOptions),
+                                      ctypes.POINTER(_vp), ctypes.POINTER(_vp)]),
+    "lh_stream_schema": (ctypes.c_int, [_vp, ctypes.POINTER(_arrow.ArrowSchema)]),
+    "lh_stream_next": (ctypes.c_int, [_vp, ctypes.POINTER(_arrow.ArrowArray)]),
+    "lh_stream_snapshot": (ctypes.c_int64, [_vp]),
+    "lh_stream_total": (ctypes.c_int64, [_vp]),
+    "lh_stream_delivered": (ctypes.c_int64, [_vp]),
+    "lh_stream_state": (ctypes.c_int, [_vp, ctypes.c_int64, ctypes.POINTER(_vp)]),
+    "lh_stream_error": (ctypes.c_char_p, [_vp]),
+    "lh_stream_close": (None, [ctypes.POINTER(_vp)]),
     "lh_lake_open": (ctypes.c_int, [ctypes.c_char_p, ctypes.POINTER(_vp), ctypes.POINTER(_vp)]),
     "lh_lake_close": (None, [ctypes.POINTER(_vp)]),
     "lh_lake_error": (ctypes.c_char_p, [_vp]),
@@ -210,6 +237,24 @@ class Lake:
                                  -1 if version is None else int(version), ctypes.byref(res))
         return self._result(code, res).to_columns()
 
+    def stream(self, source, *, columns=None, filter=None, version=None, batch_size=1024,
+               shuffle="block", seed=0, epoch=0, rank=0, world_size=1, worker_id=0,
+               num_workers=1, drop_last=False, state=None, materialize=(), memory_limit=None,
+               block_size=None):
+        """Batches of table `source` at one pinned snapshot (`version`, default the
+        latest), in a seeded order (`shuffle`: none, files, block or global), this
+        consumer's share of it (`rank` of `world_size`, `worker_id` of `num_workers`).
+        Each batch is a dict column -> numpy array (fixed-width columns without NULLs,
+        viewing the Arrow buffer) or list. `materialize` names `*_uri` columns whose
+        objects' bytes replace them (`image_uri` -> `image`). The stream's `snapshot_id`
+        says what it reads; `state_dict()` resumes it exactly (`state=`)."""
+        return Stream(self, source, columns=columns, filter=filter, version=version,
+                      batch_size=batch_size, shuffle=shuffle, seed=seed, epoch=epoch,
+                      rank=rank, world_size=world_size, worker_id=worker_id,
+                      num_workers=num_workers, drop_last=drop_last, state=state,
+                      materialize=materialize, memory_limit=memory_limit,
+                      block_size=block_size)
+
     def _result(self, code, res):
         """Reads a result handle whole and destroys it (raising on a failed call)."""
         if code != 0:
@@ -241,6 +286,126 @@ class Lake:
     def close(self):
         if self._h:
             _lib.lh_lake_close(ctypes.byref(self._h))
+            self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+def _strings(items):
+    enc = [str(c).encode("utf-8") for c in (items or ())]
+    return ((ctypes.c_char_p * len(enc))(*enc) if enc else None), len(enc), enc
+
+
+def _state_text(state):
+    if state is None or isinstance(state, str):
+        return state
+    if isinstance(state, dict) and isinstance(state.get("state"), str):
+        return state["state"]
+    raise TypeError("state must be a state_dict() or its 'state' string")
+
+
+class Stream:
+    """An iterator of batches over a pinned snapshot; see Lake.stream."""
+
+    def __init__(self, lake, source, *, columns, filter, version, batch_size, shuffle, seed,
+                 epoch, rank, world_size, worker_id, num_workers, drop_last, state,
+                 materialize, memory_limit, block_size):
+        if batch_size < 1:
+            raise Error("batch_size must be at least 1", "LH_ERR_INVALID")
+        o = _StreamOptions()
+        o.struct_size = ctypes.sizeof(_StreamOptions)
+        o.columns, o.ncolumns, k1 = _strings(columns)
+        o.materialize, o.nmaterialize, k2 = _strings(materialize)
+        self._keep = (k1, k2)
+        o.filter = filter.encode("utf-8") if filter else None
+        o.version = int(version) if version is not None else 0
+        o.batch_size, o.shuffle = batch_size, shuffle.encode() if shuffle else None
+        o.seed, o.epoch, o.block_size = int(seed), int(epoch), int(block_size or 0)
+        o.rank, o.world_size, o.worker, o.num_workers = rank, world_size, worker_id, num_workers
+        o.drop_last = bool(drop_last)
+        text = _state_text(state)
+        o.state = text.encode() if text else None
+        o.memory_limit = int(memory_limit or 0)
+        h, err = _vp(), _vp()
+        code = _lib.lh_stream_open(lake._handle(), source.encode("utf-8"), ctypes.byref(o),
+                                   ctypes.byref(h), ctypes.byref(err))
+        if code != 0:
+            msg = ctypes.string_at(err).decode("utf-8", "replace") if err.value else "cannot open"
+            _lib.lh_free(err)
+            raise Error(msg, _status_name(code))
+        self._h = h
+        self._lake = lake  # the stream resolves files through its lake: keep it open
+        self.batch_size = batch_size
+        self._schema = _arrow.ArrowSchema()
+        self._check(_lib.lh_stream_schema(h, ctypes.byref(self._schema)))
+        self._schema_owner = _arrow._Owner(self._schema)
+        self.snapshot_id = _lib.lh_stream_snapshot(h)
+        self.total = _lib.lh_stream_total(h)
+        self.columns = [self._schema.children[i].contents.name.decode()
+                        for i in range(self._schema.n_children)]
+
+    def _check(self, code):
+        if code != 0:
+            raise Error(_lib.lh_stream_error(self._h).decode("utf-8", "replace"),
+                        _status_name(code))
+
+    @property
+    def delivered(self):
+        return _lib.lh_stream_delivered(self._h) if self._h else 0
+
+    def _next_part(self):
+        arr = _arrow.ArrowArray()
+        self._check(_lib.lh_stream_next(self._h, ctypes.byref(arr)))
+        if not arr.release:
+            return None, 0
+        n = arr.length
+        return _arrow.batch_columns(self._schema, arr), n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if not self._h:
+            raise StopIteration
+        parts, rows = [], 0
+        while rows < self.batch_size:
+            cols, n = self._next_part()
+            if cols is None:
+                break
+            parts.append(cols)
+            rows += n
+            if self.delivered % self.batch_size == 0:
+                break
+        if not parts:
+            raise StopIteration
+        return _arrow.concat(parts)
+
+    def state_dict(self, rank_samples=None):
+        """Where this stream stands, to pass back as `state=` (any world size) and get
+        exactly the samples not yet delivered. `rank_samples`: the samples this rank has
+        consumed, when several workers feed it (default: this stream's own count)."""
+        out = _vp()
+        self._check(_lib.lh_stream_state(self._h, -1 if rank_samples is None
+                                         else int(rank_samples), ctypes.byref(out)))
+        try:
+            text = ctypes.string_at(out).decode()
+        finally:
+            _lib.lh_free(out)
+        return {"state": text, "snapshot_id": self.snapshot_id}
+
+    def close(self):
+        if self._h:
+            _lib.lh_stream_close(ctypes.byref(self._h))
             self._h = None
 
     def __enter__(self):

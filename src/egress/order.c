@@ -135,8 +135,7 @@ void lh_order_free(lh_order *o)
 	memset(o, 0, sizeof *o);
 }
 
-/* The row at position p of the visiting order of files (files and block modes). */
-static uint64_t visited_row(const lh_order *o, uint64_t p)
+void lh_order_locate(const lh_order *o, uint64_t p, size_t *vfile, uint64_t *offset)
 {
 	size_t lo = 0, hi = o->nfiles; /* the last v with vstart[v] <= p */
 	while (hi - lo > 1) {
@@ -149,8 +148,39 @@ static uint64_t visited_row(const lh_order *o, uint64_t p)
 	/* skip empty files that share the start */
 	while (lo + 1 < o->nfiles && o->vstart[lo + 1] <= p)
 		lo++;
-	size_t f = o->file_order[lo];
-	return o->start[f] + (p - o->vstart[lo]);
+	*vfile = lo;
+	*offset = p - o->vstart[lo];
+}
+
+/* The row at position p of the visiting order of files (files and block modes). */
+static uint64_t visited_row(const lh_order *o, uint64_t p)
+{
+	size_t v;
+	uint64_t off;
+	lh_order_locate(o, p, &v, &off);
+	return o->start[o->file_order[v]] + off;
+}
+
+/* The window-permuted place of position i (block mode). */
+static uint64_t block_visit(const lh_order *o, uint64_t i)
+{
+	uint64_t w = i / o->block, first = w * o->block;
+	uint64_t len = o->n - first < o->block ? o->n - first : o->block;
+	uint64_t key = key_of(o->seed, o->epoch, 0x424c4f434bULL /* "BLOCK" */ ^ mix(w));
+	return first + permute(key, len, i - first);
+}
+
+uint64_t lh_order_visit(const lh_order *o, uint64_t i)
+{
+	switch (o->mode) {
+	case LH_SHUFFLE_BLOCK:
+		return block_visit(o, i);
+	case LH_SHUFFLE_GLOBAL:
+		/* files are visited in plan order: the visit index is the row */
+		return lh_order_row(o, i);
+	default:
+		return i;
+	}
 }
 
 uint64_t lh_order_row(const lh_order *o, uint64_t i)
@@ -160,12 +190,8 @@ uint64_t lh_order_row(const lh_order *o, uint64_t i)
 		return i;
 	case LH_SHUFFLE_FILES:
 		return visited_row(o, i);
-	case LH_SHUFFLE_BLOCK: {
-		uint64_t w = i / o->block, first = w * o->block;
-		uint64_t len = o->n - first < o->block ? o->n - first : o->block;
-		uint64_t key = key_of(o->seed, o->epoch, 0x424c4f434bULL /* "BLOCK" */ ^ mix(w));
-		return visited_row(o, first + permute(key, len, i - first));
-	}
+	case LH_SHUFFLE_BLOCK:
+		return visited_row(o, block_visit(o, i));
 	case LH_SHUFFLE_GLOBAL:
 		return permute(key_of(o->seed, o->epoch, 0x474c4f42414cULL /* "GLOBAL" */), o->n, i);
 	}

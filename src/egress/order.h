@@ -61,6 +61,13 @@ lh_status lh_order_init(lh_order *o, lh_shuffle mode, uint64_t seed, uint64_t ep
 void lh_order_free(lh_order *o);
 /* The row (0..n-1, plan order) at position i (0..n-1) of the epoch's order. */
 uint64_t lh_order_row(const lh_order *o, uint64_t i);
+/* The same row as an index into the visiting order (the files in file_order, each
+ * file's rows in order): position i itself for none and files, its window's permuted
+ * place for block. A reader going through the files in visiting order meets the rows
+ * of block b's positions exactly within [b * block, (b + 1) * block). */
+uint64_t lh_order_visit(const lh_order *o, uint64_t i);
+/* Where visit index v lies: *vfile indexes file_order, *offset is the row in that file. */
+void lh_order_locate(const lh_order *o, uint64_t v, size_t *vfile, uint64_t *offset);
 
 typedef struct lh_shard {
 	uint64_t world, rank;     /* torch.distributed: world size and this rank */

@@ -9,6 +9,7 @@
 struct lh_engine {
 	duckdb_database db;
 	duckdb_connection conn;
+	bool borrowed_db; /* a second connection (lh_engine_connect): the db is not ours */
 };
 
 lh_status lh_engine_status(duckdb_error_type type)
@@ -170,14 +171,52 @@ void lh_engine_close(lh_engine **engine)
 		return;
 	lh_engine *e = *engine;
 	duckdb_disconnect(&e->conn);
-	duckdb_close(&e->db);
+	if (!e->borrowed_db)
+		duckdb_close(&e->db);
 	free(e);
 	*engine = NULL;
+}
+
+lh_status lh_engine_connect(lh_engine *engine, lh_engine **out, lh_err *err)
+{
+	*out = NULL;
+	lh_engine *e = calloc(1, sizeof *e);
+	if (!e)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	e->db = engine->db;
+	e->borrowed_db = true;
+	if (duckdb_connect(e->db, &e->conn) == DuckDBError) {
+		free(e);
+		return lh_err_set(err, LH_ERR_ENGINE, "cannot open a DuckDB connection");
+	}
+	*out = e;
+	return LH_OK;
 }
 
 duckdb_connection lh_engine_conn(lh_engine *engine)
 {
 	return engine->conn;
+}
+
+lh_status lh_engine_stream(lh_engine *engine, const char *sql, duckdb_result *out, lh_err *err)
+{
+	duckdb_prepared_statement ps = NULL;
+	if (duckdb_prepare(engine->conn, sql, &ps) == DuckDBError) {
+		lh_status st = lh_engine_set_error(err, LH_ERR_ENGINE, duckdb_prepare_error(ps));
+		duckdb_destroy_prepare(&ps);
+		return st;
+	}
+	duckdb_pending_result pending = NULL;
+	lh_status st = LH_OK;
+	if (duckdb_pending_prepared_streaming(ps, &pending) == DuckDBError) {
+		st = lh_engine_set_error(err, LH_ERR_ENGINE, duckdb_pending_error(pending));
+	} else if (duckdb_execute_pending(pending, out) == DuckDBError) {
+		st = lh_engine_error(err, duckdb_result_error_type(out), duckdb_result_error(out));
+		duckdb_destroy_result(out);
+	}
+	duckdb_destroy_pending(&pending);
+	duckdb_destroy_prepare(&ps);
+	return st;
 }
 
 lh_status lh_engine_query(lh_engine *engine, const char *sql, duckdb_result *out, lh_err *err)

@@ -23,6 +23,10 @@ typedef struct lh_engine lh_engine;
 
 lh_status lh_engine_open(lh_engine **out, lh_err *err);
 void lh_engine_close(lh_engine **engine);
+/* A second connection to the same database, for work that must not disturb the first
+ * (a training stream keeps a streaming result open across calls). Closed with
+ * lh_engine_close before the engine it came from. */
+lh_status lh_engine_connect(lh_engine *engine, lh_engine **out, lh_err *err);
 duckdb_connection lh_engine_conn(lh_engine *engine);
 
 /* Runs SQL and discards its result. */
@@ -30,6 +34,9 @@ lh_status lh_engine_exec(lh_engine *engine, const char *sql, lh_err *err);
 /* Runs SQL and keeps its (materialised) result; the caller destroys *out with
  * duckdb_destroy_result, on success only. */
 lh_status lh_engine_query(lh_engine *engine, const char *sql, duckdb_result *out, lh_err *err);
+/* Runs a query whose result is produced as it is read (duckdb_fetch_chunk), in bounded
+ * memory; any other query on the connection ends it. */
+lh_status lh_engine_stream(lh_engine *engine, const char *sql, duckdb_result *out, lh_err *err);
 /* Runs a query returning one value and hands back its text (caller frees; NULL for SQL
  * NULL). */
 lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err);

@@ -38,6 +38,11 @@ const char *lh_lake_error(const lh_lake *lake)
 	return lake ? lh_err_msg(&lake->err) : "";
 }
 
+struct lh_engine *lh_lake_engine(lh_lake *lake)
+{
+	return lake->engine;
+}
+
 lh_store *lh_lake_store(lh_lake *lake)
 {
 	return lake->store;

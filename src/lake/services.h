@@ -9,14 +9,50 @@
 
 #include "lakehouse.h"
 #include "store/store.h"
+#include "util/buf.h"
 
 lh_store *lh_lake_store(lh_lake *lake);
 lh_err *lh_lake_err(lh_lake *lake);
+/* The lake's query engine, for a service's own connection (lh_engine_connect). */
+struct lh_engine *lh_lake_engine(lh_lake *lake);
 /* The id of the latest snapshot this lake knows: after a successful COMMIT, the one it
  * made. */
 int64_t lh_lake_snapshot_id(const lh_lake *lake);
 /* Sets how results render and returns the previous setting: services read values as
  * text whatever the caller chose for its own queries. */
 lh_render lh_lake_swap_render(lh_lake *lake, lh_render render);
+
+/* --- what a training stream reads (plan.c) --------------------------------------------- */
+typedef struct lh_plan_file {
+	int64_t file_id;
+	int64_t rows; /* rows the plan reads from it: live at the snapshot, matching the filter */
+	int64_t size; /* bytes */
+	bool dense;   /* the rows read are its positions 0..rows-1 (no deletes, no filter) */
+} lh_plan_file;
+
+typedef struct lh_plan {
+	int64_t snapshot;
+	char *table;  /* "schema.table" */
+	char *filter; /* NULL: none */
+	lh_plan_file *files; /* data_file_id order */
+	size_t nfiles;
+	int64_t rows;
+	char **columns; /* the table's top-level columns */
+	size_t ncolumns;
+	bool rowid;     /* reads have DuckLake's virtual `rowid` (the table has no column so named) */
+	/* private */
+	struct lh_state *state;
+	size_t table_index;
+} lh_plan;
+
+/* The plan of `table` at snapshot `version` (<= 0: the latest), rows filtered by the SQL
+ * boolean expression `filter` (NULL: all). */
+lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const char *filter,
+                       lh_plan **out);
+void lh_plan_free(lh_plan **plan);
+/* A SELECT reading file i of the plan (fetched first from a remote store): the table's
+ * columns, __lh_pos (the row's position in the file) and __lh_rowid, filtered, rows in
+ * position order. i >= nfiles: no file (no rows, the same columns). */
+lh_status lh_lake_plan_sql(lh_lake *lake, const lh_plan *plan, size_t i, lh_buf *out);
 
 #endif

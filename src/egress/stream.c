@@ -1,0 +1,1006 @@
+/*
+ * egress/stream.c - training streams: a pinned snapshot of a table in a seeded order,
+ * one consumer's share of it, as Arrow record batches (lh_stream_*, lakehouse.h).
+ *
+ * Layer: egress (a service above the lake). The plan (lake/plan.c) fixes the files and
+ * their row counts at the snapshot; egress/order.c turns (shuffle, seed, epoch, world,
+ * worker) into the positions this consumer gets, each a row of the plan. The stream
+ * reads rows with DuckDB on a connection of its own and copies them into batches with
+ * DuckDB's vector copy, then exports each batch through the Arrow C data interface.
+ *
+ * Reading. Files are read in the order's visiting order, each by one streaming query,
+ * chunk by chunk, and the chunks are kept in a window: for none/files/block every
+ * position of a block lies in one window of the visiting order, so the window only ever
+ * moves forward and holds at most one block of rows (plus one chunk), whatever the
+ * table's size. Rows behind the window (the padding at an epoch's end) and every row of
+ * the global shuffle are fetched by position: one query per file a batch touches,
+ * filtered on the Parquet row number (DuckDB reads the row groups holding them).
+ * Nothing is buffered ahead of what the consumer asked for, so the count of samples
+ * delivered is the whole resume state.
+ */
+#include "egress/order.h"
+#include "engine/engine.h"
+#include "lake/services.h"
+#include "util/buf.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_BATCH 1024
+#define STATE_TAG "lhstream1"
+
+typedef struct entry {
+	uint64_t vstart; /* visit index of the chunk's first row */
+	idx_t n;
+	duckdb_data_chunk chunk;
+} entry;
+
+typedef LH_VEC(duckdb_data_chunk) chunk_vec;
+
+typedef struct out_column {
+	char *name;
+	duckdb_logical_type type; /* as read (VARCHAR for a materialised *_uri column) */
+	bool materialize;         /* becomes the BLOB of the object its value names */
+} out_column;
+
+struct lh_stream {
+	lh_lake *lake;
+	lh_engine *eng; /* our own connection, streaming the file being read */
+	lh_engine *eng2; /* another, for reads by position meanwhile */
+	lh_plan *plan;
+	lh_order order;
+	lh_shard shard;
+	uint64_t base;  /* the epoch position the split starts at */
+	uint64_t total; /* samples this consumer gets */
+	uint64_t done;  /* ... given so far */
+	char *select;   /* the column list of every read, __lh_pos last */
+	out_column *cols;
+	size_t ncols;
+	bool any_materialize;
+	duckdb_arrow_options arrow;
+
+	/* the window of the visiting order, in memory */
+	LH_VEC(entry) win;
+	uint64_t vnext;   /* visit index of the next row the sequential reader reads */
+	size_t vfile;     /* index into order.file_order of the file being read */
+	uint64_t in_file; /* rows read of that file */
+	duckdb_result res;
+	bool res_open;
+	lh_i64_vec *positions; /* per plan file: its rows' positions, loaded for position reads */
+
+	lh_err err;
+};
+
+/* --- errors --------------------------------------------------------------------------- */
+
+static lh_status fail(lh_stream *s, lh_status code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static lh_status fail(lh_stream *s, lh_status code, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return lh_err_set(&s->err, code, "%s", msg);
+}
+
+/* The lake's last error, now the stream's. */
+static lh_status from_lake(lh_stream *s, lh_status st)
+{
+	return lh_err_set(&s->err, st, "%s", lh_lake_error(s->lake));
+}
+
+/* --- state strings ---------------------------------------------------------------------- */
+
+/* FNV-1a of the filter text, so a state is never resumed with a different filter. */
+static uint64_t text_hash(const char *t)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; t && *t; t++)
+		h = (h ^ (unsigned char)*t) * 0x100000001b3ULL;
+	return h;
+}
+
+typedef struct saved_state {
+	int64_t snapshot;
+	char table[256];
+	uint64_t filter, seed, epoch, block, position;
+	char shuffle[16];
+} saved_state;
+
+static bool parse_state(const char *text, saved_state *out)
+{
+	memset(out, 0, sizeof *out);
+	char tag[16];
+	int used = 0;
+	if (sscanf(text,
+	           "%15[^;];snapshot=%" SCNd64 ";table=%255[^;];filter=%" SCNx64 ";shuffle=%15[^;]"
+	           ";block=%" SCNu64 ";seed=%" SCNu64 ";epoch=%" SCNu64 ";position=%" SCNu64 "%n",
+	           tag, &out->snapshot, out->table, &out->filter, out->shuffle, &out->block,
+	           &out->seed, &out->epoch, &out->position, &used) != 9)
+		return false;
+	return strcmp(tag, STATE_TAG) == 0 && text[used] == '\0' && out->snapshot > 0;
+}
+
+/* --- opening ------------------------------------------------------------------------------ */
+
+static lh_status add_column(lh_stream *s, lh_buf *sel, const char *name,
+                            const lh_stream_options *o)
+{
+	const lh_plan *p = s->plan;
+	bool found = false;
+	for (size_t i = 0; i < p->ncolumns && !found; i++)
+		found = strcmp(p->columns[i], name) == 0;
+	bool rowid = !found && p->rowid && strcmp(name, "rowid") == 0;
+	if (!found && !rowid) {
+		lh_buf all;
+		lh_buf_init(&all, 0);
+		for (size_t i = 0; i < p->ncolumns; i++)
+			lh_buf_printf(&all, "%s%s", i ? ", " : "", p->columns[i]);
+		lh_status st = fail(s, LH_ERR_NOT_FOUND, "column '%s' is not in %s (its columns: %s%s)",
+		                    name, p->table, lh_buf_str(&all), p->rowid ? ", rowid" : "");
+		lh_buf_free(&all);
+		return st;
+	}
+	for (size_t i = 0; i < s->ncols; i++)
+		if (strcmp(s->cols[i].name, name) == 0)
+			return fail(s, LH_ERR_INVALID, "column '%s' is asked for twice", name);
+	out_column *c = &s->cols[s->ncols++];
+	if (!(c->name = lh_strdup(name)))
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < o->nmaterialize; i++)
+		c->materialize = c->materialize || strcmp(o->materialize[i], name) == 0;
+	s->any_materialize = s->any_materialize || c->materialize;
+	if (sel->len)
+		lh_buf_puts(sel, ", ");
+	if (rowid)
+		lh_buf_puts(sel, "__lh_rowid AS rowid");
+	else
+		lh_buf_sql_ident(sel, name);
+	return LH_OK;
+}
+
+/* The column list, and the types of the columns from a query over no file. */
+static lh_status setup_columns(lh_stream *s, const lh_stream_options *o)
+{
+	const lh_plan *p = s->plan;
+	size_t n = o->ncolumns ? o->ncolumns : p->ncolumns;
+	s->cols = calloc(n ? n : 1, sizeof *s->cols);
+	if (!s->cols)
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	lh_buf sel;
+	lh_buf_init(&sel, 0);
+	lh_status st = LH_OK;
+	for (size_t i = 0; i < n && st == LH_OK; i++)
+		st = add_column(s, &sel, o->ncolumns ? o->columns[i] : p->columns[i], o);
+	for (size_t i = 0; i < o->nmaterialize && st == LH_OK; i++) {
+		const char *m = o->materialize[i];
+		size_t len = m ? strlen(m) : 0;
+		bool listed = false;
+		for (size_t k = 0; k < s->ncols; k++)
+			listed = listed || (m && strcmp(s->cols[k].name, m) == 0);
+		if (len <= 4 || strcmp(m + len - 4, "_uri") != 0)
+			st = fail(s, LH_ERR_INVALID, "materialize: '%s' is not a *_uri column", m ? m : "");
+		else if (!listed)
+			st = fail(s, LH_ERR_INVALID, "materialize: '%s' is not among the columns read", m);
+	}
+	lh_buf_puts(&sel, ", CAST(__lh_pos AS BIGINT) AS __lh_pos");
+	if (st == LH_OK && sel.status != LH_OK)
+		st = fail(s, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK)
+		s->select = lh_strdup(lh_buf_str(&sel));
+	lh_buf_free(&sel);
+	if (st != LH_OK)
+		return st;
+
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_printf(&q, "SELECT %s FROM (", s->select);
+	st = lh_lake_plan_sql(s->lake, p, p->nfiles, &q);
+	if (st != LH_OK) {
+		lh_buf_free(&q);
+		return from_lake(s, st);
+	}
+	lh_buf_puts(&q, ") LIMIT 0");
+	duckdb_result r;
+	st = q.status != LH_OK ? fail(s, LH_ERR_NOMEM, "out of memory")
+	                       : lh_engine_query(s->eng, lh_buf_str(&q), &r, &s->err);
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		return st;
+	for (size_t i = 0; i < s->ncols; i++) {
+		s->cols[i].type = duckdb_column_logical_type(&r, i);
+		if (s->cols[i].materialize && duckdb_get_type_id(s->cols[i].type) != DUCKDB_TYPE_VARCHAR)
+			st = fail(s, LH_ERR_TYPE, "materialize: '%s' is not a text column", s->cols[i].name);
+		if (s->cols[i].materialize)
+			s->cols[i].name[strlen(s->cols[i].name) - 4] = '\0'; /* image_uri -> image */
+	}
+	duckdb_destroy_result(&r);
+	return st;
+}
+
+/* Applies a resume state: pins its snapshot, checks it belongs to this stream. */
+static lh_status apply_state(lh_stream *s, const saved_state *ss, lh_shuffle mode, uint64_t seed,
+                             uint64_t epoch, uint64_t block)
+{
+	const lh_plan *p = s->plan;
+	const char *what = NULL;
+	if (strcmp(ss->table, p->table) != 0)
+		what = "table";
+	else if (ss->filter != text_hash(p->filter))
+		what = "filter";
+	else if (strcmp(ss->shuffle, lh_shuffle_name(mode)) != 0)
+		what = "shuffle";
+	else if (ss->seed != seed)
+		what = "seed";
+	else if (ss->epoch != epoch)
+		what = "epoch";
+	else if (ss->block != block)
+		what = "block size";
+	if (what)
+		return fail(s, LH_ERR_INVALID,
+		            "the resume state was taken from a stream with another %s (state: table %s, "
+		            "shuffle %s, seed %" PRIu64 ", epoch %" PRIu64 "); open the stream as it was",
+		            what, ss->table, ss->shuffle, ss->seed, ss->epoch);
+	if (ss->position > s->order.n)
+		return fail(s, LH_ERR_INVALID, "the resume state's position %" PRIu64
+		            " is past the epoch's %" PRIu64 " samples", ss->position, s->order.n);
+	s->base = ss->position;
+	return LH_OK;
+}
+
+static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_options *o)
+{
+	lh_shuffle mode = LH_SHUFFLE_BLOCK;
+	if (o->shuffle && !lh_shuffle_parse(o->shuffle, &mode))
+		return fail(s, LH_ERR_INVALID, "shuffle '%s' is not one of none, files, block, global",
+		            o->shuffle);
+	saved_state ss;
+	if (o->state && !parse_state(o->state, &ss))
+		return fail(s, LH_ERR_INVALID, "'%.80s' is not a stream state (it comes from "
+		            "lh_stream_state / state_dict())", o->state);
+	if (o->state && o->version > 0 && o->version != ss.snapshot)
+		return fail(s, LH_ERR_INVALID, "the resume state reads snapshot %" PRId64
+		            ", the options ask for %" PRId64, ss.snapshot, o->version);
+	if (o->memory_limit < 0)
+		return fail(s, LH_ERR_INVALID, "memory_limit must not be negative");
+	s->shard = (lh_shard){.world = o->world_size ? o->world_size : 1, .rank = o->rank,
+	                      .workers = o->num_workers ? o->num_workers : 1, .worker = o->worker,
+	                      .chunk = o->batch_size ? o->batch_size : DEFAULT_BATCH,
+	                      .drop_last = o->drop_last};
+	lh_status st = lh_shard_check(&s->shard, &s->err);
+	if (st != LH_OK)
+		return st;
+	if ((st = lh_engine_connect(lh_lake_engine(s->lake), &s->eng, &s->err)) != LH_OK ||
+	    (st = lh_engine_connect(lh_lake_engine(s->lake), &s->eng2, &s->err)) != LH_OK)
+		return st;
+	if (o->memory_limit) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "SET memory_limit = '%" PRId64 "B'", o->memory_limit);
+		if ((st = lh_engine_exec(s->eng, sql, &s->err)) != LH_OK)
+			return st;
+	}
+	duckdb_connection_get_arrow_options(lh_engine_conn(s->eng), &s->arrow);
+	st = lh_lake_plan(s->lake, table, o->state ? ss.snapshot : o->version, o->filter, &s->plan);
+	if (st != LH_OK)
+		return from_lake(s, st);
+	lh_plan *p = s->plan;
+	if ((st = setup_columns(s, o)) != LH_OK)
+		return st;
+	int64_t *rows = calloc(p->nfiles ? p->nfiles : 1, sizeof *rows);
+	s->positions = calloc(p->nfiles ? p->nfiles : 1, sizeof *s->positions);
+	if (!rows || !s->positions) {
+		free(rows);
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < p->nfiles; i++)
+		rows[i] = p->files[i].rows;
+	st = lh_order_init(&s->order, mode, o->seed, o->epoch, rows, p->nfiles, o->block_size, &s->err);
+	free(rows);
+	if (st == LH_OK && o->state)
+		st = apply_state(s, &ss, mode, o->seed, o->epoch, s->order.block);
+	if (st != LH_OK)
+		return st;
+	s->total = lh_shard_worker_count(&s->shard, s->order.n, s->base);
+	if (s->order.n == 0 && !s->shard.drop_last)
+		s->total = 0; /* nothing to pad with */
+	return LH_OK;
+}
+
+lh_status lh_stream_open(lh_lake *lake, const char *table, const lh_stream_options *options,
+                         lh_stream **out_stream, char **out_error)
+{
+	if (out_stream)
+		*out_stream = NULL;
+	if (out_error)
+		*out_error = NULL;
+	if (!lake || !table || !out_stream)
+		return LH_ERR_INVALID;
+	lh_stream_options o = {0};
+	if (options) {
+		if (!LH_OPTIONS_SIZE_OK(options)) {
+			lh_err e = {0};
+			lh_status st = lh_err_options_size(&e, "lh_stream_options", options->struct_size,
+			                                   sizeof o);
+			if (out_error)
+				*out_error = lh_strdup(e.msg);
+			lh_err_clear(&e);
+			return st;
+		}
+		o = *options;
+	}
+	lh_stream *s = calloc(1, sizeof *s);
+	if (!s)
+		return LH_ERR_NOMEM;
+	s->lake = lake;
+	lh_status st = open_stream(s, table, &o);
+	if (st != LH_OK) {
+		if (out_error)
+			*out_error = lh_strdup(s->err.msg);
+		lh_stream_close(&s);
+		return st;
+	}
+	*out_stream = s;
+	return LH_OK;
+}
+
+void lh_stream_close(lh_stream **stream)
+{
+	if (!stream || !*stream)
+		return;
+	lh_stream *s = *stream;
+	for (size_t i = 0; i < s->win.len; i++)
+		duckdb_destroy_data_chunk(&s->win.items[i].chunk);
+	LH_VEC_FREE(&s->win);
+	if (s->res_open)
+		duckdb_destroy_result(&s->res);
+	if (s->positions && s->plan)
+		for (size_t i = 0; i < s->plan->nfiles; i++)
+			LH_VEC_FREE(&s->positions[i]);
+	free(s->positions);
+	for (size_t i = 0; i < s->ncols; i++) {
+		free(s->cols[i].name);
+		if (s->cols[i].type)
+			duckdb_destroy_logical_type(&s->cols[i].type);
+	}
+	free(s->cols);
+	free(s->select);
+	lh_order_free(&s->order);
+	lh_plan_free(&s->plan);
+	if (s->arrow)
+		duckdb_destroy_arrow_options(&s->arrow);
+	lh_engine_close(&s->eng);
+	lh_engine_close(&s->eng2);
+	lh_err_clear(&s->err);
+	free(s);
+	*stream = NULL;
+}
+
+/* --- reading ------------------------------------------------------------------------------ */
+
+/* "SELECT <columns> FROM (<file i's rows>) <where>" */
+static lh_status file_query(lh_stream *s, size_t file, const char *where, lh_buf *out)
+{
+	lh_buf_printf(out, "SELECT %s FROM (", s->select);
+	lh_status st = lh_lake_plan_sql(s->lake, s->plan, file, out);
+	if (st != LH_OK)
+		return from_lake(s, st);
+	lh_buf_puts(out, ") __lh_f");
+	if (where)
+		lh_buf_puts(out, where);
+	return out->status == LH_OK ? LH_OK : fail(s, LH_ERR_NOMEM, "out of memory");
+}
+
+static lh_status changed_file(lh_stream *s, size_t file, const char *what)
+{
+	return fail(s, LH_ERR_CORRUPT,
+	            "a data file of %s (data_file_id %" PRId64 ") %s than snapshot %" PRId64
+	            " records: the file changed after it was written; run `lakehouse verify %s`",
+	            s->plan->table, s->plan->files[file].file_id, what, s->plan->snapshot,
+	            s->plan->table);
+}
+
+/* Reads the next chunk of the visiting order into the window. */
+static lh_status read_forward(lh_stream *s)
+{
+	const lh_order *o = &s->order;
+	for (;;) {
+		if (s->vfile >= o->nfiles)
+			return fail(s, LH_ERR_INTERNAL, "a stream read past the end of %s", s->plan->table);
+		size_t file = o->file_order[s->vfile];
+		uint64_t want = (uint64_t)s->plan->files[file].rows;
+		if (!s->res_open) {
+			if (want == 0) {
+				s->vfile++;
+				continue;
+			}
+			lh_buf q;
+			lh_buf_init(&q, 0);
+			lh_status st = file_query(s, file, NULL, &q);
+			if (st == LH_OK)
+				st = lh_engine_stream(s->eng, lh_buf_str(&q), &s->res, &s->err);
+			lh_buf_free(&q);
+			if (st != LH_OK)
+				return st;
+			s->res_open = true;
+			s->in_file = 0;
+		}
+		duckdb_data_chunk ch = duckdb_fetch_chunk(s->res);
+		idx_t n = ch ? duckdb_data_chunk_get_size(ch) : 0;
+		if (ch && n == 0) { /* an empty chunk is not the end */
+			duckdb_destroy_data_chunk(&ch);
+			continue;
+		}
+		if (!ch) {
+			const char *e = duckdb_result_error(&s->res);
+			if (e) {
+				lh_status st = lh_engine_error(&s->err, duckdb_result_error_type(&s->res), e);
+				duckdb_destroy_result(&s->res);
+				s->res_open = false;
+				return st;
+			}
+			duckdb_destroy_result(&s->res);
+			s->res_open = false;
+			if (s->in_file != want)
+				return changed_file(s, file, "holds fewer rows");
+			s->vfile++;
+			continue;
+		}
+		/* rows must come in position order: the window maps them by their rank */
+		duckdb_vector pv = duckdb_data_chunk_get_vector(ch, s->ncols);
+		const int64_t *pos = duckdb_vector_get_data(pv);
+		for (idx_t k = 1; k < n; k++)
+			if (pos[k] <= pos[k - 1]) {
+				duckdb_destroy_data_chunk(&ch);
+				return fail(s, LH_ERR_INTERNAL, "rows of a data file of %s came out of order",
+				            s->plan->table);
+			}
+		if (s->in_file + n > want) {
+			duckdb_destroy_data_chunk(&ch);
+			return changed_file(s, file, "holds more rows");
+		}
+		entry e = {.vstart = s->vnext, .n = n, .chunk = ch};
+		if (LH_VEC_PUSH(&s->win, e) != LH_OK) {
+			duckdb_destroy_data_chunk(&ch);
+			return fail(s, LH_ERR_NOMEM, "out of memory");
+		}
+		s->vnext += n;
+		s->in_file += n;
+		return LH_OK;
+	}
+}
+
+/* Moves the reader past whole files that end before visit index low, unread. */
+static void skip_files_before(lh_stream *s, uint64_t low)
+{
+	const lh_order *o = &s->order;
+	while (!s->res_open && s->vfile < o->nfiles && o->vstart[s->vfile + 1] <= low) {
+		s->vfile++;
+		s->vnext = o->vstart[s->vfile];
+	}
+}
+
+/* Drops window chunks wholly before visit index low. */
+static void evict_before(lh_stream *s, uint64_t low)
+{
+	size_t drop = 0;
+	while (drop < s->win.len && s->win.items[drop].vstart + s->win.items[drop].n <= low)
+		duckdb_destroy_data_chunk(&s->win.items[drop++].chunk);
+	if (drop) {
+		memmove(s->win.items, s->win.items + drop, (s->win.len - drop) * sizeof(entry));
+		s->win.len -= drop;
+	}
+}
+
+/* The window entry holding visit index v, or -1. */
+static ptrdiff_t window_find(const lh_stream *s, uint64_t v)
+{
+	size_t lo = 0, hi = s->win.len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const entry *e = &s->win.items[mid];
+		if (v < e->vstart)
+			hi = mid;
+		else if (v >= e->vstart + e->n)
+			lo = mid + 1;
+		else
+			return (ptrdiff_t)mid;
+	}
+	return -1;
+}
+
+/* Where a batch's row k comes from: a chunk and a row in it. */
+typedef struct source {
+	duckdb_data_chunk chunk;
+	idx_t row;
+} source;
+
+/* The positions (in the file) of file `file`'s rows, loaded once. */
+static lh_status file_positions(lh_stream *s, size_t file, const lh_i64_vec **out)
+{
+	lh_i64_vec *v = &s->positions[file];
+	if (!v->len && s->plan->files[file].rows) {
+		lh_buf q;
+		lh_buf_init(&q, 0);
+		lh_buf_puts(&q, "SELECT __lh_pos FROM (");
+		lh_status st = lh_lake_plan_sql(s->lake, s->plan, file, &q);
+		if (st != LH_OK) {
+			lh_buf_free(&q);
+			return from_lake(s, st);
+		}
+		lh_buf_puts(&q, ")");
+		st = lh_engine_int_column(s->eng2, lh_buf_str(&q), v, &s->err);
+		lh_buf_free(&q);
+		if (st != LH_OK)
+			return st;
+		if ((int64_t)v->len != s->plan->files[file].rows)
+			return changed_file(s, file, "holds another number of rows");
+	}
+	*out = v;
+	return LH_OK;
+}
+
+typedef struct want {
+	uint64_t pos; /* position in the file */
+	size_t k;     /* the batch row it is for */
+} want;
+
+static int want_cmp(const void *a, const void *b)
+{
+	const want *x = a, *y = b;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Reads rows of one file by position into fresh chunks (kept in *chunks until the batch is
+ * built), pointing src[k] at them. */
+static lh_status read_by_position(lh_stream *s, size_t file, want *w, size_t nw, source *src,
+                                  chunk_vec *chunks)
+{
+	const lh_i64_vec *positions = NULL;
+	lh_status st = LH_OK;
+	if (!s->plan->files[file].dense && (st = file_positions(s, file, &positions)) != LH_OK)
+		return st;
+	for (size_t i = 0; i < nw; i++)
+		if (positions)
+			w[i].pos = (uint64_t)positions->items[w[i].pos];
+	qsort(w, nw, sizeof *w, want_cmp);
+	lh_buf where;
+	lh_buf_init(&where, 0);
+	lh_buf_puts(&where, " WHERE __lh_pos IN (");
+	for (size_t i = 0; i < nw; i++)
+		if (!i || w[i].pos != w[i - 1].pos)
+			lh_buf_printf(&where, "%s%" PRIu64, i ? "," : "", w[i].pos);
+	lh_buf_puts(&where, ")");
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	st = where.status == LH_OK ? file_query(s, file, lh_buf_str(&where), &q)
+	                           : fail(s, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&where);
+	duckdb_result r;
+	if (st == LH_OK)
+		st = lh_engine_query(s->eng2, lh_buf_str(&q), &r, &s->err);
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		return st;
+	/* DuckDB may return them in any order: each row finds its wants by position */
+	size_t found = 0;
+	duckdb_data_chunk ch;
+	while (st == LH_OK && (ch = duckdb_fetch_chunk(r))) {
+		if (LH_VEC_PUSH(chunks, ch) != LH_OK) {
+			duckdb_destroy_data_chunk(&ch);
+			st = fail(s, LH_ERR_NOMEM, "out of memory");
+			break;
+		}
+		idx_t n = duckdb_data_chunk_get_size(ch);
+		const int64_t *pos = duckdb_vector_get_data(duckdb_data_chunk_get_vector(ch, s->ncols));
+		for (idx_t row = 0; row < n; row++) {
+			size_t lo = 0, hi = nw; /* the first want at or after pos[row] */
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (w[mid].pos < (uint64_t)pos[row])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < nw && w[lo].pos == (uint64_t)pos[row]; lo++, found++)
+				src[w[lo].k] = (source){ch, row};
+		}
+	}
+	duckdb_destroy_result(&r);
+	if (st == LH_OK && found != nw)
+		st = changed_file(s, file, "lacks rows");
+	return st;
+}
+
+/* --- objects of *_uri columns ------------------------------------------------------------- */
+
+typedef struct blob_job {
+	char **paths; /* local files to read; NULL: SQL NULL */
+	char **data;
+	size_t *len;
+	int *err;     /* errno of a failed read */
+	size_t n;
+	size_t next;
+	pthread_mutex_t mu;
+} blob_job;
+
+static void *blob_worker(void *arg)
+{
+	blob_job *j = arg;
+	for (;;) {
+		pthread_mutex_lock(&j->mu);
+		size_t i = j->next++;
+		pthread_mutex_unlock(&j->mu);
+		if (i >= j->n)
+			return NULL;
+		if (!j->paths[i])
+			continue;
+		FILE *f = fopen(j->paths[i], "rb");
+		if (!f) {
+			j->err[i] = errno ? errno : EIO;
+			continue;
+		}
+		lh_buf b;
+		lh_buf_init(&b, 0);
+		char tmp[65536];
+		size_t got;
+		while ((got = fread(tmp, 1, sizeof tmp, f)) > 0)
+			lh_buf_append(&b, tmp, got);
+		if (ferror(f) || b.status != LH_OK) {
+			j->err[i] = ferror(f) ? EIO : ENOMEM;
+			lh_buf_free(&b);
+		} else {
+			j->len[i] = b.len;
+			j->data[i] = b.data ? b.data : calloc(1, 1);
+		}
+		fclose(f);
+	}
+}
+
+/* A URI must not climb out of the folder it is relative to. */
+static bool climbs(const char *uri)
+{
+	for (const char *p = uri; (p = strstr(p, "..")); p += 2)
+		if ((p == uri || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+			return true;
+	return false;
+}
+
+#define BLOB_THREADS 8
+
+/* Replaces the values of column c of `in` (URIs) by the bytes of their objects in `out`. */
+static lh_status materialize(lh_stream *s, size_t c, duckdb_vector in, duckdb_vector out, idx_t n)
+{
+	blob_job j = {.n = n};
+	j.paths = calloc(n, sizeof *j.paths);
+	j.data = calloc(n, sizeof *j.data);
+	j.len = calloc(n, sizeof *j.len);
+	j.err = calloc(n, sizeof *j.err);
+	char **full = calloc(n, sizeof *full);
+	lh_status st = j.paths && j.data && j.len && j.err && full ? LH_OK
+	                                                          : fail(s, LH_ERR_NOMEM, "out of memory");
+	size_t nfull = 0;
+	for (idx_t i = 0; i < n && st == LH_OK; i++) {
+		char *uri = lh_vec_strdup(in, i);
+		if (!uri)
+			continue; /* NULL stays NULL */
+		if (climbs(uri))
+			st = fail(s, LH_ERR_INVALID, "%s.%s_uri: '%s' climbs out of the lake's data path "
+			          "(\"..\"); refusing to read it", s->plan->table, s->cols[c].name, uri);
+		else if (!(full[i] = lh_lake_asset_uri(s->lake, uri)))
+			st = fail(s, LH_ERR_NOMEM, "out of memory");
+		nfull += full[i] != NULL;
+		free(uri);
+	}
+	lh_store *store = lh_lake_store(s->lake);
+	if (st == LH_OK && store->remote && nfull) {
+		/* one parallel download of what the cache lacks */
+		char **list = calloc(nfull, sizeof *list);
+		int64_t *sizes = calloc(nfull, sizeof *sizes);
+		size_t m = 0;
+		for (idx_t i = 0; list && sizes && i < n; i++)
+			if (full[i]) {
+				sizes[m] = -1;
+				list[m++] = full[i];
+			}
+		st = list && sizes ? store->ops->fetch(store, list, sizes, m, &s->err)
+		                   : fail(s, LH_ERR_NOMEM, "out of memory");
+		free(list);
+		free(sizes);
+	}
+	for (idx_t i = 0; i < n && st == LH_OK; i++)
+		if (full[i] && !(j.paths[i] = store->ops->local_path(store, full[i])))
+			st = fail(s, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK && nfull) {
+		pthread_t th[BLOB_THREADS];
+		size_t nth = 0;
+		pthread_mutex_init(&j.mu, NULL);
+		for (; nth < BLOB_THREADS && nth < nfull; nth++)
+			if (pthread_create(&th[nth], NULL, blob_worker, &j) != 0)
+				break;
+		if (nth == 0)
+			blob_worker(&j);
+		for (size_t t = 0; t < nth; t++)
+			pthread_join(th[t], NULL);
+		pthread_mutex_destroy(&j.mu);
+	}
+	for (idx_t i = 0; i < n && st == LH_OK; i++) {
+		if (!full[i]) {
+			duckdb_vector_ensure_validity_writable(out);
+			duckdb_validity_set_row_invalid(duckdb_vector_get_validity(out), i);
+		} else if (j.err[i]) {
+			st = fail(s, j.err[i] == ENOENT ? LH_ERR_NOT_FOUND : LH_ERR_IO,
+			          "%s: the object of %s_uri at '%s' cannot be read: %s", s->plan->table,
+			          s->cols[c].name, full[i], strerror(j.err[i]));
+		} else {
+			duckdb_vector_assign_string_element_len(out, i, j.data[i], j.len[i]);
+		}
+	}
+	for (idx_t i = 0; i < n; i++) {
+		if (j.paths)
+			free(j.paths[i]);
+		if (j.data)
+			free(j.data[i]);
+		if (full)
+			free(full[i]);
+	}
+	free(j.paths);
+	free(j.data);
+	free(j.len);
+	free(j.err);
+	free(full);
+	return st;
+}
+
+/* --- batches ------------------------------------------------------------------------------ */
+
+static duckdb_data_chunk new_chunk(lh_stream *s, bool final)
+{
+	duckdb_logical_type types[s->ncols ? s->ncols : 1];
+	duckdb_logical_type blob = final && s->any_materialize ? duckdb_create_logical_type(DUCKDB_TYPE_BLOB)
+	                                                       : NULL;
+	for (size_t i = 0; i < s->ncols; i++)
+		types[i] = final && s->cols[i].materialize ? blob : s->cols[i].type;
+	duckdb_data_chunk ch = duckdb_create_data_chunk(types, s->ncols);
+	if (blob)
+		duckdb_destroy_logical_type(&blob);
+	return ch;
+}
+
+/* Copies the batch's rows (src[k] for k < n) into one chunk in batch order: first the rows
+ * of each source chunk together (one copy per chunk and column), then once reordered. */
+static lh_status gather(lh_stream *s, const source *src, idx_t n, duckdb_data_chunk *out)
+{
+	duckdb_data_chunk stage = new_chunk(s, false), res = new_chunk(s, false);
+	duckdb_selection_vector sel = duckdb_create_selection_vector(n);
+	duckdb_selection_vector perm = duckdb_create_selection_vector(n);
+	bool *taken = calloc(n, 1);
+	if (!stage || !res || !sel || !perm || !taken) {
+		free(taken);
+		if (sel)
+			duckdb_destroy_selection_vector(sel);
+		if (perm)
+			duckdb_destroy_selection_vector(perm);
+		duckdb_destroy_data_chunk(&stage);
+		duckdb_destroy_data_chunk(&res);
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	}
+	sel_t *sd = duckdb_selection_vector_get_data_ptr(sel);
+	sel_t *pd = duckdb_selection_vector_get_data_ptr(perm);
+	idx_t staged = 0;
+	for (idx_t k = 0; k < n; k++) {
+		if (taken[k])
+			continue;
+		/* every row of the batch from this chunk */
+		idx_t m = 0;
+		for (idx_t q = k; q < n; q++)
+			if (!taken[q] && src[q].chunk == src[k].chunk) {
+				taken[q] = true;
+				sd[m++] = (sel_t)src[q].row;
+				pd[q] = (sel_t)(staged + m - 1);
+			}
+		for (size_t c = 0; c < s->ncols; c++)
+			duckdb_vector_copy_sel(duckdb_data_chunk_get_vector(src[k].chunk, c),
+			                       duckdb_data_chunk_get_vector(stage, c), sel, m, 0, staged);
+		staged += m;
+	}
+	duckdb_data_chunk_set_size(stage, n);
+	for (size_t c = 0; c < s->ncols; c++)
+		duckdb_vector_copy_sel(duckdb_data_chunk_get_vector(stage, c),
+		                       duckdb_data_chunk_get_vector(res, c), perm, n, 0, 0);
+	duckdb_data_chunk_set_size(res, n);
+	free(taken);
+	duckdb_destroy_selection_vector(sel);
+	duckdb_destroy_selection_vector(perm);
+	duckdb_destroy_data_chunk(&stage);
+	*out = res;
+	return LH_OK;
+}
+
+/* The chunk with *_uri columns replaced by their objects. */
+static lh_status finish(lh_stream *s, duckdb_data_chunk in, idx_t n, duckdb_data_chunk *out)
+{
+	*out = NULL;
+	duckdb_data_chunk res = new_chunk(s, true);
+	if (!res)
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	lh_status st = LH_OK;
+	for (size_t c = 0; c < s->ncols && st == LH_OK; c++) {
+		duckdb_vector from = duckdb_data_chunk_get_vector(in, c);
+		duckdb_vector to = duckdb_data_chunk_get_vector(res, c);
+		if (s->cols[c].materialize)
+			st = materialize(s, c, from, to, n);
+		else
+			duckdb_vector_reference_vector(to, from);
+	}
+	duckdb_data_chunk_set_size(res, n);
+	if (st != LH_OK)
+		duckdb_destroy_data_chunk(&res);
+	*out = res;
+	return st;
+}
+
+lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
+{
+	if (!s || !out)
+		return LH_ERR_INVALID;
+	memset(out, 0, sizeof *out);
+	lh_err_clear(&s->err);
+	uint64_t chunk = s->shard.chunk, left = s->total - s->done;
+	uint64_t room = chunk - s->done % chunk;
+	idx_t n = (idx_t)(left < room ? left : room);
+	if (n > duckdb_vector_size())
+		n = duckdb_vector_size();
+	if (n == 0)
+		return LH_OK;
+	const lh_order *o = &s->order;
+	uint64_t *visit = malloc(n * sizeof *visit);
+	source *src = calloc(n, sizeof *src);
+	want *w = malloc(n * sizeof *w);
+	chunk_vec fetched = {0};
+	lh_status st = visit && src && w ? LH_OK : fail(s, LH_ERR_NOMEM, "out of memory");
+	uint64_t vmax = 0, first = 0;
+	bool sequential = o->mode != LH_SHUFFLE_GLOBAL;
+	for (idx_t k = 0; k < n && st == LH_OK; k++) {
+		uint64_t pos = lh_shard_position(&s->shard, o->n, s->base, s->done + k);
+		visit[k] = lh_order_visit(o, pos);
+		if (k == 0)
+			first = pos;
+		if (visit[k] > vmax)
+			vmax = visit[k];
+	}
+	if (st == LH_OK && sequential) {
+		/* the window starts at the block of the batch's first position; rows further
+		 * back (padding wrapped to the epoch's start) are read by position */
+		uint64_t low = o->mode == LH_SHUFFLE_BLOCK ? first / o->block * o->block : first;
+		evict_before(s, low);
+		skip_files_before(s, low); /* a resumed stream starts far ahead */
+		while (st == LH_OK && s->vnext < low) {
+			st = read_forward(s);
+			evict_before(s, low);
+		}
+		while (st == LH_OK && s->vnext <= vmax)
+			st = read_forward(s);
+		for (idx_t k = 0; k < n && st == LH_OK; k++) {
+			ptrdiff_t e = window_find(s, visit[k]);
+			if (e >= 0)
+				src[k] = (source){s->win.items[e].chunk, (idx_t)(visit[k] - s->win.items[e].vstart)};
+		}
+	}
+	/* everything not in the window, by position, one query per file */
+	for (idx_t k = 0; k < n && st == LH_OK; k++) {
+		if (src[k].chunk)
+			continue;
+		size_t vf;
+		uint64_t off;
+		lh_order_locate(o, visit[k], &vf, &off);
+		size_t nw = 0;
+		for (idx_t q = k; q < n; q++) {
+			size_t vq;
+			uint64_t oq;
+			if (src[q].chunk)
+				continue;
+			lh_order_locate(o, visit[q], &vq, &oq);
+			if (vq == vf)
+				w[nw++] = (want){oq, q};
+		}
+		st = read_by_position(s, o->file_order[vf], w, nw, src, &fetched);
+	}
+	duckdb_data_chunk batch = NULL, final = NULL;
+	if (st == LH_OK)
+		st = gather(s, src, n, &batch);
+	if (st == LH_OK)
+		st = finish(s, batch, n, &final);
+	if (st == LH_OK) {
+		duckdb_error_data e = duckdb_data_chunk_to_arrow(s->arrow, final, out);
+		if (e && duckdb_error_data_has_error(e))
+			st = fail(s, LH_ERR_ENGINE, "Arrow export failed: %s", duckdb_error_data_message(e));
+		if (e)
+			duckdb_destroy_error_data(&e);
+	}
+	if (st == LH_OK)
+		s->done += n;
+	duckdb_destroy_data_chunk(&final);
+	duckdb_destroy_data_chunk(&batch);
+	for (size_t i = 0; i < fetched.len; i++)
+		duckdb_destroy_data_chunk(&fetched.items[i]);
+	LH_VEC_FREE(&fetched);
+	free(visit);
+	free(src);
+	free(w);
+	return st;
+}
+
+lh_status lh_stream_schema(lh_stream *s, struct ArrowSchema *out)
+{
+	if (!s || !out)
+		return LH_ERR_INVALID;
+	memset(out, 0, sizeof *out);
+	duckdb_logical_type types[s->ncols ? s->ncols : 1];
+	const char *names[s->ncols ? s->ncols : 1];
+	duckdb_logical_type blob = duckdb_create_logical_type(DUCKDB_TYPE_BLOB);
+	for (size_t i = 0; i < s->ncols; i++) {
+		types[i] = s->cols[i].materialize ? blob : s->cols[i].type;
+		names[i] = s->cols[i].name;
+	}
+	duckdb_error_data e = duckdb_to_arrow_schema(s->arrow, types, names, s->ncols, out);
+	duckdb_destroy_logical_type(&blob);
+	lh_status st = LH_OK;
+	if (e && duckdb_error_data_has_error(e))
+		st = fail(s, LH_ERR_ENGINE, "Arrow schema export failed: %s", duckdb_error_data_message(e));
+	if (e)
+		duckdb_destroy_error_data(&e);
+	return st;
+}
+
+int64_t lh_stream_snapshot(const lh_stream *s)
+{
+	return s ? s->plan->snapshot : -1;
+}
+
+int64_t lh_stream_total(const lh_stream *s)
+{
+	return s ? (int64_t)s->total : 0;
+}
+
+int64_t lh_stream_delivered(const lh_stream *s)
+{
+	return s ? (int64_t)s->done : 0;
+}
+
+lh_status lh_stream_state(lh_stream *s, int64_t rank_samples, char **out)
+{
+	if (!s || !out)
+		return LH_ERR_INVALID;
+	*out = NULL;
+	lh_err_clear(&s->err);
+	if (rank_samples < 0) {
+		if (s->shard.workers > 1)
+			return fail(s, LH_ERR_INVALID, "with %" PRIu64 " workers a stream does not know "
+			            "its rank's count: pass the samples the rank consumed",
+			            s->shard.workers);
+		rank_samples = (int64_t)s->done;
+	}
+	uint64_t pos = s->base + (uint64_t)rank_samples * s->shard.world;
+	if (pos > s->order.n)
+		pos = s->order.n; /* padding: the epoch is over */
+	*out = lh_asprintf(STATE_TAG ";snapshot=%" PRId64 ";table=%s;filter=%016" PRIx64
+	                   ";shuffle=%s;block=%" PRIu64 ";seed=%" PRIu64 ";epoch=%" PRIu64
+	                   ";position=%" PRIu64,
+	                   s->plan->snapshot, s->plan->table, text_hash(s->plan->filter),
+	                   lh_shuffle_name(s->order.mode), s->order.block, s->order.seed,
+	                   s->order.epoch, pos);
+	return *out ? LH_OK : fail(s, LH_ERR_NOMEM, "out of memory");
+}
+
+const char *lh_stream_error(const lh_stream *s)
+{
+	return s ? s->err.msg : "";
+}
