@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,6 +327,303 @@ static void take_by_row_id(void **state)
 	assert_int_equal(lh_lake_take(f->lake, "no such", gone, 1, NULL, 0, -1, &r), LH_ERR_INVALID);
 }
 
+/* --- training streams ------------------------------------------------------------------- */
+
+#define MAX_IDS 4096
+
+/* Every id (column 0, BIGINT) of a stream's batches, in order; fails on a stream error. */
+static size_t stream_ids(lh_stream *s, int64_t *out)
+{
+	size_t n = 0;
+	int64_t before = lh_stream_delivered(s);
+	for (;;) {
+		struct ArrowArray a;
+		lh_status st = lh_stream_next(s, &a);
+		if (st != LH_OK)
+			fail_msg("lh_stream_next: %s", lh_stream_error(s));
+		if (!a.release)
+			break;
+		assert_true(a.length <= 2048);
+		const struct ArrowArray *c = a.children[0];
+		const int64_t *v = c->buffers[1];
+		for (int64_t i = 0; i < a.length; i++) {
+			assert_true(n < MAX_IDS);
+			out[n++] = v[c->offset + i];
+		}
+		a.release(&a);
+	}
+	assert_int_equal(before + (int64_t)n, lh_stream_delivered(s));
+	return n;
+}
+
+static lh_stream *open_stream(lh_lake *lake, const char *table, const lh_stream_options *o)
+{
+	lh_stream *s = NULL;
+	char *err = NULL;
+	lh_status st = lh_stream_open(lake, table, o, &s, &err);
+	if (st != LH_OK)
+		fail_msg("lh_stream_open: %s", err ? err : "?");
+	return s;
+}
+
+/* 1000 live rows in three files, the middle one with deletes. */
+static void stream_table(lh_lake *lake)
+{
+	exec_ok(lake, "CREATE TABLE t (id BIGINT, s VARCHAR);"
+	              "INSERT INTO t SELECT range, 's' || range FROM range(400);"
+	              "INSERT INTO t SELECT range, 's' || range FROM range(400, 900);"
+	              "INSERT INTO t SELECT range, 's' || range FROM range(900, 1050);"
+	              "DELETE FROM t WHERE id >= 400 AND id < 900 AND id % 10 = 0");
+}
+
+static void stream_shares_every_row_once(void **state)
+{
+	fixture *f = *state;
+	stream_table(f->lake);
+	static const char *const modes[] = {"none", "files", "block", "global"};
+	static int64_t ids[MAX_IDS];
+	for (size_t m = 0; m < 4; m++)
+		for (uint64_t world = 1; world <= 3; world++) {
+			int hits[1050] = {0};
+			size_t per_rank[3] = {0};
+			for (uint64_t rank = 0; rank < world; rank++)
+				for (uint64_t worker = 0; worker < 2; worker++) {
+					lh_stream_options o = {.shuffle = modes[m], .seed = 5, .block_size = 64,
+					                       .batch_size = 7, .rank = rank, .world_size = world,
+					                       .worker = worker, .num_workers = 2,
+					                       .drop_last = true};
+					lh_stream *s = open_stream(f->lake, "t", &o);
+					size_t n = stream_ids(s, ids);
+					assert_int_equal((int64_t)n, lh_stream_total(s));
+					per_rank[rank] += n;
+					for (size_t i = 0; i < n; i++)
+						hits[ids[i]]++;
+					lh_stream_close(&s);
+				}
+			size_t total = 0;
+			for (int64_t id = 0; id < 1050; id++) {
+				bool deleted = id >= 400 && id < 900 && id % 10 == 0;
+				assert_true(hits[id] <= (deleted ? 0 : 1));
+				total += (size_t)hits[id];
+			}
+			for (uint64_t r = 0; r < world; r++)
+				assert_int_equal(per_rank[r], 1000 / world);
+			assert_int_equal(total, 1000 / world * world);
+		}
+}
+
+static void stream_orders_are_seeded(void **state)
+{
+	fixture *f = *state;
+	stream_table(f->lake);
+	static int64_t a[MAX_IDS], b[MAX_IDS], c[MAX_IDS];
+	lh_stream_options o = {.shuffle = "global", .seed = 9, .batch_size = 100};
+	lh_stream *s = open_stream(f->lake, "t", &o);
+	assert_int_equal(stream_ids(s, a), 1000);
+	lh_stream_close(&s);
+	s = open_stream(f->lake, "t", &o);
+	assert_int_equal(stream_ids(s, b), 1000);
+	lh_stream_close(&s);
+	assert_memory_equal(a, b, 1000 * sizeof *a);
+	o.epoch = 1;
+	s = open_stream(f->lake, "t", &o);
+	assert_int_equal(stream_ids(s, c), 1000);
+	lh_stream_close(&s);
+	assert_memory_not_equal(a, c, 1000 * sizeof *a);
+	/* unshuffled: id order */
+	o = (lh_stream_options){.shuffle = "none"};
+	s = open_stream(f->lake, "t", &o);
+	assert_int_equal(stream_ids(s, a), 1000);
+	lh_stream_close(&s);
+	for (size_t i = 1; i < 1000; i++)
+		assert_true(a[i] > a[i - 1]);
+}
+
+static void stream_resumes_exactly(void **state)
+{
+	fixture *f = *state;
+	stream_table(f->lake);
+	static int64_t order[MAX_IDS], rest[MAX_IDS];
+	static const char *const modes[] = {"block", "global"};
+	for (size_t m = 0; m < 2; m++) {
+		lh_stream_options o = {.shuffle = modes[m], .seed = 3, .block_size = 128, .batch_size = 50};
+		lh_stream *s = open_stream(f->lake, "t", &o);
+		assert_int_equal(stream_ids(s, order), 1000);
+		lh_stream_close(&s);
+		/* a world of 2 stops after 3 batches each ... */
+		char *saved = NULL;
+		for (uint64_t rank = 0; rank < 2; rank++) {
+			lh_stream_options r = o;
+			r.rank = rank;
+			r.world_size = 2;
+			s = open_stream(f->lake, "t", &r);
+			for (int k = 0; k < 3; k++) {
+				struct ArrowArray a;
+				assert_int_equal(lh_stream_next(s, &a), LH_OK);
+				assert_non_null(a.release);
+				a.release(&a);
+			}
+			if (rank == 0)
+				assert_int_equal(lh_stream_state(s, -1, &saved), LH_OK);
+			lh_stream_close(&s);
+		}
+		assert_non_null(strstr(saved, "position=300"));
+		/* ... and a world of 3 gets exactly the rest of the same order */
+		int hits[1050] = {0};
+		size_t got = 0;
+		for (uint64_t rank = 0; rank < 3; rank++) {
+			lh_stream_options r = o;
+			r.rank = rank;
+			r.world_size = 3;
+			r.state = saved;
+			s = open_stream(f->lake, "t", &r);
+			size_t n = stream_ids(s, rest);
+			for (size_t i = 0; i < n; i++) {
+				/* rank r's i-th sample is position 300 + 3i + r of the order; past the
+				 * end the epoch's first ones pad */
+				size_t p = 300 + 3 * i + rank;
+				if (rest[i] != order[p < 1000 ? p : p - 1000])
+					fail_msg("%s: rank %d sample %zu: %d, want %d", modes[m], (int)rank, i,
+					         (int)rest[i], (int)order[p < 1000 ? p : p - 1000]);
+				hits[rest[i]]++;
+			}
+			got += n;
+			lh_stream_close(&s);
+		}
+		assert_int_equal(got, 702);
+		for (size_t i = 300; i < 1000; i++)
+			assert_int_equal(hits[order[i]], 1);
+		/* a state is only for the stream it came from */
+		lh_stream_options other = o;
+		other.seed = 4;
+		other.state = saved;
+		char *err = NULL;
+		s = NULL;
+		assert_int_equal(lh_stream_open(f->lake, "t", &other, &s, &err), LH_ERR_INVALID);
+		assert_null(s);
+		assert_non_null(strstr(err, "another seed"));
+		lh_free(err);
+		lh_free(saved);
+	}
+}
+
+static void stream_reads_its_pinned_snapshot(void **state)
+{
+	fixture *f = *state;
+	exec_ok(f->lake, "CREATE TABLE t AS SELECT range::BIGINT AS id FROM range(3000)");
+	static int64_t ids[MAX_IDS];
+	lh_stream_options o = {.shuffle = "none", .batch_size = 1000};
+	lh_stream *s = open_stream(f->lake, "t", &o);
+	int64_t snap = lh_stream_snapshot(s);
+	struct ArrowArray a;
+	assert_int_equal(lh_stream_next(s, &a), LH_OK);
+	a.release(&a);
+	/* the table changes under the stream: rows deleted, added, the table emptied */
+	exec_ok(f->lake, "DELETE FROM t WHERE id >= 1500; INSERT INTO t SELECT 5000 + range FROM range(10)");
+	size_t n = stream_ids(s, ids);
+	assert_int_equal(n, 2000);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(ids[i], (int64_t)(1000 + i));
+	lh_stream_close(&s);
+	/* a state pins the snapshot it was taken at */
+	o.version = snap;
+	s = open_stream(f->lake, "t", &o);
+	assert_int_equal(lh_stream_snapshot(s), snap);
+	assert_int_equal(lh_stream_total(s), 3000);
+	lh_stream_close(&s);
+}
+
+static void stream_refuses_bad_options(void **state)
+{
+	fixture *f = *state;
+	stream_table(f->lake);
+	struct {
+		lh_stream_options o;
+		const char *table;
+		lh_status code;
+		const char *says;
+	} cases[] = {
+	    {{.shuffle = "random"}, "t", LH_ERR_INVALID, "none, files, block, global"},
+	    {{.columns = (const char *[]){"nope"}, .ncolumns = 1}, "t", LH_ERR_NOT_FOUND,
+	     "its columns: id, s, rowid"},
+	    {{.filter = "id > 3; DROP TABLE t"}, "t", LH_ERR_INVALID, "one boolean expression"},
+	    {{.filter = "nope > 3"}, "t", LH_ERR_INVALID, "nope"},
+	    {{.rank = 2, .world_size = 2}, "t", LH_ERR_INVALID, "below world size"},
+	    {{.state = "garbage"}, "t", LH_ERR_INVALID, "not a stream state"},
+	    {{.materialize = (const char *[]){"s"}, .nmaterialize = 1}, "t", LH_ERR_INVALID,
+	     "not a *_uri column"},
+	    {{0}, "missing", LH_ERR_NOT_FOUND, "does not exist"},
+	    {{.version = 999}, "t", LH_ERR_NOT_FOUND, "snapshot 999"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		lh_stream *s = NULL;
+		char *err = NULL;
+		lh_status st = lh_stream_open(f->lake, cases[i].table, &cases[i].o, &s, &err);
+		if (st != cases[i].code || !err || !strstr(err, cases[i].says))
+			fail_msg("case %zu: %s (%s)", i, lh_status_name(st), err ? err : "no message");
+		assert_null(s);
+		lh_free(err);
+	}
+	/* the table is untouched */
+	lh_result *r = NULL;
+	assert_int_equal(lh_lake_query(f->lake, "SELECT count(*) FROM t", &r), LH_OK);
+	size_t n = 0;
+	assert_int_equal(lh_result_next_batch(r, &n), LH_OK);
+	assert_string_equal(lh_result_text(r, 0, 0), "1000");
+	lh_result_destroy(&r);
+}
+
+static void stream_materializes_objects(void **state)
+{
+	fixture *f = *state;
+	char path[512];
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/data/obj%d.bin", f->dir, i);
+		FILE *fp = fopen(path, "wb");
+		assert_non_null(fp);
+		for (int k = 0; k <= i * 1000; k++)
+			fputc((k * 7 + i) & 0xff, fp);
+		fclose(fp);
+	}
+	exec_ok(f->lake, "CREATE TABLE m (id BIGINT, image_uri VARCHAR);"
+	                 "INSERT INTO m VALUES (0, 'obj0.bin'), (1, 'obj1.bin'), (2, 'obj2.bin'), (3, NULL)");
+	lh_stream_options o = {.shuffle = "none", .materialize = (const char *[]){"image_uri"},
+	                       .nmaterialize = 1};
+	lh_stream *s = open_stream(f->lake, "m", &o);
+	struct ArrowSchema sc;
+	assert_int_equal(lh_stream_schema(s, &sc), LH_OK);
+	assert_string_equal(sc.children[1]->name, "image");
+	assert_string_equal(sc.children[1]->format, "z"); /* binary */
+	sc.release(&sc);
+	struct ArrowArray a;
+	assert_int_equal(lh_stream_next(s, &a), LH_OK);
+	assert_int_equal(a.length, 4);
+	const struct ArrowArray *c = a.children[1];
+	const int32_t *off = c->buffers[1];
+	const unsigned char *data = c->buffers[2];
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(off[i + 1] - off[i], i * 1000 + 1);
+		for (int k = 0; k <= i * 1000; k++)
+			assert_int_equal(data[off[i] + k], (k * 7 + i) & 0xff);
+	}
+	const uint8_t *valid = c->buffers[0];
+	assert_non_null(valid);
+	assert_int_equal(valid[0] & 0x08, 0); /* row 3: NULL */
+	a.release(&a);
+	lh_stream_close(&s);
+	/* a missing object and a path out of the lake fail, naming them */
+	exec_ok(f->lake, "INSERT INTO m VALUES (4, 'gone.bin')");
+	s = open_stream(f->lake, "m", &o);
+	assert_int_equal(lh_stream_next(s, &a), LH_ERR_NOT_FOUND);
+	assert_non_null(strstr(lh_stream_error(s), "gone.bin"));
+	lh_stream_close(&s);
+	exec_ok(f->lake, "DELETE FROM m WHERE id = 4; INSERT INTO m VALUES (5, '../lakehouse.conf')");
+	s = open_stream(f->lake, "m", &o);
+	assert_int_equal(lh_stream_next(s, &a), LH_ERR_INVALID);
+	assert_non_null(strstr(lh_stream_error(s), "climbs out"));
+	lh_stream_close(&s);
+}
+
 static void option_structs_are_sized(void **state)
 {
 	(void)state;
@@ -387,6 +685,12 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(params_are_values_never_sql, setup, teardown),
 	    cmocka_unit_test(option_structs_are_sized),
 	    cmocka_unit_test_setup_teardown(take_by_row_id, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_shares_every_row_once, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_orders_are_seeded, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_resumes_exactly, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_reads_its_pinned_snapshot, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_refuses_bad_options, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_materializes_objects, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
