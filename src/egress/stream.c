@@ -73,6 +73,7 @@ struct lh_stream {
 	bool res_open;
 	lh_i64_vec *positions; /* per plan file: its rows' positions, loaded for position reads */
 
+	int64_t memory_limit;
 	lh_err err;
 };
 
@@ -282,8 +283,12 @@ static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_op
 	    (st = lh_engine_connect(lh_lake_engine(s->lake), &s->eng2, &s->err)) != LH_OK)
 		return st;
 	if (o->memory_limit) {
+		/* DuckDB gets three quarters (one thread: every thread holds row groups of its
+		 * own); the window and the batches being built live in the rest */
 		char sql[96];
-		snprintf(sql, sizeof sql, "SET memory_limit = '%" PRId64 "B'", o->memory_limit);
+		s->memory_limit = o->memory_limit;
+		snprintf(sql, sizeof sql, "SET memory_limit = '%" PRId64 "B'; SET threads = 1",
+		         o->memory_limit / 4 * 3);
 		if ((st = lh_engine_exec(s->eng, sql, &s->err)) != LH_OK)
 			return st;
 	}
@@ -847,6 +852,21 @@ static lh_status finish(lh_stream *s, duckdb_data_chunk in, idx_t n, duckdb_data
 	return st;
 }
 
+/* DuckDB ran out of the memory the stream allows: say which limit and what to do, not
+ * DuckDB's advice about settings the caller does not control. */
+static void too_little_memory(lh_stream *s)
+{
+	const char *msg = s->err.msg ? s->err.msg : "";
+	const char *nl = strchr(msg, '\n');
+	char first[256];
+	snprintf(first, sizeof first, "%.*s", (int)(nl ? nl - msg : (ptrdiff_t)strlen(msg)), msg);
+	fail(s, LH_ERR_NOMEM,
+	     "memory_limit %" PRId64 " MiB is too small to read %s (%s); the rows of one "
+	     "Parquet row group of the columns read must fit: raise memory_limit or read fewer "
+	     "columns",
+	     s->memory_limit >> 20, s->plan->table, first);
+}
+
 lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 {
 	if (!s || !out)
@@ -927,6 +947,8 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 	}
 	if (st == LH_OK)
 		s->done += n;
+	else if (st == LH_ERR_NOMEM && s->memory_limit)
+		too_little_memory(s);
 	duckdb_destroy_data_chunk(&final);
 	duckdb_destroy_data_chunk(&batch);
 	for (size_t i = 0; i < fetched.len; i++)

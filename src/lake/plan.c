@@ -139,7 +139,7 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 		                     &lake->err);
 	if (st == LH_ERR_NOT_FOUND && version > 0)
 		st = lh_lake_fail(lake, st, "snapshot %" PRId64 " does not exist (list them with "
-		                  "SELECT * FROM snapshots())", version);
+		                  "`lakehouse snapshots` or SELECT * FROM ducklake_snapshots('lake'))", version);
 	ptrdiff_t ti = -1;
 	if (st == LH_OK)
 		st = lh_resolve_table(lake, p->state, &q, &ti);

@@ -1,0 +1,230 @@
+"""Lake.stream from Python: values and types, zero-copy numpy columns, the same order in
+every process, a snapshot pinned while another process writes, exact resume, bounded
+memory, and clear refusals. The C tests (tests/capi) cover sharding in every mode; these
+cover what the binding adds and what needs several processes."""
+import ctypes
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import lakehouse
+from lakehouse import _arrow, _lib
+
+BIN = os.environ["LAKEHOUSE_BIN"]
+ENV = dict(os.environ)
+
+
+def cli(lake_dir, sql):
+    subprocess.run([BIN, "--lake", lake_dir, "sql", "-c", sql], check=True, capture_output=True)
+
+
+def python(code, *args):
+    """Runs code in a new interpreter (a separate process, as a worker would be)."""
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], env=ENV,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+@pytest.fixture
+def lake_dir(tmp_path):
+    d = str(tmp_path / "lake")
+    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    cli(d, "CREATE TABLE t (id BIGINT, x DOUBLE, s VARCHAR);"
+           "INSERT INTO t SELECT range, range / 4, 's' || range FROM range(3000);"
+           "INSERT INTO t SELECT range, range / 4, 's' || range FROM range(3000, 5000);"
+           "DELETE FROM t WHERE id % 7 = 0")
+    return d
+
+
+def test_values_and_types_match_sql(tmp_path):
+    d = str(tmp_path / "lake")
+    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    cli(d, "CREATE TABLE v (i INT, big BIGINT, d DOUBLE, f FLOAT, s VARCHAR, b BLOB, ok BOOLEAN, "
+           "day DATE, ts TIMESTAMP, l INT[], st STRUCT(a INT, t VARCHAR), dec DECIMAL(9,2));"
+           "INSERT INTO v VALUES (1, -5, 0.5, 1.5, 'h\u00e9', '\\x00\\xFF'::BLOB, true, DATE '2026-01-02', "
+           "TIMESTAMP '2026-01-02 03:04:05.5', [1, NULL, 3], {'a': 7, 't': 'x'}, 12.34),"
+           "(NULL, 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)")
+    import datetime
+    import decimal
+    with lakehouse.open(d) as lk:
+        with lk.stream("v", shuffle="none") as s:
+            batches = list(s)
+    assert len(batches) == 1
+    b = batches[0]
+    assert list(b) == ["i", "big", "d", "f", "s", "b", "ok", "day", "ts", "l", "st", "dec"]
+    assert b["i"] == [1, None] and list(b["big"]) == [-5, 2]
+    assert b["d"] == [0.5, None] and b["s"] == ["h\u00e9", None] and b["b"] == [b"\x00\xff", None]
+    assert b["ok"] == [True, None]
+    assert b["day"] == [datetime.date(2026, 1, 2), None]
+    assert b["ts"] == [datetime.datetime(2026, 1, 2, 3, 4, 5, 500000), None]
+    assert b["l"] == [[1, None, 3], None] and b["st"] == [{"a": 7, "t": "x"}, None]
+    assert b["dec"] == [decimal.Decimal("12.34"), None]
+
+
+def test_fixed_width_columns_are_the_arrow_buffers(lake_dir):
+    np = pytest.importorskip("numpy")
+    with lakehouse.open(lake_dir) as lk, lk.stream("t", shuffle="none", batch_size=500) as s:
+        arr = _arrow.ArrowArray()
+        assert _lib.lh_stream_next(s._h, ctypes.byref(arr)) == 0
+        ids_buf = arr.children[0].contents.buffers[1]
+        x_buf = arr.children[1].contents.buffers[1]
+        cols = _arrow.batch_columns(s._schema, arr)
+        assert isinstance(cols["id"], np.ndarray) and cols["id"].dtype == np.int64
+        assert cols["id"].__array_interface__["data"][0] == ids_buf
+        assert cols["x"].__array_interface__["data"][0] == x_buf
+        assert cols["s"][:2] == ["s1", "s2"]
+        first = cols["id"][:3].tolist()
+        del arr, s  # the columns keep the batch alive on their own
+    assert first == [1, 2, 3]
+
+
+def test_without_numpy_columns_are_lists(lake_dir):
+    out = python("""
+        import sys; sys.modules['numpy'] = None
+        import lakehouse
+        with lakehouse.open(sys.argv[1]) as lk, lk.stream('t', shuffle='none', batch_size=3) as s:
+            b = next(s)
+        print(type(b['id']).__name__, b['id'], b['s'])
+        """, lake_dir)
+    assert out.split()[0] == "list" and "[1, 2, 3] ['s1', 's2', 's3']" in out
+
+
+ORDER = """
+    import sys, json, lakehouse
+    lk = lakehouse.open(sys.argv[1])
+    ids = []
+    with lk.stream('t', shuffle=sys.argv[2], seed=int(sys.argv[3]), epoch=int(sys.argv[4]),
+                   batch_size=256, block_size=1000) as s:
+        for b in s:
+            ids += [int(i) for i in b['id']]
+    print(json.dumps(ids))
+"""
+
+
+@pytest.mark.parametrize("mode", ["files", "block", "global"])
+def test_same_seed_same_order_in_every_process(lake_dir, mode):
+    a = json.loads(python(ORDER, lake_dir, mode, "11", "0"))
+    b = json.loads(python(ORDER, lake_dir, mode, "11", "0"))
+    c = json.loads(python(ORDER, lake_dir, mode, "11", "1"))
+    live = [i for i in range(5000) if i % 7]
+    assert a == b and sorted(a) == live
+    assert sorted(c) == live and c != a  # a new epoch, a new order
+    if mode != "files":
+        assert a != live  # shuffled within files too
+
+
+def test_the_stream_reads_its_snapshot_while_another_process_writes(lake_dir):
+    with lakehouse.open(lake_dir) as lk:
+        before = lk.sql("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')").rows[0][0]
+        with lk.stream("t", shuffle="global", seed=1, batch_size=100) as s:
+            assert s.snapshot_id == before
+            got = [int(i) for i in next(s)["id"]]
+            # another process changes everything the stream reads
+            cli(lake_dir, "DELETE FROM t WHERE id < 2500; INSERT INTO t SELECT 9000 + range, 0, '' "
+                          "FROM range(50); UPDATE t SET s = 'new' WHERE id > 4000")
+            subprocess.run([BIN, "--lake", lake_dir, "compact", "t"], check=True,
+                           capture_output=True)
+            for b in s:
+                got += [int(i) for i in b["id"]]
+        assert sorted(got) == [i for i in range(5000) if i % 7]
+        assert lk.sql("SELECT count(*) FROM t WHERE id < 2500").rows == [(0,)]
+
+
+def test_resume_in_a_new_process_gives_exactly_the_rest(lake_dir):
+    full = json.loads(python(ORDER, lake_dir, "block", "5", "2"))
+    with lakehouse.open(lake_dir) as lk:
+        with lk.stream("t", shuffle="block", seed=5, epoch=2, batch_size=256, block_size=1000) as s:
+            head = []
+            for _ in range(4):
+                head += [int(i) for i in next(s)["id"]]
+            state = s.state_dict()
+    assert state["snapshot_id"] > 0 and "position=1024" in state["state"]
+    rest = json.loads(python("""
+        import sys, json, lakehouse
+        lk = lakehouse.open(sys.argv[1])
+        ids = []
+        with lk.stream('t', shuffle='block', seed=5, epoch=2, batch_size=256, block_size=1000,
+                       state=json.loads(sys.argv[2])) as s:
+            for b in s:
+                ids += [int(i) for i in b['id']]
+        print(json.dumps(ids))
+        """, lake_dir, json.dumps(state)))
+    assert head + rest == full
+
+
+def test_filter_columns_and_rowid(lake_dir):
+    with lakehouse.open(lake_dir) as lk:
+        with lk.stream("t", columns=["rowid", "s"], filter="id BETWEEN 10 AND 20 AND s <> 's15'",
+                       shuffle="none") as s:
+            assert s.columns == ["rowid", "s"] and s.total == 9
+            b = next(s)
+        assert b["s"] == ["s%d" % i for i in range(10, 21) if i % 7 and i != 15]
+        rows = lk.sql("SELECT rowid, s FROM t WHERE id BETWEEN 10 AND 20 AND s <> 's15' ORDER BY id")
+        assert [int(r) for r in b["rowid"]] == [r[0] for r in rows.rows]
+
+
+def test_bad_requests_are_refused_clearly(lake_dir):
+    with lakehouse.open(lake_dir) as lk:
+        for kwargs, says in [({"shuffle": "random"}, "none, files, block, global"),
+                             ({"columns": ["nope"]}, "column 'nope' is not in main.t"),
+                             ({"filter": "1; DROP TABLE t"}, "one boolean expression"),
+                             ({"state": "lhstream1;junk"}, "not a stream state"),
+                             ({"rank": 3, "world_size": 2}, "rank 3 is not below world size 2"),
+                             ({"version": 10**6}, "snapshot 1000000 does not exist")]:
+            with pytest.raises(lakehouse.Error) as e:
+                lk.stream("t", **kwargs)
+            assert says in str(e.value), (kwargs, str(e.value))
+        with pytest.raises(lakehouse.Error) as e:
+            lk.stream("nosuch")
+        assert e.value.status == "LH_ERR_NOT_FOUND"
+        assert lk.sql("SELECT count(*) FROM t").rows == [(4285,)]
+
+
+MEMORY = """
+    import resource, sys, lakehouse
+    lk = lakehouse.open(sys.argv[1])
+    def peak_mib():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with lk.stream('big', shuffle='none', batch_size=64) as s:
+        next(s)  # the library, DuckDB and the catalog are in
+    base = peak_mib()
+    n = 0
+    with lk.stream('big', shuffle='block', block_size=16384, batch_size=1024,
+                   memory_limit=int(sys.argv[2])) as s:
+        for b in s:
+            n += len(b['id'])
+    print(n, peak_mib() - base)
+"""
+
+
+def test_memory_stays_within_the_budget(tmp_path):
+    """A table more than ten times the budget streams with the process's peak RSS growing
+    by less than the budget."""
+    d = str(tmp_path / "lake")
+    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    cli(d, "CREATE TABLE big (id BIGINT, a VARCHAR, b VARCHAR); INSERT INTO big SELECT range, "
+           "md5(range::VARCHAR) || md5((range + 1)::VARCHAR), md5((range * 7)::VARCHAR) || "
+           "md5((range * 3)::VARCHAR) FROM range(5000000)")
+    budget = 64 << 20
+    with lakehouse.open(d) as lk:
+        size = lk.sql("SELECT sum(8 + strlen(a) + strlen(b)) FROM big").rows[0][0]
+    assert size >= 10 * budget
+    n, grew_mib = python(MEMORY, d, str(budget)).split()
+    assert int(n) == 5000000
+    assert float(grew_mib) < budget / 2**20, f"peak RSS grew by {grew_mib} MiB"
+
+
+def test_a_budget_too_small_says_so(lake_dir):
+    with lakehouse.open(lake_dir) as lk:
+        cli(lake_dir, "CREATE TABLE w AS SELECT range AS id, md5(range::VARCHAR) || "
+                      "md5((range + 1)::VARCHAR) AS a FROM range(200000)")
+        with lk.stream("w", memory_limit=4 << 20) as s:
+            with pytest.raises(lakehouse.Error) as e:
+                next(s)
+    assert "memory_limit 4 MiB is too small to read main.w" in str(e.value)
+    assert "SET threads" not in str(e.value)
