@@ -18,7 +18,7 @@ import os
 
 from . import _arrow
 
-__all__ = ["open", "Lake", "Result", "Stream", "Error"]
+__all__ = ["open", "load_dataset", "Lake", "Result", "Stream", "Error"]
 
 
 class Error(Exception):
@@ -419,6 +419,12 @@ class Stream:
             self.close()
         except Exception:
             pass
+
+
+def load_dataset(path, name, split=None, streaming=True, **kwargs):
+    """datasets.load_dataset(..., streaming=True) for a lake table: see lakehouse.datasets."""
+    from . import datasets
+    return datasets.load_dataset(path, name, split=split, streaming=streaming, **kwargs)
 
 
 def open(path):  # noqa: A001 - the contract's name
