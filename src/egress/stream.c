@@ -59,8 +59,11 @@ struct lh_stream {
 	uint64_t total; /* samples this consumer gets */
 	uint64_t done;  /* ... given so far */
 	char *select;   /* the column list of every read, __lh_pos last */
-	out_column *cols;
-	size_t ncols;
+	out_column *cols; /* the columns delivered, then hidden ones read for materialising */
+	size_t ncols;     /* delivered */
+	size_t nread;     /* read: delivered + hidden; __lh_pos comes after them */
+	ptrdiff_t ranges; /* index of the hidden byte_offset, byte_length, init_length, or -1:
+	                     a materialised column of a fragment index is that byte range */
 	bool any_materialize;
 	duckdb_arrow_options arrow;
 
@@ -168,12 +171,21 @@ static lh_status add_column(lh_stream *s, lh_buf *sel, const char *name,
 	return LH_OK;
 }
 
+static bool plan_has(const lh_plan *p, const char *column)
+{
+	for (size_t i = 0; i < p->ncolumns; i++)
+		if (strcmp(p->columns[i], column) == 0)
+			return true;
+	return false;
+}
+
 /* The column list, and the types of the columns from a query over no file. */
 static lh_status setup_columns(lh_stream *s, const lh_stream_options *o)
 {
 	const lh_plan *p = s->plan;
 	size_t n = o->ncolumns ? o->ncolumns : p->ncolumns;
-	s->cols = calloc(n ? n : 1, sizeof *s->cols);
+	s->cols = calloc(n + 3, sizeof *s->cols);
+	s->ranges = -1;
 	if (!s->cols)
 		return fail(s, LH_ERR_NOMEM, "out of memory");
 	lh_buf sel;
@@ -191,6 +203,22 @@ static lh_status setup_columns(lh_stream *s, const lh_stream_options *o)
 			st = fail(s, LH_ERR_INVALID, "materialize: '%s' is not a *_uri column", m ? m : "");
 		else if (!listed)
 			st = fail(s, LH_ERR_INVALID, "materialize: '%s' is not among the columns read", m);
+	}
+	s->nread = s->ncols;
+	if (st == LH_OK && s->any_materialize && plan_has(p, "byte_offset") &&
+	    plan_has(p, "byte_length")) {
+		/* a fragment index (video ingest): the object is init segment + fragment */
+		static const char *const hidden[] = {"byte_offset", "byte_length", "init_length"};
+		s->ranges = (ptrdiff_t)s->nread;
+		for (size_t i = 0; i < 3 && st == LH_OK; i++) {
+			out_column *c = &s->cols[s->nread++];
+			if (!(c->name = lh_strdup(hidden[i])))
+				st = fail(s, LH_ERR_NOMEM, "out of memory");
+			if (i < 2 || plan_has(p, hidden[i]))
+				lh_buf_printf(&sel, ", CAST(\"%s\" AS BIGINT)", hidden[i]);
+			else
+				lh_buf_puts(&sel, ", 0::BIGINT");
+		}
 	}
 	lh_buf_puts(&sel, ", CAST(__lh_pos AS BIGINT) AS __lh_pos");
 	if (st == LH_OK && sel.status != LH_OK)
@@ -216,7 +244,7 @@ static lh_status setup_columns(lh_stream *s, const lh_stream_options *o)
 	lh_buf_free(&q);
 	if (st != LH_OK)
 		return st;
-	for (size_t i = 0; i < s->ncols; i++) {
+	for (size_t i = 0; i < s->nread; i++) {
 		s->cols[i].type = duckdb_column_logical_type(&r, i);
 		if (s->cols[i].materialize && duckdb_get_type_id(s->cols[i].type) != DUCKDB_TYPE_VARCHAR)
 			st = fail(s, LH_ERR_TYPE, "materialize: '%s' is not a text column", s->cols[i].name);
@@ -370,7 +398,7 @@ void lh_stream_close(lh_stream **stream)
 		for (size_t i = 0; i < s->plan->nfiles; i++)
 			LH_VEC_FREE(&s->positions[i]);
 	free(s->positions);
-	for (size_t i = 0; i < s->ncols; i++) {
+	for (size_t i = 0; i < s->nread; i++) {
 		free(s->cols[i].name);
 		if (s->cols[i].type)
 			duckdb_destroy_logical_type(&s->cols[i].type);
@@ -459,7 +487,7 @@ static lh_status read_forward(lh_stream *s)
 			continue;
 		}
 		/* rows must come in position order: the window maps them by their rank */
-		duckdb_vector pv = duckdb_data_chunk_get_vector(ch, s->ncols);
+		duckdb_vector pv = duckdb_data_chunk_get_vector(ch, s->nread);
 		const int64_t *pos = duckdb_vector_get_data(pv);
 		for (idx_t k = 1; k < n; k++)
 			if (pos[k] <= pos[k - 1]) {
@@ -604,7 +632,7 @@ static lh_status read_by_position(lh_stream *s, size_t file, want *w, size_t nw,
 			break;
 		}
 		idx_t n = duckdb_data_chunk_get_size(ch);
-		const int64_t *pos = duckdb_vector_get_data(duckdb_data_chunk_get_vector(ch, s->ncols));
+		const int64_t *pos = duckdb_vector_get_data(duckdb_data_chunk_get_vector(ch, s->nread));
 		for (idx_t row = 0; row < n; row++) {
 			size_t lo = 0, hi = nw; /* the first want at or after pos[row] */
 			while (lo < hi) {
@@ -627,14 +655,59 @@ static lh_status read_by_position(lh_stream *s, size_t file, want *w, size_t nw,
 /* --- objects of *_uri columns ------------------------------------------------------------- */
 
 typedef struct blob_job {
-	char **paths; /* local files to read; NULL: SQL NULL */
+	lh_store *store;
+	char **paths;   /* full paths or URIs of the objects; NULL: SQL NULL */
+	char **local;   /* whole objects: the local files to read (fetched first when remote) */
+	const int64_t *range; /* NULL, or per row: byte_offset, byte_length, init_length */
 	char **data;
 	size_t *len;
-	int *err;     /* errno of a failed read */
+	int *err;       /* errno of a failed local read */
+	lh_err *serr;   /* a failed ranged read's store error */
 	size_t n;
 	size_t next;
 	pthread_mutex_t mu;
 } blob_job;
+
+/* Reads whole local file `path` into *out. */
+static int read_whole(const char *path, lh_buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return errno ? errno : EIO;
+	char tmp[65536];
+	size_t got;
+	while ((got = fread(tmp, 1, sizeof tmp, f)) > 0)
+		lh_buf_append(out, tmp, got);
+	int e = ferror(f) ? EIO : out->status != LH_OK ? ENOMEM : 0;
+	fclose(f);
+	return e;
+}
+
+/* Row i: the whole object, or its init segment and fragment by two ranged reads. */
+static void blob_one(blob_job *j, size_t i)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	int e = 0;
+	if (j->range) {
+		const int64_t *r = &j->range[3 * i];
+		lh_status st = LH_OK;
+		if (r[2] > 0)
+			st = j->store->ops->read_range(j->store, j->paths[i], 0, r[2], &b, &j->serr[i]);
+		if (st == LH_OK)
+			st = j->store->ops->read_range(j->store, j->paths[i], r[0], r[1], &b, &j->serr[i]);
+		e = st == LH_OK ? 0 : EIO;
+	} else {
+		e = read_whole(j->local[i], &b);
+	}
+	if (e) {
+		j->err[i] = e;
+		lh_buf_free(&b);
+		return;
+	}
+	j->len[i] = b.len;
+	j->data[i] = b.data ? b.data : calloc(1, 1);
+}
 
 static void *blob_worker(void *arg)
 {
@@ -645,31 +718,12 @@ static void *blob_worker(void *arg)
 		pthread_mutex_unlock(&j->mu);
 		if (i >= j->n)
 			return NULL;
-		if (!j->paths[i])
-			continue;
-		FILE *f = fopen(j->paths[i], "rb");
-		if (!f) {
-			j->err[i] = errno ? errno : EIO;
-			continue;
-		}
-		lh_buf b;
-		lh_buf_init(&b, 0);
-		char tmp[65536];
-		size_t got;
-		while ((got = fread(tmp, 1, sizeof tmp, f)) > 0)
-			lh_buf_append(&b, tmp, got);
-		if (ferror(f) || b.status != LH_OK) {
-			j->err[i] = ferror(f) ? EIO : ENOMEM;
-			lh_buf_free(&b);
-		} else {
-			j->len[i] = b.len;
-			j->data[i] = b.data ? b.data : calloc(1, 1);
-		}
-		fclose(f);
+		if (j->paths[i])
+			blob_one(j, i);
 	}
 }
 
-/* A URI must not climb out of the folder it is relative to. */
+/* A path must not climb out of the folder it names. */
 static bool climbs(const char *uri)
 {
 	for (const char *p = uri; (p = strstr(p, "..")); p += 2)
@@ -680,54 +734,109 @@ static bool climbs(const char *uri)
 
 #define BLOB_THREADS 8
 
-/* Replaces the values of column c of `in` (URIs) by the bytes of their objects in `out`. */
-static lh_status materialize(lh_stream *s, size_t c, duckdb_vector in, duckdb_vector out, idx_t n)
+static void blob_job_free(blob_job *j)
 {
-	blob_job j = {.n = n};
+	for (size_t i = 0; i < j->n; i++) {
+		if (j->paths)
+			free(j->paths[i]);
+		if (j->local)
+			free(j->local[i]);
+		if (j->data)
+			free(j->data[i]);
+		if (j->serr)
+			lh_err_clear(&j->serr[i]);
+	}
+	free(j->paths);
+	free(j->local);
+	free(j->data);
+	free(j->len);
+	free(j->err);
+	free(j->serr);
+	free((void *)j->range);
+}
+
+/* The byte ranges of a fragment index's rows (the hidden columns of chunk `in`); a row
+ * whose range is missing or impossible fails. */
+static lh_status fragment_ranges(lh_stream *s, duckdb_data_chunk in, idx_t n, int64_t **out)
+{
+	int64_t *r = calloc(3 * (n ? n : 1), sizeof *r);
+	if (!r)
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	for (int k = 0; k < 3; k++) {
+		duckdb_vector v = duckdb_data_chunk_get_vector(in, (idx_t)s->ranges + (idx_t)k);
+		const int64_t *d = duckdb_vector_get_data(v);
+		for (idx_t i = 0; i < n; i++)
+			r[3 * i + (idx_t)k] = lh_vec_valid(v, i) ? d[i] : -1;
+	}
+	for (idx_t i = 0; i < n; i++)
+		if (r[3 * i] < 0 || r[3 * i + 1] <= 0 || r[3 * i + 2] < 0) {
+			free(r);
+			return fail(s, LH_ERR_CORRUPT, "%s: a fragment row has no valid byte_offset, "
+			            "byte_length and init_length", s->plan->table);
+		}
+	*out = r;
+	return LH_OK;
+}
+
+/* Column c of the delivered batch: the bytes of the objects the URIs in chunk `in` name
+ * (whole, or for a fragment index the init segment and the row's fragment), fetched in
+ * parallel through the lake's store. */
+static lh_status materialize(lh_stream *s, size_t c, duckdb_data_chunk in, duckdb_vector out, idx_t n)
+{
+	duckdb_vector uris = duckdb_data_chunk_get_vector(in, c);
+	lh_store *store = lh_lake_store(s->lake);
+	blob_job j = {.n = n, .store = store};
 	j.paths = calloc(n, sizeof *j.paths);
+	j.local = calloc(n, sizeof *j.local);
 	j.data = calloc(n, sizeof *j.data);
 	j.len = calloc(n, sizeof *j.len);
 	j.err = calloc(n, sizeof *j.err);
-	char **full = calloc(n, sizeof *full);
-	lh_status st = j.paths && j.data && j.len && j.err && full ? LH_OK
-	                                                          : fail(s, LH_ERR_NOMEM, "out of memory");
+	j.serr = calloc(n, sizeof *j.serr);
+	lh_status st = j.paths && j.local && j.data && j.len && j.err && j.serr
+	                   ? LH_OK : fail(s, LH_ERR_NOMEM, "out of memory");
+	int64_t *range = NULL;
+	if (st == LH_OK && s->ranges >= 0 && (st = fragment_ranges(s, in, n, &range)) == LH_OK)
+		j.range = range;
 	size_t nfull = 0;
 	for (idx_t i = 0; i < n && st == LH_OK; i++) {
-		char *uri = lh_vec_strdup(in, i);
+		char *uri = lh_vec_strdup(uris, i);
 		if (!uri)
 			continue; /* NULL stays NULL */
-		if (climbs(uri))
-			st = fail(s, LH_ERR_INVALID, "%s.%s_uri: '%s' climbs out of the lake's data path "
-			          "(\"..\"); refusing to read it", s->plan->table, s->cols[c].name, uri);
-		else if (!(full[i] = lh_lake_asset_uri(s->lake, uri)))
+		if (!(j.paths[i] = lh_lake_asset_uri(s->lake, uri)))
 			st = fail(s, LH_ERR_NOMEM, "out of memory");
-		nfull += full[i] != NULL;
+		else if (climbs(j.paths[i]) || !lh_str_starts_with(j.paths[i], lh_lake_data_path(s->lake)))
+			st = fail(s, LH_ERR_INVALID, "%s.%s_uri: '%s' is not an object of this lake (it "
+			          "must lie inside the data path %s); refusing to read it", s->plan->table,
+			          s->cols[c].name, uri, lh_lake_data_path(s->lake));
+		nfull += j.paths[i] != NULL;
 		free(uri);
 	}
-	lh_store *store = lh_lake_store(s->lake);
-	if (st == LH_OK && store->remote && nfull) {
-		/* one parallel download of what the cache lacks */
+	if (st == LH_OK && !j.range && store->remote && nfull) {
+		/* whole objects: one parallel download of what the cache lacks */
 		char **list = calloc(nfull, sizeof *list);
 		int64_t *sizes = calloc(nfull, sizeof *sizes);
 		size_t m = 0;
 		for (idx_t i = 0; list && sizes && i < n; i++)
-			if (full[i]) {
+			if (j.paths[i]) {
 				sizes[m] = -1;
-				list[m++] = full[i];
+				list[m++] = j.paths[i];
 			}
 		st = list && sizes ? store->ops->fetch(store, list, sizes, m, &s->err)
 		                   : fail(s, LH_ERR_NOMEM, "out of memory");
 		free(list);
 		free(sizes);
 	}
-	for (idx_t i = 0; i < n && st == LH_OK; i++)
-		if (full[i] && !(j.paths[i] = store->ops->local_path(store, full[i])))
+	for (idx_t i = 0; i < n && st == LH_OK && !j.range; i++)
+		if (j.paths[i] && !(j.local[i] = store->ops->local_path(store, j.paths[i])))
 			st = fail(s, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK && nfull) {
+		/* a remote store's ranged reads go one at a time (its connections are not ours
+		 * to share); local reads in parallel */
+		size_t threads = j.range && store->remote ? 0 : (nfull < BLOB_THREADS ? nfull : BLOB_THREADS);
 		pthread_t th[BLOB_THREADS];
 		size_t nth = 0;
 		pthread_mutex_init(&j.mu, NULL);
-		for (; nth < BLOB_THREADS && nth < nfull; nth++)
+		for (; nth < threads; nth++)
 			if (pthread_create(&th[nth], NULL, blob_worker, &j) != 0)
 				break;
 		if (nth == 0)
@@ -737,43 +846,36 @@ static lh_status materialize(lh_stream *s, size_t c, duckdb_vector in, duckdb_ve
 		pthread_mutex_destroy(&j.mu);
 	}
 	for (idx_t i = 0; i < n && st == LH_OK; i++) {
-		if (!full[i]) {
+		if (!j.paths[i]) {
 			duckdb_vector_ensure_validity_writable(out);
 			duckdb_validity_set_row_invalid(duckdb_vector_get_validity(out), i);
+		} else if (j.serr[i].code) {
+			st = lh_err_set(&s->err, j.serr[i].code, "%s: the fragment of %s_uri '%s' cannot be "
+			                "read: %s", s->plan->table, s->cols[c].name, j.paths[i], j.serr[i].msg);
 		} else if (j.err[i]) {
 			st = fail(s, j.err[i] == ENOENT ? LH_ERR_NOT_FOUND : LH_ERR_IO,
 			          "%s: the object of %s_uri at '%s' cannot be read: %s", s->plan->table,
-			          s->cols[c].name, full[i], strerror(j.err[i]));
+			          s->cols[c].name, j.paths[i], strerror(j.err[i]));
 		} else {
 			duckdb_vector_assign_string_element_len(out, i, j.data[i], j.len[i]);
 		}
 	}
-	for (idx_t i = 0; i < n; i++) {
-		if (j.paths)
-			free(j.paths[i]);
-		if (j.data)
-			free(j.data[i]);
-		if (full)
-			free(full[i]);
-	}
-	free(j.paths);
-	free(j.data);
-	free(j.len);
-	free(j.err);
-	free(full);
+	blob_job_free(&j);
 	return st;
 }
 
 /* --- batches ------------------------------------------------------------------------------ */
 
+/* A chunk of the columns read (final: of the columns delivered, objects as BLOB). */
 static duckdb_data_chunk new_chunk(lh_stream *s, bool final)
 {
-	duckdb_logical_type types[s->ncols ? s->ncols : 1];
+	size_t n = final ? s->ncols : s->nread;
+	duckdb_logical_type types[n ? n : 1];
 	duckdb_logical_type blob = final && s->any_materialize ? duckdb_create_logical_type(DUCKDB_TYPE_BLOB)
 	                                                       : NULL;
-	for (size_t i = 0; i < s->ncols; i++)
+	for (size_t i = 0; i < n; i++)
 		types[i] = final && s->cols[i].materialize ? blob : s->cols[i].type;
-	duckdb_data_chunk ch = duckdb_create_data_chunk(types, s->ncols);
+	duckdb_data_chunk ch = duckdb_create_data_chunk(types, n);
 	if (blob)
 		duckdb_destroy_logical_type(&blob);
 	return ch;
@@ -811,13 +913,13 @@ static lh_status gather(lh_stream *s, const source *src, idx_t n, duckdb_data_ch
 				sd[m++] = (sel_t)src[q].row;
 				pd[q] = (sel_t)(staged + m - 1);
 			}
-		for (size_t c = 0; c < s->ncols; c++)
+		for (size_t c = 0; c < s->nread; c++)
 			duckdb_vector_copy_sel(duckdb_data_chunk_get_vector(src[k].chunk, c),
 			                       duckdb_data_chunk_get_vector(stage, c), sel, m, 0, staged);
 		staged += m;
 	}
 	duckdb_data_chunk_set_size(stage, n);
-	for (size_t c = 0; c < s->ncols; c++)
+	for (size_t c = 0; c < s->nread; c++)
 		duckdb_vector_copy_sel(duckdb_data_chunk_get_vector(stage, c),
 		                       duckdb_data_chunk_get_vector(res, c), perm, n, 0, 0);
 	duckdb_data_chunk_set_size(res, n);
@@ -841,7 +943,7 @@ static lh_status finish(lh_stream *s, duckdb_data_chunk in, idx_t n, duckdb_data
 		duckdb_vector from = duckdb_data_chunk_get_vector(in, c);
 		duckdb_vector to = duckdb_data_chunk_get_vector(res, c);
 		if (s->cols[c].materialize)
-			st = materialize(s, c, from, to, n);
+			st = materialize(s, c, in, to, n);
 		else
 			duckdb_vector_reference_vector(to, from);
 	}

@@ -620,7 +620,12 @@ static void stream_materializes_objects(void **state)
 	exec_ok(f->lake, "DELETE FROM m WHERE id = 4; INSERT INTO m VALUES (5, '../lakehouse.conf')");
 	s = open_stream(f->lake, "m", &o);
 	assert_int_equal(lh_stream_next(s, &a), LH_ERR_INVALID);
-	assert_non_null(strstr(lh_stream_error(s), "climbs out"));
+	assert_non_null(strstr(lh_stream_error(s), "is not an object of this lake"));
+	lh_stream_close(&s);
+	exec_ok(f->lake, "DELETE FROM m WHERE id = 5; INSERT INTO m VALUES (6, '/etc/passwd')");
+	s = open_stream(f->lake, "m", &o);
+	assert_int_equal(lh_stream_next(s, &a), LH_ERR_INVALID);
+	assert_non_null(strstr(lh_stream_error(s), "'/etc/passwd' is not an object of this lake"));
 	lh_stream_close(&s);
 }
 

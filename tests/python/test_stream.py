@@ -228,3 +228,36 @@ def test_a_budget_too_small_says_so(lake_dir):
                 next(s)
     assert "memory_limit 4 MiB is too small to read main.w" in str(e.value)
     assert "SET threads" not in str(e.value)
+
+
+def test_fragments_of_a_clip_come_as_playable_mp4(tmp_path):
+    """A fragment index row's clip_uri materialises as init segment + that fragment, read
+    by two ranged reads, which ffprobe plays with the row's frames."""
+    d = str(tmp_path / "lake")
+    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    clip = str(tmp_path / "c.mp4")
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=160x120:rate=10:duration=4", "-c:v", "libx264", "-preset",
+                    "ultrafast", "-pix_fmt", "yuv420p", "-g", "10", "-keyint_min", "10",
+                    "-sc_threshold", "0", "-bf", "0", clip], check=True)
+    subprocess.run([BIN, "--lake", d, "video", "ingest", clip, "--fragment-seconds", "1",
+                    "--quiet"], check=True, capture_output=True)
+    with lakehouse.open(d) as lk:
+        with lk.stream("video.fragments", columns=["fragment_id", "clip_uri", "start_frame",
+                                                   "end_frame"],
+                       materialize=["clip_uri"], shuffle="global", seed=1) as s:
+            assert s.columns == ["fragment_id", "clip", "start_frame", "end_frame"]
+            b = next(s)
+        sizes = dict(lk.sql("SELECT fragment_id, init_length + byte_length FROM video.fragments").rows)
+    assert sorted(b["fragment_id"]) == [0, 1, 2, 3]
+    whole = os.path.getsize(clip)
+    for fid, data, first, last in zip(b["fragment_id"], b["clip"], b["start_frame"], b["end_frame"]):
+        assert len(data) == sizes[int(fid)] < whole
+        path = str(tmp_path / f"f{fid}.mp4")
+        with open(path, "wb") as f:
+            f.write(data)
+        probe = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-show_entries",
+                                "stream=nb_read_frames", "-of", "json", path],
+                               capture_output=True, text=True, check=True)
+        frames = json.loads(probe.stdout)["streams"][0]["nb_read_frames"]
+        assert int(frames) == int(last) - int(first) + 1
