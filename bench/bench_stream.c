@@ -69,7 +69,8 @@ static double stream(lh_lake *lake, const char *mode, tally *t, int64_t *total)
 {
 	const char *cols[] = {"id", "x", "s"};
 	lh_stream_options o = {.shuffle = mode, .seed = 1, .columns = cols, .ncolumns = 3,
-	                       .batch_size = 2048};
+	                       .batch_size = 2048,
+	                       .block_size = getenv("BENCH_BLOCK") ? strtoull(getenv("BENCH_BLOCK"), NULL, 10) : 0};
 	lh_stream *s = NULL;
 	char *err = NULL;
 	double t0 = now_ms();
@@ -138,7 +139,8 @@ int main(int argc, char **argv)
 	double base_rps = (double)b.rows / (bms / 1e3);
 	report("DuckDB Arrow export", &b, bms, base_rps, b.rows);
 	static const char *const modes[] = {"none", "block", "global"};
-	for (int m = 0; m < 3; m++) {
+	int nmodes = getenv("BENCH_NO_GLOBAL") ? 2 : 3;
+	for (int m = 0; m < nmodes; m++) {
 		tally t = {0};
 		int64_t total = 0;
 		double ms = stream(lake, modes[m], &t, &total);

@@ -9,10 +9,22 @@ import ctypes
 import datetime
 import decimal
 
-try:
-    import numpy as _np
-except ImportError:  # the standard library is enough; numpy only makes columns zero-copy
-    _np = None
+_np = None
+_np_tried = False
+
+
+def _numpy():
+    """numpy when installed (imported on first use, so `import lakehouse` needs only the
+    standard library); None without it."""
+    global _np, _np_tried
+    if not _np_tried:
+        _np_tried = True
+        try:
+            import numpy
+            _np = numpy
+        except ImportError:
+            _np = None
+    return _np
 
 
 class ArrowSchema(ctypes.Structure):
@@ -82,6 +94,7 @@ def _valid(arr, i):
 
 
 def _column(schema, arr, owner, zero_copy):
+    _np = _numpy()
     fmt = schema.format
     n, off = arr.length, arr.offset
     key = _fixed_key(fmt)
@@ -170,6 +183,7 @@ def concat(parts):
     """Several batches' columns as one (copies; only for batches above 2048 rows)."""
     if len(parts) == 1:
         return parts[0]
+    _np = _numpy()
     out = {}
     for name in parts[0]:
         cols = [p[name] for p in parts]

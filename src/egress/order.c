@@ -161,13 +161,38 @@ static uint64_t visited_row(const lh_order *o, uint64_t p)
 	return o->start[o->file_order[v]] + off;
 }
 
-/* The window-permuted place of position i (block mode). */
+static uint64_t block_key(const lh_order *o, uint64_t w)
+{
+	return key_of(o->seed, o->epoch, 0x424c4f434bULL /* "BLOCK" */ ^ mix(w));
+}
+
+/* The window-permuted place of position i (block mode) under its window's key. */
+static uint64_t block_place(const lh_order *o, uint64_t key, uint64_t i)
+{
+	uint64_t first = i / o->block * o->block;
+	uint64_t len = o->n - first < o->block ? o->n - first : o->block;
+	return first + permute(key, len, i - first);
+}
+
 static uint64_t block_visit(const lh_order *o, uint64_t i)
 {
-	uint64_t w = i / o->block, first = w * o->block;
-	uint64_t len = o->n - first < o->block ? o->n - first : o->block;
-	uint64_t key = key_of(o->seed, o->epoch, 0x424c4f434bULL /* "BLOCK" */ ^ mix(w));
-	return first + permute(key, len, i - first);
+	return block_place(o, block_key(o, i / o->block), i);
+}
+
+void lh_order_visit_many(const lh_order *o, const uint64_t *pos, size_t n, uint64_t *out)
+{
+	uint64_t w = UINT64_MAX, key = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (o->mode != LH_SHUFFLE_BLOCK) {
+			out[k] = lh_order_visit(o, pos[k]);
+			continue;
+		}
+		if (pos[k] / o->block != w) {
+			w = pos[k] / o->block;
+			key = block_key(o, w);
+		}
+		out[k] = block_place(o, key, pos[k]);
+	}
 }
 
 uint64_t lh_order_visit(const lh_order *o, uint64_t i)

@@ -18,6 +18,7 @@
  * Nothing is buffered ahead of what the consumer asked for, so the count of samples
  * delivered is the whole resume state.
  */
+#include "egress/arrow_take.h"
 #include "egress/order.h"
 #include "engine/engine.h"
 #include "lake/services.h"
@@ -30,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DEFAULT_BATCH 1024
 #define STATE_TAG "lhstream1"
@@ -65,6 +67,10 @@ struct lh_stream {
 	ptrdiff_t ranges; /* index of the hidden byte_offset, byte_length, init_length, or -1:
 	                     a materialised column of a fragment index is that byte range */
 	bool any_materialize;
+	bool direct; /* shuffled batches go straight to Arrow (lh_arrow_take) */
+	bool whole;  /* global shuffle of a table that fits the memory allowed: the window
+	                grows to all of it and nothing is read by position */
+	duckdb_type *type_ids; /* of the delivered columns */
 	duckdb_arrow_options arrow;
 
 	/* the window of the visiting order, in memory */
@@ -252,6 +258,11 @@ static lh_status setup_columns(lh_stream *s, const lh_stream_options *o)
 			s->cols[i].name[strlen(s->cols[i].name) - 4] = '\0'; /* image_uri -> image */
 	}
 	duckdb_destroy_result(&r);
+	if (st == LH_OK && !(s->type_ids = calloc(s->ncols ? s->ncols : 1, sizeof *s->type_ids)))
+		st = fail(s, LH_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; st == LH_OK && i < s->ncols; i++)
+		s->type_ids[i] = duckdb_get_type_id(s->cols[i].type);
+	s->direct = st == LH_OK && !s->any_materialize && lh_arrow_take_supports(s->type_ids, s->ncols);
 	return st;
 }
 
@@ -283,6 +294,26 @@ static lh_status apply_state(lh_stream *s, const saved_state *ss, lh_shuffle mod
 		            " is past the epoch's %" PRIu64 " samples", ss->position, s->order.n);
 	s->base = ss->position;
 	return LH_OK;
+}
+
+/* Whether the rows read, decoded, fit in what the stream may hold: a quarter of the
+ * memory_limit (DuckDB has the rest), else $LAKEHOUSE_STREAM_MEMORY bytes, else a quarter
+ * of the machine's memory. Decoded size is taken as three times the files' (compressed
+ * Parquet). */
+static bool fits_in_memory(const lh_stream *s)
+{
+	uint64_t files = 0;
+	for (size_t i = 0; i < s->plan->nfiles; i++)
+		files += s->plan->files[i].size > 0 ? (uint64_t)s->plan->files[i].size : 0;
+	uint64_t allowed = (uint64_t)s->memory_limit / 4;
+	const char *env = getenv("LAKEHOUSE_STREAM_MEMORY");
+	if (!allowed && env && *env)
+		allowed = strtoull(env, NULL, 10);
+	if (!allowed) {
+		long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+		allowed = pages > 0 && page > 0 ? (uint64_t)pages * (uint64_t)page / 4 : 0;
+	}
+	return files * 3 <= allowed;
 }
 
 static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_options *o)
@@ -341,6 +372,7 @@ static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_op
 		st = apply_state(s, &ss, mode, o->seed, o->epoch, s->order.block);
 	if (st != LH_OK)
 		return st;
+	s->whole = mode == LH_SHUFFLE_GLOBAL && fits_in_memory(s);
 	s->total = lh_shard_worker_count(&s->shard, s->order.n, s->base);
 	if (s->order.n == 0 && !s->shard.drop_last)
 		s->total = 0; /* nothing to pad with */
@@ -404,6 +436,7 @@ void lh_stream_close(lh_stream **stream)
 			duckdb_destroy_logical_type(&s->cols[i].type);
 	}
 	free(s->cols);
+	free(s->type_ids);
 	free(s->select);
 	lh_order_free(&s->order);
 	lh_plan_free(&s->plan);
@@ -550,10 +583,7 @@ static ptrdiff_t window_find(const lh_stream *s, uint64_t v)
 }
 
 /* Where a batch's row k comes from: a chunk and a row in it. */
-typedef struct source {
-	duckdb_data_chunk chunk;
-	idx_t row;
-} source;
+typedef lh_arrow_row source;
 
 /* The positions (in the file) of file `file`'s rows, loaded once. */
 static lh_status file_positions(lh_stream *s, size_t file, const lh_i64_vec **out)
@@ -883,8 +913,74 @@ static duckdb_data_chunk new_chunk(lh_stream *s, bool final)
 
 /* Copies the batch's rows (src[k] for k < n) into one chunk in batch order: first the rows
  * of each source chunk together (one copy per chunk and column), then once reordered. */
+/* Runs of consecutive rows of one chunk in the batch (1 for a batch that is a slice of
+ * one chunk, about n for a shuffled one). */
+static idx_t count_runs(const source *src, idx_t n)
+{
+	idx_t runs = n ? 1 : 0;
+	for (idx_t k = 1; k < n; k++)
+		runs += src[k].chunk != src[k - 1].chunk || src[k].row != src[k - 1].row + 1;
+	return runs;
+}
+
+/* The batch in order, copied run by run (unshuffled reads), or the very chunk read when
+ * the batch is all of it. */
+static lh_status gather_runs(lh_stream *s, const source *src, idx_t n, duckdb_data_chunk *out)
+{
+	duckdb_data_chunk res = new_chunk(s, false);
+	if (!res)
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	if (count_runs(src, n) == 1) {
+		/* a slice of one chunk: its vectors, no copy (the Arrow export reads through a
+		 * selection) */
+		duckdb_selection_vector sel = NULL;
+		if (src[0].row != 0 || duckdb_data_chunk_get_size(src[0].chunk) != n) {
+			if (!(sel = duckdb_create_selection_vector(n))) {
+				duckdb_destroy_data_chunk(&res);
+				return fail(s, LH_ERR_NOMEM, "out of memory");
+			}
+			sel_t *sd = duckdb_selection_vector_get_data_ptr(sel);
+			for (idx_t q = 0; q < n; q++)
+				sd[q] = (sel_t)(src[0].row + q);
+		}
+		for (size_t c = 0; c < s->nread; c++) {
+			duckdb_vector v = duckdb_data_chunk_get_vector(res, c);
+			duckdb_vector_reference_vector(v, duckdb_data_chunk_get_vector(src[0].chunk, c));
+			if (sel)
+				duckdb_slice_vector(v, sel, n);
+		}
+		if (sel)
+			duckdb_destroy_selection_vector(sel);
+	} else {
+		duckdb_selection_vector sel = duckdb_create_selection_vector(n);
+		if (!sel) {
+			duckdb_destroy_data_chunk(&res);
+			return fail(s, LH_ERR_NOMEM, "out of memory");
+		}
+		sel_t *sd = duckdb_selection_vector_get_data_ptr(sel);
+		for (idx_t k = 0; k < n;) {
+			idx_t m = 1;
+			while (k + m < n && src[k + m].chunk == src[k].chunk &&
+			       src[k + m].row == src[k].row + m)
+				m++;
+			for (idx_t q = 0; q < m; q++)
+				sd[q] = (sel_t)(src[k].row + q);
+			for (size_t c = 0; c < s->nread; c++)
+				duckdb_vector_copy_sel(duckdb_data_chunk_get_vector(src[k].chunk, c),
+				                       duckdb_data_chunk_get_vector(res, c), sel, m, 0, k);
+			k += m;
+		}
+		duckdb_destroy_selection_vector(sel);
+	}
+	duckdb_data_chunk_set_size(res, n);
+	*out = res;
+	return LH_OK;
+}
+
 static lh_status gather(lh_stream *s, const source *src, idx_t n, duckdb_data_chunk *out)
 {
+	if (count_runs(src, n) <= n / 16 + 1)
+		return gather_runs(s, src, n, out);
 	duckdb_data_chunk stage = new_chunk(s, false), res = new_chunk(s, false);
 	duckdb_selection_vector sel = duckdb_create_selection_vector(n);
 	duckdb_selection_vector perm = duckdb_create_selection_vector(n);
@@ -989,19 +1085,20 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 	chunk_vec fetched = {0};
 	lh_status st = visit && src && w ? LH_OK : fail(s, LH_ERR_NOMEM, "out of memory");
 	uint64_t vmax = 0, first = 0;
-	bool sequential = o->mode != LH_SHUFFLE_GLOBAL;
-	for (idx_t k = 0; k < n && st == LH_OK; k++) {
-		uint64_t pos = lh_shard_position(&s->shard, o->n, s->base, s->done + k);
-		visit[k] = lh_order_visit(o, pos);
-		if (k == 0)
-			first = pos;
+	bool sequential = o->mode != LH_SHUFFLE_GLOBAL || s->whole;
+	for (idx_t k = 0; k < n && st == LH_OK; k++)
+		visit[k] = lh_shard_position(&s->shard, o->n, s->base, s->done + k);
+	if (st == LH_OK) {
+		first = visit[0];
+		lh_order_visit_many(o, visit, n, visit);
+	}
+	for (idx_t k = 0; k < n && st == LH_OK; k++)
 		if (visit[k] > vmax)
 			vmax = visit[k];
-	}
 	if (st == LH_OK && sequential) {
 		/* the window starts at the block of the batch's first position; rows further
 		 * back (padding wrapped to the epoch's start) are read by position */
-		uint64_t low = o->mode == LH_SHUFFLE_BLOCK ? first / o->block * o->block : first;
+		uint64_t low = s->whole ? 0 : o->mode == LH_SHUFFLE_BLOCK ? first / o->block * o->block : first;
 		evict_before(s, low);
 		skip_files_before(s, low); /* a resumed stream starts far ahead */
 		while (st == LH_OK && s->vnext < low) {
@@ -1035,12 +1132,23 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 		}
 		st = read_by_position(s, o->file_order[vf], w, nw, src, &fetched);
 	}
+	/* an unshuffled batch that crosses from one chunk read into the next ends at the
+	 * first, so it needs no copy (the next batch starts with the rest) */
+	if (st == LH_OK && n > 1 && count_runs(src, n) <= n / 16 + 1) {
+		idx_t run = 1;
+		while (run < n && src[run].chunk == src[0].chunk && src[run].row == src[0].row + run)
+			run++;
+		n = run;
+	}
 	duckdb_data_chunk batch = NULL, final = NULL;
-	if (st == LH_OK)
+	bool direct = st == LH_OK && s->direct && count_runs(src, n) > 1;
+	if (direct && (st = lh_arrow_take(src, n, s->type_ids, s->ncols, out)) != LH_OK)
+		fail(s, st, "cannot build a batch of %zu rows: %s", (size_t)n, lh_strerror(st));
+	if (st == LH_OK && !direct)
 		st = gather(s, src, n, &batch);
-	if (st == LH_OK)
+	if (st == LH_OK && !direct)
 		st = finish(s, batch, n, &final);
-	if (st == LH_OK) {
+	if (st == LH_OK && !direct) {
 		duckdb_error_data e = duckdb_data_chunk_to_arrow(s->arrow, final, out);
 		if (e && duckdb_error_data_has_error(e))
 			st = fail(s, LH_ERR_ENGINE, "Arrow export failed: %s", duckdb_error_data_message(e));

@@ -288,9 +288,21 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		free(table_path);
 		return st;
 	}
-	if (flags & LH_SCAN_META)
+	/* one file: its id and first row id are constants, no join with a file map */
+	bool one = t->files.len == 1;
+	if ((flags & LH_SCAN_META) && one) {
+		const lh_data_file *f = &t->files.items[0];
+		lh_buf_printf(out, ", %lld::BIGINT AS __lh_file, __d.file_row_number AS __lh_pos, ",
+		              (long long)f->id);
+		if (f->row_id_start >= 0)
+			lh_buf_printf(out, "COALESCE(__d.__lh_rid, %lld::BIGINT + __d.file_row_number) AS "
+			                   "__lh_rowid", (long long)f->row_id_start);
+		else
+			lh_buf_puts(out, "__d.__lh_rid AS __lh_rowid");
+	} else if (flags & LH_SCAN_META) {
 		lh_buf_puts(out, ", __fm.__fid AS __lh_file, __d.file_row_number AS __lh_pos, "
 		                 "COALESCE(__d.__lh_rid, __fm.__rid0 + __d.file_row_number) AS __lh_rowid");
+	}
 	lh_buf_puts(out, " FROM read_parquet([");
 	for (size_t i = 0; i < t->files.len; i++) {
 		const lh_data_file *f = &t->files.items[i];
@@ -324,7 +336,7 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 	for (size_t i = 0; i < t->files.len && !rownum; i++)
 		rownum = t->files.items[i].del.path || t->files.items[i].pending_deletes > 0;
 	lh_buf_puts(out, rownum ? ", file_row_number = true) __d" : ") __d");
-	if (flags & LH_SCAN_META) {
+	if ((flags & LH_SCAN_META) && !one) {
 		lh_buf_puts(out, " JOIN (VALUES ");
 		for (size_t i = 0; i < t->files.len; i++) {
 			const lh_data_file *f = &t->files.items[i];

@@ -376,10 +376,9 @@ static void stream_table(lh_lake *lake)
 	              "DELETE FROM t WHERE id >= 400 AND id < 900 AND id % 10 = 0");
 }
 
-static void stream_shares_every_row_once(void **state)
+/* Every row once over ranks and workers, every rank the same count, in every mode. */
+static void check_shares(lh_lake *lake)
 {
-	fixture *f = *state;
-	stream_table(f->lake);
 	static const char *const modes[] = {"none", "files", "block", "global"};
 	static int64_t ids[MAX_IDS];
 	for (size_t m = 0; m < 4; m++)
@@ -392,7 +391,7 @@ static void stream_shares_every_row_once(void **state)
 					                       .batch_size = 7, .rank = rank, .world_size = world,
 					                       .worker = worker, .num_workers = 2,
 					                       .drop_last = true};
-					lh_stream *s = open_stream(f->lake, "t", &o);
+					lh_stream *s = open_stream(lake, "t", &o);
 					size_t n = stream_ids(s, ids);
 					assert_int_equal((int64_t)n, lh_stream_total(s));
 					per_rank[rank] += n;
@@ -410,6 +409,18 @@ static void stream_shares_every_row_once(void **state)
 				assert_int_equal(per_rank[r], 1000 / world);
 			assert_int_equal(total, 1000 / world * world);
 		}
+}
+
+static void stream_shares_every_row_once(void **state)
+{
+	fixture *f = *state;
+	stream_table(f->lake);
+	/* a global shuffle reads the rows it needs by position when the table is larger
+	 * than the memory a stream may hold (one byte here), else holds the whole table */
+	setenv("LAKEHOUSE_STREAM_MEMORY", "1", 1);
+	check_shares(f->lake);
+	unsetenv("LAKEHOUSE_STREAM_MEMORY");
+	check_shares(f->lake);
 }
 
 static void stream_orders_are_seeded(void **state)
@@ -444,8 +455,9 @@ static void stream_resumes_exactly(void **state)
 	fixture *f = *state;
 	stream_table(f->lake);
 	static int64_t order[MAX_IDS], rest[MAX_IDS];
-	static const char *const modes[] = {"block", "global"};
-	for (size_t m = 0; m < 2; m++) {
+	static const char *const modes[] = {"block", "global", "global"};
+	for (size_t m = 0; m < 3; m++) {
+		setenv("LAKEHOUSE_STREAM_MEMORY", m == 2 ? "1" : "", 1); /* by position, then whole */
 		lh_stream_options o = {.shuffle = modes[m], .seed = 3, .block_size = 128, .batch_size = 50};
 		lh_stream *s = open_stream(f->lake, "t", &o);
 		assert_int_equal(stream_ids(s, order), 1000);
@@ -505,6 +517,7 @@ static void stream_resumes_exactly(void **state)
 		lh_free(err);
 		lh_free(saved);
 	}
+	unsetenv("LAKEHOUSE_STREAM_MEMORY");
 }
 
 static void stream_reads_its_pinned_snapshot(void **state)

@@ -239,9 +239,32 @@ static void bad_shards_are_refused(void **state)
 	assert_false(lh_shuffle_parse("random", &m));
 }
 
+static void visiting_many_equals_one_by_one(void **state)
+{
+	(void)state;
+	static const int64_t rows[] = {100, 0, 57, 300};
+	for (size_t m = 0; m < 4; m++) {
+		lh_order o;
+		init(&o, MODES[m], 9, 2, rows, 4, 40);
+		uint64_t pos[457], many[457];
+		for (uint64_t i = 0; i < 457; i++)
+			pos[i] = (i * 7919) % 457; /* positions in any order, windows revisited */
+		lh_order_visit_many(&o, pos, 457, many);
+		for (uint64_t i = 0; i < 457; i++) {
+			assert_int_equal(many[i], lh_order_visit(&o, pos[i]));
+			size_t vf;
+			uint64_t off;
+			lh_order_locate(&o, many[i], &vf, &off);
+			assert_int_equal(o.start[o.file_order[vf]] + off, lh_order_row(&o, pos[i]));
+		}
+		lh_order_free(&o);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(visiting_many_equals_one_by_one),
 	    cmocka_unit_test(every_mode_is_a_permutation),
 	    cmocka_unit_test(a_large_global_permutation_is_exact),
 	    cmocka_unit_test(seed_and_epoch_decide_the_order),
