@@ -17,7 +17,7 @@ MATRIX      ?= postgres:s3;duckdb:fs=catalog
 FULL_MATRIX ?= sqlite:fs;postgres:fs;duckdb:fs;sqlite:s3;postgres:s3;duckdb:s3
 BUILD_MATRIX ?= build-matrix
 
-.PHONY: all bootstrap bootstrap-test bootstrap-bench bootstrap-fuzz build build-asan build-fuzz fuzz test test-release test-asan test-matrix torture demo rebuild bench clean
+.PHONY: install all bootstrap bootstrap-test bootstrap-bench bootstrap-fuzz build build-asan build-fuzz fuzz test test-release test-asan test-matrix torture demo rebuild bench clean
 
 all: build
 
@@ -89,6 +89,12 @@ demo: build
 # recreate ./demo-lake from the demo inputs, deterministically
 rebuild: build
 	./rebuild.sh demo-lake $(BUILD)/lakehouse
+
+# the CLI, liblakehouse.so, lakehouse.h and the Python package under PREFIX
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+	@if [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
 
 bench: bootstrap-bench build
 	./bench/run.sh $(BUILD)

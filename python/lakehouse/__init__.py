@@ -8,8 +8,8 @@
     res.to_columns()     # {'caption_id': [1, ...], 'caption': [...]}
 
 Only the standard library is needed. The shared library is the one named by
-$LAKEHOUSE_LIBRARY, else build/liblakehouse.so of the checkout this package sits in,
-else one the system linker finds (`make install`).
+$LAKEHOUSE_LIBRARY, else build/liblakehouse.so of the checkout this package sits in, else
+the one `make install` put beside it (PREFIX/lib), else one the system linker finds.
 """
 import ctypes
 import ctypes.util
@@ -34,9 +34,11 @@ def _find_library():
     if env:
         return env
     here = os.path.dirname(os.path.abspath(__file__))
-    checkout = os.path.join(here, "..", "..", "build", "liblakehouse.so")
-    if os.path.exists(checkout):
-        return os.path.abspath(checkout)
+    # a checkout after `make`; `make install`'s layout (PREFIX/lib/pythonX.Y/dist-packages)
+    for candidate in (os.path.join(here, "..", "..", "build", "liblakehouse.so"),
+                      os.path.join(here, "..", "..", "..", "liblakehouse.so.0")):
+        if os.path.exists(candidate):
+            return os.path.abspath(candidate)
     found = ctypes.util.find_library("lakehouse")
     if found:
         return found
