@@ -31,13 +31,12 @@ done
 packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-dev
           libcurl4-openssl-dev libssl-dev libcmocka-dev sqlite3 python3 python3-pytest curl
           libyaml-dev libavformat-dev libavcodec-dev libavutil-dev ffmpeg
-          libxxhash-dev)
+          libxxhash-dev
+          python3-numpy python3-torch python3-pil) # the Python binding: zero-copy columns,
+                                                   # PyTorch datasets, the demo's training loop
 # the test servers: PostgreSQL 15, and a one-node Ceph with the RADOS Gateway (S3),
 # whose recommended extras are not needed; boto3 lets tests look into the bucket
 [ $want_test = 1 ] && packages+=(postgresql-15 python3-boto3)
-# the Python binding's tests: numpy (zero-copy columns), torch (datasets, DataLoader,
-# torch.distributed), PIL (decoding images in a training loop)
-[ $want_test = 1 ] && packages+=(python3-numpy python3-torch python3-pil)
 server_packages=(radosgw ceph-mon ceph-osd)
 [ $want_bench = 1 ] && packages+=(awscli)
 [ $want_fuzz = 1 ] && packages+=(clang libclang-rt-14-dev)

@@ -4,7 +4,8 @@
 # a Hugging Face Hub emulator on 127.0.0.1 serving the image dataset, pull -> raw ->
 # silver -> gold, snapshots, time travel, a snapshot comparison, a rollback of a bad
 # transform, schema evolution, the crowded-scenes and busiest-fragments queries, only
-# those fragments materialised, and a push of a gold table. Safe to re-run.
+# those fragments materialised, a push of a gold table, and a PyTorch training loop fed
+# from the lake. Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LH=${1:-build/lakehouse}
@@ -107,5 +108,10 @@ say "10. Maintenance: compact small files; expire and cleanup (dry runs)"
 show "$LH" --lake "$LAKE" compact
 show "$LH" --lake "$LAKE" expire --keep-last 5 --dry-run
 show "$LH" --lake "$LAKE" cleanup --older-than 0 --dry-run
+
+say "11. Training egress: gold.captions into a PyTorch loop, reshuffled, resumed, and 8 rows taken"
+note "(python/lakehouse over build/liblakehouse.so; images fetched from their URIs and decoded in workers)"
+show env PYTHONPATH=python LAKEHOUSE_LIBRARY="$(dirname "$LH")/liblakehouse.so" \
+    /usr/bin/python3 scripts/demo-train.py "$LAKE"
 
 say "Done in $(( $(date +%s) - T0 )) s. The lake is in $LAKE/ (catalog $LAKE/metadata.sqlite); ./rebuild.sh recreates it."
