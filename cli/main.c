@@ -29,6 +29,8 @@ static const char *const usage_text =
     "  rollback TABLE VERSION       make a new snapshot with TABLE as it was at VERSION\n"
     "  catalog -c SQL               read the DuckLake catalog tables directly (one SELECT)\n"
     "  compact [TABLE]              merge small data files (all tables, or TABLE)\n"
+    "  optimize TABLE --for random-access\n"
+    "                               rewrite TABLE's files for reads of single rows\n"
     "  expire --older-than D | --keep-last N [--dry-run]\n"
     "                               forget old snapshots; their files await cleanup\n"
     "  cleanup [--older-than D] [--dry-run]\n"

@@ -1,5 +1,5 @@
 /*
- * cli/maint.c - the maintenance commands: compact, expire, cleanup.
+ * cli/maint.c - the maintenance commands: compact, optimize, expire, cleanup.
  *
  * Front end: each runs the DuckLake-named SQL function (lakehouse.h only) and prints a
  * summary of what it did; --verbose and --dry-run also list every file and snapshot,
@@ -25,6 +25,21 @@ static const char *const compact_help =
     "\n"
     "  --max-files N   merge at most N files in all\n"
     "  -v, --verbose   list every file merged and created\n";
+
+static const char *const optimize_help =
+    "usage: lakehouse optimize TABLE --for random-access [--verbose]\n"
+    "\n"
+    "Rewrites every data file of TABLE in the random-access layout: row groups of 2,048\n"
+    "rows, uncompressed pages, plain values, no dictionaries. Streams with a global shuffle\n"
+    "and takes then read single rows straight from the pages instead of decoding whole\n"
+    "row groups. The files stay ordinary Parquet that every reader (DuckDB's ducklake\n"
+    "included) reads; they are larger than compressed ones. Like compact it is one\n"
+    "snapshot that keeps row ids and changes no rows; the old files are released when\n"
+    "their snapshots expire.\n"
+    "SQL: FROM lakehouse_optimize('lake', 'schema.table', layout => 'random-access').\n"
+    "\n"
+    "  --for LAYOUT    random-access (the one layout there is)\n"
+    "  -v, --verbose   list every file rewritten and created\n";
 
 static const char *const expire_help =
     "usage: lakehouse expire (--older-than D | --keep-last N) [--dry-run] [--verbose]\n"
@@ -57,6 +72,8 @@ const char *cli_maint_help(const char *command)
 {
 	if (strcmp(command, "compact") == 0)
 		return compact_help;
+	if (strcmp(command, "optimize") == 0)
+		return optimize_help;
 	if (strcmp(command, "expire") == 0)
 		return expire_help;
 	if (strcmp(command, "cleanup") == 0)
@@ -164,6 +181,7 @@ typedef struct flags {
 	const char *older_than;
 	const char *keep_last;
 	const char *max_files;
+	const char *layout;
 	bool dry_run, verbose;
 } flags;
 
@@ -174,6 +192,7 @@ static int parse_flags(const char *cmd, const opts *o, flags *f, bool table_ok)
 		const char **val = strcmp(a, "--older-than") == 0 ? &f->older_than
 		                   : strcmp(a, "--keep-last") == 0 ? &f->keep_last
 		                   : strcmp(a, "--max-files") == 0 ? &f->max_files
+		                   : strcmp(a, "--for") == 0       ? &f->layout
 		                                                   : NULL;
 		if (val) {
 			if (i + 1 >= o->nargs)
@@ -316,10 +335,43 @@ static int cmd_cleanup(const opts *o)
 	return 0;
 }
 
+static int cmd_optimize(const opts *o)
+{
+	flags f = {0};
+	int rc = parse_flags("optimize", o, &f, true);
+	if (rc)
+		return rc;
+	if (!f.table)
+		return usage_error("%s", "optimize: which table? lakehouse optimize TABLE --for random-access");
+	if (!f.layout || strcmp(f.layout, "random-access") != 0)
+		return usage_error("optimize: --for %s is not a layout; the one there is: --for random-access",
+		                   f.layout ? f.layout : "(missing)");
+	if (f.older_than || f.keep_last || f.dry_run || f.max_files)
+		return usage_error("%s", "optimize takes TABLE, --for and --verbose");
+	char *table = sql_string(f.table);
+	if (!table)
+		return fail("out of memory");
+	char sql[1024];
+	snprintf(sql, sizeof sql, "FROM lakehouse_optimize('lake', %s, layout => 'random-access')", table);
+	free(table);
+	tally t = {0};
+	rc = run_report(o, sql, f.verbose, &t);
+	if (rc || o->format != CLI_TABLE)
+		return rc;
+	char a[32], b[32];
+	cli_human_bytes(t.bytes[0], a, sizeof a);
+	cli_human_bytes(t.bytes[1], b, sizeof b);
+	printf("rewrote %lld files (%s) as %lld in the random-access layout (%s)\n",
+	       (long long)t.count[0], a, (long long)t.count[1], b);
+	return 0;
+}
+
 int cli_maint(const char *command, const opts *o)
 {
 	if (strcmp(command, "compact") == 0)
 		return cmd_compact(o);
+	if (strcmp(command, "optimize") == 0)
+		return cmd_optimize(o);
 	if (strcmp(command, "expire") == 0)
 		return cmd_expire(o);
 	return cmd_cleanup(o);

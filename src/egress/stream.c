@@ -20,6 +20,8 @@
  */
 #include "egress/arrow_take.h"
 #include "egress/order.h"
+#include "egress/pqread.h"
+#include "catalog/model.h"
 #include "engine/engine.h"
 #include "lake/services.h"
 #include "util/buf.h"
@@ -81,10 +83,19 @@ struct lh_stream {
 	duckdb_result res;
 	bool res_open;
 	lh_i64_vec *positions; /* per plan file: its rows' positions, loaded for position reads */
+	struct direct_file *direct_files; /* per plan file: read by our Parquet reader? */
 
 	int64_t memory_limit;
 	lh_err err;
 };
+
+/* A data file read by position with egress/pqread.c instead of a DuckDB query: files in
+ * the random-access layout whose columns have the types the stream reads. */
+typedef struct direct_file {
+	int state; /* 0: not looked at, 1: read directly, -1: through DuckDB */
+	lh_pq *pq;
+	ptrdiff_t *col; /* per column read: its Parquet column; -1: rowid from row_id_start */
+} direct_file;
 
 /* --- errors --------------------------------------------------------------------------- */
 
@@ -360,7 +371,8 @@ static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_op
 		return st;
 	int64_t *rows = calloc(p->nfiles ? p->nfiles : 1, sizeof *rows);
 	s->positions = calloc(p->nfiles ? p->nfiles : 1, sizeof *s->positions);
-	if (!rows || !s->positions) {
+	s->direct_files = calloc(p->nfiles ? p->nfiles : 1, sizeof *s->direct_files);
+	if (!rows || !s->positions || !s->direct_files) {
 		free(rows);
 		return fail(s, LH_ERR_NOMEM, "out of memory");
 	}
@@ -430,6 +442,12 @@ void lh_stream_close(lh_stream **stream)
 		for (size_t i = 0; i < s->plan->nfiles; i++)
 			LH_VEC_FREE(&s->positions[i]);
 	free(s->positions);
+	if (s->direct_files && s->plan)
+		for (size_t i = 0; i < s->plan->nfiles; i++) {
+			lh_pq_close(&s->direct_files[i].pq);
+			free(s->direct_files[i].col);
+		}
+	free(s->direct_files);
 	for (size_t i = 0; i < s->nread; i++) {
 		free(s->cols[i].name);
 		if (s->cols[i].type)
@@ -621,6 +639,170 @@ static int want_cmp(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
+static duckdb_data_chunk new_chunk(lh_stream *s, bool final);
+
+/* Whether a Parquet column holds values of DuckDB type t as they are. */
+static bool same_type(duckdb_type t, lh_pq_type p)
+{
+	switch (t) {
+	case DUCKDB_TYPE_BIGINT:
+	case DUCKDB_TYPE_UBIGINT:
+	case DUCKDB_TYPE_TIMESTAMP:
+	case DUCKDB_TYPE_TIMESTAMP_TZ:
+	case DUCKDB_TYPE_TIME:
+		return p == LH_PQ_INT64;
+	case DUCKDB_TYPE_INTEGER:
+	case DUCKDB_TYPE_UINTEGER:
+	case DUCKDB_TYPE_DATE:
+	case DUCKDB_TYPE_SMALLINT:
+	case DUCKDB_TYPE_USMALLINT:
+	case DUCKDB_TYPE_TINYINT:
+	case DUCKDB_TYPE_UTINYINT:
+		return p == LH_PQ_INT32;
+	case DUCKDB_TYPE_DOUBLE:
+		return p == LH_PQ_DOUBLE;
+	case DUCKDB_TYPE_FLOAT:
+		return p == LH_PQ_FLOAT;
+	case DUCKDB_TYPE_BOOLEAN:
+		return p == LH_PQ_BOOLEAN;
+	case DUCKDB_TYPE_VARCHAR:
+	case DUCKDB_TYPE_BLOB:
+		return p == LH_PQ_BYTE_ARRAY;
+	default:
+		return false;
+	}
+}
+
+/* Decides (once per file) whether file `file` is read directly, and opens it. */
+static lh_status direct_setup(lh_stream *s, size_t file, direct_file **out)
+{
+	direct_file *d = &s->direct_files[file];
+	*out = d;
+	if (d->state)
+		return LH_OK;
+	d->state = -1;
+	const lh_plan_file *pf = &s->plan->files[file];
+	if (!pf->plain)
+		return LH_OK;
+	char *local = NULL;
+	lh_status st = lh_lake_plan_file(s->lake, s->plan, file, &local);
+	if (st != LH_OK)
+		return from_lake(s, st);
+	lh_err e = {0};
+	st = lh_pq_open(local, &d->pq, &e);
+	free(local);
+	if (st == LH_ERR_NOMEM || st == LH_ERR_IO) {
+		lh_err_move(&s->err, &e);
+		return st;
+	}
+	lh_err_clear(&e); /* corrupt or nested: DuckDB reads it, and says what is wrong */
+	if (st != LH_OK)
+		return LH_OK;
+	bool ok = lh_pq_rows(d->pq) >= 0 && (d->col = calloc(s->nread ? s->nread : 1, sizeof *d->col));
+	for (size_t c = 0; ok && c < s->nread; c++) {
+		duckdb_type t = duckdb_get_type_id(s->cols[c].type);
+		ptrdiff_t pc = -2;
+		if (s->plan->rowid && strcmp(s->cols[c].name, "rowid") == 0 && !s->cols[c].materialize) {
+			/* from row_id_start, else the file's own row id column */
+			pc = pf->row_id_start >= 0 ? -1 : lh_pq_column(d->pq, LH_FIELD_ID_ROW_ID);
+			if (pf->row_id_start < 0 && pc < 0)
+				pc = -2;
+		} else {
+			const char *name = s->cols[c].name;
+			char uri[300];
+			if (s->cols[c].materialize) { /* delivered as "image", read as "image_uri" */
+				snprintf(uri, sizeof uri, "%s_uri", name);
+				name = uri;
+			}
+			for (size_t k = 0; k < s->plan->ncolumns; k++)
+				if (strcmp(s->plan->columns[k], name) == 0)
+					pc = lh_pq_column(d->pq, (int32_t)s->plan->column_ids[k]);
+		}
+		ok = pc == -1 || (pc >= 0 && lh_pq_readable(d->pq, (size_t)pc) &&
+		                  same_type(t, lh_pq_column_type(d->pq, (size_t)pc)));
+		if (ok)
+			d->col[c] = pc;
+	}
+	if (ok)
+		d->state = 1;
+	else
+		lh_pq_close(&d->pq);
+	return LH_OK;
+}
+
+/* Sets row r of vector v (DuckDB type t) from a Parquet value. */
+static void put_value(duckdb_vector v, duckdb_type t, idx_t r, const lh_pq_value *x)
+{
+	if (x->null) {
+		duckdb_vector_ensure_validity_writable(v);
+		duckdb_validity_set_row_invalid(duckdb_vector_get_validity(v), r);
+		return;
+	}
+	uint8_t *data = duckdb_vector_get_data(v);
+	int32_t i32;
+	switch (t) {
+	case DUCKDB_TYPE_VARCHAR:
+	case DUCKDB_TYPE_BLOB:
+		duckdb_vector_assign_string_element_len(v, r, (const char *)x->data, x->len);
+		return;
+	case DUCKDB_TYPE_SMALLINT:
+	case DUCKDB_TYPE_USMALLINT:
+		memcpy(&i32, x->data, 4);
+		int16_t i16 = (int16_t)i32;
+		memcpy(data + r * 2, &i16, 2);
+		return;
+	case DUCKDB_TYPE_TINYINT:
+	case DUCKDB_TYPE_UTINYINT:
+	case DUCKDB_TYPE_BOOLEAN:
+		data[r] = x->data[0];
+		return;
+	default:
+		memcpy(data + r * x->len, x->data, x->len);
+	}
+}
+
+/* Rows of a directly read file at positions w (sorted) into a fresh chunk. */
+static lh_status read_direct(lh_stream *s, size_t file, direct_file *d, want *w, size_t nw,
+                             source *src, chunk_vec *chunks)
+{
+	duckdb_data_chunk ch = new_chunk(s, false);
+	if (!ch || LH_VEC_PUSH(chunks, ch) != LH_OK) {
+		duckdb_destroy_data_chunk(&ch);
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	}
+	int64_t rid0 = s->plan->files[file].row_id_start;
+	idx_t r = 0;
+	lh_err e = {0};
+	lh_status st = LH_OK;
+	for (size_t i = 0; i < nw && st == LH_OK; i++) {
+		if (i && w[i].pos == w[i - 1].pos) {
+			src[w[i].k] = (source){ch, r - 1};
+			continue;
+		}
+		for (size_t c = 0; c < s->nread && st == LH_OK; c++) {
+			duckdb_vector v = duckdb_data_chunk_get_vector(ch, c);
+			duckdb_type t = duckdb_get_type_id(s->cols[c].type);
+			lh_pq_value x;
+			if (d->col[c] == -1) {
+				int64_t id = rid0 + (int64_t)w[i].pos;
+				x = (lh_pq_value){.data = (const uint8_t *)&id, .len = 8};
+				put_value(v, t, r, &x);
+			} else if ((st = lh_pq_get(d->pq, (size_t)d->col[c], (int64_t)w[i].pos, &x, &e)) == LH_OK) {
+				put_value(v, t, r, &x);
+			}
+		}
+		src[w[i].k] = (source){ch, r++};
+	}
+	duckdb_data_chunk_set_size(ch, r);
+	if (st != LH_OK) {
+		st = lh_err_set(&s->err, st, "%s: data file %" PRId64 " cannot be read: %s; run "
+		                "`lakehouse verify %s`", s->plan->table, s->plan->files[file].file_id,
+		                e.msg ? e.msg : lh_strerror(st), s->plan->table);
+		lh_err_clear(&e);
+	}
+	return st;
+}
+
 /* Reads rows of one file by position into fresh chunks (kept in *chunks until the batch is
  * built), pointing src[k] at them. */
 static lh_status read_by_position(lh_stream *s, size_t file, want *w, size_t nw, source *src,
@@ -634,6 +816,11 @@ static lh_status read_by_position(lh_stream *s, size_t file, want *w, size_t nw,
 		if (positions)
 			w[i].pos = (uint64_t)positions->items[w[i].pos];
 	qsort(w, nw, sizeof *w, want_cmp);
+	direct_file *d;
+	if ((st = direct_setup(s, file, &d)) != LH_OK)
+		return st;
+	if (d->state == 1)
+		return read_direct(s, file, d, w, nw, src, chunks);
 	lh_buf where;
 	lh_buf_init(&where, 0);
 	lh_buf_puts(&where, " WHERE __lh_pos IN (");

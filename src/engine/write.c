@@ -170,8 +170,9 @@ static lh_status read_return_stats(duckdb_result *r, const lh_column *cols, size
 }
 
 lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const lh_column *cols,
-                               size_t ncols, bool with_row_id, const char *dir,
-                               int64_t target_file_size, lh_written_files *out, lh_err *err)
+                               size_t ncols, bool with_row_id, bool random_access,
+                               const char *dir, int64_t target_file_size,
+                               lh_written_files *out, lh_err *err)
 {
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
@@ -184,6 +185,8 @@ lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const 
 	              "RETURN_STATS, FIELD_IDS ",
 	              (long long)target_file_size);
 	lh_types_field_ids(cols, ncols, with_row_id, &sql);
+	if (random_access)
+		lh_buf_puts(&sql, ", COMPRESSION uncompressed, ROW_GROUP_SIZE 2048, DICTIONARY_SIZE_LIMIT 1");
 	lh_buf_putc(&sql, ')');
 	if (sql.status != LH_OK) {
 		lh_buf_free(&sql);

@@ -32,11 +32,14 @@ void lh_written_files_free(lh_written_files *files);
  * Writes the rows of `select_sql` into folder `dir` (must exist and be empty) as one or
  * more data files of at most about `target_file_size` bytes. The query's columns must
  * be the table's top-level columns in order, followed by _ducklake_internal_row_id when
- * with_row_id. A query that yields no rows writes no file.
+ * with_row_id. A query that yields no rows writes no file. random_access: the layout
+ * egress/pqread.c reads by row (row groups of 2,048 rows, one uncompressed page per
+ * column chunk, PLAIN values, no dictionaries); still plain Parquet for every reader.
  */
 lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const lh_column *cols,
-                               size_t ncols, bool with_row_id, const char *dir,
-                               int64_t target_file_size, lh_written_files *out, lh_err *err);
+                               size_t ncols, bool with_row_id, bool random_access,
+                               const char *dir, int64_t target_file_size,
+                               lh_written_files *out, lh_err *err);
 
 /*
  * Writes a delete file at `path` holding the distinct positions produced by

@@ -148,7 +148,8 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bo
 		st = lake->store->ops->staging_dir(lake->store, &staging, &lake->err);
 	if (st == LH_OK)
 		st = lh_engine_write_data(lake->engine, select_sql, t->columns.items, t->columns.len,
-		                          with_row_id, staging, lake->target_file_size, &files, &lake->err);
+		                          with_row_id, lake->write_random_access, staging,
+		                          lake->target_file_size, &files, &lake->err);
 	/* a file without rows is no file */
 	size_t w = 0;
 	for (size_t i = 0; i < files.len; i++) {

@@ -67,6 +67,7 @@ struct lh_lake {
 	lh_render render;
 	lh_commit_options commit;
 	int64_t target_file_size;
+	bool write_random_access; /* data files get the random-access layout (lakehouse_optimize) */
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
 	int query_views;  /* per-statement views made so far (remote.c) */

@@ -245,9 +245,10 @@ static int cand_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Merges the small files of one table; one commit. */
+/* Merges the small files of one table (all: rewrites every file, alone or merged); one
+ * commit. */
 static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *label,
-                               const lh_rows *versions, int64_t max_files, report *rep)
+                               const lh_rows *versions, int64_t max_files, bool all, report *rep)
 {
 	/* rows DuckDB inlined in the catalog cannot be moved into files by this version
 	 * (engine/scan.c): such a table keeps its files as they are */
@@ -260,7 +261,7 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 	size_t n = 0;
 	for (size_t i = 0; i < nf; i++) {
 		const lh_data_file *f = &t->files.items[i];
-		if (f->file_size_bytes >= lake->target_file_size)
+		if (f->file_size_bytes >= lake->target_file_size && !all)
 			continue;
 		c[n++] = (cand){f->id, version_at(versions, f->begin_snapshot), f->partition_id,
 		                f->begin_snapshot, f->file_size_bytes};
@@ -281,7 +282,7 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 			size += c[j].size;
 			j++;
 		}
-		if (j - i >= 2) {
+		if (j - i >= (all ? 1u : 2u)) {
 			compact_run run = {ids.len, j - i};
 			for (size_t k = i; k < j && st == LH_OK; k++)
 				if (LH_VEC_PUSH(&ids, c[k].id) != LH_OK)
@@ -359,10 +360,68 @@ static lh_status merge_adjacent_files(lh_lake *lake, const lh_fn_args *a, const 
 		const lh_table *t = s->tables.items[ti];
 		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
 		char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
-		st = label ? compact_table(lake, t, label, versions, max_files, &rep) : nomem(lake);
+		st = label ? compact_table(lake, t, label, versions, max_files, false, &rep) : nomem(lake);
 		free(label);
 	}
 	LH_VEC_FREE(&todo);
+	lh_rows_free(&versions);
+	if (st != LH_OK) {
+		lh_buf_free(&rep.rows);
+		return st;
+	}
+	return report_write(&rep);
+}
+
+/* lakehouse_optimize('lake', 'table', layout => 'random-access'): rewrites every data file
+ * of the table in the layout egress/pqread.c reads by row, as a compaction (row ids and
+ * rows unchanged, no change in the feed; old files go with their snapshots). */
+static lh_status optimize_fn(lh_lake *lake, const lh_fn_args *a, const char *name)
+{
+	static const char *const allowed[] = {"layout", NULL};
+	const char *fn = "lakehouse_optimize";
+	lh_status st = check_names(lake, fn, a, allowed);
+	if (st != LH_OK)
+		return st;
+	const char *table = a->n > 1 && !a->names[1] ? a->values[1] : NULL;
+	const char *layout = named(a, "layout");
+	if (!table)
+		return lh_lake_fail(lake, LH_ERR_INVALID, "%s: which table? %s('lake', 'schema.table', "
+		                    "layout => 'random-access')", fn, fn);
+	if (!layout || strcmp(layout, "random-access") != 0)
+		return lh_lake_fail(lake, LH_ERR_INVALID, "%s: layout => '%s' is not a layout; the one "
+		                    "there is: layout => 'random-access'", fn, layout ? layout : "");
+	if ((st = lh_lake_refresh(lake)) != LH_OK)
+		return st;
+	lh_state *s = lake->committed;
+	lh_qname q = {0};
+	ptrdiff_t ti = -1;
+	if (lh_parse_qname(table, &q) != LH_OK)
+		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "%s: '%s' is not a table name", fn, table);
+	else
+		st = lh_resolve_table(lake, s, &q, &ti);
+	lh_qname_free(&q);
+	if (st != LH_OK)
+		return st;
+	lh_rows *versions = NULL;
+	st = lh_catdb_query(lake->cat,
+	                    "SELECT begin_snapshot, schema_version FROM ducklake_schema_versions ORDER "
+	                    "BY begin_snapshot",
+	                    NULL, 0, &versions, &lake->err);
+	report rep = {.lake = lake, .name = name};
+	lh_buf_init(&rep.rows, 0);
+	const lh_table *t = s->tables.items[ti];
+	const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
+	char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
+	if (st == LH_OK && !label)
+		st = nomem(lake);
+	if (st == LH_OK && t->inlined)
+		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED, "%s: %s has rows inlined in the catalog; "
+		                  "flush them into files with DuckDB first", fn, label);
+	lake->write_random_access = true;
+	if (st == LH_OK)
+		st = compact_table(lake, t, label, versions, 0, true, &rep);
+	lake->write_random_access = false;
+	free(label);
 	lh_rows_free(&versions);
 	if (st != LH_OK) {
 		lh_buf_free(&rep.rows);
@@ -714,7 +773,7 @@ static lh_status cleanup_fn(lh_lake *lake, const char *fn, const lh_fn_args *a, 
 
 bool lh_maint_is_function(const char *fn)
 {
-	return lh_strieq(fn, "ducklake_merge_adjacent_files") ||
+	return lh_strieq(fn, "ducklake_merge_adjacent_files") || lh_strieq(fn, "lakehouse_optimize") ||
 	       lh_strieq(fn, "ducklake_expire_snapshots") ||
 	       lh_strieq(fn, "ducklake_cleanup_old_files") ||
 	       lh_strieq(fn, "ducklake_delete_orphaned_files");
@@ -728,6 +787,8 @@ lh_status lh_maint_function(lh_lake *lake, const char *fn, const lh_fn_args *arg
 		                    "%s cannot run inside a transaction: COMMIT or ROLLBACK first", fn);
 	if (lh_strieq(fn, "ducklake_merge_adjacent_files"))
 		return merge_adjacent_files(lake, args, name);
+	if (lh_strieq(fn, "lakehouse_optimize"))
+		return optimize_fn(lake, args, name);
 	if (lh_strieq(fn, "ducklake_expire_snapshots"))
 		return expire_snapshots(lake, args, name);
 	if (lh_strieq(fn, "ducklake_cleanup_old_files"))

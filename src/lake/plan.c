@@ -28,6 +28,7 @@ void lh_plan_free(lh_plan **plan)
 	for (size_t i = 0; i < p->ncolumns; i++)
 		free(p->columns[i]);
 	free(p->columns);
+	free(p->column_ids);
 	lh_state_free(&p->state);
 	free(p);
 	*plan = NULL;
@@ -155,17 +156,21 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 	p->table = lh_asprintf("%s.%s", sc ? sc->name : "main", t->name);
 	p->files = calloc(t->files.len ? t->files.len : 1, sizeof *p->files);
 	p->columns = calloc(t->columns.len ? t->columns.len : 1, sizeof *p->columns);
-	if (!p->table || !p->files || !p->columns) {
+	p->column_ids = calloc(t->columns.len ? t->columns.len : 1, sizeof *p->column_ids);
+	if (!p->table || !p->files || !p->columns || !p->column_ids) {
 		lh_plan_free(&p);
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
 	p->rowid = lh_table_virtual_rowid(t);
-	for (size_t i = 0; i < t->columns.len; i++)
-		if (t->columns.items[i].parent < 0 &&
-		    !(p->columns[p->ncolumns++] = lh_strdup(t->columns.items[i].name))) {
+	for (size_t i = 0; i < t->columns.len; i++) {
+		if (t->columns.items[i].parent >= 0)
+			continue;
+		p->column_ids[p->ncolumns] = t->columns.items[i].id;
+		if (!(p->columns[p->ncolumns++] = lh_strdup(t->columns.items[i].name))) {
 			lh_plan_free(&p);
 			return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 		}
+	}
 	if (t->inlined) {
 		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 		                  "%s has rows inlined in the catalog at snapshot %" PRId64
@@ -183,6 +188,8 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 		p->files[i].rows = f->record_count;
 		p->files[i].size = f->file_size_bytes;
 		p->files[i].dense = whole_file(f) && !p->filter;
+		p->files[i].plain = !f->partial_file_info;
+		p->files[i].row_id_start = f->row_id_start;
 		count = count || !whole_file(f);
 	}
 	if (count && (st = count_rows(lake, p)) != LH_OK) {
@@ -193,6 +200,23 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 		p->rows += p->files[i].rows;
 	*out = p;
 	return LH_OK;
+}
+
+lh_status lh_lake_plan_file(lh_lake *lake, const lh_plan *p, size_t i, char **out)
+{
+	*out = NULL;
+	const lh_table *t = p->state->tables.items[p->table_index];
+	if (i >= t->files.len)
+		return lh_lake_fail(lake, LH_ERR_INVALID, "no data file %zu in the plan", i);
+	const lh_data_file *f = &t->files.items[i];
+	char *tp = lh_table_full_path(p->state, t);
+	char *full = tp ? lh_file_full_path(tp, f->path, f->path_is_relative) : NULL;
+	free(tp);
+	if (!full)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_status st = lh_lake_local_file(lake, full, f->file_size_bytes, out);
+	free(full);
+	return st;
 }
 
 lh_status lh_lake_plan_sql(lh_lake *lake, const lh_plan *p, size_t i, lh_buf *out)

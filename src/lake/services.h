@@ -28,6 +28,8 @@ typedef struct lh_plan_file {
 	int64_t rows; /* rows the plan reads from it: live at the snapshot, matching the filter */
 	int64_t size; /* bytes */
 	bool dense;   /* the rows read are its positions 0..rows-1 (no deletes, no filter) */
+	bool plain;   /* every row of it belongs to the snapshot (no partial_file_info) */
+	int64_t row_id_start; /* -1: row ids are in its _ducklake_internal_row_id column */
 } lh_plan_file;
 
 typedef struct lh_plan {
@@ -38,6 +40,7 @@ typedef struct lh_plan {
 	size_t nfiles;
 	int64_t rows;
 	char **columns; /* the table's top-level columns */
+	int64_t *column_ids; /* their DuckLake column ids (= Parquet field ids) */
 	size_t ncolumns;
 	bool rowid;     /* reads have DuckLake's virtual `rowid` (the table has no column so named) */
 	/* private */
@@ -54,5 +57,8 @@ void lh_plan_free(lh_plan **plan);
  * columns, __lh_pos (the row's position in the file) and __lh_rowid, filtered, rows in
  * position order. i >= nfiles: no file (no rows, the same columns). */
 lh_status lh_lake_plan_sql(lh_lake *lake, const lh_plan *plan, size_t i, lh_buf *out);
+/* The local file holding data file i of the plan (fetched first from a remote store).
+ * Caller frees. */
+lh_status lh_lake_plan_file(lh_lake *lake, const lh_plan *plan, size_t i, char **out);
 
 #endif
