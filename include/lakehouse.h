@@ -585,6 +585,39 @@ LH_API const char *lh_stream_error(const lh_stream *stream);
 /* Closes a stream. Accepts NULL; sets *stream to NULL. */
 LH_API void lh_stream_close(lh_stream **stream);
 
+/* ---------------------------------------------------------------------------------
+ * Random access: rows by DuckLake row id, as Arrow
+ * ------------------------------------------------------------------------------- */
+
+/* Rows of one table at one snapshot by row id. Must be closed with lh_taker_close. */
+typedef struct lh_taker lh_taker;
+
+/*
+ * Opens a taker over `table` at snapshot `version` (<= 0: the latest, pinned now) for
+ * `columns` (NULL/0: all; `rowid` may be one). Like a stream it has its own DuckDB
+ * connections and uses the lake only to find files; close it before the lake. Files in
+ * the random-access layout (`lakehouse optimize TABLE --for random-access`) are read by
+ * our page reader, a few pages per row; others through DuckDB, a row group per row.
+ */
+LH_API lh_status lh_taker_open(lh_lake *lake, const char *table, const char *const *columns,
+                               size_t ncolumns, int64_t version, lh_taker **out_taker,
+                               char **out_error);
+/*
+ * The rows with these row ids as one Arrow record batch, in the order asked (an id asked
+ * twice comes twice). An id without a live row at the taker's snapshot is
+ * LH_ERR_NOT_FOUND naming it, and nothing is returned. More than 2,048 ids in one call
+ * need columns of the common types (integers, floats, booleans, dates, timestamps, text,
+ * BLOB). The caller releases *out_array.
+ */
+LH_API lh_status lh_take(lh_taker *taker, const int64_t *row_ids, size_t n,
+                         struct ArrowArray *out_array);
+LH_API lh_status lh_taker_schema(lh_taker *taker, struct ArrowSchema *out_schema);
+LH_API int64_t lh_taker_snapshot(const lh_taker *taker);
+/* Live rows at the taker's snapshot. */
+LH_API int64_t lh_taker_rows(const lh_taker *taker);
+LH_API const char *lh_taker_error(const lh_taker *taker);
+LH_API void lh_taker_close(lh_taker **taker);
+
 #ifdef __cplusplus
 }
 #endif

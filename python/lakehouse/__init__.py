@@ -18,7 +18,7 @@ import os
 
 from . import _arrow
 
-__all__ = ["open", "load_dataset", "Lake", "Result", "Stream", "Error"]
+__all__ = ["open", "load_dataset", "Lake", "Result", "Stream", "Taker", "Error"]
 
 
 class Error(Exception):
@@ -84,6 +84,16 @@ _sigs = {
     "lh_stream_state": (ctypes.c_int, [_vp, ctypes.c_int64, ctypes.POINTER(_vp)]),
     "lh_stream_error": (ctypes.c_char_p, [_vp]),
     "lh_stream_close": (None, [ctypes.POINTER(_vp)]),
+    "lh_taker_open": (ctypes.c_int, [_vp, ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p),
+                                     ctypes.c_size_t, ctypes.c_int64, ctypes.POINTER(_vp),
+                                     ctypes.POINTER(_vp)]),
+    "lh_take": (ctypes.c_int, [_vp, ctypes.POINTER(ctypes.c_int64), ctypes.c_size_t,
+                               ctypes.POINTER(_arrow.ArrowArray)]),
+    "lh_taker_schema": (ctypes.c_int, [_vp, ctypes.POINTER(_arrow.ArrowSchema)]),
+    "lh_taker_snapshot": (ctypes.c_int64, [_vp]),
+    "lh_taker_rows": (ctypes.c_int64, [_vp]),
+    "lh_taker_error": (ctypes.c_char_p, [_vp]),
+    "lh_taker_close": (None, [ctypes.POINTER(_vp)]),
     "lh_lake_open": (ctypes.c_int, [ctypes.c_char_p, ctypes.POINTER(_vp), ctypes.POINTER(_vp)]),
     "lh_lake_close": (None, [ctypes.POINTER(_vp)]),
     "lh_lake_error": (ctypes.c_char_p, [_vp]),
@@ -226,18 +236,16 @@ class Lake:
 
     def take(self, table, row_ids, columns=None, version=None):
         """The rows of `table` with these DuckLake row ids (`SELECT rowid ...`), in the
-        order given, as a dict column -> list. `version` pins a snapshot (default: the
-        latest). An id without a row at that snapshot raises Error, never a short
-        answer."""
-        h = self._handle()
-        ids = [int(i) for i in row_ids]
-        id_arr = (ctypes.c_int64 * len(ids))(*ids) if ids else None
-        cols = [c.encode("utf-8") for c in columns] if columns else []
-        col_arr = (ctypes.c_char_p * len(cols))(*cols) if cols else None
-        res = _vp()
-        code = _lib.lh_lake_take(h, table.encode("utf-8"), id_arr, len(ids), col_arr, len(cols),
-                                 -1 if version is None else int(version), ctypes.byref(res))
-        return self._result(code, res).to_columns()
+        order given, as a dict column -> list (numpy arrays for fixed-width columns when
+        numpy is installed). `version` pins a snapshot (default: the latest). An id without
+        a row at that snapshot raises Error, never a short answer. For many takes, keep a
+        Lake.taker()."""
+        with self.taker(table, columns=columns, version=version) as t:
+            return t.take(row_ids)
+
+    def taker(self, table, columns=None, version=None):
+        """A Taker: rows of `table` by row id at one pinned snapshot, opened once."""
+        return Taker(self, table, columns=columns, version=version)
 
     def stream(self, source, *, columns=None, filter=None, version=None, batch_size=1024,
                shuffle="block", seed=0, epoch=0, rank=0, world_size=1, worker_id=0,
@@ -408,6 +416,59 @@ class Stream:
     def close(self):
         if self._h:
             _lib.lh_stream_close(ctypes.byref(self._h))
+            self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Taker:
+    """Rows of one table at one snapshot by row id (see Lake.taker): `take(ids)` gives a
+    dict column -> values in the order asked; `snapshot_id`, `num_rows`."""
+
+    def __init__(self, lake, table, *, columns=None, version=None):
+        arr, n, keep = _strings(columns)
+        self._keep = keep
+        h, err = _vp(), _vp()
+        code = _lib.lh_taker_open(lake._handle(), table.encode("utf-8"), arr, n,
+                                  int(version) if version is not None else 0,
+                                  ctypes.byref(h), ctypes.byref(err))
+        if code != 0:
+            msg = ctypes.string_at(err).decode("utf-8", "replace") if err.value else "cannot open"
+            _lib.lh_free(err)
+            raise Error(msg, _status_name(code))
+        self._h = h
+        self._lake = lake
+        self._schema = _arrow.ArrowSchema()
+        self._check(_lib.lh_taker_schema(h, ctypes.byref(self._schema)))
+        self._schema_owner = _arrow._Owner(self._schema)
+        self.snapshot_id = _lib.lh_taker_snapshot(h)
+        self.num_rows = _lib.lh_taker_rows(h)
+
+    def _check(self, code):
+        if code != 0:
+            raise Error(_lib.lh_taker_error(self._h).decode("utf-8", "replace"),
+                        _status_name(code))
+
+    def take(self, row_ids):
+        ids = [int(i) for i in row_ids]
+        id_arr = (ctypes.c_int64 * len(ids))(*ids) if ids else None
+        arr = _arrow.ArrowArray()
+        self._check(_lib.lh_take(self._h, id_arr, len(ids), ctypes.byref(arr)))
+        return _arrow.batch_columns(self._schema, arr)
+
+    def close(self):
+        if self._h:
+            _lib.lh_taker_close(ctypes.byref(self._h))
             self._h = None
 
     def __enter__(self):

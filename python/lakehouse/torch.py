@@ -62,6 +62,10 @@ def _lake_path(lake):
     return lake.path if isinstance(lake, lakehouse.Lake) else os.fspath(lake)
 
 
+def _scalar(v):
+    return v.item() if hasattr(v, "item") and getattr(v, "ndim", 1) == 0 else v
+
+
 def to_torch(batch):
     """numpy columns as tensors over the same memory (no copy); lists stay lists."""
     import numpy as np
@@ -206,12 +210,24 @@ class LakeMapDataset(_tud.Dataset):
     def __len__(self):
         return len(self.row_ids)
 
+    def _taker(self):
+        lk = self._lake.get()
+        if getattr(self, "_taker_of", None) is not lk:  # one per process, on first use
+            self._taker_obj = lk.taker(self.table, columns=self.columns, version=self.snapshot_id)
+            self._taker_of = lk
+        return self._taker_obj
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_taker_obj", None)
+        state.pop("_taker_of", None)
+        return state
+
     def _items(self, indices):
         ids = [self.row_ids[i] for i in indices]
-        cols = self._lake.get().take(self.table, ids, columns=self.columns,
-                                     version=self.snapshot_id)
+        cols = self._taker().take(ids)
         names = list(cols)
-        items = [{c: cols[c][k] for c in names} for k in range(len(ids))]
+        items = [{c: _scalar(cols[c][k]) for c in names} for k in range(len(ids))]
         return [self.transform(it) for it in items] if self.transform else items
 
     def __getitem__(self, index):

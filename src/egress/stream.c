@@ -765,19 +765,25 @@ static void put_value(duckdb_vector v, duckdb_type t, idx_t r, const lh_pq_value
 static lh_status read_direct(lh_stream *s, size_t file, direct_file *d, want *w, size_t nw,
                              source *src, chunk_vec *chunks)
 {
-	duckdb_data_chunk ch = new_chunk(s, false);
-	if (!ch || LH_VEC_PUSH(chunks, ch) != LH_OK) {
-		duckdb_destroy_data_chunk(&ch);
-		return fail(s, LH_ERR_NOMEM, "out of memory");
-	}
 	int64_t rid0 = s->plan->files[file].row_id_start;
+	duckdb_data_chunk ch = NULL;
 	idx_t r = 0;
 	lh_err e = {0};
 	lh_status st = LH_OK;
 	for (size_t i = 0; i < nw && st == LH_OK; i++) {
 		if (i && w[i].pos == w[i - 1].pos) {
-			src[w[i].k] = (source){ch, r - 1};
+			src[w[i].k] = src[w[i - 1].k];
 			continue;
+		}
+		if (!ch || r == duckdb_vector_size()) { /* a chunk holds one vector's rows */
+			if (ch)
+				duckdb_data_chunk_set_size(ch, r);
+			ch = new_chunk(s, false);
+			if (!ch || LH_VEC_PUSH(chunks, ch) != LH_OK) {
+				duckdb_destroy_data_chunk(&ch);
+				return fail(s, LH_ERR_NOMEM, "out of memory");
+			}
+			r = 0;
 		}
 		for (size_t c = 0; c < s->nread && st == LH_OK; c++) {
 			duckdb_vector v = duckdb_data_chunk_get_vector(ch, c);
@@ -793,7 +799,8 @@ static lh_status read_direct(lh_stream *s, size_t file, direct_file *d, want *w,
 		}
 		src[w[i].k] = (source){ch, r++};
 	}
-	duckdb_data_chunk_set_size(ch, r);
+	if (ch)
+		duckdb_data_chunk_set_size(ch, r);
 	if (st != LH_OK) {
 		st = lh_err_set(&s->err, st, "%s: data file %" PRId64 " cannot be read: %s; run "
 		                "`lakehouse verify %s`", s->plan->table, s->plan->files[file].file_id,
@@ -805,6 +812,10 @@ static lh_status read_direct(lh_stream *s, size_t file, direct_file *d, want *w,
 
 /* Reads rows of one file by position into fresh chunks (kept in *chunks until the batch is
  * built), pointing src[k] at them. */
+static lh_status read_physical(lh_stream *s, size_t file, want *w, size_t nw, source *src,
+                               chunk_vec *chunks);
+
+/* w[].pos: the numbers of the rows among the file's rows the plan reads. */
 static lh_status read_by_position(lh_stream *s, size_t file, want *w, size_t nw, source *src,
                                   chunk_vec *chunks)
 {
@@ -815,6 +826,14 @@ static lh_status read_by_position(lh_stream *s, size_t file, want *w, size_t nw,
 	for (size_t i = 0; i < nw; i++)
 		if (positions)
 			w[i].pos = (uint64_t)positions->items[w[i].pos];
+	return read_physical(s, file, w, nw, src, chunks);
+}
+
+/* w[].pos: positions in the file. */
+static lh_status read_physical(lh_stream *s, size_t file, want *w, size_t nw, source *src,
+                               chunk_vec *chunks)
+{
+	lh_status st = LH_OK;
 	qsort(w, nw, sizeof *w, want_cmp);
 	direct_file *d;
 	if ((st = direct_setup(s, file, &d)) != LH_OK)
@@ -1422,4 +1441,356 @@ lh_status lh_stream_state(lh_stream *s, int64_t rank_samples, char **out)
 const char *lh_stream_error(const lh_stream *s)
 {
 	return s ? s->err.msg : "";
+}
+
+/* --- takes by row id ------------------------------------------------------------------------ */
+
+/* The row ids a data file holds, and how to find one's position. */
+typedef struct id_map {
+	int64_t lo, hi;    /* the smallest and largest id in the file */
+	size_t file;
+	bool by_start;     /* position = id - row_id_start */
+	bool by_column;    /* positions by binary search in its sorted row id column (pqread) */
+	int64_t *ids, *pos; /* else: its live rows' ids, sorted, and their positions */
+	size_t n;
+} id_map;
+
+struct lh_taker {
+	lh_stream *s;
+	id_map *maps; /* sorted by lo; built on the first take */
+	size_t nmaps;
+	bool ready;
+};
+
+static int id_map_cmp(const void *a, const void *b)
+{
+	const id_map *x = a, *y = b;
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* A file whose ids are in its row id column: sorted (pqread), else loaded through DuckDB. */
+static lh_status map_by_ids(lh_stream *s, id_map *m)
+{
+	const lh_plan_file *pf = &s->plan->files[m->file];
+	direct_file *d;
+	lh_status st = direct_setup(s, m->file, &d);
+	if (st != LH_OK)
+		return st;
+	ptrdiff_t rc = d->state == 1 ? lh_pq_column(d->pq, LH_FIELD_ID_ROW_ID) : -1;
+	if (rc >= 0 && lh_pq_readable(d->pq, (size_t)rc) &&
+	    lh_pq_column_type(d->pq, (size_t)rc) == LH_PQ_INT64 && pf->record_count > 0) {
+		/* one pass to check the column is ascending (compaction writes it so) */
+		lh_err e = {0};
+		int64_t prev = INT64_MIN;
+		bool sorted = true;
+		for (int64_t p = 0; sorted && p < pf->record_count; p++) {
+			lh_pq_value v;
+			if (lh_pq_get(d->pq, (size_t)rc, p, &v, &e) != LH_OK || v.null) {
+				sorted = false;
+				break;
+			}
+			int64_t id;
+			memcpy(&id, v.data, 8);
+			if (p == 0)
+				m->lo = id;
+			sorted = id > prev;
+			prev = m->hi = id;
+		}
+		lh_err_clear(&e);
+		if (sorted) {
+			m->by_column = true;
+			return LH_OK;
+		}
+	}
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "SELECT __lh_rowid, __lh_pos FROM (");
+	st = lh_lake_plan_sql(s->lake, s->plan, m->file, &q);
+	if (st != LH_OK) {
+		lh_buf_free(&q);
+		return from_lake(s, st);
+	}
+	lh_buf_puts(&q, ") ORDER BY 1");
+	duckdb_result r;
+	st = lh_engine_query(s->eng2, lh_buf_str(&q), &r, &s->err);
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		return st;
+	size_t cap = (size_t)(pf->rows > 0 ? pf->rows : 1);
+	m->ids = malloc(cap * sizeof *m->ids);
+	m->pos = malloc(cap * sizeof *m->pos);
+	duckdb_data_chunk ch;
+	while (st == LH_OK && (ch = duckdb_fetch_chunk(r))) {
+		idx_t k = duckdb_data_chunk_get_size(ch);
+		const int64_t *id = duckdb_vector_get_data(duckdb_data_chunk_get_vector(ch, 0));
+		const int64_t *pos = duckdb_vector_get_data(duckdb_data_chunk_get_vector(ch, 1));
+		if (!m->ids || !m->pos)
+			st = fail(s, LH_ERR_NOMEM, "out of memory");
+		else if (m->n + k > cap)
+			st = changed_file(s, m->file, "holds more rows");
+		for (idx_t i = 0; st == LH_OK && i < k; i++, m->n++) {
+			m->ids[m->n] = id[i];
+			m->pos[m->n] = pos[i];
+		}
+		duckdb_destroy_data_chunk(&ch);
+	}
+	duckdb_destroy_result(&r);
+	if (st == LH_OK && m->n) {
+		m->lo = m->ids[0];
+		m->hi = m->ids[m->n - 1];
+	} else if (st == LH_OK) {
+		m->lo = 1;
+		m->hi = 0; /* holds nothing */
+	}
+	return st;
+}
+
+static lh_status taker_ready(lh_taker *t)
+{
+	if (t->ready)
+		return LH_OK;
+	lh_stream *s = t->s;
+	t->maps = calloc(s->plan->nfiles ? s->plan->nfiles : 1, sizeof *t->maps);
+	if (!t->maps)
+		return fail(s, LH_ERR_NOMEM, "out of memory");
+	lh_status st = LH_OK;
+	for (size_t i = 0; i < s->plan->nfiles && st == LH_OK; i++) {
+		const lh_plan_file *pf = &s->plan->files[i];
+		id_map *m = &t->maps[t->nmaps++];
+		m->file = i;
+		if (pf->row_id_start >= 0 && pf->plain) {
+			m->by_start = true;
+			m->lo = pf->row_id_start;
+			m->hi = pf->row_id_start + pf->record_count - 1;
+		} else {
+			st = map_by_ids(s, m);
+		}
+	}
+	if (st == LH_OK) {
+		qsort(t->maps, t->nmaps, sizeof *t->maps, id_map_cmp);
+		t->ready = true;
+	}
+	return st;
+}
+
+static ptrdiff_t find_i64(const int64_t *v, size_t n, int64_t x)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == x ? (ptrdiff_t)lo : -1;
+}
+
+/* The position of row id `id` in map m's file if a live row has it; -1 if not. */
+static lh_status position_of(lh_stream *s, id_map *m, int64_t id, int64_t *out)
+{
+	*out = -1;
+	if (id < m->lo || id > m->hi)
+		return LH_OK;
+	const lh_plan_file *pf = &s->plan->files[m->file];
+	int64_t pos = -1;
+	if (m->ids) {
+		ptrdiff_t k = find_i64(m->ids, m->n, id);
+		*out = k < 0 ? -1 : m->pos[k];
+		return LH_OK; /* the live rows only */
+	}
+	if (m->by_start) {
+		pos = id - m->lo;
+	} else if (m->by_column) {
+		direct_file *d = &s->direct_files[m->file];
+		size_t rc = (size_t)lh_pq_column(d->pq, LH_FIELD_ID_ROW_ID);
+		int64_t lo = 0, hi = pf->record_count - 1;
+		lh_err e = {0};
+		while (lo <= hi) {
+			int64_t mid = lo + (hi - lo) / 2, v;
+			lh_pq_value x;
+			lh_status st = lh_pq_get(d->pq, rc, mid, &x, &e);
+			if (st != LH_OK) {
+				lh_err_move(&s->err, &e);
+				return st;
+			}
+			memcpy(&v, x.data, 8);
+			if (v == id) {
+				pos = mid;
+				break;
+			}
+			if (v < id)
+				lo = mid + 1;
+			else
+				hi = mid - 1;
+		}
+	}
+	if (pos < 0 || pf->dense) {
+		*out = pos;
+		return LH_OK;
+	}
+	const lh_i64_vec *live; /* deleted or filtered out? */
+	lh_status st = file_positions(s, m->file, &live);
+	if (st == LH_OK && find_i64(live->items, live->len, pos) >= 0)
+		*out = pos;
+	return st;
+}
+
+lh_status lh_taker_open(lh_lake *lake, const char *table, const char *const *columns,
+                        size_t ncolumns, int64_t version, lh_taker **out, char **out_error)
+{
+	if (out)
+		*out = NULL;
+	if (!out)
+		return LH_ERR_INVALID;
+	lh_taker *t = calloc(1, sizeof *t);
+	if (!t)
+		return LH_ERR_NOMEM;
+	lh_stream_options o = {.columns = columns, .ncolumns = ncolumns, .version = version,
+	                       .shuffle = "none"};
+	lh_status st = lh_stream_open(lake, table, &o, &t->s, out_error);
+	if (st != LH_OK) {
+		free(t);
+		return st;
+	}
+	*out = t;
+	return LH_OK;
+}
+
+void lh_taker_close(lh_taker **tp)
+{
+	if (!tp || !*tp)
+		return;
+	lh_taker *t = *tp;
+	for (size_t i = 0; i < t->nmaps; i++) {
+		free(t->maps[i].ids);
+		free(t->maps[i].pos);
+	}
+	free(t->maps);
+	lh_stream_close(&t->s);
+	free(t);
+	*tp = NULL;
+}
+
+lh_status lh_taker_schema(lh_taker *t, struct ArrowSchema *out)
+{
+	return t ? lh_stream_schema(t->s, out) : LH_ERR_INVALID;
+}
+
+int64_t lh_taker_snapshot(const lh_taker *t)
+{
+	return t ? lh_stream_snapshot(t->s) : -1;
+}
+
+int64_t lh_taker_rows(const lh_taker *t)
+{
+	return t ? t->s->plan->rows : 0;
+}
+
+const char *lh_taker_error(const lh_taker *t)
+{
+	return t ? lh_stream_error(t->s) : "";
+}
+
+#define MISSING_SHOWN 10
+
+/* The batch of rows src[0..n) as Arrow. */
+static lh_status batch_to_arrow(lh_stream *s, const source *src, idx_t n, struct ArrowArray *out)
+{
+	if (s->direct)
+		return lh_arrow_take(src, n, s->type_ids, s->ncols, out) == LH_OK
+		           ? LH_OK : fail(s, LH_ERR_NOMEM, "cannot build a batch of %zu rows", (size_t)n);
+	if (n > duckdb_vector_size())
+		return fail(s, LH_ERR_TOO_BIG, "take: at most %zu row ids at a time with these columns "
+		            "(one of them has a type other than integers, floats, booleans, dates, "
+		            "timestamps, text and BLOB)", (size_t)duckdb_vector_size());
+	duckdb_data_chunk batch = NULL, final = NULL;
+	lh_status st = LH_OK;
+	if (n)
+		st = gather(s, src, n, &batch);
+	else if (!(batch = new_chunk(s, false)))
+		st = fail(s, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK)
+		st = finish(s, batch, n, &final);
+	if (st == LH_OK) {
+		duckdb_error_data e = duckdb_data_chunk_to_arrow(s->arrow, final, out);
+		if (e && duckdb_error_data_has_error(e))
+			st = fail(s, LH_ERR_ENGINE, "Arrow export failed: %s", duckdb_error_data_message(e));
+		if (e)
+			duckdb_destroy_error_data(&e);
+	}
+	duckdb_destroy_data_chunk(&final);
+	duckdb_destroy_data_chunk(&batch);
+	return st;
+}
+
+lh_status lh_take(lh_taker *t, const int64_t *ids, size_t n, struct ArrowArray *out)
+{
+	if (!t || !out || (n && !ids))
+		return LH_ERR_INVALID;
+	memset(out, 0, sizeof *out);
+	lh_stream *s = t->s;
+	lh_err_clear(&s->err);
+	lh_status st = taker_ready(t);
+	size_t *file_of = malloc((n ? n : 1) * sizeof *file_of);
+	int64_t *pos = malloc((n ? n : 1) * sizeof *pos);
+	source *src = calloc(n ? n : 1, sizeof *src);
+	want *w = malloc((n ? n : 1) * sizeof *w);
+	chunk_vec fetched = {0};
+	if (st == LH_OK && (!file_of || !pos || !src || !w))
+		st = fail(s, LH_ERR_NOMEM, "out of memory");
+	size_t missing = 0;
+	lh_buf list;
+	lh_buf_init(&list, 0);
+	for (size_t k = 0; k < n && st == LH_OK; k++) {
+		/* the last map starting at or below the id, then earlier ones that reach it */
+		size_t lo = 0, hi = t->nmaps;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (t->maps[mid].lo <= ids[k])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		pos[k] = -1;
+		for (size_t m = lo; m-- > 0 && pos[k] < 0 && st == LH_OK;) {
+			st = position_of(s, &t->maps[m], ids[k], &pos[k]);
+			file_of[k] = t->maps[m].file;
+		}
+		if (st == LH_OK && pos[k] < 0 && missing++ < MISSING_SHOWN)
+			lh_buf_printf(&list, "%s%" PRId64, missing > 1 ? ", " : "", ids[k]);
+	}
+	if (st == LH_OK && missing)
+		st = fail(s, LH_ERR_NOT_FOUND,
+		          "take from %s: %zu of the row ids asked for have no row at snapshot %" PRId64
+		          " (%s%s): deleted, or never written; read ids with SELECT rowid FROM %s",
+		          s->plan->table, missing, s->plan->snapshot, lh_buf_str(&list),
+		          missing > MISSING_SHOWN ? ", ..." : "", s->plan->table);
+	lh_buf_free(&list);
+	/* one read per file */
+	bool *done = st == LH_OK ? calloc(n ? n : 1, 1) : NULL;
+	if (st == LH_OK && !done)
+		st = fail(s, LH_ERR_NOMEM, "out of memory");
+	for (size_t k = 0; k < n && st == LH_OK; k++) {
+		if (done[k])
+			continue;
+		size_t nw = 0;
+		for (size_t q = k; q < n; q++)
+			if (!done[q] && file_of[q] == file_of[k]) {
+				done[q] = true;
+				w[nw++] = (want){(uint64_t)pos[q], q};
+			}
+		st = read_physical(s, file_of[k], w, nw, src, &fetched);
+	}
+	free(done);
+	if (st == LH_OK)
+		st = batch_to_arrow(s, src, (idx_t)n, out);
+	for (size_t i = 0; i < fetched.len; i++)
+		duckdb_destroy_data_chunk(&fetched.items[i]);
+	LH_VEC_FREE(&fetched);
+	free(file_of);
+	free(pos);
+	free(src);
+	free(w);
+	return st;
 }

@@ -190,6 +190,7 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 		p->files[i].dense = whole_file(f) && !p->filter;
 		p->files[i].plain = !f->partial_file_info;
 		p->files[i].row_id_start = f->row_id_start;
+		p->files[i].record_count = f->record_count;
 		count = count || !whole_file(f);
 	}
 	if (count && (st = count_rows(lake, p)) != LH_OK) {

@@ -30,6 +30,7 @@ typedef struct lh_plan_file {
 	bool dense;   /* the rows read are its positions 0..rows-1 (no deletes, no filter) */
 	bool plain;   /* every row of it belongs to the snapshot (no partial_file_info) */
 	int64_t row_id_start; /* -1: row ids are in its _ducklake_internal_row_id column */
+	int64_t record_count; /* rows in the file, deleted ones included */
 } lh_plan_file;
 
 typedef struct lh_plan {

@@ -642,6 +642,87 @@ static void stream_materializes_objects(void **state)
 	lh_stream_close(&s);
 }
 
+/* lh_take's answer for ids, compared with the rows the SQL path gives. */
+static void check_take(lh_lake *lake, lh_taker *t, const int64_t *ids, size_t n)
+{
+	struct ArrowArray a;
+	if (lh_take(t, ids, n, &a) != LH_OK)
+		fail_msg("lh_take: %s", lh_taker_error(t));
+	assert_int_equal(a.length, (int64_t)n);
+	const int64_t *id = a.children[0]->buffers[1];
+	const int32_t *off = a.children[1]->buffers[1];
+	const char *chars = a.children[1]->buffers[2];
+	const int64_t *rowid = a.children[2]->buffers[1];
+	for (size_t k = 0; k < n; k++) {
+		char sql[128], want[32];
+		snprintf(sql, sizeof sql, "SELECT id FROM t WHERE rowid = %lld", (long long)ids[k]);
+		lh_result *r = NULL;
+		assert_int_equal(lh_lake_query(lake, sql, &r), LH_OK);
+		size_t rows = 0;
+		assert_int_equal(lh_result_next_batch(r, &rows), LH_OK);
+		assert_int_equal(rows, 1);
+		assert_int_equal(id[k], lh_result_int64(r, 0, 0));
+		lh_result_destroy(&r);
+		assert_int_equal(rowid[k], ids[k]);
+		int len = snprintf(want, sizeof want, "s%lld", (long long)id[k]);
+		assert_int_equal(off[k + 1] - off[k], len);
+		assert_memory_equal(chars + off[k], want, (size_t)len);
+	}
+	a.release(&a);
+}
+
+static void take_by_row_id_in_every_layout(void **state)
+{
+	fixture *f = *state;
+	stream_table(f->lake); /* three files, deletes in the middle one */
+	const char *cols[] = {"id", "s", "rowid"};
+	/* ids of live rows, deleted ones, repeats; the table as written, compacted (row ids in
+	 * a column, read through DuckDB), then in the random-access layout (our reader) */
+	int64_t ids[] = {1049, 0, 455, 455, 903, 399, 400 + 1, 1048};
+	static const char *const steps[] = {
+	    NULL, "CALL ducklake_merge_adjacent_files('lake')",
+	    "FROM lakehouse_optimize('lake', 't', layout => 'random-access')"};
+	for (size_t step = 0; step < 3; step++) {
+		if (steps[step])
+			exec_ok(f->lake, steps[step]);
+		lh_taker *t = NULL;
+		char *err = NULL;
+		if (lh_taker_open(f->lake, "t", cols, 3, 0, &t, &err) != LH_OK)
+			fail_msg("lh_taker_open: %s", err);
+		assert_int_equal(lh_taker_rows(t), 1000);
+		check_take(f->lake, t, ids, sizeof ids / sizeof ids[0]);
+		/* every id at once, in reverse: more than one vector's worth */
+		static int64_t all[1100];
+		size_t n = 0;
+		for (int64_t i = 1049; i >= 0; i--)
+			if (!(i >= 400 && i < 900 && i % 10 == 0))
+				all[n++] = i;
+		struct ArrowArray a;
+		assert_int_equal(lh_take(t, all, n, &a), LH_OK);
+		assert_int_equal(a.length, 1000);
+		const int64_t *rid = a.children[2]->buffers[1];
+		for (size_t k = 0; k < n; k++)
+			assert_int_equal(rid[k], all[k]);
+		a.release(&a);
+		/* deleted and never written: an error naming them, nothing returned */
+		int64_t gone[] = {3, 410, 420, 99999};
+		assert_int_equal(lh_take(t, gone, 4, &a), LH_ERR_NOT_FOUND);
+		assert_null(a.release);
+		assert_non_null(strstr(lh_taker_error(t), "3 of the row ids"));
+		assert_non_null(strstr(lh_taker_error(t), "410, 420, 99999"));
+		assert_int_equal(lh_take(t, NULL, 0, &a), LH_OK);
+		assert_int_equal(a.length, 0);
+		a.release(&a);
+		lh_taker_close(&t);
+		assert_null(t);
+	}
+	lh_taker *t = NULL;
+	char *err = NULL;
+	assert_int_equal(lh_taker_open(f->lake, "nosuch", NULL, 0, 0, &t, &err), LH_ERR_NOT_FOUND);
+	assert_null(t);
+	lh_free(err);
+}
+
 static void option_structs_are_sized(void **state)
 {
 	(void)state;
@@ -709,6 +790,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(stream_reads_its_pinned_snapshot, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_refuses_bad_options, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_materializes_objects, setup, teardown),
+	    cmocka_unit_test_setup_teardown(take_by_row_id_in_every_layout, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -87,12 +87,13 @@ def test_take_returns_rows_by_id_in_the_order_asked(lake):
     ids = [r[0] for r in lake.sql("SELECT rowid FROM t WHERE a IN (2, 7) ORDER BY a").rows]
     got = lake.take("t", [ids[1], ids[0], ids[1]], columns=["b"])
     assert got == {"b": ["x7", "x2", "x7"]}
-    assert lake.take("main.t", [])["a"] == []
+    assert list(lake.take("main.t", [])["a"]) == []
     # a deleted row is an error naming it; at the snapshot before the delete it is there
     with pytest.raises(lakehouse.Error) as e:
         lake.take("t", [4, 5, 6])
     assert e.value.status == "LH_ERR_NOT_FOUND" and "(5)" in str(e.value)
-    assert lake.take("t", [5], version=first) == {"a": [5], "b": ["x5"]}
+    got = lake.take("t", [5], version=first)
+    assert list(got["a"]) == [5] and got["b"] == ["x5"]
     with pytest.raises(lakehouse.Error) as e:
         lake.take("nosuch", [1])
     assert "nosuch" in str(e.value)
