@@ -723,6 +723,39 @@ static void take_by_row_id_in_every_layout(void **state)
 	lh_free(err);
 }
 
+static void stream_more_consumers_than_rows(void **state)
+{
+	fixture *f = *state;
+	exec_ok(f->lake, "CREATE TABLE t AS SELECT range::BIGINT AS id FROM range(5)"); /* one file */
+	static int64_t ids[MAX_IDS];
+	static const char *const modes[] = {"none", "files", "block", "global"};
+	for (size_t m = 0; m < 4; m++)
+		for (int drop = 0; drop < 2; drop++) {
+			/* 3 ranks x 4 workers for 5 rows: 2 each padded (6 in all), or 1 each */
+			int hits[5] = {0};
+			size_t total = 0;
+			for (uint64_t rank = 0; rank < 3; rank++) {
+				size_t per_rank = 0;
+				for (uint64_t worker = 0; worker < 4; worker++) {
+					lh_stream_options o = {.shuffle = modes[m], .seed = 2, .batch_size = 1,
+					                       .rank = rank, .world_size = 3, .worker = worker,
+					                       .num_workers = 4, .drop_last = drop};
+					lh_stream *s = open_stream(f->lake, "t", &o);
+					size_t n = stream_ids(s, ids);
+					for (size_t i = 0; i < n; i++)
+						hits[ids[i]]++;
+					per_rank += n;
+					lh_stream_close(&s);
+				}
+				assert_int_equal(per_rank, drop ? 1 : 2);
+				total += per_rank;
+			}
+			assert_int_equal(total, drop ? 3 : 6);
+			for (int i = 0; i < 5; i++)
+				assert_true(drop ? hits[i] <= 1 : hits[i] >= 1); /* padding repeats one */
+		}
+}
+
 static void option_structs_are_sized(void **state)
 {
 	(void)state;
@@ -791,6 +824,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(stream_refuses_bad_options, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_materializes_objects, setup, teardown),
 	    cmocka_unit_test_setup_teardown(take_by_row_id_in_every_layout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_more_consumers_than_rows, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
