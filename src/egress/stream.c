@@ -86,6 +86,7 @@ struct lh_stream {
 	struct direct_file *direct_files; /* per plan file: read by our Parquet reader? */
 
 	int64_t memory_limit;
+	char *saved_settings; /* "memory_limit;threads" of the database before the stream */
 	lh_err err;
 };
 
@@ -354,12 +355,17 @@ static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_op
 		return st;
 	if (o->memory_limit) {
 		/* DuckDB gets three quarters (one thread: every thread holds row groups of its
-		 * own); the window and the batches being built live in the rest */
+		 * own); the window and the batches being built live in the rest. The settings
+		 * are the database's, so the lake's are put back when the stream closes. */
 		char sql[96];
+		st = lh_engine_scalar(s->eng, "SELECT current_setting('memory_limit') || ';' || "
+		                      "current_setting('threads')", &s->saved_settings, &s->err);
 		s->memory_limit = o->memory_limit;
 		snprintf(sql, sizeof sql, "SET memory_limit = '%" PRId64 "B'; SET threads = 1",
 		         o->memory_limit / 4 * 3);
-		if ((st = lh_engine_exec(s->eng, sql, &s->err)) != LH_OK)
+		if (st == LH_OK)
+			st = lh_engine_exec(s->eng, sql, &s->err);
+		if (st != LH_OK)
 			return st;
 	}
 	duckdb_connection_get_arrow_options(lh_engine_conn(s->eng), &s->arrow);
@@ -460,6 +466,20 @@ void lh_stream_close(lh_stream **stream)
 	lh_plan_free(&s->plan);
 	if (s->arrow)
 		duckdb_destroy_arrow_options(&s->arrow);
+	if (s->saved_settings && s->eng) {
+		char *semi = strchr(s->saved_settings, ';');
+		if (semi) {
+			*semi = '\0';
+			char *sql = lh_asprintf("SET memory_limit = '%s'; SET threads = %s",
+			                        s->saved_settings, semi + 1);
+			lh_err ignored = {0};
+			if (sql)
+				lh_engine_exec(s->eng, sql, &ignored); /* best effort: the lake still works */
+			lh_err_clear(&ignored);
+			free(sql);
+		}
+	}
+	free(s->saved_settings);
 	lh_engine_close(&s->eng);
 	lh_engine_close(&s->eng2);
 	lh_err_clear(&s->err);

@@ -223,9 +223,12 @@ def test_a_budget_too_small_says_so(lake_dir):
     with lakehouse.open(lake_dir) as lk:
         cli(lake_dir, "CREATE TABLE w AS SELECT range AS id, md5(range::VARCHAR) || "
                       "md5((range + 1)::VARCHAR) AS a FROM range(200000)")
+        threads = "SELECT current_setting('threads')"
+        before = lk.sql(threads).rows
         with lk.stream("w", memory_limit=4 << 20) as s:
             with pytest.raises(lakehouse.Error) as e:
                 next(s)
+        assert lk.sql(threads).rows == before  # the lake's own settings come back
     assert "memory_limit 4 MiB is too small to read main.w" in str(e.value)
     assert "SET threads" not in str(e.value)
 
