@@ -178,6 +178,39 @@ def _decode(text, type_name):
     return v
 
 
+class _Handle:
+    """A library handle owned by a Python object: closed by close(), at the end of a
+    `with` block, or when the object goes."""
+    _h = None
+    _closer = None  # the library's lh_*_close
+
+    def close(self):
+        if self._h:
+            type(self)._closer(ctypes.byref(self._h))
+            self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+def _opened(code, handle, err):
+    """Raises the error an lh_*_open call left in `err` (freed here)."""
+    if code != 0:
+        msg = ctypes.string_at(err).decode("utf-8", "replace") if err.value else "cannot open"
+        _lib.lh_free(err)
+        raise Error(msg, _status_name(code))
+    return handle
+
+
 class Result:
     """The rows of a statement: `columns` (names), `types` (DuckDB's type names) and
     `rows` (tuples). Iterating gives the rows; `to_columns()` gives column -> list."""
@@ -198,18 +231,15 @@ class Result:
         return {c: [r[i] for r in self.rows] for i, c in enumerate(self.columns)}
 
 
-class Lake:
+class Lake(_Handle):
     """An open lake. Not shared between threads; each process (or DataLoader worker)
     opens its own. Close it with close(), or use it as a context manager."""
+    _closer = staticmethod(_lib.lh_lake_close)
 
     def __init__(self, path):
         handle, err = _vp(), _vp()
-        code = _lib.lh_lake_open(os.fsencode(path), ctypes.byref(handle), ctypes.byref(err))
-        if code != 0:
-            msg = ctypes.string_at(err).decode("utf-8", "replace") if err.value else "cannot open"
-            _lib.lh_free(err)
-            raise Error(msg, _status_name(code))
-        self._h = handle
+        self._h = _opened(_lib.lh_lake_open(os.fsencode(path), ctypes.byref(handle),
+                                            ctypes.byref(err)), handle, err)
         self.path = path
         _lib.lh_lake_set_render(self._h, _LH_RENDER_JSON)
 
@@ -293,23 +323,6 @@ class Lake:
         finally:
             _lib.lh_result_destroy(ctypes.byref(res))
 
-    def close(self):
-        if self._h:
-            _lib.lh_lake_close(ctypes.byref(self._h))
-            self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
-
 
 def _strings(items):
     enc = [str(c).encode("utf-8") for c in (items or ())]
@@ -324,8 +337,9 @@ def _state_text(state):
     raise TypeError("state must be a state_dict() or its 'state' string")
 
 
-class Stream:
+class Stream(_Handle):
     """An iterator of batches over a pinned snapshot; see Lake.stream."""
+    _closer = staticmethod(_lib.lh_stream_close)
 
     def __init__(self, lake, source, *, columns, filter, version, batch_size, shuffle, seed,
                  epoch, rank, world_size, worker_id, num_workers, drop_last, state,
@@ -347,13 +361,9 @@ class Stream:
         o.state = text.encode() if text else None
         o.memory_limit = int(memory_limit or 0)
         h, err = _vp(), _vp()
-        code = _lib.lh_stream_open(lake._handle(), source.encode("utf-8"), ctypes.byref(o),
-                                   ctypes.byref(h), ctypes.byref(err))
-        if code != 0:
-            msg = ctypes.string_at(err).decode("utf-8", "replace") if err.value else "cannot open"
-            _lib.lh_free(err)
-            raise Error(msg, _status_name(code))
-        self._h = h
+        self._h = _opened(_lib.lh_stream_open(lake._handle(), source.encode("utf-8"),
+                                              ctypes.byref(o), ctypes.byref(h),
+                                              ctypes.byref(err)), h, err)
         self._lake = lake  # the stream resolves files through its lake: keep it open
         self.batch_size = batch_size
         self._schema = _arrow.ArrowSchema()
@@ -413,40 +423,19 @@ class Stream:
             _lib.lh_free(out)
         return {"state": text, "snapshot_id": self.snapshot_id}
 
-    def close(self):
-        if self._h:
-            _lib.lh_stream_close(ctypes.byref(self._h))
-            self._h = None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
-class Taker:
+class Taker(_Handle):
     """Rows of one table at one snapshot by row id (see Lake.taker): `take(ids)` gives a
     dict column -> values in the order asked; `snapshot_id`, `num_rows`."""
+    _closer = staticmethod(_lib.lh_taker_close)
 
     def __init__(self, lake, table, *, columns=None, version=None):
         arr, n, keep = _strings(columns)
         self._keep = keep
         h, err = _vp(), _vp()
-        code = _lib.lh_taker_open(lake._handle(), table.encode("utf-8"), arr, n,
-                                  int(version) if version is not None else 0,
-                                  ctypes.byref(h), ctypes.byref(err))
-        if code != 0:
-            msg = ctypes.string_at(err).decode("utf-8", "replace") if err.value else "cannot open"
-            _lib.lh_free(err)
-            raise Error(msg, _status_name(code))
-        self._h = h
+        self._h = _opened(_lib.lh_taker_open(lake._handle(), table.encode("utf-8"), arr, n,
+                                             int(version) if version is not None else 0,
+                                             ctypes.byref(h), ctypes.byref(err)), h, err)
         self._lake = lake
         self._schema = _arrow.ArrowSchema()
         self._check(_lib.lh_taker_schema(h, ctypes.byref(self._schema)))
@@ -465,23 +454,6 @@ class Taker:
         arr = _arrow.ArrowArray()
         self._check(_lib.lh_take(self._h, id_arr, len(ids), ctypes.byref(arr)))
         return _arrow.batch_columns(self._schema, arr)
-
-    def close(self):
-        if self._h:
-            _lib.lh_taker_close(ctypes.byref(self._h))
-            self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
 
 def load_dataset(path, name, split=None, streaming=True, **kwargs):

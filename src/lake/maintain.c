@@ -245,6 +245,15 @@ static int cand_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* When each schema version began: the runs compaction merges never mix versions. */
+static lh_status schema_versions(lh_lake *lake, lh_rows **out)
+{
+	return lh_catdb_query(lake->cat,
+	                      "SELECT begin_snapshot, schema_version FROM ducklake_schema_versions "
+	                      "ORDER BY begin_snapshot",
+	                      NULL, 0, out, &lake->err);
+}
+
 /* Merges the small files of one table (all: rewrites every file, alone or merged); one
  * commit. */
 static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *label,
@@ -336,10 +345,7 @@ static lh_status merge_adjacent_files(lh_lake *lake, const lh_fn_args *a, const 
 			return st;
 	}
 	lh_rows *versions = NULL;
-	st = lh_catdb_query(lake->cat,
-	                    "SELECT begin_snapshot, schema_version FROM ducklake_schema_versions ORDER "
-	                    "BY begin_snapshot",
-	                    NULL, 0, &versions, &lake->err);
+	st = schema_versions(lake, &versions);
 	report rep = {.lake = lake, .name = name};
 	lh_buf_init(&rep.rows, 0);
 	/* tables by id: the state changes with each commit */
@@ -403,10 +409,7 @@ static lh_status optimize_fn(lh_lake *lake, const lh_fn_args *a, const char *nam
 	if (st != LH_OK)
 		return st;
 	lh_rows *versions = NULL;
-	st = lh_catdb_query(lake->cat,
-	                    "SELECT begin_snapshot, schema_version FROM ducklake_schema_versions ORDER "
-	                    "BY begin_snapshot",
-	                    NULL, 0, &versions, &lake->err);
+	st = schema_versions(lake, &versions);
 	report rep = {.lake = lake, .name = name};
 	lh_buf_init(&rep.rows, 0);
 	const lh_table *t = s->tables.items[ti];
