@@ -77,26 +77,78 @@ static void release_batch(struct ArrowArray *a)
 	a->release = NULL;
 }
 
-/* Column c's data and validity in a source chunk, looked up once per chunk. */
-typedef struct column_view {
-	duckdb_data_chunk chunk;
-	const uint8_t *data;
-	const uint64_t *valid;
-} column_view;
+/* The source chunks of a batch, each column's data and validity looked up once. */
+typedef struct sources {
+	duckdb_data_chunk *chunk;
+	const uint8_t **data;   /* [chunk * ncols + column] */
+	const uint64_t **valid; /* NULL: all valid */
+	uint32_t *of_row;       /* each row's chunk */
+	size_t n, ncols;
+} sources;
 
-static void view_of(column_view *cv, duckdb_data_chunk ch, size_t c)
+static void sources_free(sources *src)
 {
-	if (cv->chunk == ch)
-		return;
-	duckdb_vector v = duckdb_data_chunk_get_vector(ch, c);
-	cv->chunk = ch;
-	cv->data = duckdb_vector_get_data(v);
-	cv->valid = duckdb_vector_get_validity(v);
+	free(src->chunk);
+	free(src->data);
+	free(src->valid);
+	free(src->of_row);
+	memset(src, 0, sizeof *src);
 }
 
-static bool row_valid(const column_view *cv, idx_t row)
+#define HASH_SLOTS 1024
+
+static lh_status sources_init(sources *src, const lh_arrow_row *rows, size_t n, size_t ncols)
 {
-	return !cv->valid || (cv->valid[row >> 6] >> (row & 63)) & 1;
+	memset(src, 0, sizeof *src);
+	src->ncols = ncols;
+	src->chunk = malloc((n ? n : 1) * sizeof *src->chunk);
+	src->of_row = malloc((n ? n : 1) * sizeof *src->of_row);
+	int32_t *slot = malloc(HASH_SLOTS * sizeof *slot);
+	if (!src->chunk || !src->of_row || !slot) {
+		free(slot);
+		sources_free(src);
+		return LH_ERR_NOMEM;
+	}
+	memset(slot, -1, HASH_SLOTS * sizeof *slot);
+	for (size_t k = 0; k < n; k++) {
+		uintptr_t h = ((uintptr_t)rows[k].chunk >> 4) * 0x9e3779b97f4a7c15ULL;
+		size_t i = (size_t)(h >> 40) % HASH_SLOTS;
+		while (slot[i] >= 0 && src->chunk[slot[i]] != rows[k].chunk)
+			i = (i + 1) % HASH_SLOTS;
+		if (slot[i] < 0) {
+			if (src->n == HASH_SLOTS - 1) { /* more chunks than slots: a linear search */
+				size_t j = 0;
+				while (j < src->n && src->chunk[j] != rows[k].chunk)
+					j++;
+				if (j == src->n)
+					src->chunk[src->n++] = rows[k].chunk;
+				src->of_row[k] = (uint32_t)j;
+				continue;
+			}
+			slot[i] = (int32_t)src->n;
+			src->chunk[src->n++] = rows[k].chunk;
+		}
+		src->of_row[k] = (uint32_t)slot[i];
+	}
+	free(slot);
+	src->data = malloc((src->n ? src->n : 1) * (ncols ? ncols : 1) * sizeof *src->data);
+	src->valid = malloc((src->n ? src->n : 1) * (ncols ? ncols : 1) * sizeof *src->valid);
+	if (!src->data || !src->valid) {
+		sources_free(src);
+		return LH_ERR_NOMEM;
+	}
+	for (size_t j = 0; j < src->n; j++)
+		for (size_t c = 0; c < ncols; c++) {
+			duckdb_vector v = duckdb_data_chunk_get_vector(src->chunk[j], c);
+			src->data[j * ncols + c] = duckdb_vector_get_data(v);
+			src->valid[j * ncols + c] = duckdb_vector_get_validity(v);
+		}
+	return LH_OK;
+}
+
+static bool row_valid(const uint64_t *valid, idx_t row)
+{
+	return !valid || (valid[row >> 6] >> (row & 63)) & 1;
 }
 
 static uint32_t str_len(const duckdb_string_t *s)
@@ -110,8 +162,8 @@ static const char *str_data(const duckdb_string_t *s)
 }
 
 /* Fills child array `a` with column c of the rows. */
-static lh_status take_column(const lh_arrow_row *rows, size_t n, size_t c, duckdb_type type,
-                             struct ArrowArray *a)
+static lh_status take_column(const lh_arrow_row *rows, const sources *src, size_t n, size_t c,
+                             duckdb_type type, struct ArrowArray *a)
 {
 	owned *o = calloc(1, sizeof *o);
 	uint8_t *bits = calloc((n + 7) / 8 + 1, 1);
@@ -123,11 +175,12 @@ static lh_status take_column(const lh_arrow_row *rows, size_t n, size_t c, duckd
 	*a = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 3, .buffers = o->bufs,
 	                         .release = release_child, .private_data = o};
 	o->bufs[0] = bits;
-	column_view cv = {0};
+	const size_t nc = src->ncols;
+#define DATA(k) (src->data[src->of_row[k] * nc + c])
+#define VALID(k) (src->valid[src->of_row[k] * nc + c])
 	int64_t nulls = 0;
 	for (size_t k = 0; k < n; k++) {
-		view_of(&cv, rows[k].chunk, c);
-		if (row_valid(&cv, rows[k].row))
+		if (row_valid(VALID(k), rows[k].row))
 			bits[k >> 3] |= (uint8_t)(1u << (k & 7));
 		else
 			nulls++;
@@ -141,25 +194,24 @@ static lh_status take_column(const lh_arrow_row *rows, size_t n, size_t c, duckd
 		if (!out)
 			return LH_ERR_NOMEM; /* the caller releases `a` */
 		o->bufs[1] = out;
-		cv.chunk = NULL;
 		for (size_t k = 0; k < n; k++) {
-			view_of(&cv, rows[k].chunk, c);
+			const uint8_t *d = DATA(k);
 			idx_t r = rows[k].row;
 			switch (w) { /* fixed sizes, so the copies compile to moves */
 			case 8:
-				memcpy(out + k * 8, cv.data + r * 8, 8);
+				memcpy(out + k * 8, d + r * 8, 8);
 				break;
 			case 4:
-				memcpy(out + k * 4, cv.data + r * 4, 4);
+				memcpy(out + k * 4, d + r * 4, 4);
 				break;
 			case 2:
-				memcpy(out + k * 2, cv.data + r * 2, 2);
+				memcpy(out + k * 2, d + r * 2, 2);
 				break;
 			case 1:
-				out[k] = cv.data[r];
+				out[k] = d[r];
 				break;
 			default:
-				if (cv.data[r])
+				if (d[r])
 					out[k >> 3] |= (uint8_t)(1u << (k & 7));
 			}
 		}
@@ -171,12 +223,10 @@ static lh_status take_column(const lh_arrow_row *rows, size_t n, size_t c, duckd
 		return LH_ERR_NOMEM;
 	o->bufs[1] = off;
 	uint64_t total = 0;
-	cv.chunk = NULL;
 	off[0] = 0;
 	for (size_t k = 0; k < n; k++) {
-		view_of(&cv, rows[k].chunk, c);
-		if (row_valid(&cv, rows[k].row))
-			total += str_len(&((const duckdb_string_t *)cv.data)[rows[k].row]);
+		if (row_valid(VALID(k), rows[k].row))
+			total += str_len(&((const duckdb_string_t *)DATA(k))[rows[k].row]);
 		if (total > INT32_MAX)
 			return LH_ERR_TOO_BIG;
 		off[k + 1] = (int32_t)total;
@@ -185,13 +235,12 @@ static lh_status take_column(const lh_arrow_row *rows, size_t n, size_t c, duckd
 	if (!bytes)
 		return LH_ERR_NOMEM;
 	o->bufs[2] = bytes;
-	cv.chunk = NULL;
-	for (size_t k = 0; k < n; k++) {
-		view_of(&cv, rows[k].chunk, c);
+	for (size_t k = 0; k < n; k++)
 		if (off[k + 1] > off[k])
-			memcpy(bytes + off[k], str_data(&((const duckdb_string_t *)cv.data)[rows[k].row]),
+			memcpy(bytes + off[k], str_data(&((const duckdb_string_t *)DATA(k))[rows[k].row]),
 			       (size_t)(off[k + 1] - off[k]));
-	}
+#undef DATA
+#undef VALID
 	return LH_OK;
 }
 
@@ -216,11 +265,13 @@ lh_status lh_arrow_take(const lh_arrow_row *rows, size_t n, const duckdb_type *t
 	*out = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 1, .buffers = o->bufs,
 	                           .n_children = (int64_t)ncols, .children = o->kid_ptrs,
 	                           .release = release_batch, .private_data = o};
-	lh_status st = LH_OK;
+	sources src;
+	lh_status st = sources_init(&src, rows, n, ncols);
 	for (size_t c = 0; c < ncols && st == LH_OK; c++) {
 		o->kid_ptrs[c] = &o->kids[c];
-		st = take_column(rows, n, c, types[c], &o->kids[c]);
+		st = take_column(rows, &src, n, c, types[c], &o->kids[c]);
 	}
+	sources_free(&src);
 	if (st != LH_OK)
 		out->release(out);
 	return st;
