@@ -117,9 +117,13 @@ def run_ranks(lake_dir, world, out, state="", stop_after=0, snapshot=0):
     return [json.load(open(os.path.join(out, f"rank{k}.json"))) for k in range(world)]
 
 
-@pytest.mark.parametrize("world", [2, 3])
-def test_distributed_ranks_get_equal_shares_exactly_once(lake_dir, tmp_path, world):
-    res = run_ranks(lake_dir, world, str(tmp_path))
+@pytest.fixture(scope="module")
+def two_ranks(lake_dir, tmp_path_factory):
+    """One full epoch on 2 ranks, shared by the tests below."""
+    return run_ranks(lake_dir, 2, str(tmp_path_factory.mktemp("ddp2")))
+
+
+def check_shares(res, world):
     counts = {len(r["ids"]) for r in res}
     assert counts == {-(-ROWS // world)}  # equal, padded to the ceiling
     every = [i for r in res for i in r["ids"]]
@@ -127,14 +131,18 @@ def test_distributed_ranks_get_equal_shares_exactly_once(lake_dir, tmp_path, wor
     assert sorted(set(every)) == live
     assert len(every) - len(set(every)) == -(-ROWS // world) * world - ROWS  # only the padding
     assert len({r["snapshot"] for r in res}) == 1
-    if world == 2:  # the same seed in another run: the same order on every rank
-        again = run_ranks(lake_dir, world, str(tmp_path / "again"))
-        assert [r["ids"] for r in again] == [r["ids"] for r in res]
 
 
-def test_elastic_resume_from_two_ranks_to_three(lake_dir, tmp_path):
-    full = run_ranks(lake_dir, 2, str(tmp_path / "full"))
+def test_distributed_ranks_get_equal_shares_exactly_once(lake_dir, tmp_path, two_ranks):
+    check_shares(two_ranks, 2)
+    check_shares(run_ranks(lake_dir, 3, str(tmp_path)), 3)
+
+
+def test_elastic_resume_from_two_ranks_to_three(lake_dir, tmp_path, two_ranks):
+    full = two_ranks
     part = run_ranks(lake_dir, 2, str(tmp_path / "part"), stop_after=4)  # 4 batches of 50
+    # another run with the same seed: the same order on every rank
+    assert [r["ids"] for r in part] == [r["ids"][:200] for r in full]
     state = part[0]["state"]
     assert "position=400" in state and part[1]["state"] == state
     snap = part[0]["snapshot"]
