@@ -95,36 +95,28 @@ static void sources_free(sources *src)
 	memset(src, 0, sizeof *src);
 }
 
-#define HASH_SLOTS 1024
-
 static lh_status sources_init(sources *src, const lh_arrow_row *rows, size_t n, size_t ncols)
 {
 	memset(src, 0, sizeof *src);
 	src->ncols = ncols;
+	size_t slots = 16; /* a power of two above twice the rows: probes stay short */
+	while (slots < 2 * n + 1)
+		slots *= 2;
 	src->chunk = malloc((n ? n : 1) * sizeof *src->chunk);
 	src->of_row = malloc((n ? n : 1) * sizeof *src->of_row);
-	int32_t *slot = malloc(HASH_SLOTS * sizeof *slot);
+	int32_t *slot = malloc(slots * sizeof *slot);
 	if (!src->chunk || !src->of_row || !slot) {
 		free(slot);
 		sources_free(src);
 		return LH_ERR_NOMEM;
 	}
-	memset(slot, -1, HASH_SLOTS * sizeof *slot);
+	memset(slot, -1, slots * sizeof *slot);
 	for (size_t k = 0; k < n; k++) {
 		uintptr_t h = ((uintptr_t)rows[k].chunk >> 4) * 0x9e3779b97f4a7c15ULL;
-		size_t i = (size_t)(h >> 40) % HASH_SLOTS;
+		size_t i = (size_t)(h >> 32) & (slots - 1);
 		while (slot[i] >= 0 && src->chunk[slot[i]] != rows[k].chunk)
-			i = (i + 1) % HASH_SLOTS;
+			i = (i + 1) & (slots - 1);
 		if (slot[i] < 0) {
-			if (src->n == HASH_SLOTS - 1) { /* more chunks than slots: a linear search */
-				size_t j = 0;
-				while (j < src->n && src->chunk[j] != rows[k].chunk)
-					j++;
-				if (j == src->n)
-					src->chunk[src->n++] = rows[k].chunk;
-				src->of_row[k] = (uint32_t)j;
-				continue;
-			}
 			slot[i] = (int32_t)src->n;
 			src->chunk[src->n++] = rows[k].chunk;
 		}
