@@ -23,7 +23,10 @@ IMAGES = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
 
 
 def sql(lake, text):
-    subprocess.run([BIN, "--lake", lake, "sql", "-c", text], check=True, capture_output=True)
+    with tempfile.NamedTemporaryFile("w", suffix=".sql") as f:  # long scripts: a file
+        f.write(text)
+        f.flush()
+        subprocess.run([BIN, "--lake", lake, "sql", "-f", f.name], check=True, capture_output=True)
 
 
 def decode(batch):
@@ -44,11 +47,13 @@ def loader_rate(lake, workers):
 
 
 MEMORY = """
-import resource, sys, lakehouse
+import sys, lakehouse
 lk = lakehouse.open(sys.argv[1])
-peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-with lk.stream('big', shuffle='none', batch_size=64) as s:
-    next(s)
+def peak():  # this process's peak RSS (VmHWM: getrusage's would count the parent's)
+    with open('/proc/self/status') as f:
+        return next(int(l.split()[1]) for l in f if l.startswith('VmHWM')) / 1024
+with lk.stream('tiny', shuffle='none', batch_size=64) as s:
+    next(s)  # the library, DuckDB and the catalog are in; nothing of `big` read yet
 base = peak()
 n = 0
 with lk.stream('big', shuffle='block', block_size=16384, batch_size=1024,
@@ -84,7 +89,8 @@ def main():
         budget = 64 << 20
         sql(lake, "CREATE TABLE big (id BIGINT, a VARCHAR, b VARCHAR); INSERT INTO big SELECT "
                   "range, md5(range::VARCHAR) || md5((range + 1)::VARCHAR), md5((range * 7)::VARCHAR) "
-                  "|| md5((range * 3)::VARCHAR) FROM range(5000000)")
+                  "|| md5((range * 3)::VARCHAR) FROM range(5000000); "
+           "CREATE TABLE tiny AS SELECT range AS id FROM range(10)")
         with lakehouse.open(lake) as lk:
             decoded = lk.sql("SELECT sum(8 + strlen(a) + strlen(b)) FROM big").rows[0][0]
         out = subprocess.run([sys.executable, "-c", MEMORY, lake, str(budget)], check=True,
