@@ -1,22 +1,31 @@
 /*
  * egress/stream.c - training streams: a pinned snapshot of a table in a seeded order,
- * one consumer's share of it, as Arrow record batches (lh_stream_*, lakehouse.h).
+ * one consumer's share of it, as Arrow record batches (lh_stream_*), and takes of rows by
+ * row id (lh_taker_*, lh_take), both in lakehouse.h.
  *
  * Layer: egress (a service above the lake). The plan (lake/plan.c) fixes the files and
  * their row counts at the snapshot; egress/order.c turns (shuffle, seed, epoch, world,
  * worker) into the positions this consumer gets, each a row of the plan. The stream
- * reads rows with DuckDB on a connection of its own and copies them into batches with
- * DuckDB's vector copy, then exports each batch through the Arrow C data interface.
+ * reads rows with DuckDB on connections of its own (and with egress/pqread.c from files
+ * in the random-access layout), and builds batches: the chunk DuckDB read as it is when a
+ * batch is a slice of one, else each row copied once straight into Arrow buffers
+ * (egress/arrow_take.c), else (other column types, materialised objects) through
+ * DuckDB's vector copy and Arrow export.
  *
  * Reading. Files are read in the order's visiting order, each by one streaming query,
  * chunk by chunk, and the chunks are kept in a window: for none/files/block every
  * position of a block lies in one window of the visiting order, so the window only ever
  * moves forward and holds at most one block of rows (plus one chunk), whatever the
- * table's size. Rows behind the window (the padding at an epoch's end) and every row of
- * the global shuffle are fetched by position: one query per file a batch touches,
- * filtered on the Parquet row number (DuckDB reads the row groups holding them).
- * Nothing is buffered ahead of what the consumer asked for, so the count of samples
- * delivered is the whole resume state.
+ * table's size. A global shuffle keeps the whole table in the window when it fits the
+ * memory the stream may hold. Rows behind the window (the padding at an epoch's end) and
+ * a global shuffle's rows otherwise are read by position: from random-access files by our
+ * page reader, from others by one query per file a batch touches, filtered on the Parquet
+ * row number (DuckDB decodes the row groups holding them). Nothing is buffered ahead of
+ * what the consumer asked for, so the count of samples delivered is the whole resume
+ * state.
+ *
+ * Takes map each row id to a file and position (row_id_start, or the file's sorted row
+ * id column, or its ids loaded once through DuckDB) and read the rows by position.
  */
 #include "egress/arrow_take.h"
 #include "egress/order.h"
