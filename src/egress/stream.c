@@ -81,7 +81,7 @@ struct lh_stream {
 	bool direct; /* shuffled batches go straight to Arrow (lh_arrow_take) */
 	bool whole;  /* global shuffle of a table that fits the memory allowed: the window
 	                grows to all of it and nothing is read by position */
-	duckdb_type *type_ids; /* of the delivered columns */
+	duckdb_type *type_ids; /* of the columns read (the delivered ones first) */
 	duckdb_arrow_options arrow;
 
 	/* the window of the visiting order, in memory */
@@ -279,9 +279,9 @@ static lh_status setup_columns(lh_stream *s, const lh_stream_options *o)
 			s->cols[i].name[strlen(s->cols[i].name) - 4] = '\0'; /* image_uri -> image */
 	}
 	duckdb_destroy_result(&r);
-	if (st == LH_OK && !(s->type_ids = calloc(s->ncols ? s->ncols : 1, sizeof *s->type_ids)))
+	if (st == LH_OK && !(s->type_ids = calloc(s->nread ? s->nread : 1, sizeof *s->type_ids)))
 		st = fail(s, LH_ERR_NOMEM, "out of memory");
-	for (size_t i = 0; st == LH_OK && i < s->ncols; i++)
+	for (size_t i = 0; st == LH_OK && i < s->nread; i++)
 		s->type_ids[i] = duckdb_get_type_id(s->cols[i].type);
 	s->direct = st == LH_OK && !s->any_materialize && lh_arrow_take_supports(s->type_ids, s->ncols);
 	return st;
@@ -729,7 +729,7 @@ static lh_status direct_setup(lh_stream *s, size_t file, direct_file **out)
 		return LH_OK;
 	bool ok = lh_pq_rows(d->pq) >= 0 && (d->col = calloc(s->nread ? s->nread : 1, sizeof *d->col));
 	for (size_t c = 0; ok && c < s->nread; c++) {
-		duckdb_type t = duckdb_get_type_id(s->cols[c].type);
+		duckdb_type t = s->type_ids[c];
 		ptrdiff_t pc = -2;
 		if (s->plan->rowid && strcmp(s->cols[c].name, "rowid") == 0 && !s->cols[c].materialize) {
 			/* from row_id_start, else the file's own row id column */
@@ -816,7 +816,7 @@ static lh_status read_direct(lh_stream *s, size_t file, direct_file *d, want *w,
 		}
 		for (size_t c = 0; c < s->nread && st == LH_OK; c++) {
 			duckdb_vector v = duckdb_data_chunk_get_vector(ch, c);
-			duckdb_type t = duckdb_get_type_id(s->cols[c].type);
+			duckdb_type t = s->type_ids[c];
 			lh_pq_value x;
 			if (d->col[c] == -1) {
 				int64_t id = rid0 + (int64_t)w[i].pos;

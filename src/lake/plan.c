@@ -74,20 +74,12 @@ static lh_status scan_files(lh_lake *lake, const lh_plan *p, lh_data_file *files
 	return st;
 }
 
-static duckdb_type vec_type(duckdb_vector v)
-{
-	duckdb_logical_type t = duckdb_vector_get_column_type(v);
-	duckdb_type id = duckdb_get_type_id(t);
-	duckdb_destroy_logical_type(&t);
-	return id;
-}
-
 /* Rows of each file matching the filter, by one counting pass. */
 static lh_status count_rows(lh_lake *lake, lh_plan *p)
 {
 	lh_buf b;
 	lh_buf_init(&b, 0);
-	lh_buf_puts(&b, "SELECT __lh_file, count(*) FROM (");
+	lh_buf_puts(&b, "SELECT CAST(__lh_file AS BIGINT), count(*) FROM (");
 	lh_status st = scan_files(lake, p, NULL, 0, &b);
 	lh_buf_puts(&b, ") GROUP BY 1");
 	duckdb_result r;
@@ -107,11 +99,11 @@ static lh_status count_rows(lh_lake *lake, lh_plan *p)
 		idx_t n = duckdb_data_chunk_get_size(ch);
 		duckdb_vector fv = duckdb_data_chunk_get_vector(ch, 0);
 		duckdb_vector cv = duckdb_data_chunk_get_vector(ch, 1);
-		duckdb_type ft = vec_type(fv), ct = vec_type(cv);
+		const int64_t *fid = duckdb_vector_get_data(fv), *cnt = duckdb_vector_get_data(cv);
 		for (idx_t k = 0; k < n; k++)
 			for (size_t i = 0; i < p->nfiles; i++)
-				if (lh_vec_valid(fv, k) && p->files[i].file_id == lh_vec_int(fv, ft, k))
-					p->files[i].rows = lh_vec_int(cv, ct, k);
+				if (lh_vec_valid(fv, k) && p->files[i].file_id == fid[k])
+					p->files[i].rows = cnt[k];
 		duckdb_destroy_data_chunk(&ch);
 	}
 	duckdb_destroy_result(&r);
