@@ -2,7 +2,6 @@
 errors. Runs with Debian's /usr/bin/python3 and nothing but the standard library; CTest
 points LAKEHOUSE_LIBRARY at the build's shared library and PYTHONPATH at python/."""
 import math
-import os
 import subprocess
 import sys
 
@@ -10,13 +9,13 @@ import pytest
 
 import lakehouse
 
-BIN = os.environ["LAKEHOUSE_BIN"]
+from lakes import new_lake
 
 
 @pytest.fixture
 def lake(tmp_path):
     d = str(tmp_path / "lake")
-    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    new_lake(d)
     lk = lakehouse.open(d)
     yield lk
     lk.close()

@@ -1,25 +1,22 @@
 """lakehouse.load_dataset: the `datasets` streaming API over a lake table (splits, map,
 filter, shuffle, batch, take, skip, set_epoch, with_format, exact state_dict), in one
 process and in DataLoader workers."""
-import os
-import subprocess
 
 import pytest
 
 import lakehouse
 from lakehouse.datasets import split_dataset_by_node
 
-BIN = os.environ["LAKEHOUSE_BIN"]
+from lakes import cli, new_lake
 
 
 @pytest.fixture(scope="module")
 def lake_dir(tmp_path_factory):
     d = str(tmp_path_factory.mktemp("hf") / "lake")
-    subprocess.run([BIN, "init", d], check=True, capture_output=True)
-    subprocess.run([BIN, "--lake", d, "sql", "-c",
-                    "CREATE SCHEMA gold; CREATE TABLE gold.captions AS SELECT range AS id, "
-                    "'caption ' || range AS caption, CASE WHEN range % 4 = 0 THEN 'validation' "
-                    "ELSE 'train' END AS split FROM range(400)"], check=True, capture_output=True)
+    new_lake(d)
+    cli(d, "CREATE SCHEMA gold; CREATE TABLE gold.captions AS SELECT range AS id, "
+           "'caption ' || range AS caption, CASE WHEN range % 4 = 0 THEN 'validation' "
+           "ELSE 'train' END AS split FROM range(400)")
     return d
 
 

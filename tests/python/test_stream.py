@@ -14,12 +14,8 @@ import pytest
 import lakehouse
 from lakehouse import _arrow, _lib
 
-BIN = os.environ["LAKEHOUSE_BIN"]
+from lakes import BIN, cli, new_lake
 ENV = dict(os.environ)
-
-
-def cli(lake_dir, sql):
-    subprocess.run([BIN, "--lake", lake_dir, "sql", "-c", sql], check=True, capture_output=True)
 
 
 def python(code, *args):
@@ -33,7 +29,7 @@ def python(code, *args):
 @pytest.fixture
 def lake_dir(tmp_path):
     d = str(tmp_path / "lake")
-    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    new_lake(d)
     cli(d, "CREATE TABLE t (id BIGINT, x DOUBLE, s VARCHAR);"
            "INSERT INTO t SELECT range, range / 4, 's' || range FROM range(3000);"
            "INSERT INTO t SELECT range, range / 4, 's' || range FROM range(3000, 5000);"
@@ -43,7 +39,7 @@ def lake_dir(tmp_path):
 
 def test_values_and_types_match_sql(tmp_path):
     d = str(tmp_path / "lake")
-    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    new_lake(d)
     cli(d, "CREATE TABLE v (i INT, big BIGINT, d DOUBLE, f FLOAT, s VARCHAR, b BLOB, ok BOOLEAN, "
            "day DATE, ts TIMESTAMP, l INT[], st STRUCT(a INT, t VARCHAR), dec DECIMAL(9,2));"
            "INSERT INTO v VALUES (1, -5, 0.5, 1.5, 'h\u00e9', '\\x00\\xFF'::BLOB, true, DATE '2026-01-02', "
@@ -207,7 +203,7 @@ def test_memory_stays_within_the_budget(tmp_path):
     """A table more than ten times the budget streams with the process's peak RSS growing
     by less than the budget."""
     d = str(tmp_path / "lake")
-    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    new_lake(d)
     cli(d, "CREATE TABLE big (id BIGINT, a VARCHAR, b VARCHAR); INSERT INTO big SELECT range, "
            "md5(range::VARCHAR) || md5((range + 1)::VARCHAR), md5((range * 7)::VARCHAR) || "
            "md5((range * 3)::VARCHAR) FROM range(5000000); "
@@ -239,7 +235,7 @@ def test_fragments_of_a_clip_come_as_playable_mp4(tmp_path):
     """A fragment index row's clip_uri materialises as init segment + that fragment, read
     by two ranged reads, which ffprobe plays with the row's frames."""
     d = str(tmp_path / "lake")
-    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    new_lake(d)
     clip = str(tmp_path / "c.mp4")
     subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                     "testsrc2=size=160x120:rate=10:duration=4", "-c:v", "libx264", "-preset",

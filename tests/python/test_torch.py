@@ -19,19 +19,15 @@ import lakehouse  # noqa: E402
 from lakehouse import _arrow, _lib  # noqa: E402
 from lakehouse.torch import DataLoader, LakeIterableDataset, LakeMapDataset  # noqa: E402
 
-BIN = os.environ["LAKEHOUSE_BIN"]
+from lakes import cli, new_lake  # noqa: E402
 ROWS = 2000  # live rows of the table
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def cli(lake_dir, sql):
-    subprocess.run([BIN, "--lake", lake_dir, "sql", "-c", sql], check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")
 def lake_dir(tmp_path_factory):
     d = str(tmp_path_factory.mktemp("torch") / "lake")
-    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    new_lake(d)
     cli(d, "CREATE TABLE t (id BIGINT, x FLOAT, s VARCHAR);"
            "INSERT INTO t SELECT range, range / 8, 's' || range FROM range(1500);"
            "INSERT INTO t SELECT range, range / 8, 's' || range FROM range(1500, 2500);"
@@ -179,7 +175,7 @@ def test_map_dataset_with_distributed_sampler(lake_dir):
 def test_a_tiny_model_trains_on_decoded_images_and_captions(tmp_path):
     from PIL import Image
     d = str(tmp_path / "lake")
-    subprocess.run([BIN, "init", d], check=True, capture_output=True)
+    new_lake(d)
     os.makedirs(os.path.join(d, "data", "assets", "img"))
     rows = []
     for k in range(48):
