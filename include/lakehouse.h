@@ -547,8 +547,13 @@ typedef struct lh_stream_options {
 } lh_stream_options;
 
 /*
- * Opens a stream over `table` ("table", "schema.table"). The snapshot is pinned: every
- * batch comes from it, whatever other processes commit meanwhile. The stream has its own
+ * Opens a stream over `source`: a table ("table", "schema.table") or one query (SELECT,
+ * WITH, FROM or VALUES). The snapshot is pinned: every batch comes from it, whatever other
+ * processes commit meanwhile; a query reads every lake table it names (without AT) at
+ * that snapshot. A query's rows are computed once, when the stream opens, into a
+ * temporary DuckDB database under $TMPDIR (deleted on close), ordered by the query's
+ * ORDER BY, else by all columns, so every process gets the same order; `filter` and
+ * `columns` apply to its result. The stream has its own
  * DuckDB connection and uses the lake only to resolve files, so the lake may run other
  * statements between batches; close the stream before the lake.
  *
@@ -557,7 +562,7 @@ typedef struct lh_stream_options {
  * dealt to its workers batch_size at a time, worker c % num_workers taking the rank's
  * batch c, which is the order a DataLoader yields them in.
  */
-LH_API lh_status lh_stream_open(lh_lake *lake, const char *table, const lh_stream_options *options,
+LH_API lh_status lh_stream_open(lh_lake *lake, const char *source, const lh_stream_options *options,
                                 lh_stream **out_stream, char **out_error);
 /* The Arrow schema of the batches (a struct of the columns). The caller releases it. */
 LH_API lh_status lh_stream_schema(lh_stream *stream, struct ArrowSchema *out_schema);

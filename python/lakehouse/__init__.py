@@ -281,8 +281,8 @@ class Lake(_Handle):
                shuffle="block", seed=0, epoch=0, rank=0, world_size=1, worker_id=0,
                num_workers=1, drop_last=False, state=None, materialize=(), memory_limit=None,
                block_size=None):
-        """Batches of table `source` at one pinned snapshot (`version`, default the
-        latest), in a seeded order (`shuffle`: none, files, block or global), this
+        """Batches of `source` (a table name, or one SELECT whose lake tables all read
+        the snapshot) at one pinned snapshot (`version`, default the latest), in a seeded order (`shuffle`: none, files, block or global), this
         consumer's share of it (`rank` of `world_size`, `worker_id` of `num_workers`).
         Each batch is a dict column -> numpy array (fixed-width columns without NULLs,
         viewing the Arrow buffer) or list. `materialize` names `*_uri` columns whose

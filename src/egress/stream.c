@@ -1,5 +1,6 @@
 /*
- * egress/stream.c - training streams: a pinned snapshot of a table in a seeded order,
+ * egress/stream.c - training streams: a pinned snapshot of a table (or of a query's rows,
+ * computed once by lake/plan.c) in a seeded order,
  * one consumer's share of it, as Arrow record batches (lh_stream_*), and takes of rows by
  * row id (lh_taker_*, lh_take), both in lakehouse.h.
  *
@@ -337,7 +338,7 @@ static bool fits_in_memory(const lh_stream *s)
 	return files * 3 <= allowed;
 }
 
-static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_options *o)
+static lh_status open_stream(lh_stream *s, const char *source, const lh_stream_options *o)
 {
 	lh_shuffle mode = LH_SHUFFLE_BLOCK;
 	if (o->shuffle && !lh_shuffle_parse(o->shuffle, &mode))
@@ -378,7 +379,9 @@ static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_op
 			return st;
 	}
 	duckdb_connection_get_arrow_options(lh_engine_conn(s->eng), &s->arrow);
-	st = lh_lake_plan(s->lake, table, o->state ? ss.snapshot : o->version, o->filter, &s->plan);
+	int64_t version = o->state ? ss.snapshot : o->version;
+	st = lh_is_query(source) ? lh_lake_plan_query(s->lake, source, version, o->filter, &s->plan)
+	                         : lh_lake_plan(s->lake, source, version, o->filter, &s->plan);
 	if (st != LH_OK)
 		return from_lake(s, st);
 	lh_plan *p = s->plan;
@@ -406,14 +409,14 @@ static lh_status open_stream(lh_stream *s, const char *table, const lh_stream_op
 	return LH_OK;
 }
 
-lh_status lh_stream_open(lh_lake *lake, const char *table, const lh_stream_options *options,
+lh_status lh_stream_open(lh_lake *lake, const char *source, const lh_stream_options *options,
                          lh_stream **out_stream, char **out_error)
 {
 	if (out_stream)
 		*out_stream = NULL;
 	if (out_error)
 		*out_error = NULL;
-	if (!lake || !table || !out_stream)
+	if (!lake || !source || !out_stream)
 		return LH_ERR_INVALID;
 	lh_stream_options o = {0};
 	if (options) {
@@ -432,7 +435,7 @@ lh_status lh_stream_open(lh_lake *lake, const char *table, const lh_stream_optio
 	if (!s)
 		return LH_ERR_NOMEM;
 	s->lake = lake;
-	lh_status st = open_stream(s, table, &o);
+	lh_status st = open_stream(s, source, &o);
 	if (st != LH_OK) {
 		if (out_error)
 			*out_error = lh_strdup(s->err.msg);

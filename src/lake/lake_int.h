@@ -209,6 +209,9 @@ lh_status lh_dml_mark_deleted(lh_lake *lake, size_t ti, const char *matched, int
 /* Rewrites AT clauses and DuckLake table functions of a query into references DuckDB can
  * run. *out is NULL when the query needs no rewrite. */
 lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, char **out);
+/* A query (SELECT, WITH, FROM, VALUES) rewritten so that every lake table it names without
+ * an AT clause reads snapshot `snapshot`. Caller frees *out. */
+lh_status lh_rewrite_pinned(lh_lake *lake, const char *sql, int64_t snapshot, char **out);
 /* Evaluates a constant SQL expression to text (caller frees). */
 lh_status lh_eval_text(lh_lake *lake, const char *expr_sql, char **out);
 

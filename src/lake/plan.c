@@ -1,6 +1,8 @@
 /*
  * lake/plan.c - what a training stream reads: one table's data files at one snapshot,
- * with the rows each file contributes (live at that snapshot and matching a filter).
+ * with the rows each file contributes (live at that snapshot and matching a filter), or
+ * a query's rows at one snapshot, computed once into a temporary DuckDB table whose
+ * row-group-sized parts stand for files.
  *
  * Layer: lake. The plan owns its own copy of the catalog state at the snapshot, so it
  * stays valid whatever the lake handle does next, and anything that knows the snapshot
@@ -13,15 +15,38 @@
 #include "lake/services.h"
 #include "engine/scan.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void lh_plan_free(lh_plan **plan)
 {
 	if (!plan || !*plan)
 		return;
 	lh_plan *p = *plan;
+	if (p->result_db) {
+		/* a query's result: detach its database and delete the folder holding it */
+		char *sql = lh_asprintf("DETACH DATABASE IF EXISTS \"%s\"", p->result_db);
+		lh_err ignored = {0};
+		if (sql && p->engine)
+			lh_engine_exec(p->engine, sql, &ignored);
+		lh_err_clear(&ignored);
+		free(sql);
+		for (int i = 0; i < 2 && p->result_dir; i++) {
+			char *f = lh_asprintf("%s/result.duckdb%s", p->result_dir, i ? ".wal" : "");
+			if (f)
+				unlink(f);
+			free(f);
+		}
+		if (p->result_dir)
+			rmdir(p->result_dir);
+		free(p->result_db);
+		free(p->result_dir);
+	}
 	free(p->table);
 	free(p->filter);
 	free(p->files);
@@ -166,9 +191,10 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 	if (t->inlined) {
 		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 		                  "%s has rows inlined in the catalog at snapshot %" PRId64
-		                  " (written by DuckDB's data inlining); streams read files: flush "
-		                  "them into files with DuckDB (CALL ducklake_flush_inlined_data) first",
-		                  p->table, p->snapshot);
+		                  " (written by DuckDB's data inlining); streams and takes of a table "
+		                  "read its files: stream the query 'SELECT * FROM %s' instead, or "
+		                  "flush them into files with DuckDB (CALL ducklake_flush_inlined_data)",
+		                  p->table, p->snapshot, p->table);
 		lh_plan_free(&p);
 		return st;
 	}
@@ -198,6 +224,8 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 lh_status lh_lake_plan_file(lh_lake *lake, const lh_plan *p, size_t i, char **out)
 {
 	*out = NULL;
+	if (p->result_db)
+		return lh_lake_fail(lake, LH_ERR_INVALID, "a query's plan has no data files");
 	const lh_table *t = p->state->tables.items[p->table_index];
 	if (i >= t->files.len)
 		return lh_lake_fail(lake, LH_ERR_INVALID, "no data file %zu in the plan", i);
@@ -214,8 +242,212 @@ lh_status lh_lake_plan_file(lh_lake *lake, const lh_plan *p, size_t i, char **ou
 
 lh_status lh_lake_plan_sql(lh_lake *lake, const lh_plan *p, size_t i, lh_buf *out)
 {
+	if (p->result_db) {
+		if (i >= p->nfiles)
+			lh_buf_printf(out, "SELECT *, rowid AS __lh_pos FROM \"%s\".main.result",
+			              p->result_db);
+		else
+			lh_buf_printf(out, "SELECT *, rowid - %" PRId64 " AS __lh_pos FROM \"%s\".main.result "
+			              "WHERE rowid >= %" PRId64 " AND rowid < %" PRId64,
+			              p->files[i].file_id, p->result_db, p->files[i].file_id,
+			              p->files[i].file_id + p->files[i].rows);
+		return out->status == LH_OK ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
 	lh_table *t = p->state->tables.items[p->table_index];
 	if (i >= t->files.len)
 		return scan_files(lake, p, t->files.items, 0, out);
 	return scan_files(lake, p, &t->files.items[i], 1, out);
+}
+
+/* --- plans of a query ------------------------------------------------------------------ */
+
+/* Rows per part of a query's result: DuckDB's row group, so a part is read by one scan. */
+#define RESULT_PART_ROWS 122880
+
+/* True when the query ends with an ORDER BY of its own (outside any parentheses). */
+static bool orders_itself(const lh_toks *t)
+{
+	int depth = 0;
+	for (size_t i = 0; i + 1 < t->v.len; i++) {
+		const lh_tok *k = &t->v.items[i];
+		char c = t->sql[k->start];
+		if (k->type == LH_TOK_OP && (c == '(' || c == ')'))
+			depth += c == '(' ? 1 : -1;
+		else if (depth == 0 && k->type == LH_TOK_WORD && k->end - k->start == 5 &&
+		         strncasecmp(t->sql + k->start, "ORDER", 5) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool lh_is_query(const char *source)
+{
+	lh_toks t;
+	if (!source || lh_tokenize(source, strlen(source), &t) != LH_OK)
+		return false;
+	lh_cursor c = {.t = &t};
+	bool q = lh_cur_is(&c, 0, "SELECT") || lh_cur_is(&c, 0, "WITH") || lh_cur_is(&c, 0, "FROM") ||
+	         lh_cur_is(&c, 0, "VALUES") ||
+	         (t.v.len && t.v.items[0].type == LH_TOK_OP && source[t.v.items[0].start] == '(');
+	lh_toks_free(&t);
+	return q;
+}
+
+/* The query without trailing semicolons; more than one statement is refused. */
+static lh_status one_statement(lh_lake *lake, const char *query, const lh_toks *t, char **out)
+{
+	size_t end = strlen(query);
+	for (size_t i = 0; i < t->v.len; i++) {
+		const lh_tok *k = &t->v.items[i];
+		if (k->type != LH_TOK_OP || query[k->start] != ';')
+			continue;
+		for (size_t j = i + 1; j < t->v.len; j++)
+			if (t->v.items[j].type != LH_TOK_EOF &&
+			    (t->v.items[j].type != LH_TOK_OP || query[t->v.items[j].start] != ';'))
+				return lh_lake_fail(lake, LH_ERR_INVALID,
+				                    "a stream's source is one table name or one query "
+				                    "(SELECT, WITH, FROM or VALUES), not several statements");
+		end = k->start;
+		break;
+	}
+	*out = lh_strndup(query, end);
+	return *out ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+}
+
+/* Computes the query's rows into a table "result" of a DuckDB database of its own in a
+ * fresh folder under $TMPDIR, attached to the lake's engine. */
+static lh_status compute_result(lh_lake *lake, lh_plan *p, const char *pinned, const char *filter,
+                                bool ordered)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = lh_asprintf("%s/lakehouse-stream-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!dir)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	if (!mkdtemp(dir)) {
+		lh_status st = lh_lake_fail(lake, LH_ERR_IO, "cannot create a folder for the query's "
+		                            "result in %s: %s (set TMPDIR to a writable folder)",
+		                            tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		free(dir);
+		return st;
+	}
+	p->result_dir = dir;
+	p->engine = lake->engine;
+	p->result_db = lh_asprintf("__lh_stream_%s", strrchr(dir, '-') + 1);
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "ATTACH ");
+	char *file = lh_asprintf("%s/result.duckdb", dir);
+	if (file)
+		lh_buf_sql_str(&q, file);
+	free(file);
+	lh_buf_printf(&q, " AS \"%s\"; CREATE TABLE \"%s\".main.result AS SELECT * FROM (%s) __lh_q",
+	              p->result_db ? p->result_db : "", p->result_db ? p->result_db : "", pinned);
+	if (filter)
+		lh_buf_printf(&q, " WHERE (%s)", filter);
+	/* every process computing it gets the rows in the same order */
+	if (!ordered)
+		lh_buf_puts(&q, " ORDER BY ALL");
+	lh_status st = !p->result_db || q.status != LH_OK
+	                   ? lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory")
+	                   : lh_engine_exec(lake->engine, lh_buf_str(&q), &lake->err);
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		lh_err_prefix(&lake->err, "the stream's query: ");
+	return st;
+}
+
+/* The result's columns and row count, cut into parts of RESULT_PART_ROWS rows. */
+static lh_status describe_result(lh_lake *lake, lh_plan *p)
+{
+	char *sql = lh_asprintf("SELECT column_name FROM duckdb_columns() WHERE database_name = '%s' "
+	                        "AND table_name = 'result' ORDER BY column_index",
+	                        p->result_db);
+	duckdb_result r;
+	lh_status st = sql ? lh_engine_query(lake->engine, sql, &r, &lake->err)
+	                   : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	free(sql);
+	if (st != LH_OK)
+		return st;
+	idx_t n = duckdb_row_count(&r);
+	p->columns = calloc(n ? n : 1, sizeof *p->columns);
+	p->column_ids = calloc(n ? n : 1, sizeof *p->column_ids);
+	for (idx_t i = 0; p->columns && p->column_ids && i < n; i++)
+		if ((p->columns[p->ncolumns] = duckdb_value_varchar(&r, 0, i)))
+			p->ncolumns++;
+	duckdb_destroy_result(&r);
+	if (!p->columns || !p->column_ids || p->ncolumns != n)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	sql = lh_asprintf("SELECT count(*) FROM \"%s\".main.result", p->result_db);
+	st = sql ? lh_engine_scalar_int(lake->engine, sql, &p->rows, &lake->err)
+	         : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	free(sql);
+	if (st != LH_OK)
+		return st;
+	/* the database's size on disk stands for the parts' Parquet size */
+	char *file = lh_asprintf("%s/result.duckdb", p->result_dir);
+	struct stat sb;
+	int64_t bytes = file && stat(file, &sb) == 0 ? (int64_t)sb.st_size : 0;
+	free(file);
+	p->nfiles = (size_t)((p->rows + RESULT_PART_ROWS - 1) / RESULT_PART_ROWS);
+	p->files = calloc(p->nfiles ? p->nfiles : 1, sizeof *p->files);
+	if (!p->files)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < p->nfiles; i++) {
+		lh_plan_file *f = &p->files[i];
+		f->file_id = (int64_t)i * RESULT_PART_ROWS; /* the part's first row */
+		f->rows = p->rows - f->file_id < RESULT_PART_ROWS ? p->rows - f->file_id : RESULT_PART_ROWS;
+		f->record_count = f->rows;
+		f->size = p->rows ? bytes / (int64_t)p->nfiles : 0;
+		f->dense = true;
+		f->row_id_start = -1;
+	}
+	return LH_OK;
+}
+
+lh_status lh_lake_plan_query(lh_lake *lake, const char *query, int64_t version,
+                             const char *filter, lh_plan **out)
+{
+	*out = NULL;
+	lh_plan *p = calloc(1, sizeof *p);
+	if (!p)
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_status st = LH_OK;
+	if (filter && *filter)
+		st = check_filter(lake, filter);
+	lh_snapshot_info latest = {0};
+	if (st == LH_OK && version <= 0 &&
+	    (st = lh_catalog_snapshot(lake->cat, -1, &latest, &lake->err)) == LH_OK)
+		version = latest.id;
+	free(latest.time);
+	const lh_state *past = NULL;
+	if (st == LH_OK && (st = lh_lake_past_state(lake, version, &past)) == LH_ERR_NOT_FOUND)
+		st = lh_lake_fail(lake, st, "snapshot %" PRId64 " does not exist (list them with "
+		                  "`lakehouse snapshots` or SELECT * FROM ducklake_snapshots('lake'))", version);
+	p->snapshot = version;
+	p->table = lh_strdup("(query)");
+	/* the state of a stream names the query by this text's hash */
+	p->filter = filter && *filter ? lh_asprintf("%s\n-- where: %s", query, filter) : lh_strdup(query);
+	if (st == LH_OK && (!p->table || !p->filter))
+		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_toks t = {0};
+	if (st == LH_OK && lh_tokenize(query, strlen(query), &t) != LH_OK)
+		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	char *one = NULL, *pinned = NULL;
+	if (st == LH_OK)
+		st = one_statement(lake, query, &t, &one);
+	if (st == LH_OK)
+		st = lh_rewrite_pinned(lake, one, version, &pinned);
+	if (st == LH_OK)
+		st = compute_result(lake, p, pinned, filter && *filter ? filter : NULL, orders_itself(&t));
+	lh_toks_free(&t);
+	free(one);
+	free(pinned);
+	if (st == LH_OK)
+		st = describe_result(lake, p);
+	if (st != LH_OK) {
+		lh_plan_free(&p);
+		return st;
+	}
+	*out = p;
+	return LH_OK;
 }

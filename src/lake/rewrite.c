@@ -270,16 +270,17 @@ static lh_status at_snapshot(lh_lake *lake, json_t *at, int64_t *out)
 	return st;
 }
 
-/* Points a `t AT (...)` reference at a view of t as it was then; with_rowid: one with
- * DuckLake's row id column, made for this statement (*out_table: the past table). */
-static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid,
+/* Points a `t AT (...)` reference (or, pin > 0, a reference without AT) at a view of t as
+ * it was then; with_rowid: one with DuckLake's row id column, made for this statement
+ * (*out_table: the past table). */
+static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid, int64_t pin,
                                     const lh_table **out_table)
 {
 	json_t *at = json_object_get(node, "at_clause");
-	if (!json_is_object(at))
+	if (!json_is_object(at) && pin <= 0)
 		return LH_OK;
-	int64_t snap = -1;
-	lh_status st = at_snapshot(lake, at, &snap);
+	int64_t snap = pin;
+	lh_status st = json_is_object(at) ? at_snapshot(lake, at, &snap) : LH_OK;
 	if (st != LH_OK)
 		return st;
 	const lh_state *past = NULL;
@@ -313,8 +314,6 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid
 		lh_remote_ref ref = {.state = past, .table = past->tables.items[ti], .view_name = view,
 		                     .rowid = lh_table_virtual_rowid(past->tables.items[ti])};
 		st = lh_remote_load(lake, &ref, 1);
-		if (st == LH_OK && !*jstr(node, "alias"))
-			json_object_set_new(node, "alias", json_string(jstr(node, "table_name")));
 		*out_table = past->tables.items[ti];
 	} else {
 		st = lh_views_time_travel(lake, past, past->tables.items[ti], &view);
@@ -323,6 +322,9 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid
 		free(view);
 		return st;
 	}
+	/* `t.col` still names the table's columns */
+	if (!*jstr(node, "alias"))
+		json_object_set_new(node, "alias", json_string(jstr(node, "table_name")));
 	json_object_set_new(node, "catalog_name", json_string("__lh"));
 	json_object_set_new(node, "schema_name", json_string("main"));
 	json_object_set_new(node, "table_name", json_string(view));
@@ -358,6 +360,7 @@ typedef struct rewrite_ctx {
 	bool remote;
 	bool deep_columns; /* a column named catalog.schema.table.column or schema.table.column */
 	bool rowid;        /* a column named rowid: lake tables get DuckLake's row id column */
+	int64_t pin;       /* > 0: lake tables named without AT read this snapshot */
 	lh_str_vec ctes;
 	LH_VEC(where_scope) scopes;
 	LH_VEC(table_ref) refs;
@@ -524,15 +527,35 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 	return LH_OK;
 }
 
+/* True when a pinned query's BASE_TABLE node names a lake table of the pinned snapshot
+ * (not a CTE, not another catalog's table). */
+static bool pinned_table(rewrite_ctx *ctx, json_t *node)
+{
+	if (ctx->pin <= 0)
+		return false;
+	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
+	const char *name = jstr(node, "table_name");
+	if ((!*catalog && !*schema && is_cte(ctx, name)) || (*catalog && !lh_strieq(catalog, "lake")))
+		return false;
+	const lh_state *past = NULL;
+	ptrdiff_t ti;
+	lh_qname q = {.catalog = *catalog ? (char *)catalog : NULL,
+	              .schema = *schema ? (char *)schema : NULL, .name = (char *)name};
+	bool found = lh_lake_past_state(ctx->lake, ctx->pin, &past) == LH_OK &&
+	             lh_resolve_table(ctx->lake, past, &q, &ti) == LH_OK;
+	lh_err_clear(&ctx->lake->err);
+	return found;
+}
+
 static lh_status walk(rewrite_ctx *ctx, json_t *v)
 {
 	lh_status st = LH_OK;
 	if (json_is_object(v)) {
 		const char *type = jstr(v, "type");
 		if (strcmp(type, "BASE_TABLE") == 0) {
-			if (json_is_object(json_object_get(v, "at_clause"))) {
+			if (json_is_object(json_object_get(v, "at_clause")) || pinned_table(ctx, v)) {
 				const lh_table *past = NULL;
-				st = rewrite_base_table(ctx->lake, v, ctx->rowid, &past);
+				st = rewrite_base_table(ctx->lake, v, ctx->rowid, ctx->pin, &past);
 				ctx->changed = true;
 				if (st == LH_OK && past)
 					st = pinned_ref(ctx, v, past);
@@ -931,10 +954,32 @@ static bool has_at_clause(const lh_toks *t)
 	return false;
 }
 
+static lh_status rewrite(lh_lake *lake, const char *sql, const lh_toks *toks, int64_t pin,
+                         char **out);
+
 lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, char **out)
 {
+	return rewrite(lake, sql, toks, 0, out);
+}
+
+lh_status lh_rewrite_pinned(lh_lake *lake, const char *sql, int64_t snapshot, char **out)
+{
 	*out = NULL;
-	bool has_at = has_at_clause(toks);
+	lh_toks toks = {0};
+	if (lh_tokenize(sql, strlen(sql), &toks) != LH_OK)
+		return nomem(lake);
+	lh_status st = rewrite(lake, sql, &toks, snapshot, out);
+	lh_toks_free(&toks);
+	if (st == LH_OK && !*out && !(*out = lh_strdup(sql)))
+		st = nomem(lake);
+	return st;
+}
+
+static lh_status rewrite(lh_lake *lake, const char *sql, const lh_toks *toks, int64_t pin,
+                         char **out)
+{
+	*out = NULL;
+	bool has_at = has_at_clause(toks) || pin > 0;
 	bool has_fn = lh_toks_has_call(toks, "ducklake_", true) || lh_toks_has_call(toks, "lakehouse_", true);
 	/* every statement that names a lake table is planned here: its tables' files are
 	 * checked (fetched, on S3) and pruned by statistics before it runs (remote.c) */
@@ -980,7 +1025,7 @@ lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, 
 		 * table it names, and let DuckDB report any syntax error */
 		return reads_no_data(toks) ? LH_OK : lh_remote_load_names(lake, toks);
 	}
-	rewrite_ctx ctx = {.lake = lake, .remote = remote};
+	rewrite_ctx ctx = {.lake = lake, .remote = remote, .pin = pin};
 	st = remote ? prescan(&ctx, tree) : LH_OK;
 	if (st == LH_OK)
 		st = walk(&ctx, tree);

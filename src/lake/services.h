@@ -47,12 +47,26 @@ typedef struct lh_plan {
 	/* private */
 	struct lh_state *state;
 	size_t table_index;
+	/* a query's plan: its rows in table "result" of attached database result_db (a file
+	 * in folder result_dir), its "files" parts of that table by rowid, file_id the first */
+	char *result_db;
+	char *result_dir;
+	struct lh_engine *engine;
 } lh_plan;
 
 /* The plan of `table` at snapshot `version` (<= 0: the latest), rows filtered by the SQL
  * boolean expression `filter` (NULL: all). */
 lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const char *filter,
                        lh_plan **out);
+/* The plan of a query (SELECT, WITH, FROM, VALUES) with every lake table it names read
+ * at snapshot `version` (<= 0: the latest), rows filtered by `filter`. The rows are
+ * computed once, into a temporary DuckDB database under $TMPDIR that lh_plan_free
+ * deletes, in the query's ORDER BY order, else ordered by all columns so that every
+ * process computing the plan gets the same order. */
+lh_status lh_lake_plan_query(lh_lake *lake, const char *query, int64_t version,
+                             const char *filter, lh_plan **out);
+/* True when `source` is a query rather than a table name. */
+bool lh_is_query(const char *source);
 void lh_plan_free(lh_plan **plan);
 /* A SELECT reading file i of the plan (fetched first from a remote store): the table's
  * columns, __lh_pos (the row's position in the file) and __lh_rowid, filtered, rows in

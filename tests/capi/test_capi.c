@@ -1,5 +1,7 @@
 /* tests/capi/test_capi.c - the public C API end to end: lakes, SQL, results, Arrow,
  * snapshots, rollback, errors and ownership (run under ASan for leaks). */
+#include <dirent.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -377,7 +379,7 @@ static void stream_table(lh_lake *lake)
 }
 
 /* Every row once over ranks and workers, every rank the same count, in every mode. */
-static void check_shares(lh_lake *lake)
+static void check_shares(lh_lake *lake, const char *source)
 {
 	static const char *const modes[] = {"none", "files", "block", "global"};
 	static int64_t ids[MAX_IDS];
@@ -391,7 +393,7 @@ static void check_shares(lh_lake *lake)
 					                       .batch_size = 7, .rank = rank, .world_size = world,
 					                       .worker = worker, .num_workers = 2,
 					                       .drop_last = true};
-					lh_stream *s = open_stream(lake, "t", &o);
+					lh_stream *s = open_stream(lake, source, &o);
 					size_t n = stream_ids(s, ids);
 					assert_int_equal((int64_t)n, lh_stream_total(s));
 					per_rank[rank] += n;
@@ -418,9 +420,9 @@ static void stream_shares_every_row_once(void **state)
 	/* a global shuffle reads the rows it needs by position when the table is larger
 	 * than the memory a stream may hold (one byte here), else holds the whole table */
 	setenv("LAKEHOUSE_STREAM_MEMORY", "1", 1);
-	check_shares(f->lake);
+	check_shares(f->lake, "t");
 	unsetenv("LAKEHOUSE_STREAM_MEMORY");
-	check_shares(f->lake);
+	check_shares(f->lake, "t");
 }
 
 static void stream_orders_are_seeded(void **state)
@@ -450,16 +452,15 @@ static void stream_orders_are_seeded(void **state)
 		assert_true(a[i] > a[i - 1]);
 }
 
-static void stream_resumes_exactly(void **state)
+/* A state taken by a world of 2 resumes in a world of 3 with exactly the rest. */
+static void check_resume(lh_lake *lake, const char *source)
 {
-	fixture *f = *state;
-	stream_table(f->lake);
 	static int64_t order[MAX_IDS], rest[MAX_IDS];
 	static const char *const modes[] = {"block", "global", "global"};
 	for (size_t m = 0; m < 3; m++) {
 		setenv("LAKEHOUSE_STREAM_MEMORY", m == 2 ? "1" : "", 1); /* by position, then whole */
 		lh_stream_options o = {.shuffle = modes[m], .seed = 3, .block_size = 128, .batch_size = 50};
-		lh_stream *s = open_stream(f->lake, "t", &o);
+		lh_stream *s = open_stream(lake, source, &o);
 		assert_int_equal(stream_ids(s, order), 1000);
 		lh_stream_close(&s);
 		/* a world of 2 stops after 3 batches each ... */
@@ -468,7 +469,7 @@ static void stream_resumes_exactly(void **state)
 			lh_stream_options r = o;
 			r.rank = rank;
 			r.world_size = 2;
-			s = open_stream(f->lake, "t", &r);
+			s = open_stream(lake, source, &r);
 			for (int k = 0; k < 3; k++) {
 				struct ArrowArray a;
 				assert_int_equal(lh_stream_next(s, &a), LH_OK);
@@ -488,7 +489,7 @@ static void stream_resumes_exactly(void **state)
 			r.rank = rank;
 			r.world_size = 3;
 			r.state = saved;
-			s = open_stream(f->lake, "t", &r);
+			s = open_stream(lake, source, &r);
 			size_t n = stream_ids(s, rest);
 			for (size_t i = 0; i < n; i++) {
 				/* rank r's i-th sample is position 300 + 3i + r of the order; past the
@@ -511,13 +512,20 @@ static void stream_resumes_exactly(void **state)
 		other.state = saved;
 		char *err = NULL;
 		s = NULL;
-		assert_int_equal(lh_stream_open(f->lake, "t", &other, &s, &err), LH_ERR_INVALID);
+		assert_int_equal(lh_stream_open(lake, source, &other, &s, &err), LH_ERR_INVALID);
 		assert_null(s);
 		assert_non_null(strstr(err, "another seed"));
 		lh_free(err);
 		lh_free(saved);
 	}
 	unsetenv("LAKEHOUSE_STREAM_MEMORY");
+}
+
+static void stream_resumes_exactly(void **state)
+{
+	fixture *f = *state;
+	stream_table(f->lake);
+	check_resume(f->lake, "t");
 }
 
 static void stream_reads_its_pinned_snapshot(void **state)
@@ -546,6 +554,69 @@ static void stream_reads_its_pinned_snapshot(void **state)
 	lh_stream_close(&s);
 }
 
+/* Entries of folder `dir` (".", ".." aside). */
+static int entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static void stream_over_a_query(void **state)
+{
+	fixture *f = *state;
+	stream_table(f->lake);
+	exec_ok(f->lake, "CREATE TABLE names (k BIGINT, name VARCHAR);"
+	                 "INSERT INTO names SELECT range, 'n' || range FROM range(10)");
+	/* a join, computed anew by every stream: each row once, whatever the split */
+	const char *q = "SELECT t.id, n.name FROM t JOIN names n ON n.k = t.id % 10";
+	check_shares(f->lake, q);
+	check_resume(f->lake, q);
+	/* its own ORDER BY is the unshuffled order */
+	static int64_t ids[MAX_IDS];
+	lh_stream_options o = {.shuffle = "none", .batch_size = 64};
+	lh_stream *s = open_stream(f->lake, "SELECT id FROM t WHERE id < 500 ORDER BY id DESC;", &o);
+	assert_int_equal(stream_ids(s, ids), 490);
+	assert_int_equal(ids[0], 499);
+	assert_int_equal(ids[489], 0);
+	lh_stream_close(&s);
+	/* pinned: the tables it reads change, the stream does not; the result lives in a
+	 * folder of its own under $TMPDIR until the stream closes */
+	char tmp[600];
+	snprintf(tmp, sizeof tmp, "%s/tmp", f->tmp);
+	assert_int_equal(mkdir(tmp, 0700), 0);
+	setenv("TMPDIR", tmp, 1);
+	o = (lh_stream_options){.shuffle = "global", .seed = 2, .filter = "name <> 'n3'"};
+	s = open_stream(f->lake, q, &o);
+	assert_int_equal(entries(tmp), 1);
+	int64_t snap = lh_stream_snapshot(s);
+	exec_ok(f->lake, "DELETE FROM t WHERE id < 100; DROP TABLE names");
+	size_t n = stream_ids(s, ids);
+	assert_int_equal(n, 895);
+	for (size_t i = 0; i < n; i++)
+		assert_true(ids[i] % 10 != 3);
+	lh_stream_close(&s);
+	assert_int_equal(entries(tmp), 0);
+	/* and an old snapshot reads tables that are gone now */
+	o.version = snap;
+	s = open_stream(f->lake, q, &o);
+	assert_int_equal(lh_stream_total(s), 895);
+	lh_stream_close(&s);
+	/* a failed query leaves nothing behind */
+	char *err = NULL;
+	assert_int_not_equal(lh_stream_open(f->lake, "SELECT nope FROM t", &o, &s, &err), LH_OK);
+	assert_non_null(strstr(err, "nope"));
+	assert_null(strstr(err, "__lh"));
+	lh_free(err);
+	assert_int_equal(entries(tmp), 0);
+	unsetenv("TMPDIR");
+}
+
 static void stream_refuses_bad_options(void **state)
 {
 	fixture *f = *state;
@@ -567,6 +638,8 @@ static void stream_refuses_bad_options(void **state)
 	     "not a *_uri column"},
 	    {{0}, "missing", LH_ERR_NOT_FOUND, "does not exist"},
 	    {{.version = 999}, "t", LH_ERR_NOT_FOUND, "snapshot 999"},
+	    {{0}, "SELECT * FROM t; DROP TABLE t", LH_ERR_INVALID, "not several statements"},
+	    {{.version = 999}, "SELECT * FROM t", LH_ERR_NOT_FOUND, "snapshot 999"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		lh_stream *s = NULL;
@@ -821,6 +894,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(stream_orders_are_seeded, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_resumes_exactly, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_reads_its_pinned_snapshot, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_over_a_query, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_refuses_bad_options, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_materializes_objects, setup, teardown),
 	    cmocka_unit_test_setup_teardown(take_by_row_id_in_every_layout, setup, teardown),

@@ -83,6 +83,8 @@ def test_rollback_command(hist):
     # history intact, nothing copied
     assert hist.rows("FROM t AT (VERSION => 5) ORDER BY id") == \
         [["id", "v"], ["1", "a"], ["3", "C"], ["4", "d"]]
+    # columns qualified with the table's name still bind to the past table
+    assert hist.rows("SELECT t.v FROM t AT (VERSION => 5) WHERE t.id = 3") == [["v"], ["C"]]
     assert hist.data_files() == files_before
     # the same file registered again keeps its row ids
     assert hist.cat("SELECT count(DISTINCT path), count(*) FROM ducklake_data_file") == [(3, 3)]

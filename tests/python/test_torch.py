@@ -84,6 +84,20 @@ def test_plain_dataloader_and_a_count(lake_dir):
     assert len(got + rest) == ROWS and len(set(got + rest)) == ROWS
 
 
+def test_dataloader_over_a_query(lake_dir):
+    # a SELECT is a source too: every worker process computes it at the pinned snapshot
+    # and gets the same rows in the same order, so each row comes once
+    q = "SELECT id, upper(s) AS s, id % 3 AS k FROM t WHERE x > 10"
+    ds = LakeIterableDataset(lake_dir, q, batch_size=50, shuffle="global", seed=4)
+    want = sorted(i for i in range(2500) if i % 5 != 4 and i / 8 > 10)
+    assert ds.num_rows == len(want)
+    got = []
+    for b in DataLoader(ds, num_workers=2):
+        assert all(s == "S%d" % i for i, s in zip(b["id"].tolist(), b["s"]))
+        got += ids_of([b])
+    assert sorted(got) == want and got != want
+
+
 def test_tensors_share_the_arrow_buffer(lake_dir):
     from lakehouse.torch import to_torch
     with lakehouse.open(lake_dir) as lk, lk.stream("t", shuffle="none", batch_size=256) as s:
