@@ -140,7 +140,10 @@ int main(int argc, char **argv)
 	report("DuckDB Arrow export", &b, bms, base_rps, b.rows);
 	static const char *const modes[] = {"none", "block", "global"};
 	int nmodes = getenv("BENCH_NO_GLOBAL") ? 2 : 3;
+	const char *only = getenv("BENCH_MODES"); /* e.g. "none,global" */
 	for (int m = 0; m < nmodes; m++) {
+		if (only && !strstr(only, modes[m]))
+			continue;
 		tally t = {0};
 		int64_t total = 0;
 		double ms = stream(lake, modes[m], &t, &total);

@@ -5,8 +5,10 @@
  */
 #include "egress/arrow_take.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Bytes per value in DuckDB and Arrow alike; 0: not a fixed-width type we take. */
 static size_t fixed_width(duckdb_type t)
@@ -264,6 +266,269 @@ lh_status lh_arrow_take(const lh_arrow_row *rows, size_t n, const duckdb_type *t
 		st = take_column(rows, &src, n, c, types[c], &o->kids[c]);
 	}
 	sources_free(&src);
+	if (st != LH_OK)
+		out->release(out);
+	return st;
+}
+
+/* --- flat columns ------------------------------------------------------------------------ */
+
+/* A growable anonymous mapping with transparent huge pages (where the kernel allows them:
+ * its default is "madvise"), so a table-sized fill costs few page faults. */
+typedef struct big {
+	uint8_t *p;
+	size_t cap;
+} big;
+
+static lh_status big_reserve(big *b, size_t need)
+{
+	if (need <= b->cap)
+		return LH_OK;
+	size_t cap = b->cap ? b->cap : (size_t)4 << 20;
+	while (cap < need)
+		cap *= 2;
+	void *p = b->p ? mremap(b->p, b->cap, cap, MREMAP_MAYMOVE)
+	               : mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return LH_ERR_NOMEM;
+	madvise(p, cap, MADV_HUGEPAGE); /* a hint: without it pages are small */
+	b->p = p;
+	b->cap = cap;
+	return LH_OK;
+}
+
+static void big_free(big *b)
+{
+	if (b->p)
+		munmap(b->p, b->cap);
+	memset(b, 0, sizeof *b);
+}
+
+typedef struct flat_column {
+	duckdb_type type;
+	size_t width; /* bytes per value; 0: text or BLOB; booleans take a byte */
+	big values;   /* rows × width, or 64-bit offsets (rows + 1) for text and BLOB */
+	big bytes;    /* text and BLOB */
+	size_t nbytes;
+	big valid;    /* a bit per row, 1: not NULL */
+	uint64_t nulls;
+} flat_column;
+
+struct lh_flat {
+	flat_column *cols;
+	size_t ncols;
+	uint64_t rows, cap;
+};
+
+void lh_flat_free(lh_flat **fp)
+{
+	if (!fp || !*fp)
+		return;
+	lh_flat *f = *fp;
+	for (size_t c = 0; c < f->ncols; c++) {
+		big_free(&f->cols[c].values);
+		big_free(&f->cols[c].bytes);
+		big_free(&f->cols[c].valid);
+	}
+	free(f->cols);
+	free(f);
+	*fp = NULL;
+}
+
+lh_status lh_flat_new(const duckdb_type *types, size_t ncols, uint64_t rows, lh_flat **out)
+{
+	*out = NULL;
+	if (!lh_arrow_take_supports(types, ncols))
+		return LH_ERR_UNSUPPORTED;
+	lh_flat *f = calloc(1, sizeof *f);
+	if (!f || !(f->cols = calloc(ncols ? ncols : 1, sizeof *f->cols))) {
+		free(f);
+		return LH_ERR_NOMEM;
+	}
+	f->ncols = ncols;
+	f->cap = rows;
+	lh_status st = LH_OK;
+	for (size_t c = 0; c < ncols && st == LH_OK; c++) {
+		flat_column *col = &f->cols[c];
+		col->type = types[c];
+		col->width = types[c] == DUCKDB_TYPE_BOOLEAN ? 1 : fixed_width(types[c]);
+		size_t w = col->width ? col->width : sizeof(uint64_t);
+		st = big_reserve(&col->values, (size_t)(rows + 1) * w);
+		if (st == LH_OK)
+			st = big_reserve(&col->valid, (size_t)(rows / 64 + 1) * sizeof(uint64_t));
+		if (st == LH_OK && !col->width)
+			((uint64_t *)col->values.p)[0] = 0;
+	}
+	if (st != LH_OK) {
+		lh_flat_free(&f);
+		return st;
+	}
+	*out = f;
+	return LH_OK;
+}
+
+uint64_t lh_flat_rows(const lh_flat *f)
+{
+	return f->rows;
+}
+
+lh_status lh_flat_append(lh_flat *f, duckdb_data_chunk chunk)
+{
+	idx_t n = duckdb_data_chunk_get_size(chunk);
+	if (f->rows + n > f->cap)
+		return LH_ERR_INVALID;
+	for (size_t c = 0; c < f->ncols; c++) {
+		flat_column *col = &f->cols[c];
+		duckdb_vector v = duckdb_data_chunk_get_vector(chunk, c);
+		const uint8_t *data = duckdb_vector_get_data(v);
+		const uint64_t *valid = duckdb_vector_get_validity(v);
+		uint64_t *bits = (uint64_t *)col->valid.p;
+		for (idx_t r = 0; r < n; r++) { /* the map starts zeroed: set the valid ones */
+			uint64_t i = f->rows + r;
+			if (row_valid(valid, r))
+				bits[i >> 6] |= (uint64_t)1 << (i & 63);
+			else
+				col->nulls++;
+		}
+		if (col->width) {
+			memcpy(col->values.p + f->rows * col->width, data, n * col->width);
+			continue;
+		}
+		const duckdb_string_t *s = (const duckdb_string_t *)data;
+		uint64_t *off = (uint64_t *)col->values.p;
+		size_t need = col->nbytes;
+		for (idx_t r = 0; r < n; r++)
+			need += row_valid(valid, r) ? str_len(&s[r]) : 0;
+		if (big_reserve(&col->bytes, need ? need : 1) != LH_OK)
+			return LH_ERR_NOMEM;
+		for (idx_t r = 0; r < n; r++) {
+			if (row_valid(valid, r)) {
+				uint32_t len = str_len(&s[r]);
+				memcpy(col->bytes.p + col->nbytes, str_data(&s[r]), len);
+				col->nbytes += len;
+			}
+			off[f->rows + r + 1] = col->nbytes;
+		}
+	}
+	f->rows += n;
+	return LH_OK;
+}
+
+/* How far ahead the gather loops ask the memory for the rows they will copy next. */
+#define AHEAD 16
+
+static lh_status flat_take_column(const flat_column *col, const uint64_t *rows, size_t n,
+                                  struct ArrowArray *a)
+{
+	owned *o = calloc(1, sizeof *o);
+	uint8_t *bits = calloc((n + 7) / 8 + 1, 1);
+	if (!o || !bits) {
+		free(o);
+		free(bits);
+		return LH_ERR_NOMEM;
+	}
+	*a = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 3, .buffers = o->bufs,
+	                         .release = release_child, .private_data = o};
+	o->bufs[0] = bits;
+	const uint64_t *valid = (const uint64_t *)col->valid.p;
+	int64_t nulls = 0;
+	if (!col->nulls)
+		memset(bits, 0xff, (n + 7) / 8);
+	for (size_t k = 0; k < n && col->nulls; k++) {
+		if (row_valid(valid, rows[k]))
+			bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+		else
+			nulls++;
+	}
+	a->null_count = nulls;
+	if (col->width) {
+		size_t w = col->width;
+		bool boolean = col->type == DUCKDB_TYPE_BOOLEAN;
+		a->n_buffers = 2;
+		size_t size = boolean ? (n + 7) / 8 : n * w;
+		uint8_t *out = calloc(size ? size : 1, 1);
+		if (!out)
+			return LH_ERR_NOMEM; /* the caller releases `a` */
+		o->bufs[1] = out;
+		const uint8_t *d = col->values.p;
+		for (size_t k = 0; k < n; k++) {
+			if (k + AHEAD < n)
+				__builtin_prefetch(d + rows[k + AHEAD] * w);
+			const uint8_t *v = d + rows[k] * w;
+			switch (w) {
+			case 8:
+				memcpy(out + k * 8, v, 8);
+				break;
+			case 4:
+				memcpy(out + k * 4, v, 4);
+				break;
+			case 2:
+				memcpy(out + k * 2, v, 2);
+				break;
+			default:
+				if (!boolean)
+					out[k] = *v;
+				else if (*v)
+					out[k >> 3] |= (uint8_t)(1u << (k & 7));
+			}
+		}
+		return LH_OK;
+	}
+	const uint64_t *from = (const uint64_t *)col->values.p;
+	int32_t *off = malloc((n + 1) * sizeof *off);
+	if (!off)
+		return LH_ERR_NOMEM;
+	o->bufs[1] = off;
+	uint64_t total = 0;
+	off[0] = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (k + AHEAD < n)
+			__builtin_prefetch(from + rows[k + AHEAD]);
+		total += from[rows[k] + 1] - from[rows[k]];
+		if (total > INT32_MAX)
+			return LH_ERR_TOO_BIG;
+		off[k + 1] = (int32_t)total;
+	}
+	char *bytes = malloc(total ? total : 1);
+	if (!bytes)
+		return LH_ERR_NOMEM;
+	o->bufs[2] = bytes;
+	for (size_t k = 0; k < n; k++) {
+		if (k + AHEAD < n)
+			__builtin_prefetch(col->bytes.p + from[rows[k + AHEAD]]);
+		memcpy(bytes + off[k], col->bytes.p + from[rows[k]], (size_t)(off[k + 1] - off[k]));
+	}
+	return LH_OK;
+}
+
+lh_status lh_flat_take(const lh_flat *f, const uint64_t *rows, size_t n, struct ArrowArray *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t k = 0; k < n; k++)
+		if (rows[k] >= f->rows)
+			return LH_ERR_INVALID;
+	owned *o = calloc(1, sizeof *o);
+	if (o) {
+		o->kids = calloc(f->ncols ? f->ncols : 1, sizeof *o->kids);
+		o->kid_ptrs = calloc(f->ncols ? f->ncols : 1, sizeof *o->kid_ptrs);
+	}
+	if (!o || !o->kids || !o->kid_ptrs) {
+		if (o) {
+			free(o->kids);
+			free(o->kid_ptrs);
+		}
+		free(o);
+		return LH_ERR_NOMEM;
+	}
+	o->nkids = f->ncols;
+	*out = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 1, .buffers = o->bufs,
+	                           .n_children = (int64_t)f->ncols, .children = o->kid_ptrs,
+	                           .release = release_batch, .private_data = o};
+	lh_status st = LH_OK;
+	for (size_t c = 0; c < f->ncols && st == LH_OK; c++) {
+		o->kid_ptrs[c] = &o->kids[c];
+		st = flat_take_column(&f->cols[c], rows, n, &o->kids[c]);
+	}
 	if (st != LH_OK)
 		out->release(out);
 	return st;

@@ -179,9 +179,20 @@ static uint64_t block_visit(const lh_order *o, uint64_t i)
 	return block_place(o, block_key(o, i / o->block), i);
 }
 
+static uint64_t global_key(const lh_order *o)
+{
+	return key_of(o->seed, o->epoch, 0x474c4f42414cULL /* "GLOBAL" */);
+}
+
 void lh_order_visit_many(const lh_order *o, const uint64_t *pos, size_t n, uint64_t *out)
 {
 	uint64_t w = UINT64_MAX, key = 0;
+	if (o->mode == LH_SHUFFLE_GLOBAL) { /* the visit index is the row: one key for all */
+		key = global_key(o);
+		for (size_t k = 0; k < n; k++)
+			out[k] = permute(key, o->n, pos[k]);
+		return;
+	}
 	for (size_t k = 0; k < n; k++) {
 		if (o->mode != LH_SHUFFLE_BLOCK) {
 			out[k] = lh_order_visit(o, pos[k]);
@@ -218,7 +229,7 @@ uint64_t lh_order_row(const lh_order *o, uint64_t i)
 	case LH_SHUFFLE_BLOCK:
 		return visited_row(o, block_visit(o, i));
 	case LH_SHUFFLE_GLOBAL:
-		return permute(key_of(o->seed, o->epoch, 0x474c4f42414cULL /* "GLOBAL" */), o->n, i);
+		return permute(global_key(o), o->n, i);
 	}
 	return i;
 }

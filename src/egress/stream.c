@@ -82,6 +82,7 @@ struct lh_stream {
 	bool direct; /* shuffled batches go straight to Arrow (lh_arrow_take) */
 	bool whole;  /* global shuffle of a table that fits the memory allowed: the window
 	                grows to all of it and nothing is read by position */
+	lh_flat *flat; /* ... kept as flat columns when their types allow (s->direct) */
 	duckdb_type *type_ids; /* of the columns read (the delivered ones first) */
 	duckdb_arrow_options arrow;
 
@@ -456,6 +457,7 @@ void lh_stream_close(lh_stream **stream)
 	LH_VEC_FREE(&s->win);
 	if (s->res_open)
 		duckdb_destroy_result(&s->res);
+	lh_flat_free(&s->flat);
 	if (s->positions && s->plan)
 		for (size_t i = 0; i < s->plan->nfiles; i++)
 			LH_VEC_FREE(&s->positions[i]);
@@ -1290,6 +1292,25 @@ static lh_status finish(lh_stream *s, duckdb_data_chunk in, idx_t n, duckdb_data
 
 /* DuckDB ran out of the memory the stream allows: say which limit and what to do, not
  * DuckDB's advice about settings the caller does not control. */
+/* Reads the whole table into flat columns (a global shuffle that fits in memory). */
+static lh_status load_flat(lh_stream *s)
+{
+	if (s->flat)
+		return LH_OK;
+	lh_status st = lh_flat_new(s->type_ids, s->ncols, s->order.n, &s->flat);
+	if (st != LH_OK)
+		return fail(s, st, "cannot hold %s in memory: %s", s->plan->table, lh_strerror(st));
+	while (st == LH_OK && s->vnext < s->order.n) {
+		st = read_forward(s);
+		if (st == LH_OK && (st = lh_flat_append(s->flat, s->win.items[s->win.len - 1].chunk)) != LH_OK)
+			fail(s, st, "cannot hold %s in memory: %s", s->plan->table, lh_strerror(st));
+		evict_before(s, s->vnext);
+	}
+	if (st != LH_OK)
+		lh_flat_free(&s->flat);
+	return st;
+}
+
 static void too_little_memory(lh_stream *s)
 {
 	const char *msg = s->err.msg ? s->err.msg : "";
@@ -1333,7 +1354,11 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 	for (idx_t k = 0; k < n && st == LH_OK; k++)
 		if (visit[k] > vmax)
 			vmax = visit[k];
-	if (st == LH_OK && sequential) {
+	bool flat = s->whole && s->direct;
+	if (st == LH_OK && flat && (st = load_flat(s)) == LH_OK &&
+	    (st = lh_flat_take(s->flat, visit, n, out)) != LH_OK)
+		fail(s, st, "cannot build a batch of %zu rows: %s", (size_t)n, lh_strerror(st));
+	if (st == LH_OK && sequential && !flat) {
 		/* the window starts at the block of the batch's first position; rows further
 		 * back (padding wrapped to the epoch's start) are read by position */
 		uint64_t low = s->whole ? 0 : o->mode == LH_SHUFFLE_BLOCK ? first / o->block * o->block : first;
@@ -1352,7 +1377,7 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 		}
 	}
 	/* everything not in the window, by position, one query per file */
-	for (idx_t k = 0; k < n && st == LH_OK; k++) {
+	for (idx_t k = 0; k < n && st == LH_OK && !flat; k++) {
 		if (src[k].chunk)
 			continue;
 		size_t vf;
@@ -1372,21 +1397,22 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 	}
 	/* an unshuffled batch that crosses from one chunk read into the next ends at the
 	 * first, so it needs no copy (the next batch starts with the rest) */
-	if (st == LH_OK && n > 1 && count_runs(src, n) <= n / 16 + 1) {
+	if (st == LH_OK && !flat && n > 1 && count_runs(src, n) <= n / 16 + 1) {
 		idx_t run = 1;
 		while (run < n && src[run].chunk == src[0].chunk && src[run].row == src[0].row + run)
 			run++;
 		n = run;
 	}
 	duckdb_data_chunk batch = NULL, final = NULL;
-	bool direct = st == LH_OK && s->direct && count_runs(src, n) > 1;
+	bool direct = st == LH_OK && !flat && s->direct && count_runs(src, n) > 1;
 	if (direct && (st = lh_arrow_take(src, n, s->type_ids, s->ncols, out)) != LH_OK)
 		fail(s, st, "cannot build a batch of %zu rows: %s", (size_t)n, lh_strerror(st));
-	if (st == LH_OK && !direct)
+	bool chunked = st == LH_OK && !flat && !direct;
+	if (chunked)
 		st = gather(s, src, n, &batch);
-	if (st == LH_OK && !direct)
+	if (st == LH_OK && chunked)
 		st = finish(s, batch, n, &final);
-	if (st == LH_OK && !direct) {
+	if (st == LH_OK && chunked) {
 		duckdb_error_data e = duckdb_data_chunk_to_arrow(s->arrow, final, out);
 		if (e && duckdb_error_data_has_error(e))
 			st = fail(s, LH_ERR_ENGINE, "Arrow export failed: %s", duckdb_error_data_message(e));

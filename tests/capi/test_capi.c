@@ -554,6 +554,78 @@ static void stream_reads_its_pinned_snapshot(void **state)
 	lh_stream_close(&s);
 }
 
+static bool arrow_valid(const struct ArrowArray *c, int64_t i)
+{
+	const uint8_t *bits = c->buffers[0];
+	i += c->offset;
+	return !bits || (bits[i >> 3] >> (i & 7)) & 1;
+}
+
+/* Every column type a shuffled batch copies itself, NULLs included, in each way a global
+ * shuffle reads: the whole table held as flat columns, and rows read by position. */
+static void stream_global_keeps_values_and_nulls(void **state)
+{
+	fixture *f = *state;
+	exec_ok(f->lake, "CREATE TABLE v (id BIGINT, x FLOAT, b BOOLEAN, s VARCHAR, d DATE, "
+	                 "sm SMALLINT, ti TINYINT);"
+	                 "INSERT INTO v SELECT range, CASE WHEN range % 7 = 0 THEN NULL ELSE range / 2 END,"
+	                 " CASE WHEN range % 11 = 0 THEN NULL ELSE range % 2 = 0 END,"
+	                 " CASE WHEN range % 5 = 0 THEN NULL ELSE repeat('s', range % 40) || range END,"
+	                 " DATE '2020-01-01' + CAST(range AS INTEGER), CAST(range % 30000 AS SMALLINT),"
+	                 " CAST(range % 100 AS TINYINT) FROM range(3000)");
+	for (int by_position = 0; by_position < 2; by_position++) {
+		setenv("LAKEHOUSE_STREAM_MEMORY", by_position ? "1" : "", 1);
+		lh_stream_options o = {.shuffle = "global", .seed = 8, .batch_size = 500};
+		lh_stream *s = open_stream(f->lake, "v", &o);
+		int hits[3000] = {0};
+		int64_t prev = -1;
+		bool shuffled = false;
+		for (;;) {
+			struct ArrowArray a;
+			assert_int_equal(lh_stream_next(s, &a), LH_OK);
+			if (!a.release)
+				break;
+			assert_int_equal(a.n_children, 7);
+			struct ArrowArray **c = a.children;
+			for (int64_t i = 0; i < a.length; i++) {
+				int64_t id = ((const int64_t *)c[0]->buffers[1])[c[0]->offset + i];
+				assert_true(id >= 0 && id < 3000);
+				hits[id]++;
+				shuffled = shuffled || id < prev;
+				prev = id;
+				assert_int_equal(arrow_valid(c[1], i), id % 7 != 0);
+				if (id % 7)
+					assert_true(((const float *)c[1]->buffers[1])[c[1]->offset + i] == (float)id / 2);
+				assert_int_equal(arrow_valid(c[2], i), id % 11 != 0);
+				if (id % 11) {
+					const uint8_t *bits = c[2]->buffers[1];
+					int64_t k = c[2]->offset + i;
+					assert_int_equal((bits[k >> 3] >> (k & 7)) & 1, id % 2 == 0);
+				}
+				assert_int_equal(arrow_valid(c[3], i), id % 5 != 0);
+				if (id % 5) {
+					char want[80];
+					snprintf(want, sizeof want, "%.*s%lld", (int)(id % 40),
+					         "ssssssssssssssssssssssssssssssssssssssss", (long long)id);
+					const int32_t *off = c[3]->buffers[1];
+					int64_t k = c[3]->offset + i;
+					assert_int_equal(off[k + 1] - off[k], (int32_t)strlen(want));
+					assert_memory_equal((const char *)c[3]->buffers[2] + off[k], want, strlen(want));
+				}
+				assert_int_equal(((const int32_t *)c[4]->buffers[1])[c[4]->offset + i], 18262 + id);
+				assert_int_equal(((const int16_t *)c[5]->buffers[1])[c[5]->offset + i], id % 30000);
+				assert_int_equal(((const int8_t *)c[6]->buffers[1])[c[6]->offset + i], id % 100);
+			}
+			a.release(&a);
+		}
+		lh_stream_close(&s);
+		assert_true(shuffled);
+		for (int i = 0; i < 3000; i++)
+			assert_int_equal(hits[i], 1);
+	}
+	unsetenv("LAKEHOUSE_STREAM_MEMORY");
+}
+
 /* Entries of folder `dir` (".", ".." aside). */
 static int entries(const char *dir)
 {
@@ -895,6 +967,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(stream_resumes_exactly, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_reads_its_pinned_snapshot, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_over_a_query, setup, teardown),
+	    cmocka_unit_test_setup_teardown(stream_global_keeps_values_and_nulls, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_refuses_bad_options, setup, teardown),
 	    cmocka_unit_test_setup_teardown(stream_materializes_objects, setup, teardown),
 	    cmocka_unit_test_setup_teardown(take_by_row_id_in_every_layout, setup, teardown),
