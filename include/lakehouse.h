@@ -544,6 +544,10 @@ typedef struct lh_stream_options {
 	 * column "image"), fetched in parallel through the lake's store */
 	const char *const *materialize;
 	size_t nmaterialize;
+	/* batches built ahead of the consumer on a thread of the stream's own (rows read,
+	 * shuffled, objects materialised): 0: 2; negative: none, each batch is built when
+	 * asked for. They count toward the memory the stream holds. */
+	int prefetch;
 } lh_stream_options;
 
 /*
@@ -553,9 +557,13 @@ typedef struct lh_stream_options {
  * that snapshot. A query's rows are computed once, when the stream opens, into a
  * temporary DuckDB database under $TMPDIR (deleted on close), ordered by the query's
  * ORDER BY, else by all columns, so every process gets the same order; `filter` and
- * `columns` apply to its result. The stream has its own
- * DuckDB connection and uses the lake only to resolve files, so the lake may run other
- * statements between batches; close the stream before the lake.
+ * `columns` apply to its result. The stream opens a handle of its own on the lake (its
+ * own catalog connection, store and DuckDB, with memory_limit applied there), so the
+ * caller's lake may run other statements meanwhile, from any thread, or be closed first.
+ * With prefetch, a thread of the stream's own builds batches ahead of the consumer. A
+ * stream belongs to the process that opened it: in a child made by fork, lh_stream_next
+ * fails and lh_stream_close only forgets it (its threads live in the parent); open a
+ * stream in each process instead.
  *
  * Order: position k of the epoch's order (a pure function of the snapshot's files, the
  * shuffle, seed, epoch and block size) goes to rank k % world_size; a rank's samples are
@@ -599,8 +607,9 @@ typedef struct lh_taker lh_taker;
 
 /*
  * Opens a taker over `table` at snapshot `version` (<= 0: the latest, pinned now) for
- * `columns` (NULL/0: all; `rowid` may be one). Like a stream it has its own DuckDB
- * connections and uses the lake only to find files; close it before the lake. Files in
+ * `columns` (NULL/0: all; `rowid` may be one). It has DuckDB connections of its own but
+ * finds files through the caller's lake: use both from one thread at a time, and close
+ * the taker before the lake. Files in
  * the random-access layout (`lakehouse optimize TABLE --for random-access`) are read by
  * our page reader, a few pages per row; others through DuckDB, a row group per row.
  */

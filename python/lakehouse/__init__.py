@@ -69,7 +69,7 @@ class _StreamOptions(ctypes.Structure):
                 ("drop_last", ctypes.c_bool), ("state", ctypes.c_char_p),
                 ("memory_limit", ctypes.c_int64),
                 ("materialize", ctypes.POINTER(ctypes.c_char_p)),
-                ("nmaterialize", ctypes.c_size_t)]
+                ("nmaterialize", ctypes.c_size_t), ("prefetch", ctypes.c_int)]
 
 
 _vp = ctypes.c_void_p
@@ -183,10 +183,19 @@ class _Handle:
     `with` block, or when the object goes."""
     _h = None
     _closer = None  # the library's lh_*_close
+    _pid = None     # the process that opened it
+
+    def __new__(cls, *args, **kwargs):
+        obj = super().__new__(cls)
+        obj._pid = os.getpid()
+        return obj
 
     def close(self):
         if self._h:
-            type(self)._closer(ctypes.byref(self._h))
+            # a handle inherited through fork belongs to the parent (its DuckDB threads,
+            # connections and the stream's thread live there): abandoned, never closed
+            if self._pid in (None, os.getpid()):
+                type(self)._closer(ctypes.byref(self._h))
             self._h = None
 
     def __enter__(self):
@@ -280,20 +289,21 @@ class Lake(_Handle):
     def stream(self, source, *, columns=None, filter=None, version=None, batch_size=1024,
                shuffle="block", seed=0, epoch=0, rank=0, world_size=1, worker_id=0,
                num_workers=1, drop_last=False, state=None, materialize=(), memory_limit=None,
-               block_size=None):
+               block_size=None, prefetch=2):
         """Batches of `source` (a table name, or one SELECT whose lake tables all read
         the snapshot) at one pinned snapshot (`version`, default the latest), in a seeded order (`shuffle`: none, files, block or global), this
         consumer's share of it (`rank` of `world_size`, `worker_id` of `num_workers`).
         Each batch is a dict column -> numpy array (fixed-width columns without NULLs,
         viewing the Arrow buffer) or list. `materialize` names `*_uri` columns whose
-        objects' bytes replace them (`image_uri` -> `image`). The stream's `snapshot_id`
+        objects' bytes replace them (`image_uri` -> `image`). `prefetch` batches are
+        built ahead on a thread of the stream's own (0: none). The stream's `snapshot_id`
         says what it reads; `state_dict()` resumes it exactly (`state=`)."""
         return Stream(self, source, columns=columns, filter=filter, version=version,
                       batch_size=batch_size, shuffle=shuffle, seed=seed, epoch=epoch,
                       rank=rank, world_size=world_size, worker_id=worker_id,
                       num_workers=num_workers, drop_last=drop_last, state=state,
                       materialize=materialize, memory_limit=memory_limit,
-                      block_size=block_size)
+                      block_size=block_size, prefetch=prefetch)
 
     def _result(self, code, res):
         """Reads a result handle whole and destroys it (raising on a failed call)."""
@@ -343,7 +353,7 @@ class Stream(_Handle):
 
     def __init__(self, lake, source, *, columns, filter, version, batch_size, shuffle, seed,
                  epoch, rank, world_size, worker_id, num_workers, drop_last, state,
-                 materialize, memory_limit, block_size):
+                 materialize, memory_limit, block_size, prefetch):
         if batch_size < 1:
             raise Error("batch_size must be at least 1", "LH_ERR_INVALID")
         o = _StreamOptions()
@@ -360,11 +370,13 @@ class Stream(_Handle):
         text = _state_text(state)
         o.state = text.encode() if text else None
         o.memory_limit = int(memory_limit or 0)
+        if int(prefetch) < 0:
+            raise Error("prefetch must be 0 (none) or more batches", "LH_ERR_INVALID")
+        o.prefetch = int(prefetch) if prefetch else -1
         h, err = _vp(), _vp()
         self._h = _opened(_lib.lh_stream_open(lake._handle(), source.encode("utf-8"),
                                               ctypes.byref(o), ctypes.byref(h),
                                               ctypes.byref(err)), h, err)
-        self._lake = lake  # the stream resolves files through its lake: keep it open
         self.batch_size = batch_size
         self._schema = _arrow.ArrowSchema()
         self._check(_lib.lh_stream_schema(h, ctypes.byref(self._schema)))

@@ -87,13 +87,14 @@ class LakeIterableDataset(_tud.IterableDataset):
 
     def __init__(self, lake, source, *, columns=None, filter=None, version=None, batch_size=32,
                  shuffle="block", seed=0, block_size=None, drop_last=False, materialize=(),
-                 memory_limit=None, transform=None, rank=None, world_size=None):
+                 memory_limit=None, transform=None, rank=None, world_size=None, prefetch=2):
         self._lake = _ProcessLake(_lake_path(lake))
         self.source = source
         self.batch_size = batch_size
         self._opts = dict(columns=columns, filter=filter, shuffle=shuffle, seed=seed,
                           block_size=block_size, drop_last=drop_last,
-                          materialize=tuple(materialize), memory_limit=memory_limit)
+                          materialize=tuple(materialize), memory_limit=memory_limit,
+                          prefetch=prefetch)
         self.transform = transform
         r, w = _dist_rank_world()
         self.rank = r if rank is None else rank

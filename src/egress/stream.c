@@ -56,6 +56,33 @@ typedef struct entry {
 
 typedef LH_VEC(duckdb_data_chunk) chunk_vec;
 
+/* A batch built ahead of the consumer, or how building it failed. */
+typedef struct ready {
+	struct ArrowArray array; /* release NULL: the end */
+	uint64_t rows;
+	lh_status status;
+	char *msg;
+} ready;
+
+/*
+ * With prefetch, batches are built on a thread of the stream's own (reading, shuffling,
+ * materialising objects) and queued, up to `depth` ahead of the consumer, whose
+ * lh_stream_next only takes the next one. The thread works on the stream's own lake
+ * handle and connections, which nothing else touches, so the caller may use its lake
+ * meanwhile. The order of batches is the same either way.
+ */
+typedef struct producer {
+	pthread_t thread;
+	bool running;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	LH_VEC(ready) queue;
+	size_t depth;
+	bool stop;
+	bool over;          /* the consumer took the last batch (or a failure) */
+	lh_status last;     /* ... and that was its status */
+} producer;
+
 typedef struct out_column {
 	char *name;
 	duckdb_logical_type type; /* as read (VARCHAR for a materialised *_uri column) */
@@ -97,8 +124,12 @@ struct lh_stream {
 	struct direct_file *direct_files; /* per plan file: read by our Parquet reader? */
 
 	int64_t memory_limit;
-	char *saved_settings; /* "memory_limit;threads" of the database before the stream */
-	lh_err err;
+	uint64_t built; /* samples of the batches built so far (done: handed out) */
+	pid_t pid;      /* the process that opened it: its threads live there */
+	lh_lake *own;   /* a stream's own handle on the lake (a taker uses the caller's) */
+	producer prod;
+	lh_err err;  /* of the code building batches (on the producer thread, if any) */
+	lh_err uerr; /* what lh_stream_error says: the caller's thread's */
 };
 
 /* A data file read by position with egress/pqread.c instead of a DuckDB query: files in
@@ -367,16 +398,12 @@ static lh_status open_stream(lh_stream *s, const char *source, const lh_stream_o
 	if (o->memory_limit) {
 		/* DuckDB gets three quarters (one thread: every thread holds row groups of its
 		 * own); the window and the batches being built live in the rest. The settings
-		 * are the database's, so the lake's are put back when the stream closes. */
+		 * are the database's: the stream's own lake's. */
 		char sql[96];
-		st = lh_engine_scalar(s->eng, "SELECT current_setting('memory_limit') || ';' || "
-		                      "current_setting('threads')", &s->saved_settings, &s->err);
 		s->memory_limit = o->memory_limit;
 		snprintf(sql, sizeof sql, "SET memory_limit = '%" PRId64 "B'; SET threads = 1",
 		         o->memory_limit / 4 * 3);
-		if (st == LH_OK)
-			st = lh_engine_exec(s->eng, sql, &s->err);
-		if (st != LH_OK)
+		if ((st = lh_engine_exec(s->eng, sql, &s->err)) != LH_OK)
 			return st;
 	}
 	duckdb_connection_get_arrow_options(lh_engine_conn(s->eng), &s->arrow);
@@ -410,8 +437,12 @@ static lh_status open_stream(lh_stream *s, const char *source, const lh_stream_o
 	return LH_OK;
 }
 
-lh_status lh_stream_open(lh_lake *lake, const char *source, const lh_stream_options *options,
-                         lh_stream **out_stream, char **out_error)
+static lh_status producer_start(lh_stream *s, size_t depth);
+static void producer_stop(lh_stream *s);
+
+/* Opens a stream; `own`: on a handle of its own on the lake (a taker uses the caller's). */
+static lh_status open_common(lh_lake *lake, const char *source, const lh_stream_options *options,
+                             bool own, lh_stream **out_stream, char **out_error)
 {
 	if (out_stream)
 		*out_stream = NULL;
@@ -436,7 +467,14 @@ lh_status lh_stream_open(lh_lake *lake, const char *source, const lh_stream_opti
 	if (!s)
 		return LH_ERR_NOMEM;
 	s->lake = lake;
-	lh_status st = open_stream(s, source, &o);
+	s->pid = getpid();
+	lh_status st = own ? lh_lake_reopen(lake, &s->own, &s->err) : LH_OK;
+	if (own)
+		s->lake = s->own;
+	if (st == LH_OK)
+		st = open_stream(s, source, &o);
+	if (st == LH_OK && own && o.prefetch >= 0)
+		st = producer_start(s, o.prefetch ? (size_t)o.prefetch : 2);
 	if (st != LH_OK) {
 		if (out_error)
 			*out_error = lh_strdup(s->err.msg);
@@ -447,11 +485,21 @@ lh_status lh_stream_open(lh_lake *lake, const char *source, const lh_stream_opti
 	return LH_OK;
 }
 
+lh_status lh_stream_open(lh_lake *lake, const char *source, const lh_stream_options *options,
+                         lh_stream **out_stream, char **out_error)
+{
+	return open_common(lake, source, options, true, out_stream, out_error);
+}
+
 void lh_stream_close(lh_stream **stream)
 {
 	if (!stream || !*stream)
 		return;
 	lh_stream *s = *stream;
+	*stream = NULL;
+	if (s->pid != getpid())
+		return; /* inherited through fork: the parent's DuckDB and thread, left alone */
+	producer_stop(s);
 	for (size_t i = 0; i < s->win.len; i++)
 		duckdb_destroy_data_chunk(&s->win.items[i].chunk);
 	LH_VEC_FREE(&s->win);
@@ -480,25 +528,12 @@ void lh_stream_close(lh_stream **stream)
 	lh_plan_free(&s->plan);
 	if (s->arrow)
 		duckdb_destroy_arrow_options(&s->arrow);
-	if (s->saved_settings && s->eng) {
-		char *semi = strchr(s->saved_settings, ';');
-		if (semi) {
-			*semi = '\0';
-			char *sql = lh_asprintf("SET memory_limit = '%s'; SET threads = %s",
-			                        s->saved_settings, semi + 1);
-			lh_err ignored = {0};
-			if (sql)
-				lh_engine_exec(s->eng, sql, &ignored); /* best effort: the lake still works */
-			lh_err_clear(&ignored);
-			free(sql);
-		}
-	}
-	free(s->saved_settings);
 	lh_engine_close(&s->eng);
 	lh_engine_close(&s->eng2);
+	lh_lake_close(&s->own);
 	lh_err_clear(&s->err);
+	lh_err_clear(&s->uerr);
 	free(s);
-	*stream = NULL;
 }
 
 /* --- reading ------------------------------------------------------------------------------ */
@@ -1324,14 +1359,14 @@ static void too_little_memory(lh_stream *s)
 	     s->memory_limit >> 20, s->plan->table, first);
 }
 
-lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
+/* The next batch (*rows samples; none at the end) of this consumer's share. */
+static lh_status build_batch(lh_stream *s, struct ArrowArray *out, uint64_t *rows)
 {
-	if (!s || !out)
-		return LH_ERR_INVALID;
 	memset(out, 0, sizeof *out);
+	*rows = 0;
 	lh_err_clear(&s->err);
-	uint64_t chunk = s->shard.chunk, left = s->total - s->done;
-	uint64_t room = chunk - s->done % chunk;
+	uint64_t chunk = s->shard.chunk, left = s->total - s->built;
+	uint64_t room = chunk - s->built % chunk;
 	idx_t n = (idx_t)(left < room ? left : room);
 	if (n > duckdb_vector_size())
 		n = duckdb_vector_size();
@@ -1346,7 +1381,7 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 	uint64_t vmax = 0, first = 0;
 	bool sequential = o->mode != LH_SHUFFLE_GLOBAL || s->whole;
 	for (idx_t k = 0; k < n && st == LH_OK; k++)
-		visit[k] = lh_shard_position(&s->shard, o->n, s->base, s->done + k);
+		visit[k] = lh_shard_position(&s->shard, o->n, s->base, s->built + k);
 	if (st == LH_OK) {
 		first = visit[0];
 		lh_order_visit_many(o, visit, n, visit);
@@ -1419,10 +1454,12 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 		if (e)
 			duckdb_destroy_error_data(&e);
 	}
-	if (st == LH_OK)
-		s->done += n;
-	else if (st == LH_ERR_NOMEM && s->memory_limit)
+	if (st == LH_OK) {
+		s->built += n;
+		*rows = n;
+	} else if (st == LH_ERR_NOMEM && s->memory_limit) {
 		too_little_memory(s);
+	}
 	duckdb_destroy_data_chunk(&final);
 	duckdb_destroy_data_chunk(&batch);
 	for (size_t i = 0; i < fetched.len; i++)
@@ -1432,6 +1469,124 @@ lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
 	free(src);
 	free(w);
 	return st;
+}
+
+/* --- building ahead --------------------------------------------------------------------- */
+
+static void *producer_main(void *arg)
+{
+	lh_stream *s = arg;
+	producer *p = &s->prod;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->stop && p->queue.len >= p->depth)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop)
+			break;
+		pthread_mutex_unlock(&p->mu);
+		ready r = {0};
+		r.status = build_batch(s, &r.array, &r.rows);
+		if (r.status != LH_OK)
+			r.msg = lh_strdup(s->err.msg ? s->err.msg : lh_strerror(r.status));
+		pthread_mutex_lock(&p->mu);
+		if (LH_VEC_PUSH(&p->queue, r) != LH_OK) {
+			if (r.array.release)
+				r.array.release(&r.array);
+			free(r.msg);
+			p->stop = true; /* the consumer learns it from an empty, stopped queue */
+		}
+		pthread_cond_broadcast(&p->cv);
+		if (r.status != LH_OK || !r.array.release)
+			break; /* the end, or a failure: nothing more to build */
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static lh_status producer_start(lh_stream *s, size_t depth)
+{
+	producer *p = &s->prod;
+	p->depth = depth;
+	if (pthread_mutex_init(&p->mu, NULL) != 0)
+		return fail(s, LH_ERR_NOMEM, "cannot create the stream's mutex");
+	if (pthread_cond_init(&p->cv, NULL) != 0) {
+		pthread_mutex_destroy(&p->mu);
+		return fail(s, LH_ERR_NOMEM, "cannot create the stream's condition variable");
+	}
+	int rc = pthread_create(&p->thread, NULL, producer_main, s);
+	if (rc != 0) {
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+		return fail(s, LH_ERR_NOMEM, "cannot start the stream's thread: %s", strerror(rc));
+	}
+	p->running = true;
+	return LH_OK;
+}
+
+static void producer_stop(lh_stream *s)
+{
+	producer *p = &s->prod;
+	if (!p->running)
+		return;
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	pthread_join(p->thread, NULL);
+	for (size_t i = 0; i < p->queue.len; i++) {
+		if (p->queue.items[i].array.release)
+			p->queue.items[i].array.release(&p->queue.items[i].array);
+		free(p->queue.items[i].msg);
+	}
+	LH_VEC_FREE(&p->queue);
+	pthread_cond_destroy(&p->cv);
+	pthread_mutex_destroy(&p->mu);
+	p->running = false;
+}
+
+lh_status lh_stream_next(lh_stream *s, struct ArrowArray *out)
+{
+	if (!s || !out)
+		return LH_ERR_INVALID;
+	memset(out, 0, sizeof *out);
+	if (s->pid != getpid())
+		return lh_err_set(&s->uerr, LH_ERR_INVALID, "this stream was opened by process %d: "
+		                  "open a stream in each process (after fork)", (int)s->pid);
+	producer *p = &s->prod;
+	if (!p->running) {
+		uint64_t rows = 0;
+		lh_status st = build_batch(s, out, &rows);
+		s->done += rows;
+		if (st == LH_OK)
+			lh_err_clear(&s->uerr);
+		else
+			lh_err_set(&s->uerr, st, "%s", s->err.msg ? s->err.msg : lh_strerror(st));
+		return st;
+	}
+	if (p->over) /* after the end, the end again; after a failure, the failure */
+		return p->last;
+	pthread_mutex_lock(&p->mu);
+	while (!p->queue.len && !p->stop)
+		pthread_cond_wait(&p->cv, &p->mu);
+	ready r = {.status = LH_ERR_NOMEM};
+	if (p->queue.len) {
+		r = p->queue.items[0];
+		memmove(p->queue.items, p->queue.items + 1, --p->queue.len * sizeof *p->queue.items);
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	*out = r.array;
+	s->done += r.rows;
+	if (r.status == LH_OK)
+		lh_err_clear(&s->uerr);
+	else
+		lh_err_set(&s->uerr, r.status, "%s", r.msg ? r.msg : "out of memory");
+	free(r.msg);
+	if (r.status != LH_OK || !r.array.release) {
+		p->over = true;
+		p->last = r.status;
+	}
+	return r.status;
 }
 
 lh_status lh_stream_schema(lh_stream *s, struct ArrowSchema *out)
@@ -1450,7 +1605,8 @@ lh_status lh_stream_schema(lh_stream *s, struct ArrowSchema *out)
 	duckdb_destroy_logical_type(&blob);
 	lh_status st = LH_OK;
 	if (e && duckdb_error_data_has_error(e))
-		st = fail(s, LH_ERR_ENGINE, "Arrow schema export failed: %s", duckdb_error_data_message(e));
+		st = lh_err_set(&s->uerr, LH_ERR_ENGINE, "Arrow schema export failed: %s",
+		                duckdb_error_data_message(e));
 	if (e)
 		duckdb_destroy_error_data(&e);
 	return st;
@@ -1476,12 +1632,12 @@ lh_status lh_stream_state(lh_stream *s, int64_t rank_samples, char **out)
 	if (!s || !out)
 		return LH_ERR_INVALID;
 	*out = NULL;
-	lh_err_clear(&s->err);
+	lh_err_clear(&s->uerr);
 	if (rank_samples < 0) {
 		if (s->shard.workers > 1)
-			return fail(s, LH_ERR_INVALID, "with %" PRIu64 " workers a stream does not know "
-			            "its rank's count: pass the samples the rank consumed",
-			            s->shard.workers);
+			return lh_err_set(&s->uerr, LH_ERR_INVALID, "with %" PRIu64 " workers a stream "
+			                  "does not know its rank's count: pass the samples the rank "
+			                  "consumed", s->shard.workers);
 		rank_samples = (int64_t)s->done;
 	}
 	uint64_t pos = s->base + (uint64_t)rank_samples * s->shard.world;
@@ -1493,12 +1649,12 @@ lh_status lh_stream_state(lh_stream *s, int64_t rank_samples, char **out)
 	                   s->plan->snapshot, s->plan->table, text_hash(s->plan->filter),
 	                   lh_shuffle_name(s->order.mode), s->order.block, s->order.seed,
 	                   s->order.epoch, pos);
-	return *out ? LH_OK : fail(s, LH_ERR_NOMEM, "out of memory");
+	return *out ? LH_OK : lh_err_set(&s->uerr, LH_ERR_NOMEM, "out of memory");
 }
 
 const char *lh_stream_error(const lh_stream *s)
 {
-	return s ? s->err.msg : "";
+	return s && s->uerr.msg ? s->uerr.msg : "";
 }
 
 /* --- takes by row id ------------------------------------------------------------------------ */
@@ -1706,7 +1862,15 @@ lh_status lh_taker_open(lh_lake *lake, const char *table, const char *const *col
 		return LH_ERR_NOMEM;
 	lh_stream_options o = {.columns = columns, .ncolumns = ncolumns, .version = version,
 	                       .shuffle = "none"};
-	lh_status st = lh_stream_open(lake, table, &o, &t->s, out_error);
+	lh_status st = LH_OK;
+	if (table && lh_is_query(table)) {
+		if (out_error)
+			*out_error = lh_strdup("takes read a table by DuckLake row id; a query's rows "
+			                       "have none (stream the query instead)");
+		st = LH_ERR_INVALID;
+	}
+	if (st == LH_OK)
+		st = open_common(lake, table, &o, false, &t->s, out_error);
 	if (st != LH_OK) {
 		free(t);
 		return st;
@@ -1747,7 +1911,9 @@ int64_t lh_taker_rows(const lh_taker *t)
 
 const char *lh_taker_error(const lh_taker *t)
 {
-	return t ? lh_stream_error(t->s) : "";
+	if (!t)
+		return "";
+	return t->s->err.msg ? t->s->err.msg : t->s->uerr.msg ? t->s->uerr.msg : "";
 }
 
 #define MISSING_SHOWN 10

@@ -441,6 +441,8 @@ lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error)
 		if (!cf.catalog)
 			st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	}
+	if (st == LH_OK && !(lake->reopen = lh_strdup(direct == CAT_NONE ? lake->dir : cf.catalog)))
+		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st != LH_OK)
 		return fail_open(lake, &err, st, out_error);
 	char *stored = NULL;
@@ -549,6 +551,8 @@ out:
 	free(conf_path);
 	free(data);
 	free(stored);
+	if (st == LH_OK && !(lake->reopen = lh_strdup(lake->dir)))
+		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st != LH_OK)
 		return fail_open(lake, &err, st, out_error);
 	*out_lake = lake;
@@ -572,7 +576,18 @@ void lh_lake_close(lh_lake **plake)
 	lh_state_free(&lake->committed);
 	lh_err_clear(&lake->err);
 	free(lake->dir);
+	free(lake->reopen);
 	free(lake->data_path);
 	free(lake);
 	*plake = NULL;
+}
+
+lh_status lh_lake_reopen(lh_lake *lake, lh_lake **out, lh_err *err)
+{
+	char *msg = NULL;
+	lh_status st = lh_lake_open(lake->reopen, out, &msg);
+	if (st != LH_OK)
+		lh_err_set(err, st, "%s", msg ? msg : lh_strerror(st));
+	free(msg);
+	return st;
 }

@@ -45,6 +45,8 @@ typedef struct lh_tt_view {
 
 struct lh_lake {
 	char *dir;
+	char *reopen; /* what lh_lake_open takes to open this lake again: the folder, or the
+	                 catalog named directly */
 	char *data_path; /* absolute, ends in '/' */
 	lh_catdb *cat;
 	lh_store *store;

@@ -22,6 +22,10 @@ int64_t lh_lake_snapshot_id(const lh_lake *lake);
  * text whatever the caller chose for its own queries. */
 lh_render lh_lake_swap_render(lh_lake *lake, lh_render render);
 
+/* Another handle on the same lake (its own catalog connection, store and DuckDB), for
+ * work on a thread of its own (lake.c). */
+lh_status lh_lake_reopen(lh_lake *lake, lh_lake **out, lh_err *err);
+
 /* --- what a training stream reads (plan.c) --------------------------------------------- */
 typedef struct lh_plan_file {
 	int64_t file_id;

@@ -1,6 +1,7 @@
 /* tests/capi/test_capi.c - the public C API end to end: lakes, SQL, results, Arrow,
  * snapshots, rollback, errors and ownership (run under ASan for leaks). */
 #include <dirent.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -436,6 +437,43 @@ static void stream_orders_are_seeded(void **state)
 	lh_stream_close(&s);
 	s = open_stream(f->lake, "t", &o);
 	assert_int_equal(stream_ids(s, b), 1000);
+	lh_stream_close(&s);
+	assert_memory_equal(a, b, 1000 * sizeof *a);
+	/* built on the caller's thread or ahead on the stream's own: the same batches */
+	o.prefetch = -1;
+	s = open_stream(f->lake, "t", &o);
+	assert_int_equal(stream_ids(s, b), 1000);
+	lh_stream_close(&s);
+	assert_memory_equal(a, b, 1000 * sizeof *a);
+	o.prefetch = 5;
+	s = open_stream(f->lake, "t", &o);
+	assert_int_equal(stream_ids(s, b), 1000);
+	struct ArrowArray end;
+	assert_int_equal(lh_stream_next(s, &end), LH_OK); /* the end, again */
+	assert_null(end.release);
+	lh_stream_close(&s);
+	assert_memory_equal(a, b, 1000 * sizeof *a);
+	/* a forked child cannot use the parent's stream, and forgetting it does not hang on
+	 * the parent's threads; the parent goes on */
+	o.prefetch = 0;
+	s = open_stream(f->lake, "t", &o);
+	struct ArrowArray first;
+	assert_int_equal(lh_stream_next(s, &first), LH_OK);
+	first.release(&first);
+	fflush(NULL);
+	pid_t child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		struct ArrowArray x;
+		int ok = lh_stream_next(s, &x) == LH_ERR_INVALID &&
+		         strstr(lh_stream_error(s), "opened by process") != NULL;
+		lh_stream_close(&s);
+		_exit(ok && s == NULL ? 0 : 1);
+	}
+	int status = 0;
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(stream_ids(s, b + 100), 900);
 	lh_stream_close(&s);
 	assert_memory_equal(a, b, 1000 * sizeof *a);
 	o.epoch = 1;

@@ -131,6 +131,23 @@ def test_the_stream_reads_its_snapshot_while_another_process_writes(lake_dir):
         assert lk.sql("SELECT count(*) FROM t WHERE id < 2500").rows == [(0,)]
 
 
+def test_a_forked_child_leaves_the_parents_stream_alone(lake_dir):
+    with lakehouse.open(lake_dir) as lk, lk.stream("t", batch_size=100, seed=2) as s:
+        first = [int(i) for i in next(s)["id"]]
+        pid = os.fork()
+        if pid == 0:  # the child drops its copy: nothing of the parent's is closed
+            code = 1
+            try:
+                s.close()
+                code = 0
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+        rest = [int(i) for b in s for i in b["id"]]
+    assert sorted(first + rest) == [i for i in range(5000) if i % 7]
+
+
 def test_resume_in_a_new_process_gives_exactly_the_rest(lake_dir):
     full = json.loads(python(ORDER, lake_dir, "block", "5", "2"))
     with lakehouse.open(lake_dir) as lk:
@@ -171,7 +188,8 @@ def test_bad_requests_are_refused_clearly(lake_dir):
                              ({"filter": "1; DROP TABLE t"}, "one boolean expression"),
                              ({"state": "lhstream1;junk"}, "not a stream state"),
                              ({"rank": 3, "world_size": 2}, "rank 3 is not below world size 2"),
-                             ({"version": 10**6}, "snapshot 1000000 does not exist")]:
+                             ({"version": 10**6}, "snapshot 1000000 does not exist"),
+                             ({"prefetch": -1}, "prefetch must be 0 (none) or more")]:
             with pytest.raises(lakehouse.Error) as e:
                 lk.stream("t", **kwargs)
             assert says in str(e.value), (kwargs, str(e.value))
