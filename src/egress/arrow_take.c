@@ -79,6 +79,56 @@ static void release_batch(struct ArrowArray *a)
 	a->release = NULL;
 }
 
+/* A record batch of n rows with ncols children still to fill (*kids). */
+static lh_status new_batch(size_t n, size_t ncols, struct ArrowArray *out, struct ArrowArray **kids)
+{
+	memset(out, 0, sizeof *out);
+	owned *o = calloc(1, sizeof *o);
+	if (o) {
+		o->kids = calloc(ncols ? ncols : 1, sizeof *o->kids);
+		o->kid_ptrs = calloc(ncols ? ncols : 1, sizeof *o->kid_ptrs);
+	}
+	if (!o || !o->kids || !o->kid_ptrs) {
+		if (o) {
+			free(o->kids);
+			free(o->kid_ptrs);
+		}
+		free(o);
+		return LH_ERR_NOMEM;
+	}
+	o->nkids = ncols;
+	for (size_t c = 0; c < ncols; c++)
+		o->kid_ptrs[c] = &o->kids[c];
+	*out = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 1, .buffers = o->bufs,
+	                           .n_children = (int64_t)ncols, .children = o->kid_ptrs,
+	                           .release = release_batch, .private_data = o};
+	*kids = o->kids;
+	return LH_OK;
+}
+
+/* Child array `a` of n rows with its validity bitmap (zeroed: *bits) and room for two more
+ * buffers (owned by it, released with it). */
+static lh_status new_child(size_t n, struct ArrowArray *a, uint8_t **bits)
+{
+	owned *o = calloc(1, sizeof *o);
+	*bits = calloc((n + 7) / 8 + 1, 1);
+	if (!o || !*bits) {
+		free(o);
+		free(*bits);
+		return LH_ERR_NOMEM;
+	}
+	*a = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 3, .buffers = o->bufs,
+	                         .release = release_child, .private_data = o};
+	o->bufs[0] = *bits;
+	return LH_OK;
+}
+
+/* Hands buffer i of child `a` to it. */
+static void child_owns(struct ArrowArray *a, int i, const void *buf)
+{
+	((owned *)a->private_data)->bufs[i] = buf;
+}
+
 /* The source chunks of a batch, each column's data and validity looked up once. */
 typedef struct sources {
 	duckdb_data_chunk *chunk;
@@ -159,16 +209,9 @@ static const char *str_data(const duckdb_string_t *s)
 static lh_status take_column(const lh_arrow_row *rows, const sources *src, size_t n, size_t c,
                              duckdb_type type, struct ArrowArray *a)
 {
-	owned *o = calloc(1, sizeof *o);
-	uint8_t *bits = calloc((n + 7) / 8 + 1, 1);
-	if (!o || !bits) {
-		free(o);
-		free(bits);
+	uint8_t *bits;
+	if (new_child(n, a, &bits) != LH_OK)
 		return LH_ERR_NOMEM;
-	}
-	*a = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 3, .buffers = o->bufs,
-	                         .release = release_child, .private_data = o};
-	o->bufs[0] = bits;
 	const size_t nc = src->ncols;
 #define DATA(k) (src->data[src->of_row[k] * nc + c])
 #define VALID(k) (src->valid[src->of_row[k] * nc + c])
@@ -187,7 +230,7 @@ static lh_status take_column(const lh_arrow_row *rows, const sources *src, size_
 		uint8_t *out = calloc(size ? size : 1, 1);
 		if (!out)
 			return LH_ERR_NOMEM; /* the caller releases `a` */
-		o->bufs[1] = out;
+		child_owns(a, 1, out);
 		for (size_t k = 0; k < n; k++) {
 			const uint8_t *d = DATA(k);
 			idx_t r = rows[k].row;
@@ -215,7 +258,7 @@ static lh_status take_column(const lh_arrow_row *rows, const sources *src, size_
 	int32_t *off = malloc((n + 1) * sizeof *off);
 	if (!off)
 		return LH_ERR_NOMEM;
-	o->bufs[1] = off;
+	child_owns(a, 1, off);
 	uint64_t total = 0;
 	off[0] = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -228,7 +271,7 @@ static lh_status take_column(const lh_arrow_row *rows, const sources *src, size_
 	char *bytes = malloc(total ? total : 1);
 	if (!bytes)
 		return LH_ERR_NOMEM;
-	o->bufs[2] = bytes;
+	child_owns(a, 2, bytes);
 	for (size_t k = 0; k < n; k++)
 		if (off[k + 1] > off[k])
 			memcpy(bytes + off[k], str_data(&((const duckdb_string_t *)DATA(k))[rows[k].row]),
@@ -241,30 +284,13 @@ static lh_status take_column(const lh_arrow_row *rows, const sources *src, size_
 lh_status lh_arrow_take(const lh_arrow_row *rows, size_t n, const duckdb_type *types,
                         size_t ncols, struct ArrowArray *out)
 {
-	memset(out, 0, sizeof *out);
-	owned *o = calloc(1, sizeof *o);
-	if (o) {
-		o->kids = calloc(ncols ? ncols : 1, sizeof *o->kids);
-		o->kid_ptrs = calloc(ncols ? ncols : 1, sizeof *o->kid_ptrs);
-	}
-	if (!o || !o->kids || !o->kid_ptrs) {
-		if (o) {
-			free(o->kids);
-			free(o->kid_ptrs);
-		}
-		free(o);
+	struct ArrowArray *kids;
+	if (new_batch(n, ncols, out, &kids) != LH_OK)
 		return LH_ERR_NOMEM;
-	}
-	o->nkids = ncols;
-	*out = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 1, .buffers = o->bufs,
-	                           .n_children = (int64_t)ncols, .children = o->kid_ptrs,
-	                           .release = release_batch, .private_data = o};
 	sources src;
 	lh_status st = sources_init(&src, rows, n, ncols);
-	for (size_t c = 0; c < ncols && st == LH_OK; c++) {
-		o->kid_ptrs[c] = &o->kids[c];
-		st = take_column(rows, &src, n, c, types[c], &o->kids[c]);
-	}
+	for (size_t c = 0; c < ncols && st == LH_OK; c++)
+		st = take_column(rows, &src, n, c, types[c], &kids[c]);
 	sources_free(&src);
 	if (st != LH_OK)
 		out->release(out);
@@ -420,16 +446,9 @@ lh_status lh_flat_append(lh_flat *f, duckdb_data_chunk chunk)
 static lh_status flat_take_column(const flat_column *col, const uint64_t *rows, size_t n,
                                   struct ArrowArray *a)
 {
-	owned *o = calloc(1, sizeof *o);
-	uint8_t *bits = calloc((n + 7) / 8 + 1, 1);
-	if (!o || !bits) {
-		free(o);
-		free(bits);
+	uint8_t *bits;
+	if (new_child(n, a, &bits) != LH_OK)
 		return LH_ERR_NOMEM;
-	}
-	*a = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 3, .buffers = o->bufs,
-	                         .release = release_child, .private_data = o};
-	o->bufs[0] = bits;
 	const uint64_t *valid = (const uint64_t *)col->valid.p;
 	int64_t nulls = 0;
 	if (!col->nulls)
@@ -449,7 +468,7 @@ static lh_status flat_take_column(const flat_column *col, const uint64_t *rows, 
 		uint8_t *out = calloc(size ? size : 1, 1);
 		if (!out)
 			return LH_ERR_NOMEM; /* the caller releases `a` */
-		o->bufs[1] = out;
+		child_owns(a, 1, out);
 		const uint8_t *d = col->values.p;
 		for (size_t k = 0; k < n; k++) {
 			if (k + AHEAD < n)
@@ -478,7 +497,7 @@ static lh_status flat_take_column(const flat_column *col, const uint64_t *rows, 
 	int32_t *off = malloc((n + 1) * sizeof *off);
 	if (!off)
 		return LH_ERR_NOMEM;
-	o->bufs[1] = off;
+	child_owns(a, 1, off);
 	uint64_t total = 0;
 	off[0] = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -492,7 +511,7 @@ static lh_status flat_take_column(const flat_column *col, const uint64_t *rows, 
 	char *bytes = malloc(total ? total : 1);
 	if (!bytes)
 		return LH_ERR_NOMEM;
-	o->bufs[2] = bytes;
+	child_owns(a, 2, bytes);
 	for (size_t k = 0; k < n; k++) {
 		if (k + AHEAD < n)
 			__builtin_prefetch(col->bytes.p + from[rows[k + AHEAD]]);
@@ -507,28 +526,12 @@ lh_status lh_flat_take(const lh_flat *f, const uint64_t *rows, size_t n, struct 
 	for (size_t k = 0; k < n; k++)
 		if (rows[k] >= f->rows)
 			return LH_ERR_INVALID;
-	owned *o = calloc(1, sizeof *o);
-	if (o) {
-		o->kids = calloc(f->ncols ? f->ncols : 1, sizeof *o->kids);
-		o->kid_ptrs = calloc(f->ncols ? f->ncols : 1, sizeof *o->kid_ptrs);
-	}
-	if (!o || !o->kids || !o->kid_ptrs) {
-		if (o) {
-			free(o->kids);
-			free(o->kid_ptrs);
-		}
-		free(o);
+	struct ArrowArray *kids;
+	if (new_batch(n, f->ncols, out, &kids) != LH_OK)
 		return LH_ERR_NOMEM;
-	}
-	o->nkids = f->ncols;
-	*out = (struct ArrowArray){.length = (int64_t)n, .n_buffers = 1, .buffers = o->bufs,
-	                           .n_children = (int64_t)f->ncols, .children = o->kid_ptrs,
-	                           .release = release_batch, .private_data = o};
 	lh_status st = LH_OK;
-	for (size_t c = 0; c < f->ncols && st == LH_OK; c++) {
-		o->kid_ptrs[c] = &o->kids[c];
-		st = flat_take_column(&f->cols[c], rows, n, &o->kids[c]);
-	}
+	for (size_t c = 0; c < f->ncols && st == LH_OK; c++)
+		st = flat_take_column(&f->cols[c], rows, n, &kids[c]);
 	if (st != LH_OK)
 		out->release(out);
 	return st;
