@@ -1,29 +1,31 @@
 /*
  * egress/stream.c - training streams: a pinned snapshot of a table (or of a query's rows,
- * computed once by lake/plan.c) in a seeded order,
- * one consumer's share of it, as Arrow record batches (lh_stream_*), and takes of rows by
- * row id (lh_taker_*, lh_take), both in lakehouse.h.
+ * computed once by lake/plan.c) in a seeded order, one consumer's share of it, as Arrow
+ * record batches (lh_stream_*), and takes of rows by row id (lh_taker_*, lh_take), both
+ * in lakehouse.h.
  *
  * Layer: egress (a service above the lake). The plan (lake/plan.c) fixes the files and
  * their row counts at the snapshot; egress/order.c turns (shuffle, seed, epoch, world,
- * worker) into the positions this consumer gets, each a row of the plan. The stream
- * reads rows with DuckDB on connections of its own (and with egress/pqread.c from files
- * in the random-access layout), and builds batches: the chunk DuckDB read as it is when a
- * batch is a slice of one, else each row copied once straight into Arrow buffers
- * (egress/arrow_take.c), else (other column types, materialised objects) through
- * DuckDB's vector copy and Arrow export.
+ * worker) into the positions this consumer gets, each a row of the plan. A stream works
+ * on a lake handle of its own (a taker on the caller's), reads rows with DuckDB on
+ * connections of its own (and with egress/pqread.c from files in the random-access
+ * layout), and builds batches: the chunk DuckDB read as it is when a batch is a slice of
+ * one, else each row copied once straight into Arrow buffers (egress/arrow_take.c), else
+ * (other column types, materialised objects) through DuckDB's vector copy and Arrow
+ * export. With prefetch, a thread of the stream's own builds them ahead and the caller's
+ * lh_stream_next takes them in order; the count of samples handed out is the whole
+ * resume state, so batches built ahead and not taken are built again on resume.
  *
  * Reading. Files are read in the order's visiting order, each by one streaming query,
  * chunk by chunk, and the chunks are kept in a window: for none/files/block every
  * position of a block lies in one window of the visiting order, so the window only ever
  * moves forward and holds at most one block of rows (plus one chunk), whatever the
- * table's size. A global shuffle keeps the whole table in the window when it fits the
- * memory the stream may hold. Rows behind the window (the padding at an epoch's end) and
- * a global shuffle's rows otherwise are read by position: from random-access files by our
- * page reader, from others by one query per file a batch touches, filtered on the Parquet
- * row number (DuckDB decodes the row groups holding them). Nothing is buffered ahead of
- * what the consumer asked for, so the count of samples delivered is the whole resume
- * state.
+ * table's size. A global shuffle holds the whole table, as flat columns when their types
+ * allow, when it fits the memory the stream may hold. Rows behind the window (the padding
+ * at an epoch's end) and a global shuffle's rows otherwise are read by position: from
+ * random-access files by our page reader, from others by one query per file a batch
+ * touches, filtered on the Parquet row number (DuckDB decodes the row groups holding
+ * them).
  *
  * Takes map each row id to a file and position (row_id_start, or the file's sorted row
  * id column, or its ids loaded once through DuckDB) and read the rows by position.
@@ -46,6 +48,7 @@
 #include <unistd.h>
 
 #define DEFAULT_BATCH 1024
+#define STREAM_AHEAD (32 << 20)
 #define STATE_TAG "lhstream1"
 
 typedef struct entry {
@@ -395,17 +398,24 @@ static lh_status open_stream(lh_stream *s, const char *source, const lh_stream_o
 	if ((st = lh_engine_connect(lh_lake_engine(s->lake), &s->eng, &s->err)) != LH_OK ||
 	    (st = lh_engine_connect(lh_lake_engine(s->lake), &s->eng2, &s->err)) != LH_OK)
 		return st;
+	char sql[160];
 	if (o->memory_limit) {
 		/* DuckDB gets three quarters (one thread: every thread holds row groups of its
 		 * own); the window and the batches being built live in the rest. The settings
 		 * are the database's: the stream's own lake's. */
-		char sql[96];
 		s->memory_limit = o->memory_limit;
 		snprintf(sql, sizeof sql, "SET memory_limit = '%" PRId64 "B'; SET threads = 1",
 		         o->memory_limit / 4 * 3);
 		if ((st = lh_engine_exec(s->eng, sql, &s->err)) != LH_OK)
 			return st;
 	}
+	/* how far DuckDB's threads decode a file ahead of the reader (its default, 1 MB,
+	 * keeps them mostly idle): STREAM_AHEAD, or an eighth of the budget */
+	snprintf(sql, sizeof sql, "SET streaming_buffer_size = '%" PRId64 "B'",
+	         o->memory_limit && o->memory_limit / 8 < STREAM_AHEAD ? o->memory_limit / 8
+	                                                               : (int64_t)STREAM_AHEAD);
+	if ((st = lh_engine_exec(s->eng, sql, &s->err)) != LH_OK)
+		return st;
 	duckdb_connection_get_arrow_options(lh_engine_conn(s->eng), &s->arrow);
 	int64_t version = o->state ? ss.snapshot : o->version;
 	st = lh_is_query(source) ? lh_lake_plan_query(s->lake, source, version, o->filter, &s->plan)

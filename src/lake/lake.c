@@ -441,10 +441,12 @@ lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error)
 		if (!cf.catalog)
 			st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	}
-	if (st == LH_OK && !(lake->reopen = lh_strdup(direct == CAT_NONE ? lake->dir : cf.catalog)))
-		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st != LH_OK)
 		return fail_open(lake, &err, st, out_error);
+	if (!(lake->reopen = lh_strdup(direct == CAT_NONE ? lake->dir : cf.catalog))) {
+		conf_free(&cf);
+		return fail_open(lake, &err, lh_err_set(&err, LH_ERR_NOMEM, "out of memory"), out_error);
+	}
 	char *stored = NULL;
 	st = open_catalog(lake->dir, cf.catalog, false, &lake->cat, &err);
 	bool held = st == LH_OK && lh_catdb_hold(lake->cat, &err) == LH_OK;
