@@ -70,7 +70,8 @@ static double stream(lh_lake *lake, const char *mode, tally *t, int64_t *total)
 	const char *cols[] = {"id", "x", "s"};
 	lh_stream_options o = {.shuffle = mode, .seed = 1, .columns = cols, .ncolumns = 3,
 	                       .batch_size = 2048,
-	                       .block_size = getenv("BENCH_BLOCK") ? strtoull(getenv("BENCH_BLOCK"), NULL, 10) : 0};
+	                       .block_size = getenv("BENCH_BLOCK") ? strtoull(getenv("BENCH_BLOCK"), NULL, 10) : 0,
+	                       .prefetch = getenv("BENCH_PREFETCH") ? atoi(getenv("BENCH_PREFETCH")) : 0};
 	lh_stream *s = NULL;
 	char *err = NULL;
 	double t0 = now_ms();

@@ -48,7 +48,6 @@
 #include <unistd.h>
 
 #define DEFAULT_BATCH 1024
-#define STREAM_AHEAD (32 << 20)
 #define STATE_TAG "lhstream1"
 
 typedef struct entry {
@@ -398,8 +397,8 @@ static lh_status open_stream(lh_stream *s, const char *source, const lh_stream_o
 	if ((st = lh_engine_connect(lh_lake_engine(s->lake), &s->eng, &s->err)) != LH_OK ||
 	    (st = lh_engine_connect(lh_lake_engine(s->lake), &s->eng2, &s->err)) != LH_OK)
 		return st;
-	char sql[160];
 	if (o->memory_limit) {
+		char sql[96];
 		/* DuckDB gets three quarters (one thread: every thread holds row groups of its
 		 * own); the window and the batches being built live in the rest. The settings
 		 * are the database's: the stream's own lake's. */
@@ -409,13 +408,6 @@ static lh_status open_stream(lh_stream *s, const char *source, const lh_stream_o
 		if ((st = lh_engine_exec(s->eng, sql, &s->err)) != LH_OK)
 			return st;
 	}
-	/* how far DuckDB's threads decode a file ahead of the reader (its default, 1 MB,
-	 * keeps them mostly idle): STREAM_AHEAD, or an eighth of the budget */
-	snprintf(sql, sizeof sql, "SET streaming_buffer_size = '%" PRId64 "B'",
-	         o->memory_limit && o->memory_limit / 8 < STREAM_AHEAD ? o->memory_limit / 8
-	                                                               : (int64_t)STREAM_AHEAD);
-	if ((st = lh_engine_exec(s->eng, sql, &s->err)) != LH_OK)
-		return st;
 	duckdb_connection_get_arrow_options(lh_engine_conn(s->eng), &s->arrow);
 	int64_t version = o->state ? ss.snapshot : o->version;
 	st = lh_is_query(source) ? lh_lake_plan_query(s->lake, source, version, o->filter, &s->plan)
