@@ -46,6 +46,10 @@ int cli_video(const opts *o);
 extern const char *const verify_help;
 int cli_verify(const opts *o);
 
+/* The tool registry (tool.c): lakehouse tool. */
+extern const char *const tool_help;
+int cli_tool(const opts *o);
+
 /* Data quality (quality.c). */
 extern const char *const quality_help;
 int cli_quality(const opts *o);

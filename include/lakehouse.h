@@ -61,7 +61,8 @@ extern "C" {
 	X(LH_ERR_TXN, 16, "transaction error")                                            \
 	X(LH_ERR_INTERNAL, 17, "internal error")                                          \
 	X(LH_ERR_READ_ONLY, 18, "read-only")                                               \
-	X(LH_ERR_NO_SPACE, 19, "no space left on device")
+	X(LH_ERR_NO_SPACE, 19, "no space left on device")                                 \
+	X(LH_ERR_TIMEOUT, 20, "timed out")
 
 typedef enum lh_status {
 #define LH__ENUM(name, num, text) name = num,
@@ -631,6 +632,38 @@ LH_API int64_t lh_taker_snapshot(const lh_taker *taker);
 LH_API int64_t lh_taker_rows(const lh_taker *taker);
 LH_API const char *lh_taker_error(const lh_taker *taker);
 LH_API void lh_taker_close(lh_taker **taker);
+
+/* ---------------------------------------------------------------------------------
+ * Tools: the operations agents and servers call, each defined once (name, description,
+ * JSON Schemas of its input and output, whether it writes). The MCP server, the HTTP API
+ * and `lakehouse tool` all serve this registry.
+ * ------------------------------------------------------------------------------- */
+
+typedef struct lh_tool_options {
+	/* sizeof(lh_tool_options) as the caller compiled it, or 0 for this header's layout. */
+	size_t struct_size;
+	bool read_write;   /* writing tools may run; else they are refused (LH_ERR_READ_ONLY) */
+	int64_t max_rows;  /* rows a result may hold; 0: 1,000 */
+	int64_t max_chars; /* characters of values a result may hold; 0: 50,000 */
+	int64_t timeout_ms; /* a call running longer is interrupted (LH_ERR_TIMEOUT); 0: 30,000;
+	                       negative: none */
+} lh_tool_options;
+
+/*
+ * The registry as a JSON array (caller frees with lh_free): per tool its name, title,
+ * description, inputSchema, outputSchema and annotations (readOnlyHint, destructiveHint,
+ * idempotentHint, openWorldHint), as MCP's tools/list has them.
+ */
+LH_API lh_status lh_tools_list(char **out_json);
+/*
+ * Calls tool `name` with `input_json` (a JSON object; NULL: {}), checked against its input
+ * schema first. On success *out_json is its result, a JSON object matching its output
+ * schema (caller frees with lh_free). On failure *out_error says what and where (caller
+ * frees), and nothing changed. Results over max_rows / max_chars are cut, with
+ * "truncated": true and a note saying what was left out.
+ */
+LH_API lh_status lh_tool_call(lh_lake *lake, const char *name, const char *input_json,
+                              const lh_tool_options *options, char **out_json, char **out_error);
 
 #ifdef __cplusplus
 }

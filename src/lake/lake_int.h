@@ -22,6 +22,7 @@
 #include "engine/engine.h"
 #include "engine/types.h"
 #include "engine/write.h"
+#include "lake/services.h"
 #include "lake/sqltok.h"
 #include "store/store.h"
 
@@ -148,8 +149,6 @@ lh_status lh_resolve_table(lh_lake *lake, const lh_state *state, const lh_qname 
                            ptrdiff_t *out_index);
 lh_status lh_resolve_schema(lh_lake *lake, const lh_state *state, const char *catalog,
                             const char *schema, lh_schema **out);
-/* Splits "a.b.c" / "a.b" / "a" into a qualified name. */
-lh_status lh_parse_qname(const char *text, lh_qname *out);
 
 /* --- transactions (txn.c) -------------------------------------------------------------- */
 lh_status lh_txn_begin(lh_lake *lake);

@@ -954,6 +954,37 @@ static bool has_at_clause(const lh_toks *t)
 	return false;
 }
 
+lh_status lh_lake_check_query(lh_lake *lake, const char *sql)
+{
+	/* json_serialize_sql parses the whole text and serialises only SELECT statements
+	 * (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE, SHOW): anything else, or more
+	 * than one statement, is not a query */
+	char *json = NULL;
+	lh_status st = call_text_fn(lake, "json_serialize_sql", sql, false, &json);
+	if (st != LH_OK)
+		return st;
+	json_error_t jerr;
+	json_t *tree = load_tree(json, &jerr);
+	free(json);
+	if (!tree)
+		return jerr.text[0] ? lh_lake_fail(lake, LH_ERR_INTERNAL, "cannot read DuckDB's parse "
+		                                   "tree: %s", jerr.text)
+		                    : nomem(lake);
+	const char *msg = jstr(tree, "error_message");
+	size_t n = json_array_size(json_object_get(tree, "statements"));
+	if (json_is_true(json_object_get(tree, "error")))
+		st = strstr(msg, "Only SELECT")
+		         ? lh_lake_fail(lake, LH_ERR_READ_ONLY,
+		                        "only queries run here (one SELECT, WITH, FROM, VALUES, DESCRIBE, "
+		                        "SUMMARIZE or SHOW statement): no statement may change anything")
+		         : lh_lake_fail(lake, LH_ERR_SYNTAX, "Parser Error: %s", msg);
+	else if (n != 1)
+		st = lh_lake_fail(lake, LH_ERR_INVALID, "one query at a time: the text holds %zu "
+		                  "statements", n);
+	json_decref(tree);
+	return st;
+}
+
 static lh_status rewrite(lh_lake *lake, const char *sql, const lh_toks *toks, int64_t pin,
                          char **out);
 

@@ -8,6 +8,7 @@
 #define LH_LAKE_SERVICES_H
 
 #include "lakehouse.h"
+#include "lake/sqltok.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -21,6 +22,21 @@ int64_t lh_lake_snapshot_id(const lh_lake *lake);
 /* Sets how results render and returns the previous setting: services read values as
  * text whatever the caller chose for its own queries. */
 lh_render lh_lake_swap_render(lh_lake *lake, lh_render render);
+
+/* --- reading for the tools (inspect.c) ----------------------------------------------- */
+/* Splits "a.b.c" / "a.b" / "a" into a qualified name (lh_qname_free). */
+lh_status lh_parse_qname(const char *text, lh_qname *out);
+struct lh_state;
+/* The catalog state at snapshot `version` (<= 0: the latest committed, refreshed); owned
+ * by the lake, valid until its next statement. */
+lh_status lh_lake_state_at(lh_lake *lake, int64_t version, const struct lh_state **out);
+/* LH_OK when DuckDB's parser reads `sql` as exactly one query (SELECT, WITH, FROM, VALUES,
+ * DESCRIBE, SUMMARIZE, SHOW); else LH_ERR_READ_ONLY, LH_ERR_SYNTAX or LH_ERR_INVALID with
+ * the reason on the lake. */
+lh_status lh_lake_check_query(lh_lake *lake, const char *sql);
+/* Runs query `sql` with every lake table it names without AT read at snapshot `version`
+ * (<= 0: as lh_lake_query does). */
+lh_status lh_lake_query_at(lh_lake *lake, const char *sql, int64_t version, lh_result **out);
 
 /* Another handle on the same lake (its own catalog connection, store and DuckDB), for
  * work on a thread of its own (lake.c). */

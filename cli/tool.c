@@ -1,0 +1,109 @@
+/*
+ * cli/tool.c - `lakehouse tool NAME --json '{...}'` and `lakehouse tool --list`: the
+ * tool registry (lh_tools_list, lh_tool_call) from the command line, for scripts and
+ * tests. The same tools, checks and caps as the MCP server and the HTTP API.
+ *
+ * Front end (lakehouse.h only). The result is the tool's JSON on stdout, one line; a
+ * failure is "Error: <message>" on stderr and exit 1.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const tool_help =
+    "usage: lakehouse tool NAME [--json JSON | --json-file FILE] [--read-write]\n"
+    "                           [--max-rows N] [--max-chars N] [--timeout-ms N]\n"
+    "       lakehouse tool --list\n"
+    "\n"
+    "Calls one tool of the registry that the MCP server and the HTTP API serve, with its\n"
+    "input as a JSON object (default {}), and prints its result as JSON. --list prints\n"
+    "every tool with its description and input and output schemas. Writing tools run\n"
+    "only with --read-write. Results are capped at --max-rows (1000) and --max-chars\n"
+    "(50000) with a note when cut; a call running longer than --timeout-ms (30000; 0:\n"
+    "none) is stopped.\n"
+    "\n"
+    "examples:\n"
+    "  lakehouse tool list_tables\n"
+    "  lakehouse tool describe_table --json '{\"table\": \"gold.captions\"}'\n"
+    "  lakehouse tool query --json '{\"sql\": \"SELECT count(*) FROM gold.captions\"}'\n";
+
+static int number(const char *flag, const char *text, int64_t *out)
+{
+	char *end = NULL;
+	long long v = strtoll(text, &end, 10);
+	if (!*text || *end || v < 0)
+		return usage_error("%s needs a whole number of 0 or more", flag);
+	*out = v;
+	return 0;
+}
+
+int cli_tool(const opts *o)
+{
+	const char *name = NULL, *json = NULL, *file = NULL;
+	bool list = false;
+	lh_tool_options to = {.struct_size = sizeof to};
+	for (int i = 0; i < o->nargs; i++) {
+		const char *a = o->args[i];
+		bool has_value = i + 1 < o->nargs;
+		int rc = 0;
+		if (!strcmp(a, "--list"))
+			list = true;
+		else if (!strcmp(a, "--read-write"))
+			to.read_write = true;
+		else if (!strcmp(a, "--json") || !strcmp(a, "--json-file") || !strcmp(a, "--max-rows") ||
+		         !strcmp(a, "--max-chars") || !strcmp(a, "--timeout-ms")) {
+			if (!has_value)
+				return usage_error("%s needs a value", a);
+			const char *v = o->args[++i];
+			if (!strcmp(a, "--json"))
+				json = v;
+			else if (!strcmp(a, "--json-file"))
+				file = v;
+			else if (!strcmp(a, "--max-rows"))
+				rc = number(a, v, &to.max_rows);
+			else if (!strcmp(a, "--max-chars"))
+				rc = number(a, v, &to.max_chars);
+			else if ((rc = number(a, v, &to.timeout_ms)) == 0 && to.timeout_ms == 0)
+				to.timeout_ms = -1; /* 0 on the command line: no timeout */
+		} else if (a[0] != '-' && !name)
+			name = a;
+		else
+			return usage_error("tool: unexpected argument '%s'", a);
+		if (rc)
+			return rc;
+	}
+	if (list) {
+		char *out = NULL;
+		lh_status st = lh_tools_list(&out);
+		if (st != LH_OK)
+			return fail_status("tool --list", st);
+		puts(out);
+		lh_free(out);
+		return 0;
+	}
+	if (!name)
+		return usage_error("%s", "tool needs a tool name (lakehouse tool --list lists them)");
+	if (json && file)
+		return usage_error("%s", "tool takes --json or --json-file, not both");
+	char *text = file ? cli_read_file_text(file) : NULL;
+	if (file && !text) {
+		fprintf(stderr, "Error: cannot read '%s'\n", file);
+		return 1;
+	}
+	lh_lake *lake = NULL;
+	int rc = open_lake(o, &lake);
+	if (!rc) {
+		char *out = NULL, *err = NULL;
+		if (lh_tool_call(lake, name, file ? text : json, &to, &out, &err) == LH_OK)
+			puts(out);
+		else
+			rc = fail(err);
+		lh_free(out);
+		lh_free(err);
+		lh_lake_close(&lake);
+	}
+	free(text);
+	return rc;
+}

@@ -1,0 +1,776 @@
+/*
+ * tools/tools.c - the tool registry: every operation agents and servers call, defined
+ * once (name, title, description, JSON Schemas of input and output, whether it writes,
+ * handler), and the one way to call them (lh_tools_list, lh_tool_call in lakehouse.h).
+ *
+ * Layer: tools, above the lake and the services. Doors (the CLI's `lakehouse tool`, the
+ * MCP server, the HTTP API) only turn their protocol into lh_tool_call; they never run
+ * an operation themselves, so they cannot drift apart. A call checks its input against
+ * the tool's schema before anything runs, refuses writing tools unless the caller allows
+ * them, caps what a result holds (rows and characters, saying so), and is interrupted at
+ * its timeout by a watchdog thread that asks DuckDB to stop the running query. Handlers
+ * read through the public API and lake/services.h; nothing here prints.
+ */
+#include "lakehouse.h"
+#include "catalog/model.h"
+#include "engine/engine.h"
+#include "lake/services.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DEFAULT_ROWS 1000
+#define DEFAULT_CHARS 50000
+#define DEFAULT_TIMEOUT_MS 30000
+
+typedef struct call {
+	lh_lake *lake;
+	lh_tool_options opt;
+	lh_err err;
+} call;
+
+typedef lh_status (*tool_fn)(call *c, json_t *in, json_t **out);
+
+typedef struct tool {
+	const char *name, *title, *description;
+	const char *input;  /* JSON Schema */
+	const char *output; /* JSON Schema */
+	bool writes, destructive, idempotent;
+	tool_fn fn;
+} tool;
+
+/* --- schemas ---------------------------------------------------------------------------- */
+
+#define SNAPSHOT_PROP                                                                      \
+	"\"snapshot\": {\"type\": \"integer\", \"minimum\": 1, \"description\": "              \
+	"\"read the lake as it was at this snapshot id (default: the latest)\"}"
+
+/* The output of every tool that returns rows. */
+#define ROWS_OUTPUT                                                                        \
+	"{\"type\": \"object\", \"properties\": {"                                            \
+	"\"columns\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": " \
+	"{\"name\": {\"type\": \"string\"}, \"type\": {\"type\": \"string\"}}}},"             \
+	"\"rows\": {\"type\": \"array\", \"items\": {\"type\": \"array\"}},"                  \
+	"\"row_count\": {\"type\": \"integer\"},"                                             \
+	"\"truncated\": {\"type\": \"boolean\"},"                                             \
+	"\"note\": {\"type\": \"string\"},"                                                   \
+	"\"snapshot_id\": {\"type\": \"integer\"}},"                                          \
+	"\"required\": [\"columns\", \"rows\", \"row_count\", \"truncated\", \"snapshot_id\"]}"
+
+/* --- errors ----------------------------------------------------------------------------- */
+
+static lh_status fail(call *c, lh_status code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static lh_status fail(call *c, lh_status code, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return lh_err_set(&c->err, code, "%s", msg);
+}
+
+/* The lake's last error, now the call's. */
+static lh_status from_lake(call *c, lh_status st)
+{
+	return lh_err_set(&c->err, st, "%s", lh_lake_error(c->lake));
+}
+
+/* --- checking input against a schema ------------------------------------------------------ */
+
+static bool is_type(json_t *v, const char *type)
+{
+	if (!strcmp(type, "object"))
+		return json_is_object(v);
+	if (!strcmp(type, "array"))
+		return json_is_array(v);
+	if (!strcmp(type, "string"))
+		return json_is_string(v);
+	if (!strcmp(type, "integer"))
+		return json_is_integer(v);
+	if (!strcmp(type, "number"))
+		return json_is_number(v);
+	if (!strcmp(type, "boolean"))
+		return json_is_boolean(v);
+	return false;
+}
+
+/* Checks value v against schema s (the subset the registry's schemas use: type,
+ * properties, required, additionalProperties false, items, minimum, maximum, maxItems). */
+static lh_status check_value(call *c, json_t *s, json_t *v, const char *where)
+{
+	const char *type = json_string_value(json_object_get(s, "type"));
+	if (type && !is_type(v, type))
+		return fail(c, LH_ERR_INVALID, "input: %s must be %s %s", where,
+		            strchr("aeiou", type[0]) ? "an" : "a", type);
+	json_t *min = json_object_get(s, "minimum"), *max = json_object_get(s, "maximum");
+	if (json_is_integer(v) && min && json_integer_value(v) < json_integer_value(min))
+		return fail(c, LH_ERR_INVALID, "input: %s must be at least %" JSON_INTEGER_FORMAT, where,
+		            json_integer_value(min));
+	if (json_is_integer(v) && max && json_integer_value(v) > json_integer_value(max))
+		return fail(c, LH_ERR_INVALID, "input: %s must be at most %" JSON_INTEGER_FORMAT, where,
+		            json_integer_value(max));
+	json_t *max_items = json_object_get(s, "maxItems");
+	if (json_is_array(v) && max_items && (json_int_t)json_array_size(v) > json_integer_value(max_items))
+		return fail(c, LH_ERR_TOO_BIG, "input: %s holds %zu items; at most %" JSON_INTEGER_FORMAT,
+		            where, json_array_size(v), json_integer_value(max_items));
+	if (json_is_array(v)) {
+		json_t *items = json_object_get(s, "items");
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e)
+		{
+			char sub[160];
+			snprintf(sub, sizeof sub, "%.120s[%zu]", where, i);
+			lh_status st = items ? check_value(c, items, e, sub) : LH_OK;
+			if (st != LH_OK)
+				return st;
+		}
+	}
+	if (!json_is_object(v))
+		return LH_OK;
+	json_t *props = json_object_get(s, "properties");
+	const char *key;
+	json_t *e;
+	json_object_foreach(v, key, e)
+	{
+		json_t *ps = json_object_get(props, key);
+		if (!ps) {
+			if (json_is_false(json_object_get(s, "additionalProperties")))
+				return fail(c, LH_ERR_INVALID, "input: unknown field '%.100s'", key);
+			continue;
+		}
+		lh_status st = check_value(c, ps, e, key);
+		if (st != LH_OK)
+			return st;
+	}
+	size_t i;
+	json_array_foreach(json_object_get(s, "required"), i, e)
+	if (!json_object_get(v, json_string_value(e)))
+		return fail(c, LH_ERR_INVALID, "input: '%s' is required", json_string_value(e));
+	return LH_OK;
+}
+
+/* --- helpers for handlers --------------------------------------------------------------- */
+
+static const char *in_str(json_t *in, const char *key)
+{
+	return json_string_value(json_object_get(in, key));
+}
+
+static int64_t in_int(json_t *in, const char *key, int64_t dflt)
+{
+	json_t *v = json_object_get(in, key);
+	return json_is_integer(v) ? (int64_t)json_integer_value(v) : dflt;
+}
+
+/* The id of the snapshot a call reads: the one asked for, else the latest. */
+static lh_status snapshot_of(call *c, json_t *in, int64_t *out, const lh_state **state)
+{
+	lh_status st = lh_lake_state_at(c->lake, in_int(in, "snapshot", 0), state);
+	if (st != LH_OK)
+		return from_lake(c, st);
+	*out = (*state)->snap.id;
+	return LH_OK;
+}
+
+/* A table name as SQL: each part quoted. */
+static lh_status quoted_table(call *c, const char *name, lh_buf *out)
+{
+	lh_qname q = {0};
+	if (lh_parse_qname(name, &q) != LH_OK)
+		return fail(c, LH_ERR_INVALID, "'%s' is not a table name (table or schema.table)", name);
+	if (q.schema) {
+		lh_buf_sql_ident(out, q.schema);
+		lh_buf_putc(out, '.');
+	}
+	lh_buf_sql_ident(out, q.name);
+	lh_qname_free(&q);
+	return out->status == LH_OK ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
+}
+
+/* Turns result r (st: how making it went) into {columns, rows, row_count, truncated,
+ * note, snapshot_id}, cut at the call's row and character caps, and destroys it. The
+ * lake renders values as JSON meanwhile (`old`: its setting to put back). */
+static lh_status result_json(call *c, lh_status st, lh_result *r, lh_render old, int64_t snapshot,
+                             json_t **out)
+{
+	json_t *res = json_object(), *cols = json_array(), *rows = json_array();
+	if (st == LH_OK && (!res || !cols || !rows))
+		st = fail(c, LH_ERR_NOMEM, "out of memory");
+	else if (st != LH_OK)
+		from_lake(c, st);
+	size_t ncols = st == LH_OK ? lh_result_column_count(r) : 0;
+	for (size_t i = 0; i < ncols; i++)
+		json_array_append_new(cols, json_pack("{s:s, s:s}", "name", lh_result_column_name(r, i),
+		                                      "type", lh_result_column_type(r, i)));
+	int64_t nrows = 0, chars = 0;
+	bool cut = false;
+	const char *why = NULL;
+	size_t n = 0;
+	while (st == LH_OK && !cut && (st = lh_result_next_batch(r, &n)) == LH_OK && n) {
+		for (size_t k = 0; k < n && !cut; k++) {
+			if (nrows >= c->opt.max_rows) {
+				cut = true;
+				why = "rows";
+				break;
+			}
+			json_t *row = json_array();
+			for (size_t i = 0; i < ncols; i++) {
+				const char *t = lh_result_text(r, i, k);
+				chars += t ? (int64_t)strlen(t) : 4;
+				json_t *v = t ? json_loads(t, JSON_DECODE_ANY, NULL) : json_null();
+				json_array_append_new(row, v ? v : json_string(t));
+			}
+			if (chars > c->opt.max_chars) {
+				json_decref(row);
+				cut = true;
+				why = "characters";
+				break;
+			}
+			json_array_append_new(rows, row);
+			nrows++;
+		}
+	}
+	if (st != LH_OK && !c->err.msg)
+		from_lake(c, st);
+	lh_result_destroy(&r);
+	lh_lake_swap_render(c->lake, old);
+	if (st != LH_OK) {
+		json_decref(res);
+		json_decref(cols);
+		json_decref(rows);
+		return st;
+	}
+	int64_t snap = snapshot > 0 ? snapshot : lh_lake_snapshot_id(c->lake);
+	json_object_set_new(res, "columns", cols);
+	json_object_set_new(res, "rows", rows);
+	json_object_set_new(res, "row_count", json_integer(nrows));
+	json_object_set_new(res, "truncated", json_boolean(cut));
+	if (cut) {
+		char note[200];
+		if (!strcmp(why, "rows"))
+			snprintf(note, sizeof note, "truncated: only the first %" PRId64 " rows are shown "
+			         "(max_rows); narrow the query or page with LIMIT/OFFSET", nrows);
+		else
+			snprintf(note, sizeof note, "truncated after %" PRId64 " rows: the values exceed %" PRId64
+			         " characters (max_chars); select fewer or shorter columns", nrows,
+			         c->opt.max_chars);
+		json_object_set_new(res, "note", json_string(note));
+	}
+	json_object_set_new(res, "snapshot_id", json_integer(snap));
+	*out = res;
+	return LH_OK;
+}
+
+/* Runs query `sql` at `snapshot` (0: the latest) into result_json's form. */
+static lh_status rows_result(call *c, const char *sql, int64_t snapshot, json_t **out)
+{
+	lh_render old = lh_lake_swap_render(c->lake, LH_RENDER_JSON);
+	lh_result *r = NULL;
+	lh_status st = lh_lake_query_at(c->lake, sql, snapshot, &r);
+	return result_json(c, st, r, old, snapshot, out);
+}
+
+/* --- the tools ---------------------------------------------------------------------------- */
+
+static lh_status t_list_schemas(call *c, json_t *in, json_t **out)
+{
+	const lh_state *s;
+	int64_t snap;
+	lh_status st = snapshot_of(c, in, &snap, &s);
+	if (st != LH_OK)
+		return st;
+	json_t *schemas = json_array();
+	for (size_t i = 0; i < s->schemas.len; i++) {
+		size_t tables = 0;
+		for (size_t k = 0; k < s->tables.len; k++)
+			tables += s->tables.items[k]->schema_id == s->schemas.items[i].id;
+		json_array_append_new(schemas, json_pack("{s:s, s:I}", "name", s->schemas.items[i].name,
+		                                         "tables", (json_int_t)tables));
+	}
+	*out = json_pack("{s:o, s:I}", "schemas", schemas, "snapshot_id", (json_int_t)snap);
+	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
+}
+
+static const char *schema_name(const lh_state *s, int64_t id)
+{
+	const lh_schema *sc = lh_state_schema_by_id(s, id);
+	return sc ? sc->name : "?";
+}
+
+/* Files, their bytes and rows (deletes subtracted: exact unless DuckDB merged files from
+ * several snapshots, which only a scan counts). */
+static void file_tally(const lh_table *t, json_int_t *files, json_int_t *bytes, json_int_t *rows,
+                       json_int_t *deletes)
+{
+	*files = *bytes = *rows = *deletes = 0;
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		(*files)++;
+		*bytes += f->file_size_bytes;
+		*rows += f->record_count - (f->del.id >= 0 ? f->del.delete_count : 0);
+		*deletes += f->del.id >= 0;
+	}
+}
+
+static lh_status t_list_tables(call *c, json_t *in, json_t **out)
+{
+	const lh_state *s;
+	int64_t snap;
+	lh_status st = snapshot_of(c, in, &snap, &s);
+	if (st != LH_OK)
+		return st;
+	const char *only = in_str(in, "schema");
+	json_t *tables = json_array();
+	for (size_t k = 0; k < s->tables.len; k++) {
+		const lh_table *t = s->tables.items[k];
+		const char *sc = schema_name(s, t->schema_id);
+		if (only && strcmp(only, sc) != 0)
+			continue;
+		json_int_t files, bytes, rows, deletes;
+		file_tally(t, &files, &bytes, &rows, &deletes);
+		json_array_append_new(tables, json_pack("{s:s, s:s, s:I, s:I, s:I}", "schema", sc, "name",
+		                                        t->name, "rows", rows, "files", files,
+		                                        "file_bytes", bytes));
+	}
+	if (only) {
+		bool known = false;
+		for (size_t i = 0; i < s->schemas.len; i++)
+			known = known || !strcmp(s->schemas.items[i].name, only);
+		if (!known) {
+			json_decref(tables);
+			return fail(c, LH_ERR_NOT_FOUND, "schema '%s' does not exist at snapshot %" PRId64
+			            " (list_schemas lists them)", only, snap);
+		}
+	}
+	*out = json_pack("{s:o, s:I}", "tables", tables, "snapshot_id", (json_int_t)snap);
+	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
+}
+
+static lh_status t_describe_table(call *c, json_t *in, json_t **out)
+{
+	const lh_state *s;
+	int64_t snap;
+	lh_status st = snapshot_of(c, in, &snap, &s);
+	if (st != LH_OK)
+		return st;
+	const char *name = in_str(in, "table");
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "DESCRIBE SELECT * FROM ");
+	if ((st = quoted_table(c, name, &q)) != LH_OK) {
+		lh_buf_free(&q);
+		return st;
+	}
+	/* DuckDB's types (as queries see them) from DESCRIBE, ids and counts from the catalog */
+	json_t *desc = NULL;
+	st = rows_result(c, lh_buf_str(&q), snap, &desc);
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		return st;
+	const lh_table *t = NULL;
+	lh_qname qn = {0};
+	if (lh_parse_qname(name, &qn) == LH_OK)
+		for (size_t k = 0; k < s->tables.len && !t; k++)
+			if (!strcmp(s->tables.items[k]->name, qn.name) &&
+			    (!qn.schema || !strcmp(schema_name(s, s->tables.items[k]->schema_id), qn.schema)))
+				t = s->tables.items[k];
+	lh_qname_free(&qn);
+	if (!t) {
+		json_decref(desc);
+		return fail(c, LH_ERR_NOT_FOUND, "'%s' is a view or not a lake table: describe_table "
+		            "describes tables (list_tables lists them)", name);
+	}
+	json_t *cols = json_array();
+	size_t i;
+	json_t *row;
+	json_array_foreach(json_object_get(desc, "rows"), i, row)
+	{
+		const char *cname = json_string_value(json_array_get(row, 0));
+		const lh_column *col = NULL;
+		for (size_t k = 0; k < t->columns.len && !col; k++)
+			if (t->columns.items[k].parent < 0 && cname && !strcmp(t->columns.items[k].name, cname))
+				col = &t->columns.items[k];
+		json_t *o = json_pack("{s:s?, s:O}", "name", cname, "type", json_array_get(row, 1));
+		if (col) {
+			json_object_set_new(o, "column_id", json_integer(col->id));
+			json_object_set_new(o, "nullable", json_boolean(col->nulls_allowed));
+			if (col->default_value)
+				json_object_set_new(o, "default", json_string(col->default_value));
+		}
+		json_array_append_new(cols, o);
+	}
+	json_decref(desc);
+	json_int_t files, bytes, rows, deletes;
+	file_tally(t, &files, &bytes, &rows, &deletes);
+	*out = json_pack("{s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I}", "schema",
+	                 schema_name(s, t->schema_id), "name", t->name, "columns", cols, "rows", rows,
+	                 "files", files, "file_bytes", bytes, "delete_files", deletes, "snapshot_id",
+	                 (json_int_t)snap);
+	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
+}
+
+static lh_status t_query(call *c, json_t *in, json_t **out)
+{
+	const char *sql = in_str(in, "sql");
+	if (in_int(in, "max_rows", 0) > 0 && in_int(in, "max_rows", 0) < c->opt.max_rows)
+		c->opt.max_rows = in_int(in, "max_rows", 0);
+	if (in_int(in, "max_chars", 0) > 0 && in_int(in, "max_chars", 0) < c->opt.max_chars)
+		c->opt.max_chars = in_int(in, "max_chars", 0);
+	lh_status st = c->opt.read_write ? LH_OK : lh_lake_check_query(c->lake, sql);
+	if (st != LH_OK)
+		return from_lake(c, st);
+	const lh_state *s;
+	int64_t snap = 0;
+	if (json_object_get(in, "snapshot") && (st = snapshot_of(c, in, &snap, &s)) != LH_OK)
+		return st;
+	return rows_result(c, sql, snap, out);
+}
+
+static lh_status t_snapshots(call *c, json_t *in, json_t **out)
+{
+	int64_t limit = in_int(in, "limit", 100);
+	lh_snapshot_list *l = NULL;
+	lh_status st = lh_lake_snapshots(c->lake, &l);
+	if (st != LH_OK)
+		return from_lake(c, st);
+	json_t *snaps = json_array();
+	size_t n = lh_snapshots_count(l), from = n > (size_t)limit ? n - (size_t)limit : 0;
+	for (size_t i = from; i < n; i++) {
+		const lh_snapshot *sn = lh_snapshots_get(l, i);
+		json_array_append_new(snaps, json_pack("{s:I, s:s, s:I, s:s}", "snapshot_id",
+		                                       (json_int_t)sn->snapshot_id, "time", sn->snapshot_time,
+		                                       "schema_version", (json_int_t)sn->schema_version,
+		                                       "changes", sn->changes));
+	}
+	lh_snapshots_destroy(&l);
+	*out = json_pack("{s:o, s:b}", "snapshots", snaps, "truncated", from > 0);
+	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
+}
+
+static lh_status t_table_changes(call *c, json_t *in, json_t **out)
+{
+	int64_t from = in_int(in, "from_snapshot", 0), to = in_int(in, "to_snapshot", 0);
+	lh_status st = LH_OK;
+	if (!to) {
+		const lh_state *s;
+		if ((st = snapshot_of(c, NULL, &to, &s)) != LH_OK)
+			return st;
+	}
+	if (from > to)
+		return fail(c, LH_ERR_INVALID, "from_snapshot %" PRId64 " is after to_snapshot %" PRId64,
+		            from, to);
+	lh_qname q = {0};
+	if (lh_parse_qname(in_str(in, "table"), &q) != LH_OK)
+		return fail(c, LH_ERR_INVALID, "'%s' is not a table name (table or schema.table)",
+		            in_str(in, "table"));
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "SELECT * FROM ducklake_table_changes('lake', ");
+	lh_buf_sql_str(&b, q.schema ? q.schema : "main");
+	lh_buf_puts(&b, ", ");
+	lh_buf_sql_str(&b, q.name);
+	lh_buf_printf(&b, ", %" PRId64 ", %" PRId64 ") ORDER BY snapshot_id, rowid", from, to);
+	lh_qname_free(&q);
+	st = b.status == LH_OK ? rows_result(c, lh_buf_str(&b), 0, out) : fail(c, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&b);
+	if (st == LH_OK)
+		json_object_set_new(*out, "snapshot_id", json_integer(to));
+	return st;
+}
+
+static lh_status t_sample_rows(call *c, json_t *in, json_t **out)
+{
+	const lh_state *s;
+	int64_t snap;
+	lh_status st = snapshot_of(c, in, &snap, &s);
+	if (st != LH_OK)
+		return st;
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "SELECT * FROM ");
+	if ((st = quoted_table(c, in_str(in, "table"), &q)) == LH_OK) {
+		/* reservoir sampling with a seed: the same seed, the same rows */
+		lh_buf_printf(&q, " USING SAMPLE reservoir(%" PRId64 " ROWS) REPEATABLE (%" PRId64 ")",
+		              in_int(in, "n", 10), in_int(in, "seed", 0));
+		st = rows_result(c, lh_buf_str(&q), snap, out);
+	}
+	lh_buf_free(&q);
+	return st;
+}
+
+static lh_status t_take_rows(call *c, json_t *in, json_t **out)
+{
+	const lh_state *s;
+	int64_t snap;
+	lh_status st = snapshot_of(c, in, &snap, &s);
+	if (st != LH_OK)
+		return st;
+	json_t *ids = json_object_get(in, "row_ids");
+	size_t n = json_array_size(ids);
+	int64_t *v = malloc((n ? n : 1) * sizeof *v);
+	if (!v)
+		return fail(c, LH_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		v[i] = (int64_t)json_integer_value(json_array_get(ids, i));
+	lh_render old = lh_lake_swap_render(c->lake, LH_RENDER_JSON);
+	lh_result *r = NULL;
+	st = lh_lake_take(c->lake, in_str(in, "table"), v, n, NULL, 0, snap, &r);
+	free(v);
+	return result_json(c, st, r, old, snap, out);
+}
+
+static const tool tools[] = {
+    {"list_schemas", "List schemas",
+     "The lake's schemas and how many tables each holds, at the latest snapshot or a given one.",
+     "{\"type\": \"object\", \"properties\": {" SNAPSHOT_PROP "}, \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"schemas\": {\"type\": \"array\", \"items\": "
+     "{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}, \"tables\": "
+     "{\"type\": \"integer\"}}}}, \"snapshot_id\": {\"type\": \"integer\"}}, "
+     "\"required\": [\"schemas\", \"snapshot_id\"]}",
+     false, false, true, t_list_schemas},
+    {"list_tables", "List tables",
+     "The lake's tables (optionally of one schema) with their live rows, data files and bytes.",
+     "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\", \"description\": "
+     "\"only this schema's tables\"}, " SNAPSHOT_PROP "}, \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"tables\": {\"type\": \"array\", \"items\": "
+     "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\"}, \"name\": "
+     "{\"type\": \"string\"}, \"rows\": {\"type\": \"integer\"}, \"files\": {\"type\": "
+     "\"integer\"}, \"file_bytes\": {\"type\": \"integer\"}}}}, \"snapshot_id\": {\"type\": "
+     "\"integer\"}}, \"required\": [\"tables\", \"snapshot_id\"]}",
+     false, false, true, t_list_tables},
+    {"describe_table", "Describe a table",
+     "A table's columns (name, DuckDB type, DuckLake column id, nullability, default) and its "
+     "live rows, data files, bytes and delete files.",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\", \"description\": "
+     "\"table or schema.table\"}, " SNAPSHOT_PROP "}, \"required\": [\"table\"], "
+     "\"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\"}, \"name\": "
+     "{\"type\": \"string\"}, \"columns\": {\"type\": \"array\", \"items\": {\"type\": \"object\", "
+     "\"properties\": {\"name\": {\"type\": \"string\"}, \"type\": {\"type\": \"string\"}, "
+     "\"column_id\": {\"type\": \"integer\"}, \"nullable\": {\"type\": \"boolean\"}, "
+     "\"default\": {\"type\": \"string\"}}}}, \"rows\": {\"type\": \"integer\"}, \"files\": "
+     "{\"type\": \"integer\"}, \"file_bytes\": {\"type\": \"integer\"}, \"delete_files\": "
+     "{\"type\": \"integer\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": "
+     "[\"schema\", \"name\", \"columns\", \"rows\", \"files\", \"snapshot_id\"]}",
+     false, false, true, t_describe_table},
+    {"query", "Run a SQL query",
+     "Runs one SQL query (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE or SHOW; DuckDB's "
+     "dialect) over the lake's tables, optionally as of a snapshot. Results are capped (rows, "
+     "characters) with a note when cut; a query running past the timeout is stopped.",
+     "{\"type\": \"object\", \"properties\": {\"sql\": {\"type\": \"string\", \"description\": "
+     "\"one query\"}, " SNAPSHOT_PROP ", \"max_rows\": {\"type\": \"integer\", \"minimum\": 1}, "
+     "\"max_chars\": {\"type\": \"integer\", \"minimum\": 1}}, \"required\": [\"sql\"], "
+     "\"additionalProperties\": false}",
+     ROWS_OUTPUT, false, false, true, t_query},
+    {"snapshots", "List snapshots",
+     "The lake's snapshots, newest last: id, time, schema version and what each changed.",
+     "{\"type\": \"object\", \"properties\": {\"limit\": {\"type\": \"integer\", \"minimum\": 1, "
+     "\"maximum\": 100000, \"description\": \"the newest this many (default 100)\"}}, "
+     "\"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"snapshots\": {\"type\": \"array\", \"items\": "
+     "{\"type\": \"object\", \"properties\": {\"snapshot_id\": {\"type\": \"integer\"}, \"time\": "
+     "{\"type\": \"string\"}, \"schema_version\": {\"type\": \"integer\"}, \"changes\": "
+     "{\"type\": \"string\"}}}}, \"truncated\": {\"type\": \"boolean\"}}, \"required\": "
+     "[\"snapshots\", \"truncated\"]}",
+     false, false, true, t_snapshots},
+    {"table_changes", "Changes of a table",
+     "Rows inserted, deleted and updated (pre and post image) in a table between two "
+     "snapshots (inclusive), with the snapshot of each change.",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\"}, "
+     "\"from_snapshot\": {\"type\": \"integer\", \"minimum\": 0}, \"to_snapshot\": {\"type\": "
+     "\"integer\", \"minimum\": 0, \"description\": \"default: the latest\"}}, \"required\": "
+     "[\"table\", \"from_snapshot\"], \"additionalProperties\": false}",
+     ROWS_OUTPUT, false, false, true, t_table_changes},
+    {"sample_rows", "Sample rows",
+     "A seeded random sample of a table's rows (the same seed gives the same rows).",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\"}, \"n\": {\"type\": "
+     "\"integer\", \"minimum\": 1, \"maximum\": 10000, \"description\": \"rows (default 10)\"}, "
+     "\"seed\": {\"type\": \"integer\", \"minimum\": 0}, " SNAPSHOT_PROP "}, \"required\": "
+     "[\"table\"], \"additionalProperties\": false}",
+     ROWS_OUTPUT, false, false, true, t_sample_rows},
+    {"take_rows", "Rows by row id",
+     "Rows of a table by their DuckLake row ids (the rowid column), in the order asked; an id "
+     "without a live row is an error naming it.",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\"}, \"row_ids\": "
+     "{\"type\": \"array\", \"items\": {\"type\": \"integer\", \"minimum\": 0}, \"maxItems\": "
+     "10000}, " SNAPSHOT_PROP "}, \"required\": [\"table\", \"row_ids\"], "
+     "\"additionalProperties\": false}",
+     ROWS_OUTPUT, false, false, true, t_take_rows},
+};
+
+#define NTOOLS (sizeof tools / sizeof tools[0])
+
+static const tool *find_tool(const char *name)
+{
+	for (size_t i = 0; name && i < NTOOLS; i++)
+		if (!strcmp(tools[i].name, name))
+			return &tools[i];
+	return NULL;
+}
+
+/* --- the registry -------------------------------------------------------------------------- */
+
+lh_status lh_tools_list(char **out_json)
+{
+	if (!out_json)
+		return LH_ERR_INVALID;
+	*out_json = NULL;
+	json_t *list = json_array();
+	for (size_t i = 0; list && i < NTOOLS; i++) {
+		const tool *t = &tools[i];
+		json_t *in = json_loads(t->input, 0, NULL), *outs = json_loads(t->output, 0, NULL);
+		json_t *o = in && outs
+		                ? json_pack("{s:s, s:s, s:s, s:o, s:o, s:{s:b, s:b, s:b, s:b}}", "name",
+		                            t->name, "title", t->title, "description", t->description,
+		                            "inputSchema", in, "outputSchema", outs, "annotations",
+		                            "readOnlyHint", !t->writes, "destructiveHint", t->destructive,
+		                            "idempotentHint", t->idempotent, "openWorldHint", false)
+		                : NULL;
+		if (!o) {
+			json_decref(in);
+			json_decref(outs);
+			json_decref(list);
+			return LH_ERR_INTERNAL; /* a schema of ours that is not JSON: a test catches it */
+		}
+		json_array_append_new(list, o);
+	}
+	*out_json = list ? json_dumps(list, JSON_COMPACT) : NULL;
+	json_decref(list);
+	return *out_json ? LH_OK : LH_ERR_NOMEM;
+}
+
+/* The watchdog of one call: interrupts the lake's running query at the deadline. */
+typedef struct watchdog {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool done, fired;
+	struct timespec deadline;
+	lh_lake *lake;
+} watchdog;
+
+static void *watch(void *arg)
+{
+	watchdog *w = arg;
+	pthread_mutex_lock(&w->mu);
+	int rc = 0;
+	while (!w->done && rc != ETIMEDOUT)
+		rc = pthread_cond_timedwait(&w->cv, &w->mu, &w->deadline);
+	if (!w->done) {
+		w->fired = true;
+		duckdb_interrupt(lh_engine_conn(lh_lake_engine(w->lake)));
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+static bool watch_start(watchdog *w, lh_lake *lake, int64_t ms)
+{
+	memset(w, 0, sizeof *w);
+	w->lake = lake;
+	clock_gettime(CLOCK_REALTIME, &w->deadline);
+	w->deadline.tv_sec += ms / 1000;
+	w->deadline.tv_nsec += (ms % 1000) * 1000000;
+	if (w->deadline.tv_nsec >= 1000000000) {
+		w->deadline.tv_sec++;
+		w->deadline.tv_nsec -= 1000000000;
+	}
+	if (pthread_mutex_init(&w->mu, NULL) != 0)
+		return false;
+	if (pthread_cond_init(&w->cv, NULL) != 0) {
+		pthread_mutex_destroy(&w->mu);
+		return false;
+	}
+	if (pthread_create(&w->thread, NULL, watch, w) != 0) {
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mu);
+		return false;
+	}
+	return true;
+}
+
+/* Stops the watchdog; true when it fired. */
+static bool watch_stop(watchdog *w)
+{
+	pthread_mutex_lock(&w->mu);
+	w->done = true;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->cv);
+	pthread_mutex_destroy(&w->mu);
+	return w->fired;
+}
+
+lh_status lh_tool_call(lh_lake *lake, const char *name, const char *input_json,
+                       const lh_tool_options *options, char **out_json, char **out_error)
+{
+	if (out_json)
+		*out_json = NULL;
+	if (out_error)
+		*out_error = NULL;
+	if (!lake || !name || !out_json)
+		return LH_ERR_INVALID;
+	call c = {.lake = lake};
+	lh_status st = LH_OK;
+	if (!LH_OPTIONS_SIZE_OK(options))
+		st = lh_err_options_size(&c.err, "lh_tool_options", options->struct_size, sizeof c.opt);
+	else if (options)
+		c.opt = *options;
+	if (!c.opt.max_rows)
+		c.opt.max_rows = DEFAULT_ROWS;
+	if (!c.opt.max_chars)
+		c.opt.max_chars = DEFAULT_CHARS;
+	if (!c.opt.timeout_ms)
+		c.opt.timeout_ms = DEFAULT_TIMEOUT_MS;
+	const tool *t = find_tool(name);
+	if (st == LH_OK && !t)
+		st = fail(&c, LH_ERR_NOT_FOUND, "no tool is named '%s' (tools/list, or `lakehouse tool "
+		          "--list`, lists them)", name);
+	json_error_t jerr;
+	json_t *in = st == LH_OK ? json_loads(input_json && *input_json ? input_json : "{}",
+	                                      JSON_REJECT_DUPLICATES, &jerr)
+	                         : NULL;
+	if (st == LH_OK && !in)
+		st = fail(&c, LH_ERR_INVALID, "input is not JSON: %s (line %d, column %d)", jerr.text,
+		          jerr.line, jerr.column);
+	json_t *schema = st == LH_OK ? json_loads(t->input, 0, NULL) : NULL;
+	if (st == LH_OK && !schema)
+		st = fail(&c, LH_ERR_INTERNAL, "the input schema of tool '%s' is not JSON", name);
+	if (st == LH_OK)
+		st = check_value(&c, schema, in, "input");
+	json_decref(schema);
+	if (st == LH_OK && t->writes && !c.opt.read_write)
+		st = fail(&c, LH_ERR_READ_ONLY, "tool '%s' writes to the lake: this server is read-only "
+		          "(start it with --read-write)", name);
+	json_t *res = NULL;
+	if (st == LH_OK) {
+		watchdog w;
+		bool watching = c.opt.timeout_ms > 0 && watch_start(&w, lake, c.opt.timeout_ms);
+		st = t->fn(&c, in, &res);
+		if (watching && watch_stop(&w) && st != LH_OK)
+			st = fail(&c, LH_ERR_TIMEOUT, "tool '%s' ran longer than %" PRId64 " ms and was "
+			          "stopped; nothing was changed", name, c.opt.timeout_ms);
+	}
+	json_decref(in);
+	if (st == LH_OK && !(*out_json = json_dumps(res, JSON_COMPACT)))
+		st = fail(&c, LH_ERR_NOMEM, "out of memory");
+	json_decref(res);
+	if (st != LH_OK && out_error)
+		*out_error = lh_strdup(c.err.msg ? c.err.msg : lh_strerror(st));
+	lh_err_clear(&c.err);
+	return st;
+}
