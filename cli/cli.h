@@ -46,9 +46,11 @@ int cli_video(const opts *o);
 extern const char *const verify_help;
 int cli_verify(const opts *o);
 
-/* The tool registry (tool.c): lakehouse tool. */
+/* The tool registry (tool.c): lakehouse tool, lakehouse mcp. */
 extern const char *const tool_help;
 int cli_tool(const opts *o);
+extern const char *const mcp_help;
+int cli_mcp(const opts *o);
 
 /* Data quality (quality.c). */
 extern const char *const quality_help;

@@ -42,6 +42,7 @@ static const char *const usage_text =
     "  video materialize -c SQL -o DIR  the fragments a query picks\n"
     "  quality TABLE [--key COL]    rows, nulls, distinct values, duplicate keys\n"
     "  tool NAME [--json JSON]      call a tool of the registry MCP and the HTTP API serve\n"
+    "  mcp [--read-write]           serve the tools to an MCP client over stdio\n"
     "  verify [TABLE] [--snapshot N]  check every referenced file's size and checksum\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
@@ -382,6 +383,8 @@ static int help_for(const char *cmd)
 		text = verify_help;
 	else if (cmd && strcmp(cmd, "tool") == 0)
 		text = tool_help;
+	else if (cmd && strcmp(cmd, "mcp") == 0)
+		text = mcp_help;
 	else if (cmd && cli_maint_help(cmd))
 		text = cli_maint_help(cmd);
 	fputs(text, stdout);
@@ -425,6 +428,8 @@ int main(int argc, char **argv)
 		rc = cli_verify(&o);
 	else if (strcmp(cmd, "tool") == 0)
 		rc = cli_tool(&o);
+	else if (strcmp(cmd, "mcp") == 0)
+		rc = cli_mcp(&o);
 	else if (cli_maint_help(cmd))
 		rc = cli_maint(cmd, &o);
 	else

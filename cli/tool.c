@@ -1,12 +1,14 @@
 /*
  * cli/tool.c - `lakehouse tool NAME --json '{...}'` and `lakehouse tool --list`: the
  * tool registry (lh_tools_list, lh_tool_call) from the command line, for scripts and
- * tests. The same tools, checks and caps as the MCP server and the HTTP API.
+ * tests; and `lakehouse mcp`, the same registry to an MCP client over stdio
+ * (server/mcp.c). The same tools, checks and caps as the HTTP API.
  *
  * Front end (lakehouse.h only). The result is the tool's JSON on stdout, one line; a
  * failure is "Error: <message>" on stderr and exit 1.
  */
 #include "cli.h"
+#include "server/mcp.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,5 +107,48 @@ int cli_tool(const opts *o)
 		lh_lake_close(&lake);
 	}
 	free(text);
+	return rc;
+}
+
+const char *const mcp_help =
+    "usage: lakehouse mcp [--read-write] [--max-rows N] [--max-chars N] [--timeout-ms N]\n"
+    "\n"
+    "Serves the tool registry (lakehouse tool --list) to an MCP client over stdio:\n"
+    "newline-delimited JSON-RPC on stdin and stdout, logs on stderr, until stdin ends.\n"
+    "Speaks the session revisions 2025-11-25, 2025-06-18 and 2025-03-26 and the stateless\n"
+    "2026-07-28. Read-only unless --read-write; results capped and calls timed out as in\n"
+    "lakehouse tool. For Claude Code: claude mcp add lake -- lakehouse --lake DIR mcp\n";
+
+int cli_mcp(const opts *o)
+{
+	mcp_server m = {.options = {.struct_size = sizeof m.options},
+	                .instructions = "Tools over a Modal Lakehouse: versioned tables queried with "
+	                                "DuckDB SQL. Start with list_tables and describe_table; query "
+	                                "takes one SQL query and an optional snapshot."};
+	for (int i = 0; i < o->nargs; i++) {
+		const char *a = o->args[i];
+		int rc = 0;
+		if (!strcmp(a, "--read-write"))
+			m.options.read_write = true;
+		else if (!strcmp(a, "--max-rows") || !strcmp(a, "--max-chars") || !strcmp(a, "--timeout-ms")) {
+			if (i + 1 >= o->nargs)
+				return usage_error("%s needs a value", a);
+			int64_t *to = !strcmp(a, "--max-rows") ? &m.options.max_rows
+			              : !strcmp(a, "--max-chars") ? &m.options.max_chars : &m.options.timeout_ms;
+			if ((rc = number(a, o->args[++i], to)) != 0)
+				return rc;
+			if (to == &m.options.timeout_ms && *to == 0)
+				*to = -1;
+		} else {
+			return usage_error("mcp: unexpected argument '%s'", a);
+		}
+	}
+	int rc = open_lake(o, &m.lake);
+	if (rc)
+		return rc;
+	fprintf(stderr, "lakehouse mcp: serving %s over stdio (%s)\n", o->lake ? o->lake : "./lake",
+	        m.options.read_write ? "read-write" : "read-only");
+	rc = mcp_stdio(&m, stdin, stdout);
+	lh_lake_close(&m.lake);
 	return rc;
 }

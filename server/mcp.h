@@ -1,0 +1,26 @@
+/*
+ * server/mcp.h - the MCP server over the tool registry (see mcp.c).
+ */
+#ifndef LH_SERVER_MCP_H
+#define LH_SERVER_MCP_H
+
+#include "lakehouse.h"
+
+#include <stdio.h>
+
+typedef struct mcp_server {
+	lh_lake *lake;
+	lh_tool_options options; /* read_write, caps and timeout of every call */
+	const char *instructions;
+	char version[16]; /* the session revision initialize settled on ("": none yet) */
+	char message[200];
+} mcp_server;
+
+/* The reply to one JSON-RPC message (caller frees), or NULL when it needs none
+ * (notifications, responses). */
+char *mcp_handle(mcp_server *m, const char *message, size_t len);
+/* Serves newline-delimited JSON-RPC from `in` to `out` until `in` ends; 0, or 1 when
+ * reading failed. */
+int mcp_stdio(mcp_server *m, FILE *in, FILE *out);
+
+#endif
