@@ -22,7 +22,8 @@ const char *const tool_help =
     "Calls one tool of the registry that the MCP server and the HTTP API serve, with its\n"
     "input as a JSON object (default {}), and prints its result as JSON. --list prints\n"
     "every tool with its description and input and output schemas. Writing tools run\n"
-    "only with --read-write. Results are capped at --max-rows (1000) and --max-chars\n"
+    "only with --read-write; without it the query engine is also locked down (no file\n"
+    "outside the lake can be read, no setting changed). Results are capped at --max-rows (1000) and --max-chars\n"
     "(50000) with a note when cut; a call running longer than --timeout-ms (30000; 0:\n"
     "none) is stopped.\n"
     "\n"
@@ -96,6 +97,10 @@ int cli_tool(const opts *o)
 	}
 	lh_lake *lake = NULL;
 	int rc = open_lake(o, &lake);
+	if (!rc && !to.read_write && lh_lake_sandbox(lake) != LH_OK) {
+		rc = fail(lh_lake_error(lake));
+		lh_lake_close(&lake);
+	}
 	if (!rc) {
 		char *out = NULL, *err = NULL;
 		if (lh_tool_call(lake, name, file ? text : json, &to, &out, &err) == LH_OK)
@@ -146,6 +151,11 @@ int cli_mcp(const opts *o)
 	int rc = open_lake(o, &m.lake);
 	if (rc)
 		return rc;
+	if (!m.options.read_write && lh_lake_sandbox(m.lake) != LH_OK) {
+		rc = fail(lh_lake_error(m.lake));
+		lh_lake_close(&m.lake);
+		return rc;
+	}
 	fprintf(stderr, "lakehouse mcp: serving %s over stdio (%s)\n", o->lake ? o->lake : "./lake",
 	        m.options.read_write ? "read-write" : "read-only");
 	rc = mcp_stdio(&m, stdin, stdout);

@@ -633,6 +633,15 @@ LH_API int64_t lh_taker_rows(const lh_taker *taker);
 LH_API const char *lh_taker_error(const lh_taker *taker);
 LH_API void lh_taker_close(lh_taker **taker);
 
+/*
+ * Locks the lake's query engine down for statements from untrusted callers, for the rest
+ * of the handle's life: no file outside the lake's folder and data path (or a remote
+ * store's cache of it) can be read or written (read_csv('/etc/passwd') fails), no
+ * extension is installed, and no setting can change. The lake's own tables still read
+ * as before. The servers call it unless started read-write.
+ */
+LH_API lh_status lh_lake_sandbox(lh_lake *lake);
+
 /* ---------------------------------------------------------------------------------
  * Tools: the operations agents and servers call, each defined once (name, description,
  * JSON Schemas of its input and output, whether it writes). The MCP server, the HTTP API

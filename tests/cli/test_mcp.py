@@ -62,6 +62,7 @@ def test_the_official_sdk_lists_and_calls_every_tool(filled):
              ["sample_rows", {"table": "gold.captions", "n": 3, "seed": 1}],
              ["take_rows", {"table": "gold.captions", "row_ids": [4, 1]}]]
     refusals = [["query", {"sql": "DROP TABLE gold.captions"}],
+                ["query", {"sql": "SELECT * FROM read_csv('/etc/passwd')"}],
                 ["query", {"sql": "SELECT 1; SELECT 2"}], ["query", {"sql": 7}],
                 ["take_rows", {"table": "gold.captions", "row_ids": [25]}]]
     before = filled.snapshot_count()
@@ -83,10 +84,11 @@ def test_the_official_sdk_lists_and_calls_every_tool(filled):
         assert got["structured"] == want and json.loads(got["text"]) == want, name
     bad = out["calls"][len(calls):]
     assert bad[0]["isError"] and "only queries run here" in bad[0]["text"]
-    assert bad[1]["isError"] and "one query at a time" in bad[1]["text"]
-    assert bad[2]["isError"] and bad[2]["text"] == "input: sql must be a string"
-    assert bad[3]["isError"] and "(25)" in bad[3]["text"]
-    assert bad[4] == {"error": "MCP error -32602: Unknown tool: no_such_tool"}
+    assert bad[1]["isError"] and "file system operations are disabled" in bad[1]["text"]
+    assert bad[2]["isError"] and "one query at a time" in bad[2]["text"]
+    assert bad[3]["isError"] and bad[3]["text"] == "input: sql must be a string"
+    assert bad[4]["isError"] and "(25)" in bad[4]["text"]
+    assert bad[5] == {"error": "MCP error -32602: Unknown tool: no_such_tool"}
     assert "serving" in out["stderr"]  # logs go to stderr, never stdout
     assert filled.snapshot_count() == before
 

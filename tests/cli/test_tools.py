@@ -106,6 +106,13 @@ def test_query_refuses_anything_but_one_query(filled):
     assert "one query at a time: the text holds 2 statements" in refused(
         filled, "query", {"sql": "SELECT 1; SELECT 2"})
     assert "syntax error" in refused(filled, "query", {"sql": "SELEC 1"})
+    # a query reads the lake's tables and nothing else on this machine
+    for sql in ["SELECT * FROM read_csv('/etc/passwd')", "SELECT * FROM glob('/etc/*')",
+                "SELECT * FROM read_text('../../../../etc/hostname')",
+                "SELECT current_setting('threads') FROM read_parquet('/tmp/*.parquet')"]:
+        assert "file system operations are disabled" in refused(filled, "query", {"sql": sql}), sql
+    assert tool(filled, "query", {"sql": "SELECT count(*) FROM gold.captions",
+                                  "snapshot": 3})["rows"] == [[50]]
     assert filled.data_files() == files
     assert filled.scalar("SELECT count(*) FROM gold.captions") == "40"
 
