@@ -600,19 +600,15 @@ lh_status lh_lake_sandbox(lh_lake *lake)
 		return LH_ERR_INVALID;
 	lh_err_clear(&lake->err);
 	/* the lake's own folder (catalog files) and where its data files are read from (the
-	 * data path, or a remote store's cache of it); DuckDB's own guards do the rest */
-	char *data = lake->store->ops->local_path(lake->store, lake->data_path);
+	 * data path's folder, or a remote store's cache); DuckDB's own guards do the rest */
 	lh_buf q;
 	lh_buf_init(&q, 0);
 	lh_buf_puts(&q, "SET allowed_directories = [");
 	lh_buf_sql_str(&q, lake->dir);
-	if (data) {
-		lh_buf_puts(&q, ", ");
-		lh_buf_sql_str(&q, data);
-	}
+	lh_buf_puts(&q, ", ");
+	lh_buf_sql_str(&q, lake->store->local_root ? lake->store->local_root : lake->data_path);
 	lh_buf_puts(&q, "]; SET autoinstall_known_extensions = false; "
 	                "SET enable_external_access = false; SET lock_configuration = true");
-	free(data);
 	lh_status st = q.status != LH_OK ? lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory")
 	                                 : lh_engine_exec(lake->engine, lh_buf_str(&q), &lake->err);
 	lh_buf_free(&q);

@@ -64,6 +64,9 @@ struct lh_store_ops {
 struct lh_store {
 	const struct lh_store_ops *ops;
 	bool remote; /* reads go through a local cache */
+	/* the folder every local_path lies in: the store's root folder, or a remote store's
+	 * cache (owned by the store) */
+	const char *local_root;
 	/* what fetch downloaded since the store was opened (remote stores) */
 	int64_t fetched_files;
 	int64_t fetched_bytes;

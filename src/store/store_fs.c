@@ -261,6 +261,7 @@ lh_status lh_store_open_fs(const char *root, lh_store **out, lh_err *err)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	}
 	s->base.ops = &fs_ops;
+	s->base.local_root = s->root;
 	*out = &s->base;
 	return LH_OK;
 }

@@ -369,6 +369,7 @@ lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_s
 		s3_close(&s->base);
 		return r;
 	}
+	s->base.local_root = lh_cache_dir(s->cache);
 	*out = &s->base;
 	return LH_OK;
 }
