@@ -483,6 +483,11 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 		                    "%s: the first argument names the lake, which is 'lake' (e.g. "
 		                    "%s('lake'))",
 		                    fn, fn);
+	if (lh_maint_is_function(fn) && lake->sandboxed)
+		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
+		                    "%s changes the lake (maintenance): this lake is read-only here "
+		                    "(a server or tool started without --read-write)",
+		                    fn);
 	if (lh_maint_is_function(fn))
 		return lh_maint_function(lake, fn, a, name);
 	for (size_t i = 0; i < a->n; i++)

@@ -612,5 +612,9 @@ lh_status lh_lake_sandbox(lh_lake *lake)
 	lh_status st = q.status != LH_OK ? lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory")
 	                                 : lh_engine_exec(lake->engine, lh_buf_str(&q), &lake->err);
 	lh_buf_free(&q);
+	/* table functions the lake answers itself, some of which write (maintenance),
+	 * are the lake's to refuse */
+	if (st == LH_OK)
+		lake->sandboxed = true;
 	return st;
 }

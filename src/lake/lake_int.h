@@ -71,6 +71,7 @@ struct lh_lake {
 	lh_commit_options commit;
 	int64_t target_file_size;
 	bool write_random_access; /* data files get the random-access layout (lakehouse_optimize) */
+	bool sandboxed; /* lh_lake_sandbox: maintenance table functions (which write) refused */
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
 	int query_views;  /* per-statement views made so far (remote.c) */

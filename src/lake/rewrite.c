@@ -527,24 +527,33 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 	return LH_OK;
 }
 
-/* True when a pinned query's BASE_TABLE node names a lake table of the pinned snapshot
- * (not a CTE, not another catalog's table). */
-static bool pinned_table(rewrite_ctx *ctx, json_t *node)
+/* *out: a pinned query's BASE_TABLE node names a lake table of the pinned snapshot (not a
+ * CTE, not another catalog's table). A lake table of today that the snapshot lacks is an
+ * error: reading today's rows as the snapshot's would be a wrong answer. */
+static lh_status pinned_table(rewrite_ctx *ctx, json_t *node, bool *out)
 {
+	*out = false;
 	if (ctx->pin <= 0)
-		return false;
+		return LH_OK;
 	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
 	const char *name = jstr(node, "table_name");
 	if ((!*catalog && !*schema && is_cte(ctx, name)) || (*catalog && !lh_strieq(catalog, "lake")))
-		return false;
+		return LH_OK;
 	const lh_state *past = NULL;
 	ptrdiff_t ti;
 	lh_qname q = {.catalog = *catalog ? (char *)catalog : NULL,
 	              .schema = *schema ? (char *)schema : NULL, .name = (char *)name};
-	bool found = lh_lake_past_state(ctx->lake, ctx->pin, &past) == LH_OK &&
-	             lh_resolve_table(ctx->lake, past, &q, &ti) == LH_OK;
+	lh_status st = lh_lake_past_state(ctx->lake, ctx->pin, &past);
+	if (st != LH_OK)
+		return st;
+	*out = lh_resolve_table(ctx->lake, past, &q, &ti) == LH_OK;
 	lh_err_clear(&ctx->lake->err);
-	return found;
+	bool cte;
+	if (!*out && lake_table_of(ctx, node, &cte))
+		return lh_lake_fail(ctx->lake, LH_ERR_NOT_FOUND,
+		                    "table '%s' does not exist at snapshot %lld (it was created later, or "
+		                    "dropped before)", name, (long long)ctx->pin);
+	return LH_OK;
 }
 
 static lh_status walk(rewrite_ctx *ctx, json_t *v)
@@ -552,8 +561,13 @@ static lh_status walk(rewrite_ctx *ctx, json_t *v)
 	lh_status st = LH_OK;
 	if (json_is_object(v)) {
 		const char *type = jstr(v, "type");
+		bool pinned = false;
+		if (strcmp(type, "BASE_TABLE") == 0 && !json_is_object(json_object_get(v, "at_clause")))
+			st = pinned_table(ctx, v, &pinned);
+		if (st != LH_OK)
+			return st;
 		if (strcmp(type, "BASE_TABLE") == 0) {
-			if (json_is_object(json_object_get(v, "at_clause")) || pinned_table(ctx, v)) {
+			if (json_is_object(json_object_get(v, "at_clause")) || pinned) {
 				const lh_table *past = NULL;
 				st = rewrite_base_table(ctx->lake, v, ctx->rowid, ctx->pin, &past);
 				ctx->changed = true;

@@ -92,6 +92,10 @@ def test_query_answers_with_types_caps_and_snapshots(filled):
     assert r["rows"] == [[50]] and r["snapshot_id"] == 3
     assert "snapshot 99 does not exist" in refused(filled, "query", {"sql": "SELECT 1",
                                                                      "snapshot": 99})
+    # a table the snapshot did not have is an error, never today's rows under its id
+    for name, args in [("query", {"sql": "SELECT count(*) FROM t", "snapshot": 3}),
+                       ("sample_rows", {"table": "t", "snapshot": 3})]:
+        assert "table 't' does not exist at snapshot 3" in refused(filled, name, args)
 
 
 def test_query_refuses_anything_but_one_query(filled):
@@ -113,6 +117,17 @@ def test_query_refuses_anything_but_one_query(filled):
         assert "file system operations are disabled" in refused(filled, "query", {"sql": sql}), sql
     assert tool(filled, "query", {"sql": "SELECT count(*) FROM gold.captions",
                                   "snapshot": 3})["rows"] == [[50]]
+    # the lake's own table functions that write (maintenance) are refused too, even
+    # where the query would not read their answer
+    snaps = filled.snapshot_count()
+    for sql in ["SELECT * FROM ducklake_expire_snapshots('lake', older_than => now())",
+                "WITH x AS (FROM ducklake_cleanup_old_files('lake', cleanup_all => true)) "
+                "SELECT 1 WHERE false",
+                "FROM ducklake_merge_adjacent_files('lake')",
+                "FROM lakehouse_optimize('lake', 'gold.captions', layout => 'random-access')"]:
+        assert "changes the lake (maintenance): this lake is read-only here" in refused(
+            filled, "query", {"sql": sql}), sql
+    assert filled.snapshot_count() == snaps
     assert filled.data_files() == files
     assert filled.scalar("SELECT count(*) FROM gold.captions") == "40"
 
