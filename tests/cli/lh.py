@@ -124,6 +124,16 @@ def run(*args, lake=None, input=None, check=False, env=None, timeout=300):
     return p
 
 
+def mcp_exchange(lake, *messages, args=()):
+    """Sends JSON-RPC messages (dicts, or raw strings) to one `lakehouse mcp` process on
+    stdin; its replies, one per line of its stdout."""
+    text = "".join((m if isinstance(m, str) else json.dumps(m)) + "\n" for m in messages)
+    p = subprocess.run([BIN, "--lake", lake.dir, "mcp", *args], input=text, capture_output=True,
+                       text=True, env=environ(), timeout=300)
+    assert p.returncode == 0, p.stderr
+    return [json.loads(line) for line in p.stdout.splitlines()]
+
+
 def open_transaction(lake, statement):
     """Starts a prompt session on `lake` (a Lake) that runs BEGIN and `statement`, and
     returns once the statement has run (the session prints a marker after it). Finish it

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from lh import BIN, CATALOG, DATA, environ, run
+from lh import BIN, CATALOG, DATA, environ, mcp_exchange as exchange, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLIENTS = os.path.join(HERE, "..", "mcp")
@@ -26,15 +26,6 @@ def filled(lake):
              "'caption ' || range AS caption FROM range(30)")
     lake.sql("DELETE FROM gold.captions WHERE id >= 20")
     return lake
-
-
-def exchange(lake, *messages, args=()):
-    """Sends JSON-RPC messages (dicts, or raw strings) to `lakehouse mcp`; its replies."""
-    text = "".join((m if isinstance(m, str) else json.dumps(m)) + "\n" for m in messages)
-    p = subprocess.run([BIN, "--lake", lake.dir, "mcp", *args], input=text, capture_output=True,
-                       text=True, env=environ(), timeout=120)
-    assert p.returncode == 0, p.stderr
-    return [json.loads(line) for line in p.stdout.splitlines()]
 
 
 def initialize(version):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from lh import run
+from lh import mcp_exchange, run
 
 READ_TOOLS = ["list_schemas", "list_tables", "describe_table", "query", "snapshots",
               "table_changes", "sample_rows", "take_rows"]
@@ -27,6 +27,30 @@ def refused(lake, name, args, *flags):
     assert p.returncode == 1 and p.stdout == "", (p.stdout, p.stderr)
     assert lake.snapshot_count() == before
     return p.stderr.strip()
+
+
+def refusals(lake, calls, *flags):
+    """Each (tool, input) of `calls` through one `lakehouse mcp` process (one process
+    instead of one per case: the same registry and checks as `lakehouse tool`): the
+    message of each refusal, asserting every call was refused and the lake kept its
+    snapshots."""
+    before = lake.snapshot_count()
+    init = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
+            "params": {"protocolVersion": "2025-11-25", "capabilities": {},
+                       "clientInfo": {"name": "t", "version": "1"}}}
+    msgs = [{"jsonrpc": "2.0", "id": i + 1, "method": "tools/call",
+             "params": {"name": name, "arguments": args}} for i, (name, args) in enumerate(calls)]
+    replies = mcp_exchange(lake, init, *msgs, args=flags)
+    assert [r["id"] for r in replies] == list(range(len(calls) + 1))
+    out = []
+    for (name, args), r in zip(calls, replies[1:]):
+        if "error" in r:
+            out.append(r["error"]["message"])
+        else:
+            assert r["result"]["isError"], (name, args, r)
+            out.append(r["result"]["content"][0]["text"])
+    assert lake.snapshot_count() == before
+    return out
 
 
 @pytest.fixture
@@ -100,34 +124,33 @@ def test_query_answers_with_types_caps_and_snapshots(filled):
 
 def test_query_refuses_anything_but_one_query(filled):
     files = filled.data_files()
-    for sql in ["DROP TABLE gold.captions", "DELETE FROM gold.captions",
-                "INSERT INTO t VALUES (2)", "CREATE TABLE x (a INT)",
-                "COPY gold.captions TO 'out.csv'", "ATTACH 'other.db' AS o", "SET threads = 1",
-                "INSTALL httpfs", "CALL lakehouse_rollback('t', 5)", "BEGIN"]:
-        assert "only queries run here" in refused(filled, "query", {"sql": sql}), sql
-    assert "only queries run here" in refused(
-        filled, "query", {"sql": "SELECT 1; DROP TABLE gold.captions"})
-    assert "one query at a time: the text holds 2 statements" in refused(
-        filled, "query", {"sql": "SELECT 1; SELECT 2"})
-    assert "syntax error" in refused(filled, "query", {"sql": "SELEC 1"})
+    cases = [(sql, "only queries run here") for sql in [
+        "DROP TABLE gold.captions", "DELETE FROM gold.captions", "INSERT INTO t VALUES (2)",
+        "CREATE TABLE x (a INT)", "COPY gold.captions TO 'out.csv'", "ATTACH 'other.db' AS o",
+        "SET threads = 1", "INSTALL httpfs", "CALL lakehouse_rollback('t', 5)", "BEGIN",
+        "SELECT 1; DROP TABLE gold.captions"]]
+    cases += [("SELECT 1; SELECT 2", "one query at a time: the text holds 2 statements"),
+              ("SELEC 1", "syntax error")]
     # a query reads the lake's tables and nothing else on this machine
-    for sql in ["SELECT * FROM read_csv('/etc/passwd')", "SELECT * FROM glob('/etc/*')",
-                "SELECT * FROM read_text('../../../../etc/hostname')",
-                "SELECT current_setting('threads') FROM read_parquet('/tmp/*.parquet')"]:
-        assert "file system operations are disabled" in refused(filled, "query", {"sql": sql}), sql
-    assert tool(filled, "query", {"sql": "SELECT count(*) FROM gold.captions",
-                                  "snapshot": 3})["rows"] == [[50]]
+    cases += [(sql, "file system operations are disabled") for sql in [
+        "SELECT * FROM read_csv('/etc/passwd')", "SELECT * FROM glob('/etc/*')",
+        "SELECT * FROM read_text('../../../../etc/hostname')",
+        "SELECT current_setting('threads') FROM read_parquet('/tmp/*.parquet')"]]
     # the lake's own table functions that write (maintenance) are refused too, even
     # where the query would not read their answer
-    snaps = filled.snapshot_count()
-    for sql in ["SELECT * FROM ducklake_expire_snapshots('lake', older_than => now())",
-                "WITH x AS (FROM ducklake_cleanup_old_files('lake', cleanup_all => true)) "
-                "SELECT 1 WHERE false",
-                "FROM ducklake_merge_adjacent_files('lake')",
-                "FROM lakehouse_optimize('lake', 'gold.captions', layout => 'random-access')"]:
-        assert "changes the lake (maintenance): this lake is read-only here" in refused(
-            filled, "query", {"sql": sql}), sql
-    assert filled.snapshot_count() == snaps
+    cases += [(sql, "changes the lake (maintenance): this lake is read-only here") for sql in [
+        "SELECT * FROM ducklake_expire_snapshots('lake', older_than => now())",
+        "WITH x AS (FROM ducklake_cleanup_old_files('lake', cleanup_all => true)) "
+        "SELECT 1 WHERE false",
+        "FROM ducklake_merge_adjacent_files('lake')",
+        "FROM lakehouse_optimize('lake', 'gold.captions', layout => 'random-access')"]]
+    got = refusals(filled, [("query", {"sql": sql}) for sql, _ in cases])
+    for (sql, says), msg in zip(cases, got):
+        assert says in msg, (sql, msg)
+    # the command-line door refuses the same way
+    assert "only queries run here" in refused(filled, "query", {"sql": "DROP TABLE t"})
+    assert tool(filled, "query", {"sql": "SELECT count(*) FROM gold.captions",
+                                  "snapshot": 3})["rows"] == [[50]]
     assert filled.data_files() == files
     assert filled.scalar("SELECT count(*) FROM gold.captions") == "40"
 
@@ -159,19 +182,22 @@ def test_history_sampling_and_rows_by_id(filled):
 
 
 def test_input_that_fails_the_schema_is_refused(filled):
-    cases = [("nope", {}, "no tool is named 'nope'"),
+    cases = [("nope", {}, "Unknown tool: nope"),
              ("query", {}, "input: 'sql' is required"),
              ("query", {"sql": 3}, "input: sql must be a string"),
              ("query", {"sql": "SELECT 1", "extra": 1}, "input: unknown field 'extra'"),
-             ("query", "{bad", "input is not JSON"),
-             ("query", "[1]", "input: input must be an object"),
-             ("query", '{"sql": "SELECT 1", "sql": "DROP TABLE t"}', "input is not JSON"),
              ("sample_rows", {"table": "t", "n": 0}, "input: n must be at least 1"),
              ("take_rows", {"table": "t", "row_ids": ["1"]}, "row_ids[0] must be an integer"),
              ("describe_table", {"table": "a.b.c.d"}, "not a table name"),
              ("describe_table", {"table": "missing"}, "missing")]
-    for name, args, says in cases:
-        assert says in refused(filled, name, args), (name, args)
+    got = refusals(filled, [(name, args) for name, args, _ in cases])
+    for (name, args, says), msg in zip(cases, got):
+        assert says in msg, (name, args, msg)
+    # what only the command line can be sent: text that is not one JSON object
+    for raw, says in [("{bad", "input is not JSON"), ("[1]", "input: input must be an object"),
+                      ('{"sql": "SELECT 1", "sql": "DROP TABLE t"}', "input is not JSON")]:
+        assert says in refused(filled, "query", raw), raw
+    assert "no tool is named 'nope'" in refused(filled, "nope", {})
     p = run("tool", lake=filled.dir)
     assert p.returncode == 2 and "tool needs a tool name" in p.stderr
     p = run("tool", "query", "--max-rows", "x", lake=filled.dir)
