@@ -46,11 +46,27 @@ int cli_video(const opts *o);
 extern const char *const verify_help;
 int cli_verify(const opts *o);
 
+/* "30s", "15m", "12h", "7d", "2w" (a bare number: seconds) -> seconds; false when
+ * malformed (maint.c). */
+bool cli_parse_duration(const char *s, long long *out);
+
+/* The HTTP server and its tokens (serve.c): lakehouse serve, lakehouse token. */
+extern const char *const serve_help;
+int cli_serve(const opts *o);
+extern const char *const token_help;
+int cli_token(const opts *o);
+
 /* The tool registry (tool.c): lakehouse tool, lakehouse mcp. */
 extern const char *const tool_help;
 int cli_tool(const opts *o);
 extern const char *const mcp_help;
 int cli_mcp(const opts *o);
+/* Takes args[*i] when it is an option of the tool calls (--read-write, --max-rows N,
+ * --max-chars N, --timeout-ms N), advancing *i past its value; *rc is 0 or the exit
+ * status of a malformed value. */
+bool cli_tool_option(const opts *o, int *i, lh_tool_options *to, int *rc);
+/* What an MCP server tells the model about the lake's tools. */
+extern const char *const cli_mcp_instructions;
 
 /* Data quality (quality.c). */
 extern const char *const quality_help;

@@ -43,6 +43,9 @@ static const char *const usage_text =
     "  quality TABLE [--key COL]    rows, nulls, distinct values, duplicate keys\n"
     "  tool NAME [--json JSON]      call a tool of the registry MCP and the HTTP API serve\n"
     "  mcp [--read-write]           serve the tools to an MCP client over stdio\n"
+    "  serve [--port P] [--bind A]  the HTTP API and MCP over HTTP (bearer tokens)\n"
+    "  token create --tenant T [--read-only | --admin]\n"
+    "                               make a token for lakehouse serve (shown once)\n"
     "  verify [TABLE] [--snapshot N]  check every referenced file's size and checksum\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
@@ -385,6 +388,10 @@ static int help_for(const char *cmd)
 		text = tool_help;
 	else if (cmd && strcmp(cmd, "mcp") == 0)
 		text = mcp_help;
+	else if (cmd && strcmp(cmd, "serve") == 0)
+		text = serve_help;
+	else if (cmd && strcmp(cmd, "token") == 0)
+		text = token_help;
 	else if (cmd && cli_maint_help(cmd))
 		text = cli_maint_help(cmd);
 	fputs(text, stdout);
@@ -430,6 +437,10 @@ int main(int argc, char **argv)
 		rc = cli_tool(&o);
 	else if (strcmp(cmd, "mcp") == 0)
 		rc = cli_mcp(&o);
+	else if (strcmp(cmd, "serve") == 0)
+		rc = cli_serve(&o);
+	else if (strcmp(cmd, "token") == 0)
+		rc = cli_token(&o);
 	else if (cli_maint_help(cmd))
 		rc = cli_maint(cmd, &o);
 	else

@@ -81,8 +81,7 @@ const char *cli_maint_help(const char *command)
 	return NULL;
 }
 
-/* "7d" -> seconds; false when malformed. */
-static bool parse_duration(const char *s, long long *out)
+bool cli_parse_duration(const char *s, long long *out)
 {
 	char *end;
 	errno = 0;
@@ -274,7 +273,7 @@ static int cmd_expire(const opts *o)
 	long long secs = 0, keep = 0;
 	char sql[512];
 	if (f.older_than) {
-		if (!parse_duration(f.older_than, &secs))
+		if (!cli_parse_duration(f.older_than, &secs))
 			return usage_error("expire: '%s' is not a duration (e.g. 30m, 12h, 7d, 2w)",
 			                   f.older_than);
 		snprintf(sql, sizeof sql,
@@ -311,7 +310,7 @@ static int cmd_cleanup(const opts *o)
 		return usage_error("%s", "cleanup takes --older-than, --dry-run and --verbose");
 	char age[128] = "";
 	long long secs = 3600;
-	if (f.older_than && !parse_duration(f.older_than, &secs))
+	if (f.older_than && !cli_parse_duration(f.older_than, &secs))
 		return usage_error("cleanup: '%s' is not a duration (e.g. 0, 30m, 12h, 7d)",
 		                   f.older_than);
 	if (secs == 0)

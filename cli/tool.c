@@ -42,6 +42,27 @@ static int number(const char *flag, const char *text, int64_t *out)
 	return 0;
 }
 
+bool cli_tool_option(const opts *o, int *i, lh_tool_options *to, int *rc)
+{
+	const char *a = o->args[*i];
+	*rc = 0;
+	if (!strcmp(a, "--read-write")) {
+		to->read_write = true;
+		return true;
+	}
+	int64_t *v = !strcmp(a, "--max-rows")     ? &to->max_rows
+	             : !strcmp(a, "--max-chars")  ? &to->max_chars
+	             : !strcmp(a, "--timeout-ms") ? &to->timeout_ms
+	                                          : NULL;
+	if (!v)
+		return false;
+	if (*i + 1 >= o->nargs)
+		*rc = usage_error("%s needs a value", a);
+	else if ((*rc = number(a, o->args[++*i], v)) == 0 && v == &to->timeout_ms && *v == 0)
+		*v = -1; /* 0 on the command line: no timeout */
+	return true;
+}
+
 int cli_tool(const opts *o)
 {
 	const char *name = NULL, *json = NULL, *file = NULL;
@@ -49,33 +70,21 @@ int cli_tool(const opts *o)
 	lh_tool_options to = {.struct_size = sizeof to};
 	for (int i = 0; i < o->nargs; i++) {
 		const char *a = o->args[i];
-		bool has_value = i + 1 < o->nargs;
 		int rc = 0;
-		if (!strcmp(a, "--list"))
+		if (cli_tool_option(o, &i, &to, &rc)) {
+			if (rc)
+				return rc;
+		} else if (!strcmp(a, "--list")) {
 			list = true;
-		else if (!strcmp(a, "--read-write"))
-			to.read_write = true;
-		else if (!strcmp(a, "--json") || !strcmp(a, "--json-file") || !strcmp(a, "--max-rows") ||
-		         !strcmp(a, "--max-chars") || !strcmp(a, "--timeout-ms")) {
-			if (!has_value)
+		} else if (!strcmp(a, "--json") || !strcmp(a, "--json-file")) {
+			if (i + 1 >= o->nargs)
 				return usage_error("%s needs a value", a);
-			const char *v = o->args[++i];
-			if (!strcmp(a, "--json"))
-				json = v;
-			else if (!strcmp(a, "--json-file"))
-				file = v;
-			else if (!strcmp(a, "--max-rows"))
-				rc = number(a, v, &to.max_rows);
-			else if (!strcmp(a, "--max-chars"))
-				rc = number(a, v, &to.max_chars);
-			else if ((rc = number(a, v, &to.timeout_ms)) == 0 && to.timeout_ms == 0)
-				to.timeout_ms = -1; /* 0 on the command line: no timeout */
-		} else if (a[0] != '-' && !name)
+			*(!strcmp(a, "--json") ? &json : &file) = o->args[++i];
+		} else if (a[0] != '-' && !name) {
 			name = a;
-		else
+		} else {
 			return usage_error("tool: unexpected argument '%s'", a);
-		if (rc)
-			return rc;
+		}
 	}
 	if (list) {
 		char *out = NULL;
@@ -115,6 +124,10 @@ int cli_tool(const opts *o)
 	return rc;
 }
 
+const char *const cli_mcp_instructions =
+    "Tools over a Modal Lakehouse: versioned tables queried with DuckDB SQL. Start with "
+    "list_tables and describe_table; query takes one SQL query and an optional snapshot.";
+
 const char *const mcp_help =
     "usage: lakehouse mcp [--read-write] [--max-rows N] [--max-chars N] [--timeout-ms N]\n"
     "\n"
@@ -127,26 +140,13 @@ const char *const mcp_help =
 int cli_mcp(const opts *o)
 {
 	mcp_server m = {.options = {.struct_size = sizeof m.options},
-	                .instructions = "Tools over a Modal Lakehouse: versioned tables queried with "
-	                                "DuckDB SQL. Start with list_tables and describe_table; query "
-	                                "takes one SQL query and an optional snapshot."};
+	                .instructions = cli_mcp_instructions};
 	for (int i = 0; i < o->nargs; i++) {
-		const char *a = o->args[i];
 		int rc = 0;
-		if (!strcmp(a, "--read-write"))
-			m.options.read_write = true;
-		else if (!strcmp(a, "--max-rows") || !strcmp(a, "--max-chars") || !strcmp(a, "--timeout-ms")) {
-			if (i + 1 >= o->nargs)
-				return usage_error("%s needs a value", a);
-			int64_t *to = !strcmp(a, "--max-rows") ? &m.options.max_rows
-			              : !strcmp(a, "--max-chars") ? &m.options.max_chars : &m.options.timeout_ms;
-			if ((rc = number(a, o->args[++i], to)) != 0)
-				return rc;
-			if (to == &m.options.timeout_ms && *to == 0)
-				*to = -1;
-		} else {
-			return usage_error("mcp: unexpected argument '%s'", a);
-		}
+		if (!cli_tool_option(o, &i, &m.options, &rc))
+			return usage_error("mcp: unexpected argument '%s'", o->args[i]);
+		if (rc)
+			return rc;
 	}
 	int rc = open_lake(o, &m.lake);
 	if (rc)

@@ -674,6 +674,33 @@ LH_API lh_status lh_tools_list(char **out_json);
 LH_API lh_status lh_tool_call(lh_lake *lake, const char *name, const char *input_json,
                               const lh_tool_options *options, char **out_json, char **out_error);
 
+/* ---------------------------------------------------------------------------------
+ * Tokens: who may call `lakehouse serve`. Stored in the lake's catalog (only a SHA-256
+ * of each token), so every server sharing the lake accepts the same ones.
+ * ------------------------------------------------------------------------------- */
+
+typedef enum lh_token_role {
+	LH_TOKEN_READ_ONLY = 1,  /* read tools only */
+	LH_TOKEN_READ_WRITE = 2, /* also the writing tools (ingest) */
+	LH_TOKEN_ADMIN = 3       /* also tenants' policies */
+} lh_token_role;
+
+/* "read-only", "read-write" or "admin". */
+LH_API const char *lh_token_role_name(lh_token_role role);
+/*
+ * Makes a token for `tenant` (1 to 64 of [A-Za-z0-9_.-]) with `role`, valid for
+ * `expires_in_seconds` (0: until removed from the catalog). *out_token (caller frees)
+ * is the only copy of the token: the lake keeps its hash.
+ */
+LH_API lh_status lh_token_create(lh_lake *lake, const char *tenant, lh_token_role role,
+                                 int64_t expires_in_seconds, char **out_token);
+/*
+ * The tenant (caller frees) and role of `token`; LH_ERR_NOT_FOUND with a message saying
+ * why when it is unknown or expired.
+ */
+LH_API lh_status lh_token_check(lh_lake *lake, const char *token, char **out_tenant,
+                                lh_token_role *out_role);
+
 #ifdef __cplusplus
 }
 #endif

@@ -32,13 +32,14 @@ packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-d
           libcurl4-openssl-dev libssl-dev libcmocka-dev sqlite3 python3 python3-pytest curl
           libyaml-dev libavformat-dev libavcodec-dev libavutil-dev ffmpeg
           libxxhash-dev
+          libmicrohttpd-dev # lakehouse serve: the HTTP API and MCP over HTTP
           python3-numpy python3-torch python3-pil) # the Python binding: zero-copy columns,
                                                    # PyTorch datasets, the demo's training loop
 # the test servers: PostgreSQL 15, and a one-node Ceph with the RADOS Gateway (S3),
 # whose recommended extras are not needed; boto3 lets tests look into the bucket
 [ $want_test = 1 ] && packages+=(postgresql-15 python3-boto3)
 server_packages=(radosgw ceph-mon ceph-osd)
-[ $want_bench = 1 ] && packages+=(awscli)
+[ $want_bench = 1 ] && packages+=(awscli wrk)
 [ $want_fuzz = 1 ] && packages+=(clang libclang-rt-14-dev)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()

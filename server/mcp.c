@@ -18,6 +18,11 @@
  * A tool's failure (bad input, a refused or failed query) is a result with isError and
  * the message as text, which the model can read; an unknown tool or method is a
  * JSON-RPC error. Nothing here writes to stdout but the transport's replies.
+ *
+ * Over Streamable HTTP (mcp_handle_http, for server/http.c) every POST is one message and
+ * no session is kept: the session revisions take their revision from the
+ * MCP-Protocol-Version header (absent: 2025-03-26), and the stateless revision's headers
+ * must repeat its body. The answer carries the HTTP status the transport sends.
  */
 #include "server/mcp.h"
 
@@ -34,7 +39,8 @@
 static const char *const legacy_versions[] = {"2025-11-25", "2025-06-18", "2025-03-26"};
 
 enum { PARSE_ERROR = -32700, INVALID_REQUEST = -32600, METHOD_NOT_FOUND = -32601,
-       INVALID_PARAMS = -32602, INTERNAL_ERROR = -32603, UNSUPPORTED_VERSION = -32022 };
+       INVALID_PARAMS = -32602, INTERNAL_ERROR = -32603, TRANSPORT_ERROR = -32000,
+       HEADER_MISMATCH = -32020, UNSUPPORTED_VERSION = -32022 };
 
 static json_t *error_reply(json_t *id, int code, const char *msg, json_t *data)
 {
@@ -197,36 +203,110 @@ static json_t *legacy(mcp_server *m, json_t *id, const char *method, json_t *par
 	return reply;
 }
 
-char *mcp_handle(mcp_server *m, const char *message, size_t len)
+/* The HTTP status of a JSON-RPC error reply under Streamable HTTP (h may be NULL). */
+static json_t *http_error(mcp_http *h, int status, json_t *reply)
+{
+	if (h)
+		h->status = status;
+	return reply;
+}
+
+/* A request claiming the stateless revision, over HTTP: its headers must repeat what
+ * the body says (MCP-Protocol-Version, Mcp-Method, and Mcp-Name for tools/call). */
+static json_t *modern_headers(mcp_http *h, json_t *id, const char *method, json_t *params,
+                              json_t *meta)
+{
+	const char *claim = json_string_value(json_object_get(meta, META_VERSION));
+	const char *name = json_string_value(json_object_get(params, "name"));
+	const char *bad = NULL;
+	if (!h->protocol_version || !claim || strcmp(h->protocol_version, claim) != 0)
+		bad = "the MCP-Protocol-Version header must equal params._meta's protocolVersion";
+	else if (!h->method || strcmp(h->method, method) != 0)
+		bad = "the Mcp-Method header must equal the request's method";
+	else if (!strcmp(method, "tools/call") && (!h->name || !name || strcmp(h->name, name) != 0))
+		bad = "the Mcp-Name header must equal the tool's name";
+	return bad ? http_error(h, 400, error_reply(id, HEADER_MISMATCH, bad, NULL)) : NULL;
+}
+
+static json_t *handle(mcp_server *m, const char *message, size_t len, mcp_http *h)
 {
 	json_error_t jerr;
 	json_t *msg = json_loadb(message, len, JSON_REJECT_DUPLICATES, &jerr);
 	json_t *reply = NULL;
 	if (!msg) {
-		reply = error_reply(NULL, PARSE_ERROR, "Parse error", NULL);
-	} else {
-		json_t *id = json_object_get(msg, "id");
-		const char *method = json_string_value(json_object_get(msg, "method"));
-		json_t *params = json_object_get(msg, "params");
-		bool valid_id = !id || json_is_string(id) || json_is_integer(id);
-		const char *rpc = json_string_value(json_object_get(msg, "jsonrpc"));
-		if (!json_is_object(msg) || !rpc || strcmp(rpc, "2.0") != 0 || !valid_id ||
-		    (params && !json_is_object(params))) {
-			reply = error_reply(valid_id ? id : NULL, INVALID_REQUEST, "Invalid Request", NULL);
-		} else if (!method) {
-			reply = NULL; /* a response to a request we never sent: nothing to say */
-		} else if (!id) {
-			reply = NULL; /* a notification (initialized, cancelled): no answer */
-		} else {
-			json_t *meta = json_object_get(params, "_meta");
-			bool claims = json_is_object(meta) && json_object_get(meta, META_VERSION);
-			reply = claims ? modern(m, id, method, params, meta) : legacy(m, id, method, params);
-		}
+		reply = http_error(h, 400, error_reply(NULL, PARSE_ERROR, "Parse error", NULL));
+		goto done;
 	}
+	json_t *id = json_object_get(msg, "id");
+	const char *method = json_string_value(json_object_get(msg, "method"));
+	json_t *params = json_object_get(msg, "params");
+	bool valid_id = !id || json_is_string(id) || json_is_integer(id);
+	const char *rpc = json_string_value(json_object_get(msg, "jsonrpc"));
+	if (!json_is_object(msg) || !rpc || strcmp(rpc, "2.0") != 0 || !valid_id ||
+	    (params && !json_is_object(params)) ||
+	    (json_object_get(msg, "method") && !method)) {
+		reply = http_error(h, 400, error_reply(valid_id ? id : NULL, INVALID_REQUEST,
+		                                       "Invalid Request", NULL));
+		goto done;
+	}
+	if (!method || !id) { /* a notification, or a response to nothing we sent */
+		if (h)
+			h->status = 202;
+		goto done;
+	}
+	json_t *meta = json_object_get(params, "_meta");
+	bool claims = json_is_object(meta) && json_object_get(meta, META_VERSION);
+	if (h && claims) {
+		if ((reply = modern_headers(h, id, method, params, meta)) != NULL)
+			goto done;
+	} else if (h && h->protocol_version && !strcmp(h->protocol_version, MODERN)) {
+		reply = http_error(h, 400,
+		                   error_reply(id, INVALID_PARAMS,
+		                               "MCP-Protocol-Version 2026-07-28 needs params._meta with "
+		                               "io.modelcontextprotocol/protocolVersion and "
+		                               "clientCapabilities",
+		                               NULL));
+		goto done;
+	} else if (h && h->protocol_version && !legacy_version(h->protocol_version)) {
+		reply = http_error(h, 400,
+		                   error_reply(id, TRANSPORT_ERROR,
+		                               "Bad Request: unsupported MCP-Protocol-Version", NULL));
+		goto done;
+	} else if (h && strcmp(method, "initialize") != 0) {
+		/* stateless sessions: the revision is the header's (absent: 2025-03-26) */
+		snprintf(m->version, sizeof m->version, "%s",
+		         h->protocol_version ? h->protocol_version : "2025-03-26");
+	}
+	reply = claims ? modern(m, id, method, params, meta) : legacy(m, id, method, params);
+	if (h && claims) { /* the stateless revision's protocol errors have HTTP statuses */
+		json_t *err = json_object_get(reply, "error");
+		int code = (int)json_integer_value(json_object_get(err, "code"));
+		if (err && code == METHOD_NOT_FOUND)
+			h->status = 404;
+		else if (err && (code == UNSUPPORTED_VERSION || !json_is_object(json_object_get(meta, META_CAPS))))
+			h->status = 400;
+	}
+done:
 	json_decref(msg);
+	return reply;
+}
+
+static char *dump(json_t *reply)
+{
 	char *text = reply ? json_dumps(reply, JSON_COMPACT) : NULL;
 	json_decref(reply);
 	return text;
+}
+
+char *mcp_handle(mcp_server *m, const char *message, size_t len)
+{
+	return dump(handle(m, message, len, NULL));
+}
+
+char *mcp_handle_http(mcp_server *m, const char *body, size_t len, mcp_http *h)
+{
+	h->status = 200;
+	return dump(handle(m, body, len, h));
 }
 
 int mcp_stdio(mcp_server *m, FILE *in, FILE *out)

@@ -57,7 +57,7 @@ def test_the_official_sdk_lists_and_calls_every_tool(filled):
                 ["query", {"sql": "SELECT 1; SELECT 2"}], ["query", {"sql": 7}],
                 ["take_rows", {"table": "gold.captions", "row_ids": [25]}]]
     before = filled.snapshot_count()
-    p = subprocess.run(["node", "stdio-check.mjs", BIN, filled.dir,
+    p = subprocess.run(["node", "sdk-check.mjs", "stdio", BIN, filled.dir,
                         json.dumps(calls + refusals + [["no_such_tool", {}]])],
                        cwd=CLIENTS, capture_output=True, text=True, timeout=120, env=environ())
     assert p.returncode == 0, p.stderr
