@@ -21,9 +21,10 @@ const char *const tool_help =
     "\n"
     "Calls one tool of the registry that the MCP server and the HTTP API serve, with its\n"
     "input as a JSON object (default {}), and prints its result as JSON. --list prints\n"
-    "every tool with its description and input and output schemas. Writing tools run\n"
-    "only with --read-write; without it the query engine is also locked down (no file\n"
-    "outside the lake can be read, no setting changed). Results are capped at --max-rows (1000) and --max-chars\n"
+    "every tool with its description and input and output schemas. Writing tools\n"
+    "(ingest_records, append_world_snapshot) run only with --read-write. The query engine\n"
+    "is locked down either way: no file outside the lake can be read, no setting changed.\n"
+    "Results are capped at --max-rows (1000) and --max-chars\n"
     "(50000) with a note when cut; a call running longer than --timeout-ms (30000; 0:\n"
     "none) is stopped.\n"
     "\n"
@@ -106,7 +107,7 @@ int cli_tool(const opts *o)
 	}
 	lh_lake *lake = NULL;
 	int rc = open_lake(o, &lake);
-	if (!rc && !to.read_write && lh_lake_sandbox(lake) != LH_OK) {
+	if (!rc && lh_lake_sandbox(lake) != LH_OK) {
 		rc = fail(lh_lake_error(lake));
 		lh_lake_close(&lake);
 	}
@@ -151,13 +152,13 @@ int cli_mcp(const opts *o)
 	int rc = open_lake(o, &m.lake);
 	if (rc)
 		return rc;
-	if (!m.options.read_write && lh_lake_sandbox(m.lake) != LH_OK) {
+	if (lh_lake_sandbox(m.lake) != LH_OK) { /* writing tools write only the lake's files */
 		rc = fail(lh_lake_error(m.lake));
 		lh_lake_close(&m.lake);
 		return rc;
 	}
 	fprintf(stderr, "lakehouse mcp: serving %s over stdio (%s)\n", o->lake ? o->lake : "./lake",
-	        m.options.read_write ? "read-write" : "read-only");
+	        m.options.read_write ? "writing tools allowed" : "read-only");
 	rc = mcp_stdio(&m, stdin, stdout);
 	lh_lake_close(&m.lake);
 	return rc;

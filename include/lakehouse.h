@@ -656,6 +656,8 @@ typedef struct lh_tool_options {
 	int64_t max_chars; /* characters of values a result may hold; 0: 50,000 */
 	int64_t timeout_ms; /* a call running longer is interrupted (LH_ERR_TIMEOUT); 0: 30,000;
 	                       negative: none */
+	const char *tenant; /* the caller's tenant (a server's token), or NULL: any; a writing
+	                       call naming another tenant is refused (LH_ERR_READ_ONLY) */
 } lh_tool_options;
 
 /*

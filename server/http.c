@@ -4,6 +4,8 @@
  *   GET  /healthz          {"status": "ok"}; the only endpoint without a token
  *   GET  /openapi.json     OpenAPI 3.1, generated from the registry (lh_tools_list)
  *   GET  /data/query       ?sql=...&snapshot=N: the query tool
+ *   POST /data/ingest      records into a table (the ingest_records tool), 201
+ *   POST /data/snapshots   a world-model snapshot (append_world_snapshot), 201
  *   POST /tools/NAME       a JSON object in, the tool's JSON result out
  *   POST /mcp              MCP's Streamable HTTP transport (server/mcp.c), no sessions
  *
@@ -18,8 +20,8 @@
  * exist (404, 405); the body is capped (413, also for chunked bodies) and must arrive
  * within BODY_SECONDS of the headers, idle connections close after IDLE_SECONDS, and
  * connections are capped; then the token (401). Queries run on a lake handle of the
- * request thread's own, sandboxed unless the server runs read-write (lh_lake_sandbox),
- * with the registry's caps and timeout. The server keeps no state beyond its handles:
+ * request thread's own, always sandboxed (lh_lake_sandbox: the writing tools write the
+ * lake's own files only), with the registry's caps and timeout. The server keeps no state beyond its handles:
  * several may serve one lake.
  */
 #include "server/http.h"
@@ -237,6 +239,17 @@ static char *make_openapi(void)
 		json_object_set_new(post, "x-read-only",
 		                    json_incref(json_object_get(json_object_get(t, "annotations"),
 		                                                "readOnlyHint")));
+		const char *alias = !strcmp(name, "ingest_records")          ? "/data/ingest"
+		                    : !strcmp(name, "append_world_snapshot") ? "/data/snapshots"
+		                                                             : NULL;
+		if (alias) { /* the data plane's name for it: the same operation, 201 on success */
+			json_t *op = json_deep_copy(post);
+			json_t *responses = json_object_get(op, "responses");
+			json_object_set(responses, "201", json_object_get(responses, "200"));
+			json_object_del(responses, "200");
+			json_object_set_new(op, "operationId", json_string(alias + 1));
+			json_object_set_new(paths, alias, json_pack("{s:o}", "post", op));
+		}
 		char *path = NULL;
 		if (asprintf(&path, "/tools/%s", name) > 0)
 			json_object_set_new(paths, path, json_pack("{s:o}", "post", post));
@@ -336,7 +349,7 @@ static bool json_body(struct MHD_Connection *c)
 	                                                         t[16] == ' ');
 }
 
-typedef enum { R_NONE, R_HEALTH, R_OPENAPI, R_QUERY, R_TOOL, R_MCP } route;
+typedef enum { R_NONE, R_HEALTH, R_OPENAPI, R_QUERY, R_INGEST, R_SNAPSHOTS, R_TOOL, R_MCP } route;
 
 static route route_of(const char *url, const char *method, const char **allow)
 {
@@ -345,7 +358,8 @@ static route route_of(const char *url, const char *method, const char **allow)
 		route r;
 		const char *method;
 	} routes[] = {{"/healthz", R_HEALTH, "GET"}, {"/openapi.json", R_OPENAPI, "GET"},
-	              {"/data/query", R_QUERY, "GET"}, {"/mcp", R_MCP, "POST"}};
+	              {"/data/query", R_QUERY, "GET"}, {"/data/ingest", R_INGEST, "POST"},
+	              {"/data/snapshots", R_SNAPSHOTS, "POST"}, {"/mcp", R_MCP, "POST"}};
 	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++)
 		if (!strcmp(url, routes[i].path)) {
 			*allow = routes[i].method;
@@ -361,15 +375,18 @@ static route route_of(const char *url, const char *method, const char **allow)
 
 /* --- the endpoints ---------------------------------------------------------------------- */
 
-/* The answer of tool `name` to `input` as this request's answer. */
-static enum MHD_Result answer_tool(http_server *s, struct MHD_Connection *c, lh_lake *lake,
-                                   const lh_tool_options *to, const char *name, const char *input)
+/* The answer of tool `name` to `input` as this request's answer (`created`: 201 on
+ * success, else 200). */
+static enum MHD_Result answer_tool(struct MHD_Connection *c, lh_lake *lake,
+                                   const lh_tool_options *to, const char *name, const char *input,
+                                   bool created)
 {
 	char *out = NULL, *err = NULL;
 	lh_status st = lh_tool_call(lake, name, input, to, &out, &err);
 	enum MHD_Result ok;
 	if (st == LH_OK) {
-		ok = send_text(c, MHD_HTTP_OK, "application/json", out, NULL, false);
+		ok = send_text(c, created ? MHD_HTTP_CREATED : MHD_HTTP_OK, "application/json", out, NULL,
+		               false);
 		out = NULL;
 	} else {
 		char kind[32];
@@ -378,13 +395,12 @@ static enum MHD_Result answer_tool(http_server *s, struct MHD_Connection *c, lh_
 			fprintf(stderr, "lakehouse serve: tool %s failed: %s\n", name, err ? err : "");
 		ok = send_error(c, status, kind, err ? err : lh_strerror(st));
 	}
-	(void)s;
 	lh_free(out);
 	lh_free(err);
 	return ok;
 }
 
-static enum MHD_Result data_query(http_server *s, struct MHD_Connection *c, lh_lake *lake,
+static enum MHD_Result data_query(struct MHD_Connection *c, lh_lake *lake,
                                   const lh_tool_options *to)
 {
 	const char *sql = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "sql");
@@ -407,7 +423,7 @@ static enum MHD_Result data_query(http_server *s, struct MHD_Connection *c, lh_l
 	json_decref(in);
 	if (!text)
 		return send_error(c, MHD_HTTP_BAD_REQUEST, "invalid", "sql must be UTF-8 text");
-	enum MHD_Result ok = answer_tool(s, c, lake, to, "query", text);
+	enum MHD_Result ok = answer_tool(c, lake, to, "query", text, false);
 	free(text);
 	return ok;
 }
@@ -471,19 +487,24 @@ static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route 
 	} else {
 		lh_tool_options to = s->cfg.tool;
 		to.read_write = s->cfg.read_write && role >= LH_TOKEN_READ_WRITE;
-		const char *body = req->body.data ? req->body.data : "";
+		to.tenant = role == LH_TOKEN_ADMIN ? NULL : tenant;
+		const char *body = req->body.data && *req->body.data ? req->body.data : "{}";
+		const char *tool = r == R_INGEST ? "ingest_records"
+		                   : r == R_SNAPSHOTS ? "append_world_snapshot" : url + 7;
 		switch (r) {
 		case R_OPENAPI:
 			ok = send_text(c, MHD_HTTP_OK, "application/json", strdup(s->openapi), NULL, false);
 			break;
 		case R_QUERY:
-			ok = data_query(s, c, lake, &to);
+			ok = data_query(c, lake, &to);
 			break;
+		case R_INGEST:
+		case R_SNAPSHOTS:
 		case R_TOOL:
 			ok = !json_body(c) ? send_error(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "invalid",
 			                                "the body must be a JSON object (Content-Type: "
 			                                "application/json)")
-			                   : answer_tool(s, c, lake, &to, url + 7, *body ? body : "{}");
+			                   : answer_tool(c, lake, &to, tool, body, r != R_TOOL);
 			break;
 		default:
 			ok = mcp(s, c, lake, &to, &req->body);
@@ -632,7 +653,7 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
 	for (unsigned i = 0; i < s->nlakes; i++) {
 		char *e = NULL;
 		lh_status st = lh_lake_open(cfg->lake, &s->lakes[i], &e);
-		if (st == LH_OK && !cfg->read_write && lh_lake_sandbox(s->lakes[i]) != LH_OK) {
+		if (st == LH_OK && lh_lake_sandbox(s->lakes[i]) != LH_OK) {
 			st = LH_ERR_INTERNAL;
 			e = strdup(lh_lake_error(s->lakes[i]));
 		}

@@ -93,6 +93,9 @@ typedef struct lh_commit_options {
 	/* checksums to record in the same transaction (catalog/checksum.h; paths as stored) */
 	const lh_file_sum *sums;
 	size_t nsums;
+	/* a writer job to record in the same transaction (catalog/jobs.h), or NULL; when it
+	 * is recorded already the commit fails with LH_ERR_EXISTS and writes nothing */
+	const struct lh_job *job;
 } lh_commit_options;
 
 void lh_commit_options_default(lh_commit_options *opts);

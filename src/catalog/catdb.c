@@ -58,6 +58,18 @@ void lh_rows_free(lh_rows **rows)
 	*rows = NULL;
 }
 
+lh_status lh_catdb_table_exists(lh_catdb *db, const char *name, bool *out, lh_err *err)
+{
+	lh_rows *rows = NULL;
+	lh_val p[1] = {LH_V_TEXT(name)};
+	*out = false;
+	lh_status st = lh_catdb_query(db, db->ops->table_exists_sql, p, 1, &rows, err);
+	if (st == LH_OK)
+		*out = rows->nrows == 1 && lh_rows_int(rows, 0, 0, 0) > 0;
+	lh_rows_free(&rows);
+	return st;
+}
+
 void lh_catdb_close(lh_catdb **db)
 {
 	if (!db || !*db)

@@ -138,6 +138,9 @@ static inline lh_status lh_catdb_query(lh_catdb *db, const char *sql, const lh_v
 	return db->ops->query(db, sql, p, n, out, err);
 }
 void lh_catdb_close(lh_catdb **db);
+/* *out: the catalog has a table `name` (this project's lakehouse_* tables are made when
+ * first needed, so lakes without them open unchanged). */
+lh_status lh_catdb_table_exists(lh_catdb *db, const char *name, bool *out, lh_err *err);
 /* Commits the open transaction; on failure it has been rolled back. Every catalog
  * commit goes through here, so fault injection (util/fault.h, catalog_commit) can fail
  * it. */

@@ -9,17 +9,6 @@
 
 #define KEYS_PER_QUERY 256
 
-static lh_status table_exists(lh_catdb *db, bool *out, lh_err *err)
-{
-	lh_rows *rows = NULL;
-	lh_val p[1] = {LH_V_TEXT(LH_CHECKSUM_TABLE)};
-	lh_status st = lh_catdb_query(db, db->ops->table_exists_sql, p, 1, &rows, err);
-	if (st == LH_OK)
-		*out = rows->nrows == 1 && lh_rows_int(rows, 0, 0, 0) > 0;
-	lh_rows_free(&rows);
-	return st;
-}
-
 static lh_status create_table(lh_catdb *db, lh_err *err)
 {
 	const char *vc = db->ops->column_type("VARCHAR"), *bi = db->ops->column_type("BIGINT");
@@ -38,7 +27,7 @@ lh_status lh_catalog_write_checksums(lh_catdb *db, const lh_file_sum *sums, size
 	if (n == 0)
 		return LH_OK;
 	bool exists = false;
-	lh_status st = table_exists(db, &exists, err);
+	lh_status st = lh_catdb_table_exists(db, LH_CHECKSUM_TABLE, &exists, err);
 	if (st == LH_OK && !exists)
 		st = create_table(db, err);
 	for (size_t i = 0; st == LH_OK && i < n; i++) {
@@ -101,7 +90,7 @@ lh_status lh_catalog_checksums(lh_catdb *db, char *const *keys, size_t n, lh_row
 {
 	*out = NULL;
 	bool exists = false;
-	lh_status st = table_exists(db, &exists, err);
+	lh_status st = lh_catdb_table_exists(db, LH_CHECKSUM_TABLE, &exists, err);
 	if (st == LH_OK && (!exists || (keys && n == 0)))
 		return lh_catdb_query(db, "SELECT NULL, NULL, NULL, NULL WHERE 1 = 0", NULL, 0, out, err);
 	if (st == LH_OK && !keys)

@@ -43,6 +43,7 @@
  *   LH_FAULT=after_commit:1 (tests/cli/test_commit.py).
  */
 #include "catalog/catalog.h"
+#include "catalog/jobs.h"
 #include "catalog/stats.h"
 #include "util/fsutil.h"
 #include "util/uuid.h"
@@ -767,6 +768,8 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 	}
 	if (st == LH_OK)
 		st = lh_catalog_write_checksums(w->db, opts->sums, opts->nsums, w->err);
+	if (st == LH_OK && opts->job)
+		st = lh_catalog_record_job(w->db, opts->job, w->snap, w->err);
 	return st;
 }
 
@@ -811,6 +814,8 @@ static lh_status commit_attempt(lh_catdb *db, const lh_state *base, const lh_sta
 		w.next_catalog_id = latest.next_catalog_id;
 		w.next_file_id = latest.next_file_id;
 		st = write_plan(&w, p, base, txn, &latest, opts);
+		if (st == LH_ERR_EXISTS && opts->job)
+			*out_logical = true; /* the job was done by another writer: final */
 	}
 	if (st == LH_OK)
 		st = lh_catdb_commit(db, err); /* the point of no return (see the top) */

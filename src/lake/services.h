@@ -38,6 +38,18 @@ lh_status lh_lake_check_query(lh_lake *lake, const char *sql);
  * (<= 0: as lh_lake_query does). */
 lh_status lh_lake_query_at(lh_lake *lake, const char *sql, int64_t version, lh_result **out);
 
+/* --- writer jobs (jobs.c) ------------------------------------------------------------ */
+/* Runs one statement that changes one table as writer job `job_id` of `table`: its
+ * snapshot and the job's record (rows, tenant) commit together. A job recorded before
+ * (by this or any writer) is LH_ERR_EXISTS and writes nothing; *out_snapshot is the new
+ * snapshot. */
+lh_status lh_lake_exec_job(lh_lake *lake, const char *sql, const lh_value *params, size_t n,
+                           const char *table, const char *job_id, const char *tenant,
+                           int64_t rows, int64_t *out_snapshot);
+/* The snapshot and rows a recorded job made; LH_ERR_NOT_FOUND when it is not recorded. */
+lh_status lh_lake_job(lh_lake *lake, const char *table, const char *job_id,
+                      int64_t *out_snapshot, int64_t *out_rows);
+
 /* Another handle on the same lake (its own catalog connection, store and DuckDB), for
  * work on a thread of its own (lake.c). */
 lh_status lh_lake_reopen(lh_lake *lake, lh_lake **out, lh_err *err);

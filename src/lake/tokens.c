@@ -48,17 +48,6 @@ static bool tenant_ok(const char *t)
 	return true;
 }
 
-static lh_status table_exists(lh_catdb *db, bool *out, lh_err *err)
-{
-	lh_rows *rows = NULL;
-	lh_val p[1] = {LH_V_TEXT(TOKEN_TABLE)};
-	lh_status st = lh_catdb_query(db, db->ops->table_exists_sql, p, 1, &rows, err);
-	if (st == LH_OK)
-		*out = rows->nrows == 1 && lh_rows_int(rows, 0, 0, 0) > 0;
-	lh_rows_free(&rows);
-	return st;
-}
-
 /* base64url without padding of n bytes into out (4n/3 + 2 bytes). */
 static void base64url(const unsigned char *in, size_t n, char *out)
 {
@@ -111,7 +100,7 @@ lh_status lh_token_create(lh_lake *lake, const char *tenant, lh_token_role role,
 	if ((st = db->ops->begin(db, true, &lake->err)) != LH_OK)
 		return st;
 	bool exists = false;
-	st = table_exists(db, &exists, &lake->err);
+	st = lh_catdb_table_exists(db, TOKEN_TABLE, &exists, &lake->err);
 	if (st == LH_OK && !exists) {
 		const char *vc = db->ops->column_type("VARCHAR"), *bi = db->ops->column_type("BIGINT");
 		char *ddl = lh_asprintf("CREATE TABLE " TOKEN_TABLE "(token_hash %s PRIMARY KEY, "
@@ -156,7 +145,7 @@ lh_status lh_token_check(lh_lake *lake, const char *token, char **out_tenant,
 	lh_sha256_hex(token, n, hash);
 	lh_catdb *db = lake->cat;
 	bool exists = false;
-	lh_status st = table_exists(db, &exists, &lake->err);
+	lh_status st = lh_catdb_table_exists(db, TOKEN_TABLE, &exists, &lake->err);
 	if (st != LH_OK)
 		return st;
 	if (!exists)

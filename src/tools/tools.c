@@ -11,7 +11,7 @@
  * its timeout by a watchdog thread that asks DuckDB to stop the running query. Handlers
  * read through the public API and lake/services.h; nothing here prints.
  */
-#include "lakehouse.h"
+#include "tools/tools_int.h"
 #include "catalog/model.h"
 #include "engine/engine.h"
 #include "lake/services.h"
@@ -31,12 +31,6 @@
 #define DEFAULT_ROWS 1000
 #define DEFAULT_CHARS 50000
 #define DEFAULT_TIMEOUT_MS 30000
-
-typedef struct call {
-	lh_lake *lake;
-	lh_tool_options opt;
-	lh_err err;
-} call;
 
 typedef lh_status (*tool_fn)(call *c, json_t *in, json_t **out);
 
@@ -81,8 +75,7 @@ static lh_status fail(call *c, lh_status code, const char *fmt, ...)
 	return lh_err_set(&c->err, code, "%s", msg);
 }
 
-/* The lake's last error, now the call's. */
-static lh_status from_lake(call *c, lh_status st)
+lh_status tool_lake_error(call *c, lh_status st)
 {
 	return lh_err_set(&c->err, st, "%s", lh_lake_error(c->lake));
 }
@@ -121,6 +114,12 @@ static lh_status check_value(call *c, json_t *s, json_t *v, const char *where)
 	if (json_is_integer(v) && max && json_integer_value(v) > json_integer_value(max))
 		return fail(c, LH_ERR_INVALID, "input: %s must be at most %" JSON_INTEGER_FORMAT, where,
 		            json_integer_value(max));
+	json_t *min_len = json_object_get(s, "minLength"), *max_len = json_object_get(s, "maxLength");
+	if (json_is_string(v) && min_len && (json_int_t)json_string_length(v) < json_integer_value(min_len))
+		return fail(c, LH_ERR_INVALID, "input: %s must not be empty", where);
+	if (json_is_string(v) && max_len && (json_int_t)json_string_length(v) > json_integer_value(max_len))
+		return fail(c, LH_ERR_TOO_BIG, "input: %s is longer than %" JSON_INTEGER_FORMAT " bytes",
+		            where, json_integer_value(max_len));
 	json_t *max_items = json_object_get(s, "maxItems");
 	if (json_is_array(v) && max_items && (json_int_t)json_array_size(v) > json_integer_value(max_items))
 		return fail(c, LH_ERR_TOO_BIG, "input: %s holds %zu items; at most %" JSON_INTEGER_FORMAT,
@@ -180,7 +179,7 @@ static lh_status snapshot_of(call *c, json_t *in, int64_t *out, const lh_state *
 {
 	lh_status st = lh_lake_state_at(c->lake, in_int(in, "snapshot", 0), state);
 	if (st != LH_OK)
-		return from_lake(c, st);
+		return tool_lake_error(c, st);
 	*out = (*state)->snap.id;
 	return LH_OK;
 }
@@ -210,7 +209,7 @@ static lh_status result_json(call *c, lh_status st, lh_result *r, lh_render old,
 	if (st == LH_OK && (!res || !cols || !rows))
 		st = fail(c, LH_ERR_NOMEM, "out of memory");
 	else if (st != LH_OK)
-		from_lake(c, st);
+		tool_lake_error(c, st);
 	size_t ncols = st == LH_OK ? lh_result_column_count(r) : 0;
 	for (size_t i = 0; i < ncols; i++)
 		json_array_append_new(cols, json_pack("{s:s, s:s}", "name", lh_result_column_name(r, i),
@@ -244,7 +243,7 @@ static lh_status result_json(call *c, lh_status st, lh_result *r, lh_render old,
 		}
 	}
 	if (st != LH_OK && !c->err.msg)
-		from_lake(c, st);
+		tool_lake_error(c, st);
 	lh_result_destroy(&r);
 	lh_lake_swap_render(c->lake, old);
 	if (st != LH_OK) {
@@ -367,19 +366,6 @@ static lh_status t_describe_table(call *c, json_t *in, json_t **out)
 	if (st != LH_OK)
 		return st;
 	const char *name = in_str(in, "table");
-	lh_buf q;
-	lh_buf_init(&q, 0);
-	lh_buf_puts(&q, "DESCRIBE SELECT * FROM ");
-	if ((st = quoted_table(c, name, &q)) != LH_OK) {
-		lh_buf_free(&q);
-		return st;
-	}
-	/* DuckDB's types (as queries see them) from DESCRIBE, ids and counts from the catalog */
-	json_t *desc = NULL;
-	st = rows_result(c, lh_buf_str(&q), snap, &desc);
-	lh_buf_free(&q);
-	if (st != LH_OK)
-		return st;
 	const lh_table *t = NULL;
 	lh_qname qn = {0};
 	if (lh_parse_qname(name, &qn) == LH_OK)
@@ -388,11 +374,24 @@ static lh_status t_describe_table(call *c, json_t *in, json_t **out)
 			    (!qn.schema || !strcmp(schema_name(s, s->tables.items[k]->schema_id), qn.schema)))
 				t = s->tables.items[k];
 	lh_qname_free(&qn);
-	if (!t) {
-		json_decref(desc);
-		return fail(c, LH_ERR_NOT_FOUND, "'%s' is a view or not a lake table: describe_table "
-		            "describes tables (list_tables lists them)", name);
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "DESCRIBE SELECT * FROM ");
+	if ((st = quoted_table(c, name, &q)) != LH_OK) {
+		lh_buf_free(&q);
+		return st;
 	}
+	if (!t) {
+		lh_buf_free(&q);
+		return fail(c, LH_ERR_NOT_FOUND, "table '%s' does not exist at snapshot %" PRId64
+		            " (list_tables lists the tables; views are read with query)", name, snap);
+	}
+	/* DuckDB's types (as queries see them) from DESCRIBE, ids and counts from the catalog */
+	json_t *desc = NULL;
+	st = rows_result(c, lh_buf_str(&q), snap, &desc);
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		return st;
 	json_t *cols = json_array();
 	size_t i;
 	json_t *row;
@@ -422,6 +421,14 @@ static lh_status t_describe_table(call *c, json_t *in, json_t **out)
 	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
 }
 
+lh_status tool_describe(call *c, const char *table, json_t **out)
+{
+	json_t *in = json_pack("{s:s}", "table", table);
+	lh_status st = in ? t_describe_table(c, in, out) : lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");
+	json_decref(in);
+	return st;
+}
+
 static lh_status t_query(call *c, json_t *in, json_t **out)
 {
 	const char *sql = in_str(in, "sql");
@@ -431,7 +438,7 @@ static lh_status t_query(call *c, json_t *in, json_t **out)
 		c->opt.max_chars = in_int(in, "max_chars", 0);
 	lh_status st = c->opt.read_write ? LH_OK : lh_lake_check_query(c->lake, sql);
 	if (st != LH_OK)
-		return from_lake(c, st);
+		return tool_lake_error(c, st);
 	const lh_state *s;
 	int64_t snap = 0;
 	if (json_object_get(in, "snapshot") && (st = snapshot_of(c, in, &snap, &s)) != LH_OK)
@@ -445,7 +452,7 @@ static lh_status t_snapshots(call *c, json_t *in, json_t **out)
 	lh_snapshot_list *l = NULL;
 	lh_status st = lh_lake_snapshots(c->lake, &l);
 	if (st != LH_OK)
-		return from_lake(c, st);
+		return tool_lake_error(c, st);
 	json_t *snaps = json_array();
 	size_t n = lh_snapshots_count(l), from = n > (size_t)limit ? n - (size_t)limit : 0;
 	for (size_t i = from; i < n; i++) {
@@ -609,6 +616,43 @@ static const tool tools[] = {
      "10000}, " SNAPSHOT_PROP "}, \"required\": [\"table\", \"row_ids\"], "
      "\"additionalProperties\": false}",
      ROWS_OUTPUT, false, false, true, t_take_rows},
+    {"ingest_records", "Ingest records",
+     "Appends records (JSON objects keyed by column name) to an existing table as one snapshot, "
+     "or nothing when any record does not fit the table's columns and types (the error names the "
+     "record and the column). Idempotent by job_id: a job id the table has seen gets the first "
+     "answer again and writes nothing. partition_id is the snapshot holding the records.",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\", \"description\": "
+     "\"table or schema.table\"}, \"records\": {\"type\": \"array\", \"items\": {\"type\": "
+     "\"object\"}, \"maxItems\": 10000}, \"job_id\": {\"type\": \"string\", \"minLength\": 1, "
+     "\"maxLength\": 200, \"description\": \"the writer's id for this batch; repeats are "
+     "answered, not written\"}, \"schema_version\": {\"type\": \"integer\", \"minimum\": 0, "
+     "\"description\": \"refuse the records if the lake's schema version differs\"}, "
+     "\"tenant_id\": {\"type\": \"string\"}}, \"required\": [\"table\", \"records\", \"job_id\"], "
+     "\"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"partition_id\": {\"type\": \"integer\"}, "
+     "\"row_count\": {\"type\": \"integer\"}, \"snapshot_id\": {\"type\": \"integer\"}, "
+     "\"table\": {\"type\": \"string\"}, \"job_id\": {\"type\": \"string\"}, \"repeated\": "
+     "{\"type\": \"boolean\"}}, \"required\": [\"partition_id\", \"row_count\", \"snapshot_id\"]}",
+     true, false, true, tool_ingest_records},
+    {"append_world_snapshot", "Append a world-model snapshot",
+     "Stores an agent system's world-model snapshot in world_model.snapshots (typed columns, "
+     "nested values as STRUCT and LIST, the whole document as JSON), made on first use; "
+     "replay any decision point with the lake's time travel. Idempotent by snapshot_id.",
+     "{\"type\": \"object\", \"properties\": {\"snapshot_id\": {\"type\": \"string\", "
+     "\"description\": \"a UUID\"}, \"intent_id\": {\"type\": \"string\", \"description\": "
+     "\"a UUID\"}, \"timestamp\": {\"type\": \"string\", \"description\": \"ISO 8601\"}, "
+     "\"agents_active\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": "
+     "{\"role\": {\"type\": \"string\"}, \"status\": {\"type\": \"string\"}, \"tool_call_count\": "
+     "{\"type\": \"integer\"}}, \"additionalProperties\": false}}, \"user_plane\": {\"type\": "
+     "\"object\"}, \"causal_chain\": {\"type\": \"array\", \"items\": {\"type\": \"object\", "
+     "\"properties\": {\"intent_id\": {\"type\": \"string\"}, \"job_id\": {\"type\": \"string\"}, "
+     "\"outcome\": {\"type\": \"string\"}}, \"additionalProperties\": false}}, \"tenant_id\": "
+     "{\"type\": \"string\"}}, \"required\": [\"snapshot_id\", \"intent_id\", \"timestamp\"], "
+     "\"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"snapshot_id\": {\"type\": \"string\"}, "
+     "\"lake_snapshot_id\": {\"type\": \"integer\"}, \"repeated\": {\"type\": \"boolean\"}}, "
+     "\"required\": [\"snapshot_id\", \"lake_snapshot_id\"]}",
+     true, false, true, tool_append_world_snapshot},
 };
 
 #define NTOOLS (sizeof tools / sizeof tools[0])
@@ -755,7 +799,7 @@ lh_status lh_tool_call(lh_lake *lake, const char *name, const char *input_json,
 	json_decref(schema);
 	if (st == LH_OK && t->writes && !c.opt.read_write)
 		st = fail(&c, LH_ERR_READ_ONLY, "tool '%s' writes to the lake: this server is read-only "
-		          "(start it with --read-write)", name);
+		          "(start it with --read-write; over HTTP the token must not be read-only)", name);
 	json_t *res = NULL;
 	if (st == LH_OK) {
 		watchdog w;

@@ -11,6 +11,7 @@ from lh import mcp_exchange, run
 
 READ_TOOLS = ["list_schemas", "list_tables", "describe_table", "query", "snapshots",
               "table_changes", "sample_rows", "take_rows"]
+WRITE_TOOLS = ["ingest_records", "append_world_snapshot"]
 
 
 def tool(lake, name, args=None, *flags):
@@ -67,11 +68,11 @@ def test_the_list_has_every_tool_with_schemas_and_annotations(lake):
     p = run("tool", "--list", lake=lake.dir)
     assert p.returncode == 0, p.stderr
     tools = {t["name"]: t for t in json.loads(p.stdout)}
-    assert sorted(tools) == sorted(READ_TOOLS)
-    for t in tools.values():
+    assert sorted(tools) == sorted(READ_TOOLS + WRITE_TOOLS)
+    for name, t in tools.items():
         assert t["description"] and t["title"]
         assert t["inputSchema"]["type"] == "object" and t["outputSchema"]["type"] == "object"
-        assert t["annotations"] == {"readOnlyHint": True, "destructiveHint": False,
+        assert t["annotations"] == {"readOnlyHint": name in READ_TOOLS, "destructiveHint": False,
                                     "idempotentHint": True, "openWorldHint": False}
     assert tools["query"]["inputSchema"]["required"] == ["sql"]
 
@@ -203,3 +204,75 @@ def test_input_that_fails_the_schema_is_refused(filled):
     p = run("tool", "query", "--max-rows", "x", lake=filled.dir)
     assert p.returncode == 2 and "--max-rows needs a whole number" in p.stderr
     assert "lakehouse tool --list" in run("tool", "--help", lake=filled.dir).stdout
+
+
+def test_ingest_checks_every_record_and_writes_each_job_once(lake):
+    lake.sql("CREATE SCHEMA raw; CREATE TABLE raw.events (id INTEGER NOT NULL, name VARCHAR, "
+             "score DOUBLE, ts TIMESTAMP, tags VARCHAR[], meta STRUCT(a INTEGER, b VARCHAR), "
+             "doc JSON, ok BOOLEAN)")
+    recs = [{"id": 1, "name": "a", "score": 1.5, "ts": "2026-01-01 10:00:00", "tags": ["x", "y"],
+             "meta": {"a": 1, "b": "q"}, "doc": {"k": [1, 2]}, "ok": True}, {"id": 2}]
+    job = {"table": "raw.events", "job_id": "job-1", "records": recs}
+    assert "writes to the lake: this server is read-only" in refused(lake, "ingest_records", job)
+    snaps = lake.snapshot_count()
+    first = tool(lake, "ingest_records", job, "--read-write")
+    assert first == {"partition_id": snaps, "row_count": 2, "snapshot_id": snaps,
+                     "table": "raw.events", "job_id": "job-1", "repeated": False}
+    # the same job again: the first answer, nothing written
+    again = tool(lake, "ingest_records", dict(job, records=[{"id": 3}]), "--read-write")
+    assert again == dict(first, repeated=True) and lake.snapshot_count() == snaps + 1
+    assert lake.rows("SELECT id, name, tags, meta, doc::VARCHAR, ok FROM raw.events ORDER BY id")[1:] == [
+        ["1", "a", "[x, y]", "{'a': 1, 'b': q}", '{"k":[1,2]}', "true"],
+        ["2", "", "", "", "", ""]]
+    assert lake.cat("SELECT table_name, job_id, snapshot_id, row_count FROM lakehouse_ingest_job") == [
+        ("raw.events", "job-1", snaps, 2)]
+    # a bad record anywhere: the error names it and the column, and nothing is written
+    files = lake.data_files()
+    bad = [({"id": "x"}, "record 1, column 'id' (INTEGER): expected an integer, got a string"),
+           ({"id": 1, "zz": 2}, "record 1: the table has no column 'zz'"),
+           ({"name": "n"}, "record 1, column 'id': the column is NOT NULL"),
+           ({"id": 2 ** 40}, "record 1, column 'id': 1099511627776 is out of range for INTEGER"),
+           ({"id": 1, "score": "1"}, "expected a number, got a string"),
+           ({"id": 1, "ts": "not a time"}, "record 1, column 'ts': \"not a time\" is not a TIMESTAMP"),
+           ({"id": 1, "meta": {"a": "x"}}, "record 1, column 'meta': {\"a\":\"x\"} is not a STRUCT"),
+           ({"id": 1, "tags": {"a": 1}}, "column 'tags': {\"a\":1} is not a VARCHAR[] value"),
+           ({"id": 1, "ok": 1}, "column 'ok' (BOOLEAN): expected a boolean, got an integer")]
+    for rec, says in bad:
+        msg = refused(lake, "ingest_records", {"table": "raw.events", "job_id": "j2",
+                                               "records": [{"id": 5}, rec]}, "--read-write")
+        assert says in msg, (rec, msg)
+    for args, says in [({"table": "raw.nope", "job_id": "j", "records": [{"id": 1}]},
+                        "table 'raw.nope' does not exist"),
+                       ({"table": "raw.events", "job_id": "", "records": [{"id": 1}]},
+                        "job_id must not be empty"),
+                       ({"table": "raw.events", "job_id": "j", "records": []}, "records is empty"),
+                       ({"table": "raw.events", "job_id": "j", "records": [{"id": 1}],
+                         "schema_version": 0}, "the records were made for schema_version 0")]:
+        assert says in refused(lake, "ingest_records", args, "--read-write"), args
+    assert lake.data_files() == files
+    assert lake.scalar("SELECT count(*) FROM raw.events") == "2"
+
+
+def test_world_model_snapshots_are_typed_and_replayable(lake):
+    doc = {"snapshot_id": "0193a5b0-0000-7000-8000-000000000001",
+           "intent_id": "0193a5b0-0000-7000-8000-0000000000aa",
+           "timestamp": "2026-12-06T10:00:00Z",
+           "agents_active": [{"role": "planner", "status": "running", "tool_call_count": 3}],
+           "user_plane": {"jobs_running": 2},
+           "causal_chain": [{"intent_id": "0193a5b0-0000-7000-8000-0000000000aa",
+                             "job_id": "sim-7", "outcome": "ok"}]}
+    a = tool(lake, "append_world_snapshot", doc, "--read-write")
+    assert a["snapshot_id"] == doc["snapshot_id"] and a["repeated"] is False
+    assert tool(lake, "append_world_snapshot", doc, "--read-write")["repeated"] is True
+    assert lake.rows("SELECT intent_id, agents_active[1].role, causal_chain[1].job_id, "
+                     "user_plane->>'jobs_running', document->>'snapshot_id' "
+                     "FROM world_model.snapshots")[1:] == [
+        [doc["intent_id"], "planner", "sim-7", "2", doc["snapshot_id"]]]
+    second = dict(doc, snapshot_id="0193a5b0-0000-7000-8000-000000000002", agents_active=[])
+    b = tool(lake, "append_world_snapshot", second, "--read-write")
+    # replay: the state as it was at the first decision point
+    assert lake.scalar(f"SELECT count(*) FROM world_model.snapshots AT (VERSION => "
+                       f"{a['lake_snapshot_id']})") == "1"
+    assert b["lake_snapshot_id"] > a["lake_snapshot_id"]
+    assert "is not a UUID value" in refused(lake, "append_world_snapshot",
+                                            dict(doc, snapshot_id="nope"), "--read-write")
