@@ -358,14 +358,9 @@ static lh_status t_list_tables(call *c, json_t *in, json_t **out)
 	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
 }
 
-static lh_status t_describe_table(call *c, json_t *in, json_t **out)
+/* Table `name` (table or schema.table) of state s, or NULL. */
+static const lh_table *find_table(const lh_state *s, const char *name)
 {
-	const lh_state *s;
-	int64_t snap;
-	lh_status st = snapshot_of(c, in, &snap, &s);
-	if (st != LH_OK)
-		return st;
-	const char *name = in_str(in, "table");
 	const lh_table *t = NULL;
 	lh_qname qn = {0};
 	if (lh_parse_qname(name, &qn) == LH_OK)
@@ -374,6 +369,18 @@ static lh_status t_describe_table(call *c, json_t *in, json_t **out)
 			    (!qn.schema || !strcmp(schema_name(s, s->tables.items[k]->schema_id), qn.schema)))
 				t = s->tables.items[k];
 	lh_qname_free(&qn);
+	return t;
+}
+
+static lh_status t_describe_table(call *c, json_t *in, json_t **out)
+{
+	const lh_state *s;
+	int64_t snap;
+	lh_status st = snapshot_of(c, in, &snap, &s);
+	if (st != LH_OK)
+		return st;
+	const char *name = in_str(in, "table");
+	const lh_table *t = find_table(s, name);
 	lh_buf q;
 	lh_buf_init(&q, 0);
 	lh_buf_puts(&q, "DESCRIBE SELECT * FROM ");
@@ -392,6 +399,17 @@ static lh_status t_describe_table(call *c, json_t *in, json_t **out)
 	lh_buf_free(&q);
 	if (st != LH_OK)
 		return st;
+	/* the query may have refreshed the lake's state (another writer committed): the state
+	 * of the snapshot read, looked up anew */
+	if ((st = lh_lake_state_at(c->lake, snap, &s)) != LH_OK) {
+		json_decref(desc);
+		return tool_lake_error(c, st);
+	}
+	t = find_table(s, name);
+	if (!t) {
+		json_decref(desc);
+		return fail(c, LH_ERR_INTERNAL, "table '%s' vanished from snapshot %" PRId64, name, snap);
+	}
 	json_t *cols = json_array();
 	size_t i;
 	json_t *row;
