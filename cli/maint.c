@@ -42,12 +42,13 @@ static const char *const optimize_help =
     "  -v, --verbose   list every file rewritten and created\n";
 
 static const char *const expire_help =
-    "usage: lakehouse expire (--older-than D | --keep-last N) [--dry-run] [--verbose]\n"
+    "usage: lakehouse expire [--older-than D | --keep-last N] [--dry-run] [--verbose]\n"
     "\n"
     "Forgets snapshots: those older than D (e.g. 30m, 12h, 7d, 2w), or all but the last N.\n"
     "The latest snapshot always stays. Time travel to an expired snapshot is no longer\n"
     "possible; files only expired snapshots used are queued, and `lakehouse cleanup`\n"
-    "deletes them. Makes no snapshot.\n"
+    "deletes them. Makes no snapshot. With neither limit, the tenants' policies decide:\n"
+    "the longest retention_days any of them sets (PUT /data/policy on lakehouse serve).\n"
     "SQL: CALL ducklake_expire_snapshots('lake', older_than => ts | keep_last => n |\n"
     "versions => [ids], dry_run => true).\n"
     "\n"
@@ -268,11 +269,31 @@ static int cmd_expire(const opts *o)
 	int rc = parse_flags("expire", o, &f, false);
 	if (rc)
 		return rc;
-	if (!f.older_than == !f.keep_last)
-		return usage_error("%s", "expire: give --older-than DURATION or --keep-last N");
+	if (f.older_than && f.keep_last)
+		return usage_error("%s", "expire: give --older-than DURATION or --keep-last N, not both");
 	long long secs = 0, keep = 0;
 	char sql[512];
-	if (f.older_than) {
+	if (!f.older_than && !f.keep_last) { /* the tenants' retention */
+		lh_lake *lake = NULL;
+		int64_t days = 0;
+		if ((rc = open_lake(o, &lake)) != 0)
+			return rc;
+		if (lh_policy_longest_retention(lake, &days) != LH_OK)
+			rc = fail(lh_lake_error(lake));
+		lh_lake_close(&lake);
+		if (rc)
+			return rc;
+		if (days == 0)
+			return usage_error("%s", "expire: give --older-than DURATION or --keep-last N (no "
+			                         "tenant policy sets retention_days)");
+		fprintf(stderr, "expire: keeping %lld days of history (the longest retention_days of "
+		        "the tenants' policies)\n", (long long)days);
+		secs = days * 86400;
+		snprintf(sql, sizeof sql,
+		         "FROM ducklake_expire_snapshots('lake', older_than => now() - INTERVAL '%lld "
+		         "seconds', dry_run => %s)",
+		         secs, f.dry_run ? "true" : "false");
+	} else if (f.older_than) {
 		if (!cli_parse_duration(f.older_than, &secs))
 			return usage_error("expire: '%s' is not a duration (e.g. 30m, 12h, 7d, 2w)",
 			                   f.older_than);

@@ -703,6 +703,21 @@ LH_API lh_status lh_token_create(lh_lake *lake, const char *tenant, lh_token_rol
 LH_API lh_status lh_token_check(lh_lake *lake, const char *token, char **out_tenant,
                                 lh_token_role *out_role);
 
+/*
+ * Sets tenant's policy, a JSON object: "allowed_tables" (table names; the tenant's tools
+ * see and touch only these, and a query naming another table is refused),
+ * "max_storage_gb" (ingest is refused with LH_ERR_NO_SPACE once the allowed tables'
+ * files reach it), "retention_days" (lakehouse expire without a limit keeps the longest
+ * tenant's days of history). Absent or null fields: no limit. *out_json (caller frees) is
+ * the policy as stored (table names as schema.table).
+ */
+LH_API lh_status lh_policy_set(lh_lake *lake, const char *tenant, const char *policy_json,
+                               char **out_json);
+/* Tenant's policy as stored, or *out_json NULL when it has none. */
+LH_API lh_status lh_policy_get(lh_lake *lake, const char *tenant, char **out_json);
+/* The longest retention_days of any tenant's policy (0: none sets one). */
+LH_API lh_status lh_policy_longest_retention(lh_lake *lake, int64_t *out_days);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,6 +6,7 @@
  *   GET  /data/query       ?sql=...&snapshot=N: the query tool
  *   POST /data/ingest      records into a table (the ingest_records tool), 201
  *   POST /data/snapshots   a world-model snapshot (append_world_snapshot), 201
+ *   GET|PUT /data/policy   a tenant's policy (lh_policy_get, lh_policy_set; PUT: admins)
  *   POST /tools/NAME       a JSON object in, the tool's JSON result out
  *   POST /mcp              MCP's Streamable HTTP transport (server/mcp.c), no sessions
  *
@@ -267,6 +268,24 @@ static char *make_openapi(void)
 	              "one SELECT (DuckDB SQL)", "name", "snapshot", "in", "query", "schema", "type",
 	              "integer", "minimum", 1, "description", "read the lake as it was at this snapshot",
 	              "responses", ok_response("columns, rows and the snapshot read", query_out)));
+	json_t *policy_schema = json_pack(
+	    "{s:s, s:{s:{s:s}, s:{s:s, s:i}, s:{s:s, s:{s:s}}, s:{s:s}}, s:[s]}", "type", "object",
+	    "properties", "tenant_id", "type", "string", "retention_days", "type", "integer", "minimum",
+	    1, "allowed_tables", "type", "array", "items", "type", "string", "max_storage_gb", "type",
+	    "number", "required", "tenant_id");
+	json_object_set_new(
+	    paths, "/data/policy",
+	    json_pack("{s:{s:s, s:s, s:o}, s:{s:s, s:s, s:{s:b, s:{s:{s:O}}}, s:o}}", "get",
+	              "operationId", "get_policy", "summary",
+	              "A tenant's policy (?tenant_id=T; others' only with an admin token)", "responses",
+	              ok_response("the policy, or null", json_pack("{s:s}", "type", "object")), "put",
+	              "operationId", "put_policy", "summary",
+	              "Set a tenant's policy (admin tokens): allowed_tables, max_storage_gb, "
+	              "retention_days",
+	              "requestBody", "required", true, "content", "application/json", "schema",
+	              policy_schema, "responses",
+	              ok_response("the policy as stored", json_pack("{s:s}", "type", "object"))));
+	json_decref(policy_schema);
 	json_object_set_new(paths, "/healthz",
 	                    json_pack("{s:{s:s, s:[], s:{s:{s:s}}}}", "get", "operationId", "healthz",
 	                              "security", "responses", "200", "description", "serving"));
@@ -349,7 +368,19 @@ static bool json_body(struct MHD_Connection *c)
 	                                                         t[16] == ' ');
 }
 
-typedef enum { R_NONE, R_HEALTH, R_OPENAPI, R_QUERY, R_INGEST, R_SNAPSHOTS, R_TOOL, R_MCP } route;
+typedef enum {
+	R_NONE, R_HEALTH, R_OPENAPI, R_QUERY, R_INGEST, R_SNAPSHOTS, R_POLICY, R_TOOL, R_MCP
+} route;
+
+/* `method` is one of the comma-separated `list`. */
+static bool method_in(const char *list, const char *method)
+{
+	size_t n = strlen(method);
+	for (const char *p = list; (p = strstr(p, method)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == '\0' || p[n] == ','))
+			return true;
+	return false;
+}
 
 static route route_of(const char *url, const char *method, const char **allow)
 {
@@ -359,11 +390,12 @@ static route route_of(const char *url, const char *method, const char **allow)
 		const char *method;
 	} routes[] = {{"/healthz", R_HEALTH, "GET"}, {"/openapi.json", R_OPENAPI, "GET"},
 	              {"/data/query", R_QUERY, "GET"}, {"/data/ingest", R_INGEST, "POST"},
-	              {"/data/snapshots", R_SNAPSHOTS, "POST"}, {"/mcp", R_MCP, "POST"}};
+	              {"/data/snapshots", R_SNAPSHOTS, "POST"}, {"/data/policy", R_POLICY, "GET, PUT"},
+	              {"/mcp", R_MCP, "POST"}};
 	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++)
 		if (!strcmp(url, routes[i].path)) {
 			*allow = routes[i].method;
-			return strcmp(method, routes[i].method) ? R_NONE : routes[i].r;
+			return method_in(routes[i].method, method) ? routes[i].r : R_NONE;
 		}
 	if (!strncmp(url, "/tools/", 7) && url[7]) {
 		*allow = "POST";
@@ -459,9 +491,54 @@ static enum MHD_Result mcp(http_server *s, struct MHD_Connection *c, lh_lake *la
 	return send_text(c, (unsigned)h.status, "text/event-stream", frame, NULL, false);
 }
 
+/* GET /data/policy[?tenant_id=T] (the token's own tenant, or any for an admin) and
+ * PUT /data/policy {tenant_id, ...} (admin tokens). */
+static enum MHD_Result policy(struct MHD_Connection *c, lh_lake *lake, lh_token_role role,
+                              const char *own, const char *method, const char *body)
+{
+	const char *tenant = NULL;
+	json_t *doc = NULL;
+	bool put = !strcmp(method, "PUT");
+	if (put) {
+		if (!json_body(c))
+			return send_error(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "invalid",
+			                  "the body must be a JSON object (Content-Type: application/json)");
+		doc = json_loads(body, JSON_REJECT_DUPLICATES, NULL);
+		tenant = json_string_value(json_object_get(doc, "tenant_id"));
+		if (!tenant) {
+			json_decref(doc);
+			return send_error(c, MHD_HTTP_BAD_REQUEST, "invalid",
+			                  "PUT /data/policy takes a JSON object with tenant_id");
+		}
+	} else {
+		tenant = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "tenant_id");
+		if (!tenant)
+			tenant = own;
+	}
+	enum MHD_Result ok;
+	char *out = NULL;
+	lh_status st = LH_OK;
+	if (role != LH_TOKEN_ADMIN && (put || strcmp(tenant, own) != 0))
+		ok = send_error(c, MHD_HTTP_FORBIDDEN, "forbidden",
+		                put ? "only admin tokens set policies (lakehouse token create --admin)"
+		                    : "a token reads only its own tenant's policy");
+	else if ((st = put ? lh_policy_set(lake, tenant, body, &out)
+	                   : lh_policy_get(lake, tenant, &out)) != LH_OK) {
+		char kind[32];
+		ok = send_error(c, status_of(st, kind, sizeof kind), kind, lh_lake_error(lake));
+	} else {
+		json_t *p = out ? json_loads(out, 0, NULL) : json_null();
+		ok = send_json(c, MHD_HTTP_OK, json_pack("{s:s, s:o}", "tenant_id", tenant, "policy",
+		                                         p ? p : json_null()));
+	}
+	lh_free(out);
+	json_decref(doc);
+	return ok;
+}
+
 /* Everything after the checks of the headers: the token, then the endpoint. */
 static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route r,
-                                const char *url, const request *req)
+                                const char *url, const char *method, const request *req)
 {
 	if (r == R_HEALTH)
 		return send_json(c, MHD_HTTP_OK, json_pack("{s:s, s:s}", "status", "ok", "version",
@@ -497,6 +574,9 @@ static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route 
 			break;
 		case R_QUERY:
 			ok = data_query(c, lake, &to);
+			break;
+		case R_POLICY:
+			ok = policy(c, lake, role, tenant, method, body);
 			break;
 		case R_INGEST:
 		case R_SNAPSHOTS:
@@ -569,7 +649,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (r == R_NONE)
 		return send_error(c, MHD_HTTP_NOT_FOUND, "not_found",
 		                  "no such endpoint: see GET /openapi.json for the API");
-	return dispatch(s, c, r, url, req);
+	return dispatch(s, c, r, url, method, req);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,

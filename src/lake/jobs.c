@@ -24,9 +24,13 @@ lh_status lh_lake_exec_job(lh_lake *lake, const char *sql, const lh_value *param
 		return lh_lake_fail(lake, LH_ERR_TXN, "a job cannot run inside an open transaction");
 	lh_job job = {.table = table, .job_id = job_id, .tenant = tenant, .rows = rows};
 	lake->commit.job = &job;
+	int64_t before = lake->last_commit;
 	lh_status st = lh_lake_exec_params(lake, sql, params, n, NULL, NULL);
 	lake->commit.job = NULL;
+	/* the snapshot this statement made (the lake may already know later ones) */
+	if (st == LH_OK && lake->last_commit == before)
+		st = lh_lake_fail(lake, LH_ERR_INTERNAL, "the job's statement made no snapshot");
 	if (st == LH_OK)
-		*out_snapshot = lh_lake_snapshot_id(lake);
+		*out_snapshot = lake->last_commit;
 	return st;
 }

@@ -999,6 +999,108 @@ lh_status lh_lake_check_query(lh_lake *lake, const char *sql)
 	return st;
 }
 
+/* What a query reads: its base tables and table functions (see lh_lake_query_refs). */
+typedef struct refs_ctx {
+	lh_lake *lake;
+	lh_str_vec ctes, *tables, *functions;
+} refs_ctx;
+
+static lh_status push_copy(lh_lake *lake, lh_str_vec *v, const char *text)
+{
+	char *c = lh_strdup(text);
+	if (!c || LH_VEC_PUSH(v, c) != LH_OK) {
+		free(c);
+		return nomem(lake);
+	}
+	return LH_OK;
+}
+
+static lh_status refs_walk(refs_ctx *ctx, json_t *v)
+{
+	lh_status st = LH_OK;
+	if (json_is_object(v)) {
+		const char *type = jstr(v, "type");
+		if (!strcmp(type, "BASE_TABLE")) {
+			const char *catalog = jstr(v, "catalog_name"), *schema = jstr(v, "schema_name");
+			const char *name = jstr(v, "table_name");
+			bool cte = false;
+			for (size_t i = 0; !*catalog && !*schema && i < ctx->ctes.len && !cte; i++)
+				cte = lh_strieq(ctx->ctes.items[i], name);
+			if (!cte) {
+				lh_qname q = {.catalog = *catalog ? (char *)catalog : NULL,
+				              .schema = *schema ? (char *)schema : NULL, .name = (char *)name};
+				const lh_state *s = lh_lake_state(ctx->lake);
+				ptrdiff_t ti = -1;
+				lh_resolve_table(ctx->lake, s, &q, &ti);
+				lh_err_clear(&ctx->lake->err);
+				char *full = NULL;
+				if (ti >= 0) {
+					const lh_schema *sc = lh_state_schema_by_id(s, s->tables.items[ti]->schema_id);
+					full = lh_asprintf("%s.%s", sc ? sc->name : "?", s->tables.items[ti]->name);
+				} else {
+					full = lh_asprintf("%s%s%s%s%s", catalog, *catalog ? "." : "", schema,
+					                   *schema ? "." : "", name);
+				}
+				st = full ? push_copy(ctx->lake, ctx->tables, full) : nomem(ctx->lake);
+				free(full);
+			}
+		} else if (!strcmp(type, "TABLE_FUNCTION")) {
+			st = push_copy(ctx->lake, ctx->functions,
+			               jstr(json_object_get(v, "function"), "function_name"));
+		}
+		json_t *map = json_object_get(json_object_get(v, "cte_map"), "map");
+		size_t i;
+		json_t *e;
+		json_array_foreach(map, i, e)
+		if (st == LH_OK)
+			st = push_copy(ctx->lake, &ctx->ctes, jstr(e, "key"));
+		const char *key;
+		json_t *child;
+		json_object_foreach(v, key, child)
+		if (st == LH_OK)
+			st = refs_walk(ctx, child);
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *child;
+		json_array_foreach(v, i, child)
+		if (st == LH_OK)
+			st = refs_walk(ctx, child);
+	}
+	return st;
+}
+
+lh_status lh_lake_query_refs(lh_lake *lake, const char *sql, lh_str_vec *tables,
+                             lh_str_vec *functions)
+{
+	lh_status st = lh_lake_check_query(lake, sql);
+	char *json = NULL;
+	if (st == LH_OK)
+		st = call_text_fn(lake, "json_serialize_sql", sql, false, &json);
+	if (st != LH_OK)
+		return st;
+	json_error_t jerr;
+	json_t *tree = load_tree(json, &jerr);
+	free(json);
+	if (!tree)
+		return nomem(lake);
+	refs_ctx ctx = {.lake = lake, .tables = tables, .functions = functions};
+	/* CTE names first (a reference may come before its WITH in the tree's order) */
+	lh_str_vec none = {0};
+	refs_ctx pre = {.lake = lake, .tables = &none, .functions = &none};
+	st = refs_walk(&pre, tree);
+	ctx.ctes = pre.ctes;
+	for (size_t i = 0; i < none.len; i++)
+		free(none.items[i]);
+	LH_VEC_FREE(&none);
+	if (st == LH_OK)
+		st = refs_walk(&ctx, tree);
+	for (size_t i = 0; i < ctx.ctes.len; i++)
+		free(ctx.ctes.items[i]);
+	LH_VEC_FREE(&ctx.ctes);
+	json_decref(tree);
+	return st;
+}
+
 static lh_status rewrite(lh_lake *lake, const char *sql, const lh_toks *toks, int64_t pin,
                          char **out);
 

@@ -34,6 +34,11 @@ lh_status lh_lake_state_at(lh_lake *lake, int64_t version, const struct lh_state
  * DESCRIBE, SUMMARIZE, SHOW); else LH_ERR_READ_ONLY, LH_ERR_SYNTAX or LH_ERR_INVALID with
  * the reason on the lake. */
 lh_status lh_lake_check_query(lh_lake *lake, const char *sql);
+/* The lake tables (as schema.table; other names as written) and the table functions a
+ * query (checked as lh_lake_check_query does) reads, appended to the vectors (the caller
+ * frees their strings). CTE names are not tables. */
+lh_status lh_lake_query_refs(lh_lake *lake, const char *sql, lh_str_vec *tables,
+                             lh_str_vec *functions);
 /* Runs query `sql` with every lake table it names without AT read at snapshot `version`
  * (<= 0: as lh_lake_query does). */
 lh_status lh_lake_query_at(lh_lake *lake, const char *sql, int64_t version, lh_result **out);

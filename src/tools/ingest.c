@@ -299,7 +299,9 @@ static lh_status ingest(call *c, const char *table, json_t *records, const char 
                         json_t *schema_version, json_t **out)
 {
 	json_t *desc = NULL;
-	lh_status st = tool_describe(c, table, &desc);
+	lh_status st = tool_check_table(c, table);
+	if (st == LH_OK)
+		st = tool_describe(c, table, &desc);
 	if (st != LH_OK)
 		return st;
 	char *key = lh_asprintf("%s.%s", json_string_value(json_object_get(desc, "schema")),
@@ -332,7 +334,7 @@ static lh_status ingest(call *c, const char *table, json_t *records, const char 
 			goto done;
 		}
 	}
-	if ((st = prepare(c, desc, records, &b)) != LH_OK)
+	if ((st = tool_check_storage(c)) != LH_OK || (st = prepare(c, desc, records, &b)) != LH_OK)
 		goto done;
 	lh_buf q;
 	lh_buf_init(&q, 0);

@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define DEFAULT_ROWS 1000
@@ -284,6 +285,100 @@ static lh_status rows_result(call *c, const char *sql, int64_t snapshot, json_t 
 
 /* --- the tools ---------------------------------------------------------------------------- */
 
+/* --- tenants' policies ------------------------------------------------------------------ */
+
+static json_t *allowed_tables(const call *c)
+{
+	return json_object_get(c->policy, "allowed_tables");
+}
+
+static bool allowed(const call *c, const char *schema, const char *name)
+{
+	json_t *list = allowed_tables(c);
+	if (!list)
+		return true;
+	size_t i;
+	json_t *e;
+	json_array_foreach(list, i, e)
+	{
+		const char *a = json_string_value(e), *dot = strchr(a, '.');
+		if (dot && (size_t)(dot - a) == strlen(schema) && !strncmp(a, schema, dot - a) &&
+		    !strcmp(dot + 1, name))
+			return true;
+	}
+	return false;
+}
+
+static lh_status not_allowed(call *c, const char *what)
+{
+	return fail(c, LH_ERR_READ_ONLY, "%s is not among tenant '%s''s tables (its policy's "
+	            "allowed_tables): nothing was read or written", what, c->opt.tenant);
+}
+
+lh_status tool_check_table(call *c, const char *table)
+{
+	lh_qname q = {0};
+	if (!allowed_tables(c) || !table || lh_parse_qname(table, &q) != LH_OK)
+		return LH_OK; /* no policy, or a name the tool itself refuses */
+	bool ok = !q.catalog && allowed(c, q.schema ? q.schema : "main", q.name);
+	lh_qname_free(&q);
+	char what[300];
+	snprintf(what, sizeof what, "table '%.200s'", table);
+	return ok ? LH_OK : not_allowed(c, what);
+}
+
+/* The table functions a tenant with allowed_tables may call: none reads a table. */
+static bool harmless_function(const char *name)
+{
+	static const char *const ok[] = {"range", "generate_series", "unnest", "json_each",
+	                                 "json_tree", NULL};
+	for (size_t i = 0; ok[i]; i++)
+		if (!strcasecmp(name, ok[i]))
+			return true;
+	return false;
+}
+
+/* A query is one query; under a policy with allowed_tables, every table it reads is
+ * allowed and it calls no table function that could read another. */
+static lh_status check_query_refs(call *c, const char *sql)
+{
+	if (!allowed_tables(c)) {
+		lh_status st = lh_lake_check_query(c->lake, sql);
+		return st == LH_OK ? LH_OK : tool_lake_error(c, st);
+	}
+	lh_str_vec tables = {0}, fns = {0};
+	lh_status st = lh_lake_query_refs(c->lake, sql, &tables, &fns);
+	if (st != LH_OK)
+		st = tool_lake_error(c, st);
+	for (size_t i = 0; st == LH_OK && i < tables.len; i++) {
+		char what[300];
+		snprintf(what, sizeof what, "table '%.200s'", tables.items[i]);
+		const char *dot = strchr(tables.items[i], '.');
+		if (!dot || strchr(dot + 1, '.'))
+			st = not_allowed(c, what);
+		else {
+			char schema[200];
+			snprintf(schema, sizeof schema, "%.*s", (int)(dot - tables.items[i]), tables.items[i]);
+			if (!allowed(c, schema, dot + 1))
+				st = not_allowed(c, what);
+		}
+	}
+	for (size_t i = 0; st == LH_OK && i < fns.len; i++)
+		if (!harmless_function(fns.items[i])) {
+			char what[300];
+			snprintf(what, sizeof what, "table function %.200s() (it may read any table)",
+			         fns.items[i]);
+			st = not_allowed(c, what);
+		}
+	for (size_t i = 0; i < tables.len; i++)
+		free(tables.items[i]);
+	for (size_t i = 0; i < fns.len; i++)
+		free(fns.items[i]);
+	LH_VEC_FREE(&tables);
+	LH_VEC_FREE(&fns);
+	return st;
+}
+
 static lh_status t_list_schemas(call *c, json_t *in, json_t **out)
 {
 	const lh_state *s;
@@ -295,7 +390,10 @@ static lh_status t_list_schemas(call *c, json_t *in, json_t **out)
 	for (size_t i = 0; i < s->schemas.len; i++) {
 		size_t tables = 0;
 		for (size_t k = 0; k < s->tables.len; k++)
-			tables += s->tables.items[k]->schema_id == s->schemas.items[i].id;
+			tables += s->tables.items[k]->schema_id == s->schemas.items[i].id &&
+			          allowed(c, s->schemas.items[i].name, s->tables.items[k]->name);
+		if (!tables && allowed_tables(c))
+			continue; /* a tenant sees only the schemas of its tables */
 		json_array_append_new(schemas, json_pack("{s:s, s:I}", "name", s->schemas.items[i].name,
 		                                         "tables", (json_int_t)tables));
 	}
@@ -324,6 +422,31 @@ static void file_tally(const lh_table *t, json_int_t *files, json_int_t *bytes, 
 	}
 }
 
+lh_status tool_check_storage(call *c)
+{
+	json_t *max = json_object_get(c->policy, "max_storage_gb");
+	if (!max)
+		return LH_OK;
+	const lh_state *s;
+	lh_status st = lh_lake_state_at(c->lake, 0, &s);
+	if (st != LH_OK)
+		return tool_lake_error(c, st);
+	double used = 0;
+	for (size_t k = 0; k < s->tables.len; k++) {
+		const lh_table *t = s->tables.items[k];
+		json_int_t files, bytes, rows, deletes;
+		file_tally(t, &files, &bytes, &rows, &deletes);
+		if (allowed(c, schema_name(s, t->schema_id), t->name))
+			used += (double)bytes;
+	}
+	double limit = json_number_value(max) * 1e9;
+	if (used >= limit)
+		return fail(c, LH_ERR_NO_SPACE, "tenant '%s' stores %.3f GB, its policy's max_storage_gb "
+		            "is %g: ingest refused (delete data, or raise the limit)", c->opt.tenant,
+		            used / 1e9, json_number_value(max));
+	return LH_OK;
+}
+
 static lh_status t_list_tables(call *c, json_t *in, json_t **out)
 {
 	const lh_state *s;
@@ -336,7 +459,7 @@ static lh_status t_list_tables(call *c, json_t *in, json_t **out)
 	for (size_t k = 0; k < s->tables.len; k++) {
 		const lh_table *t = s->tables.items[k];
 		const char *sc = schema_name(s, t->schema_id);
-		if (only && strcmp(only, sc) != 0)
+		if ((only && strcmp(only, sc) != 0) || !allowed(c, sc, t->name))
 			continue;
 		json_int_t files, bytes, rows, deletes;
 		file_tally(t, &files, &bytes, &rows, &deletes);
@@ -454,9 +577,9 @@ static lh_status t_query(call *c, json_t *in, json_t **out)
 		c->opt.max_rows = in_int(in, "max_rows", 0);
 	if (in_int(in, "max_chars", 0) > 0 && in_int(in, "max_chars", 0) < c->opt.max_chars)
 		c->opt.max_chars = in_int(in, "max_chars", 0);
-	lh_status st = c->opt.read_write ? LH_OK : lh_lake_check_query(c->lake, sql);
+	lh_status st = check_query_refs(c, sql);
 	if (st != LH_OK)
-		return tool_lake_error(c, st);
+		return st;
 	const lh_state *s;
 	int64_t snap = 0;
 	if (json_object_get(in, "snapshot") && (st = snapshot_of(c, in, &snap, &s)) != LH_OK)
@@ -815,6 +938,16 @@ lh_status lh_tool_call(lh_lake *lake, const char *name, const char *input_json,
 	if (st == LH_OK)
 		st = check_value(&c, schema, in, "input");
 	json_decref(schema);
+	if (st == LH_OK && c.opt.tenant) {
+		char *policy = NULL;
+		if ((st = lh_policy_get(lake, c.opt.tenant, &policy)) != LH_OK)
+			st = tool_lake_error(&c, st);
+		else if (policy && !(c.policy = json_loads(policy, 0, NULL)))
+			st = fail(&c, LH_ERR_CORRUPT, "the policy of tenant '%s' is not JSON", c.opt.tenant);
+		lh_free(policy);
+	}
+	if (st == LH_OK)
+		st = tool_check_table(&c, json_string_value(json_object_get(in, "table")));
 	if (st == LH_OK && t->writes && !c.opt.read_write)
 		st = fail(&c, LH_ERR_READ_ONLY, "tool '%s' writes to the lake: this server is read-only "
 		          "(start it with --read-write; over HTTP the token must not be read-only)", name);
@@ -828,6 +961,7 @@ lh_status lh_tool_call(lh_lake *lake, const char *name, const char *input_json,
 			          "stopped; nothing was changed", name, c.opt.timeout_ms);
 	}
 	json_decref(in);
+	json_decref(c.policy);
 	if (st == LH_OK && !(*out_json = json_dumps(res, JSON_COMPACT)))
 		st = fail(&c, LH_ERR_NOMEM, "out of memory");
 	json_decref(res);

@@ -15,6 +15,7 @@ typedef struct call {
 	lh_lake *lake;
 	lh_tool_options opt;
 	lh_err err;
+	json_t *policy; /* the caller's tenant's policy (lh_policy_get), or NULL: none */
 } call;
 
 /* The lake's last error, now the call's; returns st. */
@@ -22,6 +23,12 @@ lh_status tool_lake_error(call *c, lh_status st);
 /* describe_table's answer for `table` at the latest snapshot (schema, name, columns with
  * name, type, column_id, nullable, default...). */
 lh_status tool_describe(call *c, const char *table, json_t **out);
+
+/* LH_OK when the caller's tenant may see and touch `table` (its policy's
+ * allowed_tables), else LH_ERR_READ_ONLY saying so. */
+lh_status tool_check_table(call *c, const char *table);
+/* LH_OK when the caller's tenant is under its max_storage_gb, else LH_ERR_NO_SPACE. */
+lh_status tool_check_storage(call *c);
 
 /* Writing tools (ingest.c). */
 lh_status tool_ingest_records(call *c, json_t *in, json_t **out);
