@@ -642,6 +642,24 @@ LH_API void lh_taker_close(lh_taker **taker);
  */
 LH_API lh_status lh_lake_sandbox(lh_lake *lake);
 
+/* What lh_lake_quality found of a key column. */
+typedef struct lh_key_report {
+	int64_t duplicate_values;     /* non-NULL values that occur more than once */
+	int64_t rows_with_duplicates; /* the rows holding them */
+	int64_t null_keys;            /* rows whose key is NULL */
+} lh_key_report;
+
+/*
+ * A profile of `source` (a table name as SQL, quoted as needed, optionally followed by an
+ * AT clause: "gold.t AT (VERSION => 3)"; it is put into queries as given, so never pass
+ * text from an untrusted caller): a result with one row per column (position,
+ * column_name, column_type, rows, nulls, distinct_values). With `key` (a column name),
+ * *out_key reports its duplicates and NULLs. version > 0 reads every lake table at that
+ * snapshot. DuckLake tables have no constraints: pipelines check keys with this.
+ */
+LH_API lh_status lh_lake_quality(lh_lake *lake, const char *source, const char *key,
+                                 int64_t version, lh_result **out_profile, lh_key_report *out_key);
+
 /* ---------------------------------------------------------------------------------
  * Tools: the operations agents and servers call, each defined once (name, description,
  * JSON Schemas of its input and output, whether it writes). The MCP server, the HTTP API

@@ -680,6 +680,44 @@ static lh_status t_take_rows(call *c, json_t *in, json_t **out)
 	return result_json(c, st, r, old, snap, out);
 }
 
+static lh_status t_quality_check(call *c, json_t *in, json_t **out)
+{
+	const lh_state *s;
+	int64_t snap;
+	lh_status st = snapshot_of(c, in, &snap, &s);
+	if (st != LH_OK)
+		return st;
+	const char *key = in_str(in, "key");
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	if ((st = quoted_table(c, in_str(in, "table"), &q)) != LH_OK) {
+		lh_buf_free(&q);
+		return st;
+	}
+	lh_render old = lh_lake_swap_render(c->lake, LH_RENDER_JSON);
+	lh_result *r = NULL;
+	lh_key_report k = {0};
+	st = lh_lake_quality(c->lake, lh_buf_str(&q), key, snap, &r, key ? &k : NULL);
+	lh_buf_free(&q);
+	json_t *profile = NULL;
+	if ((st = result_json(c, st, r, old, snap, &profile)) != LH_OK)
+		return st;
+	*out = json_pack("{s:s, s:O, s:I, s:I}", "table", in_str(in, "table"), "columns",
+	                 json_object_get(profile, "rows"), "rows",
+	                 (json_int_t)json_integer_value(json_array_get(
+	                     json_array_get(json_object_get(profile, "rows"), 0), 3)),
+	                 "snapshot_id", (json_int_t)snap);
+	json_decref(profile);
+	if (*out && key)
+		json_object_set_new(*out, "key",
+		                    json_pack("{s:s, s:I, s:I, s:I, s:b}", "column", key,
+		                              "duplicate_values", (json_int_t)k.duplicate_values,
+		                              "rows_with_duplicates", (json_int_t)k.rows_with_duplicates,
+		                              "null_keys", (json_int_t)k.null_keys, "unique_and_non_null",
+		                              !k.duplicate_values && !k.null_keys));
+	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
+}
+
 static const tool tools[] = {
     {"list_schemas", "List schemas",
      "The lake's schemas and how many tables each holds, at the latest snapshot or a given one.",
@@ -757,6 +795,19 @@ static const tool tools[] = {
      "10000}, " SNAPSHOT_PROP "}, \"required\": [\"table\", \"row_ids\"], "
      "\"additionalProperties\": false}",
      ROWS_OUTPUT, false, false, true, t_take_rows},
+    {"quality_check", "Check a table's quality",
+     "A table's profile: rows, and per column its type, NULLs and distinct values; with key, "
+     "that column's duplicate values and NULLs (DuckLake tables have no constraints: check "
+     "keys with this before trusting joins). Columns are [position, name, type, rows, nulls, "
+     "distinct_values].",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\"}, \"key\": "
+     "{\"type\": \"string\", \"description\": \"a column that should be a unique key\"}, "
+     SNAPSHOT_PROP "}, \"required\": [\"table\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\"}, \"rows\": "
+     "{\"type\": \"integer\"}, \"columns\": {\"type\": \"array\", \"items\": {\"type\": "
+     "\"array\"}}, \"key\": {\"type\": \"object\"}, \"snapshot_id\": {\"type\": "
+     "\"integer\"}}, \"required\": [\"table\", \"rows\", \"columns\", \"snapshot_id\"]}",
+     false, false, true, t_quality_check},
     {"ingest_records", "Ingest records",
      "Appends records (JSON objects keyed by column name) to an existing table as one snapshot, "
      "or nothing when any record does not fit the table's columns and types (the error names the "

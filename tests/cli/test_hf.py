@@ -154,7 +154,7 @@ def test_pull_from_a_local_folder_and_by_key(lake, dataset):
     assert lake.scalar("SELECT count(*) FROM raw.local") == "6"
     assert lake.snapshot_count() <= snaps + 1
     p = run("hf", "pull", dataset, "--into", "raw.local2", "--key", "nope", lake=lake.dir)
-    assert p.returncode == 1 and "--key 'nope' is not a column" in p.stderr
+    assert p.returncode == 1 and "key 'nope' is not a column" in p.stderr
 
 
 def test_max_rows_then_a_full_pull_lands_every_row_once(lake, dataset):
@@ -299,7 +299,7 @@ def test_quality_reports_and_fails_on_duplicate_keys(lake):
     lake.sql("DELETE FROM t WHERE k IS NULL OR s IS NULL")
     assert run("quality", "t", "--key", "k", lake=lake.dir).returncode == 0
     p = run("quality", "t", "--key", "nope", lake=lake.dir)
-    assert p.returncode == 1 and "--key 'nope' is not a column" in p.stderr
+    assert p.returncode == 1 and "key 'nope' is not a column" in p.stderr
 
 
 def test_download_cache_on_another_file_system(lake, hub, dataset):

@@ -10,7 +10,7 @@ import pytest
 from lh import mcp_exchange, run
 
 READ_TOOLS = ["list_schemas", "list_tables", "describe_table", "query", "snapshots",
-              "table_changes", "sample_rows", "take_rows"]
+              "table_changes", "sample_rows", "take_rows", "quality_check"]
 WRITE_TOOLS = ["ingest_records", "append_world_snapshot"]
 
 
@@ -276,3 +276,20 @@ def test_world_model_snapshots_are_typed_and_replayable(lake):
     assert b["lake_snapshot_id"] > a["lake_snapshot_id"]
     assert "is not a UUID value" in refused(lake, "append_world_snapshot",
                                             dict(doc, snapshot_id="nope"), "--read-write")
+
+
+def test_quality_check_is_the_quality_command(filled):
+    filled.sql("INSERT INTO gold.captions VALUES (1, NULL, 0)")
+    q = tool(filled, "quality_check", {"table": "gold.captions", "key": "id"})
+    assert q["rows"] == 41 and q["snapshot_id"] == 6
+    assert q["columns"] == [[1, "id", "BIGINT", 41, 0, 40], [2, "caption", "VARCHAR", 41, 1, 40],
+                            [3, "score", "DOUBLE", 41, 0, 40]]
+    assert q["key"] == {"column": "id", "duplicate_values": 1, "rows_with_duplicates": 2,
+                        "null_keys": 0, "unique_and_non_null": False}
+    # the same numbers as `lakehouse quality`, which calls the same library function
+    p = run("quality", "gold.captions", "--key", "id", lake=filled.dir)
+    assert p.returncode == 1 and "key id: 1 duplicate values (2 rows), 0 NULL keys" in p.stdout
+    old = tool(filled, "quality_check", {"table": "gold.captions", "key": "id", "snapshot": 3})
+    assert old["rows"] == 50 and old["key"]["unique_and_non_null"] is True
+    assert "key 'nope' is not a column" in refused(filled, "quality_check",
+                                                    {"table": "gold.captions", "key": "nope"})
