@@ -4,6 +4,7 @@
  *   GET  /healthz          {"status": "ok"}; the only endpoint without a token
  *   GET  /openapi.json     OpenAPI 3.1, generated from the registry (lh_tools_list)
  *   GET  /data/query       ?sql=...&snapshot=N: the query tool
+ *   GET  /data/retrieve    ?query=...&top_k=N: the retrieve tool's ranked results
  *   POST /data/ingest      records into a table (the ingest_records tool), 201
  *   POST /data/snapshots   a world-model snapshot (append_world_snapshot), 201
  *   GET|PUT /data/policy   a tenant's policy (lh_policy_get, lh_policy_set; PUT: admins)
@@ -268,6 +269,17 @@ static char *make_openapi(void)
 	              "one SELECT (DuckDB SQL)", "name", "snapshot", "in", "query", "schema", "type",
 	              "integer", "minimum", 1, "description", "read the lake as it was at this snapshot",
 	              "responses", ok_response("columns, rows and the snapshot read", query_out)));
+	json_object_set_new(
+	    paths, "/data/retrieve",
+	    json_pack("{s:{s:s, s:s, s:[{s:s, s:s, s:b, s:{s:s}}, {s:s, s:s, s:{s:s, s:i, s:i}}], s:o}}",
+	              "get", "operationId", "data_retrieve", "summary",
+	              "BM25 over the tenant's registered text (the retrieve tool)", "parameters", "name",
+	              "query", "in", "query", "required", true, "schema", "type", "string", "name",
+	              "top_k", "in", "query", "schema", "type", "integer", "minimum", 1, "maximum", 1000,
+	              "responses",
+	              ok_response("[{id, text, score, metadata, source}], best first",
+	                          json_pack("{s:s, s:{s:s}}", "type", "array", "items", "type",
+	                                    "object"))));
 	json_t *policy_schema = json_pack(
 	    "{s:s, s:{s:{s:s}, s:{s:s, s:i}, s:{s:s, s:{s:s}}, s:{s:s}}, s:[s]}", "type", "object",
 	    "properties", "tenant_id", "type", "string", "retention_days", "type", "integer", "minimum",
@@ -369,7 +381,8 @@ static bool json_body(struct MHD_Connection *c)
 }
 
 typedef enum {
-	R_NONE, R_HEALTH, R_OPENAPI, R_QUERY, R_INGEST, R_SNAPSHOTS, R_POLICY, R_TOOL, R_MCP
+	R_NONE, R_HEALTH, R_OPENAPI, R_QUERY, R_RETRIEVE, R_INGEST, R_SNAPSHOTS, R_POLICY, R_TOOL,
+	R_MCP
 } route;
 
 /* `method` is one of the comma-separated `list`. */
@@ -389,7 +402,8 @@ static route route_of(const char *url, const char *method, const char **allow)
 		route r;
 		const char *method;
 	} routes[] = {{"/healthz", R_HEALTH, "GET"}, {"/openapi.json", R_OPENAPI, "GET"},
-	              {"/data/query", R_QUERY, "GET"}, {"/data/ingest", R_INGEST, "POST"},
+	              {"/data/query", R_QUERY, "GET"}, {"/data/retrieve", R_RETRIEVE, "GET"},
+	              {"/data/ingest", R_INGEST, "POST"},
 	              {"/data/snapshots", R_SNAPSHOTS, "POST"}, {"/data/policy", R_POLICY, "GET, PUT"},
 	              {"/mcp", R_MCP, "POST"}};
 	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++)
@@ -491,6 +505,39 @@ static enum MHD_Result mcp(http_server *s, struct MHD_Connection *c, lh_lake *la
 	return send_text(c, (unsigned)h.status, "text/event-stream", frame, NULL, false);
 }
 
+/* GET /data/retrieve?query=...&top_k=N: the retrieve tool's results, as a list. */
+static enum MHD_Result data_retrieve(struct MHD_Connection *c, lh_lake *lake,
+                                     const lh_tool_options *to)
+{
+	const char *query = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "query");
+	const char *k = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "top_k");
+	char *end = NULL;
+	long long top_k = k ? strtoll(k, &end, 10) : 10;
+	if (!query || !*query)
+		return send_error(c, MHD_HTTP_BAD_REQUEST, "invalid", "GET /data/retrieve needs ?query=<text>");
+	if (k && (!*k || *end || top_k < 1 || top_k > 1000))
+		return send_error(c, MHD_HTTP_BAD_REQUEST, "invalid", "top_k must be a whole number from 1 to 1000");
+	json_t *in = json_pack("{s:s, s:I}", "query", query, "top_k", (json_int_t)top_k);
+	char *text = in ? json_dumps(in, JSON_COMPACT) : NULL, *out = NULL, *err = NULL;
+	json_decref(in);
+	if (!text)
+		return send_error(c, MHD_HTTP_BAD_REQUEST, "invalid", "query must be UTF-8 text");
+	lh_status st = lh_tool_call(lake, "retrieve", text, to, &out, &err);
+	free(text);
+	enum MHD_Result ok;
+	if (st == LH_OK) {
+		json_t *res = json_loads(out, 0, NULL);
+		ok = send_json(c, MHD_HTTP_OK, json_incref(json_object_get(res, "results")));
+		json_decref(res);
+	} else {
+		char kind[32];
+		ok = send_error(c, status_of(st, kind, sizeof kind), kind, err ? err : lh_strerror(st));
+	}
+	lh_free(out);
+	lh_free(err);
+	return ok;
+}
+
 /* GET /data/policy[?tenant_id=T] (the token's own tenant, or any for an admin) and
  * PUT /data/policy {tenant_id, ...} (admin tokens). */
 static enum MHD_Result policy(struct MHD_Connection *c, lh_lake *lake, lh_token_role role,
@@ -577,6 +624,9 @@ static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route 
 			break;
 		case R_POLICY:
 			ok = policy(c, lake, role, tenant, method, body);
+			break;
+		case R_RETRIEVE:
+			ok = data_retrieve(c, lake, &to);
 			break;
 		case R_INGEST:
 		case R_SNAPSHOTS:

@@ -250,10 +250,25 @@ static lh_status normalise_policy(lh_lake *lake, const char *text, char **out)
 				lh_qname_free(&q);
 			}
 			json_object_set_new(out_p, key, names);
+		} else if (!strcmp(key, "retrieval")) {
+			/* the retrieve tool's sources; it checks their fields when it runs */
+			size_t i;
+			json_t *e;
+			if (!json_is_array(v))
+				st = lh_err_set(&lake->err, LH_ERR_INVALID,
+				                "policy: retrieval must be a list of sources {table, text_column, "
+				                "id_column, metadata_columns, embedding_column}");
+			json_array_foreach(v, i, e)
+			if (st == LH_OK && (!json_is_string(json_object_get(e, "table")) ||
+			                    !json_is_string(json_object_get(e, "text_column")) ||
+			                    !json_is_string(json_object_get(e, "id_column"))))
+				st = lh_err_set(&lake->err, LH_ERR_INVALID,
+				                "policy: retrieval[%zu] needs table, text_column and id_column", i);
+			json_object_set(out_p, key, v);
 		} else {
 			st = lh_err_set(&lake->err, LH_ERR_INVALID,
 			                "policy: unknown field '%.60s' (retention_days, allowed_tables, "
-			                "max_storage_gb)",
+			                "max_storage_gb, retrieval)",
 			                key);
 		}
 	}

@@ -808,6 +808,28 @@ static const tool tools[] = {
      "\"array\"}}, \"key\": {\"type\": \"object\"}, \"snapshot_id\": {\"type\": "
      "\"integer\"}}, \"required\": [\"table\", \"rows\", \"columns\", \"snapshot_id\"]}",
      false, false, true, t_quality_check},
+    {"retrieve", "Retrieve text",
+     "Ranked BM25 search over registered text columns (job summaries, agent traces...): the "
+     "top_k rows whose text best matches query, with id, text, score and metadata. Rows "
+     "written a moment ago are searched too. With vector (and an embedding column in the "
+     "source), the best BM25 candidates are re-ranked by cosine similarity. sources default to "
+     "the tenant's registered ones.",
+     "{\"type\": \"object\", \"properties\": {\"query\": {\"type\": \"string\", \"minLength\": 1}, "
+     "\"top_k\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 1000}, \"vector\": "
+     "{\"type\": \"array\", \"items\": {\"type\": \"number\"}, \"maxItems\": 65536}, "
+     "\"sources\": {\"type\": \"array\", \"maxItems\": 16, \"items\": {\"type\": \"object\", "
+     "\"properties\": {\"table\": {\"type\": \"string\"}, \"text_column\": {\"type\": "
+     "\"string\"}, \"id_column\": {\"type\": \"string\"}, \"metadata_columns\": {\"type\": "
+     "\"array\", \"items\": {\"type\": \"string\"}}, \"embedding_column\": {\"type\": "
+     "\"string\"}}, \"required\": [\"table\", \"text_column\", \"id_column\"], "
+     "\"additionalProperties\": false}}}, \"required\": [\"query\"], "
+     "\"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"results\": {\"type\": \"array\", \"items\": "
+     "{\"type\": \"object\", \"properties\": {\"id\": {}, \"text\": {\"type\": \"string\"}, "
+     "\"score\": {\"type\": \"number\"}, \"similarity\": {}, \"metadata\": {\"type\": "
+     "\"object\"}, \"source\": {\"type\": \"string\"}}}}, \"query\": {\"type\": \"string\"}}, "
+     "\"required\": [\"results\", \"query\"]}",
+     false, false, true, tool_retrieve},
     {"ingest_records", "Ingest records",
      "Appends records (JSON objects keyed by column name) to an existing table as one snapshot, "
      "or nothing when any record does not fit the table's columns and types (the error names the "

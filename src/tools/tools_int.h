@@ -30,6 +30,9 @@ lh_status tool_check_table(call *c, const char *table);
 /* LH_OK when the caller's tenant is under its max_storage_gb, else LH_ERR_NO_SPACE. */
 lh_status tool_check_storage(call *c);
 
+/* BM25 retrieval (retrieve.c). */
+lh_status tool_retrieve(call *c, json_t *in, json_t **out);
+
 /* Writing tools (ingest.c). */
 lh_status tool_ingest_records(call *c, json_t *in, json_t **out);
 lh_status tool_append_world_snapshot(call *c, json_t *in, json_t **out);

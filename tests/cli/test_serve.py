@@ -556,6 +556,24 @@ def test_tenant_policies_limit_what_a_tenant_sees_and_stores(filled):
                                                   "records": [{"secret": 2}]}, token=small)
         assert st == 403
         assert filled.scalar("SELECT count(*) FROM raw.events") == "1"
+        # retrieval over the text a tenant registered; its table policy still holds
+        st, out = s.json("GET", "/data/retrieve?query=caption+7", token=acme)
+        assert st == 404 and "no text is registered" in out["message"]
+        s.json("PUT", "/data/policy", {"tenant_id": "acme", "allowed_tables": ["gold.captions"],
+                                       "retention_days": 3, "retrieval": [
+                                           {"table": "gold.captions", "text_column": "caption",
+                                            "id_column": "id"}]}, token=admin)
+        st, out = s.json("GET", "/data/retrieve?query=caption+7&top_k=2", token=acme)
+        assert st == 200 and out[0]["id"] == "7" and out[0]["text"] == "caption 7" and len(out) == 2
+        assert set(out[0]) == {"id", "text", "score", "metadata", "source"}
+        st, out = s.json("GET", "/data/retrieve?query=x&top_k=0", token=acme)
+        assert st == 400
+        s.json("PUT", "/data/policy", {"tenant_id": "acme", "allowed_tables": ["gold.captions"],
+                                       "retention_days": 3, "retrieval": [
+                                           {"table": "main.t", "text_column": "secret",
+                                            "id_column": "secret"}]}, token=admin)
+        st, out = s.json("GET", "/data/retrieve?query=1", token=acme)
+        assert st == 403 and "not among tenant 'acme'" in out["message"]
     finally:
         s.stop()
     # retention: lakehouse expire without a limit keeps the longest retention_days

@@ -10,7 +10,7 @@ import pytest
 from lh import mcp_exchange, run
 
 READ_TOOLS = ["list_schemas", "list_tables", "describe_table", "query", "snapshots",
-              "table_changes", "sample_rows", "take_rows", "quality_check"]
+              "table_changes", "sample_rows", "take_rows", "quality_check", "retrieve"]
 WRITE_TOOLS = ["ingest_records", "append_world_snapshot"]
 
 
@@ -293,3 +293,54 @@ def test_quality_check_is_the_quality_command(filled):
     assert old["rows"] == 50 and old["key"]["unique_and_non_null"] is True
     assert "key 'nope' is not a column" in refused(filled, "quality_check",
                                                     {"table": "gold.captions", "key": "nope"})
+
+
+def bm25(docs, query, k1=1.2, b=0.75):
+    """Reference BM25 (Lucene's idf) over {id: text}: {id: score} of the docs matching."""
+    import math
+    import re
+    split = lambda t: [w for w in re.split(r"[^\w]+|_", t.lower()) if w]  # noqa: E731
+    toks = {i: split(t) for i, t in docs.items()}
+    n, avg = len(toks), sum(map(len, toks.values())) / len(toks)
+    q = set(split(query))
+    scores = {}
+    for term in q:
+        df = sum(term in t for t in toks.values())
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        for i, t in toks.items():
+            f = t.count(term)
+            if f:
+                scores[i] = scores.get(i, 0) + idf * f * (k1 + 1) / (f + k1 * (1 - b + b * len(t) / avg))
+    return scores
+
+
+def test_retrieve_ranks_by_bm25_and_sees_new_rows(lake):
+    docs = {1: "robot arm grasp failed on the red cube", 2: "training run finished, loss 0.12",
+            3: "grasp retried: the robot arm picked the red cube", 4: "simulator crashed in rollout",
+            5: "red red red: the cube is red"}
+    lake.sql("CREATE TABLE traces (id INTEGER, summary VARCHAR, agent VARCHAR, emb FLOAT[])")
+    lake.sql("INSERT INTO traces VALUES " + ", ".join(
+        f"({i}, '{t}', 'agent{i % 2}', {[0, 1] if i == 3 else [1, 0]})" for i, t in docs.items()))
+    src = [{"table": "traces", "text_column": "summary", "id_column": "id",
+            "metadata_columns": ["agent"], "embedding_column": "emb"}]
+    r = tool(lake, "retrieve", {"query": "Red cube, grasp!", "top_k": 3, "sources": src})
+    want = sorted(bm25(docs, "Red cube, grasp!").items(), key=lambda kv: (-kv[1], str(kv[0])))[:3]
+    assert [(int(x["id"]), round(x["score"], 9)) for x in r["results"]] == [
+        (i, round(s, 9)) for i, s in want]
+    assert r["results"][0]["metadata"] == {"agent": f"agent{want[0][0] % 2}"}
+    assert r["results"][0]["text"] == docs[want[0][0]] and r["results"][0]["source"] == "traces"
+    # rows written a moment ago are found, with no index to rebuild
+    lake.sql("INSERT INTO traces VALUES (6, 'brand new gripper calibration', 'agent0', [1, 0])")
+    r = tool(lake, "retrieve", {"query": "gripper", "sources": src})
+    assert [x["id"] for x in r["results"]] == ["6"]
+    # a vector re-ranks the BM25 candidates by cosine similarity
+    by_bm25 = [x["id"] for x in tool(lake, "retrieve", {"query": "red cube", "sources": src})["results"]]
+    assert by_bm25[0] != "3"
+    r = tool(lake, "retrieve", {"query": "red cube", "top_k": 2, "vector": [0.0, 1.0], "sources": src})
+    assert [(x["id"], x["similarity"]) for x in r["results"]] == [("3", 1.0), (by_bm25[0], 0.0)]
+    assert tool(lake, "retrieve", {"query": "nothing matches zzz", "sources": src})["results"] == []
+    for args, says in [({"query": "x"}, "no text is registered for retrieval"),
+                       ({"query": "x", "sources": [{"table": "nope", "text_column": "a",
+                                                    "id_column": "b"}]}, "nope"),
+                       ({"query": ""}, "query must not be empty")]:
+        assert says in refused(lake, "retrieve", args), args
