@@ -5,7 +5,7 @@ BUILD_ASAN ?= build-asan
 BUILD_FUZZ ?= build-fuzz
 # `make fuzz`: seconds per target, and which targets (fuzz/fuzz_<name>.c)
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= sql mp4 media card s3_xml hub_json
+FUZZ_TARGETS ?= sql mp4 media card s3_xml hub_json mcp http
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 # Which catalog:store combinations each build runs the CLI suite on ("=SUBSET": only

@@ -760,6 +760,8 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
 		s->cfg.max_body = DEFAULT_MAX_BODY;
 	if (!s->cfg.max_connections)
 		s->cfg.max_connections = DEFAULT_CONNECTIONS;
+	if (!s->cfg.idle_seconds)
+		s->cfg.idle_seconds = IDLE_SECONDS;
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->freed, NULL);
 	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
@@ -799,7 +801,7 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
 	    (unsigned int)s->cfg.threads, MHD_OPTION_CONNECTION_LIMIT,
 	    (unsigned int)s->cfg.max_connections, MHD_OPTION_CONNECTION_TIMEOUT,
-	    (unsigned int)IDLE_SECONDS, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
+	    (unsigned int)s->cfg.idle_seconds, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
 	    MHD_OPTION_NOTIFY_COMPLETED, &on_completed, s, MHD_OPTION_END);
 	if (!s->daemon) {
 		snprintf(err, errlen, "cannot listen on %s:%u (is the port taken?)", bind, cfg->port);

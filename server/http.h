@@ -16,6 +16,7 @@ typedef struct http_config {
 	unsigned threads;       /* request threads, each with a lake handle of its own; 0: 4 */
 	size_t max_body;        /* bytes of a request body; 0: 4 MiB */
 	unsigned max_connections; /* 0: 2,000 */
+	unsigned idle_seconds;  /* a connection silent this long is closed; 0: 15 */
 	bool read_write;        /* writing tools for tokens that may write; else none */
 	lh_tool_options tool;   /* caps and timeout of every call */
 	const char *instructions; /* MCP's instructions to the model */
