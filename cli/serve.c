@@ -17,7 +17,7 @@
 
 const char *const serve_help =
     "usage: lakehouse serve [--port P] [--bind ADDR] [--threads N] [--max-body BYTES]\n"
-    "                       [--read-write] [--max-rows N] [--max-chars N] [--timeout-ms N]\n"
+    "                       [--no-auth] [--read-write] [--max-rows N] [--max-chars N] [--timeout-ms N]\n"
     "\n"
     "Serves the lake over HTTP until interrupted (Ctrl-C or SIGTERM):\n"
     "  GET  /healthz           liveness (no token needed)\n"
@@ -36,6 +36,8 @@ const char *const serve_help =
     "  --bind ADDR       IPv4 address to listen on (default 127.0.0.1, this machine only)\n"
     "  --threads N       requests served at once, each on a lake handle of its own (4)\n"
     "  --max-body BYTES  largest request body (4194304); bigger ones get 413\n"
+    "  --no-auth         take requests without a token as read-only (loopback only; for\n"
+    "                    local tools and MCP test suites that cannot send one)\n"
     "  --read-write      let read-write and admin tokens run writing tools; otherwise\n"
     "                    every query runs in the read-only sandbox\n"
     "  --max-rows, --max-chars, --timeout-ms   caps of every call, as in lakehouse tool\n"
@@ -122,6 +124,10 @@ int cli_serve(const opts *o)
 		const char *a = o->args[i];
 		int rc = 0;
 		unsigned long long v = 0;
+		if (!strcmp(a, "--no-auth")) {
+			cfg.no_auth = true;
+			continue;
+		}
 		if (cli_tool_option(o, &i, &cfg.tool, &rc)) {
 			if (rc)
 				return rc;

@@ -14,7 +14,8 @@
  * Layer: servers, a client of lakehouse.h. Every answer is JSON; a failure is
  * {"error": kind, "message": text} with the message `lakehouse tool` prints. Every
  * endpoint but /healthz needs "Authorization: Bearer <token>" (lh_token_check: tokens
- * live in the lake's catalog, so servers sharing a lake share them). A read-only token
+ * live in the lake's catalog, so servers sharing a lake share them); a loopback server
+ * started with no_auth takes requests without one as read-only and of no tenant. A read-only token
  * never runs a writing tool; neither does any token unless the server runs read-write.
  *
  * Defences, in the order a request meets them: the Host (when bound to loopback) and
@@ -591,7 +592,8 @@ static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route 
 		return send_json(c, MHD_HTTP_OK, json_pack("{s:s, s:s}", "status", "ok", "version",
 		                                           lh_version()));
 	const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
-	if (!auth || strncasecmp(auth, "Bearer ", 7) != 0)
+	bool anonymous = !auth && s->cfg.no_auth;
+	if (!anonymous && (!auth || strncasecmp(auth, "Bearer ", 7) != 0))
 		return send_error_with(c, MHD_HTTP_UNAUTHORIZED, "unauthorized",
 		                       "this endpoint needs 'Authorization: Bearer <token>' (lakehouse "
 		                       "token create)",
@@ -601,7 +603,8 @@ static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route 
 	char *tenant = NULL;
 	lh_token_role role = 0;
 	enum MHD_Result ok;
-	lh_status st = lh_token_check(lake, auth + 7, &tenant, &role);
+	lh_status st = anonymous ? (role = LH_TOKEN_READ_ONLY, LH_OK)
+	                         : lh_token_check(lake, auth + 7, &tenant, &role);
 	if (st != LH_OK) {
 		char kind[32];
 		ok = st == LH_ERR_NOT_FOUND
@@ -773,6 +776,11 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
 	}
 	snprintf(s->bind, sizeof s->bind, "%s", bind);
 	s->loopback = (ntohl(sa.sin_addr.s_addr) >> 24) == 127;
+	if (cfg->no_auth && !s->loopback) {
+		snprintf(err, errlen, "--no-auth serves only this machine: bind a 127.x.x.x address");
+		http_stop(&s);
+		return -1;
+	}
 	s->nlakes = s->cfg.threads;
 	s->lakes = calloc(s->nlakes, sizeof *s->lakes);
 	s->busy = calloc(s->nlakes, sizeof *s->busy);

@@ -18,6 +18,8 @@ typedef struct http_config {
 	unsigned max_connections; /* 0: 2,000 */
 	unsigned idle_seconds;  /* a connection silent this long is closed; 0: 15 */
 	bool read_write;        /* writing tools for tokens that may write; else none */
+	bool no_auth;           /* a request without a token is a read-only caller of no tenant
+	                           (loopback only: tools such as MCP test suites send none) */
 	lh_tool_options tool;   /* caps and timeout of every call */
 	const char *instructions; /* MCP's instructions to the model */
 } http_config;

@@ -213,17 +213,30 @@ static json_t *http_error(mcp_http *h, int status, json_t *reply)
 
 /* A request claiming the stateless revision, over HTTP: its headers must repeat what
  * the body says (MCP-Protocol-Version, Mcp-Method, and Mcp-Name for tools/call). */
+/* Header value v equals s once optional whitespace around it is left out (RFC 9110). */
+static bool header_is(const char *v, const char *s)
+{
+	if (!v || !s)
+		return false;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	return n == strlen(s) && !strncmp(v, s, n);
+}
+
 static json_t *modern_headers(mcp_http *h, json_t *id, const char *method, json_t *params,
                               json_t *meta)
 {
 	const char *claim = json_string_value(json_object_get(meta, META_VERSION));
 	const char *name = json_string_value(json_object_get(params, "name"));
 	const char *bad = NULL;
-	if (!h->protocol_version || !claim || strcmp(h->protocol_version, claim) != 0)
+	if (!header_is(h->protocol_version, claim))
 		bad = "the MCP-Protocol-Version header must equal params._meta's protocolVersion";
-	else if (!h->method || strcmp(h->method, method) != 0)
+	else if (!header_is(h->method, method))
 		bad = "the Mcp-Method header must equal the request's method";
-	else if (!strcmp(method, "tools/call") && (!h->name || !name || strcmp(h->name, name) != 0))
+	else if (!strcmp(method, "tools/call") && !header_is(h->name, name))
 		bad = "the Mcp-Name header must equal the tool's name";
 	return bad ? http_error(h, 400, error_reply(id, HEADER_MISMATCH, bad, NULL)) : NULL;
 }

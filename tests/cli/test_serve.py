@@ -16,7 +16,7 @@ import urllib.parse
 
 import pytest
 
-from lh import BIN, CATALOG, DATA, environ, run
+from lh import BIN, CATALOG, DATA, environ, mcp_clients, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLIENTS = os.path.join(HERE, "..", "mcp")
@@ -131,6 +131,8 @@ def test_tokens_are_made_once_and_guard_every_endpoint_but_healthz(filled):
         assert p.returncode == 2 and says in p.stderr, p.stderr
     p = run("token", "create", "--tenant", "../etc", lake=filled.dir)
     assert p.returncode == 1 and "is not a tenant id" in p.stderr
+    p = run("serve", "--no-auth", "--bind", "0.0.0.0", "--port", "0", lake=filled.dir)
+    assert p.returncode == 1 and "--no-auth serves only this machine" in p.stderr
     short = token(filled, "--tenant", "acme", "--expires-in", "1s")
     s = Server(filled)
     try:
@@ -209,8 +211,7 @@ def test_openapi_is_generated_from_the_registry(served):
 
 
 def test_official_mcp_clients_over_http(served):
-    if not os.path.isdir(os.path.join(CLIENTS, "node_modules", "@modelcontextprotocol", "client")):
-        subprocess.run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=CLIENTS, check=True)
+    mcp_clients()
     calls = [["list_tables", {"schema": "gold"}],
              ["query", {"sql": "SELECT count(*) AS n FROM gold.captions"}],
              ["describe_table", {"table": "gold.captions", "snapshot": 2}]]
