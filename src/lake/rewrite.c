@@ -116,6 +116,24 @@ static json_t *load_tree(const char *text, json_error_t *jerr)
 	return t;
 }
 
+/* DuckDB's parse tree of sql (json_serialize_sql), loaded. */
+static lh_status parse_tree(lh_lake *lake, const char *sql, json_t **out)
+{
+	char *json = NULL;
+	*out = NULL;
+	lh_status st = call_text_fn(lake, "json_serialize_sql", sql, false, &json);
+	if (st != LH_OK)
+		return st;
+	json_error_t jerr;
+	*out = load_tree(json, &jerr);
+	free(json);
+	if (*out)
+		return LH_OK;
+	return jerr.text[0] ? lh_lake_fail(lake, LH_ERR_INTERNAL, "cannot read DuckDB's parse tree: %s",
+	                                   jerr.text)
+	                    : nomem(lake); /* DuckDB's own JSON: only a failed allocation stops it */
+}
+
 static lh_status deserialize(lh_lake *lake, json_t *tree, char **out)
 {
 	char *dumped = json_dumps(tree, JSON_COMPACT);
@@ -132,15 +150,10 @@ static lh_status deserialize(lh_lake *lake, json_t *tree, char **out)
 static lh_status expr_sql(lh_lake *lake, json_t *expr, char **out)
 {
 	*out = NULL;
-	char *tmpl = NULL;
-	lh_status st = call_text_fn(lake, "json_serialize_sql", "SELECT 1", false, &tmpl);
+	json_t *tree = NULL;
+	lh_status st = parse_tree(lake, "SELECT 1", &tree);
 	if (st != LH_OK)
 		return st;
-	json_error_t jerr;
-	json_t *tree = load_tree(tmpl, &jerr);
-	free(tmpl);
-	if (!tree)
-		return nomem(lake); /* DuckDB's own JSON: only a failed allocation stops it */
 	json_t *list = json_object_get(
 	    json_object_get(json_array_get(json_object_get(tree, "statements"), 0), "node"),
 	    "select_list");
@@ -973,17 +986,10 @@ lh_status lh_lake_check_query(lh_lake *lake, const char *sql)
 	/* json_serialize_sql parses the whole text and serialises only SELECT statements
 	 * (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE, SHOW): anything else, or more
 	 * than one statement, is not a query */
-	char *json = NULL;
-	lh_status st = call_text_fn(lake, "json_serialize_sql", sql, false, &json);
+	json_t *tree = NULL;
+	lh_status st = parse_tree(lake, sql, &tree);
 	if (st != LH_OK)
 		return st;
-	json_error_t jerr;
-	json_t *tree = load_tree(json, &jerr);
-	free(json);
-	if (!tree)
-		return jerr.text[0] ? lh_lake_fail(lake, LH_ERR_INTERNAL, "cannot read DuckDB's parse "
-		                                   "tree: %s", jerr.text)
-		                    : nomem(lake);
 	const char *msg = jstr(tree, "error_message");
 	size_t n = json_array_size(json_object_get(tree, "statements"));
 	if (json_is_true(json_object_get(tree, "error")))
@@ -1072,17 +1078,12 @@ static lh_status refs_walk(refs_ctx *ctx, json_t *v)
 lh_status lh_lake_query_refs(lh_lake *lake, const char *sql, lh_str_vec *tables,
                              lh_str_vec *functions)
 {
+	json_t *tree = NULL;
 	lh_status st = lh_lake_check_query(lake, sql);
-	char *json = NULL;
 	if (st == LH_OK)
-		st = call_text_fn(lake, "json_serialize_sql", sql, false, &json);
+		st = parse_tree(lake, sql, &tree);
 	if (st != LH_OK)
 		return st;
-	json_error_t jerr;
-	json_t *tree = load_tree(json, &jerr);
-	free(json);
-	if (!tree)
-		return nomem(lake);
 	refs_ctx ctx = {.lake = lake, .tables = tables, .functions = functions};
 	/* CTE names first (a reference may come before its WITH in the tree's order) */
 	lh_str_vec none = {0};

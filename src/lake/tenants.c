@@ -322,21 +322,30 @@ lh_status lh_policy_set(lh_lake *lake, const char *tenant, const char *policy_js
 	return st;
 }
 
-lh_status lh_policy_get(lh_lake *lake, const char *tenant, char **out_json)
+/* The stored policies: of `tenant`, or all when it is NULL (no rows without the table). */
+static lh_status policy_rows(lh_lake *lake, const char *tenant, lh_rows **out)
 {
-	if (!lake || !out_json)
-		return LH_ERR_INVALID;
-	*out_json = NULL;
+	*out = NULL;
 	lh_err_clear(&lake->err);
 	bool exists = false;
 	lh_status st = lh_catdb_table_exists(lake->cat, POLICY_TABLE, &exists, &lake->err);
 	if (st != LH_OK || !exists)
 		return st;
-	lh_rows *rows = NULL;
 	lh_val k[1] = {LH_V_TEXT(tenant ? tenant : "")};
-	st = lh_catdb_query(lake->cat, "SELECT policy FROM " POLICY_TABLE " WHERE tenant_id = ?", k, 1,
-	                    &rows, &lake->err);
-	if (st == LH_OK && rows->nrows == 1 && !(*out_json = lh_rows_dup(rows, 0, 0)))
+	return lh_catdb_query(lake->cat,
+	                      tenant ? "SELECT policy FROM " POLICY_TABLE " WHERE tenant_id = ?"
+	                             : "SELECT policy FROM " POLICY_TABLE,
+	                      k, tenant ? 1 : 0, out, &lake->err);
+}
+
+lh_status lh_policy_get(lh_lake *lake, const char *tenant, char **out_json)
+{
+	if (!lake || !out_json || !tenant)
+		return LH_ERR_INVALID;
+	*out_json = NULL;
+	lh_rows *rows = NULL;
+	lh_status st = policy_rows(lake, tenant, &rows);
+	if (st == LH_OK && rows && rows->nrows == 1 && !(*out_json = lh_rows_dup(rows, 0, 0)))
 		st = lh_err_set(&lake->err, LH_ERR_NOMEM, "out of memory");
 	lh_rows_free(&rows);
 	return st;
@@ -344,15 +353,12 @@ lh_status lh_policy_get(lh_lake *lake, const char *tenant, char **out_json)
 
 lh_status lh_policy_longest_retention(lh_lake *lake, int64_t *out_days)
 {
+	if (!lake || !out_days)
+		return LH_ERR_INVALID;
 	*out_days = 0;
-	lh_err_clear(&lake->err);
-	bool exists = false;
-	lh_status st = lh_catdb_table_exists(lake->cat, POLICY_TABLE, &exists, &lake->err);
-	if (st != LH_OK || !exists)
-		return st;
 	lh_rows *rows = NULL;
-	st = lh_catdb_query(lake->cat, "SELECT policy FROM " POLICY_TABLE, NULL, 0, &rows, &lake->err);
-	for (size_t i = 0; st == LH_OK && i < rows->nrows; i++) {
+	lh_status st = policy_rows(lake, NULL, &rows);
+	for (size_t i = 0; st == LH_OK && rows && i < rows->nrows; i++) {
 		json_t *p = json_loads(lh_rows_get(rows, i, 0), 0, NULL);
 		json_int_t d = json_integer_value(json_object_get(p, "retention_days"));
 		if (d > *out_days)

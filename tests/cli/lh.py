@@ -139,6 +139,14 @@ def mcp_clients():
     return MCP_CLIENTS
 
 
+def jsonrpc(id, method, params=None):
+    """A JSON-RPC 2.0 request (a dict)."""
+    m = {"jsonrpc": "2.0", "id": id, "method": method}
+    if params is not None:
+        m["params"] = params
+    return m
+
+
 def mcp_exchange(lake, *messages, args=()):
     """Sends JSON-RPC messages (dicts, or raw strings) to one `lakehouse mcp` process on
     stdin; its replies, one per line of its stdout."""

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from lh import BIN, CATALOG, DATA, environ, mcp_clients, mcp_exchange as exchange, run
+from lh import BIN, CATALOG, DATA, environ, jsonrpc as req, mcp_clients, mcp_exchange as exchange, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLIENTS = os.path.join(HERE, "..", "mcp")
@@ -32,13 +32,6 @@ def initialize(version):
     return {"jsonrpc": "2.0", "id": 0, "method": "initialize",
             "params": {"protocolVersion": version, "capabilities": {},
                        "clientInfo": {"name": "t", "version": "1"}}}
-
-
-def req(id, method, params=None):
-    m = {"jsonrpc": "2.0", "id": id, "method": method}
-    if params is not None:
-        m["params"] = params
-    return m
 
 
 def test_the_official_sdk_lists_and_calls_every_tool(filled):

@@ -16,7 +16,7 @@ import urllib.parse
 
 import pytest
 
-from lh import BIN, CATALOG, DATA, environ, mcp_clients, run
+from lh import BIN, CATALOG, DATA, environ, jsonrpc as rpc, mcp_clients, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLIENTS = os.path.join(HERE, "..", "mcp")
@@ -231,13 +231,6 @@ def test_official_mcp_clients_over_http(served):
             assert got["isError"] is False and got["structured"] == want, (mode, name, got)
         assert out["calls"][3]["isError"] and "file system operations are disabled" in out["calls"][3]["text"]
         assert "Unknown tool: nope" in out["calls"][4]["error"], mode
-
-
-def rpc(id, method, params=None):
-    m = {"jsonrpc": "2.0", "id": id, "method": method}
-    if params is not None:
-        m["params"] = params
-    return m
 
 
 def test_the_streamable_http_rules(served):
