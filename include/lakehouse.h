@@ -637,8 +637,9 @@ LH_API void lh_taker_close(lh_taker **taker);
  * Locks the lake's query engine down for statements from untrusted callers, for the rest
  * of the handle's life: no file outside the lake's folder and data path (or a remote
  * store's cache of it) can be read or written (read_csv('/etc/passwd') fails), no
- * extension is installed, and no setting can change. The lake's own tables still read
- * as before. The servers call it unless started read-write.
+ * extension is installed, and no setting can change; a query may use at most 1 GB of
+ * memory and spills nothing to disk (past it, it fails saying so). The lake's own tables
+ * still read as before. The servers and `lakehouse tool` call it.
  */
 LH_API lh_status lh_lake_sandbox(lh_lake *lake);
 

@@ -594,6 +594,8 @@ lh_status lh_lake_reopen(lh_lake *lake, lh_lake **out, lh_err *err)
 	return st;
 }
 
+#define SANDBOX_MEMORY "1GB"
+
 lh_status lh_lake_sandbox(lh_lake *lake)
 {
 	if (!lake)
@@ -607,7 +609,10 @@ lh_status lh_lake_sandbox(lh_lake *lake)
 	lh_buf_sql_str(&q, lake->dir);
 	lh_buf_puts(&q, ", ");
 	lh_buf_sql_str(&q, lake->store->local_root ? lake->store->local_root : lake->data_path);
+	/* bounded memory: at most SANDBOX_MEMORY per handle, and nothing spilled to disk (a
+	 * query past it fails saying so, instead of filling a temporary folder) */
 	lh_buf_puts(&q, "]; SET autoinstall_known_extensions = false; "
+	                "SET memory_limit = '" SANDBOX_MEMORY "'; SET temp_directory = ''; "
 	                "SET enable_external_access = false; SET lock_configuration = true");
 	lh_status st = q.status != LH_OK ? lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory")
 	                                 : lh_engine_exec(lake->engine, lh_buf_str(&q), &lake->err);

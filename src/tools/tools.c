@@ -78,7 +78,12 @@ static lh_status fail(call *c, lh_status code, const char *fmt, ...)
 
 lh_status tool_lake_error(call *c, lh_status st)
 {
-	return lh_err_set(&c->err, st, "%s", lh_lake_error(c->lake));
+	const char *msg = lh_lake_error(c->lake);
+	if (strstr(msg, "Out of Memory Error")) /* the sandbox's bound, not the machine's */
+		return lh_err_set(&c->err, LH_ERR_TOO_BIG,
+		                  "the call needs more memory than one call may use (1 GB): read fewer "
+		                  "rows or columns, or aggregate in the query; nothing was changed");
+	return lh_err_set(&c->err, st, "%s", msg);
 }
 
 /* --- checking input against a schema ------------------------------------------------------ */

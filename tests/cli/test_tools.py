@@ -164,6 +164,14 @@ def test_a_query_past_its_timeout_is_stopped(filled):
     assert tool(filled, "query", {"sql": "SELECT 42"})["rows"] == [[42]]
 
 
+def test_a_query_past_its_memory_bound_is_stopped(filled):
+    msg = refused(filled, "query", {"sql": "SELECT length(string_agg(repeat('x', 1000000), ',')) "
+                                           "FROM range(3000)"})
+    assert msg == ("Error: the call needs more memory than one call may use (1 GB): read fewer "
+                   "rows or columns, or aggregate in the query; nothing was changed")
+    assert tool(filled, "query", {"sql": "SELECT 42"})["rows"] == [[42]]
+
+
 def test_history_sampling_and_rows_by_id(filled):
     s = tool(filled, "snapshots", {"limit": 2})
     assert [x["snapshot_id"] for x in s["snapshots"]] == [4, 5] and s["truncated"]
