@@ -217,9 +217,16 @@ static lh_status result_json(call *c, lh_status st, lh_result *r, lh_render old,
 	else if (st != LH_OK)
 		tool_lake_error(c, st);
 	size_t ncols = st == LH_OK ? lh_result_column_count(r) : 0;
-	for (size_t i = 0; i < ncols; i++)
+	/* DECIMALs wider than a double's 15 digits stay exact as strings */
+	bool *exact = calloc(ncols + 1, sizeof *exact);
+	if (st == LH_OK && !exact)
+		st = fail(c, LH_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; st == LH_OK && i < ncols; i++) {
+		const char *type = lh_result_column_type(r, i);
+		exact[i] = !strncmp(type, "DECIMAL(", 8) && atoi(type + 8) > 15;
 		json_array_append_new(cols, json_pack("{s:s, s:s}", "name", lh_result_column_name(r, i),
-		                                      "type", lh_result_column_type(r, i)));
+		                                      "type", type));
+	}
 	int64_t nrows = 0, chars = 0;
 	bool cut = false;
 	const char *why = NULL;
@@ -235,7 +242,8 @@ static lh_status result_json(call *c, lh_status st, lh_result *r, lh_render old,
 			for (size_t i = 0; i < ncols; i++) {
 				const char *t = lh_result_text(r, i, k);
 				chars += t ? (int64_t)strlen(t) : 4;
-				json_t *v = t ? json_loads(t, JSON_DECODE_ANY, NULL) : json_null();
+				json_t *v = !t ? json_null() : exact[i] ? json_string(t)
+				                                        : json_loads(t, JSON_DECODE_ANY, NULL);
 				json_array_append_new(row, v ? v : json_string(t));
 			}
 			if (chars > c->opt.max_chars) {
@@ -250,6 +258,7 @@ static lh_status result_json(call *c, lh_status st, lh_result *r, lh_render old,
 	}
 	if (st != LH_OK && !c->err.msg)
 		tool_lake_error(c, st);
+	free(exact);
 	lh_result_destroy(&r);
 	lh_lake_swap_render(c->lake, old);
 	if (st != LH_OK) {

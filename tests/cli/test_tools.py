@@ -105,6 +105,12 @@ def test_query_answers_with_types_caps_and_snapshots(filled):
     assert r["rows"] == [[0, "caption 0", 0.0, [0, 2], None], [1, "caption 1", 0.25, [1, 2], None]]
     assert (r["row_count"], r["truncated"], r["snapshot_id"]) == (2, False, 5)
     assert "note" not in r
+    # numbers a double cannot hold exactly come as strings, digit for digit
+    r = tool(filled, "query", {"sql": "SELECT 12345678901234567890.1234567890::DECIMAL(38,10) AS d, "
+                                      "1.5::DECIMAL(9,2) AS s, 170141183460469231731687303715884105727"
+                                      "::HUGEINT AS h, 18446744073709551615::UBIGINT AS u"})
+    assert r["rows"] == [["12345678901234567890.1234567890", 1.5,
+                          "170141183460469231731687303715884105727", "18446744073709551615"]]
     # caps cut, and say so
     r = tool(filled, "query", {"sql": "SELECT id FROM gold.captions ORDER BY id"}, "--max-rows", "5")
     assert r["rows"] == [[0], [1], [2], [3], [4]] and r["truncated"]
