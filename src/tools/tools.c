@@ -798,7 +798,7 @@ static const tool tools[] = {
      "A seeded random sample of a table's rows (the same seed gives the same rows).",
      "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\"}, \"n\": {\"type\": "
      "\"integer\", \"minimum\": 1, \"maximum\": 10000, \"description\": \"rows (default 10)\"}, "
-     "\"seed\": {\"type\": \"integer\", \"minimum\": 0}, " SNAPSHOT_PROP "}, \"required\": "
+     "\"seed\": {\"type\": \"integer\", \"minimum\": 0, \"maximum\": 2147483647}, " SNAPSHOT_PROP "}, \"required\": "
      "[\"table\"], \"additionalProperties\": false}",
      ROWS_OUTPUT, false, false, true, t_sample_rows},
     {"take_rows", "Rows by row id",

@@ -202,6 +202,7 @@ def test_input_that_fails_the_schema_is_refused(filled):
              ("query", {"sql": 3}, "input: sql must be a string"),
              ("query", {"sql": "SELECT 1", "extra": 1}, "input: unknown field 'extra'"),
              ("sample_rows", {"table": "t", "n": 0}, "input: n must be at least 1"),
+             ("sample_rows", {"table": "t", "seed": 2 ** 31}, "input: seed must be at most 2147483647"),
              ("take_rows", {"table": "t", "row_ids": ["1"]}, "row_ids[0] must be an integer"),
              ("describe_table", {"table": "a.b.c.d"}, "not a table name"),
              ("describe_table", {"table": "missing"}, "missing")]
