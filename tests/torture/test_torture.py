@@ -30,7 +30,7 @@ from lh import BIN, CATALOG, DATA, ffmpeg  # noqa: E402
 
 FULL = os.environ.get("LH_TORTURE") == "full"
 JOBS = int(os.environ.get("LH_TORTURE_JOBS", "2"))
-DENSE, SPREAD = 10, 4
+DENSE, SPREAD = 8, 3
 POINTS = ["alloc", "write", "fsync", "rename", "store_put", "catalog_commit", "after_commit"]
 # what a fired fault's message must say, per point
 EXPECT = {"alloc": "out of memory", "write": "no space left on device"}
