@@ -18,6 +18,11 @@ import pytest
 
 from lh import BIN, CATALOG, DATA, environ, jsonrpc as rpc, mcp_clients, run
 
+# the transport's own behaviour (HTTP and MCP rules, hostile bytes, OpenAPI, the clients)
+# does not depend on the lake's catalog or store: run once, on the sanitizer build's
+transport_only = pytest.mark.skipif(CATALOG != "sqlite" or DATA != "fs",
+                                    reason="does not depend on the catalog or the store")
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLIENTS = os.path.join(HERE, "..", "mcp")
 MODERN = {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
@@ -29,7 +34,8 @@ class Server:
 
     def __init__(self, lake, *args):
         self.log = open(os.path.join(os.path.dirname(lake.dir), "serve.log"), "w+")
-        self.proc = subprocess.Popen([BIN, "--lake", lake.dir, "serve", "--port", "0", *args],
+        self.proc = subprocess.Popen([BIN, "--lake", lake.dir, "serve", "--port", "0",
+                                      "--threads", "2", *args],
                                      stdout=subprocess.PIPE, stderr=self.log, text=True,
                                      env=environ(lake=lake.dir))
         line = self.proc.stdout.readline()
@@ -196,6 +202,7 @@ def test_query_and_tools_answer_as_the_cli(served):
     assert body["rows"] == [[21]]
 
 
+@transport_only
 def test_openapi_is_generated_from_the_registry(served):
     st, doc = served.json("GET", "/openapi.json", token=served.ro)
     assert st == 200 and doc["openapi"] == "3.1.0"
@@ -210,6 +217,7 @@ def test_openapi_is_generated_from_the_registry(served):
     assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
 
 
+@transport_only
 def test_official_mcp_clients_over_http(served):
     mcp_clients()
     calls = [["list_tables", {"schema": "gold"}],
@@ -233,6 +241,7 @@ def test_official_mcp_clients_over_http(served):
         assert "Unknown tool: nope" in out["calls"][4]["error"], mode
 
 
+@transport_only
 def test_the_streamable_http_rules(served):
     s = served
     acc = {"Accept": "application/json, text/event-stream"}
@@ -317,6 +326,7 @@ def status_of(response):
     return int(response.split(b" ", 2)[1]) if response.startswith(b"HTTP/1.") else None
 
 
+@transport_only
 def test_hostile_requests_are_refused_and_change_nothing(served):
     s, lake = served, served.lake
     rw = token(lake, "--tenant", "acme")
