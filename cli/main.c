@@ -395,6 +395,14 @@ static int help_for(const char *cmd)
 	else if (cmd && cli_maint_help(cmd))
 		text = cli_maint_help(cmd);
 	fputs(text, stdout);
+	if (text == sql_help) {
+		/* the SQL front's own table of statement kinds */
+		fputs("\nstatements the lake handles itself (the rest is DuckDB's SQL over the lake):\n",
+		      stdout);
+		const char *help;
+		for (size_t i = 0; lh_sql_statement(i, &help); i++)
+			printf("  %-18s %s\n", lh_sql_statement(i, NULL), help);
+	}
 	return 0;
 }
 

@@ -323,6 +323,12 @@ struct ArrowArrayStream {
  */
 LH_API lh_status lh_lake_query_arrow(lh_lake *lake, const char *sql, struct ArrowArrayStream *out_stream);
 
+/* The statement kinds the SQL front routes itself (everything else is DuckDB's query
+ * surface over the lake's tables): the head words of kind i ("CREATE TABLE") and a line
+ * of help, or NULL when i is past the last. Static strings. */
+LH_API const char *lh_sql_statement(size_t i, const char **out_help);
+
+
 /* ---------------------------------------------------------------------------------
  * Snapshots and rollback
  * ------------------------------------------------------------------------------- */

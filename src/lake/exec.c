@@ -1,16 +1,18 @@
 /*
  * lake/exec.c - the SQL front: splits scripts, routes each statement.
  *
- * Layer: lake. Statement routing, by the statement's head:
- *   BEGIN / COMMIT / ROLLBACK                  -> the lake transaction (txn.c)
- *   CREATE/DROP SCHEMA, CREATE/DROP/ALTER TABLE on lake tables   -> ddl.c
- *   INSERT / DELETE / UPDATE / TRUNCATE on lake tables           -> dml.c
- *   CALL lakehouse_* / ducklake_*              -> history.c
- *   anything else (SELECT, WITH, FROM, EXPLAIN, DESCRIBE, SUMMARIZE, SHOW, PRAGMA,
- *   SET, COPY ... TO, statements on TEMP objects)  -> DuckDB, after the lake's views
- *   are brought up to date and AT clauses / DuckLake table functions are rewritten.
- * A DML or DDL statement whose target is not a lake table (a TEMP table, say) goes to
- * DuckDB as well.
+ * Layer: lake. A statement is routed by its head words through `kinds`, a table of
+ * statement kinds (head words -> handler, flags), like Redis's command table: adding a
+ * statement kind is one row and one handler, and `lakehouse help sql` lists the table.
+ * Statements no row claims (SELECT, WITH, FROM, EXPLAIN, DESCRIBE, SUMMARIZE, SHOW,
+ * PRAGMA, COPY ... TO, statements on TEMP objects) go to DuckDB, after the lake's views
+ * are brought up to date and AT clauses / DuckLake table functions are rewritten. A DML
+ * or DDL statement whose target is not a lake table (a TEMP table, say) goes to DuckDB
+ * as well (rows flagged K_TARGET).
+ *
+ * What a statement knows while it runs (whether the state was refreshed, how many
+ * per-statement views it made, the result to hand out after a commit) lives in its
+ * lh_stmt, not on the handle.
  */
 #include "lake/lake_int.h"
 
@@ -18,10 +20,42 @@
 #include <string.h>
 #include <strings.h>
 
+void lh_stmt_enter(lh_lake *lake, lh_stmt *s)
+{
+	s->fresh = false; /* each statement starts from the latest snapshot */
+	s->views_made = 0;
+	s->commit_before = lake->last_commit;
+	s->outer = lake->stmt;
+	lake->stmt = s;
+}
+
+void lh_stmt_leave(lh_lake *lake, lh_stmt *s)
+{
+	lake->stmt = s->outer;
+}
+
+void lh_stmt_set_fresh(lh_lake *lake, bool fresh)
+{
+	if (lake->stmt)
+		lake->stmt->fresh = fresh;
+}
+
+bool lh_stmt_is_fresh(const lh_lake *lake)
+{
+	return lake->stmt && lake->stmt->fresh;
+}
+
+char *lh_stmt_view_name(lh_lake *lake)
+{
+	/* outside a statement (never by design) a name of its own still avoids a clash */
+	static const char fallback[] = "__lh_q_loose";
+	return lake->stmt ? lh_asprintf("__lh_q_%d", lake->stmt->views_made++) : lh_strdup(fallback);
+}
+
 /* Makes DuckDB show the working state: the transaction's, or the latest committed. */
 static lh_status prepare_views(lh_lake *lake)
 {
-	lh_status st = lake->fresh ? LH_OK : lh_lake_refresh(lake);
+	lh_status st = lh_stmt_is_fresh(lake) ? LH_OK : lh_lake_refresh(lake);
 	if (st == LH_OK)
 		st = lh_views_install(lake, lh_lake_state(lake));
 	return st;
@@ -37,14 +71,6 @@ static lh_status run_query(lh_lake *lake, lh_stmt *s, lh_result **out)
 		st = lh_result_from_query(lake, rewritten ? rewritten : s->text, out);
 	free(rewritten);
 	return st;
-}
-
-/* DELETE and UPDATE hand their WHERE/SET/FROM text to DuckDB inside a DuckDB
- * transaction, which may then write only __lh: the lake views of the tables the
- * statement names are loaded before it. */
-static lh_status preload(lh_lake *lake, lh_stmt *s)
-{
-	return lh_remote_load_names(lake, &s->toks);
 }
 
 /* True when the qualified name at the cursor (left in place) names a lake table of the
@@ -72,238 +98,365 @@ static bool targets_lake(lh_lake *lake, const lh_cursor *at)
 	return lake_target;
 }
 
-/* Skips "IF EXISTS" / "IF NOT EXISTS" on a copy of the cursor. */
-static lh_cursor after_if(const lh_cursor *c)
-{
-	lh_cursor k = *c;
-	if (lh_cur_is(&k, 0, "IF")) {
-		k.i++;
-		lh_cur_accept(&k, "NOT");
-		lh_cur_accept(&k, "EXISTS");
-	}
-	return k;
-}
-
 /* After a statement's commit nothing may report failure (txn.c's rule): when making
  * its result fails once the statement committed a snapshot, it gets the empty result
  * exec_one made before it ran. */
 static lh_status durable_result(lh_lake *lake, lh_status st, lh_result **out)
 {
-	if (st == LH_OK || lake->last_commit == lake->stmt_commit || !lake->spare)
+	lh_stmt *s = lake->stmt;
+	if (st == LH_OK || lake->last_commit == s->commit_before || !s->spare)
 		return st;
 	lh_result_destroy(out);
-	*out = lake->spare;
-	lake->spare = NULL;
+	*out = s->spare;
+	s->spare = NULL;
 	lh_err_clear(&lake->err);
 	return LH_OK;
 }
 
-static lh_status count_result(lh_lake *lake, lh_status st, int64_t n, lh_result **out)
-{
-	if (st != LH_OK)
-		return st;
-	return durable_result(lake, lh_result_count(lake, n, out), out);
-}
+/* --- handlers ------------------------------------------------------------------------
+ * Each gets the cursor after the row's head words. A handler that makes no result of
+ * its own leaves *out NULL and sets *count (>= 0: a "Count" result, as DuckDB returns
+ * for DML; -1: an empty result). */
+typedef lh_status (*stmt_fn)(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                             lh_result **out);
 
-static lh_status empty_result(lh_lake *lake, lh_status st, lh_result **out)
+static lh_status h_begin(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
-	if (st == LH_OK && lh_result_empty(out) != LH_OK)
-		st = durable_result(lake, lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory"), out);
+	(void)s, (void)c, (void)count, (void)out;
+	lh_status st = lh_txn_begin(lake);
+	if (st == LH_OK)
+		lake->txn_open = true;
 	return st;
 }
 
-static lh_status route_create(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **out)
+static lh_status h_commit(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
-	if (lh_cur_accept(c, "OR") && !lh_cur_accept(c, "REPLACE"))
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "expected CREATE OR REPLACE");
-	if (lh_cur_is(c, 0, "TEMP") || lh_cur_is(c, 0, "TEMPORARY"))
-		return run_query(lake, s, out);
-	if (lh_cur_accept(c, "SCHEMA"))
-		return empty_result(lake, lh_ddl_create_schema(lake, s, c), out);
-	if (lh_cur_is(c, 0, "TABLE")) {
-		int64_t n = -1; /* stays -1 unless the table was made AS a query */
-		lh_status st = lh_ddl_create_table(lake, s, c, &n);
-		return n >= 0 ? count_result(lake, st, n, out) : empty_result(lake, st, out);
-	}
-	if (lh_cur_is(c, 0, "VIEW"))
-		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-		                    "lake views are not supported yet; CREATE TEMP VIEW makes a view for "
-		                    "this session");
-	/* macros, functions, types: session objects in DuckDB */
-	return run_query(lake, s, out);
+	(void)s, (void)c, (void)count, (void)out;
+	if (!lake->txn_open)
+		return lh_lake_fail(lake, LH_ERR_TXN, "cannot commit: no transaction is open (BEGIN "
+		                                      "starts one)");
+	int64_t snap;
+	return lh_txn_commit(lake, &snap);
 }
 
-static lh_status route_txn(lh_lake *lake, lh_cursor *c, lh_result **out, bool *handled)
+static lh_status h_rollback(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                            lh_result **out)
 {
-	*handled = true;
-	if (lh_cur_is(c, 0, "BEGIN") || (lh_cur_is(c, 0, "START") && lh_cur_is(c, 1, "TRANSACTION"))) {
-		lh_status st = lh_txn_begin(lake);
-		if (st == LH_OK)
-			lake->txn_open = true;
-		return empty_result(lake, st, out);
-	}
-	if (lh_cur_is(c, 0, "COMMIT") || lh_cur_is(c, 0, "END")) {
-		if (!lake->txn_open)
-			return lh_lake_fail(lake, LH_ERR_TXN, "cannot commit: no transaction is open (BEGIN "
-			                                      "starts one)");
-		int64_t snap;
-		return empty_result(lake, lh_txn_commit(lake, &snap), out);
-	}
-	if (lh_cur_is(c, 0, "ROLLBACK") || lh_cur_is(c, 0, "ABORT")) {
-		if (!lake->txn_open)
-			return lh_lake_fail(lake, LH_ERR_TXN, "cannot roll back: no transaction is open");
-		lh_txn_rollback(lake);
-		return empty_result(lake, LH_OK, out);
-	}
-	*handled = false;
+	(void)s, (void)c, (void)count, (void)out;
+	if (!lake->txn_open)
+		return lh_lake_fail(lake, LH_ERR_TXN, "cannot roll back: no transaction is open");
+	lh_txn_rollback(lake);
 	return LH_OK;
 }
 
-/* SET [GLOBAL|SESSION] ducklake_<option> (= | TO) value: the lake's own settings. */
-static lh_status set_option(lh_lake *lake, lh_stmt *s, const lh_cursor *at, bool *done)
+static lh_status h_create_schema(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                                 lh_result **out)
 {
-	lh_cursor c = *at;
-	*done = false;
-	c.i++;
-	if (!lh_cur_accept(&c, "GLOBAL"))
-		lh_cur_accept(&c, "SESSION");
-	char *name = lh_cur_ident(&c);
+	(void)count, (void)out;
+	return lh_ddl_create_schema(lake, s, c);
+}
+
+static lh_status h_create_table(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                                lh_result **out)
+{
+	(void)out;
+	c->i--; /* ddl.c reads from TABLE */
+	return lh_ddl_create_table(lake, s, c, count); /* count stays -1 unless AS a query */
+}
+
+static lh_status h_drop(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)count, (void)out;
+	c->i--; /* ddl.c reads from SCHEMA / TABLE */
+	return lh_ddl_drop(lake, s, c);
+}
+
+static lh_status h_alter_table(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                               lh_result **out)
+{
+	(void)count, (void)out;
+	c->i--;
+	return lh_ddl_alter_table(lake, s, c);
+}
+
+static lh_status h_insert(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)out;
+	return lh_dml_insert(lake, s, c, count);
+}
+
+/* DELETE and UPDATE hand their WHERE/SET/FROM text to DuckDB inside a DuckDB
+ * transaction, which may then write only __lh: the lake views of the tables the
+ * statement names are loaded before it. */
+static lh_status h_delete(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)out;
+	lh_status st = lh_remote_load_names(lake, &s->toks);
+	c->i--; /* dml.c reads from FROM */
+	return st == LH_OK ? lh_dml_delete(lake, s, c, count) : st;
+}
+
+static lh_status h_update(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)out;
+	lh_status st = lh_remote_load_names(lake, &s->toks);
+	return st == LH_OK ? lh_dml_update(lake, s, c, count) : st;
+}
+
+static lh_status h_truncate(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                            lh_result **out)
+{
+	(void)out;
+	return lh_dml_truncate(lake, s, c, count);
+}
+
+/* SET [GLOBAL|SESSION] ducklake_<option> (= | TO) value: the lake's own settings; any
+ * other SET is DuckDB's. */
+static lh_status h_set(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)count;
+	if (!lh_cur_accept(c, "GLOBAL"))
+		lh_cur_accept(c, "SESSION");
+	char *name = lh_cur_ident(c);
 	if (!name || !lh_str_starts_with(name, "ducklake_") ||
-	    !(lh_cur_accept(&c, "=") || lh_cur_accept(&c, "TO"))) {
+	    !(lh_cur_accept(c, "=") || lh_cur_accept(c, "TO"))) {
 		free(name);
-		return LH_OK;
+		return run_query(lake, s, out);
 	}
 	char *value = NULL;
-	lh_status st = lh_eval_text(lake, s->text + lh_cur_offset(&c), &value);
+	lh_status st = lh_eval_text(lake, s->text + lh_cur_offset(c), &value);
 	bool known = false;
 	if (st == LH_OK)
 		st = lh_lake_setting(lake, name, value, &known);
-	*done = known || st != LH_OK;
 	free(name);
 	free(value);
+	return known || st != LH_OK ? st : run_query(lake, s, out);
+}
+
+/* CALL lakehouse_* / ducklake_*: the lake's procedures (history.c); CALL of another of
+ * their table functions is FROM f(...), as in DuckDB. */
+static lh_status h_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)count;
+	bool done = false;
+	lh_status st = lh_history_call(lake, s, c, &done);
+	if (done || st != LH_OK)
+		return st;
+	const lh_tok *fn = lh_cur_peek(c, 0);
+	if (fn->type != LH_TOK_WORD || (strncasecmp(s->text + fn->start, "ducklake_", 9) != 0 &&
+	                                strncasecmp(s->text + fn->start, "lakehouse_", 10) != 0))
+		return run_query(lake, s, out);
+	char *from = lh_asprintf("FROM %s", s->text + fn->start);
+	lh_stmt fs = {.text = from};
+	if (!from || lh_tokenize(from, strlen(from), &fs.toks) != LH_OK) {
+		free(from);
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	st = run_query(lake, &fs, out);
+	lh_toks_free(&fs.toks);
+	free(from);
 	return st;
+}
+
+static lh_status h_copy(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)count;
+	if (!lh_cur_is(c, 0, "(") && lh_cur_has_word(c, "FROM") && targets_lake(lake, c))
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "COPY <lake table> FROM is not supported; use INSERT INTO <table> "
+		                    "SELECT * FROM read_csv('<file>') (or read_parquet, read_json)");
+	return run_query(lake, s, out);
+}
+
+static lh_status h_use(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)s, (void)count, (void)out;
+	if (lh_cur_is(c, 0, "lake") && lh_cur_peek(c, 1)->type == LH_TOK_EOF)
+		return LH_OK;
+	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+	                    "USE is not supported: name tables as table, schema.table or "
+	                    "lake.schema.table");
+}
+
+static lh_status h_merge(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)s, (void)c, (void)count, (void)out;
+	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+	                    "MERGE INTO is not supported on lake tables yet; use UPDATE and "
+	                    "INSERT ... SELECT in one transaction");
+}
+
+static lh_status h_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                               lh_result **out)
+{
+	(void)s, (void)c, (void)count, (void)out;
+	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+	                    "lake views are not supported yet; CREATE TEMP VIEW makes a view for "
+	                    "this session");
+}
+
+/* Objects DuckDB would keep only for the session: refused rather than lost. */
+static lh_status h_session_object(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                                  lh_result **out)
+{
+	(void)count, (void)out;
+	const lh_tok *what = &c->t->v.items[c->i - 1]; /* the head's last word */
+	int n = (int)(what->end - what->start);
+	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+	                    "a lake cannot store a %.*s (DuckLake has none), and one made only for "
+	                    "this session would vanish when it ends: write CREATE TEMP %.*s to make a "
+	                    "session object",
+	                    n, s->text + what->start, n, s->text + what->start);
+}
+
+static lh_status h_comment(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
+{
+	(void)s, (void)c, (void)count, (void)out;
+	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+	                    "COMMENT ON is not stored by this version of the lake; nothing was "
+	                    "changed");
+}
+
+/* --- the table --------------------------------------------------------------------------- */
+enum {
+	K_NO_VIEWS = 1 << 0, /* transaction control: runs before the views are brought up to date */
+	K_TEMP = 1 << 1,     /* CREATE TEMP|TEMPORARY ... goes to DuckDB */
+	K_TARGET = 1 << 2,   /* the name after the head (and IF [NOT] EXISTS, INTO, TABLE) must
+	                        be a lake table, else the statement goes to DuckDB */
+};
+
+typedef struct stmt_kind {
+	const char *head; /* its words, space-separated; after CREATE, OR REPLACE and TEMP are
+	                     skipped */
+	stmt_fn fn;
+	unsigned flags;
+	const char *help;
+} stmt_kind;
+
+static const stmt_kind kinds[] = {
+    {"BEGIN", h_begin, K_NO_VIEWS, "start a transaction (its statements make one snapshot)"},
+    {"START TRANSACTION", h_begin, K_NO_VIEWS, "same as BEGIN"},
+    {"COMMIT", h_commit, K_NO_VIEWS, "commit the transaction as one snapshot"},
+    {"END", h_commit, K_NO_VIEWS, "same as COMMIT"},
+    {"ROLLBACK", h_rollback, K_NO_VIEWS, "drop the transaction's changes"},
+    {"ABORT", h_rollback, K_NO_VIEWS, "same as ROLLBACK"},
+    {"CREATE SCHEMA", h_create_schema, 0, "CREATE SCHEMA [IF NOT EXISTS] s"},
+    {"CREATE TABLE", h_create_table, K_TEMP,
+     "CREATE [OR REPLACE] TABLE t (columns) | AS query (TEMP: a session table)"},
+    {"CREATE VIEW", h_create_view, K_TEMP, "TEMP views only, for now"},
+    {"CREATE SEQUENCE", h_session_object, K_TEMP, "TEMP only (DuckLake has no sequences)"},
+    {"CREATE MACRO", h_session_object, K_TEMP, "TEMP only (a session object)"},
+    {"CREATE FUNCTION", h_session_object, K_TEMP, "TEMP only (a session object)"},
+    {"CREATE TYPE", h_session_object, K_TEMP, "TEMP only (a session object)"},
+    {"CREATE INDEX", h_session_object, K_TEMP, "not on lake tables"},
+    {"DROP SCHEMA", h_drop, 0, "DROP SCHEMA [IF EXISTS] s [CASCADE]"},
+    {"DROP TABLE", h_drop, K_TARGET, "DROP TABLE [IF EXISTS] t"},
+    {"ALTER TABLE", h_alter_table, K_TARGET,
+     "ADD/DROP/RENAME COLUMN, ALTER COLUMN TYPE/SET DEFAULT/NOT NULL, RENAME TO"},
+    {"INSERT", h_insert, K_TARGET, "INSERT [OR IGNORE|REPLACE] INTO t [(cols)] VALUES|query"},
+    {"DELETE FROM", h_delete, K_TARGET, "DELETE FROM t [USING ...] [WHERE ...]"},
+    {"UPDATE", h_update, K_TARGET, "UPDATE t SET ... [FROM ...] [WHERE ...]"},
+    {"TRUNCATE", h_truncate, K_TARGET, "TRUNCATE [TABLE] t"},
+    {"MERGE", h_merge, 0, "not yet: UPDATE and INSERT ... SELECT in one transaction"},
+    {"COMMENT ON", h_comment, 0, "not yet (refused, never silently dropped)"},
+    {"USE", h_use, 0, "USE lake"},
+    {"COPY", h_copy, 0, "COPY (query) | t TO 'file' (COPY t FROM: use INSERT ... SELECT)"},
+    {"SET", h_set, 0, "SET ducklake_max_retry_count|retry_wait_ms|retry_backoff, or DuckDB's"},
+    {"CALL", h_call, 0, "CALL ducklake_*/lakehouse_* procedures and table functions"},
+};
+
+static size_t lh_sql_statement_count(void)
+{
+	return sizeof kinds / sizeof kinds[0];
+}
+
+const char *lh_sql_statement(size_t i, const char **out_help)
+{
+	if (i >= lh_sql_statement_count())
+		return NULL;
+	if (out_help)
+		*out_help = kinds[i].help;
+	return kinds[i].head;
+}
+
+/* Accepts the next word if it is `word` (len bytes of a head). */
+static bool accept_word(lh_cursor *c, const char *word, size_t len)
+{
+	char w[16];
+	if (len >= sizeof w)
+		return false;
+	memcpy(w, word, len);
+	w[len] = '\0';
+	return lh_cur_accept(c, w);
+}
+
+/* The row whose head words start the statement; *c ends after them. */
+static const stmt_kind *find_kind(lh_cursor *c, bool *temp)
+{
+	*temp = false;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		const char *w = kinds[i].head;
+		lh_cursor at = *c;
+		bool t = false, match = true;
+		for (bool first = true; match && *w; first = false) {
+			size_t len = strcspn(w, " ");
+			match = accept_word(&at, w, len);
+			if (match && first && strncmp(w, "CREATE", len) == 0 && w[len]) {
+				if (lh_cur_accept(&at, "OR") && !lh_cur_accept(&at, "REPLACE"))
+					match = false;
+				t = lh_cur_accept(&at, "TEMP") || lh_cur_accept(&at, "TEMPORARY");
+			}
+			w += len + (w[len] == ' ');
+		}
+		if (match) {
+			*c = at;
+			*temp = t;
+			return &kinds[i];
+		}
+	}
+	return NULL;
+}
+
+/* The cursor at the target name of a K_TARGET statement. */
+static lh_cursor target_at(const lh_cursor *c)
+{
+	lh_cursor t = *c;
+	if (lh_cur_accept(&t, "OR")) /* INSERT OR IGNORE|REPLACE */
+		t.i++;
+	lh_cur_accept(&t, "INTO");
+	lh_cur_accept(&t, "TABLE");
+	if (lh_cur_accept(&t, "IF")) {
+		lh_cur_accept(&t, "NOT");
+		lh_cur_accept(&t, "EXISTS");
+	}
+	return t;
 }
 
 static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 {
 	lh_cursor c = {.t = &s->toks};
-	bool handled;
-	lh_status st = route_txn(lake, &c, out, &handled);
-	if (handled)
+	bool temp = false;
+	const stmt_kind *k = find_kind(&c, &temp);
+	/* every other statement sees the working state, in the catalog and as DuckDB views
+	 * (DML and CREATE TABLE AS read other tables through them) */
+	lh_status st = k && (k->flags & K_NO_VIEWS) ? LH_OK : prepare_views(lake);
+	if (st != LH_OK)
 		return st;
-	/* every statement sees the working state, in the catalog and as DuckDB views (DML
-	 * and CREATE TABLE AS read other tables through them) */
-	if ((st = prepare_views(lake)) != LH_OK)
+	if (!k || (temp && (k->flags & K_TEMP)))
+		return run_query(lake, s, out);
+	if (k->flags & K_TARGET) {
+		lh_cursor t = target_at(&c);
+		if (!targets_lake(lake, &t))
+			return run_query(lake, s, out);
+	}
+	int64_t count = -1;
+	st = k->fn(lake, s, &c, &count, out);
+	if (st != LH_OK || *out)
 		return st;
-	int64_t n = 0;
-	if (lh_cur_accept(&c, "CREATE"))
-		return route_create(lake, s, &c, out);
-	if (lh_cur_is(&c, 0, "DROP") && (lh_cur_is(&c, 1, "SCHEMA") || lh_cur_is(&c, 1, "TABLE"))) {
-		lh_cursor t = after_if(&(lh_cursor){c.t, c.i + 2});
-		if (lh_cur_is(&c, 1, "SCHEMA") || targets_lake(lake, &t)) {
-			c.i++;
-			return empty_result(lake, lh_ddl_drop(lake, s, &c), out);
-		}
-		return run_query(lake, s, out);
-	}
-	if (lh_cur_is(&c, 0, "ALTER") && lh_cur_is(&c, 1, "TABLE")) {
-		lh_cursor t = after_if(&(lh_cursor){c.t, c.i + 2});
-		if (targets_lake(lake, &t)) {
-			c.i++;
-			return empty_result(lake, lh_ddl_alter_table(lake, s, &c), out);
-		}
-		return run_query(lake, s, out);
-	}
-	if (lh_cur_is(&c, 0, "INSERT")) {
-		lh_cursor t = {c.t, c.i + 1};
-		lh_cur_accept(&t, "OR");
-		if (lh_cur_is(&c, 1, "OR"))
-			t.i++;
-		lh_cur_accept(&t, "INTO");
-		if (targets_lake(lake, &t)) {
-			c.i++;
-			st = lh_dml_insert(lake, s, &c, &n);
-			return count_result(lake, st, n, out);
-		}
-		return run_query(lake, s, out);
-	}
-	if (lh_cur_is(&c, 0, "DELETE") && lh_cur_is(&c, 1, "FROM")) {
-		if (targets_lake(lake, &(lh_cursor){c.t, c.i + 2})) {
-			if ((st = preload(lake, s)) != LH_OK)
-				return st;
-			c.i++;
-			st = lh_dml_delete(lake, s, &c, &n);
-			return count_result(lake, st, n, out);
-		}
-		return run_query(lake, s, out);
-	}
-	if (lh_cur_is(&c, 0, "UPDATE")) {
-		if (targets_lake(lake, &(lh_cursor){c.t, c.i + 1})) {
-			if ((st = preload(lake, s)) != LH_OK)
-				return st;
-			c.i++;
-			st = lh_dml_update(lake, s, &c, &n);
-			return count_result(lake, st, n, out);
-		}
-		return run_query(lake, s, out);
-	}
-	if (lh_cur_is(&c, 0, "TRUNCATE")) {
-		lh_cursor t = {c.t, c.i + 1};
-		lh_cur_accept(&t, "TABLE");
-		if (targets_lake(lake, &t)) {
-			c.i++;
-			st = lh_dml_truncate(lake, s, &c, &n);
-			return count_result(lake, st, n, out);
-		}
-		return run_query(lake, s, out);
-	}
-	if (lh_cur_is(&c, 0, "MERGE"))
-		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-		                    "MERGE INTO is not supported on lake tables yet; use UPDATE and "
-		                    "INSERT ... SELECT in one transaction");
-	if (lh_cur_is(&c, 0, "USE") && !(lh_cur_is(&c, 1, "lake") && lh_cur_peek(&c, 2)->type == LH_TOK_EOF))
-		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-		                    "USE is not supported: name tables as table, schema.table or "
-		                    "lake.schema.table");
-	if (lh_cur_is(&c, 0, "COPY") && !lh_cur_is(&c, 1, "(") && lh_cur_has_word(&c, "FROM")) {
-		lh_cursor t = {c.t, c.i + 1};
-		if (targets_lake(lake, &t))
-			return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-			                    "COPY <lake table> FROM is not supported; use INSERT INTO <table> "
-			                    "SELECT * FROM read_csv('<file>') (or read_parquet, read_json)");
-	}
-	if (lh_cur_is(&c, 0, "SET")) {
-		bool done = false;
-		st = set_option(lake, s, &c, &done);
-		if (done || st != LH_OK)
-			return empty_result(lake, st, out);
-	}
-	if (lh_cur_is(&c, 0, "CALL")) {
-		bool done = false;
-		c.i++;
-		st = lh_history_call(lake, s, &c, &done);
-		if (done)
-			return empty_result(lake, st, out);
-		if (st != LH_OK)
-			return st;
-		/* CALL ducklake_f(...) is FROM ducklake_f(...), as in DuckDB */
-		const lh_tok *fn = lh_cur_peek(&c, 0);
-		if (fn->type == LH_TOK_WORD &&
-		    (strncasecmp(s->text + fn->start, "ducklake_", 9) == 0 ||
-		     strncasecmp(s->text + fn->start, "lakehouse_", 10) == 0)) {
-			char *from = lh_asprintf("FROM %s", s->text + fn->start);
-			lh_stmt fs = {.text = from};
-			if (!from || lh_tokenize(from, strlen(from), &fs.toks) != LH_OK) {
-				free(from);
-				return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-			}
-			st = run_query(lake, &fs, out);
-			lh_toks_free(&fs.toks);
-			free(from);
-			return st;
-		}
-	}
-	return run_query(lake, s, out);
+	st = count >= 0 ? lh_result_count(lake, count, out) : lh_result_empty(out);
+	if (st != LH_OK && !lake->err.msg)
+		lh_lake_fail(lake, st, "out of memory");
+	return durable_result(lake, st, out);
 }
 
 static lh_status exec_one(lh_lake *lake, const char *text, size_t len, lh_result **out)
@@ -314,17 +467,16 @@ static lh_status exec_one(lh_lake *lake, const char *text, size_t len, lh_result
 		free((char *)s.text);
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
-	lake->fresh = false; /* each statement starts from the latest snapshot */
-	lake->query_views = 0;
-	lake->stmt_commit = lake->last_commit;
-	lh_status st = lh_result_empty(&lake->spare) == LH_OK
+	lh_stmt_enter(lake, &s);
+	lh_status st = lh_result_empty(&s.spare) == LH_OK
 	                   ? route(lake, &s, out)
 	                   : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK && !*out && lh_result_empty(out) != LH_OK)
+		st = durable_result(lake, lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory"), out);
+	lh_result_destroy(&s.spare);
+	lh_stmt_leave(lake, &s);
 	lh_toks_free(&s.toks);
 	free((char *)s.text);
-	if (st == LH_OK && !*out)
-		st = empty_result(lake, st, out);
-	lh_result_destroy(&lake->spare);
 	return st;
 }
 
@@ -387,8 +539,7 @@ lh_status lh_lake_query_arrow(lh_lake *lake, const char *sql, struct ArrowArrayS
 	lh_stmt s = {.text = sql};
 	if (lh_tokenize(sql, strlen(sql), &s.toks) != LH_OK)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-	lake->fresh = false;
-	lake->query_views = 0;
+	lh_stmt_enter(lake, &s);
 	lh_status st = prepare_views(lake);
 	char *rewritten = NULL;
 	if (st == LH_OK)
@@ -396,6 +547,7 @@ lh_status lh_lake_query_arrow(lh_lake *lake, const char *sql, struct ArrowArrayS
 	if (st == LH_OK)
 		st = lh_result_arrow_stream(lake, rewritten ? rewritten : sql, out);
 	free(rewritten);
+	lh_stmt_leave(lake, &s);
 	lh_toks_free(&s.toks);
 	return st;
 }

@@ -35,8 +35,11 @@ lh_status lh_lake_query_at(lh_lake *lake, const char *sql, int64_t version, lh_r
 	const lh_state *past = NULL;
 	lh_status st = lh_lake_state_at(lake, version, &past);
 	char *pinned = NULL;
+	lh_stmt scope = {.text = sql};
+	lh_stmt_enter(lake, &scope);
 	if (st == LH_OK)
 		st = lh_rewrite_pinned(lake, sql, version, &pinned);
+	lh_stmt_leave(lake, &scope);
 	if (st == LH_OK)
 		st = lh_lake_query(lake, pinned, out);
 	free(pinned);

@@ -57,7 +57,7 @@ struct lh_lake {
 	                        commit is durable even when `committed` could not catch up) */
 
 	bool txn_open;       /* inside BEGIN ... COMMIT */
-	bool fresh;          /* the committed state was refreshed during this statement */
+	struct lh_stmt *stmt; /* the statement running now (exec.c), NULL between them */
 	lh_state *txn_base;  /* state the open transaction started from */
 	lh_state *txn;       /* its working copy */
 	lh_str_vec txn_files; /* physical files written by the transaction */
@@ -74,10 +74,6 @@ struct lh_lake {
 	bool sandboxed; /* lh_lake_sandbox: maintenance table functions (which write) refused */
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
-	int query_views;  /* per-statement views made so far (remote.c) */
-	int64_t stmt_commit; /* last_commit when the running statement started (exec.c) */
-	lh_result *spare;    /* an empty result made before the statement ran, handed out
-	                        when making its own fails after it committed (exec.c) */
 };
 
 /* The working state: the open transaction's, else the committed one. */
@@ -176,10 +172,29 @@ void lh_verify_attach(lh_lake *lake);
 lh_status lh_verify_commit_sums(lh_lake *lake, lh_file_sums *out);
 
 /* --- statements --------------------------------------------------------------------- */
+/* One statement and what is known while it runs (exec.c makes it; lake->stmt points to
+ * it meanwhile). Entry points that rewrite or read the lake outside a SQL statement
+ * (stream plans, tools) open one with lh_stmt_enter as well. */
 typedef struct lh_stmt {
 	const char *text; /* the statement, NUL-terminated copy */
 	lh_toks toks;
+	bool fresh;          /* the committed state was refreshed during this statement */
+	int views_made;      /* per-statement views __lh_q_<n> made so far (rewrite.c) */
+	int64_t commit_before; /* lake->last_commit when the statement started */
+	lh_result *spare;    /* an empty result made before the statement ran, handed out
+	                        when making its own fails after it committed */
+	struct lh_stmt *outer; /* the statement this one runs inside, if any */
 } lh_stmt;
+
+/* Makes s the running statement (it starts from the latest snapshot); lh_stmt_leave
+ * restores the one before. */
+void lh_stmt_enter(lh_lake *lake, lh_stmt *s);
+void lh_stmt_leave(lh_lake *lake, lh_stmt *s);
+/* The running statement's state was refreshed (or not) just now. */
+void lh_stmt_set_fresh(lh_lake *lake, bool fresh);
+bool lh_stmt_is_fresh(const lh_lake *lake);
+/* A name for the next per-statement view, "__lh_q_<n>" (caller frees). */
+char *lh_stmt_view_name(lh_lake *lake);
 
 lh_status lh_ddl_create_schema(lh_lake *lake, lh_stmt *s, lh_cursor *c);
 lh_status lh_ddl_drop(lh_lake *lake, lh_stmt *s, lh_cursor *c);

@@ -433,12 +433,15 @@ lh_status lh_lake_plan_query(lh_lake *lake, const char *query, int64_t version,
 	if (st == LH_OK && lh_tokenize(query, strlen(query), &t) != LH_OK)
 		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	char *one = NULL, *pinned = NULL;
+	lh_stmt scope = {.text = query};
+	lh_stmt_enter(lake, &scope);
 	if (st == LH_OK)
 		st = one_statement(lake, query, &t, &one);
 	if (st == LH_OK)
 		st = lh_rewrite_pinned(lake, one, version, &pinned);
 	if (st == LH_OK)
 		st = compute_result(lake, p, pinned, filter && *filter ? filter : NULL, orders_itself(&t));
+	lh_stmt_leave(lake, &scope);
 	lh_toks_free(&t);
 	free(one);
 	free(pinned);

@@ -322,7 +322,7 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid
 	char *view = NULL;
 	if (with_rowid) {
 		/* a per-statement view of the past table with its row ids */
-		if (!(view = lh_asprintf("__lh_q_%d", lake->query_views++)))
+		if (!(view = lh_stmt_view_name(lake)))
 			return nomem(lake);
 		lh_remote_ref ref = {.state = past, .table = past->tables.items[ti], .view_name = view,
 		                     .rowid = lh_table_virtual_rowid(past->tables.items[ti])};
@@ -911,7 +911,7 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 			continue;
 		}
 		if (st == LH_OK && !r->cte_name &&
-		    !(p.view = lh_asprintf("__lh_q_%d", lake->query_views++)))
+		    !(p.view = lh_stmt_view_name(lake)))
 			st = nomem(lake);
 		p.ref.keep = p.keep;
 		p.ref.view_name = p.view;

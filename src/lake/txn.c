@@ -36,7 +36,7 @@ lh_status lh_lake_refresh(lh_lake *lake)
 		lh_state_free(&lake->committed);
 		lake->committed = fresh;
 	}
-	lake->fresh = st == LH_OK;
+	lh_stmt_set_fresh(lake, st == LH_OK);
 	return st;
 }
 
@@ -91,7 +91,7 @@ lh_status lh_txn_begin(lh_lake *lake)
 	if (lake->cat->read_only)
 		return lh_catdb_writable(lake->cat, &lake->err);
 	/* start from the latest snapshot (the statement's own refresh is recent enough) */
-	lh_status st = lake->fresh ? LH_OK : lh_lake_refresh(lake);
+	lh_status st = lh_stmt_is_fresh(lake) ? LH_OK : lh_lake_refresh(lake);
 	if (st != LH_OK)
 		return st;
 	lake->txn_base = lh_state_clone(lake->committed);
@@ -310,7 +310,7 @@ static void refresh_after_commit(lh_lake *lake)
 		lh_state_free(&lake->committed);
 		lake->committed = fresh;
 	}
-	lake->fresh = ok;
+	lh_stmt_set_fresh(lake, ok);
 	lh_err_clear(&scratch);
 }
 
