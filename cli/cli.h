@@ -13,6 +13,7 @@
 
 typedef struct opts {
 	const char *lake;
+	bool lake_default; /* neither --lake nor $LAKEHOUSE_DIR: lake is "lake" */
 	cli_format format;
 	const char *command;
 	char **args; /* command arguments without global options */

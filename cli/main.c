@@ -87,6 +87,12 @@ static const char *const sql_help =
     "time travel. Outside BEGIN ... COMMIT each statement that changes the lake makes\n"
     "its own snapshot.\n"
     "\n"
+    "With no --lake (and no $LAKEHOUSE_DIR, no ./lake) the session starts without a lake\n"
+    "and the script attaches one as with DuckDB's ducklake extension:\n"
+    "  ATTACH 'ducklake:meta.ducklake' AS my (DATA_PATH 'files/'); SELECT * FROM my.t;\n"
+    "('ducklake:sqlite:FILE', 'ducklake:postgres:CONNINFO' too; a missing catalog is\n"
+    "created; READ_ONLY, SNAPSHOT_VERSION, SNAPSHOT_TIME; DETACH my). One lake at a time.\n"
+    "\n"
     "  -c SQL            the statements to run\n"
     "  -f FILE           run the statements in FILE ('-' for standard input)\n"
     "  --format FMT      table (default), csv or json\n"
@@ -152,8 +158,10 @@ static int parse_globals(int argc, char **argv, opts *o)
 	}
 	if (!o->lake)
 		o->lake = getenv("LAKEHOUSE_DIR");
-	if (!o->lake || !*o->lake)
+	if (!o->lake || !*o->lake) {
 		o->lake = "lake";
+		o->lake_default = true;
+	}
 	return 0;
 }
 
@@ -267,7 +275,18 @@ static int cmd_sql(const opts *o)
 	if (sql && file)
 		return usage_error("%s", "sql: give -c or -f, not both");
 	lh_lake *lake = NULL;
-	int rc = open_lake(o, &lake);
+	int rc = 0;
+	if (o->lake_default && access(o->lake, F_OK) != 0) {
+		/* no lake named and none here: a session whose script ATTACHes its own */
+		char *err = NULL;
+		if (lh_session_open(&lake, &err) != LH_OK)
+			rc = fail(err);
+		lh_free(err);
+		if (!rc)
+			lh_lake_set_render(lake, o->format == CLI_JSON ? LH_RENDER_JSON : LH_RENDER_TEXT);
+	} else {
+		rc = open_lake(o, &lake);
+	}
 	if (rc)
 		return rc;
 	char *text = NULL;

@@ -144,6 +144,17 @@ LH_API lh_status lh_lake_create(const char *dir, const lh_create_options *option
  */
 LH_API lh_status lh_lake_open(const char *dir, lh_lake **out_lake, char **out_error);
 
+/*
+ * Opens a SQL session with no lake: statements are DuckDB's until one of them attaches a
+ * DuckLake, as DuckDB's ducklake extension does: ATTACH 'ducklake:<file>' AS name
+ * (DATA_PATH '...'), also 'ducklake:sqlite:<file>' and 'ducklake:postgres:<conninfo>'; a
+ * catalog that does not exist is created. The attached name is then the lake's catalog
+ * name in queries (name.table, name.schema.table); DETACH name closes it. One lake at a
+ * time for now. Error reporting as lh_lake_create.
+ */
+LH_API lh_status lh_session_open(lh_lake **out_lake, char **out_error);
+
+
 /* Closes a lake, rolling back an open transaction. Accepts NULL; sets *lake to NULL. */
 LH_API void lh_lake_close(lh_lake **lake);
 

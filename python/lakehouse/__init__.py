@@ -55,6 +55,7 @@ class _Value(ctypes.Structure):
 
 
 _NULL, _BOOL, _INT64, _DOUBLE, _TEXT, _BLOB = range(6)
+_LH_RENDER_TEXT = 0
 _LH_RENDER_JSON = 1
 
 class _StreamOptions(ctypes.Structure):
@@ -95,6 +96,7 @@ _sigs = {
     "lh_taker_error": (ctypes.c_char_p, [_vp]),
     "lh_taker_close": (None, [ctypes.POINTER(_vp)]),
     "lh_lake_open": (ctypes.c_int, [ctypes.c_char_p, ctypes.POINTER(_vp), ctypes.POINTER(_vp)]),
+    "lh_session_open": (ctypes.c_int, [ctypes.POINTER(_vp), ctypes.POINTER(_vp)]),
     "lh_lake_close": (None, [ctypes.POINTER(_vp)]),
     "lh_lake_error": (ctypes.c_char_p, [_vp]),
     "lh_lake_set_render": (None, [_vp, ctypes.c_int]),
@@ -245,12 +247,16 @@ class Lake(_Handle):
     opens its own. Close it with close(), or use it as a context manager."""
     _closer = staticmethod(_lib.lh_lake_close)
 
-    def __init__(self, path):
+    def __init__(self, path, *, text=False):
+        """`path` None: a session with no lake, whose SQL attaches one (see session()).
+        `text`: values as DuckDB renders them (VARCHAR casts), not Python values."""
         handle, err = _vp(), _vp()
-        self._h = _opened(_lib.lh_lake_open(os.fsencode(path), ctypes.byref(handle),
-                                            ctypes.byref(err)), handle, err)
+        code = (_lib.lh_session_open(ctypes.byref(handle), ctypes.byref(err)) if path is None
+                else _lib.lh_lake_open(os.fsencode(path), ctypes.byref(handle), ctypes.byref(err)))
+        self._h = _opened(code, handle, err)
         self.path = path
-        _lib.lh_lake_set_render(self._h, _LH_RENDER_JSON)
+        self._text = text
+        _lib.lh_lake_set_render(self._h, _LH_RENDER_TEXT if text else _LH_RENDER_JSON)
 
     def _handle(self):
         if not self._h:
@@ -326,8 +332,8 @@ class Lake(_Handle):
                     row = []
                     for c in range(n):
                         p = _lib.lh_result_text(res, c, r)
-                        row.append(_decode(ctypes.string_at(p).decode("utf-8") if p else None,
-                                           types[c]))
+                        v = ctypes.string_at(p).decode("utf-8", "replace") if p else None
+                        row.append(v if self._text else _decode(v, types[c]))
                     rows.append(tuple(row))
             return Result(columns, types, rows)
         finally:
@@ -477,5 +483,12 @@ def load_dataset(path, name, split=None, streaming=True, **kwargs):
 def open(path):  # noqa: A001 - the contract's name
     """Opens the lake in folder `path` (or a catalog spec such as sqlite:FILE)."""
     return Lake(path)
+
+
+def session(text=False):
+    """A SQL session with no lake yet: its statements attach one as DuckDB's ducklake
+    extension does (ATTACH 'ducklake:meta.ducklake' AS lake (DATA_PATH 'files/')).
+    `text`: values as DuckDB renders them, not Python values."""
+    return Lake(None, text=text)
 
 

@@ -190,7 +190,7 @@ static lh_status create_schema_fn(lh_lake *lake, void *arg, int64_t *count)
 	schema_args *a = arg;
 	(void)count;
 	lh_state *s = lh_lake_state(lake);
-	if (a->name.schema && !lh_strieq(a->name.schema, "lake"))
+	if (a->name.schema && !lh_lake_is_name(lake, a->name.schema))
 		return lh_lake_fail(lake, LH_ERR_NOT_FOUND, "catalog '%s' does not exist", a->name.schema);
 	if (lh_state_schema_by_name(s, a->name.name)) {
 		if (a->if_exists)
@@ -245,7 +245,7 @@ static lh_status drop_schema_fn(lh_lake *lake, void *arg, int64_t *count)
 	schema_args *a = arg;
 	(void)count;
 	lh_state *s = lh_lake_state(lake);
-	if (a->name.schema && !lh_strieq(a->name.schema, "lake"))
+	if (a->name.schema && !lh_lake_is_name(lake, a->name.schema))
 		return lh_lake_fail(lake, LH_ERR_NOT_FOUND, "catalog '%s' does not exist", a->name.schema);
 	lh_schema *sc = lh_state_schema_by_name(s, a->name.name);
 	if (!sc) {

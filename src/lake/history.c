@@ -478,11 +478,11 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a,
                               const char *name)
 {
-	if (a->n < 1 || !a->values[0] || a->names[0] || !lh_strieq(a->values[0], "lake"))
+	if (a->n < 1 || !a->values[0] || a->names[0] || !lh_lake_is_name(lake, a->values[0]))
 		return lh_lake_fail(lake, LH_ERR_INVALID,
-		                    "%s: the first argument names the lake, which is 'lake' (e.g. "
-		                    "%s('lake'))",
-		                    fn, fn);
+		                    "%s: the first argument names the lake, which is '%s' (e.g. "
+		                    "%s('%s'))",
+		                    fn, lake->name, fn, lake->name);
 	if (lh_maint_is_function(fn) && lake->sandboxed)
 		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
 		                    "%s changes the lake (maintenance): this lake is read-only here "

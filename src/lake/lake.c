@@ -334,7 +334,7 @@ static lh_status define_asset_macro(lh_lake *lake, lh_err *err)
 {
 	lh_buf b;
 	lh_buf_init(&b, 0);
-	lh_buf_puts(&b, "CREATE MACRO lakehouse_asset_uri(u) AS CASE WHEN u IS NULL THEN NULL "
+	lh_buf_puts(&b, "CREATE OR REPLACE MACRO lakehouse_asset_uri(u) AS CASE WHEN u IS NULL THEN NULL "
 	                "WHEN starts_with(u, '/') OR contains(u, '://') THEN u ELSE ");
 	lh_buf_sql_str(&b, lake->data_path);
 	lh_buf_puts(&b, " || u END");
@@ -352,16 +352,18 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 	lh_status st = lake->store ? LH_OK : lh_store_open(lake->data_path, NULL, &lake->store, err);
 	if (st == LH_OK)
 		lh_verify_attach(lake);
-	if (st == LH_OK)
+	if (st == LH_OK && !lake->engine)
 		st = lh_engine_open(&lake->engine, err);
 	if (st == LH_OK)
 		st = lh_engine_exec(lake->engine,
-		                    "CREATE TABLE " LH_PENDING_DELETES "(file_id BIGINT, pos BIGINT)",
+		                    "CREATE TABLE IF NOT EXISTS " LH_PENDING_DELETES
+		                    "(file_id BIGINT, pos BIGINT)",
 		                    err);
 	if (st == LH_OK)
 		st = define_asset_macro(lake, err);
 	if (st == LH_OK)
-		st = lh_catalog_load(lake->cat, -1, lake->data_path, &lake->committed, err);
+		st = lh_catalog_load(lake->cat, lake->pinned > 0 ? lake->pinned : -1, lake->data_path,
+		                     &lake->committed, err);
 	lh_commit_options_default(&lake->commit);
 	lake->target_file_size = LH_DEFAULT_TARGET_FILE_SIZE;
 	return st;
@@ -390,7 +392,8 @@ static lh_status check_data_path(lh_lake *lake, const char *data, lh_err *err)
 static lh_lake *lake_alloc(const char *dir)
 {
 	lh_lake *lake = calloc(1, sizeof *lake);
-	if (lake && !(lake->dir = lh_path_absolute(dir))) {
+	if (lake && (!(lake->dir = lh_path_absolute(dir)) || !(lake->name = lh_strdup("lake")))) {
+		free(lake->dir);
 		free(lake);
 		return NULL;
 	}
@@ -561,27 +564,261 @@ out:
 	return LH_OK;
 }
 
+/* Forgets the attached lake (catalog, store, states, views); the engine stays. */
+static void lake_release(lh_lake *lake)
+{
+	if (lake->txn)
+		lh_txn_rollback(lake);
+	lake->txn_open = false;
+	lh_views_clear(lake);
+	for (size_t i = 0; i < lake->past.len; i++)
+		lh_state_free(&lake->past.items[i]);
+	LH_VEC_FREE(&lake->past);
+	lh_store_close(&lake->store);
+	lh_catdb_close(&lake->cat);
+	lh_state_free(&lake->committed);
+	free(lake->reopen);
+	free(lake->data_path);
+	lake->reopen = lake->data_path = NULL;
+	lake->pinned = 0;
+	lake->read_only = false;
+	lake->last_commit = 0;
+}
+
 void lh_lake_close(lh_lake **plake)
 {
 	if (!plake || !*plake)
 		return;
 	lh_lake *lake = *plake;
-	if (lake->txn)
-		lh_txn_rollback(lake);
-	lh_views_clear(lake);
-	for (size_t i = 0; i < lake->past.len; i++)
-		lh_state_free(&lake->past.items[i]);
-	LH_VEC_FREE(&lake->past);
+	lake_release(lake);
 	lh_engine_close(&lake->engine);
-	lh_store_close(&lake->store);
-	lh_catdb_close(&lake->cat);
-	lh_state_free(&lake->committed);
 	lh_err_clear(&lake->err);
 	free(lake->dir);
-	free(lake->reopen);
-	free(lake->data_path);
+	free(lake->name);
 	free(lake);
 	*plake = NULL;
+}
+
+/* --- sessions: ATTACH / DETACH ------------------------------------------------------------ */
+
+lh_status lh_session_open(lh_lake **out_lake, char **out_error)
+{
+	*out_lake = NULL;
+	if (out_error)
+		*out_error = NULL;
+	lh_err err = {0};
+	lh_lake *lake = lake_alloc(".");
+	lh_status st = lake ? lh_engine_open(&lake->engine, &err)
+	                    : lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
+	/* no lake yet: DuckDB's own in-memory database is the default until ATTACH */
+	if (st == LH_OK)
+		st = lh_engine_exec(lake->engine, "USE memory; DETACH lake", &err);
+	if (st != LH_OK)
+		return fail_open(lake, &err, st, out_error);
+	free(lake->name);
+	lake->name = NULL;
+	*out_lake = lake;
+	return LH_OK;
+}
+
+bool lh_lake_attached(const lh_lake *lake)
+{
+	return lake->cat != NULL;
+}
+
+bool lh_lake_is_name(const lh_lake *lake, const char *name)
+{
+	return name && lake->name && lh_strieq(name, lake->name);
+}
+
+/* The DuckDB database that shows the lake's tables, named as the lake is. */
+static lh_status attach_views_db(lh_lake *lake, const char *name, lh_err *err)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "ATTACH ':memory:' AS ");
+	lh_buf_sql_ident(&b, name);
+	lh_buf_puts(&b, "; USE ");
+	lh_buf_sql_ident(&b, name);
+	lh_status st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), err)
+	                                 : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&b);
+	return st;
+}
+
+/* A new catalog for ATTACH: the data path DuckLake would pick (<file>.files/) unless given. */
+static lh_status attach_create(lh_lake *lake, const lh_attach *a, cat_kind kind, const char *file,
+                               char **out_stored, lh_err *err)
+{
+	char *data = NULL;
+	const char *given = a->data_path;
+	if (given && lh_str_starts_with(given, "s3://")) {
+		data = lh_asprintf("%s%s", given, lh_str_ends_with(given, "/") ? "" : "/");
+	} else {
+		char *raw = given ? lh_path_absolute(given)
+		                  : kind == CAT_POSTGRES ? NULL : lh_asprintf("%s.files", file);
+		if (!given && kind == CAT_POSTGRES)
+			return lh_err_set(err, LH_ERR_INVALID,
+			                  "a new lake in PostgreSQL needs DATA_PATH (where its files go)");
+		data = raw ? lh_asprintf("%s%s", raw, lh_str_ends_with(raw, "/") ? "" : "/") : NULL;
+		free(raw);
+	}
+	if (!data)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_status st = check_data_path(lake, data, err);
+	if (st == LH_OK && !lh_str_starts_with(data, "s3://"))
+		st = lh_mkdirs(data, err);
+	if (st == LH_OK) {
+		char *created_by = lh_asprintf("Modal Lakehouse %s (DuckDB %s)", LH_VERSION,
+		                               duckdb_library_version());
+		st = lh_catalog_create(lake->cat, data, created_by ? created_by : "Modal Lakehouse", err);
+		free(created_by);
+	}
+	if (st == LH_OK)
+		*out_stored = data;
+	else
+		free(data);
+	return st;
+}
+
+static lh_status attach_pin(lh_lake *lake, const lh_attach *a, lh_err *err)
+{
+	if (a->snapshot_version > 0) {
+		lh_snapshot_info info;
+		lh_status st = lh_catalog_snapshot(lake->cat, a->snapshot_version, &info, err);
+		if (st == LH_ERR_NOT_FOUND)
+			return lh_err_set(err, st, "SNAPSHOT_VERSION %lld: the lake has no such snapshot",
+			                  (long long)a->snapshot_version);
+		free(info.time);
+		lake->pinned = a->snapshot_version;
+		return st;
+	}
+	if (a->snapshot_time_us != INT64_MIN) {
+		lh_status st = lh_catalog_snapshot_at_time(lake->cat, a->snapshot_time_us, &lake->pinned, err);
+		if (st == LH_ERR_NOT_FOUND)
+			return lh_err_set(err, st, "SNAPSHOT_TIME: the lake has no snapshot that old");
+		return st;
+	}
+	return LH_OK;
+}
+
+lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
+{
+	lh_err_clear(&lake->err);
+	if (lake->cat)
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "this session already has lake '%s' attached, and a session holds one "
+		                    "lake for now: DETACH %s first",
+		                    lake->name, lake->name);
+	const char *rest = NULL;
+	cat_kind kind = spec_kind(a->spec, &rest);
+	if (kind == CAT_NONE) {
+		kind = CAT_DUCKDB;
+		rest = a->spec;
+	}
+	if (!*rest)
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "ATTACH 'ducklake:...' names no catalog: give a file "
+		                    "('ducklake:meta.ducklake'), sqlite:<file> or postgres:<conninfo>");
+	lh_err err = {0};
+	char *file = kind == CAT_POSTGRES ? NULL : lh_path_absolute(rest);
+	char *spec = kind == CAT_POSTGRES ? lh_strdup(a->spec)
+	                                  : lh_asprintf("%s:%s", kind == CAT_SQLITE ? "sqlite" : "duckdb",
+	                                                file ? file : "");
+	char *folder = file ? lh_strndup(file, (size_t)(strrchr(file, '/') - file)) : lh_path_absolute(".");
+	lh_status st = file || kind == CAT_POSTGRES ? LH_OK : lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK && (!spec || !folder))
+		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
+	bool exists = false;
+	if (st == LH_OK && file)
+		exists = lh_path_exists(file);
+	if (st == LH_OK) {
+		free(lake->dir);
+		lake->dir = folder;
+		folder = NULL;
+		if (kind == CAT_POSTGRES)
+			st = lh_catdb_open_postgres(rest, &lake->cat, &err);
+		else if (kind == CAT_SQLITE)
+			st = lh_catdb_open_sqlite(file, !exists, &lake->cat, &err);
+		else
+			st = lh_catdb_open_duckdb(file, !exists, &lake->cat, &err);
+	}
+	if (st == LH_OK && kind == CAT_POSTGRES)
+		st = lh_catdb_table_exists(lake->cat, "ducklake_metadata", &exists, &err);
+	char *stored = NULL;
+	if (st == LH_OK && !exists && a->read_only)
+		st = lh_err_set(&err, LH_ERR_NOT_FOUND,
+		                "no lake at '%s' to attach READ_ONLY (without READ_ONLY, ATTACH creates one)",
+		                file ? file : "the PostgreSQL database");
+	else if (st == LH_OK && !exists)
+		st = attach_create(lake, a, kind, file, &stored, &err);
+	else if (st == LH_OK) {
+		bool held = lh_catdb_hold(lake->cat, &err) == LH_OK;
+		st = held ? lh_catalog_check(lake->cat, spec, &stored, &err) : err.code;
+		if (held)
+			lh_catdb_release(lake->cat);
+		char *want = st == LH_OK && a->data_path ? resolve_data_path(lake->dir, a->data_path) : NULL;
+		char *have = st == LH_OK && a->data_path ? resolve_data_path(lake->dir, stored) : NULL;
+		if (want && have && strcmp(want, have) != 0)
+			st = lh_err_set(&err, LH_ERR_INVALID,
+			                "DATA_PATH '%s' is not this lake's data path ('%s'); leave DATA_PATH out "
+			                "to use the lake's own",
+			                a->data_path, stored);
+		free(want);
+		free(have);
+	}
+	if (st == LH_OK)
+		st = attach_pin(lake, a, &err);
+	lake->read_only = a->read_only || lake->pinned > 0;
+	if (st == LH_OK && lake->read_only)
+		lake->cat->read_only = true;
+	if (st == LH_OK)
+		st = lake_start(lake, stored, &err);
+	if (st == LH_OK && !(lake->name = lh_strdup(a->alias)))
+		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK)
+		st = attach_views_db(lake, a->alias, &err);
+	if (st == LH_OK) {
+		lake->reopen = spec;
+		spec = NULL;
+	}
+	free(stored);
+	free(spec);
+	free(file);
+	free(folder);
+	if (st != LH_OK) {
+		lh_status code = lh_lake_fail(lake, st, "cannot attach '%s': %s", a->spec, lh_err_msg(&err));
+		lh_err_clear(&err);
+		lake_release(lake);
+		free(lake->name);
+		lake->name = NULL;
+		return code;
+	}
+	return LH_OK;
+}
+
+lh_status lh_lake_detach(lh_lake *lake)
+{
+	lh_err_clear(&lake->err);
+	if (lake->txn_open)
+		return lh_lake_fail(lake, LH_ERR_TXN, "cannot detach '%s' inside a transaction: COMMIT or "
+		                                      "ROLLBACK first",
+		                    lake->name);
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	/* its views, and everything made for its statements in __lh, go with it */
+	lh_buf_puts(&b, "USE memory; DETACH ");
+	lh_buf_sql_ident(&b, lake->name);
+	lh_buf_puts(&b, "; DETACH __lh; ATTACH ':memory:' AS __lh");
+	lh_status st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
+	                                 : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&b);
+	if (st != LH_OK)
+		return st;
+	lake_release(lake);
+	free(lake->name);
+	lake->name = NULL;
+	return LH_OK;
 }
 
 lh_status lh_lake_reopen(lh_lake *lake, lh_lake **out, lh_err *err)

@@ -45,6 +45,8 @@ typedef struct lh_tt_view {
 
 
 struct lh_lake {
+	char *name; /* the DuckDB database showing the lake's tables: "lake", or the name a
+	               session ATTACHed it as; NULL while a session has no lake */
 	char *dir;
 	char *reopen; /* what lh_lake_open takes to open this lake again: the folder, or the
 	                 catalog named directly */
@@ -71,10 +73,27 @@ struct lh_lake {
 	lh_commit_options commit;
 	int64_t target_file_size;
 	bool write_random_access; /* data files get the random-access layout (lakehouse_optimize) */
+	int64_t pinned; /* attached at SNAPSHOT_VERSION/TIME: this snapshot, never refreshed */
+	bool read_only; /* attached READ_ONLY (or pinned) */
 	bool sandboxed; /* lh_lake_sandbox: maintenance table functions (which write) refused */
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
 };
+
+/* ATTACH 'ducklake:<spec>' AS alias (...) in a session (exec.c parses, lake.c attaches). */
+typedef struct lh_attach {
+	const char *spec;  /* after "ducklake:": a file (DuckDB), sqlite:<file>, postgres:<conninfo> */
+	const char *alias;
+	const char *data_path; /* NULL: the lake's own, or <file>.files/ for a new one */
+	bool read_only;
+	int64_t snapshot_version;  /* 0: latest */
+	int64_t snapshot_time_us;  /* INT64_MIN: none */
+} lh_attach;
+lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a);
+lh_status lh_lake_detach(lh_lake *lake);
+bool lh_lake_attached(const lh_lake *lake);
+/* True when `name` is the lake's catalog name in queries. */
+bool lh_lake_is_name(const lh_lake *lake, const char *name);
 
 /* The working state: the open transaction's, else the committed one. */
 lh_state *lh_lake_state(lh_lake *lake);

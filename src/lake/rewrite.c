@@ -404,7 +404,7 @@ static const lh_table *lake_table_of(rewrite_ctx *ctx, json_t *node, bool *cte_n
 	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
 	const char *name = jstr(node, "table_name");
 	*cte_name = !*catalog && !*schema && is_cte(ctx, name);
-	if (*catalog && !lh_strieq(catalog, "lake"))
+	if (*catalog && !lh_lake_is_name(ctx->lake, catalog))
 		return NULL;
 	lh_qname q = {.catalog = *catalog ? (char *)catalog : NULL,
 	              .schema = *schema ? (char *)schema : NULL, .name = (char *)name};
@@ -550,7 +550,7 @@ static lh_status pinned_table(rewrite_ctx *ctx, json_t *node, bool *out)
 		return LH_OK;
 	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
 	const char *name = jstr(node, "table_name");
-	if ((!*catalog && !*schema && is_cte(ctx, name)) || (*catalog && !lh_strieq(catalog, "lake")))
+	if ((!*catalog && !*schema && is_cte(ctx, name)) || (*catalog && !lh_lake_is_name(ctx->lake, catalog)))
 		return LH_OK;
 	const lh_state *past = NULL;
 	ptrdiff_t ti;

@@ -28,7 +28,7 @@
 
 lh_status lh_lake_refresh(lh_lake *lake)
 {
-	if (lake->txn)
+	if (lake->txn || lake->pinned > 0) /* a lake attached at a snapshot stays there */
 		return LH_OK;
 	lh_state *fresh = NULL;
 	lh_status st = lh_catalog_refresh(lake->cat, lake->committed, &fresh, &lake->err);
@@ -88,6 +88,16 @@ lh_status lh_txn_begin(lh_lake *lake)
 {
 	if (lake->txn)
 		return lh_lake_fail(lake, LH_ERR_TXN, "a transaction is already open; COMMIT or ROLLBACK it first");
+	if (lake->pinned > 0)
+		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
+		                    "lake '%s' is attached at snapshot %lld: it cannot be changed (ATTACH "
+		                    "it without SNAPSHOT_VERSION/SNAPSHOT_TIME to write)",
+		                    lake->name, (long long)lake->pinned);
+	if (lake->read_only)
+		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
+		                    "lake '%s' is attached READ_ONLY: it cannot be changed (ATTACH it "
+		                    "without READ_ONLY to write)",
+		                    lake->name);
 	if (lake->cat->read_only)
 		return lh_catdb_writable(lake->cat, &lake->err);
 	/* start from the latest snapshot (the statement's own refresh is recent enough) */

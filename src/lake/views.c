@@ -50,7 +50,9 @@ static lh_status ensure_schema(lh_lake *lake, const char *name)
 			return LH_OK;
 	lh_buf b;
 	lh_buf_init(&b, 0);
-	lh_buf_puts(&b, "CREATE SCHEMA IF NOT EXISTS lake.");
+	lh_buf_puts(&b, "CREATE SCHEMA IF NOT EXISTS ");
+	lh_buf_sql_ident(&b, lake->name);
+	lh_buf_putc(&b, '.');
 	lh_buf_sql_ident(&b, name);
 	lh_status st = exec_buf(lake, &b);
 	lh_buf_free(&b);
@@ -128,7 +130,9 @@ static lh_status define_view(lh_lake *lake, const lh_state *state, const char *s
 {
 	lh_buf b;
 	lh_buf_init(&b, 0);
-	lh_buf_puts(&b, "CREATE OR REPLACE VIEW lake.");
+	lh_buf_puts(&b, "CREATE OR REPLACE VIEW ");
+	lh_buf_sql_ident(&b, lake->name);
+	lh_buf_putc(&b, '.');
 	lh_buf_sql_ident(&b, schema);
 	lh_buf_putc(&b, '.');
 	lh_buf_sql_ident(&b, t->name);
@@ -148,7 +152,9 @@ static lh_status drop_view(lh_lake *lake, const lh_view *v)
 {
 	lh_buf b;
 	lh_buf_init(&b, 0);
-	lh_buf_puts(&b, "DROP VIEW IF EXISTS lake.");
+	lh_buf_puts(&b, "DROP VIEW IF EXISTS ");
+	lh_buf_sql_ident(&b, lake->name);
+	lh_buf_putc(&b, '.');
 	lh_buf_sql_ident(&b, v->schema);
 	lh_buf_putc(&b, '.');
 	lh_buf_sql_ident(&b, v->name);
@@ -230,7 +236,9 @@ lh_status lh_views_install(lh_lake *lake, const lh_state *state)
 		}
 		lh_buf b;
 		lh_buf_init(&b, 0);
-		lh_buf_puts(&b, "DROP SCHEMA IF EXISTS lake.");
+		lh_buf_puts(&b, "DROP SCHEMA IF EXISTS ");
+	lh_buf_sql_ident(&b, lake->name);
+	lh_buf_putc(&b, '.');
 		lh_buf_sql_ident(&b, name);
 		lh_buf_puts(&b, " CASCADE");
 		exec_buf(lake, &b);
@@ -324,11 +332,16 @@ lh_status lh_resolve_schema(lh_lake *lake, const lh_state *state, const char *ca
                             const char *schema, lh_schema **out)
 {
 	*out = NULL;
-	if (catalog && !lh_strieq(catalog, "lake"))
+	/* "lake.items" names lake.main.items unless a schema called "lake" exists */
+	if (!catalog && schema && lh_lake_is_name(lake, schema) && !lh_state_schema_by_name(state, schema)) {
+		catalog = schema;
+		schema = NULL;
+	}
+	if (catalog && !lh_lake_is_name(lake, catalog))
 		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
 		                    "catalog '%s' does not exist; lake objects are named table, "
-		                    "schema.table or lake.schema.table",
-		                    catalog);
+		                    "schema.table or %s.schema.table",
+		                    catalog, lake->name);
 	const char *name = schema ? schema : "main";
 	*out = lh_state_schema_by_name(state, name);
 	if (!*out)
@@ -342,14 +355,8 @@ lh_status lh_resolve_table(lh_lake *lake, const lh_state *state, const lh_qname 
                            ptrdiff_t *out_index)
 {
 	*out_index = -1;
-	const char *catalog = q->catalog, *schema = q->schema;
-	/* "lake.items" names lake.main.items unless a schema called "lake" exists */
-	if (!catalog && schema && lh_strieq(schema, "lake") && !lh_state_schema_by_name(state, schema)) {
-		catalog = schema;
-		schema = NULL;
-	}
 	lh_schema *sc;
-	lh_status st = lh_resolve_schema(lake, state, catalog, schema, &sc);
+	lh_status st = lh_resolve_schema(lake, state, q->catalog, q->schema, &sc);
 	if (st != LH_OK)
 		return st;
 	ptrdiff_t ti = lh_state_table_index(state, sc->id, q->name);
