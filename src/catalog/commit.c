@@ -72,12 +72,16 @@ typedef struct table_diff {
 	bool inserted; /* new data file rows */
 	bool deleted;  /* retired files or new delete files */
 	bool compacted; /* the new files hold the retired files' rows (compaction) */
+	bool commented; /* the table's or a column's comment changed (tags) */
 } table_diff;
 
 typedef struct plan {
 	LH_VEC(const lh_schema *) new_schemas;
 	LH_VEC(const lh_schema *) dropped_schemas;
 	LH_VEC(table_diff) tables;
+	LH_VEC(const lh_view_def *) new_views;
+	LH_VEC(const lh_view_def *) dropped_views;
+	LH_VEC(const lh_view_def *) commented_views; /* the txn's view */
 	bool ddl;
 } plan;
 
@@ -95,6 +99,9 @@ static void plan_free(plan *p)
 		free(p->tables.items[i].txn_files.items);
 	}
 	LH_VEC_FREE(&p->tables);
+	LH_VEC_FREE(&p->new_views);
+	LH_VEC_FREE(&p->dropped_views);
+	LH_VEC_FREE(&p->commented_views);
 }
 
 static bool same_text(const char *a, const char *b)
@@ -164,11 +171,24 @@ static const lh_data_file *file_by_id(const file_index *ix, int64_t id)
 	return NULL;
 }
 
+/* The comment column c of table b had (NULL: none, or no such column). */
+static const char *column_comment(const lh_table *b, int64_t column_id)
+{
+	for (size_t i = 0; i < b->columns.len; i++)
+		if (b->columns.items[i].id == column_id)
+			return b->columns.items[i].comment;
+	return NULL;
+}
+
 static void diff_table(table_diff *d)
 {
 	const lh_table *b = d->base, *t = d->txn;
 	if (!b || !t)
 		return;
+	d->commented = !same_text(b->comment, t->comment);
+	for (size_t i = 0; i < t->columns.len && !d->commented; i++)
+		d->commented = !same_text(t->columns.items[i].comment,
+		                          column_comment(b, t->columns.items[i].id));
 	d->renamed = b->schema_id != t->schema_id || strcmp(b->name, t->name) != 0;
 	for (size_t i = 0; i < b->columns.len && !d->altered; i++)
 		d->altered = !column_in(&b->columns.items[i], t);
@@ -222,10 +242,25 @@ static lh_status plan_build(const lh_state *base, const lh_state *txn, plan *p)
 			return LH_ERR_NOMEM;
 		}
 	}
-	p->ddl = p->new_schemas.len || p->dropped_schemas.len;
+	for (size_t i = 0; i < base->views.len; i++) {
+		const lh_view_def *v = &base->views.items[i];
+		const lh_view_def *now = NULL;
+		for (size_t k = 0; k < txn->views.len && !now; k++)
+			if (txn->views.items[k].id == v->id)
+				now = &txn->views.items[k];
+		if (!now && LH_VEC_PUSH(&p->dropped_views, v))
+			return LH_ERR_NOMEM;
+		if (now && !same_text(now->comment, v->comment) && LH_VEC_PUSH(&p->commented_views, now))
+			return LH_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < txn->views.len; i++)
+		if (txn->views.items[i].id < 0 && LH_VEC_PUSH(&p->new_views, &txn->views.items[i]))
+			return LH_ERR_NOMEM;
+	p->ddl = p->new_schemas.len || p->dropped_schemas.len || p->new_views.len ||
+	         p->dropped_views.len || p->commented_views.len;
 	for (size_t i = 0; i < p->tables.len; i++) {
 		table_diff *d = &p->tables.items[i];
-		if (!d->base || !d->txn || d->renamed || d->altered)
+		if (!d->base || !d->txn || d->renamed || d->altered || d->commented)
 			p->ddl = true;
 	}
 	return LH_OK;
@@ -664,6 +699,76 @@ static lh_status write_table_data(writer *w, const table_diff *d, int64_t table_
 	return st;
 }
 
+/* Replaces the comment tag of an object (a table or view id; column_id >= 0: that
+ * column of table `id`). */
+static lh_status write_comment(writer *w, int64_t id, int64_t column_id, const char *comment)
+{
+	lh_val e[3] = {LH_V_INT(w->snap), LH_V_INT(id), LH_V_INT(column_id)};
+	lh_status st = column_id < 0 ? ex(w,
+	                                  "UPDATE ducklake_tag SET end_snapshot = ? WHERE object_id = ? "
+	                                  "AND \"key\" = 'comment' AND end_snapshot IS NULL",
+	                                  e, 2)
+	                             : ex(w,
+	                                  "UPDATE ducklake_column_tag SET end_snapshot = ? WHERE "
+	                                  "table_id = ? AND column_id = ? AND \"key\" = 'comment' AND "
+	                                  "end_snapshot IS NULL",
+	                                  e, 3);
+	if (st != LH_OK || !comment)
+		return st;
+	if (column_id < 0) {
+		lh_val v[3] = {LH_V_INT(id), LH_V_INT(w->snap), LH_V_TEXT(comment)};
+		return ex(w, "INSERT INTO ducklake_tag VALUES (?, ?, NULL, 'comment', ?)", v, 3);
+	}
+	lh_val v[4] = {LH_V_INT(id), LH_V_INT(column_id), LH_V_INT(w->snap), LH_V_TEXT(comment)};
+	return ex(w, "INSERT INTO ducklake_column_tag VALUES (?, ?, ?, NULL, 'comment', ?)", v, 4);
+}
+
+static lh_status write_table_comments(writer *w, const table_diff *d, int64_t id)
+{
+	const lh_table *t = d->txn;
+	lh_status st = LH_OK;
+	if (!d->base ? t->comment != NULL : !same_text(d->base->comment, t->comment))
+		st = write_comment(w, id, -1, t->comment);
+	for (size_t i = 0; st == LH_OK && i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		const char *before = d->base ? column_comment(d->base, c->id) : NULL;
+		if (!same_text(before, c->comment))
+			st = write_comment(w, id, c->id, c->comment);
+	}
+	return st;
+}
+
+static lh_status write_views(writer *w, const plan *p)
+{
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < p->dropped_views.len; i++) {
+		st = end_rows(w, "ducklake_view", "view_id", p->dropped_views.items[i]->id);
+		if (st == LH_OK)
+			st = end_rows(w, "ducklake_tag", "object_id", p->dropped_views.items[i]->id);
+	}
+	for (size_t i = 0; st == LH_OK && i < p->new_views.len; i++) {
+		const lh_view_def *v = p->new_views.items[i];
+		int64_t id = w->next_catalog_id++;
+		if (map_put(&w->ids, v->id, id))
+			return lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
+		lh_val r[8] = {LH_V_INT(id),
+		               LH_V_TEXT(v->uuid),
+		               LH_V_INT(w->snap),
+		               LH_V_INT(map_get(&w->ids, v->schema_id)),
+		               LH_V_TEXT(v->name),
+		               LH_V_TEXT(v->dialect ? v->dialect : "duckdb"),
+		               LH_V_TEXT(v->sql),
+		               LH_V_TEXT(v->column_aliases ? v->column_aliases : "")};
+		st = ex(w, "INSERT INTO ducklake_view VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)", r, 8);
+		if (st == LH_OK && v->comment)
+			st = write_comment(w, id, -1, v->comment);
+	}
+	for (size_t i = 0; st == LH_OK && i < p->commented_views.len; i++)
+		st = write_comment(w, p->commented_views.items[i]->id, -1,
+		                   p->commented_views.items[i]->comment);
+	return st;
+}
+
 static lh_status write_tables(writer *w, const plan *p)
 {
 	lh_status st = LH_OK;
@@ -688,6 +793,8 @@ static lh_status write_tables(writer *w, const plan *p)
 		}
 		if (st == LH_OK && d->txn && (!d->base || d->altered))
 			st = write_columns(w, d, id);
+		if (st == LH_OK && d->txn)
+			st = write_table_comments(w, d, id);
 	}
 	for (size_t i = 0; st == LH_OK && i < p->tables.len; i++) {
 		const table_diff *d = &p->tables.items[i];
@@ -706,6 +813,8 @@ static void build_changes(const plan *p, const lh_state *base, const lh_state *t
 	for (size_t i = 0; i < p->tables.len; i++)
 		if (!p->tables.items[i].txn)
 			lh_changes_append(b, LH_CHANGE_DROPPED_TABLE, p->tables.items[i].base->id, NULL, NULL);
+	for (size_t i = 0; i < p->dropped_views.len; i++)
+		lh_changes_append(b, LH_CHANGE_DROPPED_VIEW, p->dropped_views.items[i]->id, NULL, NULL);
 	for (size_t i = 0; i < p->new_schemas.len; i++)
 		lh_changes_append(b, LH_CHANGE_CREATED_SCHEMA, 0, p->new_schemas.items[i]->name, NULL);
 	for (size_t i = 0; i < p->tables.len; i++) {
@@ -714,6 +823,11 @@ static void build_changes(const plan *p, const lh_state *base, const lh_state *t
 			const lh_schema *sc = lh_state_schema_by_id(txn, d->txn->schema_id);
 			lh_changes_append(b, LH_CHANGE_CREATED_TABLE, 0, sc ? sc->name : "?", d->txn->name);
 		}
+	}
+	for (size_t i = 0; i < p->new_views.len; i++) {
+		const lh_schema *sc = lh_state_schema_by_id(txn, p->new_views.items[i]->schema_id);
+		lh_changes_append(b, LH_CHANGE_CREATED_VIEW, 0, sc ? sc->name : "?",
+		                  p->new_views.items[i]->name);
 	}
 	static const lh_change_kind kinds[4] = {LH_CHANGE_INSERTED_INTO_TABLE,
 	                                        LH_CHANGE_DELETED_FROM_TABLE, LH_CHANGE_ALTERED_TABLE,
@@ -726,12 +840,14 @@ static void build_changes(const plan *p, const lh_state *base, const lh_state *t
 			/* a compaction changes no rows: it is recorded as nothing else */
 			bool on = k == 0   ? d->inserted && !d->compacted
 			          : k == 1 ? d->deleted && !d->compacted
-			          : k == 2 ? d->base && d->altered
+			          : k == 2 ? d->base && (d->altered || d->commented)
 			                   : d->compacted;
 			if (on)
 				lh_changes_append(b, kinds[k], map_get(ids, d->txn->id), NULL, NULL);
 		}
 	}
+	for (size_t i = 0; i < p->commented_views.len; i++)
+		lh_changes_append(b, LH_CHANGE_ALTERED_VIEW, p->commented_views.items[i]->id, NULL, NULL);
 	(void)base;
 }
 
@@ -743,6 +859,8 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 	lh_status st = write_schemas(w, p);
 	if (st == LH_OK)
 		st = write_tables(w, p);
+	if (st == LH_OK)
+		st = write_views(w, p);
 	if (st != LH_OK)
 		return st;
 	int64_t schema_version = latest->schema_version + (p->ddl ? 1 : 0);

@@ -170,6 +170,89 @@ static lh_status load_columns(lh_catdb *db, lh_state *s, lh_err *err)
 	return st;
 }
 
+static lh_status load_views(lh_catdb *db, lh_state *s, lh_err *err)
+{
+	lh_val p[2] = {LH_V_INT(s->snap.id), LH_V_INT(s->snap.id)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT view_id, view_uuid, begin_snapshot, schema_id, view_name, "
+	                              "dialect, \"sql\", column_aliases FROM ducklake_view WHERE " VISIBLE("")
+	                              " ORDER BY view_id",
+	                              p, 2, &rows, err);
+	if (st != LH_OK)
+		return st;
+	if (LH_VEC_RESERVE(&s->views, rows->nrows) != LH_OK) {
+		lh_rows_free(&rows);
+		return nomem(err);
+	}
+	for (size_t r = 0; r < rows->nrows && st == LH_OK; r++) {
+		lh_view_def *v = &s->views.items[s->views.len++];
+		memset(v, 0, sizeof *v);
+		v->id = lh_rows_int(rows, r, 0, 0);
+		snprintf(v->uuid, sizeof v->uuid, "%s", lh_rows_get(rows, r, 1) ? lh_rows_get(rows, r, 1) : "");
+		v->begin_snapshot = lh_rows_int(rows, r, 2, 0);
+		v->schema_id = lh_rows_int(rows, r, 3, 0);
+		v->name = lh_rows_dup(rows, r, 4);
+		v->dialect = lh_rows_dup(rows, r, 5);
+		v->sql = lh_rows_dup(rows, r, 6);
+		v->column_aliases = lh_rows_dup(rows, r, 7);
+		if (!v->name || !v->sql)
+			st = nomem(err);
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
+/* Comments (key 'comment' of ducklake_tag and ducklake_column_tag) of tables, views and
+ * columns. */
+static lh_status load_comments(lh_catdb *db, lh_state *s, lh_err *err)
+{
+	lh_val p[2] = {LH_V_INT(s->snap.id), LH_V_INT(s->snap.id)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT object_id, \"value\" FROM ducklake_tag WHERE " VISIBLE("")
+	                              " AND \"key\" = 'comment'",
+	                              p, 2, &rows, err);
+	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
+		int64_t id = lh_rows_int(rows, r, 0, -1);
+		char **slot = NULL;
+		ptrdiff_t ti = lh_state_table_index_by_id(s, id);
+		if (ti >= 0)
+			slot = &s->tables.items[ti]->comment;
+		for (size_t i = 0; !slot && i < s->views.len; i++)
+			if (s->views.items[i].id == id)
+				slot = &s->views.items[i].comment;
+		if (!slot || !lh_rows_get(rows, r, 1))
+			continue;
+		free(*slot);
+		if (!(*slot = lh_rows_dup(rows, r, 1)))
+			st = nomem(err);
+	}
+	lh_rows_free(&rows);
+	if (st != LH_OK)
+		return st;
+	st = lh_catdb_query(db,
+	                    "SELECT table_id, column_id, \"value\" FROM ducklake_column_tag WHERE " VISIBLE("")
+	                    " AND \"key\" = 'comment'",
+	                    p, 2, &rows, err);
+	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
+		ptrdiff_t ti = lh_state_table_index_by_id(s, lh_rows_int(rows, r, 0, -1));
+		if (ti < 0 || !lh_rows_get(rows, r, 2))
+			continue;
+		lh_table *t = s->tables.items[ti];
+		for (size_t c = 0; c < t->columns.len; c++) {
+			lh_column *col = &t->columns.items[c];
+			if (col->id != lh_rows_int(rows, r, 1, -1))
+				continue;
+			free(col->comment);
+			if (!(col->comment = lh_rows_dup(rows, r, 2)))
+				st = nomem(err);
+		}
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
 static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
 {
 	int64_t n = s->snap.id;
@@ -386,6 +469,10 @@ lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_pa
 		st = load_tables(db, s, err);
 	if (st == LH_OK)
 		st = load_columns(db, s, err);
+	if (st == LH_OK)
+		st = load_views(db, s, err);
+	if (st == LH_OK)
+		st = load_comments(db, s, err);
 	if (st == LH_OK)
 		st = load_files(db, s, -1, err);
 	if (st == LH_OK)

@@ -29,6 +29,7 @@ void lh_column_clear(lh_column *c)
 	free(c->type);
 	free(c->initial_default);
 	free(c->default_value);
+	free(c->comment);
 	memset(c, 0, sizeof *c);
 }
 
@@ -39,8 +40,9 @@ lh_status lh_column_copy(lh_column *dst, const lh_column *src)
 	dst->type = lh_strdup(src->type);
 	dst->initial_default = lh_strdup(src->initial_default);
 	dst->default_value = lh_strdup(src->default_value);
+	dst->comment = lh_strdup(src->comment);
 	if (!dst->name || !dst->type || (src->initial_default && !dst->initial_default) ||
-	    (src->default_value && !dst->default_value)) {
+	    (src->default_value && !dst->default_value) || (src->comment && !dst->comment)) {
 		lh_column_clear(dst);
 		return LH_ERR_NOMEM;
 	}
@@ -110,7 +112,43 @@ void lh_table_unref(lh_table **table)
 	free(t->name);
 	free(t->path);
 	free(t->inlined);
+	free(t->comment);
 	free(t);
+}
+
+void lh_view_def_clear(lh_view_def *v)
+{
+	free(v->name);
+	free(v->dialect);
+	free(v->sql);
+	free(v->column_aliases);
+	free(v->comment);
+	memset(v, 0, sizeof *v);
+}
+
+lh_status lh_view_def_copy(lh_view_def *dst, const lh_view_def *src)
+{
+	*dst = *src;
+	dst->name = lh_strdup(src->name);
+	dst->dialect = lh_strdup(src->dialect);
+	dst->sql = lh_strdup(src->sql);
+	dst->column_aliases = lh_strdup(src->column_aliases);
+	dst->comment = lh_strdup(src->comment);
+	if (!dst->name || (src->dialect && !dst->dialect) || !dst->sql ||
+	    (src->column_aliases && !dst->column_aliases) || (src->comment && !dst->comment)) {
+		lh_view_def_clear(dst);
+		return LH_ERR_NOMEM;
+	}
+	return LH_OK;
+}
+
+ptrdiff_t lh_state_view_index(const lh_state *state, int64_t schema_id, const char *name)
+{
+	for (size_t i = 0; i < state->views.len; i++)
+		if (state->views.items[i].schema_id == schema_id &&
+		    lh_strieq(state->views.items[i].name, name))
+			return (ptrdiff_t)i;
+	return -1;
 }
 
 static lh_table *table_clone(const lh_table *src)
@@ -128,7 +166,8 @@ static lh_table *table_clone(const lh_table *src)
 	t->name = lh_strdup(src->name);
 	t->path = lh_strdup(src->path);
 	t->inlined = src->inlined ? lh_strdup(src->inlined) : NULL;
-	bool ok = t->name && t->path && (!src->inlined || t->inlined) && LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
+	t->comment = src->comment ? lh_strdup(src->comment) : NULL;
+	bool ok = t->name && t->path && (!src->inlined || t->inlined) && (!src->comment || t->comment) && LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
 	          LH_VEC_RESERVE(&t->files, src->files.len) == LH_OK;
 	for (size_t i = 0; ok && i < src->columns.len; i++) {
 		ok = lh_column_copy(&t->columns.items[i], &src->columns.items[i]) == LH_OK;
@@ -163,6 +202,9 @@ void lh_state_free(lh_state **state)
 	for (size_t i = 0; i < s->tables.len; i++)
 		lh_table_unref(&s->tables.items[i]);
 	LH_VEC_FREE(&s->tables);
+	for (size_t i = 0; i < s->views.len; i++)
+		lh_view_def_clear(&s->views.items[i]);
+	LH_VEC_FREE(&s->views);
 	free(s->snap.time);
 	free(s->data_path);
 	free(s);
@@ -191,6 +233,11 @@ lh_state *lh_state_clone(const lh_state *src)
 	for (size_t i = 0; ok && i < src->tables.len; i++) {
 		src->tables.items[i]->refs++;
 		s->tables.items[s->tables.len++] = src->tables.items[i];
+	}
+	ok = ok && LH_VEC_RESERVE(&s->views, src->views.len) == LH_OK;
+	for (size_t i = 0; ok && i < src->views.len; i++) {
+		ok = lh_view_def_copy(&s->views.items[i], &src->views.items[i]) == LH_OK;
+		s->views.len += ok;
 	}
 	if (!ok)
 		lh_state_free(&s);

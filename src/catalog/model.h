@@ -50,6 +50,7 @@ typedef struct lh_column {
 	char *default_value;   /* current INSERT default */
 	bool nulls_allowed;
 	int64_t parent; /* parent column id, -1 for top level */
+	char *comment;  /* ducklake_column_tag 'comment'; not part of the column row */
 } lh_column;
 
 typedef struct lh_delete_file {
@@ -115,7 +116,21 @@ typedef struct lh_table {
 	 * tables) visible at the state's snapshot, as a SELECT of text columns named like the
 	 * table's top-level columns (engine/scan.c casts them); NULL when there are none. */
 	char *inlined;
+	char *comment; /* ducklake_tag 'comment' (COMMENT ON TABLE); NULL: none */
 } lh_table;
+
+/* A view (ducklake_view): its SQL as DuckDB prints the parsed query. */
+typedef struct lh_view_def {
+	int64_t id; /* negative: created by the open transaction */
+	char uuid[LH_UUID_LEN + 1];
+	int64_t begin_snapshot;
+	int64_t schema_id;
+	char *name;
+	char *dialect;
+	char *sql;
+	char *column_aliases; /* as stored: "" or a comma-separated list */
+	char *comment;
+} lh_view_def;
 
 typedef struct lh_snapshot_info {
 	int64_t id;
@@ -130,6 +145,7 @@ typedef struct lh_state {
 	char *data_path; /* absolute or as stored, always ending in '/' */
 	LH_VEC(lh_schema) schemas;
 	LH_VEC(lh_table *) tables;
+	LH_VEC(lh_view_def) views;
 	int64_t next_local_id; /* for negative transaction-local ids; starts at -1 */
 } lh_state;
 
@@ -154,6 +170,9 @@ void lh_table_remove_file(lh_table *t, size_t i);
 /* The table at index i of state->tables, cloned first if shared. NULL on OOM. */
 lh_table *lh_state_table_mut(lh_state *state, size_t i);
 
+void lh_view_def_clear(lh_view_def *v);
+lh_status lh_view_def_copy(lh_view_def *dst, const lh_view_def *src);
+
 /* --- lookups (names compare case-insensitively, like DuckDB identifiers) ----------- */
 lh_schema *lh_state_schema_by_name(const lh_state *state, const char *name);
 lh_schema *lh_state_schema_by_id(const lh_state *state, int64_t id);
@@ -166,6 +185,8 @@ ptrdiff_t lh_table_column_index(const lh_table *t, const char *name);
  * column of its own by that name (which then wins, as in DuckDB). */
 bool lh_table_virtual_rowid(const lh_table *t);
 int64_t lh_state_next_local_id(lh_state *state);
+/* Index of the view in state->views, or -1. */
+ptrdiff_t lh_state_view_index(const lh_state *state, int64_t schema_id, const char *name);
 
 /* Full paths. The caller frees the result. */
 char *lh_schema_full_path(const lh_state *state, const lh_schema *schema);

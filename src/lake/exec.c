@@ -464,10 +464,28 @@ static lh_status h_merge(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count
 static lh_status h_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
                                lh_result **out)
 {
-	(void)s, (void)c, (void)count, (void)out;
-	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-	                    "lake views are not supported yet; CREATE TEMP VIEW makes a view for "
-	                    "this session");
+	(void)count, (void)out;
+	return lh_ddl_create_view(lake, s, c);
+}
+
+/* DROP VIEW of a lake view; any other (a TEMP view) is DuckDB's. */
+static lh_status h_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                             lh_result **out)
+{
+	(void)count;
+	lh_cursor t = *c;
+	if (lh_cur_accept(&t, "IF"))
+		lh_cur_accept(&t, "EXISTS");
+	lh_cursor name = t;
+	lh_qname q;
+	bool qualified = false;
+	if (lh_cur_qname(&t, &q)) {
+		qualified = q.catalog || (q.schema && !lh_strieq(q.schema, "temp"));
+		lh_qname_free(&q);
+	}
+	if (!qualified && !lh_lake_names_view(lake, &name))
+		return run_query(lake, s, out);
+	return lh_ddl_drop_view(lake, s, c);
 }
 
 /* Objects DuckDB would keep only for the session: refused rather than lost. */
@@ -486,10 +504,8 @@ static lh_status h_session_object(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64
 
 static lh_status h_comment(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
-	(void)s, (void)c, (void)count, (void)out;
-	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-	                    "COMMENT ON is not stored by this version of the lake; nothing was "
-	                    "changed");
+	(void)count, (void)out;
+	return lh_ddl_comment(lake, s, c);
 }
 
 /* --- the table --------------------------------------------------------------------------- */
@@ -518,7 +534,8 @@ static const stmt_kind kinds[] = {
     {"CREATE SCHEMA", h_create_schema, 0, "CREATE SCHEMA [IF NOT EXISTS] s"},
     {"CREATE TABLE", h_create_table, K_TEMP,
      "CREATE [OR REPLACE] TABLE t (columns) | AS query (TEMP: a session table)"},
-    {"CREATE VIEW", h_create_view, K_TEMP, "TEMP views only, for now"},
+    {"CREATE VIEW", h_create_view, K_TEMP,
+     "CREATE [OR REPLACE] VIEW [IF NOT EXISTS] v [(cols)] AS query (stored in the lake)"},
     {"CREATE SEQUENCE", h_session_object, K_TEMP, "TEMP only (DuckLake has no sequences)"},
     {"CREATE MACRO", h_session_object, K_TEMP, "TEMP only (a session object)"},
     {"CREATE FUNCTION", h_session_object, K_TEMP, "TEMP only (a session object)"},
@@ -526,6 +543,7 @@ static const stmt_kind kinds[] = {
     {"CREATE INDEX", h_session_object, K_TEMP, "not on lake tables"},
     {"DROP SCHEMA", h_drop, 0, "DROP SCHEMA [IF EXISTS] s [CASCADE]"},
     {"DROP TABLE", h_drop, K_TARGET, "DROP TABLE [IF EXISTS] t"},
+    {"DROP VIEW", h_drop_view, 0, "DROP VIEW [IF EXISTS] v"},
     {"ALTER TABLE", h_alter_table, K_TARGET,
      "ADD/DROP/RENAME COLUMN, ALTER COLUMN TYPE/SET DEFAULT/NOT NULL, RENAME TO"},
     {"INSERT", h_insert, K_TARGET, "INSERT [OR IGNORE|REPLACE] INTO t [(cols)] VALUES|query"},
@@ -533,7 +551,7 @@ static const stmt_kind kinds[] = {
     {"UPDATE", h_update, K_TARGET, "UPDATE t SET ... [FROM ...] [WHERE ...]"},
     {"TRUNCATE", h_truncate, K_TARGET, "TRUNCATE [TABLE] t"},
     {"MERGE", h_merge, 0, "not yet: UPDATE and INSERT ... SELECT in one transaction"},
-    {"COMMENT ON", h_comment, 0, "not yet (refused, never silently dropped)"},
+    {"COMMENT ON", h_comment, 0, "COMMENT ON TABLE|VIEW|COLUMN x IS 'text' | NULL (stored in the lake)"},
     {"ATTACH", h_attach, K_NO_VIEWS,
      "ATTACH 'ducklake:<file>|sqlite:<file>|postgres:<conninfo>' AS name (DATA_PATH, READ_ONLY, "
      "SNAPSHOT_VERSION, SNAPSHOT_TIME); one lake per session"},

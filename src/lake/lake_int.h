@@ -66,6 +66,7 @@ struct lh_lake {
 
 	LH_VEC(lh_view) views; /* views of lake tables installed in DuckDB */
 	lh_str_vec view_schemas;
+	lh_str_vec sql_views; /* the lake's own views installed in DuckDB (signatures, views.c) */
 	LH_VEC(lh_tt_view) tt_views; /* time-travel views, immutable once made */
 	LH_VEC(lh_state *) past;     /* states of past snapshots, for time travel */
 
@@ -227,6 +228,16 @@ lh_status lh_ddl_columns_from_defs(lh_lake *lake, const char *defs, int64_t *nex
 lh_status lh_ddl_eval_default(lh_lake *lake, const char *column, const char *expr,
                               const char *type, char **out);
 void lh_columns_free(lh_column_vec *v);
+
+/* Views and comments (objects.c). The cursor is after VIEW / after ON. */
+lh_status lh_ddl_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+lh_status lh_ddl_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+lh_status lh_ddl_comment(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+/* Finds a view by qualified name in a state. Errors name the object. */
+lh_status lh_resolve_view(lh_lake *lake, const lh_state *state, const lh_qname *q,
+                          ptrdiff_t *out_index);
+/* True when the qualified name at the cursor names a view of the working state. */
+bool lh_lake_names_view(lh_lake *lake, const lh_cursor *at);
 
 lh_status lh_dml_insert(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
 lh_status lh_dml_delete(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);

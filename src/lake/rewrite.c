@@ -569,12 +569,104 @@ static lh_status pinned_table(rewrite_ctx *ctx, json_t *node, bool *out)
 	return LH_OK;
 }
 
+/* Gives every lake table reference in a view's tree the view reference's AT clause. */
+static void spread_at(json_t *v, json_t *at)
+{
+	if (json_is_object(v)) {
+		if (strcmp(jstr(v, "type"), "BASE_TABLE") == 0 &&
+		    !json_is_object(json_object_get(v, "at_clause")))
+			json_object_set(v, "at_clause", at);
+		const char *key;
+		json_t *child;
+		json_object_foreach(v, key, child)
+			spread_at(child, at);
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *child;
+		json_array_foreach(v, i, child)
+			spread_at(child, at);
+	}
+}
+
+/* A reference to a lake view becomes the view's query as a subquery (named as the view),
+ * so its tables are read like any other: at the reference's AT snapshot, checked and
+ * fetched. *out: it was a view. */
+static lh_status expand_view(rewrite_ctx *ctx, json_t *node, bool *out)
+{
+	*out = false;
+	lh_lake *lake = ctx->lake;
+	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
+	const char *name = jstr(node, "table_name");
+	if ((!*catalog && !*schema && is_cte(ctx, name)) || (*catalog && !lh_lake_is_name(lake, catalog)))
+		return LH_OK;
+	json_t *at = json_object_get(node, "at_clause");
+	int64_t snap = ctx->pin;
+	lh_status st = json_is_object(at) ? at_snapshot(lake, at, &snap) : LH_OK;
+	const lh_state *state = lh_lake_state(lake);
+	if (st == LH_OK && snap > 0)
+		st = lh_lake_past_state(lake, snap, &state);
+	if (st != LH_OK)
+		return st == LH_ERR_NOT_FOUND ? LH_OK : st; /* rewrite_base_table says which */
+	lh_qname q = {.catalog = *catalog ? (char *)catalog : NULL,
+	              .schema = *schema ? (char *)schema : NULL, .name = (char *)name};
+	ptrdiff_t vi;
+	if (lh_resolve_view(lake, state, &q, &vi) != LH_OK) {
+		lh_err_clear(&lake->err);
+		return LH_OK;
+	}
+	const lh_view_def *view = &state->views.items[vi];
+	json_t *tree = NULL;
+	st = parse_tree(lake, view->sql, &tree);
+	json_t *stmt = st == LH_OK ? json_object_get(json_array_get(json_object_get(tree, "statements"), 0), "node") : NULL;
+	if (st == LH_OK && !json_is_object(stmt))
+		st = lh_lake_fail(lake, LH_ERR_CORRUPT, "view '%s' in the catalog is not a query: %s",
+		                  view->name, view->sql);
+	json_t *aliases = json_object_get(node, "column_name_alias");
+	json_t *sub = NULL;
+	if (st == LH_OK) {
+		if (json_is_object(at))
+			spread_at(stmt, at);
+		if (!json_array_size(aliases)) {
+			aliases = json_array();
+			for (const char *p = view->column_aliases; aliases && p && *p;) {
+				size_t n = strcspn(p, ",");
+				json_array_append_new(aliases, json_stringn(p, n));
+				p += n + (p[n] == ',');
+			}
+		} else {
+			json_incref(aliases);
+		}
+		sub = json_pack("{s:s, s:s, s:n, s:O, s:{s:O, s:[]}, s:o}", "type", "SUBQUERY", "alias",
+		                *jstr(node, "alias") ? jstr(node, "alias") : view->name, "sample",
+		                "query_location", json_object_get(node, "query_location"), "subquery",
+		                "node", stmt, "named_param_map", "column_name_alias", aliases);
+		if (!sub)
+			st = nomem(lake);
+	}
+	json_decref(tree);
+	if (st != LH_OK)
+		return st;
+	json_object_clear(node);
+	json_object_update(node, sub);
+	json_decref(sub);
+	*out = true;
+	return LH_OK;
+}
+
 static lh_status walk(rewrite_ctx *ctx, json_t *v)
 {
 	lh_status st = LH_OK;
 	if (json_is_object(v)) {
 		const char *type = jstr(v, "type");
-		bool pinned = false;
+		bool pinned = false, view = false;
+		if (strcmp(type, "BASE_TABLE") == 0)
+			st = expand_view(ctx, v, &view);
+		if (st != LH_OK)
+			return st;
+		if (view) {
+			ctx->changed = true;
+			type = jstr(v, "type");
+		}
 		if (strcmp(type, "BASE_TABLE") == 0 && !json_is_object(json_object_get(v, "at_clause")))
 			st = pinned_table(ctx, v, &pinned);
 		if (st != LH_OK)

@@ -34,6 +34,9 @@ void lh_views_clear(lh_lake *lake)
 	for (size_t i = 0; i < lake->tt_views.len; i++)
 		free(lake->tt_views.items[i].name);
 	LH_VEC_FREE(&lake->tt_views);
+	for (size_t i = 0; i < lake->sql_views.len; i++)
+		free(lake->sql_views.items[i]);
+	LH_VEC_FREE(&lake->sql_views);
 }
 
 static lh_status exec_buf(lh_lake *lake, lh_buf *b)
@@ -41,6 +44,16 @@ static lh_status exec_buf(lh_lake *lake, lh_buf *b)
 	if (b->status != LH_OK)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory building SQL");
 	return lh_engine_exec(lake->engine, lh_buf_str(b), &lake->err);
+}
+
+/* <lake>.<schema>.<name>, quoted */
+static void put_name(lh_buf *b, const lh_lake *lake, const char *schema, const char *name)
+{
+	lh_buf_sql_ident(b, lake->name);
+	lh_buf_putc(b, '.');
+	lh_buf_sql_ident(b, schema);
+	lh_buf_putc(b, '.');
+	lh_buf_sql_ident(b, name);
 }
 
 static lh_status ensure_schema(lh_lake *lake, const char *name)
@@ -145,6 +158,24 @@ static lh_status define_view(lh_lake *lake, const lh_state *state, const char *s
 			st = lh_lake_unreadable(lake, state, t);
 	}
 	lh_buf_free(&b);
+	/* the table's comments, for DESCRIBE, duckdb_views() and duckdb_columns() */
+	for (size_t i = 0; st == LH_OK && i <= t->columns.len; i++) {
+		const lh_column *c = i < t->columns.len ? &t->columns.items[i] : NULL;
+		const char *text = c ? c->comment : t->comment;
+		if (!text || (c && c->parent >= 0))
+			continue;
+		lh_buf_init(&b, 0);
+		lh_buf_puts(&b, c ? "COMMENT ON COLUMN " : "COMMENT ON VIEW ");
+		put_name(&b, lake, schema, t->name);
+		if (c) {
+			lh_buf_putc(&b, '.');
+			lh_buf_sql_ident(&b, c->name);
+		}
+		lh_buf_puts(&b, " IS ");
+		lh_buf_sql_str(&b, text);
+		st = exec_buf(lake, &b);
+		lh_buf_free(&b);
+	}
 	return st;
 }
 
@@ -163,9 +194,125 @@ static lh_status drop_view(lh_lake *lake, const lh_view *v)
 	return st;
 }
 
+/* What an installed lake view was made from: schema, name, SQL, aliases, comment. */
+static char *view_signature(const lh_state *state, const lh_view_def *v)
+{
+	const lh_schema *sc = lh_state_schema_by_id(state, v->schema_id);
+	return lh_asprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s", sc ? sc->name : "", v->name, v->sql,
+	                   v->column_aliases ? v->column_aliases : "", v->comment ? v->comment : "");
+}
+
+static bool views_current(const lh_lake *lake, const lh_state *state)
+{
+	if (lake->sql_views.len != state->views.len)
+		return false;
+	for (size_t i = 0; i < state->views.len; i++) {
+		char *sig = view_signature(state, &state->views.items[i]);
+		bool same = sig && strcmp(sig, lake->sql_views.items[i]) == 0;
+		free(sig);
+		if (!same)
+			return false;
+	}
+	return true;
+}
+
+static void drop_sql_views(lh_lake *lake)
+{
+	for (size_t i = 0; i < lake->sql_views.len; i++) {
+		char *sig = lake->sql_views.items[i];
+		char *sep = strchr(sig, '\x1f'), *end = sep ? strchr(sep + 1, '\x1f') : NULL;
+		if (end) {
+			*sep = *end = '\0';
+			lh_buf b;
+			lh_buf_init(&b, 0);
+			lh_buf_puts(&b, "DROP VIEW IF EXISTS ");
+			put_name(&b, lake, sig, sep + 1);
+			exec_buf(lake, &b);
+			lh_buf_free(&b);
+			lh_err_clear(&lake->err);
+		}
+		free(sig);
+	}
+	lake->sql_views.len = 0;
+}
+
+/* A lake view in DuckDB; one that no longer binds (a table it reads was dropped) reads
+ * as an error naming it, never as nothing. */
+static lh_status define_sql_view(lh_lake *lake, const lh_state *state, const lh_view_def *v)
+{
+	const lh_schema *sc = lh_state_schema_by_id(state, v->schema_id);
+	if (!sc)
+		return LH_OK;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "CREATE OR REPLACE VIEW ");
+	put_name(&b, lake, sc->name, v->name);
+	if (v->column_aliases && *v->column_aliases) {
+		lh_buf_putc(&b, '(');
+		const char *p = v->column_aliases;
+		while (*p) {
+			size_t n = strcspn(p, ",");
+			char *col = lh_strndup(p, n);
+			lh_buf_sql_ident(&b, col ? col : "");
+			free(col);
+			p += n;
+			if (*p == ',') {
+				lh_buf_puts(&b, ", ");
+				p++;
+			}
+		}
+		lh_buf_putc(&b, ')');
+	}
+	lh_buf_puts(&b, " AS ");
+	size_t head = b.len;
+	lh_buf_puts(&b, v->sql);
+	lh_status st = exec_buf(lake, &b);
+	if (st != LH_OK && st != LH_ERR_NOMEM) {
+		char *why = lh_asprintf("view %s.%s cannot be read: %s", sc->name, v->name,
+		                        lh_err_msg(&lake->err));
+		lh_err_clear(&lake->err);
+		b.len = head;
+		lh_buf_puts(&b, "SELECT error(");
+		lh_buf_sql_str(&b, why ? why : "view cannot be read");
+		lh_buf_puts(&b, ") AS error");
+		free(why);
+		st = exec_buf(lake, &b);
+	}
+	if (st == LH_OK && v->comment) {
+		lh_buf_free(&b);
+		lh_buf_init(&b, 0);
+		lh_buf_puts(&b, "COMMENT ON VIEW ");
+		put_name(&b, lake, sc->name, v->name);
+		lh_buf_puts(&b, " IS ");
+		lh_buf_sql_str(&b, v->comment);
+		st = exec_buf(lake, &b);
+	}
+	lh_buf_free(&b);
+	return st;
+}
+
+/* Makes DuckDB's lake views those of the state, in the order they were made (a view may
+ * read an earlier one). */
+static lh_status install_sql_views(lh_lake *lake, const lh_state *state)
+{
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < state->views.len; i++) {
+		char *sig = view_signature(state, &state->views.items[i]);
+		if (!sig || LH_VEC_PUSH(&lake->sql_views, sig) != LH_OK) {
+			free(sig);
+			return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+		}
+		st = define_sql_view(lake, state, &state->views.items[i]);
+	}
+	return st;
+}
+
 lh_status lh_views_install(lh_lake *lake, const lh_state *state)
 {
 	lh_status st = LH_OK;
+	bool views_stale = !views_current(lake, state);
+	if (views_stale)
+		drop_sql_views(lake);
 	for (size_t i = 0; st == LH_OK && i < state->schemas.len; i++)
 		st = ensure_schema(lake, state->schemas.items[i].name);
 	/* which installed views survive */
@@ -237,8 +384,8 @@ lh_status lh_views_install(lh_lake *lake, const lh_state *state)
 		lh_buf b;
 		lh_buf_init(&b, 0);
 		lh_buf_puts(&b, "DROP SCHEMA IF EXISTS ");
-	lh_buf_sql_ident(&b, lake->name);
-	lh_buf_putc(&b, '.');
+		lh_buf_sql_ident(&b, lake->name);
+		lh_buf_putc(&b, '.');
 		lh_buf_sql_ident(&b, name);
 		lh_buf_puts(&b, " CASCADE");
 		exec_buf(lake, &b);
@@ -246,7 +393,7 @@ lh_status lh_views_install(lh_lake *lake, const lh_state *state)
 		free(name);
 	}
 	lake->view_schemas.len = w;
-	return LH_OK;
+	return views_stale ? install_sql_views(lake, state) : LH_OK;
 }
 
 lh_status lh_views_load(lh_lake *lake, const lh_table *t)
