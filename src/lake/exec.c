@@ -282,10 +282,13 @@ static lh_status h_use(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, 
 	const char *db = q.schema ? q.schema : q.name;
 	bool ours = lh_lake_is_name(lake, db) && lh_cur_at_end(&at);
 	bool main = !q.schema || lh_strieq(q.name, "main");
+	/* USE <schema of the lake>: a schema of ours, not a database */
+	bool schema = !q.schema && !ours && lh_lake_attached(lake) &&
+	              lh_state_schema_by_name(lh_lake_state(lake), q.name);
 	lh_qname_free(&q);
-	if (!ours)
+	if (!ours && !schema)
 		return run_query(lake, s, out);
-	if (!main)
+	if (!main || schema)
 		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 		                    "USE %s.<schema> is not supported: unqualified names mean %s.main; "
 		                    "name tables in other schemas as schema.table",

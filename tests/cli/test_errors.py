@@ -43,7 +43,7 @@ CASES = [
     ("SELECT * FROM raw.items AT (VERSION => 1000)", "no snapshot found at version 1000"),
     ("INSERT OR REPLACE INTO raw.items VALUES (1, 'a', 1, 1)", "primary key"),
     ("INSERT INTO raw.items VALUES (1, 'a', 1, 1) RETURNING *", "RETURNING"),
-    ("CREATE VIEW v AS SELECT 1", "TEMP VIEW"),
+    ("CREATE SEQUENCE s", "TEMP SEQUENCE"),
     ("MERGE INTO raw.items USING raw.items s ON false WHEN MATCHED THEN DELETE", "MERGE"),
     ("COPY raw.items FROM 'x.csv'", "INSERT INTO"),
     ("USE raw", "USE"),

@@ -1,0 +1,172 @@
+"""DuckLake's SQL surface in `lakehouse sql`: sessions that ATTACH their own lake (no
+--lake), views, comments, and statements we cannot store refused instead of vanishing.
+Each runs on the catalog and store under test (a fresh catalog of that kind is attached
+where the test makes one)."""
+import csv
+import io
+import os
+import subprocess
+import uuid
+
+import pytest
+
+from lh import BIN, CATALOG, DATA, environ, pg_conninfo, psql, s3_client
+
+
+def session(cwd, script, check=True):
+    """`lakehouse sql -c script` with no lake: run in cwd, where no ./lake exists."""
+    env = environ()
+    env.pop("LAKEHOUSE_DIR", None)
+    p = subprocess.run([BIN, "sql", "--format", "csv", "-c", script], cwd=cwd, env=env,
+                       capture_output=True, text=True, timeout=300)
+    if check:
+        assert p.returncode == 0, p.stderr
+    return p
+
+
+def csv_out(text):
+    return list(csv.reader(io.StringIO(text)))
+
+
+@pytest.fixture
+def target(tmp_path):
+    """(catalog spec after 'ducklake:', DATA_PATH) of a new lake on the backend under
+    test."""
+    if CATALOG == "postgres":
+        db = "lh_att_" + uuid.uuid4().hex[:12]
+        psql(f"CREATE DATABASE {db}")
+        spec = "postgres:" + pg_conninfo(db)
+    elif CATALOG == "sqlite":
+        spec = "sqlite:" + str(tmp_path / "meta.sqlite")
+    else:
+        spec = str(tmp_path / "meta.ducklake")
+    if DATA == "s3":
+        bucket = "lh-att-" + uuid.uuid4().hex[:16]
+        s3_client().create_bucket(Bucket=bucket)
+        data = f"s3://{bucket}/files/"
+    else:
+        data = str(tmp_path / "files") + "/"
+    return spec, data
+
+
+def test_a_session_attaches_its_own_lake_names_it_and_detaches(tmp_path, target):
+    spec, data = target
+    attach = f"ATTACH 'ducklake:{spec}' AS ducklake (DATA_PATH '{data}')"
+    out = session(tmp_path, f"""{attach};
+        CREATE TABLE ducklake.test(i INTEGER, j INTEGER);
+        INSERT INTO ducklake.test VALUES (1, 2), (NULL, 3);
+        CREATE TABLE ducklake.main.test2 AS SELECT 'hello' AS j;
+        DETACH ducklake;
+        ATTACH 'ducklake:{spec}' AS other;
+        SELECT count(*) AS n, sum(j) AS s FROM other.test;""").stdout
+    # the new name is the catalog's name in queries; the lake kept its rows
+    assert csv_out(out)[-2:] == [["n", "s"], ["2", "5"]]
+    # reopened later with USE, unqualified names are its tables; history by its name
+    out = session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS lk; USE lk;
+        SELECT j FROM test2;
+        SELECT count(*) FROM ducklake_snapshots('lk');""").stdout
+    assert csv_out(out)[-3:] == [["hello"], ["count_star()"], ["4"]]
+    # statements with no lake attached are DuckDB's; a missing name is an error
+    assert csv_out(session(tmp_path, "SELECT 42 AS x").stdout) == [["x"], ["42"]]
+    p = session(tmp_path, f"{attach}; SELECT * FROM nope.test", check=False)
+    assert p.returncode == 1 and "nope" in p.stderr
+
+
+def test_read_only_and_snapshot_attaches_refuse_writes_and_read_their_snapshot(tmp_path, target):
+    spec, data = target
+    session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS l (DATA_PATH '{data}');
+        CREATE TABLE l.t(v INTEGER); INSERT INTO l.t VALUES (1); INSERT INTO l.t VALUES (2)""")
+    p = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS l (READ_ONLY); "
+                          "INSERT INTO l.t VALUES (3)", check=False)
+    assert p.returncode == 1 and "READ_ONLY" in p.stderr, p.stderr
+    out = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS l (SNAPSHOT_VERSION 2); "
+                            "SELECT sum(v) FROM l.t").stdout
+    assert csv_out(out)[-1] == ["1"]
+    p = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS l (SNAPSHOT_VERSION 2); "
+                          "DELETE FROM l.t", check=False)
+    assert p.returncode == 1 and "snapshot 2" in p.stderr, p.stderr
+    out = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS l; SELECT sum(v) FROM l.t").stdout
+    assert csv_out(out)[-1] == ["3"]  # nothing the refused statements tried was kept
+    # a second lake in the same session is refused, saying what to do
+    p = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS l; "
+                          f"ATTACH 'ducklake:{tmp_path}/other.ducklake' AS m", check=False)
+    assert p.returncode == 1 and "DETACH l" in p.stderr, p.stderr
+    # options we do not offer are errors that attach nothing
+    p = session(tmp_path, f"ATTACH 'ducklake:{tmp_path}/new.ducklake' AS n (ENCRYPTED)",
+                check=False)
+    assert p.returncode == 1 and "ENCRYPTED" in p.stderr
+    p = session(tmp_path, f"ATTACH 'ducklake:{tmp_path}/new.ducklake' AS n (READ_ONLY)",
+                check=False)
+    assert p.returncode == 1 and "no lake" in p.stderr
+
+
+def test_views_are_stored_read_at_past_snapshots_and_replaced(lake):
+    lake.sql("CREATE TABLE ev (id INTEGER, kind VARCHAR); "
+             "INSERT INTO ev VALUES (1, 'a'), (2, 'z'), (3, 'z')")
+    lake.sql("CREATE VIEW ev_z AS SELECT id, kind FROM ev WHERE kind = 'z'")
+    v1 = int(lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')"))
+    # stored as DuckDB's extension stores it: the parsed query printed back
+    row = lake.cat_dicts("SELECT view_name, dialect, sql, length(column_aliases) AS a, "
+                         "end_snapshot FROM ducklake_view")
+    assert row == [{"view_name": "ev_z", "dialect": "duckdb", "a": 0,
+                    "sql": "SELECT id, kind FROM ev WHERE (kind = 'z')", "end_snapshot": None}]
+    lake.sql("UPDATE ev SET kind = 'z' WHERE id = 1")
+    lake.sql("CREATE OR REPLACE VIEW ev_z (n) AS SELECT count(*) FROM ev WHERE kind = 'z'")
+    assert lake.rows("SELECT * FROM ev_z") == [["n"], ["3"]]
+    # at v1: the first definition over the table as it was then
+    assert lake.rows(f"SELECT * FROM ev_z AT (VERSION => {v1}) ORDER BY id") == \
+        [["id", "kind"], ["2", "z"], ["3", "z"]]
+    assert lake.rows("SELECT count(*) FROM ev_z v, ev WHERE v.n = ev.id") == \
+        [["count_star()"], ["1"]]
+    lake.fail("CREATE VIEW ev_z AS SELECT 1")  # exists
+    lake.fail("CREATE VIEW ev AS SELECT 1")    # a table's name
+    assert "nope" in lake.fail("CREATE VIEW w AS SELECT * FROM nope")
+    lake.sql("DROP VIEW ev_z")
+    assert "ev_z" in lake.fail("SELECT * FROM ev_z")
+    assert lake.rows(f"SELECT count(*) FROM ev_z AT (VERSION => {v1})")[1] == ["2"]
+    lake.sql("DROP VIEW IF EXISTS ev_z")
+    # a view whose table went away reads as an error naming it, never as no rows
+    lake.sql("CREATE VIEW k AS SELECT kind FROM ev")
+    lake.sql("DROP TABLE ev")
+    assert "ev" in lake.fail("SELECT * FROM k")
+    # session views are DuckDB's, as before
+    lake.sql("CREATE TEMP VIEW tv AS SELECT 1 AS one; DROP VIEW tv")
+    changes = lake.rows("SELECT changes FROM ducklake_snapshots('lake') ORDER BY snapshot_id")
+    assert any("views_created" in c[0] for c in changes)
+    assert any("views_dropped" in c[0] for c in changes)
+
+
+def test_comments_are_stored_and_shown(lake):
+    lake.sql("CREATE TABLE t (a INTEGER, b VARCHAR); CREATE VIEW v AS SELECT a FROM t")
+    lake.sql("COMMENT ON TABLE t IS 'the table'; COMMENT ON COLUMN t.b IS 'bee'; "
+             "COMMENT ON VIEW v IS 'the view'")
+    assert lake.rows("SELECT view_name, comment FROM duckdb_views() WHERE database_name = "
+                     "'lake' ORDER BY 1") == [["view_name", "comment"], ["t", "the table"],
+                                              ["v", "the view"]]
+    assert lake.rows("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 't' "
+                     "ORDER BY column_index") == [["column_name", "comment"], ["a", ""],
+                                                  ["b", "bee"]]
+    tags = lake.cat_dicts("SELECT key, value, end_snapshot FROM ducklake_tag ORDER BY value")
+    assert [(t["key"], t["value"], t["end_snapshot"]) for t in tags] == \
+        [("comment", "the table", None), ("comment", "the view", None)]
+    col = lake.cat_dicts("SELECT key, value FROM ducklake_column_tag")
+    assert col == [{"key": "comment", "value": "bee"}]
+    # a rolled-back comment is gone; a replaced one ends its row
+    lake.sql("BEGIN; COMMENT ON TABLE t IS 'oops'; ROLLBACK")
+    lake.sql("COMMENT ON TABLE t IS 'better'")
+    assert lake.scalar("SELECT comment FROM duckdb_views() WHERE view_name = 't'") == "better"
+    assert len(lake.cat_dicts("SELECT * FROM ducklake_tag WHERE value = 'the table' AND "
+                              "end_snapshot IS NOT NULL")) == 1
+    assert "nope" in lake.fail("COMMENT ON COLUMN t.nope IS 'x'")
+
+
+def test_statements_the_lake_cannot_keep_are_refused_and_listed(lake):
+    before = lake.snapshot_count()
+    for stmt in ("CREATE SEQUENCE s", "CREATE MACRO m(x) AS x + 1", "MERGE INTO t USING u ON "
+                 "t.a = u.a WHEN MATCHED THEN DELETE"):
+        lake.fail(stmt)
+    assert lake.snapshot_count() == before
+    lake.sql("CREATE TEMP SEQUENCE s; CREATE TEMP MACRO m(x) AS x + 1")
+    p = subprocess.run([BIN, "help", "sql"], capture_output=True, text=True, check=True)
+    for kind in ("ATTACH", "CREATE VIEW", "COMMENT ON", "DELETE FROM", "CALL"):
+        assert f"\n  {kind} " in p.stdout, kind
