@@ -43,6 +43,10 @@ int cli_hf(const opts *o);
 extern const char *const video_help;
 int cli_video(const opts *o);
 
+/* Snapshot tags (tag.c): tag create, list, delete. */
+extern const char *const tag_help;
+int cli_tag(const opts *o);
+
 /* Integrity check (verify.c). */
 extern const char *const verify_help;
 int cli_verify(const opts *o);

@@ -27,6 +27,8 @@ static const char *const usage_text =
     "  sql [-c SQL | -f FILE]       run SQL; with neither, an interactive prompt\n"
     "  snapshots                    list the lake's snapshots\n"
     "  rollback TABLE VERSION       make a new snapshot with TABLE as it was at VERSION\n"
+    "  tag create NAME [--snapshot N] | tag list | tag delete NAME\n"
+    "                               name a snapshot (read with AT (TAG => 'NAME'); never expired)\n"
     "  catalog -c SQL               read the DuckLake catalog tables directly (one SELECT)\n"
     "  compact [TABLE]              merge small data files (all tables, or TABLE)\n"
     "  optimize TABLE --for random-access\n"
@@ -411,6 +413,8 @@ static int help_for(const char *cmd)
 		text = serve_help;
 	else if (cmd && strcmp(cmd, "token") == 0)
 		text = token_help;
+	else if (cmd && strcmp(cmd, "tag") == 0)
+		text = tag_help;
 	else if (cmd && cli_maint_help(cmd))
 		text = cli_maint_help(cmd);
 	fputs(text, stdout);
@@ -468,6 +472,8 @@ int main(int argc, char **argv)
 		rc = cli_serve(&o);
 	else if (strcmp(cmd, "token") == 0)
 		rc = cli_token(&o);
+	else if (strcmp(cmd, "tag") == 0)
+		rc = cli_tag(&o);
 	else if (cli_maint_help(cmd))
 		rc = cli_maint(cmd, &o);
 	else

@@ -360,6 +360,17 @@ LH_API void lh_snapshots_destroy(lh_snapshot_list **list);
  */
 LH_API lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot);
 
+/*
+ * Snapshot tags (ours; DuckDB's ducklake ignores them). Tags snapshot `snapshot` (<= 0:
+ * the latest) as `name`; `message` may be NULL. A name names one snapshot (delete the tag
+ * to move it). A tagged snapshot is never expired; queries read it with
+ * AT (TAG => 'name') wherever AT (VERSION => n) works, and SELECT * FROM
+ * lakehouse_tags('lake') lists the tags. *out_snapshot (may be NULL): the tagged id.
+ */
+LH_API lh_status lh_lake_tag_create(lh_lake *lake, const char *name, int64_t snapshot,
+                                    const char *message, int64_t *out_snapshot);
+LH_API lh_status lh_lake_tag_delete(lh_lake *lake, const char *name);
+
 /* ---------------------------------------------------------------------------------
  * Progress of long work (downloads, uploads, ingestion)
  * ------------------------------------------------------------------------------- */
@@ -566,6 +577,8 @@ typedef struct lh_stream_options {
 	 * shuffled, objects materialised): 0: 2; negative: none, each batch is built when
 	 * asked for. They count toward the memory the stream holds. */
 	int prefetch;
+	const char *tag; /* read the snapshot this tag names (lh_lake_tag_create) instead of
+	                    `version`; NULL: none */
 } lh_stream_options;
 
 /*

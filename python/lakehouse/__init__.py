@@ -70,7 +70,8 @@ class _StreamOptions(ctypes.Structure):
                 ("drop_last", ctypes.c_bool), ("state", ctypes.c_char_p),
                 ("memory_limit", ctypes.c_int64),
                 ("materialize", ctypes.POINTER(ctypes.c_char_p)),
-                ("nmaterialize", ctypes.c_size_t), ("prefetch", ctypes.c_int)]
+                ("nmaterialize", ctypes.c_size_t), ("prefetch", ctypes.c_int),
+                ("tag", ctypes.c_char_p)]
 
 
 _vp = ctypes.c_void_p
@@ -295,9 +296,10 @@ class Lake(_Handle):
     def stream(self, source, *, columns=None, filter=None, version=None, batch_size=1024,
                shuffle="block", seed=0, epoch=0, rank=0, world_size=1, worker_id=0,
                num_workers=1, drop_last=False, state=None, materialize=(), memory_limit=None,
-               block_size=None, prefetch=2):
+               block_size=None, prefetch=2, tag=None):
         """Batches of `source` (a table name, or one SELECT whose lake tables all read
-        the snapshot) at one pinned snapshot (`version`, default the latest), in a seeded order (`shuffle`: none, files, block or global), this
+        the snapshot) at one pinned snapshot (`version`, or the snapshot `tag` names;
+        default the latest), in a seeded order (`shuffle`: none, files, block or global), this
         consumer's share of it (`rank` of `world_size`, `worker_id` of `num_workers`).
         Each batch is a dict column -> numpy array (fixed-width columns without NULLs,
         viewing the Arrow buffer) or list. `materialize` names `*_uri` columns whose
@@ -309,7 +311,7 @@ class Lake(_Handle):
                       rank=rank, world_size=world_size, worker_id=worker_id,
                       num_workers=num_workers, drop_last=drop_last, state=state,
                       materialize=materialize, memory_limit=memory_limit,
-                      block_size=block_size, prefetch=prefetch)
+                      block_size=block_size, prefetch=prefetch, tag=tag)
 
     def _result(self, code, res):
         """Reads a result handle whole and destroys it (raising on a failed call)."""
@@ -359,7 +361,7 @@ class Stream(_Handle):
 
     def __init__(self, lake, source, *, columns, filter, version, batch_size, shuffle, seed,
                  epoch, rank, world_size, worker_id, num_workers, drop_last, state,
-                 materialize, memory_limit, block_size, prefetch):
+                 materialize, memory_limit, block_size, prefetch, tag=None):
         if batch_size < 1:
             raise Error("batch_size must be at least 1", "LH_ERR_INVALID")
         o = _StreamOptions()
@@ -379,6 +381,7 @@ class Stream(_Handle):
         if int(prefetch) < 0:
             raise Error("prefetch must be 0 (none) or more batches", "LH_ERR_INVALID")
         o.prefetch = int(prefetch) if prefetch else -1
+        o.tag = tag.encode("utf-8") if tag else None
         h, err = _vp(), _vp()
         self._h = _opened(_lib.lh_stream_open(lake._handle(), source.encode("utf-8"),
                                               ctypes.byref(o), ctypes.byref(h),

@@ -382,9 +382,14 @@ static lh_status open_stream(lh_stream *s, const char *source, const lh_stream_o
 	if (o->state && !parse_state(o->state, &ss))
 		return fail(s, LH_ERR_INVALID, "'%.80s' is not a stream state (it comes from "
 		            "lh_stream_state / state_dict())", o->state);
-	if (o->state && o->version > 0 && o->version != ss.snapshot)
+	int64_t tagged = 0;
+	if (o->tag && o->version > 0)
+		return fail(s, LH_ERR_INVALID, "give a version or a tag, not both");
+	if (o->tag && lh_lake_tag_snapshot(s->lake, o->tag, &tagged) != LH_OK)
+		return from_lake(s, lh_lake_err(s->lake)->code);
+	if (o->state && (o->version > 0 || tagged > 0) && (tagged > 0 ? tagged : o->version) != ss.snapshot)
 		return fail(s, LH_ERR_INVALID, "the resume state reads snapshot %" PRId64
-		            ", the options ask for %" PRId64, ss.snapshot, o->version);
+		            ", the options ask for %" PRId64, ss.snapshot, tagged > 0 ? tagged : o->version);
 	if (o->memory_limit < 0)
 		return fail(s, LH_ERR_INVALID, "memory_limit must not be negative");
 	s->shard = (lh_shard){.world = o->world_size ? o->world_size : 1, .rank = o->rank,
@@ -409,7 +414,7 @@ static lh_status open_stream(lh_stream *s, const char *source, const lh_stream_o
 			return st;
 	}
 	duckdb_connection_get_arrow_options(lh_engine_conn(s->eng), &s->arrow);
-	int64_t version = o->state ? ss.snapshot : o->version;
+	int64_t version = o->state ? ss.snapshot : tagged > 0 ? tagged : o->version;
 	st = lh_is_query(source) ? lh_lake_plan_query(s->lake, source, version, o->filter, &s->plan)
 	                         : lh_lake_plan(s->lake, source, version, o->filter, &s->plan);
 	if (st != LH_OK)

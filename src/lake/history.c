@@ -508,8 +508,11 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 		return table_changes(lake, args, nargs, CHANGES_INSERTIONS, name);
 	if (lh_strieq(fn, "ducklake_table_deletions"))
 		return table_changes(lake, args, nargs, CHANGES_DELETIONS, name);
+	if (lh_strieq(fn, "lakehouse_tags"))
+		return lh_tags_table(lake, name);
 	return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
-	                    "table function '%s' does not exist; the lake has ducklake_snapshots, "
+	                    "table function '%s' does not exist; the lake has lakehouse_tags, "
+	                    "ducklake_snapshots, "
 	                    "ducklake_table_changes, ducklake_table_insertions, "
 	                    "ducklake_table_deletions, ducklake_table_info, "
 	                    "ducklake_current_snapshot, ducklake_merge_adjacent_files, "

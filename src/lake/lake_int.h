@@ -276,6 +276,12 @@ lh_status lh_history_function(lh_lake *lake, const char *function, const lh_fn_a
                               const char *name);
 lh_status lh_history_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, bool *handled);
 
+/* --- tags (tags.c) ---------------------------------------------------------------------- */
+/* lakehouse_tags('lake') into temp table `name`. */
+lh_status lh_tags_table(lh_lake *lake, const char *name);
+/* sql with each AT (TAG => 'name') made AT (VERSION => n); *out NULL when there is none. */
+lh_status lh_tags_resolve(lh_lake *lake, const char *sql, const lh_toks *toks, char **out);
+
 /* --- maintenance (maintain.c) ------------------------------------------------------------ */
 bool lh_maint_is_function(const char *function);
 /* Runs a maintenance table function into temp table `name`: (action, object, bytes). */

@@ -28,6 +28,7 @@
  * the store's listing, the two sides disagree and no orphan is removed.
  */
 #include "lake/lake_int.h"
+#include "catalog/tags.h"
 #include "engine/scan.h"
 #include "util/fsutil.h"
 
@@ -484,6 +485,12 @@ static lh_status expire_snapshots(lh_lake *lake, const lh_fn_args *a, const char
 		LH_VEC_FREE(&listed);
 		return st;
 	}
+	/* tagged snapshots are kept (a tag protects its snapshot) */
+	lh_rows *tags = NULL;
+	if ((st = lh_catalog_tags(lake->cat, &tags, &lake->err)) != LH_OK) {
+		LH_VEC_FREE(&listed);
+		return st;
+	}
 	lh_rows *snaps = NULL;
 	st = lh_catalog_snapshots(lake->cat, &snaps, &lake->err);
 	lh_i64_vec chosen = {0};
@@ -497,9 +504,20 @@ static lh_status expire_snapshots(lh_lake *lake, const lh_fn_args *a, const char
 			pick = true;
 		if (keep_n > 0 && (int64_t)(total - r) > keep_n)
 			pick = true;
+		bool asked = false;
 		for (size_t k = 0; k < listed.len; k++)
-			pick |= listed.items[k] == id;
-		if (!pick)
+			asked |= listed.items[k] == id;
+		pick |= asked;
+		const char *tag = NULL;
+		for (size_t k = 0; pick && k < tags->nrows && !tag; k++)
+			if (lh_rows_int(tags, k, 1, -1) == id)
+				tag = lh_rows_get(tags, k, 0);
+		if (tag && asked)
+			st = lh_lake_fail(lake, LH_ERR_INVALID,
+			                  "%s: snapshot %lld is tagged '%s' and is kept while the tag "
+			                  "exists (`lakehouse tag delete %s` first)",
+			                  fn, (long long)id, tag, tag);
+		if (!pick || tag)
 			continue;
 		if (LH_VEC_PUSH(&chosen, id) != LH_OK)
 			st = nomem(lake);
@@ -513,6 +531,7 @@ static lh_status expire_snapshots(lh_lake *lake, const lh_fn_args *a, const char
 			                  "%s: snapshot %lld is the latest and cannot be expired", fn,
 			                  (long long)latest);
 	lh_rows_free(&snaps);
+	lh_rows_free(&tags);
 	LH_VEC_FREE(&listed);
 	char now[40];
 	lh_now_timestamptz(now);

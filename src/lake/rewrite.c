@@ -1197,9 +1197,30 @@ lh_status lh_lake_query_refs(lh_lake *lake, const char *sql, lh_str_vec *tables,
 static lh_status rewrite(lh_lake *lake, const char *sql, const lh_toks *toks, int64_t pin,
                          char **out);
 
+/* rewrite() after AT (TAG => ...) became AT (VERSION => ...) (tags.c). */
+static lh_status rewrite_tagged(lh_lake *lake, const char *sql, const lh_toks *toks, int64_t pin,
+                                char **out)
+{
+	*out = NULL;
+	char *tagged = NULL;
+	lh_status st = has_at_clause(toks) ? lh_tags_resolve(lake, sql, toks, &tagged) : LH_OK;
+	if (st != LH_OK || !tagged)
+		return st == LH_OK ? rewrite(lake, sql, toks, pin, out) : st;
+	lh_toks t = {0};
+	st = lh_tokenize(tagged, strlen(tagged), &t) == LH_OK ? rewrite(lake, tagged, &t, pin, out)
+	                                                      : nomem(lake);
+	lh_toks_free(&t);
+	if (st == LH_OK && !*out) {
+		*out = tagged;
+		tagged = NULL;
+	}
+	free(tagged);
+	return st;
+}
+
 lh_status lh_rewrite_query(lh_lake *lake, const char *sql, const lh_toks *toks, char **out)
 {
-	return rewrite(lake, sql, toks, 0, out);
+	return rewrite_tagged(lake, sql, toks, 0, out);
 }
 
 lh_status lh_rewrite_pinned(lh_lake *lake, const char *sql, int64_t snapshot, char **out)
@@ -1208,7 +1229,7 @@ lh_status lh_rewrite_pinned(lh_lake *lake, const char *sql, int64_t snapshot, ch
 	lh_toks toks = {0};
 	if (lh_tokenize(sql, strlen(sql), &toks) != LH_OK)
 		return nomem(lake);
-	lh_status st = rewrite(lake, sql, &toks, snapshot, out);
+	lh_status st = rewrite_tagged(lake, sql, &toks, snapshot, out);
 	lh_toks_free(&toks);
 	if (st == LH_OK && !*out && !(*out = lh_strdup(sql)))
 		st = nomem(lake);

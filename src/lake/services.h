@@ -19,6 +19,8 @@ struct lh_engine *lh_lake_engine(lh_lake *lake);
 /* The id of the latest snapshot this lake knows: after a successful COMMIT, the one it
  * made. */
 int64_t lh_lake_snapshot_id(const lh_lake *lake);
+/* The snapshot a tag names (LH_ERR_NOT_FOUND: no such tag; tags.c). */
+lh_status lh_lake_tag_snapshot(lh_lake *lake, const char *name, int64_t *out_snapshot);
 /* Sets how results render and returns the previous setting: services read values as
  * text whatever the caller chose for its own queries. */
 lh_render lh_lake_swap_render(lh_lake *lake, lh_render render);

@@ -131,6 +131,22 @@ def test_the_stream_reads_its_snapshot_while_another_process_writes(lake_dir):
         assert lk.sql("SELECT count(*) FROM t WHERE id < 2500").rows == [(0,)]
 
 
+def test_a_tag_pins_the_snapshot_a_stream_reads(lake_dir):
+    subprocess.run([BIN, "--lake", lake_dir, "tag", "create", "train-v1"], check=True,
+                   capture_output=True)
+    cli(lake_dir, "DELETE FROM t WHERE id < 4000")
+    with lakehouse.open(lake_dir) as lk:
+        with lk.stream("t", tag="train-v1", shuffle="none", batch_size=1000) as s:
+            got = [int(i) for b in s for i in b["id"]]
+        assert got == [i for i in range(5000) if i % 7]
+        with lk.stream("SELECT id FROM t WHERE id < 10", tag="train-v1", shuffle="none") as s:
+            assert [int(i) for b in s for i in b["id"]] == [1, 2, 3, 4, 5, 6, 8, 9]
+        with pytest.raises(lakehouse.Error, match="no tag 'nope'"):
+            lk.stream("t", tag="nope")
+        with pytest.raises(lakehouse.Error, match="not both"):
+            lk.stream("t", tag="train-v1", version=1)
+
+
 def test_a_forked_child_leaves_the_parents_stream_alone(lake_dir):
     with lakehouse.open(lake_dir) as lk, lk.stream("t", batch_size=100, seed=2) as s:
         first = [int(i) for i in next(s)["id"]]
