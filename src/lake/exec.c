@@ -63,7 +63,7 @@ static lh_status prepare_views(lh_lake *lake)
 	return st;
 }
 
-static lh_status run_query(lh_lake *lake, lh_stmt *s, lh_result **out)
+lh_status lh_exec_duckdb(lh_lake *lake, lh_stmt *s, lh_result **out)
 {
 	lh_status st = prepare_views(lake);
 	char *rewritten = NULL;
@@ -74,6 +74,8 @@ static lh_status run_query(lh_lake *lake, lh_stmt *s, lh_result **out)
 	free(rewritten);
 	return st;
 }
+
+#define run_query lh_exec_duckdb
 
 /* True when the qualified name at the cursor (left in place) names a lake table of the
  * working state, or is explicitly qualified with the lake catalog. */
@@ -296,165 +298,40 @@ static lh_status h_use(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, 
 	return run_query(lake, s, out);
 }
 
-/* An option value of ATTACH: a constant, evaluated by DuckDB (strings, numbers, booleans). */
-static lh_status attach_value(lh_lake *lake, lh_stmt *s, lh_cursor *c, char **out)
-{
-	*out = NULL;
-	size_t from = lh_cur_offset(c);
-	int depth = 0;
-	while (!lh_cur_at_end(c) && !(depth == 0 && (lh_cur_is(c, 0, ",") || lh_cur_is(c, 0, ")")))) {
-		depth += lh_cur_is(c, 0, "(") - lh_cur_is(c, 0, ")");
-		c->i++;
-	}
-	size_t to = lh_cur_offset(c);
-	if (to == from)
-		return (*out = lh_strdup("true")) ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-	char *expr = lh_strndup(s->text + from, to - from);
-	lh_status st = expr ? lh_eval_text(lake, expr, out) : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-	free(expr);
-	return st;
-}
-
-static bool truthy(const char *v)
-{
-	return v && (lh_strieq(v, "true") || strcmp(v, "1") == 0);
-}
-
-/* ATTACH [DATABASE] [IF NOT EXISTS] 'ducklake:<spec>' [AS alias] [(option value, ...)]; any
- * other ATTACH (a DuckDB database file) is DuckDB's. */
 static lh_status h_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
 	(void)count;
-	lh_cur_accept(c, "DATABASE");
-	bool if_not_exists = false;
-	if (lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "NOT") && lh_cur_is(c, 2, "EXISTS")) {
-		c->i += 3;
-		if_not_exists = true;
-	}
-	const lh_tok *path = lh_cur_peek(c, 0);
-	if (path->type != LH_TOK_STRING)
-		return run_query(lake, s, out);
-	c->i++;
-	char *target = lh_strndup(s->text + path->start, path->end - path->start);
-	char *spec = NULL, *alias = NULL, *type = NULL;
-	lh_status st = target ? lh_eval_text(lake, target, &spec)
-	                      : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-	free(target);
-	if (st == LH_OK && lh_cur_accept(c, "AS") && !(alias = lh_cur_ident(c)))
-		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "ATTACH ... AS: expected a name after AS");
-	lh_attach a = {.snapshot_time_us = INT64_MIN};
-	char *data_path = NULL;
-	/* options: (NAME [value], ...) */
-	if (st == LH_OK && lh_cur_accept(c, "(")) {
-		while (st == LH_OK && !lh_cur_accept(c, ")")) {
-			char *name = lh_cur_ident(c), *value = NULL;
-			if (!name) {
-				st = lh_lake_fail(lake, LH_ERR_SYNTAX, "ATTACH: expected an option name");
-				break;
-			}
-			if (lh_strieq(name, "TYPE")) {
-				value = lh_cur_ident(c);
-				if (!value)
-					st = lh_lake_fail(lake, LH_ERR_SYNTAX, "ATTACH: TYPE needs a name");
-			} else {
-				st = attach_value(lake, s, c, &value);
-			}
-			if (st != LH_OK) {
-			} else if (lh_strieq(name, "TYPE")) {
-				free(type);
-				type = value;
-				value = NULL;
-			} else if (lh_strieq(name, "DATA_PATH")) {
-				free(data_path);
-				data_path = value;
-				value = NULL;
-			} else if (lh_strieq(name, "READ_ONLY") || lh_strieq(name, "READONLY")) {
-				a.read_only = truthy(value);
-			} else if (lh_strieq(name, "SNAPSHOT_VERSION")) {
-				char *end = NULL;
-				a.snapshot_version = value ? strtoll(value, &end, 10) : 0;
-				if (!end || *end || a.snapshot_version <= 0)
-					st = lh_lake_fail(lake, LH_ERR_INVALID,
-					                  "SNAPSHOT_VERSION must be a snapshot id, not '%s'", value);
-			} else if (lh_strieq(name, "SNAPSHOT_TIME")) {
-				char *us = NULL, *sql = lh_asprintf("epoch_us(CAST('%s' AS TIMESTAMPTZ))", value);
-				st = sql ? lh_eval_text(lake, sql, &us) : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-				if (st == LH_OK)
-					a.snapshot_time_us = strtoll(us, NULL, 10);
-				else
-					st = lh_lake_fail(lake, LH_ERR_INVALID, "SNAPSHOT_TIME '%s' is not a timestamp", value);
-				free(sql);
-				free(us);
-			} else if (lh_strieq(name, "METADATA_CATALOG")) {
-				/* the name DuckDB gives the catalog database inside the session: none here */
-			} else if (lh_strieq(name, "DATA_INLINING_ROW_LIMIT") || lh_strieq(name, "ENCRYPTED")) {
-				if (strcmp(value, "0") != 0 && !lh_strieq(value, "false"))
-					st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-					                  "ATTACH: %s is not supported yet (%s); attach without it",
-					                  name, lh_strieq(name, "ENCRYPTED") ? "no encrypted lakes"
-					                                                     : "no data inlining");
-			} else {
-				st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-				                  "ATTACH: option %s is not supported for a DuckLake; nothing was "
-				                  "attached",
-				                  name);
-			}
-			free(name);
-			free(value);
-			if (st == LH_OK && !lh_cur_accept(c, ",") && !lh_cur_is(c, 0, ")"))
-				st = lh_lake_fail(lake, LH_ERR_SYNTAX, "ATTACH: expected ',' or ')' in the options");
-		}
-	}
-	bool ducklake = spec && (lh_str_starts_with(spec, "ducklake:") || (type && lh_strieq(type, "ducklake")));
-	if (st == LH_OK && !ducklake) {
-		st = run_query(lake, s, out); /* a DuckDB database */
-	} else if (st == LH_OK) {
-		a.spec = spec + (lh_str_starts_with(spec, "ducklake:") ? 9 : 0);
-		a.data_path = data_path;
-		/* DuckDB names an unnamed database after its file: 'ducklake:x/meta.db' is meta */
-		if (!alias) {
-			const char *base = strrchr(a.spec, '/') ? strrchr(a.spec, '/') + 1 : a.spec;
-			if (strchr(base, ':'))
-				base = strrchr(base, ':') + 1;
-			alias = lh_strndup(base, strcspn(base, "."));
-		}
-		a.alias = alias;
-		if (!alias || !*alias)
-			st = lh_lake_fail(lake, LH_ERR_INVALID, "ATTACH: name the lake with AS <name>");
-		else if (if_not_exists && lh_lake_is_name(lake, alias))
-			st = LH_OK;
-		else
-			st = lh_lake_attach(lake, &a);
-	}
-	free(spec);
-	free(alias);
-	free(type);
-	free(data_path);
-	return st;
+	return lh_stmt_attach(lake, s, c, out);
 }
 
-/* DETACH [DATABASE] [IF EXISTS] name */
 static lh_status h_detach(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
 	(void)count;
-	lh_cur_accept(c, "DATABASE");
-	bool if_exists = false;
-	if (lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "EXISTS")) {
-		c->i += 2;
-		if_exists = true;
-	}
-	char *name = lh_cur_ident(c);
-	if (!name)
-		return lh_lake_fail(lake, LH_ERR_SYNTAX, "DETACH: which database?");
-	lh_status st;
-	if (lh_lake_is_name(lake, name) && lh_lake_attached(lake))
-		st = lh_lake_detach(lake);
-	else
-		st = if_exists ? LH_OK : run_query(lake, s, out);
-	free(name);
-	return st;
+	return lh_stmt_detach(lake, s, c, out);
 }
 
+static lh_status h_create_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                                 lh_result **out)
+{
+	(void)count, (void)out;
+	return lh_stmt_create_secret(lake, s, c);
+}
+
+static lh_status h_drop_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                               lh_result **out)
+{
+	(void)count, (void)out;
+	return lh_stmt_drop_secret(lake, s, c);
+}
+
+static lh_status h_persistent_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                                     lh_result **out)
+{
+	(void)s, (void)c, (void)count, (void)out;
+	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+	                    "secrets live in the session only, never in a file: CREATE SECRET "
+	                    "without PERSISTENT");
+}
 
 static lh_status h_merge(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
@@ -515,6 +392,7 @@ static lh_status h_comment(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *cou
 enum {
 	K_NO_VIEWS = 1 << 0, /* transaction control: runs before the views are brought up to date */
 	K_TEMP = 1 << 1,     /* CREATE TEMP|TEMPORARY ... goes to DuckDB */
+	K_SESSION = 1 << 3,  /* works in a session with no lake attached */
 	K_TARGET = 1 << 2,   /* the name after the head (and IF [NOT] EXISTS, INTO, TABLE) must
 	                        be a lake table, else the statement goes to DuckDB */
 };
@@ -555,10 +433,15 @@ static const stmt_kind kinds[] = {
     {"TRUNCATE", h_truncate, K_TARGET, "TRUNCATE [TABLE] t"},
     {"MERGE", h_merge, 0, "not yet: UPDATE and INSERT ... SELECT in one transaction"},
     {"COMMENT ON", h_comment, 0, "COMMENT ON TABLE|VIEW|COLUMN x IS 'text' | NULL (stored in the lake)"},
-    {"ATTACH", h_attach, K_NO_VIEWS,
+    {"ATTACH", h_attach, K_NO_VIEWS | K_SESSION,
      "ATTACH 'ducklake:<file>|sqlite:<file>|postgres:<conninfo>' AS name (DATA_PATH, READ_ONLY, "
      "SNAPSHOT_VERSION, SNAPSHOT_TIME); one lake per session"},
-    {"DETACH", h_detach, K_NO_VIEWS, "DETACH name"},
+    {"DETACH", h_detach, K_NO_VIEWS | K_SESSION, "DETACH name"},
+    {"CREATE SECRET", h_create_secret, K_NO_VIEWS | K_SESSION,
+     "CREATE SECRET [name] (TYPE s3, KEY_ID, SECRET, ENDPOINT, URL_STYLE, USE_SSL, REGION) or "
+     "(TYPE ducklake, METADATA_PATH, DATA_PATH): this session only"},
+    {"CREATE PERSISTENT SECRET", h_persistent_secret, K_NO_VIEWS | K_SESSION, "refused: never in a file"},
+    {"DROP SECRET", h_drop_secret, K_NO_VIEWS | K_SESSION, "DROP SECRET [IF EXISTS] name"},
     {"USE", h_use, 0, "USE <lake name> (unqualified names mean its tables)"},
     {"COPY", h_copy, 0, "COPY (query) | t TO 'file' (COPY t FROM: use INSERT ... SELECT)"},
     {"SET", h_set, 0, "SET ducklake_max_retry_count|retry_wait_ms|retry_backoff, or DuckDB's"},
@@ -645,7 +528,7 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 	if (!k || (temp && (k->flags & K_TEMP)))
 		return run_query(lake, s, out);
 	/* a session with no lake: everything but ATTACH is DuckDB's */
-	if (!lh_lake_attached(lake) && k->fn != h_attach && k->fn != h_detach)
+	if (!lh_lake_attached(lake) && !(k->flags & K_SESSION))
 		return run_query(lake, s, out);
 	if (k->flags & K_TARGET) {
 		lh_cursor t = target_at(&c);

@@ -8,6 +8,7 @@
  */
 #include "lake/lake_int.h"
 #include "engine/scan.h"
+#include "store/s3.h"
 #include "util/fsutil.h"
 
 #include <stdarg.h>
@@ -349,7 +350,8 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 	lake->data_path = resolve_data_path(lake->dir, stored_data_path);
 	if (!lake->data_path)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	lh_status st = lake->store ? LH_OK : lh_store_open(lake->data_path, NULL, &lake->store, err);
+	lh_store_options so = {.secret = lake->s3_secret};
+	lh_status st = lake->store ? LH_OK : lh_store_open(lake->data_path, &so, &lake->store, err);
 	if (st == LH_OK)
 		lh_verify_attach(lake);
 	if (st == LH_OK && !lake->engine)
@@ -373,7 +375,8 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
  * snapshot references, which would include another lake's files. Opens the store. */
 static lh_status check_data_path(lh_lake *lake, const char *data, lh_err *err)
 {
-	lh_status st = lh_store_open(data, NULL, &lake->store, err);
+	lh_store_options so = {.secret = lake->s3_secret};
+	lh_status st = lh_store_open(data, &so, &lake->store, err);
 	lh_store_entries found = {0};
 	if (st == LH_OK)
 		st = lake->store->ops->list(lake->store, data, &found, err);
@@ -593,10 +596,81 @@ void lh_lake_close(lh_lake **plake)
 	lake_release(lake);
 	lh_engine_close(&lake->engine);
 	lh_err_clear(&lake->err);
+	if (lake->s3_secret)
+		lh_s3_secret_clear(lake->s3_secret);
+	free(lake->s3_secret);
+	while (lake->lake_secrets.len)
+		lh_lake_drop_secret(lake, lake->lake_secrets.items[0].name);
+	LH_VEC_FREE(&lake->lake_secrets);
 	free(lake->dir);
 	free(lake->name);
 	free(lake);
 	*plake = NULL;
+}
+
+lh_status lh_lake_set_s3_secret(lh_lake *lake, lh_s3_secret *secret)
+{
+	if (lake->s3_secret)
+		lh_s3_secret_clear(lake->s3_secret);
+	free(lake->s3_secret);
+	lake->s3_secret = secret;
+	if (!lake->cat || !lake->store || !lh_str_starts_with(lake->data_path, "s3://"))
+		return LH_OK;
+	/* the attached lake's store reads and writes with the new credentials */
+	lh_store *fresh = NULL;
+	lh_store_options so = {.secret = secret};
+	lh_status st = lh_store_open(lake->data_path, &so, &fresh, &lake->err);
+	if (st != LH_OK)
+		return st;
+	lh_store_close(&lake->store);
+	lake->store = fresh;
+	lh_verify_attach(lake);
+	return LH_OK;
+}
+
+static void lake_secret_clear(lh_lake_secret *s)
+{
+	free(s->name);
+	free(s->metadata_path);
+	free(s->data_path);
+}
+
+lh_status lh_lake_add_secret(lh_lake *lake, lh_lake_secret *secret, bool or_replace)
+{
+	for (size_t i = 0; i < lake->lake_secrets.len; i++) {
+		if (strcmp(lake->lake_secrets.items[i].name, secret->name) != 0)
+			continue;
+		if (!or_replace) {
+			lh_status st = lh_lake_fail(lake, LH_ERR_EXISTS,
+			                            "secret '%s' already exists (CREATE OR REPLACE SECRET "
+			                            "replaces it)",
+			                            secret->name);
+			lake_secret_clear(secret);
+			return st;
+		}
+		lake_secret_clear(&lake->lake_secrets.items[i]);
+		lake->lake_secrets.items[i] = *secret;
+		return LH_OK;
+	}
+	if (LH_VEC_PUSH(&lake->lake_secrets, *secret) != LH_OK) {
+		lake_secret_clear(secret);
+		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	return LH_OK;
+}
+
+bool lh_lake_drop_secret(lh_lake *lake, const char *name)
+{
+	for (size_t i = 0; i < lake->lake_secrets.len; i++) {
+		if (strcmp(lake->lake_secrets.items[i].name, name) != 0)
+			continue;
+		lake_secret_clear(&lake->lake_secrets.items[i]);
+		memmove(&lake->lake_secrets.items[i], &lake->lake_secrets.items[i + 1],
+		        (lake->lake_secrets.len - i - 1) * sizeof lake->lake_secrets.items[0]);
+		lake->lake_secrets.len--;
+		return true;
+	}
+	return false;
 }
 
 /* --- sessions: ATTACH / DETACH ------------------------------------------------------------ */
@@ -710,6 +784,23 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		                    "this session already has lake '%s' attached, and a session holds one "
 		                    "lake for now: DETACH %s first",
 		                    lake->name, lake->name);
+	/* 'ducklake:' and 'ducklake:<name>' of a DuckLake secret */
+	lh_attach named = *a;
+	for (size_t i = 0; i < lake->lake_secrets.len; i++) {
+		const lh_lake_secret *ls = &lake->lake_secrets.items[i];
+		if (strcmp(ls->name, a->spec) != 0)
+			continue;
+		named.spec = ls->metadata_path;
+		if (!named.data_path)
+			named.data_path = ls->data_path;
+		a = &named;
+		break;
+	}
+	if (!*a->spec)
+		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                    "ATTACH 'ducklake:' needs a default secret: CREATE SECRET (TYPE "
+		                    "ducklake, METADATA_PATH '...', DATA_PATH '...'), or name the catalog "
+		                    "('ducklake:meta.ducklake')");
 	const char *rest = NULL;
 	cat_kind kind = spec_kind(a->spec, &rest);
 	if (kind == CAT_NONE) {

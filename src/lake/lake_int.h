@@ -74,12 +74,28 @@ struct lh_lake {
 	lh_commit_options commit;
 	int64_t target_file_size;
 	bool write_random_access; /* data files get the random-access layout (lakehouse_optimize) */
+	struct lh_s3_secret *s3_secret; /* CREATE SECRET (TYPE s3) of this session; never stored */
+	LH_VEC(struct lh_lake_secret) lake_secrets; /* CREATE SECRET (TYPE ducklake) */
 	int64_t pinned; /* attached at SNAPSHOT_VERSION/TIME: this snapshot, never refreshed */
 	bool read_only; /* attached READ_ONLY (or pinned) */
 	bool sandboxed; /* lh_lake_sandbox: maintenance table functions (which write) refused */
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
 };
+
+/* CREATE SECRET (TYPE ducklake, METADATA_PATH, DATA_PATH): what ATTACH 'ducklake:' (the
+ * unnamed one) or 'ducklake:<name>' attaches. */
+typedef struct lh_lake_secret {
+	char *name; /* "" for the unnamed (default) one */
+	char *metadata_path;
+	char *data_path; /* may be NULL */
+} lh_lake_secret;
+/* Takes the secret (its strings too). A new S3 secret reopens an attached lake's S3
+ * store with it. */
+lh_status lh_lake_set_s3_secret(lh_lake *lake, struct lh_s3_secret *secret);
+lh_status lh_lake_add_secret(lh_lake *lake, lh_lake_secret *secret, bool or_replace);
+/* Drops a secret by name ("" the unnamed ones); false when there is none. */
+bool lh_lake_drop_secret(lh_lake *lake, const char *name);
 
 /* ATTACH 'ducklake:<spec>' AS alias (...) in a session (exec.c parses, lake.c attaches). */
 typedef struct lh_attach {
@@ -228,6 +244,15 @@ lh_status lh_ddl_columns_from_defs(lh_lake *lake, const char *defs, int64_t *nex
 lh_status lh_ddl_eval_default(lh_lake *lake, const char *column, const char *expr,
                               const char *type, char **out);
 void lh_columns_free(lh_column_vec *v);
+
+/* The session statements (session.c); the cursor is after the head words. */
+lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **out);
+lh_status lh_stmt_detach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **out);
+lh_status lh_stmt_create_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+lh_status lh_stmt_drop_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+/* Runs a statement in DuckDB as it is, after the lake's views are current and its AT
+ * clauses rewritten (exec.c). */
+lh_status lh_exec_duckdb(lh_lake *lake, lh_stmt *s, lh_result **out);
 
 /* Views and comments (objects.c). The cursor is after VIEW / after ON. */
 lh_status lh_ddl_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c);

@@ -50,13 +50,41 @@ void lh_s3_config_clear(lh_s3_config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 }
 
+void lh_s3_secret_clear(lh_s3_secret *s)
+{
+	free(s->key_id);
+	free(s->secret);
+	free(s->session_token);
+	free(s->region);
+	free(s->endpoint);
+	memset(s, 0, sizeof *s);
+	s->use_ssl = -1;
+}
+
+/* A secret's value when it has one, else the environment's. */
+static char *pick(const char *given, const char *env1, const char *env2)
+{
+	return given ? lh_strdup(given) : env_dup(env1, env2);
+}
+
 lh_status lh_s3_config_from_env(lh_s3_config *cfg, lh_err *err)
 {
+	return lh_s3_config_load(cfg, NULL, err);
+}
+
+lh_status lh_s3_config_load(lh_s3_config *cfg, const lh_s3_secret *sec, lh_err *err)
+{
+	static const lh_s3_secret none = {.use_ssl = -1};
+	if (!sec)
+		sec = &none;
 	memset(cfg, 0, sizeof *cfg);
-	cfg->region = env_dup("AWS_REGION", "AWS_DEFAULT_REGION");
+	cfg->region = pick(sec->region, "AWS_REGION", "AWS_DEFAULT_REGION");
 	if (!cfg->region)
 		cfg->region = lh_strdup("us-east-1");
-	cfg->endpoint = env_dup("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+	if (sec->endpoint && !strstr(sec->endpoint, "://"))
+		cfg->endpoint = lh_asprintf("%s://%s", sec->use_ssl == 0 ? "http" : "https", sec->endpoint);
+	else
+		cfg->endpoint = pick(sec->endpoint, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
 	bool custom = cfg->endpoint != NULL;
 	if (!cfg->endpoint)
 		cfg->endpoint = lh_asprintf("https://s3.%s.amazonaws.com", cfg->region);
@@ -65,11 +93,13 @@ lh_status lh_s3_config_from_env(lh_s3_config *cfg, lh_err *err)
 		while (n > 0 && cfg->endpoint[n - 1] == '/')
 			cfg->endpoint[--n] = '\0';
 	}
-	cfg->access_key = env_dup("AWS_ACCESS_KEY_ID", NULL);
-	cfg->secret_key = env_dup("AWS_SECRET_ACCESS_KEY", NULL);
-	cfg->session_token = env_dup("AWS_SESSION_TOKEN", NULL);
+	cfg->access_key = pick(sec->key_id, "AWS_ACCESS_KEY_ID", NULL);
+	cfg->secret_key = pick(sec->secret, "AWS_SECRET_ACCESS_KEY", NULL);
+	cfg->session_token = pick(sec->session_token, "AWS_SESSION_TOKEN", NULL);
 	const char *style = getenv("LAKEHOUSE_S3_ADDRESSING");
-	cfg->path_style = style && *style ? strcmp(style, "virtual") != 0 : custom;
+	cfg->path_style = sec->url_style ? sec->url_style == 1
+	                  : style && *style ? strcmp(style, "virtual") != 0
+	                                    : custom;
 	cfg->multipart_threshold = lh_env_int("LAKEHOUSE_S3_MULTIPART_THRESHOLD", (int64_t)64 << 20);
 	cfg->part_size = lh_env_int("LAKEHOUSE_S3_PART_SIZE", (int64_t)16 << 20);
 	if (cfg->part_size < (5 << 20))
@@ -92,7 +122,8 @@ lh_status lh_s3_config_from_env(lh_s3_config *cfg, lh_err *err)
 		return lh_err_set(err, LH_ERR_INVALID,
 		                  "S3 data paths need credentials: set AWS_ACCESS_KEY_ID and "
 		                  "AWS_SECRET_ACCESS_KEY (and AWS_ENDPOINT_URL for a server other than "
-		                  "AWS)");
+		                  "AWS), or in SQL run CREATE SECRET (TYPE s3, KEY_ID '...', SECRET "
+		                  "'...', ENDPOINT '...') before ATTACH");
 	}
 	if (!lh_str_starts_with(cfg->endpoint, "http://") &&
 	    !lh_str_starts_with(cfg->endpoint, "https://")) {

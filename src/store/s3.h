@@ -46,6 +46,19 @@ typedef struct lh_s3_config {
  * 6), LAKEHOUSE_S3_PARALLEL (default 8).
  */
 lh_status lh_s3_config_from_env(lh_s3_config *cfg, lh_err *err);
+
+/* Credentials and endpoint given in SQL (CREATE SECRET (TYPE s3, ...)): they replace the
+ * environment's. NULL fields: the environment's. */
+typedef struct lh_s3_secret {
+	char *key_id, *secret, *session_token, *region;
+	char *endpoint;  /* host[:port] as DuckDB takes it, or a full http(s):// URL */
+	int url_style;   /* 0: unset, 1: path, 2: virtual host */
+	int use_ssl;     /* -1: unset (https), 0: http, 1: https */
+} lh_s3_secret;
+void lh_s3_secret_clear(lh_s3_secret *s);
+/* lh_s3_config_from_env with a secret's fields (may be NULL) in place of the
+ * environment's. */
+lh_status lh_s3_config_load(lh_s3_config *cfg, const lh_s3_secret *secret, lh_err *err);
 void lh_s3_config_clear(lh_s3_config *cfg);
 
 typedef struct lh_s3 lh_s3;

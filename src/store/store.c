@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-lh_status lh_store_open(const char *root, const lh_cache_options *cache, lh_store **out,
+lh_status lh_store_open(const char *root, const lh_store_options *opts, lh_store **out,
                         lh_err *err)
 {
 	if (lh_str_starts_with(root, "s3://"))
-		return lh_store_open_s3(root, cache, out, err);
+		return lh_store_open_s3(root, opts, out, err);
 	return lh_store_open_fs(root, out, err);
 }
 

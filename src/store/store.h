@@ -92,12 +92,19 @@ typedef struct lh_cache_options {
 
 /* A store on a local folder; `root` is the data path (absolute, ending in '/'). */
 lh_status lh_store_open_fs(const char *root, lh_store **out, lh_err *err);
+struct lh_s3_secret;
+/* How a remote store is opened; NULL fields (or no options): the defaults. */
+typedef struct lh_store_options {
+	const lh_cache_options *cache;
+	const struct lh_s3_secret *secret; /* credentials from SQL; NULL: the environment */
+} lh_store_options;
+
 /* A store on S3; `root` is "s3://bucket/prefix/". Endpoint and credentials come from
- * the environment (store/s3.h). */
-lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_store **out,
+ * the environment (store/s3.h), or the options' secret. */
+lh_status lh_store_open_s3(const char *root, const lh_store_options *opts, lh_store **out,
                            lh_err *err);
 /* Opens the store for a data path: s3:// URIs on S3, anything else a local folder. */
-lh_status lh_store_open(const char *root, const lh_cache_options *cache, lh_store **out,
+lh_status lh_store_open(const char *root, const lh_store_options *opts, lh_store **out,
                         lh_err *err);
 void lh_store_close(lh_store **s);
 /* Makes a new, empty staging folder <parent>/<uuidv7> (caller frees *out). */

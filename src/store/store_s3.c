@@ -340,7 +340,7 @@ static const struct lh_store_ops s3_ops = {
     .close = s3_close,
 };
 
-lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_store **out,
+lh_status lh_store_open_s3(const char *root, const lh_store_options *opts, lh_store **out,
                            lh_err *err)
 {
 	*out = NULL;
@@ -351,7 +351,7 @@ lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_s
 	if (r != LH_OK)
 		return r;
 	lh_s3_config cfg;
-	if ((r = lh_s3_config_from_env(&cfg, err)) != LH_OK)
+	if ((r = lh_s3_config_load(&cfg, opts ? opts->secret : NULL, err)) != LH_OK)
 		return r;
 	s3_store *s = calloc(1, sizeof *s);
 	if (!s) {
@@ -363,7 +363,7 @@ lh_status lh_store_open_s3(const char *root, const lh_cache_options *cache, lh_s
 	s->base.remote = true;
 	r = lh_s3_new(&cfg, &s->s3, err);
 	if (r == LH_OK)
-		r = lh_cache_open(cache, &s->cache, err);
+		r = lh_cache_open(opts ? opts->cache : NULL, &s->cache, err);
 	lh_s3_config_clear(&cfg);
 	if (r != LH_OK) {
 		s3_close(&s->base);

@@ -170,3 +170,52 @@ def test_statements_the_lake_cannot_keep_are_refused_and_listed(lake):
     p = subprocess.run([BIN, "help", "sql"], capture_output=True, text=True, check=True)
     for kind in ("ATTACH", "CREATE VIEW", "COMMENT ON", "DELETE FROM", "CALL"):
         assert f"\n  {kind} " in p.stdout, kind
+
+
+@pytest.mark.skipif(DATA != "s3", reason="needs the S3 server")
+def test_the_attach_script_of_a_duckdb_user_runs_against_our_s3_store(tmp_path):
+    """ATTACH + CREATE SECRET (TYPE s3, ...) + USE + CREATE SCHEMA, as DuckDB users write
+    it, with no credentials in the environment: the secret is the session's only."""
+    from lh import s3_env
+    e = s3_env()
+    bucket = "lh-course-" + uuid.uuid4().hex[:12]
+    s3_client().create_bucket(Bucket=bucket)
+    endpoint = e["AWS_ENDPOINT_URL"].split("://", 1)[1]
+    secret = (f"CREATE SECRET (TYPE s3, KEY_ID '{e['AWS_ACCESS_KEY_ID']}', SECRET "
+              f"'{e['AWS_SECRET_ACCESS_KEY']}', ENDPOINT '{endpoint}', REGION '{e['AWS_REGION']}', "
+              "URL_STYLE 'path', USE_SSL false)")
+    script = (f"{secret};\nATTACH 'ducklake:metadata.ducklake' AS lake (DATA_PATH "
+              f"'s3://{bucket}/');\nUSE lake;\nCREATE SCHEMA IF NOT EXISTS raw;\n")
+    env = {k: v for k, v in environ().items() if not k.startswith("AWS_")}
+
+    def run_sql(text):
+        return subprocess.run([BIN, "sql", "--format", "csv", "-c", text], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300)
+    p = run_sql(script + "CREATE TABLE raw.items AS SELECT range AS id FROM range(5)")
+    assert p.returncode == 0, p.stderr
+    keys = [o["Key"] for o in s3_client().list_objects_v2(Bucket=bucket).get("Contents", [])]
+    assert any(k.startswith("raw/items/") and k.endswith(".parquet") for k in keys), keys
+    p = run_sql(script + "SELECT count(*) FROM raw.items")
+    assert p.returncode == 0 and csv_out(p.stdout)[-1] == ["5"], p.stderr
+    # without the secret the same lake says what is missing
+    p = run_sql("ATTACH 'ducklake:metadata.ducklake' AS lake; SELECT count(*) FROM raw.items")
+    assert p.returncode == 1 and "CREATE SECRET" in p.stderr, p.stderr
+    # the secret was never written anywhere: not in the catalog, not beside it
+    for root, _, files in os.walk(tmp_path):
+        for f in files:
+            with open(os.path.join(root, f), "rb") as fh:
+                assert e["AWS_SECRET_ACCESS_KEY"].encode() not in fh.read(), f
+    p = run_sql("CREATE PERSISTENT SECRET (TYPE s3, KEY_ID 'a', SECRET 'b')")
+    assert p.returncode == 1 and "never in a file" in p.stderr
+
+
+def test_ducklake_secrets_name_what_attach_opens(tmp_path):
+    out = session(tmp_path, f"""CREATE SECRET (TYPE ducklake, METADATA_PATH '{tmp_path}/m.db',
+            DATA_PATH '{tmp_path}/d/');
+        ATTACH 'ducklake:' AS dl; CREATE TABLE dl.t AS SELECT 7 AS v; DETACH dl;
+        CREATE SECRET named (TYPE ducklake, METADATA_PATH '{tmp_path}/m.db');
+        ATTACH 'ducklake:named' AS again; SELECT v FROM again.t""").stdout
+    assert csv_out(out)[-1] == ["7"]
+    assert os.path.isdir(tmp_path / "d" / "main" / "t")
+    p = session(tmp_path, "ATTACH 'ducklake:' AS dl", check=False)
+    assert p.returncode == 1 and "default secret" in p.stderr
