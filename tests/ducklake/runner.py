@@ -67,11 +67,11 @@ class Failed(Exception):
         super().__init__(message)
         self.line, self.sql, self.message = line, sql, message
 
-    def detail(self):
+    def detail(self, clean=lambda text: text):
         parts = [f"line {self.line}"] if self.line else []
         if self.sql:
-            parts.append(one_line(self.sql, MAX_SQL))
-        parts.append(one_line(self.message, MAX_TEXT))
+            parts.append(one_line(clean(self.sql), MAX_SQL))
+        parts.append(one_line(clean(str(self.message)), MAX_TEXT))
         return ": ".join(parts)
 
 
@@ -1206,6 +1206,15 @@ def run_one(args):
     """The child: runs one file, writes {"status", "detail", "notes"} to args.result."""
     outcome = {"status": "FAIL", "detail": "the runner did not finish", "notes": []}
     runner = None
+    cwd = os.getcwd() + "/"
+
+    def clean(text):
+        """Stable text: the per-run folders by their names in the files."""
+        text = text.replace(args.test_dir, "__TEST_DIR__")
+        text = re.sub(r"__TEST_DIR__/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+                      r"[0-9a-f]{12}", "__TEST_DIR__/{UUID}", text)
+        return text.replace(cwd, "")
+
     try:
         lakehouse = import_lakehouse()
         test_env = dict(kv.split("=", 1) for kv in args.test_env or ())
@@ -1214,17 +1223,13 @@ def run_one(args):
         runner.run()
         outcome = {"status": "PASS", "detail": ""}
     except Failed as f:
-        outcome = {"status": "FAIL", "detail": f.detail()}
+        outcome = {"status": "FAIL", "detail": f.detail(clean)}
     except Skipped as s:
         outcome = {"status": "SKIP", "detail": s.reason}
     except Exception as e:  # a bug of the runner or the binding: a failure of the file
         outcome = {"status": "FAIL", "detail": f"runner error: {type(e).__name__}: "
                                                f"{one_line(e, MAX_TEXT)}"}
-    # stable text: the per-run folders by their names in the files
-    detail = outcome["detail"].replace(args.test_dir, "__TEST_DIR__")
-    detail = re.sub(r"__TEST_DIR__/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-                    "__TEST_DIR__/{UUID}", detail)
-    outcome["detail"] = detail.replace(os.getcwd() + "/", "")
+    outcome["detail"] = clean(outcome["detail"])
     outcome["notes"] = runner.notes if runner else []
     with open(args.result, "w", encoding="utf-8") as f:
         json.dump(outcome, f)
@@ -1266,7 +1271,7 @@ def signal_name(code):
         return f"signal {-code}"
 
 
-def run_file(rel, full, root, timeout, verbose, test_env=()):
+def run_file(rel, full, root, timeout, verbose, test_env=(), live=False):
     """Runs one file in a subprocess; returns (status, detail, notes, output, seconds)."""
     tmp = tempfile.mkdtemp(prefix="ducklake-test-")
     start = time.monotonic()
@@ -1288,8 +1293,11 @@ def run_file(rel, full, root, timeout, verbose, test_env=()):
         for kv in test_env:
             cmd += ["--test-env", kv]
         env = dict(os.environ, TMPDIR=tmp, PYTHONDONTWRITEBYTECODE="1")
-        proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        # live: the child's output goes straight to ours (-v with -j 1)
+        pipe = None if live else subprocess.PIPE
+        proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=pipe,
+                                stderr=None if live else subprocess.STDOUT,
+                                start_new_session=True)
         try:
             output, _ = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -1299,8 +1307,8 @@ def run_file(rel, full, root, timeout, verbose, test_env=()):
                 pass
             output, _ = proc.communicate()
             return ("FAIL", f"timed out after {timeout:g} s", [],
-                    output.decode("utf-8", "replace"), time.monotonic() - start)
-        output = output.decode("utf-8", "replace")
+                    (output or b"").decode("utf-8", "replace"), time.monotonic() - start)
+        output = (output or b"").decode("utf-8", "replace")
         seconds = time.monotonic() - start
         if proc.returncode < 0:
             return ("FAIL", f"crashed ({signal_name(proc.returncode)}){last_lines(output)}",
@@ -1407,6 +1415,7 @@ def main(argv=None):
             p.error(f"--test-env {kv}: expected NAME=VALUE")
     if args.one:
         return run_one(args)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends the run quietly
 
     directory = args.dir or (SHARED if os.path.isdir(SHARED) else VENDORED)
     if not os.path.isdir(directory):
@@ -1439,11 +1448,15 @@ def main(argv=None):
     results = [None] * len(files)
     done = [threading.Event() for _ in files]
 
+    live = args.verbose and args.j <= 1
+
     def task(i):
         rel, full = files[i]
         try:
+            if live:
+                print(f"== {rel}", flush=True)
             results[i] = run_file(rel, full, root, args.timeout, args.verbose,
-                                  args.test_env or ())
+                                  args.test_env or (), live)
         except Exception as e:
             results[i] = ("FAIL", f"runner error: {type(e).__name__}: {e}", [], "", 0.0)
         done[i].set()
@@ -1456,7 +1469,7 @@ def main(argv=None):
         for i, (rel, _) in enumerate(files):
             done[i].wait()
             status, detail, notes, output, seconds = results[i]
-            if args.verbose:
+            if args.verbose and not live:
                 print(f"== {rel} ({seconds:.1f} s)")
                 if output.strip():
                     print(output.rstrip())
