@@ -44,7 +44,7 @@ lh_status lh_catalog_snapshot(lh_catdb *db, int64_t snapshot_id, lh_snapshot_inf
 		lh_rows_free(&rows);
 		if (snapshot_id < 0)
 			return lh_err_set(err, LH_ERR_CORRUPT, "the catalog has no snapshot");
-		return lh_err_set(err, LH_ERR_NOT_FOUND, "no snapshot found at version %lld",
+		return lh_err_set(err, LH_ERR_NOT_FOUND, "No snapshot found at version %lld",
 		                  (long long)snapshot_id);
 	}
 	out->id = lh_rows_int(rows, 0, 0, 0);

@@ -216,9 +216,48 @@ static lh_status h_truncate(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *co
 
 /* SET [GLOBAL|SESSION] ducklake_<option> (= | TO) value: the lake's own settings; any
  * other SET is DuckDB's. */
+/* SET VARIABLE name = expr: the expression is a query of ours (it may read lake tables,
+ * AT clauses, DuckLake functions), evaluated first; DuckDB keeps the value. */
+static lh_status set_variable(lh_lake *lake, lh_stmt *s, lh_cursor *c)
+{
+	char *name = lh_cur_ident(c);
+	if (!name || !(lh_cur_accept(c, "=") || lh_cur_accept(c, "TO"))) {
+		free(name);
+		return lh_lake_fail(lake, LH_ERR_SYNTAX, "expected SET VARIABLE <name> = <expression>");
+	}
+	char *select = lh_asprintf("SELECT (%s) AS v", s->text + lh_cur_offset(c));
+	lh_toks toks = {0};
+	char *rewritten = NULL;
+	lh_status st = select && lh_tokenize(select, strlen(select), &toks) == LH_OK
+	                   ? lh_rewrite_query(lake, select, &toks, &rewritten)
+	                   : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_toks_free(&toks);
+	/* the expression's own errors, before any SQL of ours wraps it */
+	lh_query_columns cols = {0};
+	if (st == LH_OK)
+		st = lh_engine_describe(lake->engine, rewritten ? rewritten : select, &cols, &lake->err);
+	lh_query_columns_free(&cols);
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_printf(&b, "CREATE OR REPLACE TEMP TABLE __lh_setvar AS %s; SET VARIABLE ",
+	              rewritten ? rewritten : select ? select : "");
+	lh_buf_sql_ident(&b, name);
+	lh_buf_puts(&b, " = (SELECT v FROM __lh_setvar); DROP TABLE __lh_setvar");
+	if (st == LH_OK)
+		st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
+		                       : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&b);
+	free(rewritten);
+	free(select);
+	free(name);
+	return st;
+}
+
 static lh_status h_set(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
 	(void)count;
+	if (lh_lake_attached(lake) && lh_cur_accept(c, "VARIABLE"))
+		return set_variable(lake, s, c);
 	if (!lh_cur_accept(c, "GLOBAL"))
 		lh_cur_accept(c, "SESSION");
 	char *name = lh_cur_ident(c);
@@ -247,8 +286,11 @@ static lh_status h_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
 	if (done || st != LH_OK)
 		return st;
 	const lh_tok *fn = lh_cur_peek(c, 0);
-	if (fn->type != LH_TOK_WORD || (strncasecmp(s->text + fn->start, "ducklake_", 9) != 0 &&
-	                                strncasecmp(s->text + fn->start, "lakehouse_", 10) != 0))
+	char *first = lh_cur_is_ident(c) ? lh_cur_ident(&(lh_cursor){c->t, c->i}) : NULL;
+	bool scoped = first && lh_lake_is_name(lake, first) && lh_cur_is(c, 1, "."); /* lake.f() */
+	free(first);
+	if (!scoped && (fn->type != LH_TOK_WORD || (strncasecmp(s->text + fn->start, "ducklake_", 9) != 0 &&
+	                                            strncasecmp(s->text + fn->start, "lakehouse_", 10) != 0)))
 		return run_query(lake, s, out);
 	char *from = lh_asprintf("FROM %s", s->text + fn->start);
 	lh_stmt fs = {.text = from};

@@ -132,10 +132,21 @@ static lh_status normalise_query(lh_lake *lake, const char *query, char **out)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX,
 		                    "a view's body must be one query (SELECT, WITH, FROM or VALUES)");
 	}
-	/* it must bind now, against the lake as this statement sees it */
+	/* it must bind now, against the lake as this statement sees it (AT clauses and
+	 * DuckLake functions answered as in any query) */
+	lh_toks toks;
+	char *rewritten = NULL;
+	if (lh_tokenize(*out, strlen(*out), &toks) != LH_OK)
+		st = nomem(lake);
+	else {
+		st = lh_rewrite_query(lake, *out, &toks, &rewritten);
+		lh_toks_free(&toks);
+	}
 	lh_query_columns cols = {0};
-	st = lh_engine_describe(lake->engine, *out, &cols, &lake->err);
+	if (st == LH_OK)
+		st = lh_engine_describe(lake->engine, rewritten ? rewritten : *out, &cols, &lake->err);
 	lh_query_columns_free(&cols);
+	free(rewritten);
 	if (st != LH_OK) {
 		free(*out);
 		*out = NULL;

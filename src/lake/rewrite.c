@@ -302,7 +302,7 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid
 		lh_snapshot_info latest;
 		lh_err e = {0};
 		if (lh_catalog_snapshot(lake->cat, -1, &latest, &e) == LH_OK) {
-			lh_lake_fail(lake, st, "no snapshot found at version %lld (this lake has snapshots up to %lld; list them with `lakehouse snapshots`)",
+			lh_lake_fail(lake, st, "No snapshot found at version %lld (this lake has snapshots up to %lld; list them with `lakehouse snapshots`)",
 			             (long long)snap, (long long)latest.id);
 			free(latest.time);
 		}
@@ -315,10 +315,14 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid
 	              .name = (char *)jstr(node, "table_name")};
 	ptrdiff_t ti;
 	st = lh_resolve_table(lake, past, &q, &ti);
-	if (st != LH_OK) {
-		lh_err_prefix(&lake->err, "at version %lld: ", (long long)snap);
-		return st;
+	if (st == LH_ERR_NOT_FOUND) {
+		char *label = lh_qname_str(&q);
+		st = lh_lake_fail(lake, st, "table '%s' does not exist at version %lld", label ? label : q.name,
+		                  (long long)snap);
+		free(label);
 	}
+	if (st != LH_OK)
+		return st;
 	char *view = NULL;
 	if (with_rowid) {
 		/* a per-statement view of the past table with its row ids */
@@ -482,11 +486,33 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 	lh_lake *lake = ctx->lake;
 	json_t *fn = json_object_get(node, "function");
 	const char *name = jstr(fn, "function_name");
+	/* <lake>.snapshots(), <lake>.table_changes('t', 1, 2), ...: DuckLake's macros over its
+	 * ducklake_* functions, with the lake as the first argument */
+	char scoped[96];
+	const char *qualifier = *jstr(fn, "schema") ? jstr(fn, "schema") : jstr(fn, "catalog");
+	/* unqualified, they are the lake's too (its catalog is the default one) */
+	static const char *const macros[] = {"snapshots", "current_snapshot", "table_info",
+	                                     "table_changes", "table_insertions", "table_deletions",
+	                                     "merge_adjacent_files", "expire_snapshots",
+	                                     "cleanup_old_files", "delete_orphaned_files",
+	                                     "rewrite_data_files", "flush_inlined_data", NULL};
+	bool lake_scoped = lh_lake_is_name(lake, qualifier);
+	for (size_t i = 0; !*qualifier && !lake_scoped && macros[i]; i++)
+		lake_scoped = lh_strieq(name, macros[i]);
+	if (lake_scoped) {
+		snprintf(scoped, sizeof scoped, "ducklake_%s", name);
+		name = scoped;
+	}
 	if (!lake_function(name))
 		return LH_OK;
 	ctx->changed = true;
 	json_t *children = json_object_get(fn, "children");
-	size_t n = json_array_size(children);
+	size_t given = json_array_size(children);
+	/* the macros of table_changes & co. take (table, start, end): schema main */
+	bool changes = lake_scoped && given == 3 && (strcmp(name, "ducklake_table_changes") == 0 ||
+	                                             strcmp(name, "ducklake_table_insertions") == 0 ||
+	                                             strcmp(name, "ducklake_table_deletions") == 0);
+	size_t lead = lake_scoped ? 1 + changes : 0, n = given + lead;
 	lh_fn_args args = {.n = n, .values = calloc(n + 1, sizeof(char *)),
 	                   .names = calloc(n + 1, sizeof(char *))};
 	if (!args.values || !args.names) {
@@ -495,8 +521,12 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 		return nomem(lake);
 	}
 	lh_status st = LH_OK;
-	for (size_t i = 0; st == LH_OK && i < n; i++) {
-		json_t *child = json_array_get(children, i);
+	if (lake_scoped && !(args.values[0] = lh_strdup(lake->name)))
+		st = nomem(lake);
+	if (st == LH_OK && changes && !(args.values[1] = lh_strdup("main")))
+		st = nomem(lake);
+	for (size_t i = lead; st == LH_OK && i < n; i++) {
+		json_t *child = json_array_get(children, i - lead);
 		/* a named parameter (name => value) is its expression with an alias */
 		const char *alias = jstr(child, "alias");
 		json_t *plain = json_deep_copy(child);
@@ -603,7 +633,7 @@ static lh_status expand_view(rewrite_ctx *ctx, json_t *node, bool *out)
 	int64_t snap = ctx->pin;
 	lh_status st = json_is_object(at) ? at_snapshot(lake, at, &snap) : LH_OK;
 	const lh_state *state = lh_lake_state(lake);
-	if (st == LH_OK && snap > 0)
+	if (st == LH_OK && (json_is_object(at) || ctx->pin > 0))
 		st = lh_lake_past_state(lake, snap, &state);
 	if (st != LH_OK)
 		return st == LH_ERR_NOT_FOUND ? LH_OK : st; /* rewrite_base_table says which */

@@ -40,7 +40,7 @@ CASES = [
     ("UPDATE raw.items SET id = NULL", "NOT NULL"),
     ("ALTER TABLE raw.items ALTER COLUMN qty TYPE INTEGER", "only widening"),
     ("ALTER TABLE raw.items ALTER COLUMN name TYPE INTEGER", "only widening"),
-    ("SELECT * FROM raw.items AT (VERSION => 1000)", "no snapshot found at version 1000"),
+    ("SELECT * FROM raw.items AT (VERSION => 1000)", "No snapshot found at version 1000"),
     ("INSERT OR REPLACE INTO raw.items VALUES (1, 'a', 1, 1)", "primary key"),
     ("INSERT INTO raw.items VALUES (1, 'a', 1, 1) RETURNING *", "RETURNING"),
     ("CREATE SEQUENCE s", "TEMP SEQUENCE"),

@@ -112,7 +112,7 @@ def test_rollback_restores_columns(lake):
 def test_rollback_errors(hist):
     n = hist.snapshot_count()
     assert "no table named 't' existed at version 0" in run("rollback", "t", "0", lake=hist.dir).stderr
-    assert "no snapshot found at version 99" in run("rollback", "t", "99", lake=hist.dir).stderr
+    assert "No snapshot found at version 99" in run("rollback", "t", "99", lake=hist.dir).stderr
     assert "does not exist" in run("rollback", "nope", "2", lake=hist.dir).stderr
     assert run("rollback", "t", "x", lake=hist.dir).returncode == 2
     assert hist.snapshot_count() == n

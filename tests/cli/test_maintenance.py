@@ -128,7 +128,7 @@ def test_expire_forgets_snapshots_and_queues_their_files(small_files):
     assert lk.cat("SELECT snapshot_id FROM ducklake_snapshot") == [(n,)]
     assert state(lk) == now_rows and state(lk, n) == now_rows
     err = lk.fail("SELECT * FROM t AT (VERSION => 2)")
-    assert "no snapshot found at version 2" in err
+    assert "No snapshot found at version 2" in err
     # the files only expired snapshots used are queued (the first delete file, ...)
     queued = lk.cat("SELECT path FROM ducklake_files_scheduled_for_deletion")
     assert len(queued) == 2  # the delete files the update replaced

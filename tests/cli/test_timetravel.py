@@ -60,7 +60,7 @@ def test_timestamp_ties_break_on_snapshot_id(lake):
 
 def test_missing_version_is_a_clear_error(hist):
     err = hist.fail("SELECT * FROM t AT (VERSION => 99)")
-    assert "no snapshot found at version 99" in err
+    assert "No snapshot found at version 99" in err
     assert "bad AT" in hist.fail("SELECT * FROM t AT (VERSION => 'x')")
 
 
@@ -79,7 +79,7 @@ def test_at_clause_in_insert_and_explain(hist):
     ("CAST(NULL AS BIGINT)", "the version is NULL"),
     ("1.5", "'1.5' is not a snapshot id, which is a whole number"),
     ("'abc'", "'abc' is not a snapshot id"),
-    ("99", "no snapshot found at version 99 (this lake has snapshots up to 8;"),
+    ("99", "No snapshot found at version 99 (this lake has snapshots up to 8;"),
 ])
 def test_bad_versions_are_errors_never_the_latest(hist, version, says):
     err = hist.fail(f"SELECT count(*) FROM t AT (VERSION => {version})")
