@@ -8,6 +8,7 @@
  * wholly seen or not at all.
  */
 #include "catalog/catalog.h"
+#include "catalog/options.h"
 #include "util/fsutil.h"
 
 #include <stdio.h>
@@ -472,6 +473,8 @@ lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_pa
 	if (st == LH_OK)
 		st = load_views(db, s, err);
 	if (st == LH_OK)
+		st = lh_catalog_load_options(db, s, err);
+	if (st == LH_OK)
 		st = load_comments(db, s, err);
 	if (st == LH_OK)
 		st = load_files(db, s, -1, err);
@@ -534,9 +537,30 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 		return st;
 	}
 	if (latest.id == old->snap.id) {
+		/* options are not versioned: a changed one makes a new state all the same */
+		lh_state probe = {0};
+		st = lh_catalog_load_options(db, &probe, err);
+		bool same = st == LH_OK && probe.options.len == old->options.len;
+		for (size_t i = 0; same && i < probe.options.len; i++)
+			same = strcmp(probe.options.items[i].key, old->options.items[i].key) == 0 &&
+			       strcmp(probe.options.items[i].value, old->options.items[i].value) == 0 &&
+			       probe.options.items[i].scope == old->options.items[i].scope &&
+			       probe.options.items[i].scope_id == old->options.items[i].scope_id;
 		db->ops->rollback(db);
 		free(latest.time);
-		return LH_OK; /* *out stays NULL: nothing changed */
+		if (st != LH_OK || same) {
+			lh_options_free(&probe.options);
+			return st; /* *out stays NULL: nothing changed */
+		}
+		lh_state *s = lh_state_clone(old);
+		if (!s) {
+			lh_options_free(&probe.options);
+			return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		}
+		lh_options_free(&s->options);
+		s->options = probe.options;
+		*out = s;
+		return LH_OK;
 	}
 	bool only_data = latest.schema_version == old->snap.schema_version;
 	lh_i64_vec ids = {0};
@@ -548,6 +572,8 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 		if (!s)
 			st = nomem(err);
 	}
+	if (s && (st = lh_catalog_load_options(db, s, err)) != LH_OK)
+		lh_state_free(&s);
 	if (s) {
 		free(s->snap.time);
 		s->snap = latest;

@@ -205,6 +205,7 @@ void lh_state_free(lh_state **state)
 	for (size_t i = 0; i < s->views.len; i++)
 		lh_view_def_clear(&s->views.items[i]);
 	LH_VEC_FREE(&s->views);
+	lh_options_free(&s->options);
 	free(s->snap.time);
 	free(s->data_path);
 	free(s);
@@ -233,6 +234,15 @@ lh_state *lh_state_clone(const lh_state *src)
 	for (size_t i = 0; ok && i < src->tables.len; i++) {
 		src->tables.items[i]->refs++;
 		s->tables.items[s->tables.len++] = src->tables.items[i];
+	}
+	ok = ok && LH_VEC_RESERVE(&s->options, src->options.len) == LH_OK;
+	for (size_t i = 0; ok && i < src->options.len; i++) {
+		lh_option *d = &s->options.items[i];
+		*d = src->options.items[i];
+		d->key = lh_strdup(d->key);
+		d->value = lh_strdup(d->value);
+		s->options.len++;
+		ok = d->key && d->value;
 	}
 	ok = ok && LH_VEC_RESERVE(&s->views, src->views.len) == LH_OK;
 	for (size_t i = 0; ok && i < src->views.len; i++) {

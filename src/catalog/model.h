@@ -140,12 +140,22 @@ typedef struct lh_snapshot_info {
 	char *time;
 } lh_snapshot_info;
 
+/* A lake option (ducklake_metadata beyond the lake's identity; catalog/options.h). */
+typedef struct lh_option {
+	char *key, *value;
+	int scope; /* lh_option_scope */
+	int64_t scope_id;
+} lh_option;
+typedef LH_VEC(lh_option) lh_option_vec;
+void lh_options_free(lh_option_vec *v);
+
 typedef struct lh_state {
 	lh_snapshot_info snap;
 	char *data_path; /* absolute or as stored, always ending in '/' */
 	LH_VEC(lh_schema) schemas;
 	LH_VEC(lh_table *) tables;
 	LH_VEC(lh_view_def) views;
+	lh_option_vec options; /* not versioned: as of when the state was loaded */
 	int64_t next_local_id; /* for negative transaction-local ids; starts at -1 */
 } lh_state;
 

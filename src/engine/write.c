@@ -170,9 +170,8 @@ static lh_status read_return_stats(duckdb_result *r, const lh_column *cols, size
 }
 
 lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const lh_column *cols,
-                               size_t ncols, bool with_row_id, bool random_access,
-                               const char *dir, int64_t target_file_size,
-                               lh_written_files *out, lh_err *err)
+                               size_t ncols, bool with_row_id, const lh_write_options *o,
+                               const char *dir, lh_written_files *out, lh_err *err)
 {
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
@@ -183,10 +182,24 @@ lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const 
 	lh_buf_printf(&sql,
 	              " (FORMAT parquet, FILE_SIZE_BYTES %lld, FILENAME_PATTERN 'ducklake-{uuidv7}', "
 	              "RETURN_STATS, FIELD_IDS ",
-	              (long long)target_file_size);
+	              (long long)o->target_file_size);
 	lh_types_field_ids(cols, ncols, with_row_id, &sql);
-	if (random_access)
+	if (o->random_access) {
 		lh_buf_puts(&sql, ", COMPRESSION uncompressed, ROW_GROUP_SIZE 2048, DICTIONARY_SIZE_LIMIT 1");
+	} else {
+		if (o->compression) {
+			lh_buf_puts(&sql, ", COMPRESSION ");
+			lh_buf_sql_str(&sql, o->compression);
+		}
+		if (o->compression_level)
+			lh_buf_printf(&sql, ", COMPRESSION_LEVEL %lld", (long long)o->compression_level);
+		if (o->row_group_size > 0)
+			lh_buf_printf(&sql, ", ROW_GROUP_SIZE %lld", (long long)o->row_group_size);
+		if (o->row_group_size_bytes > 0)
+			lh_buf_printf(&sql, ", ROW_GROUP_SIZE_BYTES %lld", (long long)o->row_group_size_bytes);
+		if (o->parquet_version)
+			lh_buf_printf(&sql, ", PARQUET_VERSION V%d", o->parquet_version);
+	}
 	lh_buf_putc(&sql, ')');
 	if (sql.status != LH_OK) {
 		lh_buf_free(&sql);

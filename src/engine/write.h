@@ -28,18 +28,29 @@ typedef LH_VEC(lh_written_file) lh_written_files;
 void lh_written_file_clear(lh_written_file *f);
 void lh_written_files_free(lh_written_files *files);
 
+/* How data files are written: the lake's options (catalog/options.h) for the table. */
+typedef struct lh_write_options {
+	int64_t target_file_size; /* bytes; files are cut at about this size */
+	bool random_access; /* the layout egress/pqread.c reads by row (row groups of 2,048 rows,
+	                       one uncompressed page per column chunk, PLAIN values, no
+	                       dictionaries); still plain Parquet for every reader. Overrides
+	                       the codec and row group options. */
+	const char *compression;      /* a Parquet codec DuckDB writes; NULL: its default (snappy) */
+	int64_t compression_level;    /* 0: the codec's default */
+	int64_t row_group_size;       /* rows; 0: DuckDB's default */
+	int64_t row_group_size_bytes; /* 0: no limit */
+	int parquet_version;          /* 1 or 2; 0: DuckDB's default (1) */
+} lh_write_options;
+
 /*
  * Writes the rows of `select_sql` into folder `dir` (must exist and be empty) as one or
- * more data files of at most about `target_file_size` bytes. The query's columns must
- * be the table's top-level columns in order, followed by _ducklake_internal_row_id when
- * with_row_id. A query that yields no rows writes no file. random_access: the layout
- * egress/pqread.c reads by row (row groups of 2,048 rows, one uncompressed page per
- * column chunk, PLAIN values, no dictionaries); still plain Parquet for every reader.
+ * more data files, as the options say. The query's columns must be the table's top-level
+ * columns in order, followed by _ducklake_internal_row_id when with_row_id. A query that
+ * yields no rows writes no file.
  */
 lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const lh_column *cols,
-                               size_t ncols, bool with_row_id, bool random_access,
-                               const char *dir, int64_t target_file_size,
-                               lh_written_files *out, lh_err *err);
+                               size_t ncols, bool with_row_id, const lh_write_options *opts,
+                               const char *dir, lh_written_files *out, lh_err *err);
 
 /*
  * Writes a delete file at `path` holding the distinct positions produced by

@@ -146,10 +146,11 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bo
 	lh_status st = table_path ? LH_OK : nomem(lake);
 	if (st == LH_OK)
 		st = lake->store->ops->staging_dir(lake->store, &staging, &lake->err);
+	lh_write_options wo;
+	lh_lake_write_options(lake, s, t, &wo);
 	if (st == LH_OK)
 		st = lh_engine_write_data(lake->engine, select_sql, t->columns.items, t->columns.len,
-		                          with_row_id, lake->write_random_access, staging,
-		                          lake->target_file_size, &files, &lake->err);
+		                          with_row_id, &wo, staging, &files, &lake->err);
 	/* a file without rows is no file */
 	size_t w = 0;
 	for (size_t i = 0; i < files.len; i++) {

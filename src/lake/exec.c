@@ -288,6 +288,12 @@ static lh_status h_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
 	const lh_tok *fn = lh_cur_peek(c, 0);
 	char *first = lh_cur_is_ident(c) ? lh_cur_ident(&(lh_cursor){c->t, c->i}) : NULL;
 	bool scoped = first && lh_lake_is_name(lake, first) && lh_cur_is(c, 1, "."); /* lake.f() */
+	/* DuckLake's macros named bare, as after USE: the rewriter gives them the lake */
+	static const char *const bare[] = {"merge_adjacent_files", "expire_snapshots",
+	                                   "cleanup_old_files", "delete_orphaned_files", "set_option",
+	                                   "flush_inlined_data", "rewrite_data_files", NULL};
+	for (size_t i = 0; first && !scoped && bare[i]; i++)
+		scoped = lh_strieq(first, bare[i]) && lh_cur_is(c, 1, "(");
 	free(first);
 	if (!scoped && (fn->type != LH_TOK_WORD || (strncasecmp(s->text + fn->start, "ducklake_", 9) != 0 &&
 	                                            strncasecmp(s->text + fn->start, "lakehouse_", 10) != 0)))

@@ -490,6 +490,10 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 		                    fn);
 	if (lh_maint_is_function(fn))
 		return lh_maint_function(lake, fn, a, name);
+	if (lh_strieq(fn, "ducklake_set_option"))
+		return lake->sandboxed ? lh_lake_fail(lake, LH_ERR_READ_ONLY,
+		                                      "%s changes the lake: it is read-only here", fn)
+		                       : lh_options_set(lake, a, name);
 	for (size_t i = 0; i < a->n; i++)
 		if (a->names[i])
 			return lh_lake_fail(lake, LH_ERR_INVALID, "%s has no parameter '%s'", fn,
@@ -510,6 +514,8 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 		return table_changes(lake, args, nargs, CHANGES_DELETIONS, name);
 	if (lh_strieq(fn, "lakehouse_tags"))
 		return lh_tags_table(lake, name);
+	if (lh_strieq(fn, "ducklake_options"))
+		return lh_options_table(lake, name);
 	return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
 	                    "table function '%s' does not exist; the lake has lakehouse_tags, "
 	                    "ducklake_snapshots, "

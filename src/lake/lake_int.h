@@ -307,6 +307,16 @@ lh_status lh_tags_table(lh_lake *lake, const char *name);
 /* sql with each AT (TAG => 'name') made AT (VERSION => n); *out NULL when there is none. */
 lh_status lh_tags_resolve(lh_lake *lake, const char *sql, const lh_toks *toks, char **out);
 
+/* --- options (options.c) ------------------------------------------------------------------ */
+/* ducklake_set_option('lake', name, value [, table_name =>] [, schema =>]); a table
+ * function's answer in temp table `table`. */
+lh_status lh_options_set(lh_lake *lake, const lh_fn_args *args, const char *table);
+/* ducklake_options('lake') into temp table `table`. */
+lh_status lh_options_table(lh_lake *lake, const char *table);
+/* How table t of state s writes its data files. */
+void lh_lake_write_options(lh_lake *lake, const lh_state *s, const lh_table *t,
+                           lh_write_options *out);
+
 /* --- maintenance (maintain.c) ------------------------------------------------------------ */
 bool lh_maint_is_function(const char *function);
 /* Runs a maintenance table function into temp table `name`: (action, object, bytes). */

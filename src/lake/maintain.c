@@ -268,10 +268,12 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 	cand *c = calloc(nf + 1, sizeof *c);
 	if (!c)
 		return nomem(lake);
+	lh_write_options wo; /* the table's target_file_size option */
+	lh_lake_write_options(lake, lh_lake_state(lake), t, &wo);
 	size_t n = 0;
 	for (size_t i = 0; i < nf; i++) {
 		const lh_data_file *f = &t->files.items[i];
-		if (f->file_size_bytes >= lake->target_file_size && !all)
+		if (f->file_size_bytes >= wo.target_file_size && !all)
 			continue;
 		c[n++] = (cand){f->id, version_at(versions, f->begin_snapshot), f->partition_id,
 		                f->begin_snapshot, f->file_size_bytes};
@@ -287,7 +289,7 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 		size_t j = i;
 		int64_t size = 0;
 		while (j < n && c[j].version == c[i].version && c[j].partition == c[i].partition &&
-		       (j == i || size + c[j].size <= lake->target_file_size) &&
+		       (j == i || size + c[j].size <= wo.target_file_size) &&
 		       (max_files <= 0 || merged + (int64_t)(j - i) < max_files)) {
 			size += c[j].size;
 			j++;

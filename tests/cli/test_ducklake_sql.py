@@ -219,3 +219,38 @@ def test_ducklake_secrets_name_what_attach_opens(tmp_path):
     assert os.path.isdir(tmp_path / "d" / "main" / "t")
     p = session(tmp_path, "ATTACH 'ducklake:' AS dl", check=False)
     assert p.returncode == 1 and "default secret" in p.stderr
+
+
+def test_options_are_stored_scoped_and_honoured_by_writes(lake):
+    lake.sql("CREATE TABLE big (i BIGINT, s VARCHAR); CREATE TABLE small (i BIGINT)")
+    lake.sql("CALL lake.set_option('parquet_compression', 'zstd'); "
+             "CALL ducklake_set_option('lake', 'parquet_row_group_size', '1000'); "
+             "CALL lake.set_option('target_file_size', '20KB', table_name => 'small')")
+    lake.sql("INSERT INTO big SELECT range, 'row ' || range FROM range(5000)")
+    lake.sql("INSERT INTO small SELECT range FROM range(20000)")
+    assert lake.rows("SELECT option_name, value, scope, scope_entry FROM lake.options() "
+                     "ORDER BY 1") == [
+        ["option_name", "value", "scope", "scope_entry"],
+        ["parquet_compression", "zstd", "GLOBAL", ""],
+        ["parquet_row_group_size", "1000", "GLOBAL", ""],
+        ["target_file_size", "20000", "TABLE", "main.small"]]
+    # the catalog holds them as DuckLake does (ducklake_metadata, scoped rows)
+    rows = lake.cat_dicts("SELECT key, value, scope FROM ducklake_metadata WHERE key IN "
+                          "('parquet_compression', 'target_file_size') ORDER BY key")
+    assert rows == [{"key": "parquet_compression", "value": "zstd", "scope": None},
+                    {"key": "target_file_size", "value": "20000", "scope": "table"}]
+    big = [f for f in lake.data_files() if f.startswith("main/big/")]
+    small = [f for f in lake.data_files() if f.startswith("main/small/")]
+    assert len(big) == 1 and len(small) >= 2, (big, small)  # cut at the table's 20 KB
+    local = lake.local_copy(big[0])
+    meta = lake.rows(f"SELECT compression, count(DISTINCT row_group_id) AS groups FROM "
+                     f"parquet_metadata('{local}') GROUP BY ALL")
+    # DuckDB rounds a row group size up to whole vectors (2,048 rows): 5,000 rows -> 3
+    assert meta == [["compression", "groups"], ["ZSTD", "3"]]
+    assert lake.scalar("SELECT count(*) FROM small") == "20000"
+    for bad, words in (("CALL lake.set_option('parquet_compression', 'zstdx')", "Unsupported"),
+                       ("CALL lake.set_option('parquet_row_group_size', 'z')", "Could not convert"),
+                       ("CALL lake.set_option('parquet_bla', '1')", "Unsupported option"),
+                       ("CALL lake.set_option('target_file_size', '1MB', table_name => 'nope')",
+                        "nope")):
+        assert words in lake.fail(bad), bad
