@@ -598,7 +598,19 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 			*rows_added += f->record_count;
 			*bytes_added += f->file_size_bytes;
 		}
-		lh_val v[11] = {LH_V_INT(id),
+		/* a file registered by name gets its mapping (ids from next_file_id, as DuckLake) */
+		int64_t mapping = f->mapping_id;
+		if (f->map_n > 0 && mapping < 0) {
+			mapping = w->next_file_id++;
+			lh_val m[2] = {LH_V_INT(mapping), LH_V_INT(table_id)};
+			st = ex(w, "INSERT INTO ducklake_column_mapping VALUES (?, ?, 'map_by_name')", m, 2);
+			for (size_t k = 0; st == LH_OK && k < f->map_n; k++) {
+				lh_val n[5] = {LH_V_INT(mapping), LH_V_INT((int64_t)k), LH_V_TEXT(f->map_source[k]),
+				               LH_V_INT(f->map_target[k]), LH_V_BOOL(f->map_partition[k])};
+				st = ex(w, "INSERT INTO ducklake_name_mapping VALUES (?, ?, ?, ?, NULL, ?)", n, 5);
+			}
+		}
+		lh_val v[12] = {LH_V_INT(id),
 		                LH_V_INT(table_id),
 		                LH_V_INT(w->snap),
 		                LH_V_TEXT(f->path),
@@ -608,11 +620,13 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 		                LH_V_INT(f->footer_size),
 		                LH_V_ID(row_id_start),
 		                LH_V_ID(f->partition_id),
-		                LH_V_TEXT(f->partial_file_info)};
-		st = ex(w,
-		        "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, "
-		        "?, ?, ?, ?, NULL, ?, NULL)",
-		        v, 11);
+		                LH_V_TEXT(f->partial_file_info),
+		                LH_V_ID(mapping)};
+		if (st == LH_OK)
+			st = ex(w,
+			        "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, "
+			        "?, ?, ?, ?, NULL, ?, ?)",
+			        v, 12);
 		if (st == LH_OK)
 			st = lh_stats_write_file(w->db, id, table_id, f, w->err);
 	}

@@ -254,6 +254,52 @@ static lh_status load_comments(lh_catdb *db, lh_state *s, lh_err *err)
 	return st;
 }
 
+/* The name mappings of the files that have one (ducklake_add_data_files). */
+static lh_status load_name_maps(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
+{
+	bool any = false;
+	for (size_t ti = 0; ti < s->tables.len && !any; ti++)
+		for (size_t i = 0; i < s->tables.items[ti]->files.len && !any; i++)
+			any = s->tables.items[ti]->files.items[i].mapping_id >= 0 &&
+			      (only_table < 0 || s->tables.items[ti]->id == only_table);
+	if (!any)
+		return LH_OK;
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT n.mapping_id, n.source_name, n.target_field_id, "
+	                              "n.parent_column, n.is_partition FROM ducklake_name_mapping n "
+	                              "ORDER BY n.mapping_id, n.column_id",
+	                              NULL, 0, &rows, err);
+	for (size_t ti = 0; st == LH_OK && ti < s->tables.len; ti++) {
+		lh_table *t = s->tables.items[ti];
+		for (size_t i = 0; st == LH_OK && i < t->files.len; i++) {
+			lh_data_file *f = &t->files.items[i];
+			if (f->mapping_id < 0 || (only_table >= 0 && t->id != only_table))
+				continue;
+			size_t n = 0;
+			bool nested = false;
+			char *src[256];
+			int64_t target[256];
+			bool part[256];
+			for (size_t r = 0; r < rows->nrows; r++) {
+				if (lh_rows_int(rows, r, 0, -1) != f->mapping_id)
+					continue;
+				if (lh_rows_get(rows, r, 3) || n == 256) {
+					nested = true;
+					continue;
+				}
+				src[n] = (char *)lh_rows_get(rows, r, 1);
+				target[n] = lh_rows_int(rows, r, 2, -1);
+				part[n++] = lh_rows_bool(rows, r, 4, false);
+			}
+			if (lh_data_file_set_map(f, n, src, target, part, nested) != LH_OK)
+				st = nomem(err);
+		}
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
 static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
 {
 	int64_t n = s->snap.id;
@@ -317,7 +363,7 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 		}
 	}
 	lh_rows_free(&rows);
-	return st;
+	return st == LH_OK ? load_name_maps(db, s, only_table, err) : st;
 }
 
 /* Inlined rows (DuckLake data inlining; reference 3.x): every inlined table of a table

@@ -49,8 +49,46 @@ lh_status lh_column_copy(lh_column *dst, const lh_column *src)
 	return LH_OK;
 }
 
+static void file_map_clear(lh_data_file *f)
+{
+	for (size_t i = 0; i < f->map_n; i++)
+		free(f->map_source[i]);
+	free(f->map_source);
+	free(f->map_target);
+	free(f->map_partition);
+	f->map_source = NULL;
+	f->map_target = NULL;
+	f->map_partition = NULL;
+	f->map_n = 0;
+}
+
+lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,
+                               const int64_t *target, const bool *partition, bool nested)
+{
+	file_map_clear(f);
+	f->map_nested = nested;
+	if (n == 0)
+		return LH_OK;
+	f->map_source = calloc(n, sizeof *f->map_source);
+	f->map_target = calloc(n, sizeof *f->map_target);
+	f->map_partition = calloc(n, sizeof *f->map_partition);
+	bool ok = f->map_source && f->map_target && f->map_partition;
+	for (size_t i = 0; ok && i < n; i++) {
+		ok = (f->map_source[i] = lh_strdup(source[i])) != NULL;
+		f->map_target[i] = target[i];
+		f->map_partition[i] = partition[i];
+	}
+	f->map_n = n;
+	if (!ok) {
+		file_map_clear(f);
+		return LH_ERR_NOMEM;
+	}
+	return LH_OK;
+}
+
 void lh_data_file_clear(lh_data_file *f)
 {
+	file_map_clear(f);
 	free(f->path);
 	free(f->partial_file_info);
 	free(f->del.path);
@@ -68,8 +106,14 @@ static lh_status data_file_copy(lh_data_file *dst, const lh_data_file *src)
 	dst->del.path = lh_strdup(src->del.path);
 	dst->stats = NULL;
 	dst->nstats = 0;
+	dst->map_n = 0;
+	dst->map_source = NULL;
+	dst->map_target = NULL;
+	dst->map_partition = NULL;
 	bool ok = dst->path && (!src->partial_file_info || dst->partial_file_info) &&
-	          (!src->del.path || dst->del.path);
+	          (!src->del.path || dst->del.path) &&
+	          lh_data_file_set_map(dst, src->map_n, src->map_source, src->map_target,
+	                               src->map_partition, src->map_nested) == LH_OK;
 	if (ok && src->nstats) {
 		dst->stats = calloc(src->nstats, sizeof *dst->stats);
 		ok = dst->stats != NULL;

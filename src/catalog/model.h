@@ -76,6 +76,13 @@ typedef struct lh_data_file {
 	int64_t mapping_id;   /* -1: NULL */
 	char *partial_file_info;
 	lh_delete_file del; /* the current delete file, del.id == -1 when none */
+	/* A file without field ids (registered with ducklake_add_data_files) maps its columns
+	 * by name: mapping_id's entries (ducklake_name_mapping), top-level ones */
+	size_t map_n;
+	char **map_source;   /* the column's name in the file (or the Hive key) */
+	int64_t *map_target; /* the table's column id */
+	bool *map_partition; /* the value is the Hive path segment <source>=<value> */
+	bool map_nested;     /* the mapping has nested entries (not read by this version) */
 
 	/* --- open-transaction bookkeeping --- */
 	int64_t pending_deletes; /* positions deleted by the transaction, not yet in a file */
@@ -169,6 +176,14 @@ void lh_table_unref(lh_table **table);
 void lh_column_clear(lh_column *c);
 lh_status lh_column_copy(lh_column *dst, const lh_column *src);
 void lh_data_file_clear(lh_data_file *f);
+/* Whether a file's columns are mapped by name (it has no field ids). */
+static inline bool lh_data_file_mapped(const lh_data_file *f)
+{
+	return f->map_n > 0 || f->mapping_id >= 0;
+}
+/* Gives file f a copy of a name mapping (n entries). */
+lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,
+                               const int64_t *target, const bool *partition, bool nested);
 void lh_col_stats_clear(lh_col_stats *s);
 
 /* A shell of table t showing only files[0..n): shares every other pointer of t, so it

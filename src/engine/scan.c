@@ -191,8 +191,11 @@ static void put_path(lh_buf *out, const char *p)
 		out->status = LH_ERR_NOMEM;
 }
 
+/* idx[i]: the file_index DuckDB gives file i of the table (NULL: i). */
+#define FILE_INDEX(idx, i) ((idx) ? (idx)[i] : (i))
+
 static void append_deletes(const lh_table *t, const char *table_path, const lh_path_map *map,
-                           lh_buf *out)
+                           const size_t *idx, lh_buf *out)
 {
 	bool any_file = false, any_pending = false;
 	for (size_t i = 0; i < t->files.len; i++) {
@@ -225,7 +228,7 @@ static void append_deletes(const lh_table *t, const char *table_path, const lh_p
 			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
 			lh_buf_puts(out, f1 ? "(" : ", (");
 			put_path(out, p);
-			lh_buf_printf(out, ", %zu)", i);
+			lh_buf_printf(out, ", %zu)", FILE_INDEX(idx, i));
 			free(p);
 			f1 = false;
 		}
@@ -239,7 +242,7 @@ static void append_deletes(const lh_table *t, const char *table_path, const lh_p
 		lh_buf_printf(out,
 		              "%sSELECT %zu AS __fi, pos AS __pos FROM " LH_PENDING_DELETES
 		              " WHERE file_id = %lld",
-		              first ? "" : " UNION ALL ", i, (long long)f->id);
+		              first ? "" : " UNION ALL ", FILE_INDEX(idx, i), (long long)f->id);
 		first = false;
 	}
 	lh_buf_puts(out, ") __x ON __d.file_index = __x.__fi AND __d.file_row_number = __x.__pos");
@@ -260,6 +263,68 @@ static bool schema_never_changed(const lh_table *t)
 	return t->max_column_id == (int64_t)t->columns.len;
 }
 
+/* The Hive value of key `key` in a file's path (".../key=value/..."), or NULL. */
+static char *hive_value(const char *path, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = path; (p = strstr(p, key)) != NULL; p++) {
+		if ((p == path || p[-1] == '/') && p[n] == '=') {
+			const char *v = p + n + 1, *end = strchr(v, '/');
+			return end ? lh_strndup(v, (size_t)(end - v)) : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* One file registered by name (ducklake_add_data_files): its columns cast to the table's
+ * (plain) types, as DuckDB's schema map would give them, then its file index. */
+static lh_status append_mapped_read(const lh_table *t, const lh_data_file *f, const char *path,
+                                    size_t index, unsigned flags, bool snapshot_column,
+                                    lh_buf *out, lh_err *err)
+{
+	lh_buf_puts(out, "SELECT ");
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		if (c->parent >= 0)
+			continue;
+		ptrdiff_t m = -1;
+		for (size_t k = 0; k < f->map_n && m < 0; k++)
+			if (f->map_target[k] == c->id)
+				m = (ptrdiff_t)k;
+		lh_buf_puts(out, "CAST(");
+		if (m >= 0 && f->map_partition[m]) {
+			char *v = path ? hive_value(path, f->map_source[m]) : NULL;
+			if (v)
+				lh_buf_sql_str(out, v);
+			else
+				lh_buf_puts(out, "NULL");
+			free(v);
+		} else if (m >= 0) {
+			lh_buf_puts(out, "__f.");
+			lh_buf_sql_ident(out, f->map_source[m]);
+		} else if (c->initial_default) {
+			lh_buf_sql_str(out, c->initial_default);
+		} else {
+			lh_buf_puts(out, "NULL");
+		}
+		lh_buf_puts(out, " AS ");
+		lh_status st = lh_types_sql_plain(t->columns.items, t->columns.len, i, out, err);
+		if (st != LH_OK)
+			return st;
+		lh_buf_puts(out, ") AS ");
+		lh_buf_sql_ident(out, c->name);
+		lh_buf_puts(out, ", ");
+	}
+	if (flags & LH_SCAN_META)
+		lh_buf_puts(out, "NULL::BIGINT AS __lh_rid, ");
+	if (snapshot_column)
+		lh_buf_puts(out, "NULL::BIGINT AS __lh_snap, ");
+	lh_buf_printf(out, "__f.file_row_number, %zu::UBIGINT AS file_index FROM read_parquet(", index);
+	put_path(out, path);
+	lh_buf_puts(out, ", file_row_number = true) __f");
+	return LH_OK;
+}
+
 static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned flags,
                             const lh_path_map *map, lh_buf *out, lh_err *err)
 {
@@ -276,16 +341,38 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		partial_rows |= k == PARTIAL_ROWS;
 		partial_snaps |= k == PARTIAL_SNAPSHOTS;
 	}
-	char *table_path = lh_table_full_path(state, t);
-	if (!table_path && (!t->path_is_relative || lh_state_schema_by_id(state, t->schema_id)))
+	/* files registered by name read apart, numbered after the others (idx) */
+	size_t nmapped = 0;
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (f->map_nested)
+			return lh_err_set(err, LH_ERR_UNSUPPORTED,
+			                  "table '%s' has a file registered with a mapping of nested columns "
+			                  "('%s'); this version cannot read it",
+			                  t->name, f->path);
+		nmapped += lh_data_file_mapped(f);
+	}
+	size_t *idx = nmapped ? calloc(t->files.len, sizeof *idx) : NULL;
+	if (nmapped && !idx)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	if (!table_path)
+	size_t nmain = t->files.len - nmapped;
+	for (size_t i = 0, a = 0, b = nmain; nmapped && i < t->files.len; i++)
+		idx[i] = lh_data_file_mapped(&t->files.items[i]) ? b++ : a++;
+	char *table_path = lh_table_full_path(state, t);
+	if (!table_path && (!t->path_is_relative || lh_state_schema_by_id(state, t->schema_id))) {
+		free(idx);
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	}
+	if (!table_path) {
+		free(idx);
 		return lh_err_set(err, LH_ERR_CORRUPT, "table '%s' has no readable path", t->name);
-	bool by_name = !(flags & LH_SCAN_META) && !partial_snaps && schema_never_changed(t);
+	}
+	bool by_name = !nmapped && !(flags & LH_SCAN_META) && !partial_snaps && schema_never_changed(t);
 	lh_buf_puts(out, "SELECT ");
 	lh_status st = append_select_list(t, by_name, out, err);
 	if (st != LH_OK) {
 		free(table_path);
+		free(idx);
 		return st;
 	}
 	/* one file: its id and first row id are constants, no join with a file map */
@@ -303,11 +390,18 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		lh_buf_puts(out, ", __fm.__fid AS __lh_file, __d.file_row_number AS __lh_pos, "
 		                 "COALESCE(__d.__lh_rid, __fm.__rid0 + __d.file_row_number) AS __lh_rowid");
 	}
-	lh_buf_puts(out, " FROM read_parquet([");
-	for (size_t i = 0; i < t->files.len; i++) {
+	bool rownum = (flags & LH_SCAN_META) != 0 || partial_rows || nmapped;
+	for (size_t i = 0; i < t->files.len && !rownum; i++)
+		rownum = t->files.items[i].del.path || t->files.items[i].pending_deletes > 0;
+	lh_buf_puts(out, nmapped ? " FROM (" : " FROM ");
+	if (nmain)
+		lh_buf_puts(out, nmapped ? "SELECT *, file_index FROM read_parquet([" : "read_parquet([");
+	for (size_t i = 0, listed = 0; nmain && i < t->files.len; i++) {
 		const lh_data_file *f = &t->files.items[i];
+		if (lh_data_file_mapped(f))
+			continue;
 		char *p = file_path(table_path, f->path, f->path_is_relative, map);
-		lh_buf_puts(out, i ? ", " : "");
+		lh_buf_puts(out, listed++ ? ", " : "");
 		put_path(out, p);
 		/* DuckDB reads a lone file on one thread when given a schema (it has no row group
 		 * count at bind time), but a list of several files in parallel: list it twice and
@@ -319,8 +413,9 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		}
 		free(p);
 	}
-	lh_buf_putc(out, ']');
-	if (!by_name) {
+	if (nmain)
+		lh_buf_putc(out, ']');
+	if (nmain && !by_name) {
 		int64_t rows = 0;
 		for (size_t i = 0; i < t->files.len; i++)
 			rows += t->files.items[i].record_count;
@@ -329,18 +424,32 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		st = append_schema_map(t, flags, partial_snaps, out, err);
 		if (st != LH_OK) {
 			free(table_path);
+			free(idx);
 			return st;
 		}
 	}
-	bool rownum = (flags & LH_SCAN_META) != 0 || partial_rows;
-	for (size_t i = 0; i < t->files.len && !rownum; i++)
-		rownum = t->files.items[i].del.path || t->files.items[i].pending_deletes > 0;
-	lh_buf_puts(out, rownum ? ", file_row_number = true) __d" : ") __d");
+	if (nmain)
+		lh_buf_puts(out, rownum ? ", file_row_number = true)" : ")");
+	for (size_t i = 0, k = 0; nmapped && i < t->files.len && st == LH_OK; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (!lh_data_file_mapped(f))
+			continue;
+		char *p = file_path(table_path, f->path, f->path_is_relative, map);
+		lh_buf_puts(out, nmain || k++ ? " UNION ALL " : "");
+		st = append_mapped_read(t, f, p, idx[i], flags, partial_snaps, out, err);
+		free(p);
+	}
+	if (st != LH_OK) {
+		free(table_path);
+		free(idx);
+		return st;
+	}
+	lh_buf_puts(out, nmapped ? ") __d" : " __d");
 	if ((flags & LH_SCAN_META) && !one) {
 		lh_buf_puts(out, " JOIN (VALUES ");
 		for (size_t i = 0; i < t->files.len; i++) {
 			const lh_data_file *f = &t->files.items[i];
-			lh_buf_printf(out, "%s(%zu, %lld, ", i ? ", " : "", i, (long long)f->id);
+			lh_buf_printf(out, "%s(%zu, %lld, ", i ? ", " : "", FILE_INDEX(idx, i), (long long)f->id);
 			if (f->row_id_start >= 0)
 				lh_buf_printf(out, "%lld::BIGINT)", (long long)f->row_id_start);
 			else
@@ -348,9 +457,9 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		}
 		lh_buf_puts(out, ") __fm(__fi, __fid, __rid0) ON __d.file_index = __fm.__fi");
 	}
-	append_deletes(t, table_path, map, out);
+	append_deletes(t, table_path, map, idx, out);
 	const char *glue = " WHERE ";
-	if (!by_name && t->files.len == 1) {
+	if (!by_name && t->files.len == 1 && !nmapped) {
 		lh_buf_puts(out, " WHERE __d.file_index = 0");
 		glue = " AND ";
 	}
@@ -359,15 +468,16 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		int64_t n;
 		partial_at(&t->files.items[i], state->snap.id, &k, &n, err);
 		if (k == PARTIAL_ROWS)
-			lh_buf_printf(out, "%s(__d.file_index <> %zu OR __d.file_row_number < %lld)", glue, i,
-			              (long long)n);
+			lh_buf_printf(out, "%s(__d.file_index <> %zu OR __d.file_row_number < %lld)", glue,
+			              FILE_INDEX(idx, i), (long long)n);
 		else if (k == PARTIAL_SNAPSHOTS)
-			lh_buf_printf(out, "%s(__d.file_index <> %zu OR __d.__lh_snap <= %lld)", glue, i,
-			              (long long)state->snap.id);
+			lh_buf_printf(out, "%s(__d.file_index <> %zu OR __d.__lh_snap <= %lld)", glue,
+			              FILE_INDEX(idx, i), (long long)state->snap.id);
 		if (k != PARTIAL_NONE)
 			glue = " AND ";
 	}
 	free(table_path);
+	free(idx);
 	if (lh_buf_status(out) == LH_ERR_NOMEM)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	return LH_OK;

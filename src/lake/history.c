@@ -435,6 +435,22 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 	if (st != LH_OK)
 		return st;
 	const lh_table *t = s->tables.items[ti];
+	/* files registered by name are read through their mapping, which the change feed's
+	 * reads of single files do not carry yet: refused, never read as NULLs */
+	lh_rows *mapped = NULL;
+	lh_val mp[1] = {LH_V_INT(t->id)};
+	st = lh_catdb_query(lake->cat,
+	                    "SELECT 1 FROM ducklake_data_file WHERE table_id = ? AND mapping_id IS NOT "
+	                    "NULL LIMIT 1",
+	                    mp, 1, &mapped, &lake->err);
+	if (st == LH_OK && mapped->nrows > 0)
+		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                  "the changes of table '%s' cannot be listed yet: it has files registered "
+		                  "with ducklake_add_data_files",
+		                  t->name);
+	lh_rows_free(&mapped);
+	if (st != LH_OK)
+		return st;
 	char *table_path = lh_table_full_path(s, t);
 	lh_buf ev, b;
 	lh_buf_init(&ev, 0);
@@ -490,10 +506,13 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 		                    fn);
 	if (lh_maint_is_function(fn))
 		return lh_maint_function(lake, fn, a, name);
+	bool writes = lh_strieq(fn, "ducklake_set_option") || lh_strieq(fn, "ducklake_add_data_files");
+	if (writes && lake->sandboxed)
+		return lh_lake_fail(lake, LH_ERR_READ_ONLY, "%s changes the lake: it is read-only here", fn);
 	if (lh_strieq(fn, "ducklake_set_option"))
-		return lake->sandboxed ? lh_lake_fail(lake, LH_ERR_READ_ONLY,
-		                                      "%s changes the lake: it is read-only here", fn)
-		                       : lh_options_set(lake, a, name);
+		return lh_options_set(lake, a, name);
+	if (lh_strieq(fn, "ducklake_add_data_files"))
+		return lh_add_data_files(lake, a, name);
 	for (size_t i = 0; i < a->n; i++)
 		if (a->names[i])
 			return lh_lake_fail(lake, LH_ERR_INVALID, "%s has no parameter '%s'", fn,

@@ -317,6 +317,9 @@ lh_status lh_options_table(lh_lake *lake, const char *table);
 void lh_lake_write_options(lh_lake *lake, const lh_state *s, const lh_table *t,
                            lh_write_options *out);
 
+/* ducklake_add_data_files('lake', 'table', 'glob', ...) (addfiles.c). */
+lh_status lh_add_data_files(lh_lake *lake, const lh_fn_args *args, const char *table);
+
 /* --- maintenance (maintain.c) ------------------------------------------------------------ */
 bool lh_maint_is_function(const char *function);
 /* Runs a maintenance table function into temp table `name`: (action, object, bytes). */

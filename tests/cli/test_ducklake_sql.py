@@ -254,3 +254,67 @@ def test_options_are_stored_scoped_and_honoured_by_writes(lake):
                        ("CALL lake.set_option('target_file_size', '1MB', table_name => 'nope')",
                         "nope")):
         assert words in lake.fail(bad), bad
+
+
+@pytest.mark.skipif(DATA != "fs", reason="registers local files (object stores: not yet)")
+def test_parquet_a_worker_wrote_is_registered_without_a_copy(lake, tmp_path):
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    lake.sql("CREATE TABLE ev (id INTEGER, kind VARCHAR, score DOUBLE)")
+    lake.sql("INSERT INTO ev VALUES (1, 'a', 0.5)")
+    # a worker's files: other column order, a narrower type, no field ids
+    lake.sql(f"COPY (SELECT 'b' AS kind, range::SMALLINT + 10 AS id, range / 10 AS score "
+             f"FROM range(100)) TO '{landing}/part-0.parquet'")
+    lake.sql(f"COPY (SELECT (range + 1000)::INTEGER AS id, 'c' AS kind, 1.5::DOUBLE AS score FROM range(50)) "
+             f"TO '{landing}/part-1.parquet'")
+    before = lake.snapshot_count()
+    lake.sql(f"CALL ducklake_add_data_files('lake', 'ev', '{landing}/part-*.parquet')")
+    assert lake.snapshot_count() == before + 1
+    assert lake.rows("SELECT kind, count(*), min(id), max(id) FROM ev GROUP BY ALL "
+                     "ORDER BY ALL") == [["kind", "count_star()", "min(id)", "max(id)"],
+                                         ["a", "1", "1", "1"], ["b", "100", "10", "109"],
+                                         ["c", "50", "1000", "1049"]]
+    # statistics from the files: a filter prunes right, and still finds every row
+    assert lake.scalar("SELECT count(*) FROM ev WHERE id >= 1000") == "50"
+    assert lake.scalar("SELECT count(*) FROM ev WHERE id BETWEEN 50 AND 60") == "11"
+    # the catalog maps the files' columns by name, as DuckLake does; the bytes stayed
+    maps = lake.cat_dicts("SELECT type, count(*) AS n FROM ducklake_column_mapping m JOIN "
+                          "ducklake_name_mapping USING (mapping_id) GROUP BY type")
+    assert maps == [{"type": "map_by_name", "n": 6}]
+    paths = [r["path"] for r in lake.cat_dicts("SELECT path FROM ducklake_data_file WHERE "
+                                               "mapping_id IS NOT NULL ORDER BY path")]
+    assert paths == [str(landing / "part-0.parquet"), str(landing / "part-1.parquet")]
+    # rows of registered files change like any others, and compaction rewrites them
+    lake.sql("DELETE FROM ev WHERE id % 2 = 0 AND kind = 'b'; UPDATE ev SET score = -1 WHERE id = 1001")
+    assert lake.rows("SELECT count(*), sum(score) FILTER (WHERE id = 1001) FROM ev") == \
+        [["count_star()", "sum(score) FILTER (WHERE (id = 1001))"], ["101", "-1.0"]]
+    run_ok = lake.sql("SELECT count(*) FROM ev AT (VERSION => %d)" % before)  # ids from 0
+    assert run_ok.splitlines()[-1] == "151"
+    # bad files are refused whole, naming file and column; nothing is added
+    lake.sql(f"COPY (SELECT 1 AS id, 'x' AS kind, 2.0::DOUBLE AS score, 7 AS extra) TO "
+             f"'{landing}/extra.parquet'")
+    lake.sql(f"COPY (SELECT 1 AS id) TO '{landing}/thin.parquet'")
+    lake.sql(f"COPY (SELECT 'one' AS id, 'x' AS kind, 1.0::DOUBLE AS score) TO '{landing}/text.parquet'")
+    count = lake.snapshot_count()
+    assert "extra" in lake.fail(f"CALL ducklake_add_data_files('lake', 'ev', '{landing}/extra.parquet')")
+    assert "lacks column 'kind'" in lake.fail(
+        f"CALL ducklake_add_data_files('lake', 'ev', '{landing}/thin.parquet')")
+    assert "VARCHAR" in lake.fail(f"CALL ducklake_add_data_files('lake', 'ev', '{landing}/text.parquet')")
+    assert "no file matches" in lake.fail(
+        f"CALL ducklake_add_data_files('lake', 'ev', '{landing}/none-*.parquet')")
+    assert "already a data file" in lake.fail(
+        f"CALL ducklake_add_data_files('lake', 'ev', '{landing}/part-0.parquet')")
+    assert lake.snapshot_count() == count
+    lake.sql(f"CALL ducklake_add_data_files('lake', 'ev', '{landing}/extra.parquet', "
+             f"ignore_extra_columns => true); CALL ducklake_add_data_files('lake', 'ev', "
+             f"'{landing}/thin.parquet', allow_missing => true)")
+    assert lake.rows("SELECT id, kind, score FROM ev WHERE id = 1 ORDER BY kind NULLS LAST") == \
+        [["id", "kind", "score"], ["1", "a", "0.5"], ["1", "x", "2.0"], ["1", "", ""]]
+    # the change feed does not read them yet: refused, never NULLs
+    last = lake.snapshot_count() - 1
+    assert "ducklake_add_data_files" in lake.fail(
+        f"SELECT * FROM ducklake_table_changes('lake', 'main', 'ev', 0, {last})")
+    from lh import run
+    run("compact", lake=lake.dir, check=True)
+    assert lake.scalar("SELECT count(*) FROM ev") == "103"
+    assert lake.scalar("SELECT count(*) FROM ev WHERE kind = 'x' AND id = 1") == "1"

@@ -1,0 +1,377 @@
+/*
+ * lake/addfiles.c - ducklake_add_data_files('lake', 'table', 'path or glob' [, schema =>]
+ * [, allow_missing =>] [, ignore_extra_columns =>] [, hive_partitioning =>]): Parquet
+ * files written elsewhere (a worker's landing/ folder) become data files of a table
+ * without a copy.
+ *
+ * Layer: lake. As DuckLake does it: the files keep their bytes and names; their columns
+ * are mapped to the table's by name (a ducklake_column_mapping written at commit, see
+ * catalog/commit.c; engine/scan.c reads through it); their statistics are computed from
+ * the files themselves. Every file is checked before any is added: a column the table
+ * lacks, a missing column or a type that is not the table's (or a widening of it) is an
+ * error naming the file and the column, and nothing is added. From the commit on the lake
+ * owns the files (maintenance may delete them once no snapshot needs them).
+ */
+#include "lake/lake_int.h"
+#include "util/fsutil.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct add_args {
+	const char *fn;
+	lh_qname table;
+	const char *pattern;
+	bool allow_missing, ignore_extra, hive;
+} add_args;
+
+static lh_status nomem(lh_lake *lake)
+{
+	return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+}
+
+/* A Parquet file's footer length, from its last 8 bytes (length, "PAR1"). */
+static lh_status footer_of(lh_lake *lake, const char *path, int64_t *size, int64_t *footer)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	unsigned char tail[8];
+	bool ok = fd >= 0 && fstat(fd, &sb) == 0 && sb.st_size >= 12 &&
+	          pread(fd, tail, 8, sb.st_size - 8) == 8 && memcmp(tail + 4, "PAR1", 4) == 0;
+	if (fd >= 0)
+		close(fd);
+	if (!ok)
+		return lh_lake_fail(lake, LH_ERR_CORRUPT, "'%s' is not a readable Parquet file", path);
+	*size = sb.st_size;
+	*footer = (int64_t)tail[0] | (int64_t)tail[1] << 8 | (int64_t)tail[2] << 16 |
+	          (int64_t)tail[3] << 24;
+	return LH_OK;
+}
+
+/* The Hive key=value segments of a path: whether `key` is one. */
+static bool hive_key(const char *path, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = path; (p = strstr(p, key)) != NULL; p++)
+		if ((p == path || p[-1] == '/') && p[n] == '=' && strchr(p + n, '/'))
+			return true;
+	return false;
+}
+
+static bool scalar_stats_type(const char *type)
+{
+	static const char *const ok[] = {"int8",   "int16",  "int32",  "int64",     "uint8",
+	                                 "uint16", "uint32", "uint64", "date",      "timestamp",
+	                                 "timestamptz", "timestamp_s", "timestamp_ms",
+	                                 "timestamp_ns", "varchar", "boolean", "time", NULL};
+	for (size_t i = 0; ok[i]; i++)
+		if (strcmp(type, ok[i]) == 0)
+			return true;
+	return lh_str_starts_with(type, "decimal(");
+}
+
+/* Type spellings equal but for identifier quotes (STRUCT("k" INT) is STRUCT(k INT)). */
+static bool same_type_text(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == '"')
+			a++;
+		while (*b == '"')
+			b++;
+		if (*a != *b)
+			return false;
+		if (!*a)
+			return true;
+		a++;
+		b++;
+	}
+}
+
+/* One file: its mapping to table t's columns, checked, and its statistics. */
+static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table *t,
+                               const char *path, lh_data_file *f)
+{
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "SELECT * FROM read_parquet(");
+	lh_buf_sql_str(&q, path);
+	lh_buf_putc(&q, ')');
+	lh_query_columns cols = {0};
+	lh_status st = q.status == LH_OK ? lh_engine_describe(lake->engine, lh_buf_str(&q), &cols, &lake->err)
+	                                 : nomem(lake);
+	if (st != LH_OK) {
+		lh_buf_free(&q);
+		return lh_lake_fail(lake, lake->err.code, "%s: cannot read '%s': %s", a->fn, path,
+		                    lh_err_msg(&lake->err));
+	}
+	size_t ntop = 0;
+	for (size_t i = 0; i < t->columns.len; i++)
+		ntop += t->columns.items[i].parent < 0;
+	char **src = calloc(ntop + 1, sizeof *src);
+	int64_t *target = calloc(ntop + 1, sizeof *target);
+	bool *part = calloc(ntop + 1, sizeof *part);
+	size_t n = 0;
+	if (!src || !target || !part)
+		st = nomem(lake);
+	/* every file column is a table column (by name), of its type or one that widens to it */
+	for (size_t k = 0; st == LH_OK && k < cols.n; k++) {
+		ptrdiff_t ci = lh_table_column_index(t, cols.names[k]);
+		if (ci < 0) {
+			if (!a->ignore_extra)
+				st = lh_lake_fail(lake, LH_ERR_INVALID,
+				                  "%s: '%s' has a column '%s' that table '%s' does not (pass "
+				                  "ignore_extra_columns => true to leave it out)",
+				                  a->fn, path, cols.names[k], t->name);
+			continue;
+		}
+		const lh_column *c = &t->columns.items[ci];
+		lh_column_vec fc = {0};
+		int64_t next = 1;
+		st = lh_types_add_column(cols.types[k], cols.names[k], true, &next, &fc, &lake->err);
+		lh_buf want, got;
+		lh_buf_init(&want, 0);
+		lh_buf_init(&got, 0);
+		if (st == LH_OK) {
+			st = lh_types_sql(t->columns.items, t->columns.len, (size_t)ci, &want, &lake->err);
+			lh_types_logical_sql(cols.types[k], &got);
+		}
+		bool same = st == LH_OK && same_type_text(lh_buf_str(&want), lh_buf_str(&got));
+		bool widens = st == LH_OK && fc.len == 1 && lh_types_promotion_allowed(fc.items[0].type, c->type);
+		if (st == LH_OK && !same && !widens)
+			st = lh_lake_fail(lake, LH_ERR_TYPE,
+			                  "%s: column '%s' of '%s' is %s, but the table's is %s (only the same "
+			                  "type or a widening of it can be added)",
+			                  a->fn, cols.names[k], path, lh_buf_str(&got), lh_buf_str(&want));
+		lh_buf_free(&want);
+		lh_buf_free(&got);
+		lh_columns_free(&fc);
+		if (st == LH_OK) {
+			src[n] = lh_strdup(cols.names[k]);
+			target[n] = c->id;
+			part[n++] = false;
+			if (!src[n - 1])
+				st = nomem(lake);
+		}
+	}
+	/* table columns the file lacks: a Hive key of its path, else NULL when allowed */
+	for (size_t i = 0; st == LH_OK && i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i];
+		bool found = false;
+		for (size_t k = 0; k < n && !found; k++)
+			found = target[k] == c->id;
+		if (c->parent >= 0 || found)
+			continue;
+		if (a->hive && hive_key(path, c->name)) {
+			src[n] = lh_strdup(c->name);
+			target[n] = c->id;
+			part[n++] = true;
+			if (!src[n - 1])
+				st = nomem(lake);
+		} else if (!a->allow_missing) {
+			st = lh_lake_fail(lake, LH_ERR_INVALID,
+			                  "%s: '%s' lacks column '%s' of table '%s' (pass allow_missing => "
+			                  "true to read it as NULL)",
+			                  a->fn, path, c->name, t->name);
+		}
+	}
+	if (st == LH_OK)
+		st = lh_data_file_set_map(f, n, src, target, part, false) == LH_OK ? LH_OK : nomem(lake);
+	for (size_t k = 0; k < n; k++)
+		free(src[k]);
+	free(src);
+	free(target);
+	free(part);
+	/* rows and statistics, read from the file (min/max of the types pruning uses) */
+	lh_buf_reset(&q);
+	lh_buf_puts(&q, "SELECT count(*)");
+	for (size_t k = 0; st == LH_OK && k < f->map_n; k++) {
+		if (f->map_partition[k])
+			continue;
+		ptrdiff_t ci = -1;
+		for (size_t i = 0; i < t->columns.len && ci < 0; i++)
+			if (t->columns.items[i].id == f->map_target[k])
+				ci = (ptrdiff_t)i;
+		bool minmax = scalar_stats_type(t->columns.items[ci].type);
+		lh_buf_puts(&q, ", count(*) - count(");
+		lh_buf_sql_ident(&q, f->map_source[k]);
+		lh_buf_puts(&q, ")");
+		for (int m = 0; m < 2; m++) {
+			lh_buf_puts(&q, m ? ", max(" : ", min(");
+			if (minmax)
+				lh_buf_sql_ident(&q, f->map_source[k]);
+			else
+				lh_buf_puts(&q, "NULL");
+			lh_buf_puts(&q, ")::VARCHAR");
+		}
+	}
+	lh_buf_puts(&q, " FROM read_parquet(");
+	lh_buf_sql_str(&q, path);
+	lh_buf_putc(&q, ')');
+	duckdb_result r;
+	if (st == LH_OK)
+		st = q.status == LH_OK ? lh_engine_query(lake->engine, lh_buf_str(&q), &r, &lake->err) : nomem(lake);
+	lh_buf_free(&q);
+	lh_query_columns_free(&cols);
+	if (st != LH_OK)
+		return st;
+	f->record_count = duckdb_value_int64(&r, 0, 0);
+	f->stats = calloc(f->map_n + 1, sizeof *f->stats);
+	if (!f->stats)
+		st = nomem(lake);
+	for (size_t k = 0, col = 1; st == LH_OK && k < f->map_n; k++) {
+		if (f->map_partition[k])
+			continue;
+		lh_col_stats *cs = &f->stats[f->nstats++];
+		char *mn = duckdb_value_is_null(&r, col + 1, 0) ? NULL : duckdb_value_varchar(&r, col + 1, 0);
+		char *mx = duckdb_value_is_null(&r, col + 2, 0) ? NULL : duckdb_value_varchar(&r, col + 2, 0);
+		*cs = (lh_col_stats){.column_id = f->map_target[k], .column_size_bytes = -1,
+		                     .null_count = duckdb_value_int64(&r, col, 0),
+		                     .min_value = mn ? lh_strdup(mn) : NULL,
+		                     .max_value = mx ? lh_strdup(mx) : NULL, .contains_nan = -1};
+		duckdb_free(mn);
+		duckdb_free(mx);
+		col += 3;
+	}
+	duckdb_destroy_result(&r);
+	return st;
+}
+
+static lh_status add_fn(lh_lake *lake, void *arg, int64_t *count)
+{
+	add_args *a = arg;
+	lh_state *s = lh_lake_state(lake);
+	ptrdiff_t ti;
+	lh_status st = lh_resolve_table(lake, s, &a->table, &ti);
+	if (st != LH_OK)
+		return st;
+	/* the files the pattern names, in name order */
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "SELECT file FROM glob(");
+	lh_buf_sql_str(&q, a->pattern);
+	lh_buf_puts(&q, ") ORDER BY file");
+	duckdb_result r;
+	st = q.status == LH_OK ? lh_engine_query(lake->engine, lh_buf_str(&q), &r, &lake->err) : nomem(lake);
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		return st;
+	idx_t nfiles = duckdb_row_count(&r);
+	if (nfiles == 0) {
+		duckdb_destroy_result(&r);
+		return lh_lake_fail(lake, LH_ERR_NOT_FOUND, "%s: no file matches '%s'", a->fn, a->pattern);
+	}
+	lh_table *t = lh_state_table_mut(s, (size_t)ti);
+	if (!t) {
+		duckdb_destroy_result(&r);
+		return nomem(lake);
+	}
+	char *table_path = lh_table_full_path(s, t);
+	size_t before = t->files.len;
+	for (idx_t i = 0; st == LH_OK && i < nfiles; i++) {
+		char *raw = duckdb_value_varchar(&r, 0, i);
+		char *path = raw ? lh_path_absolute(raw) : NULL;
+		duckdb_free(raw);
+		lh_data_file f = {.id = lh_state_next_local_id(s), .begin_snapshot = -1, .row_id_start = -1,
+		                  .partition_id = -1, .mapping_id = -1, .del = {.id = -1}};
+		for (size_t k = 0; path && k < t->files.len; k++) {
+			char *have = lh_file_full_path(table_path, t->files.items[k].path,
+			                               t->files.items[k].path_is_relative);
+			bool same = have && strcmp(have, path) == 0;
+			free(have);
+			if (same)
+				st = lh_lake_fail(lake, LH_ERR_EXISTS, "%s: '%s' is already a data file of '%s'",
+				                  a->fn, path, t->name);
+		}
+		if (st == LH_OK && !path)
+			st = nomem(lake);
+		if (st == LH_OK)
+			st = footer_of(lake, path, &f.file_size_bytes, &f.footer_size);
+		if (st == LH_OK)
+			st = describe_file(lake, a, t, path, &f);
+		if (st == LH_OK) {
+			bool rel = false;
+			f.path = table_path ? lh_relative_path(table_path, path, &rel) : NULL;
+			f.path_is_relative = rel;
+			if (!f.path)
+				st = nomem(lake);
+		}
+		if (st == LH_OK && f.record_count == 0) {
+			lh_data_file_clear(&f); /* an empty file adds nothing */
+		} else if (st == LH_OK && LH_VEC_PUSH(&t->files, f) == LH_OK) {
+			*count += f.record_count;
+		} else {
+			lh_data_file_clear(&f);
+			if (st == LH_OK)
+				st = nomem(lake);
+		}
+		free(path);
+	}
+	duckdb_destroy_result(&r);
+	free(table_path);
+	if (st != LH_OK) /* the statement's failure restores the state (txn.c) */
+		return st;
+	(void)before;
+	return LH_OK;
+}
+
+lh_status lh_add_data_files(lh_lake *lake, const lh_fn_args *args, const char *table)
+{
+	static const char *const allowed[] = {"schema", "allow_missing", "ignore_extra_columns",
+	                                      "hive_partitioning", "hive_types_autocast", NULL};
+	add_args a = {.fn = "ducklake_add_data_files"};
+	size_t positional = 0;
+	const char *schema = NULL;
+	for (size_t i = 0; i < args->n; i++) {
+		const char *name = args->names[i], *v = args->values[i];
+		if (!name) {
+			positional++;
+			continue;
+		}
+		bool known = false;
+		for (size_t k = 0; allowed[k] && !known; k++)
+			known = lh_strieq(name, allowed[k]);
+		if (!known)
+			return lh_lake_fail(lake, LH_ERR_INVALID, "%s has no parameter '%s'", a.fn, name);
+		bool on = v && (lh_strieq(v, "true") || strcmp(v, "1") == 0);
+		if (lh_strieq(name, "schema"))
+			schema = v;
+		else if (lh_strieq(name, "allow_missing"))
+			a.allow_missing = on;
+		else if (lh_strieq(name, "ignore_extra_columns"))
+			a.ignore_extra = on;
+		else if (lh_strieq(name, "hive_partitioning"))
+			a.hive = on;
+	}
+	if (positional != 3 || !args->values[1] || !args->values[2])
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "expected %s('%s', 'table', 'path or glob' [, schema => 's'] [, "
+		                    "allow_missing => true] [, ignore_extra_columns => true] [, "
+		                    "hive_partitioning => true])",
+		                    a.fn, lake->name);
+	if (strstr(args->values[2], "://") || lake->store->remote)
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "%s: only a lake on a local folder can register files yet (local "
+		                    "files); this lake's data lives in an object store",
+		                    a.fn);
+	if (lh_parse_qname(args->values[1], &a.table) != LH_OK)
+		return lh_lake_fail(lake, LH_ERR_SYNTAX, "%s: '%s' is not a table name", a.fn, args->values[1]);
+	if (schema && !a.table.schema && !(a.table.schema = lh_strdup(schema))) {
+		lh_qname_free(&a.table);
+		return nomem(lake);
+	}
+	a.pattern = args->values[2];
+	int64_t n = 0;
+	lh_status st = lh_txn_run(lake, add_fn, &a, &n);
+	lh_qname_free(&a.table);
+	if (st == LH_OK) {
+		char *ddl = lh_asprintf("CREATE OR REPLACE TABLE __lh.main.\"%s\" AS SELECT %lld::BIGINT "
+		                        "AS \"Count\" WHERE false",
+		                        table, (long long)n);
+		st = ddl ? lh_engine_exec(lake->engine, ddl, &lake->err) : nomem(lake);
+		free(ddl);
+	}
+	return st;
+}
