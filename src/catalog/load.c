@@ -292,7 +292,8 @@ static lh_status load_name_maps(lh_catdb *db, lh_state *s, int64_t only_table, l
 				target[n] = lh_rows_int(rows, r, 2, -1);
 				part[n++] = lh_rows_bool(rows, r, 4, false);
 			}
-			if (lh_data_file_set_map(f, n, src, target, part, nested) != LH_OK)
+			/* no entries at all: unreadable, never read by field ids (scan.c refuses it) */
+			if (lh_data_file_set_map(f, n, src, target, part, nested || n == 0) != LH_OK)
 				st = nomem(err);
 		}
 	}

@@ -176,10 +176,12 @@ void lh_table_unref(lh_table **table);
 void lh_column_clear(lh_column *c);
 lh_status lh_column_copy(lh_column *dst, const lh_column *src);
 void lh_data_file_clear(lh_data_file *f);
-/* Whether a file's columns are mapped by name (it has no field ids). */
+/* Whether a file's columns are mapped by name (it has no field ids): by its map, which
+ * the loader fills for every file with a mapping_id (mapping_id alone is not a test: code
+ * that builds file structs of its own may leave it 0). */
 static inline bool lh_data_file_mapped(const lh_data_file *f)
 {
-	return f->map_n > 0 || f->mapping_id >= 0;
+	return f->map_n > 0 || f->map_nested;
 }
 /* Gives file f a copy of a name mapping (n entries). */
 lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,

@@ -347,8 +347,8 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		const lh_data_file *f = &t->files.items[i];
 		if (f->map_nested)
 			return lh_err_set(err, LH_ERR_UNSUPPORTED,
-			                  "table '%s' has a file registered with a mapping of nested columns "
-			                  "('%s'); this version cannot read it",
+			                  "table '%s' has a file registered with a column mapping this version "
+			                  "cannot read (nested columns) ('%s')",
 			                  t->name, f->path);
 		nmapped += lh_data_file_mapped(f);
 	}

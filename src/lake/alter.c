@@ -306,6 +306,9 @@ static lh_status rename_table(lh_lake *lake, lh_cursor *c, size_t ti, const char
 	else if (lh_state_table_index(s, t->schema_id, nn.name) >= 0 && !lh_strieq(nn.name, t->name))
 		st = lh_lake_fail(lake, LH_ERR_EXISTS, "cannot rename '%s': a table '%s' exists", label,
 		                  nn.name);
+	else if (lh_state_view_index(s, t->schema_id, nn.name) >= 0)
+		st = lh_lake_fail(lake, LH_ERR_EXISTS, "cannot rename '%s': a view '%s' exists", label,
+		                  nn.name);
 	else if (!(m = lh_state_table_mut(s, ti)))
 		st = nomem(lake);
 	if (m) {

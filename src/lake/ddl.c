@@ -255,17 +255,26 @@ static lh_status drop_schema_fn(lh_lake *lake, void *arg, int64_t *count)
 	}
 	if (lh_strieq(sc->name, "main"))
 		return lh_lake_fail(lake, LH_ERR_INVALID, "schema 'main' cannot be dropped");
-	size_t ntables = 0;
+	size_t ntables = 0, nviews = 0;
 	for (size_t i = 0; i < s->tables.len; i++)
 		ntables += s->tables.items[i]->schema_id == sc->id;
-	if (ntables && !a->cascade)
+	for (size_t i = 0; i < s->views.len; i++)
+		nviews += s->views.items[i].schema_id == sc->id;
+	if ((ntables || nviews) && !a->cascade)
 		return lh_lake_fail(lake, LH_ERR_INVALID,
-		                    "schema '%s' is not empty (%zu tables); drop them first or use DROP "
-		                    "SCHEMA %s CASCADE",
-		                    sc->name, ntables, sc->name);
+		                    "schema '%s' is not empty (%zu tables, %zu views); drop them first or "
+		                    "use DROP SCHEMA %s CASCADE",
+		                    sc->name, ntables, nviews, sc->name);
 	for (size_t i = s->tables.len; i-- > 0;)
 		if (s->tables.items[i]->schema_id == sc->id)
 			remove_table(s, i);
+	for (size_t i = s->views.len; i-- > 0;) {
+		if (s->views.items[i].schema_id != sc->id)
+			continue;
+		lh_view_def_clear(&s->views.items[i]);
+		memmove(&s->views.items[i], &s->views.items[i + 1], (s->views.len - i - 1) * sizeof s->views.items[0]);
+		s->views.len--;
+	}
 	size_t idx = (size_t)(sc - s->schemas.items);
 	free(sc->name);
 	free(sc->path);
@@ -353,6 +362,9 @@ static lh_status add_table(lh_lake *lake, create_args *a, lh_column_vec *cols, s
 	lh_status st = lh_resolve_schema(lake, s, a->name.catalog, a->name.schema, &sc);
 	if (st != LH_OK)
 		return st;
+	if (lh_state_view_index(s, sc->id, a->name.name) >= 0)
+		return lh_lake_fail(lake, LH_ERR_EXISTS, "'%s.%s' is a view; a table needs a name no view has",
+		                    sc->name, a->name.name);
 	ptrdiff_t existing = lh_state_table_index(s, sc->id, a->name.name);
 	if (existing >= 0) {
 		if (!a->or_replace) {

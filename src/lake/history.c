@@ -650,7 +650,11 @@ static lh_status rollback_files(lh_state *s, lh_table *t, const lh_state *ps,
 			                   .partition_id = cur->partition_id,
 			                   .mapping_id = cur->mapping_id,
 			                   .partial_file_info = lh_strdup(cur->partial_file_info)};
-			if (cur->del.id == pf->del.id) {
+			if (lh_data_file_set_map(&f, cur->map_n, cur->map_source, cur->map_target,
+			                         cur->map_partition, cur->map_nested) != LH_OK)
+				st = LH_ERR_NOMEM;
+			if (st != LH_OK) {
+			} else if (cur->del.id == pf->del.id) {
 				st = copy_delete(&f.del, &cur->del);
 				f.del.id = cur->del.id;
 			} else {
@@ -673,6 +677,9 @@ static lh_status rollback_files(lh_state *s, lh_table *t, const lh_state *ps,
 			                   .reused_from = pf->id,
 			                   .del_changed = pf->del.path != NULL};
 			st = copy_delete(&f.del, &pf->del);
+			if (st == LH_OK && lh_data_file_set_map(&f, pf->map_n, pf->map_source, pf->map_target,
+			                                        pf->map_partition, pf->map_nested) != LH_OK)
+				st = LH_ERR_NOMEM;
 			if (st == LH_OK)
 				st = rebase_path(s, t, ps, past, &f.path, &f.path_is_relative);
 			if (st == LH_OK)

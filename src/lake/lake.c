@@ -823,6 +823,11 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	bool exists = false;
 	if (st == LH_OK && file)
 		exists = lh_path_exists(file);
+	/* refused before the catalog file is opened (opening would create it) */
+	if (st == LH_OK && file && !exists && (a->read_only || a->must_exist))
+		st = lh_err_set(&err, LH_ERR_NOT_FOUND,
+		                "no lake at '%s' to attach %s (without it, ATTACH creates one)", file,
+		                a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false");
 	if (st == LH_OK) {
 		free(lake->dir);
 		lake->dir = folder;
@@ -837,10 +842,11 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	if (st == LH_OK && kind == CAT_POSTGRES)
 		st = lh_catdb_table_exists(lake->cat, "ducklake_metadata", &exists, &err);
 	char *stored = NULL;
-	if (st == LH_OK && !exists && a->read_only)
+	if (st == LH_OK && !exists && (a->read_only || a->must_exist))
 		st = lh_err_set(&err, LH_ERR_NOT_FOUND,
-		                "no lake at '%s' to attach READ_ONLY (without READ_ONLY, ATTACH creates one)",
-		                file ? file : "the PostgreSQL database");
+		                "no lake at '%s' to attach %s (without it, ATTACH creates one)",
+		                file ? file : "the PostgreSQL database",
+		                a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false");
 	else if (st == LH_OK && !exists)
 		st = attach_create(lake, a, kind, file, &stored, &err);
 	else if (st == LH_OK) {
@@ -850,7 +856,11 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 			lh_catdb_release(lake->cat);
 		char *want = st == LH_OK && a->data_path ? resolve_data_path(lake->dir, a->data_path) : NULL;
 		char *have = st == LH_OK && a->data_path ? resolve_data_path(lake->dir, stored) : NULL;
-		if (want && have && strcmp(want, have) != 0)
+		if (want && have && strcmp(want, have) != 0 && a->override_data_path) {
+			free(stored); /* this session reads and writes the given path instead */
+			if (!(stored = lh_strdup(a->data_path)))
+				st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
+		} else if (want && have && strcmp(want, have) != 0)
 			st = lh_err_set(&err, LH_ERR_INVALID,
 			                "DATA_PATH '%s' is not this lake's data path ('%s'); leave DATA_PATH out "
 			                "to use the lake's own",

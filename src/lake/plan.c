@@ -207,7 +207,7 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 		p->files[i].size = f->file_size_bytes;
 		p->files[i].dense = whole_file(f) && !p->filter;
 		/* a file mapped by name is read through DuckDB (engine/scan.c), never by field id */
-		p->files[i].plain = !f->partial_file_info && !lh_data_file_mapped(f);
+		p->files[i].plain = !f->partial_file_info && !lh_data_file_mapped(f) && f->mapping_id < 0;
 		p->files[i].row_id_start = f->row_id_start;
 		p->files[i].record_count = f->record_count;
 		count = count || !whole_file(f);

@@ -105,6 +105,8 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 		*ducklake = lh_strieq(value, "ducklake");
 	} else if (strcmp(name, "DATA_PATH") == 0) {
 		a->data_path = value;
+	} else if (strcmp(name, "OVERRIDE_DATA_PATH") == 0) {
+		a->override_data_path = truthy(value);
 	} else if (strcmp(name, "READ_ONLY") == 0 || strcmp(name, "READONLY") == 0) {
 		a->read_only = truthy(value);
 	} else if (strcmp(name, "SNAPSHOT_VERSION") == 0) {
@@ -119,9 +121,12 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 		free(us);
 		if (!ok)
 			return lh_lake_fail(lake, LH_ERR_INVALID, "SNAPSHOT_TIME '%s' is not a timestamp", value);
-	} else if (strcmp(name, "METADATA_CATALOG") == 0 || strcmp(name, "CREATE_IF_NOT_EXISTS") == 0 ||
-	           strcmp(name, "MIGRATE_IF_REQUIRED") == 0) {
-		/* the metadata database's name inside DuckDB (none here), and the defaults */
+	} else if (strcmp(name, "METADATA_CATALOG") == 0 || strcmp(name, "MIGRATE_IF_REQUIRED") == 0 ||
+	           strcmp(name, "BUSY_TIMEOUT") == 0) {
+		/* the metadata database's name inside DuckDB (none here), a default, and a wait
+		 * (the catalog backends keep their own) */
+	} else if (strcmp(name, "CREATE_IF_NOT_EXISTS") == 0) {
+		a->must_exist = !truthy(value);
 	} else if (strcmp(name, "DATA_INLINING_ROW_LIMIT") == 0 || strcmp(name, "ENCRYPTED") == 0) {
 		if (strcmp(value, "0") != 0 && !lh_strieq(value, "false"))
 			return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,

@@ -131,6 +131,14 @@ def test_views_are_stored_read_at_past_snapshots_and_replaced(lake):
     assert "ev" in lake.fail("SELECT * FROM k")
     # session views are DuckDB's, as before
     lake.sql("CREATE TEMP VIEW tv AS SELECT 1 AS one; DROP VIEW tv")
+    # a view's name is taken for tables and the other way round; schemas hold views
+    assert "is a view" in lake.fail("CREATE TABLE k (x INTEGER)")
+    lake.sql("CREATE SCHEMA s; CREATE TABLE s.t AS SELECT 1 AS x; CREATE VIEW s.v AS SELECT x FROM s.t")
+    assert "a view 'v' exists" in lake.fail("ALTER TABLE s.t RENAME TO v")
+    assert "1 views" in lake.fail("DROP TABLE s.t; DROP SCHEMA s")
+    lake.sql("DROP SCHEMA s CASCADE")
+    assert lake.cat_dicts("SELECT count(*) AS n FROM ducklake_view WHERE view_name = 'v' AND "
+                          "end_snapshot IS NULL") == [{"n": 0}]
     changes = lake.rows("SELECT changes FROM ducklake_snapshots('lake') ORDER BY snapshot_id")
     assert any("views_created" in c[0] for c in changes)
     assert any("views_dropped" in c[0] for c in changes)
