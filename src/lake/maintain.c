@@ -28,6 +28,7 @@
  * the store's listing, the two sides disagree and no orphan is removed.
  */
 #include "lake/lake_int.h"
+#include "catalog/options.h"
 #include "catalog/tags.h"
 #include "engine/scan.h"
 #include "util/fsutil.h"
@@ -461,6 +462,30 @@ static lh_status parse_versions(lh_lake *lake, const char *text, lh_i64_vec *out
 	return LH_OK;
 }
 
+/* now - <interval option> in microseconds (DuckLake's expire_older_than /
+ * delete_older_than, e.g. '1 week'). */
+static lh_status option_cutoff(lh_lake *lake, const char *fn, const char *option, bool *found,
+                               int64_t *out)
+{
+	const char *v = lh_state_option(lh_lake_state(lake), NULL, option);
+	*found = v != NULL;
+	if (!v)
+		return LH_OK;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "epoch_us(now() - CAST(");
+	lh_buf_sql_str(&b, v);
+	lh_buf_puts(&b, " AS INTERVAL))");
+	char *us = NULL;
+	lh_status st = b.status == LH_OK ? lh_eval_text(lake, lh_buf_str(&b), &us) : nomem(lake);
+	lh_buf_free(&b);
+	if (st == LH_OK && (!us || !lh_parse_int64(us, out)))
+		st = lh_lake_fail(lake, LH_ERR_CORRUPT, "%s: option %s is not an interval ('%s')", fn,
+		                  option, v);
+	free(us);
+	return st;
+}
+
 static lh_status expire_snapshots(lh_lake *lake, const lh_fn_args *a, const char *name)
 {
 	static const char *const allowed[] = {"older_than", "versions", "keep_last", "dry_run", NULL};
@@ -471,12 +496,16 @@ static lh_status expire_snapshots(lh_lake *lake, const lh_fn_args *a, const char
 	const char *older = named(a, "older_than"), *versions = named(a, "versions");
 	const char *keep = named(a, "keep_last");
 	bool dry_run = truthy(named(a, "dry_run"));
-	if (!older && !versions && !keep)
+	int64_t cutoff = 0, keep_n = -1;
+	bool by_option = false;
+	if (!older && !versions && !keep &&
+	    (st = option_cutoff(lake, fn, "expire_older_than", &by_option, &cutoff)) != LH_OK)
+		return st;
+	if (!older && !versions && !keep && !by_option)
 		return lh_lake_fail(lake, LH_ERR_INVALID,
 		                    "%s needs older_than => <timestamp>, keep_last => <n> or versions => "
-		                    "[ids]",
+		                    "[ids] (or the lake option expire_older_than)",
 		                    fn);
-	int64_t cutoff = 0, keep_n = -1;
 	lh_i64_vec listed = {0};
 	if (older && (st = time_arg(lake, fn, "older_than", older, &cutoff)) != LH_OK)
 		return st;
@@ -502,7 +531,7 @@ static lh_status expire_snapshots(lh_lake *lake, const lh_fn_args *a, const char
 	for (size_t r = 0; st == LH_OK && r + 1 < total; r++) { /* never the latest */
 		int64_t id = lh_rows_int(snaps, r, 0, -1), t = 0;
 		bool pick = false;
-		if (older && lh_parse_timestamptz(lh_rows_get(snaps, r, 1), &t) && t < cutoff)
+		if ((older || by_option) && lh_parse_timestamptz(lh_rows_get(snaps, r, 1), &t) && t < cutoff)
 			pick = true;
 		if (keep_n > 0 && (int64_t)(total - r) > keep_n)
 			pick = true;
@@ -781,6 +810,12 @@ static lh_status cleanup_fn(lh_lake *lake, const char *fn, const lh_fn_args *a, 
 	const char *older = named(a, "older_than");
 	if (older && (st = time_arg(lake, fn, "older_than", older, &o.cutoff_us)) != LH_OK)
 		return st;
+	bool by_option = false;
+	int64_t cutoff = 0;
+	if (!older && (st = option_cutoff(lake, fn, "delete_older_than", &by_option, &cutoff)) != LH_OK)
+		return st;
+	if (by_option)
+		o.cutoff_us = cutoff;
 	if (truthy(named(a, "cleanup_all")))
 		o.cutoff_us = INT64_MAX;
 	report rep = {.lake = lake, .name = name};

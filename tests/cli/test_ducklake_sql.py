@@ -256,6 +256,11 @@ def test_options_are_stored_scoped_and_honoured_by_writes(lake):
     # DuckDB rounds a row group size up to whole vectors (2,048 rows): 5,000 rows -> 3
     assert meta == [["compression", "groups"], ["ZSTD", "3"]]
     assert lake.scalar("SELECT count(*) FROM small") == "20000"
+    # expire_older_than is the bound of an expiry given none
+    assert "expire_older_than" in lake.fail("CALL ducklake_expire_snapshots('lake')")
+    lake.sql("CALL lake.set_option('expire_older_than', '1 millisecond')")
+    lake.sql("CALL ducklake_expire_snapshots('lake')")
+    assert lake.scalar("SELECT count(*) FROM ducklake_snapshots('lake')") == "1"
     for bad, words in (("CALL lake.set_option('parquet_compression', 'zstdx')", "Unsupported"),
                        ("CALL lake.set_option('parquet_row_group_size', 'z')", "Could not convert"),
                        ("CALL lake.set_option('parquet_bla', '1')", "Unsupported option"),
