@@ -90,6 +90,16 @@ static lh_status parse_options(lh_lake *lake, lh_stmt *s, lh_cursor *c, const ch
 	return st;
 }
 
+/* IF EXISTS (not_ = false) or IF NOT EXISTS at the cursor: accepted when there. */
+static bool accept_if(lh_cursor *c, bool not_)
+{
+	if (!lh_cur_is(c, 0, "IF") || !lh_cur_is(c, 1, not_ ? "NOT" : "EXISTS") ||
+	    (not_ && !lh_cur_is(c, 2, "EXISTS")))
+		return false;
+	c->i += not_ ? 3 : 2;
+	return true;
+}
+
 static bool truthy(const char *v)
 {
 	return v && (lh_strieq(v, "true") || strcmp(v, "1") == 0);
@@ -145,11 +155,7 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **out)
 {
 	lh_cur_accept(c, "DATABASE");
-	bool if_not_exists = false;
-	if (lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "NOT") && lh_cur_is(c, 2, "EXISTS")) {
-		c->i += 3;
-		if_not_exists = true;
-	}
+	bool if_not_exists = accept_if(c, true);
 	const lh_tok *path = lh_cur_peek(c, 0);
 	if (path->type != LH_TOK_STRING)
 		return lh_exec_duckdb(lake, s, out);
@@ -197,11 +203,7 @@ lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 lh_status lh_stmt_detach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **out)
 {
 	lh_cur_accept(c, "DATABASE");
-	bool if_exists = false;
-	if (lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "EXISTS")) {
-		c->i += 2;
-		if_exists = true;
-	}
+	bool if_exists = accept_if(c, false);
 	char *name = lh_cur_ident(c);
 	if (!name)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "DETACH: which database?");
@@ -302,8 +304,7 @@ static lh_status ducklake_secret(lh_lake *lake, const char *name, const options 
 lh_status lh_stmt_create_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 {
 	bool or_replace = lh_cur_is(&(lh_cursor){c->t, 0}, 1, "OR");
-	if (lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "NOT") && lh_cur_is(c, 2, "EXISTS"))
-		c->i += 3;
+	accept_if(c, true);
 	char *name = lh_cur_is(c, 0, "(") ? lh_strdup("") : lh_cur_ident(c);
 	if (!name)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "CREATE SECRET: expected a name or '('");
@@ -334,11 +335,7 @@ lh_status lh_stmt_create_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 lh_status lh_stmt_drop_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 {
 	(void)s;
-	bool if_exists = false;
-	if (lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "EXISTS")) {
-		c->i += 2;
-		if_exists = true;
-	}
+	bool if_exists = accept_if(c, false);
 	char *name = lh_cur_ident(c);
 	if (!name)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP SECRET: which secret?");
