@@ -290,8 +290,9 @@ static lh_status conflict(lh_err *err, const char *what, const char *schema, con
                           int64_t snapshot)
 {
 	return lh_err_set(err, LH_ERR_CONFLICT,
-	                  "cannot commit: %s '%s%s%s' was changed by a concurrent commit (snapshot "
-	                  "%lld); nothing was written, re-run the statement on the new state",
+	                  "Transaction conflict, cannot commit: %s '%s%s%s' was changed by a "
+	                  "concurrent commit (snapshot %lld); nothing was written, re-run the "
+	                  "statement on the new state",
 	                  what, schema ? schema : "", schema ? "." : "", name, (long long)snapshot);
 }
 
@@ -368,8 +369,8 @@ static lh_status file_conflict(lh_err *err, const lh_state *base, const table_di
 {
 	bool del_first = deleted >= 0 && (retired < 0 || deleted <= retired);
 	return lh_err_set(err, LH_ERR_CONFLICT,
-	                  "cannot commit: this transaction deletes or updates rows of data file "
-	                  "'%s' of table '%s.%s', and a concurrent commit (snapshot %lld) %s; "
+	                  "Transaction conflict, cannot commit: this transaction deletes or updates "
+	                  "rows of data file '%s' of table '%s.%s', and a concurrent commit (snapshot %lld) %s; "
 	                  "conflicts are detected per data file (DuckLake's rule), so this happens "
 	                  "even when the two changes touch different rows. Nothing was written: "
 	                  "re-run the statement, which then sees the other change",

@@ -262,8 +262,8 @@ static lh_status drop_schema_fn(lh_lake *lake, void *arg, int64_t *count)
 		nviews += s->views.items[i].schema_id == sc->id;
 	if ((ntables || nviews) && !a->cascade)
 		return lh_lake_fail(lake, LH_ERR_INVALID,
-		                    "schema '%s' is not empty (%zu tables, %zu views); drop them first or "
-		                    "use DROP SCHEMA %s CASCADE",
+		                    "schema '%s' is not empty: there are entries that depend on it (%zu "
+		                    "tables, %zu views); drop them first or use DROP SCHEMA %s CASCADE",
 		                    sc->name, ntables, nviews, sc->name);
 	for (size_t i = s->tables.len; i-- > 0;)
 		if (s->tables.items[i]->schema_id == sc->id)
@@ -295,6 +295,12 @@ static lh_status drop_table_fn(lh_lake *lake, void *arg, int64_t *count)
 	lh_state *s = lh_lake_state(lake);
 	ptrdiff_t ti;
 	lh_status st = lh_resolve_table(lake, s, &a->name, &ti);
+	ptrdiff_t vi;
+	if (st == LH_ERR_NOT_FOUND && lh_resolve_view(lake, s, &a->name, &vi) == LH_OK)
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "Existing object '%s' is of type View, trying to drop type Table "
+		                    "(DROP VIEW drops it)",
+		                    a->name.name);
 	if (st == LH_ERR_NOT_FOUND && a->if_exists) {
 		lh_err_clear(&lake->err);
 		return LH_OK;

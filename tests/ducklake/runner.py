@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """DuckLake's own sqllogictest files, run through this project's SQL front.
 
-`scripts/ducklake-suite` is the command; this module is its logic. Each .test file runs in
-a subprocess of its own (`runner.py --one FILE ...`), so a crash or a hang fails that file
-only. Statements go through the Python binding (`lakehouse.session(text=True)`), never
+`scripts/ducklake-suite` is the command; this module is its logic. The files run in a few
+long-lived worker processes (`runner.py --worker FD`, one per -j), each importing the
+binding once and running file after file, each file in a fresh working directory with
+fresh sessions; a crash or a hang kills that worker only, fails that file and the worker
+is replaced. Statements go through the Python binding (`lakehouse.session(text=True)`), never
 through DuckDB directly.
 
 The semantics follow DuckDB's sqllogictest runner (branch v1.4-andium:
@@ -12,11 +14,13 @@ result_helper.cpp, test/helpers/test_config.cpp); the places where this runner h
 differ are listed in tests/ducklake/README.md.
 """
 import argparse
+import gc
 import gzip
 import hashlib
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import struct
@@ -26,7 +30,6 @@ import tempfile
 import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -49,8 +52,10 @@ KNOWN_TOKENS = SINGLE_LINE | {"skipif", "onlyif", "statement", "query"}
 SORT_STYLES = {"nosort": "none", "none": "none", "rowsort": "row", "sort": "row",
                "valuesort": "value"}
 
-# the parent asks the engine for its extensions once and hands the answer to every file
-EXTENSIONS_ENV = "LH_DUCKLAKE_SUITE_EXTENSIONS"
+# set to 1 (tests/ducklake/test_runner.py does), a file may use the record `__die HOW`
+# (exit | segv | abort): the worker running it dies there, as a crash of the library would
+# kill it. Unset, `__die` is an unknown record like any other.
+HOOKS_ENV = "LH_DUCKLAKE_SUITE_TEST_HOOKS"
 
 MAX_SQL = 160
 MAX_TEXT = 400
@@ -185,6 +190,11 @@ class Connections:
         self.named = {}
 
 
+# {extension name: loaded} of the engine, asked once per worker process (the engine is
+# the same for every file the worker runs)
+_extensions = None
+
+
 class Aux:
     """A session of its own for the runner's questions (casts for value comparison, the
     extension list), so they never touch the test's connections."""
@@ -192,7 +202,6 @@ class Aux:
     def __init__(self, lakehouse):
         self.lh = lakehouse
         self.con = None
-        self.extensions = None
 
     def session(self):
         if self.con is None:
@@ -208,13 +217,12 @@ class Aux:
         return rows[0][0] if rows else None
 
     def extension_state(self, name):
-        if self.extensions is None and os.environ.get(EXTENSIONS_ENV):
-            self.extensions = json.loads(os.environ[EXTENSIONS_ENV])
-        if self.extensions is None:
+        global _extensions
+        if _extensions is None:
             rows = self.session().sql(
                 "SELECT extension_name, loaded FROM duckdb_extensions()").rows
-            self.extensions = {r[0]: r[1] == "true" for r in rows}
-        return self.extensions.get(name)
+            _extensions = {r[0]: r[1] == "true" for r in rows}
+        return _extensions.get(name)
 
     def close(self):
         if self.con is not None:
@@ -642,7 +650,8 @@ class FileRunner:
         words = [w for w in words if w]
         if not words:
             self.parse_fail("Empty line!?")
-        if words[0] not in KNOWN_TOKENS:
+        if words[0] not in KNOWN_TOKENS and not (words[0] == "__die"
+                                                 and os.environ.get(HOOKS_ENV) == "1"):
             self.parse_fail(f"Unrecognized parameter {words[0]}")
         return words[0], words[1:]
 
@@ -1111,6 +1120,8 @@ class FileRunner:
             elif token == "tags":
                 if not params:
                     self.parse_fail("tags requires >= 1 argument")
+            elif token == "__die":  # tests of the runner only (HOOKS_ENV)
+                die(params[0] if params else "exit")
         if self.active_loops:
             self.parse_fail("Missing endloop!")
 
@@ -1144,6 +1155,20 @@ class FileRunner:
                 self.parse_fail(f"Failed to set seed: {err}")
         else:
             self.parse_fail(f"unrecognized set parameter: {params[0]}")
+
+
+def die(how):
+    """The `__die` hook: ends this process as a crash would, with no result written."""
+    import resource
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # no core file for a planned crash
+    sys.stdout.flush()
+    sys.stderr.flush()
+    print(f"__die {how}", flush=True)
+    if how == "segv":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    elif how == "abort":
+        os.abort()
+    os._exit(3)
 
 
 def parse_size(text):
@@ -1202,23 +1227,25 @@ def foreach_token_replace(parameter, result):
     return collection
 
 
-def run_one(args):
-    """The child: runs one file, writes {"status", "detail", "notes"} to args.result."""
+def run_here(job, lakehouse):
+    """Runs one file in this process: {"status", "detail", "notes"}."""
     outcome = {"status": "FAIL", "detail": "the runner did not finish", "notes": []}
     runner = None
+    test_dir = job["test_dir"]
     cwd = os.getcwd() + "/"
 
     def clean(text):
         """Stable text: the per-run folders by their names in the files."""
-        text = text.replace(args.test_dir, "__TEST_DIR__")
+        text = text.replace(test_dir, "__TEST_DIR__")
         text = re.sub(r"__TEST_DIR__/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
                       r"[0-9a-f]{12}", "__TEST_DIR__/{UUID}", text)
         return text.replace(cwd, "")
 
     try:
-        lakehouse = import_lakehouse()
-        test_env = dict(kv.split("=", 1) for kv in args.test_env or ())
-        runner = FileRunner(args.one, args.name, args.test_dir, args.verbose, lakehouse,
+        if isinstance(lakehouse, Exception):
+            raise lakehouse
+        test_env = dict(kv.split("=", 1) for kv in job.get("test_env") or ())
+        runner = FileRunner(job["file"], job["name"], test_dir, job.get("verbose"), lakehouse,
                             test_env)
         runner.run()
         outcome = {"status": "PASS", "detail": ""}
@@ -1231,13 +1258,86 @@ def run_one(args):
                                                f"{one_line(e, MAX_TEXT)}"}
     outcome["detail"] = clean(outcome["detail"])
     outcome["notes"] = runner.notes if runner else []
-    with open(args.result, "w", encoding="utf-8") as f:
-        json.dump(outcome, f)
+    return outcome
+
+
+def worker_main(fd, live):
+    """A worker: imports the binding once, then runs the files the parent sends on stdin
+    (one JSON object a line) one after another, answering on `fd` (one JSON line each).
+    Each file gets its own working directory, $TMPDIR and __TEST_DIR__ (the parent makes
+    and removes them) and its own sessions, all closed before the next file starts. Unless
+    `live`, what a file prints (Python's and the library's output alike) goes to its
+    job's "output" file, which the parent reads."""
+    os.set_inheritable(fd, False)
+    answers = os.fdopen(fd, "w", encoding="utf-8")
+    parent = os.getppid()
+    current = {}  # the job running now
+
+    def abandon():
+        """The parent is gone (killed by a test harness's timeout, say): nobody else will
+        remove this file's folders."""
+        if current.get("tmp"):
+            shutil.rmtree(current["tmp"], ignore_errors=True)
+        os._exit(1)
+
+    def orphaned():
+        """A worker stops when its parent goes, even when the file it runs hangs: it is in
+        a session of its own, so nothing else would end it."""
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent:
+                abandon()
+
+    threading.Thread(target=orphaned, daemon=True).start()
+    if not live:
+        os.dup2(2, 1)  # between files nothing may reach the parent's stdout
+    saved_out, saved_err = os.dup(1), os.dup(2)
+    home = os.getcwd()
+    tmpdir = os.environ.get("TMPDIR")
+    lakehouse = None
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        job = json.loads(line)
+        current["tmp"] = job["tmp"]
+        os.chdir(job["cwd"])
+        os.environ["TMPDIR"] = job["tmp"]
+        tempfile.tempdir = None
+        if not live:
+            out = os.open(job["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND)
+            os.dup2(out, 1)
+            os.dup2(out, 2)
+            os.close(out)
+        try:
+            if lakehouse is None:  # once per worker (import_lakehouse retries a while)
+                try:
+                    lakehouse = import_lakehouse()
+                except Exception as e:  # every file of this worker fails with it
+                    lakehouse = e
+            outcome = run_here(job, lakehouse)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved_out, 1)
+            os.dup2(saved_err, 2)
+            os.chdir(home)
+            if tmpdir is None:
+                os.environ.pop("TMPDIR", None)
+            else:
+                os.environ["TMPDIR"] = tmpdir
+            tempfile.tempdir = None
+            gc.collect()  # any handle a file left behind is closed before the next one
+        try:
+            answers.write(json.dumps(outcome) + "\n")
+            answers.flush()
+        except OSError:  # the parent is gone
+            abandon()
+        current.clear()
     return 0
 
 
 # --------------------------------------------------------------------------------------
-# the parent: files in subprocesses, the summary, --expect
+# the parent: files spread over worker processes, the summary, --expect
 # --------------------------------------------------------------------------------------
 
 def suite_root(directory):
@@ -1271,57 +1371,163 @@ def signal_name(code):
         return f"signal {-code}"
 
 
-def run_file(rel, full, root, timeout, verbose, test_env=(), live=False):
-    """Runs one file in a subprocess; returns (status, detail, notes, output, seconds)."""
-    tmp = tempfile.mkdtemp(prefix="ducklake-test-")
-    start = time.monotonic()
-    try:
-        test_dir = os.path.join(tmp, "t")
-        work = os.path.join(tmp, "cwd")
-        os.mkdir(test_dir)
-        os.mkdir(work)
-        # the working directory: the suite root's entries as symbolic links, so relative
-        # paths such as data/... resolve and files a test writes by a relative path land
-        # here, not in the suite's folder
-        for entry in os.listdir(root):
-            os.symlink(os.path.join(root, entry), os.path.join(work, entry))
-        result = os.path.join(tmp, "result.json")
-        cmd = [sys.executable, os.path.abspath(__file__), "--one", full, "--name", rel,
-               "--test-dir", test_dir, "--result", result]
-        if verbose:
-            cmd.append("-v")
-        for kv in test_env:
-            cmd += ["--test-env", kv]
-        env = dict(os.environ, TMPDIR=tmp, PYTHONDONTWRITEBYTECODE="1")
-        # live: the child's output goes straight to ours (-v with -j 1)
-        pipe = None if live else subprocess.PIPE
-        proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=pipe,
-                                stderr=None if live else subprocess.STDOUT,
-                                start_new_session=True)
+class Worker:
+    """A worker process (`runner.py --worker FD`) and its pipes: jobs go to its stdin,
+    answers come back on a pipe of their own, so nothing a file prints can be taken for
+    one. In a session of its own, so killing it kills whatever it started."""
+
+    def __init__(self, live):
+        r, w = os.pipe()
+        cmd = [sys.executable, os.path.abspath(__file__), "--worker", str(w)]
+        if live:
+            cmd.append("--live")
+        # unbuffered: what a file printed before a crash is in its output
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONUNBUFFERED="1")
         try:
-            output, _ = proc.communicate(timeout=timeout)
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, pass_fds=(w,), env=env,
+                                         cwd=tempfile.gettempdir(), start_new_session=True)
+        except BaseException:
+            os.close(r)
+            raise
+        finally:
+            os.close(w)
+        self.answers = r
+        self.pending = b""
+
+    def run(self, job, timeout):
+        """("done", outcome), ("timeout", None) or ("died", exit status)."""
+        try:
+            self.proc.stdin.write((json.dumps(job) + "\n").encode())
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            return "died", self.proc.wait()
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.pending:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return "timeout", None
+            ready, _, _ = select.select([self.answers], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(self.answers, 65536)
+            if not chunk:  # the worker is gone
+                return "died", self.proc.wait()
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        return "done", json.loads(line)
+
+    def interrupt(self):
+        """SIGKILL to the worker and what it started; whoever waits on it sees it die."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    def kill(self):
+        self.interrupt()
+        self.proc.wait()
+        self.release()
+
+    def close(self):
+        """Ends the worker: EOF on its stdin, then SIGKILL if it does not go."""
+        try:
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            output, _ = proc.communicate()
-            return ("FAIL", f"timed out after {timeout:g} s", [],
-                    (output or b"").decode("utf-8", "replace"), time.monotonic() - start)
-        output = (output or b"").decode("utf-8", "replace")
-        seconds = time.monotonic() - start
-        if proc.returncode < 0:
-            return ("FAIL", f"crashed ({signal_name(proc.returncode)}){last_lines(output)}",
-                    [], output, seconds)
+            self.kill()
+        self.release()
+
+    def release(self):
+        if self.answers is not None:
+            os.close(self.answers)
+            self.answers = None
         try:
-            with open(result, encoding="utf-8") as f:
-                outcome = json.load(f)
-        except (OSError, ValueError):
-            return ("FAIL", f"the runner exited with status {proc.returncode} without a "
-                            f"result{last_lines(output)}", [], output, seconds)
-        return outcome["status"], outcome["detail"], outcome.get("notes", []), output, seconds
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+            self.proc.stdin.close()
+        except OSError:
+            pass
+
+
+class Pool:
+    """N workers, each running one file at a time. A worker that dies (a crash of the
+    library, os._exit) or runs a file past the timeout fails that file and is replaced
+    (started when its slot next needs it)."""
+
+    def __init__(self, n, root, timeout, verbose, test_env, live):
+        self.root, self.timeout, self.verbose = root, timeout, verbose
+        self.test_env, self.live = list(test_env), live
+        self.slots = [None] * n
+        self.lock = threading.Lock()
+        self.closed = False
+
+    def run_file(self, slot, rel, full):
+        """(status, detail, notes, output, seconds)."""
+        tmp = tempfile.mkdtemp(prefix="ducklake-test-")
+        start = time.monotonic()
+        try:
+            test_dir = os.path.join(tmp, "t")
+            work = os.path.join(tmp, "cwd")
+            os.mkdir(test_dir)
+            os.mkdir(work)
+            # the working directory: the suite root's entries as symbolic links, so
+            # relative paths such as data/... resolve and files a test writes by a relative
+            # path land here, not in the suite's folder
+            for entry in os.listdir(self.root):
+                os.symlink(os.path.join(self.root, entry), os.path.join(work, entry))
+            output_path = os.path.join(tmp, "output.log")
+            job = {"file": full, "name": rel, "test_dir": test_dir, "cwd": work, "tmp": tmp,
+                   "output": output_path, "verbose": self.verbose, "test_env": self.test_env}
+            with self.lock:
+                if self.closed:
+                    raise RuntimeError("the run was interrupted")
+                worker = self.slots[slot]
+                if worker is None:
+                    worker = self.slots[slot] = Worker(self.live)
+            how, answer = worker.run(job, self.timeout)
+            if how != "done":
+                with self.lock:
+                    self.slots[slot] = None
+                worker.kill()
+            seconds = time.monotonic() - start
+            try:
+                with open(output_path, encoding="utf-8", errors="replace") as f:
+                    output = f.read()
+            except OSError:
+                output = ""
+            if how == "timeout":
+                return "FAIL", f"timed out after {self.timeout:g} s", [], output, seconds
+            if how == "died":
+                if answer < 0:
+                    return ("FAIL", f"crashed ({signal_name(answer)}){last_lines(output)}", [],
+                            output, seconds)
+                return ("FAIL", f"the runner exited with status {answer} without a "
+                                f"result{last_lines(output)}", [], output, seconds)
+            return (answer["status"], answer["detail"], answer.get("notes", []), output,
+                    seconds)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def close(self, kill=False):
+        """Ends the workers: at the end of the run (each has finished its last file), or
+        `kill`ed in the middle of one (the threads running files then see them die)."""
+        with self.lock:
+            self.closed = True
+            workers = [w for w in self.slots if w is not None]
+            if not kill:
+                self.slots = [None] * len(self.slots)
+        if kill:
+            for w in workers:
+                w.interrupt()
+            return
+        for w in workers:  # EOF to all first, so they wind down side by side
+            try:
+                w.proc.stdin.close()
+            except OSError:
+                pass
+        for w in workers:
+            w.close()
 
 
 def last_lines(output):
@@ -1329,15 +1535,15 @@ def last_lines(output):
     return (": " + one_line(" / ".join(lines[-3:]), 300)) if lines else ""
 
 
-def engine_extensions():
-    """{extension name: loaded} of the engine our sessions run (duckdb_extensions())."""
-    lakehouse = import_lakehouse()
-    con = lakehouse.session(text=True)
-    try:
-        rows = con.sql("SELECT extension_name, loaded FROM duckdb_extensions()").rows
-    finally:
-        con.close()
-    return {r[0]: r[1] == "true" for r in rows}
+def longest_first(files):
+    """Indexes of `files`, the likely longest first (by size: the slow files are the long
+    ones), so the run does not end on one long file while the other workers idle."""
+    def size(i):
+        try:
+            return os.path.getsize(files[i][1])
+        except OSError:
+            return 0
+    return sorted(range(len(files)), key=lambda i: (-size(i), files[i][0]))
 
 
 def read_expect(path):
@@ -1375,8 +1581,9 @@ def main(argv=None):
         prog="ducklake-suite",
         description="Runs DuckLake's sqllogictest files (.test) through this project's SQL "
                     "front (the Python binding over build/liblakehouse.so; LAKEHOUSE_LIBRARY "
-                    "overrides), each file in a subprocess of its own, and prints PASS, FAIL "
-                    "or SKIP per file and a summary line. Without --expect the exit status "
+                    "overrides), in a few long-lived worker processes (a crash or a hang "
+                    "fails that file only), and prints PASS, FAIL or SKIP per file and a "
+                    "summary line. Without --expect the exit status "
                     "is 0 whatever the files do.",
         epilog="The semantics follow DuckDB's sqllogictest runner; tests/ducklake/README.md "
                "lists where this runner differs.")
@@ -1393,7 +1600,7 @@ def main(argv=None):
     p.add_argument("--report", metavar="FILE",
                    help="write a Markdown table: file, status, first failure or skip reason")
     p.add_argument("-j", type=int, default=2, metavar="N",
-                   help="files run in parallel (default 2)")
+                   help="worker processes, i.e. files run in parallel (default 2)")
     p.add_argument("--timeout", type=float, default=120, metavar="SECONDS",
                    help="per file (default 120); a file that takes longer fails")
     p.add_argument("-k", metavar="PATTERN", help="only files whose path contains PATTERN")
@@ -1403,19 +1610,22 @@ def main(argv=None):
                    help="a value for `test-env NAME` that overrides the file's default, as a "
                         "DuckDB test configuration's test_env does (e.g. DUCKLAKE_CONNECTION="
                         "sqlite:__TEST_DIR__/{UUID}.db runs the files on a SQLite catalog)")
-    # the child's interface (one file)
-    p.add_argument("--one", help=argparse.SUPPRESS)
-    p.add_argument("--name", help=argparse.SUPPRESS)
-    p.add_argument("--test-dir", help=argparse.SUPPRESS)
-    p.add_argument("--result", help=argparse.SUPPRESS)
+    # a worker's interface: jobs on stdin, answers on file descriptor FD
+    p.add_argument("--worker", type=int, metavar="FD", help=argparse.SUPPRESS)
+    p.add_argument("--live", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
 
     for kv in args.test_env or ():
         if "=" not in kv:
             p.error(f"--test-env {kv}: expected NAME=VALUE")
-    if args.one:
-        return run_one(args)
+    if args.worker is not None:
+        return worker_main(args.worker, args.live)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends the run quietly
+
+    def terminated(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminated)  # ends the workers too (see main's loop)
 
     directory = args.dir or (SHARED if os.path.isdir(SHARED) else VENDORED)
     if not os.path.isdir(directory):
@@ -1441,30 +1651,35 @@ def main(argv=None):
               + (f" matching {args.k!r}" if args.k else ""), file=sys.stderr)
         return 2
 
-    try:
-        os.environ[EXTENSIONS_ENV] = json.dumps(engine_extensions())
-    except Exception as e:  # each file then asks for itself
-        print(f"ducklake-suite: (could not list the engine's extensions: {e})", file=sys.stderr)
     results = [None] * len(files)
     done = [threading.Event() for _ in files]
+    jobs = longest_first(files)
+    jobs_lock = threading.Lock()
+    n = max(1, min(args.j, len(files)))
+    live = args.verbose and n <= 1
+    pool = Pool(n, root, args.timeout, args.verbose, args.test_env or (), live)
 
-    live = args.verbose and args.j <= 1
-
-    def task(i):
-        rel, full = files[i]
-        try:
-            if live:
-                print(f"== {rel}", flush=True)
-            results[i] = run_file(rel, full, root, args.timeout, args.verbose,
-                                  args.test_env or (), live)
-        except Exception as e:
-            results[i] = ("FAIL", f"runner error: {type(e).__name__}: {e}", [], "", 0.0)
-        done[i].set()
+    def feed(slot):
+        """One slot of the pool: takes the next file until none is left."""
+        while True:
+            with jobs_lock:
+                if not jobs or pool.closed:
+                    return
+                i = jobs.pop(0)
+            rel, full = files[i]
+            try:
+                if live:
+                    print(f"== {rel}", flush=True)
+                results[i] = pool.run_file(slot, rel, full)
+            except Exception as e:
+                results[i] = ("FAIL", f"runner error: {type(e).__name__}: {e}", [], "", 0.0)
+            done[i].set()
 
     start = time.monotonic()
-    with ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
-        for i in range(len(files)):
-            pool.submit(task, i)
+    threads = [threading.Thread(target=feed, args=(slot,), daemon=True) for slot in range(n)]
+    try:
+        for t in threads:
+            t.start()
         # print in file order as results arrive
         for i, (rel, _) in enumerate(files):
             done[i].wait()
@@ -1474,6 +1689,12 @@ def main(argv=None):
                 if output.strip():
                     print(output.rstrip())
             print(f"{status} {rel}" + (f": {detail}" if detail else ""), flush=True)
+    except BaseException:  # ^C, SIGTERM: no worker outlives the run
+        pool.close(kill=True)
+        for t in threads:  # each removes the folders of the file it was running
+            t.join(timeout=5)
+        raise
+    pool.close()
     elapsed = time.monotonic() - start
 
     by = {s: [rel for (rel, _), r in zip(files, results) if r[0] == s]

@@ -287,9 +287,10 @@ def suite(tmp_path_factory):
     return root
 
 
-def run(*args, timeout=300):
+def run(*args, timeout=300, env=None):
     proc = subprocess.run([sys.executable, SCRIPT, *map(str, args)], capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout,
+                          env=None if env is None else dict(os.environ, **env))
     return proc
 
 
@@ -390,12 +391,134 @@ def test_expect_names_a_missing_file(suite, tmp_path):
     assert "REGRESSION test/sql/no_such_file.test: not found" in proc.stdout
 
 
+def padded(text, size=2000):
+    """`text` with a comment in front, so the file is bigger than `size` bytes: the runner
+    starts the biggest files first, which is how these tests choose the order."""
+    return "#" + "x" * size + "\n\n" + text
+
+
 def test_timeout_is_a_failure(tmp_path):
+    """The hung file fails, its worker is killed, and a new worker runs the next file."""
     sql = tmp_path / "test" / "sql"
     sql.mkdir(parents=True)
-    (sql / "slow.test").write_text("sleep 30 seconds\n\nquery I\nSELECT 1\n----\n1\n")
-    proc = run(sql, "--timeout", "3", timeout=60)
+    (sql / "slow.test").write_text(padded("sleep 30 seconds\n\nquery I\nSELECT 1\n----\n1\n"))
+    (sql / "z_after.test").write_text("query I\nSELECT 1\n----\n1\n")
+    proc = run(sql, "--timeout", "3", "-j", "1", timeout=60)
     assert "FAIL test/sql/slow.test: timed out after 3 s" in proc.stdout
+    assert "PASS test/sql/z_after.test" in proc.stdout, proc.stdout + proc.stderr
+    assert proc.stdout.strip().splitlines()[-1].startswith("ducklake suite: 1 passed, 1 failed")
+
+
+CRASH = """\
+query I
+SELECT 1
+----
+1
+
+__die {how}
+
+query I
+SELECT 2
+----
+2
+"""
+
+AFTER = """\
+query I
+SELECT {n}
+----
+{n}
+"""
+
+
+def test_a_crashing_file_fails_and_the_run_goes_on(tmp_path):
+    """A worker that dies (a signal, abort, os._exit) fails the file it was running; the
+    files after it run in a new worker. The crash files are the biggest, so each worker
+    starts with one; -v shows what each file printed, the crash's too."""
+    sql = tmp_path / "test" / "sql"
+    sql.mkdir(parents=True)
+    for how in ("segv", "abort", "exit"):
+        (sql / f"crash_{how}.test").write_text(padded(CRASH.format(how=how)))
+    for n in range(1, 5):
+        (sql / f"after_{n}.test").write_text(AFTER.format(n=n))
+    proc = run(sql, "-j", "2", "-v", env={"LH_DUCKLAKE_SUITE_TEST_HOOKS": "1"}, timeout=120)
+    got = outcomes(proc.stdout)
+    assert {k: v[0] for k, v in got.items()} == {
+        "crash_segv.test": "FAIL", "crash_abort.test": "FAIL", "crash_exit.test": "FAIL",
+        "after_1.test": "PASS", "after_2.test": "PASS", "after_3.test": "PASS",
+        "after_4.test": "PASS"}, proc.stdout + proc.stderr
+    assert got["crash_segv.test"][1].startswith("crashed (SIGSEGV): ")
+    assert got["crash_abort.test"][1].startswith("crashed (SIGABRT): ")
+    assert got["crash_exit.test"][1].startswith("the runner exited with status 3 without a "
+                                                "result: ")
+    for how in ("segv", "abort", "exit"):
+        assert f"__die {how}" in got[f"crash_{how}.test"][1]  # the file's last output
+    # -v: each file's own output under its name, captured from the worker
+    block = proc.stdout.split("== test/sql/after_2.test", 1)[1].split("\n== ", 1)[0]
+    assert "line 1: SELECT 2" in block
+    assert proc.stdout.strip().splitlines()[-1] == \
+        "ducklake suite: 4 passed, 3 failed, 0 skipped of 7 files"
+
+
+LEAK = """\
+query I
+SELECT count(*) FROM duckdb_tables() WHERE table_name = 'leaked'
+----
+0
+
+query I
+SELECT count(*) FROM duckdb_databases() WHERE database_name = 'lake'
+----
+0
+
+query I
+SELECT count(*) FROM glob('written_here.csv')
+----
+0
+
+query I
+SELECT count(*) FROM glob('__TEST_DIR__/*')
+----
+0
+
+statement ok
+CREATE TABLE leaked(i INTEGER)
+
+statement ok
+ATTACH 'ducklake:__TEST_DIR__/meta.ducklake' AS lake (DATA_PATH '__TEST_DIR__/files')
+
+statement ok
+CREATE TABLE lake.t AS SELECT 1 AS i
+
+statement ok
+SELECT * FROM lake.t
+
+statement ok con1
+SELECT * FROM lake.t
+
+statement ok
+COPY (SELECT 1) TO 'written_here.csv'
+"""
+
+
+def test_nothing_leaks_from_one_file_to_the_next(tmp_path):
+    """Files run one after another in one worker (-j 1) see nothing of the ones before:
+    not their tables, attached lakes, relative files or __TEST_DIR__. Each of these files
+    checks for what the others leave behind, so the order they run in does not matter."""
+    sql = tmp_path / "test" / "sql"
+    sql.mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    for n in range(3):
+        (sql / f"leak_{n}.test").write_text(LEAK)
+    # without LH_DUCKLAKE_SUITE_TEST_HOOKS the hook is an unknown record
+    (sql / "no_hooks.test").write_text("__die exit\n\nquery I\nSELECT 1\n----\n1\n")
+    proc = run(sql, "-j", "1", env={"LH_DUCKLAKE_SUITE_TEST_HOOKS": ""})
+    got = outcomes(proc.stdout)
+    assert {k: v[0] for k, v in got.items()} == {
+        "leak_0.test": "PASS", "leak_1.test": "PASS", "leak_2.test": "PASS",
+        "no_hooks.test": "FAIL"}, proc.stdout + proc.stderr
+    assert "Unrecognized parameter __die" in got["no_hooks.test"][1]
+    assert sorted(os.listdir(tmp_path)) == ["data", "test"]
 
 
 def test_relative_paths_stay_in_the_sandbox(tmp_path):
