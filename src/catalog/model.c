@@ -73,12 +73,12 @@ lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,
 	f->map_target = calloc(n, sizeof *f->map_target);
 	f->map_partition = calloc(n, sizeof *f->map_partition);
 	bool ok = f->map_source && f->map_target && f->map_partition;
+	f->map_n = ok ? n : 0; /* entries to free: the sources allocated (calloc'd NULLs after) */
 	for (size_t i = 0; ok && i < n; i++) {
 		ok = (f->map_source[i] = lh_strdup(source[i])) != NULL;
 		f->map_target[i] = target[i];
 		f->map_partition[i] = partition[i];
 	}
-	f->map_n = n;
 	if (!ok) {
 		file_map_clear(f);
 		return LH_ERR_NOMEM;
@@ -184,6 +184,13 @@ lh_status lh_view_def_copy(lh_view_def *dst, const lh_view_def *src)
 		return LH_ERR_NOMEM;
 	}
 	return LH_OK;
+}
+
+void lh_state_remove_view(lh_state *s, size_t i)
+{
+	lh_view_def_clear(&s->views.items[i]);
+	memmove(&s->views.items[i], &s->views.items[i + 1], (s->views.len - i - 1) * sizeof s->views.items[0]);
+	s->views.len--;
 }
 
 ptrdiff_t lh_state_view_index(const lh_state *state, int64_t schema_id, const char *name)

@@ -212,6 +212,8 @@ ptrdiff_t lh_table_column_index(const lh_table *t, const char *name);
  * column of its own by that name (which then wins, as in DuckDB). */
 bool lh_table_virtual_rowid(const lh_table *t);
 int64_t lh_state_next_local_id(lh_state *state);
+/* Removes (and clears) view i. */
+void lh_state_remove_view(lh_state *state, size_t i);
 /* Index of the view in state->views, or -1. */
 ptrdiff_t lh_state_view_index(const lh_state *state, int64_t schema_id, const char *name);
 

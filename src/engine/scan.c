@@ -279,8 +279,8 @@ static char *hive_value(const char *path, const char *key)
 /* One file registered by name (ducklake_add_data_files): its columns cast to the table's
  * (plain) types, as DuckDB's schema map would give them, then its file index. */
 static lh_status append_mapped_read(const lh_table *t, const lh_data_file *f, const char *path,
-                                    size_t index, unsigned flags, bool snapshot_column,
-                                    lh_buf *out, lh_err *err)
+                                    const char *full, size_t index, unsigned flags,
+                                    bool snapshot_column, lh_buf *out, lh_err *err)
 {
 	lh_buf_puts(out, "SELECT ");
 	for (size_t i = 0; i < t->columns.len; i++) {
@@ -293,7 +293,8 @@ static lh_status append_mapped_read(const lh_table *t, const lh_data_file *f, co
 				m = (ptrdiff_t)k;
 		lh_buf_puts(out, "CAST(");
 		if (m >= 0 && f->map_partition[m]) {
-			char *v = path ? hive_value(path, f->map_source[m]) : NULL;
+			/* from the file's own path (a remote file is read from a cache copy) */
+			char *v = full ? hive_value(full, f->map_source[m]) : NULL;
 			if (v)
 				lh_buf_sql_str(out, v);
 			else
@@ -321,7 +322,7 @@ static lh_status append_mapped_read(const lh_table *t, const lh_data_file *f, co
 		lh_buf_puts(out, "NULL::BIGINT AS __lh_snap, ");
 	lh_buf_printf(out, "__f.file_row_number, %zu::UBIGINT AS file_index FROM read_parquet(", index);
 	put_path(out, path);
-	lh_buf_puts(out, ", file_row_number = true) __f");
+	lh_buf_puts(out, ", file_row_number = true, hive_partitioning = false) __f");
 	return LH_OK;
 }
 
@@ -428,6 +429,9 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 			return st;
 		}
 	}
+	/* with `*` over the read (name-mapped files beside): only the mapped columns */
+	if (nmain)
+		lh_buf_puts(out, nmapped ? ", hive_partitioning = false" : "");
 	if (nmain)
 		lh_buf_puts(out, rownum ? ", file_row_number = true)" : ")");
 	for (size_t i = 0, k = 0; nmapped && i < t->files.len && st == LH_OK; i++) {
@@ -435,9 +439,11 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		if (!lh_data_file_mapped(f))
 			continue;
 		char *p = file_path(table_path, f->path, f->path_is_relative, map);
+		char *full = lh_file_full_path(table_path, f->path, f->path_is_relative);
 		lh_buf_puts(out, nmain || k++ ? " UNION ALL " : "");
-		st = append_mapped_read(t, f, p, idx[i], flags, partial_snaps, out, err);
+		st = append_mapped_read(t, f, p, full, idx[i], flags, partial_snaps, out, err);
 		free(p);
+		free(full);
 	}
 	if (st != LH_OK) {
 		free(table_path);

@@ -98,7 +98,7 @@ static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table 
 	lh_buf_init(&q, 0);
 	lh_buf_puts(&q, "SELECT * FROM read_parquet(");
 	lh_buf_sql_str(&q, path);
-	lh_buf_putc(&q, ')');
+	lh_buf_puts(&q, ", hive_partitioning = false)"); /* the file's own columns */
 	lh_query_columns cols = {0};
 	lh_status st = q.status == LH_OK ? lh_engine_describe(lake->engine, lh_buf_str(&q), &cols, &lake->err)
 	                                 : nomem(lake);
@@ -170,10 +170,12 @@ static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table 
 			part[n++] = true;
 			if (!src[n - 1])
 				st = nomem(lake);
-		} else if (!a->allow_missing) {
+		} else if (!a->allow_missing || !c->nulls_allowed) {
 			st = lh_lake_fail(lake, LH_ERR_INVALID,
-			                  "%s: '%s' lacks column '%s' of table '%s' (pass allow_missing => "
-			                  "true to read it as NULL)",
+			                  c->nulls_allowed ? "%s: '%s' lacks column '%s' of table '%s' (pass "
+			                                     "allow_missing => true to read it as NULL)"
+			                                   : "%s: '%s' lacks column '%s' of table '%s', which "
+			                                     "is NOT NULL",
 			                  a->fn, path, c->name, t->name);
 		}
 	}
@@ -209,7 +211,7 @@ static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table 
 	}
 	lh_buf_puts(&q, " FROM read_parquet(");
 	lh_buf_sql_str(&q, path);
-	lh_buf_putc(&q, ')');
+	lh_buf_puts(&q, ", hive_partitioning = false)");
 	duckdb_result r;
 	if (st == LH_OK)
 		st = q.status == LH_OK ? lh_engine_query(lake->engine, lh_buf_str(&q), &r, &lake->err) : nomem(lake);
@@ -227,8 +229,15 @@ static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table 
 		lh_col_stats *cs = &f->stats[f->nstats++];
 		char *mn = duckdb_value_is_null(&r, col + 1, 0) ? NULL : duckdb_value_varchar(&r, col + 1, 0);
 		char *mx = duckdb_value_is_null(&r, col + 2, 0) ? NULL : duckdb_value_varchar(&r, col + 2, 0);
+		int64_t nulls = duckdb_value_int64(&r, col, 0);
+		for (size_t i = 0; nulls > 0 && st == LH_OK && i < t->columns.len; i++)
+			if (t->columns.items[i].id == f->map_target[k] && !t->columns.items[i].nulls_allowed)
+				st = lh_lake_fail(lake, LH_ERR_CONSTRAINT,
+				                  "%s: NOT NULL constraint failed: column '%s' of table '%s' has "
+				                  "%lld NULLs in '%s'; nothing was added",
+				                  a->fn, t->columns.items[i].name, t->name, (long long)nulls, path);
 		*cs = (lh_col_stats){.column_id = f->map_target[k], .column_size_bytes = -1,
-		                     .null_count = duckdb_value_int64(&r, col, 0),
+		                     .null_count = nulls,
 		                     .min_value = mn ? lh_strdup(mn) : NULL,
 		                     .max_value = mx ? lh_strdup(mx) : NULL, .contains_nan = -1};
 		duckdb_free(mn);
@@ -269,7 +278,6 @@ static lh_status add_fn(lh_lake *lake, void *arg, int64_t *count)
 		return nomem(lake);
 	}
 	char *table_path = lh_table_full_path(s, t);
-	size_t before = t->files.len;
 	for (idx_t i = 0; st == LH_OK && i < nfiles; i++) {
 		char *raw = duckdb_value_varchar(&r, 0, i);
 		char *path = raw ? lh_path_absolute(raw) : NULL;
@@ -311,10 +319,7 @@ static lh_status add_fn(lh_lake *lake, void *arg, int64_t *count)
 	}
 	duckdb_destroy_result(&r);
 	free(table_path);
-	if (st != LH_OK) /* the statement's failure restores the state (txn.c) */
-		return st;
-	(void)before;
-	return LH_OK;
+	return st; /* on failure the statement's undo restores the state (txn.c) */
 }
 
 lh_status lh_add_data_files(lh_lake *lake, const lh_fn_args *args, const char *table)

@@ -268,13 +268,9 @@ static lh_status drop_schema_fn(lh_lake *lake, void *arg, int64_t *count)
 	for (size_t i = s->tables.len; i-- > 0;)
 		if (s->tables.items[i]->schema_id == sc->id)
 			remove_table(s, i);
-	for (size_t i = s->views.len; i-- > 0;) {
-		if (s->views.items[i].schema_id != sc->id)
-			continue;
-		lh_view_def_clear(&s->views.items[i]);
-		memmove(&s->views.items[i], &s->views.items[i + 1], (s->views.len - i - 1) * sizeof s->views.items[0]);
-		s->views.len--;
-	}
+	for (size_t i = s->views.len; i-- > 0;)
+		if (s->views.items[i].schema_id == sc->id)
+			lh_state_remove_view(s, i);
 	size_t idx = (size_t)(sc - s->schemas.items);
 	free(sc->name);
 	free(sc->path);

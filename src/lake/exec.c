@@ -214,8 +214,6 @@ static lh_status h_truncate(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *co
 	return lh_dml_truncate(lake, s, c, count);
 }
 
-/* SET [GLOBAL|SESSION] ducklake_<option> (= | TO) value: the lake's own settings; any
- * other SET is DuckDB's. */
 /* SET VARIABLE name = expr: the expression is a query of ours (it may read lake tables,
  * AT clauses, DuckLake functions), evaluated first; DuckDB keeps the value. */
 static lh_status set_variable(lh_lake *lake, lh_stmt *s, lh_cursor *c)
@@ -253,6 +251,8 @@ static lh_status set_variable(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 	return st;
 }
 
+/* SET [GLOBAL|SESSION] ducklake_<option> (= | TO) value: the lake's own settings; SET
+ * VARIABLE; any other SET is DuckDB's. */
 static lh_status h_set(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
 	(void)count;
@@ -676,7 +676,7 @@ lh_status lh_lake_query_arrow(lh_lake *lake, const char *sql, struct ArrowArrayS
 	lh_stmt_enter(lake, &s);
 	lh_status st = prepare_views(lake);
 	char *rewritten = NULL;
-	if (st == LH_OK)
+	if (st == LH_OK && lh_lake_attached(lake))
 		st = lh_rewrite_query(lake, sql, &s.toks, &rewritten);
 	if (st == LH_OK)
 		st = lh_result_arrow_stream(lake, rewritten ? rewritten : sql, out);

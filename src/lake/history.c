@@ -499,6 +499,10 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 		                    "%s: the first argument names the lake, which is '%s' (e.g. "
 		                    "%s('%s'))",
 		                    fn, lake->name, fn, lake->name);
+	if (lh_maint_is_function(fn) && lake->read_only && !lake->sandboxed)
+		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
+		                    "%s changes the lake (maintenance): '%s' is attached read-only", fn,
+		                    lake->name);
 	if (lh_maint_is_function(fn) && lake->sandboxed)
 		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
 		                    "%s changes the lake (maintenance): this lake is read-only here "
@@ -752,6 +756,9 @@ static lh_status rollback_fn(lh_lake *lake, void *arg, int64_t *count)
 
 lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot)
 {
+	lh_status need = lh_lake_need(lake);
+	if (need != LH_OK)
+		return need;
 	if (out_snapshot)
 		*out_snapshot = -1;
 	if (!lake || !name)
@@ -841,6 +848,9 @@ struct lh_snapshot_list {
 
 lh_status lh_lake_snapshots(lh_lake *lake, lh_snapshot_list **out)
 {
+	lh_status need = lh_lake_need(lake);
+	if (need != LH_OK)
+		return need;
 	*out = NULL;
 	lh_err_clear(&lake->err);
 	lh_snapshot_list *l = calloc(1, sizeof *l);

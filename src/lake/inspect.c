@@ -13,6 +13,9 @@
 
 lh_status lh_lake_state_at(lh_lake *lake, int64_t version, const lh_state **out)
 {
+	lh_status need = lh_lake_need(lake);
+	if (need != LH_OK)
+		return need;
 	*out = NULL;
 	if (version > 0) {
 		lh_status st = lh_lake_past_state(lake, version, out);

@@ -364,7 +364,7 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 	if (st == LH_OK)
 		st = define_asset_macro(lake, err);
 	if (st == LH_OK)
-		st = lh_catalog_load(lake->cat, lake->pinned > 0 ? lake->pinned : -1, lake->data_path,
+		st = lh_catalog_load(lake->cat, lake->pinned >= 0 ? lake->pinned : -1, lake->data_path,
 		                     &lake->committed, err);
 	lh_commit_options_default(&lake->commit);
 	lake->target_file_size = LH_DEFAULT_TARGET_FILE_SIZE;
@@ -395,6 +395,8 @@ static lh_status check_data_path(lh_lake *lake, const char *data, lh_err *err)
 static lh_lake *lake_alloc(const char *dir)
 {
 	lh_lake *lake = calloc(1, sizeof *lake);
+	if (lake)
+		lake->pinned = -1;
 	if (lake && (!(lake->dir = lh_path_absolute(dir)) || !(lake->name = lh_strdup("lake")))) {
 		free(lake->dir);
 		free(lake);
@@ -583,8 +585,9 @@ static void lake_release(lh_lake *lake)
 	free(lake->reopen);
 	free(lake->data_path);
 	lake->reopen = lake->data_path = NULL;
-	lake->pinned = 0;
+	lake->pinned = -1;
 	lake->read_only = false;
+	lake->session_attached = false;
 	lake->last_commit = 0;
 }
 
@@ -721,8 +724,8 @@ static lh_status attach_views_db(lh_lake *lake, const char *name, lh_err *err)
 }
 
 /* A new catalog for ATTACH: the data path DuckLake would pick (<file>.files/) unless given. */
-static lh_status attach_create(lh_lake *lake, const lh_attach *a, cat_kind kind, const char *file,
-                               char **out_stored, lh_err *err)
+static lh_status attach_new_data(lh_lake *lake, const lh_attach *a, cat_kind kind,
+                                 const char *file, char **out_data, lh_err *err)
 {
 	char *data = NULL;
 	const char *given = a->data_path;
@@ -742,22 +745,27 @@ static lh_status attach_create(lh_lake *lake, const lh_attach *a, cat_kind kind,
 	lh_status st = check_data_path(lake, data, err);
 	if (st == LH_OK && !lh_str_starts_with(data, "s3://"))
 		st = lh_mkdirs(data, err);
-	if (st == LH_OK) {
-		char *created_by = lh_asprintf("Modal Lakehouse %s (DuckDB %s)", LH_VERSION,
-		                               duckdb_library_version());
-		st = lh_catalog_create(lake->cat, data, created_by ? created_by : "Modal Lakehouse", err);
-		free(created_by);
-	}
 	if (st == LH_OK)
-		*out_stored = data;
+		*out_data = data;
 	else
 		free(data);
 	return st;
 }
 
+/* The new catalog's tables, with its data path (checked by attach_new_data first, so a
+ * refused data path leaves no catalog file behind). */
+static lh_status attach_create(lh_lake *lake, const char *data, lh_err *err)
+{
+	char *created_by = lh_asprintf("Modal Lakehouse %s (DuckDB %s)", LH_VERSION,
+	                               duckdb_library_version());
+	lh_status st = lh_catalog_create(lake->cat, data, created_by ? created_by : "Modal Lakehouse", err);
+	free(created_by);
+	return st;
+}
+
 static lh_status attach_pin(lh_lake *lake, const lh_attach *a, lh_err *err)
 {
-	if (a->snapshot_version > 0) {
+	if (a->snapshot_version >= 0) {
 		lh_snapshot_info info;
 		lh_status st = lh_catalog_snapshot(lake->cat, a->snapshot_version, &info, err);
 		if (st == LH_ERR_NOT_FOUND)
@@ -828,6 +836,9 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		st = lh_err_set(&err, LH_ERR_NOT_FOUND,
 		                "no lake at '%s' to attach %s (without it, ATTACH creates one)", file,
 		                a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false");
+	char *new_data = NULL; /* a new lake's data path, checked before its catalog is made */
+	if (st == LH_OK && file && !exists)
+		st = attach_new_data(lake, a, kind, file, &new_data, &err);
 	if (st == LH_OK) {
 		free(lake->dir);
 		lake->dir = folder;
@@ -847,9 +858,13 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		                "no lake at '%s' to attach %s (without it, ATTACH creates one)",
 		                file ? file : "the PostgreSQL database",
 		                a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false");
-	else if (st == LH_OK && !exists)
-		st = attach_create(lake, a, kind, file, &stored, &err);
-	else if (st == LH_OK) {
+	else if (st == LH_OK && !exists && !new_data)
+		st = attach_new_data(lake, a, kind, file, &new_data, &err); /* PostgreSQL */
+	if (st == LH_OK && !exists) {
+		st = attach_create(lake, new_data, &err);
+		stored = new_data;
+		new_data = NULL;
+	} else if (st == LH_OK) {
 		bool held = lh_catdb_hold(lake->cat, &err) == LH_OK;
 		st = held ? lh_catalog_check(lake->cat, spec, &stored, &err) : err.code;
 		if (held)
@@ -870,7 +885,7 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	}
 	if (st == LH_OK)
 		st = attach_pin(lake, a, &err);
-	lake->read_only = a->read_only || lake->pinned > 0;
+	lake->read_only = a->read_only || lake->pinned >= 0;
 	if (st == LH_OK && lake->read_only)
 		lake->cat->read_only = true;
 	if (st == LH_OK)
@@ -882,19 +897,26 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	if (st == LH_OK) {
 		lake->reopen = spec;
 		spec = NULL;
+		lake->session_attached = true;
 	}
 	free(stored);
 	free(spec);
-	free(file);
 	free(folder);
 	if (st != LH_OK) {
-		lh_status code = lh_lake_fail(lake, st, "cannot attach '%s': %s", a->spec, lh_err_msg(&err));
+		/* a conninfo may hold a password: never in a message */
+		lh_status code = lh_lake_fail(lake, st, "cannot attach '%s': %s",
+		                              kind == CAT_POSTGRES ? "postgres:…" : a->spec,
+		                              lh_err_msg(&err));
 		lh_err_clear(&err);
 		lake_release(lake);
 		free(lake->name);
 		lake->name = NULL;
+		free(new_data);
+		free(file);
 		return code;
 	}
+	free(new_data);
+	free(file);
 	return LH_OK;
 }
 
@@ -922,8 +944,33 @@ lh_status lh_lake_detach(lh_lake *lake)
 	return LH_OK;
 }
 
+lh_status lh_lake_need(lh_lake *lake)
+{
+	if (!lake)
+		return LH_ERR_INVALID;
+	if (lake->cat)
+		return LH_OK;
+	return lh_lake_fail(lake, LH_ERR_INVALID,
+	                    "no lake is attached to this session: ATTACH 'ducklake:<catalog>' AS "
+	                    "name first");
+}
+
 lh_status lh_lake_reopen(lh_lake *lake, lh_lake **out, lh_err *err)
 {
+	*out = NULL;
+	if (!lake->cat)
+		return lh_err_set(err, LH_ERR_INVALID,
+		                  "no lake is attached to this session: ATTACH 'ducklake:<catalog>' AS "
+		                  "name first");
+	/* a second handle would lose what the session attached with (its name, snapshot, S3
+	 * secret, data path override) */
+	if (lake->session_attached)
+		return lh_err_set(err, LH_ERR_UNSUPPORTED,
+		                  "streams over a lake attached in a SQL session are not supported yet: "
+		                  "open the lake by its catalog instead (lakehouse.open('%s'))",
+		                  lake->reopen && !lh_str_starts_with(lake->reopen, "postgres")
+		                      ? lake->reopen
+		                      : "duckdb:<file> or sqlite:<file> or postgres:<conninfo>");
 	char *msg = NULL;
 	lh_status st = lh_lake_open(lake->reopen, out, &msg);
 	if (st != LH_OK)
@@ -946,7 +993,9 @@ lh_status lh_lake_sandbox(lh_lake *lake)
 	lh_buf_puts(&q, "SET allowed_directories = [");
 	lh_buf_sql_str(&q, lake->dir);
 	lh_buf_puts(&q, ", ");
-	lh_buf_sql_str(&q, lake->store->local_root ? lake->store->local_root : lake->data_path);
+	lh_buf_sql_str(&q, !lake->store ? lake->dir
+	                   : lake->store->local_root ? lake->store->local_root
+	                                             : lake->data_path);
 	/* bounded memory: at most SANDBOX_MEMORY per handle, and nothing spilled to disk (a
 	 * query past it fails saying so, instead of filling a temporary folder) */
 	lh_buf_puts(&q, "]; SET autoinstall_known_extensions = false; "

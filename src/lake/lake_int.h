@@ -76,8 +76,10 @@ struct lh_lake {
 	bool write_random_access; /* data files get the random-access layout (lakehouse_optimize) */
 	struct lh_s3_secret *s3_secret; /* CREATE SECRET (TYPE s3) of this session; never stored */
 	LH_VEC(struct lh_lake_secret) lake_secrets; /* CREATE SECRET (TYPE ducklake) */
-	int64_t pinned; /* attached at SNAPSHOT_VERSION/TIME: this snapshot, never refreshed */
+	int64_t pinned; /* attached at SNAPSHOT_VERSION/TIME: this snapshot, never refreshed;
+	                   -1: none */
 	bool read_only; /* attached READ_ONLY (or pinned) */
+	bool session_attached; /* by ATTACH in a SQL session (lh_lake_reopen refuses it) */
 	bool sandboxed; /* lh_lake_sandbox: maintenance table functions (which write) refused */
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
@@ -105,7 +107,7 @@ typedef struct lh_attach {
 	bool override_data_path; /* data_path replaces the lake's own for this session */
 	bool must_exist;         /* CREATE_IF_NOT_EXISTS false: no new catalog */
 	bool read_only;
-	int64_t snapshot_version;  /* 0: latest */
+	int64_t snapshot_version;  /* -1: latest */
 	int64_t snapshot_time_us;  /* INT64_MIN: none */
 } lh_attach;
 lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a);

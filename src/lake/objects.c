@@ -57,14 +57,6 @@ typedef struct view_args {
 	char *sql;     /* normalised query */
 } view_args;
 
-static void remove_view(lh_state *s, size_t vi)
-{
-	lh_view_def_clear(&s->views.items[vi]);
-	memmove(&s->views.items[vi], &s->views.items[vi + 1],
-	        (s->views.len - vi - 1) * sizeof s->views.items[0]);
-	s->views.len--;
-}
-
 static lh_status create_view_fn(lh_lake *lake, void *arg, int64_t *count)
 {
 	view_args *a = arg;
@@ -97,7 +89,7 @@ static lh_status create_view_fn(lh_lake *lake, void *arg, int64_t *count)
 		return nomem(lake);
 	}
 	if (old >= 0)
-		remove_view(s, (size_t)old);
+		lh_state_remove_view(s, (size_t)old);
 	if (LH_VEC_PUSH(&s->views, v) != LH_OK) {
 		lh_view_def_clear(&v);
 		return nomem(lake);
@@ -120,10 +112,15 @@ static lh_status normalise_query(lh_lake *lake, const char *query, char **out)
 	lh_buf_free(&q);
 	if (st != LH_OK) {
 		lh_err_clear(&e);
-		/* json_serialize_sql reports a parse error as JSON: let DuckDB say it plainly */
-		return lh_engine_exec(lake->engine, query, &lake->err) != LH_OK
-		           ? lake->err.code
-		           : lh_lake_fail(lake, LH_ERR_SYNTAX, "a view's body must be one query");
+		/* json_serialize_sql reports a parse error as JSON: let DuckDB say it plainly, by
+		 * preparing the body (never running it) */
+		lh_query_columns cols = {0};
+		st = lh_engine_describe(lake->engine, query, &cols, &lake->err);
+		lh_query_columns_free(&cols);
+		return st != LH_OK ? st
+		                   : lh_lake_fail(lake, LH_ERR_SYNTAX,
+		                                  "a view's body must be one query (SELECT, WITH, FROM or "
+		                                  "VALUES)");
 	}
 	lh_err_clear(&e);
 	if (!*out || !**out) {
@@ -220,7 +217,7 @@ static lh_status drop_view_fn(lh_lake *lake, void *arg, int64_t *count)
 		return LH_OK;
 	}
 	if (st == LH_OK)
-		remove_view(s, (size_t)vi);
+		lh_state_remove_view(s, (size_t)vi);
 	return st;
 }
 

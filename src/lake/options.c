@@ -163,6 +163,11 @@ lh_status lh_options_set(lh_lake *lake, const lh_fn_args *a, const char *table)
 		                    "expected %s('%s', 'option', value [, table_name => 't'] [, schema => "
 		                    "'s'])",
 		                    fn, lake->name);
+	if (lake->txn_open)
+		return lh_lake_fail(lake, LH_ERR_TXN,
+		                    "%s cannot run inside a transaction (options are not versioned: they "
+		                    "hold from when they are set); COMMIT or ROLLBACK first",
+		                    fn);
 	const struct option_def *d = find_def(a->values[1]);
 	if (!d)
 		return lh_lake_fail(lake, LH_ERR_INVALID, "Unsupported option '%s' (see ducklake_options)",

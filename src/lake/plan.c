@@ -139,6 +139,8 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
                        lh_plan **out)
 {
 	*out = NULL;
+	if (lh_lake_need(lake) != LH_OK)
+		return lake->err.code;
 	lh_plan *p = calloc(1, sizeof *p);
 	if (!p)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
@@ -152,9 +154,10 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 	if (st == LH_OK && filter && *filter && (st = check_filter(lake, filter)) == LH_OK &&
 	    !(p->filter = lh_strdup(filter)))
 		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	/* version <= 0: the latest, or the snapshot the session attached at */
+	int64_t load = version > 0 ? version : lake->pinned >= 0 ? lake->pinned : -1;
 	if (st == LH_OK)
-		st = lh_catalog_load(lake->cat, version > 0 ? version : -1, lake->data_path, &p->state,
-		                     &lake->err);
+		st = lh_catalog_load(lake->cat, load, lake->data_path, &p->state, &lake->err);
 	if (st == LH_ERR_NOT_FOUND && version > 0)
 		st = lh_lake_fail(lake, st, "snapshot %" PRId64 " does not exist (list them with "
 		                  "`lakehouse snapshots` or SELECT * FROM ducklake_snapshots('lake'))", version);
@@ -409,6 +412,8 @@ lh_status lh_lake_plan_query(lh_lake *lake, const char *query, int64_t version,
                              const char *filter, lh_plan **out)
 {
 	*out = NULL;
+	if (lh_lake_need(lake) != LH_OK)
+		return lake->err.code;
 	lh_plan *p = calloc(1, sizeof *p);
 	if (!p)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
@@ -416,8 +421,10 @@ lh_status lh_lake_plan_query(lh_lake *lake, const char *query, int64_t version,
 	if (filter && *filter)
 		st = check_filter(lake, filter);
 	lh_snapshot_info latest = {0};
-	if (st == LH_OK && version <= 0 &&
-	    (st = lh_catalog_snapshot(lake->cat, -1, &latest, &lake->err)) == LH_OK)
+	if (version <= 0 && lake->pinned >= 0) /* the snapshot the session attached at */
+		version = lake->pinned;
+	else if (st == LH_OK && version <= 0 &&
+	         (st = lh_catalog_snapshot(lake->cat, -1, &latest, &lake->err)) == LH_OK)
 		version = latest.id;
 	free(latest.time);
 	const lh_state *past = NULL;

@@ -471,6 +471,9 @@ lh_status lh_result_arrow_stream(lh_lake *lake, const char *sql, struct ArrowArr
 
 lh_status lh_lake_catalog_query(lh_lake *lake, const char *sql, lh_result **out)
 {
+	lh_status need = lh_lake_need(lake);
+	if (need != LH_OK)
+		return need;
 	*out = NULL;
 	if (!lake || !sql)
 		return LH_ERR_INVALID;

@@ -378,6 +378,7 @@ typedef struct rewrite_ctx {
 	bool deep_columns; /* a column named catalog.schema.table.column or schema.table.column */
 	bool rowid;        /* a column named rowid: lake tables get DuckLake's row id column */
 	int64_t pin;       /* > 0: lake tables named without AT read this snapshot */
+	int views;         /* lake views expanded so far (a bound: a view may read itself) */
 	lh_str_vec ctes;
 	LH_VEC(where_scope) scopes;
 	LH_VEC(table_ref) refs;
@@ -600,22 +601,27 @@ static lh_status pinned_table(rewrite_ctx *ctx, json_t *node, bool *out)
 	return LH_OK;
 }
 
-/* Gives every lake table reference in a view's tree the view reference's AT clause. */
-static void spread_at(json_t *v, json_t *at)
+static lh_status prescan(rewrite_ctx *ctx, json_t *v);
+
+/* Gives every table reference in a view's tree the view reference's AT clause (its own
+ * CTEs aside). */
+static void spread_at(rewrite_ctx *ctx, json_t *v, json_t *at)
 {
 	if (json_is_object(v)) {
 		if (strcmp(jstr(v, "type"), "BASE_TABLE") == 0 &&
-		    !json_is_object(json_object_get(v, "at_clause")))
+		    !json_is_object(json_object_get(v, "at_clause")) &&
+		    !(!*jstr(v, "catalog_name") && !*jstr(v, "schema_name") &&
+		      is_cte(ctx, jstr(v, "table_name"))))
 			json_object_set(v, "at_clause", at);
 		const char *key;
 		json_t *child;
 		json_object_foreach(v, key, child)
-			spread_at(child, at);
+			spread_at(ctx, child, at);
 	} else if (json_is_array(v)) {
 		size_t i;
 		json_t *child;
 		json_array_foreach(v, i, child)
-			spread_at(child, at);
+			spread_at(ctx, child, at);
 	}
 }
 
@@ -646,6 +652,9 @@ static lh_status expand_view(rewrite_ctx *ctx, json_t *node, bool *out)
 		return LH_OK;
 	}
 	const lh_view_def *view = &state->views.items[vi];
+	if (++ctx->views > 256)
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "views nest too deep reading '%s' (a view that reads itself?)", view->name);
 	json_t *tree = NULL;
 	st = parse_tree(lake, view->sql, &tree);
 	json_t *stmt = st == LH_OK ? json_object_get(json_array_get(json_object_get(tree, "statements"), 0), "node") : NULL;
@@ -654,9 +663,12 @@ static lh_status expand_view(rewrite_ctx *ctx, json_t *node, bool *out)
 		                  view->name, view->sql);
 	json_t *aliases = json_object_get(node, "column_name_alias");
 	json_t *sub = NULL;
+	/* the view's own CTEs are names of its, not lake tables */
+	if (st == LH_OK)
+		st = prescan(ctx, stmt);
 	if (st == LH_OK) {
 		if (json_is_object(at))
-			spread_at(stmt, at);
+			spread_at(ctx, stmt, at);
 		if (!json_array_size(aliases)) {
 			aliases = json_array();
 			for (const char *p = view->column_aliases; aliases && p && *p;) {

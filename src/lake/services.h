@@ -60,6 +60,8 @@ lh_status lh_lake_job(lh_lake *lake, const char *table, const char *job_id,
 /* Another handle on the same lake (its own catalog connection, store and DuckDB), for
  * work on a thread of its own (lake.c). */
 lh_status lh_lake_reopen(lh_lake *lake, lh_lake **out, lh_err *err);
+/* LH_OK when a lake is attached (a session may have none); else fails saying so. */
+lh_status lh_lake_need(lh_lake *lake);
 
 /* --- what a training stream reads (plan.c) --------------------------------------------- */
 typedef struct lh_plan_file {

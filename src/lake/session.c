@@ -4,7 +4,8 @@
  *
  * Layer: lake. They parse here and act through lake.c (lh_lake_attach, the secrets).
  * Secrets live in the handle's memory only: nothing here writes them anywhere, and
- * DuckDB never sees them (the lake's store does the I/O).
+ * DuckDB only evaluates their option values as constants (the lake's store does the I/O
+ * with them).
  */
 #include "lake/lake_int.h"
 #include "store/s3.h"
@@ -120,13 +121,18 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 	} else if (strcmp(name, "READ_ONLY") == 0 || strcmp(name, "READONLY") == 0) {
 		a->read_only = truthy(value);
 	} else if (strcmp(name, "SNAPSHOT_VERSION") == 0) {
-		if (!lh_parse_int64(value, &a->snapshot_version) || a->snapshot_version <= 0)
+		if (!lh_parse_int64(value, &a->snapshot_version) || a->snapshot_version < 0)
 			return lh_lake_fail(lake, LH_ERR_INVALID,
 			                    "SNAPSHOT_VERSION must be a snapshot id, not '%s'", value);
 	} else if (strcmp(name, "SNAPSHOT_TIME") == 0) {
-		char *us = NULL, *sql = lh_asprintf("epoch_us(CAST('%s' AS TIMESTAMPTZ))", value);
-		lh_status st = sql ? lh_eval_text(lake, sql, &us) : nomem(lake);
-		free(sql);
+		lh_buf b;
+		lh_buf_init(&b, 0);
+		lh_buf_puts(&b, "epoch_us(CAST(");
+		lh_buf_sql_str(&b, value);
+		lh_buf_puts(&b, " AS TIMESTAMPTZ))");
+		char *us = NULL;
+		lh_status st = b.status == LH_OK ? lh_eval_text(lake, lh_buf_str(&b), &us) : nomem(lake);
+		lh_buf_free(&b);
 		bool ok = st == LH_OK && us && lh_parse_int64(us, &a->snapshot_time_us);
 		free(us);
 		if (!ok)
@@ -169,7 +175,7 @@ lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 	options o = {0};
 	if (st == LH_OK)
 		st = parse_options(lake, s, c, "ATTACH", &o);
-	lh_attach a = {.snapshot_time_us = INT64_MIN};
+	lh_attach a = {.snapshot_version = -1, .snapshot_time_us = INT64_MIN};
 	bool ducklake = spec && lh_str_starts_with(spec, "ducklake:");
 	for (size_t i = 0; st == LH_OK && i < o.n; i++)
 		if (strcmp(o.names[i], "TYPE") == 0)

@@ -29,7 +29,9 @@ lh_status lh_lake_tag_create(lh_lake *lake, const char *name, int64_t snapshot, 
 	if (!lake)
 		return LH_ERR_INVALID;
 	lh_err_clear(&lake->err);
-	lh_status st = check_name(lake, name);
+	lh_status st = lh_lake_need(lake);
+	if (st == LH_OK)
+		st = check_name(lake, name);
 	if (st == LH_OK && snapshot <= 0 && (st = lh_lake_refresh(lake)) == LH_OK)
 		snapshot = lh_lake_snapshot_id(lake);
 	if (st == LH_OK)
@@ -44,11 +46,15 @@ lh_status lh_lake_tag_delete(lh_lake *lake, const char *name)
 	if (!lake || !name)
 		return LH_ERR_INVALID;
 	lh_err_clear(&lake->err);
-	return lh_catalog_tag_delete(lake->cat, name, &lake->err);
+	lh_status st = lh_lake_need(lake);
+	return st == LH_OK ? lh_catalog_tag_delete(lake->cat, name, &lake->err) : st;
 }
 
 lh_status lh_lake_tag_snapshot(lh_lake *lake, const char *name, int64_t *out_snapshot)
 {
+	lh_status need = lh_lake_need(lake);
+	if (need != LH_OK)
+		return need;
 	return lh_catalog_tag_get(lake->cat, name, out_snapshot, &lake->err);
 }
 

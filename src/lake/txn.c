@@ -28,7 +28,10 @@
 
 lh_status lh_lake_refresh(lh_lake *lake)
 {
-	if (lake->txn || lake->pinned > 0) /* a lake attached at a snapshot stays there */
+	lh_status need = lh_lake_need(lake);
+	if (need != LH_OK)
+		return need;
+	if (lake->txn || lake->pinned >= 0) /* a lake attached at a snapshot stays there */
 		return LH_OK;
 	lh_state *fresh = NULL;
 	lh_status st = lh_catalog_refresh(lake->cat, lake->committed, &fresh, &lake->err);
@@ -88,7 +91,7 @@ lh_status lh_txn_begin(lh_lake *lake)
 {
 	if (lake->txn)
 		return lh_lake_fail(lake, LH_ERR_TXN, "a transaction is already open; COMMIT or ROLLBACK it first");
-	if (lake->pinned > 0)
+	if (lake->pinned >= 0)
 		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
 		                    "lake '%s' is attached at snapshot %lld: it cannot be changed (ATTACH "
 		                    "it without SNAPSHOT_VERSION/SNAPSHOT_TIME to write)",

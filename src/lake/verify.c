@@ -503,6 +503,9 @@ static lh_status resolve(lh_lake *lake, const char *table, int64_t snapshot, int
 lh_status lh_lake_verify(lh_lake *lake, const char *table, int64_t snapshot,
                          lh_verify_report *out)
 {
+	lh_status need = lh_lake_need(lake);
+	if (need != LH_OK)
+		return need;
 	memset(out, 0, sizeof *out);
 	lh_err_clear(&lake->err);
 	vrun v = {.lake = lake, .table_id = -1, .snapshot = snapshot < 0 ? -1 : snapshot, .rep = out};

@@ -265,8 +265,12 @@ static lh_status define_sql_view(lh_lake *lake, const lh_state *state, const lh_
 	}
 	lh_buf_puts(&b, " AS ");
 	size_t head = b.len;
-	lh_buf_puts(&b, v->sql);
-	lh_status st = exec_buf(lake, &b);
+	/* the catalog's text, checked to be exactly one query before DuckDB runs it */
+	lh_status st = lh_lake_check_query(lake, v->sql);
+	if (st == LH_OK) {
+		lh_buf_puts(&b, v->sql);
+		st = exec_buf(lake, &b);
+	}
 	if (st != LH_OK && st != LH_ERR_NOMEM) {
 		char *why = lh_asprintf("view %s.%s cannot be read: %s", sc->name, v->name,
 		                        lh_err_msg(&lake->err));

@@ -95,7 +95,9 @@ lh_status lh_s3_config_load(lh_s3_config *cfg, const lh_s3_secret *sec, lh_err *
 	}
 	cfg->access_key = pick(sec->key_id, "AWS_ACCESS_KEY_ID", NULL);
 	cfg->secret_key = pick(sec->secret, "AWS_SECRET_ACCESS_KEY", NULL);
-	cfg->session_token = pick(sec->session_token, "AWS_SESSION_TOKEN", NULL);
+	/* a key of the secret's never pairs with the environment's session token */
+	cfg->session_token = sec->key_id ? lh_strdup(sec->session_token)
+	                                 : pick(sec->session_token, "AWS_SESSION_TOKEN", NULL);
 	const char *style = getenv("LAKEHOUSE_S3_ADDRESSING");
 	cfg->path_style = sec->url_style ? sec->url_style == 1
 	                  : style && *style ? strcmp(style, "virtual") != 0

@@ -331,3 +331,39 @@ def test_parquet_a_worker_wrote_is_registered_without_a_copy(lake, tmp_path):
     run("compact", lake=lake.dir, check=True)
     assert lake.scalar("SELECT count(*) FROM ev") == "103"
     assert lake.scalar("SELECT count(*) FROM ev WHERE kind = 'x' AND id = 1") == "1"
+
+
+def test_hostile_and_odd_views_and_attaches_fail_cleanly(lake, tmp_path):
+    lake.sql("CREATE TABLE ev (id INTEGER); INSERT INTO ev VALUES (1), (2), (3)")
+    # a view's own CTE named like a table is the CTE, now and at a past snapshot
+    lake.sql("CREATE VIEW big AS WITH ev AS (SELECT * FROM ev WHERE id > 1) SELECT * FROM ev; "
+             "CREATE VIEW hi AS WITH h AS (SELECT * FROM ev WHERE id > 1) SELECT * FROM h")
+    v = lake.snapshot_count() - 1
+    lake.sql("INSERT INTO ev VALUES (9)")
+    assert lake.scalar("SELECT count(*) FROM big") == "3"
+    assert lake.scalar(f"SELECT count(*) FROM hi AT (VERSION => {v})") == "2"
+    # a view that reads itself is an error when read, never a crash
+    lake.sql("CREATE VIEW loop AS SELECT 1 AS x; CREATE OR REPLACE VIEW loop AS SELECT * FROM loop")
+    assert "nest too deep" in lake.fail("SELECT * FROM loop")
+    # a body that is no query is refused without running it
+    assert "one query" in lake.fail("CREATE TEMP TABLE side (x INTEGER); "
+                                    "CREATE VIEW w AS INSERT INTO side VALUES (1)")
+    assert "0" == lake.scalar("SELECT count(*) FROM ducklake_snapshots('lake') WHERE "
+                              "changes::VARCHAR LIKE '%views_created=[main.w]%'")
+    # text in SNAPSHOT_TIME stays a value
+    p = session(tmp_path, f"ATTACH 'ducklake:{tmp_path}/t.ducklake' AS t (DATA_PATH "
+                          f"'{tmp_path}/tf/'); CREATE TABLE t.x AS SELECT 1 AS a", check=True)
+    p = session(tmp_path, f"ATTACH 'ducklake:{tmp_path}/t.ducklake' AS t (SNAPSHOT_TIME "
+                          "'2020-01-01''; CREATE TABLE pwn(a INT); --')", check=False)
+    assert p.returncode == 1 and "not a timestamp" in p.stderr
+    # a refused attach of a new lake leaves no catalog file behind
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "f.txt").write_text("not ours")
+    p = session(tmp_path, f"ATTACH 'ducklake:{tmp_path}/n.ducklake' AS n (DATA_PATH "
+                          f"'{tmp_path}/busy/')", check=False)
+    assert p.returncode == 1 and "already holds" in p.stderr
+    assert not os.path.exists(tmp_path / "n.ducklake")
+    # maintenance through a read-only attach is refused
+    p = session(tmp_path, f"ATTACH 'ducklake:{tmp_path}/t.ducklake' AS t (READ_ONLY); "
+                          "CALL ducklake_cleanup_old_files('t', cleanup_all => true)", check=False)
+    assert p.returncode == 1 and "read-only" in p.stderr

@@ -96,3 +96,30 @@ def test_take_returns_rows_by_id_in_the_order_asked(lake):
     with pytest.raises(lakehouse.Error) as e:
         lake.take("nosuch", [1])
     assert "nosuch" in str(e.value)
+
+
+def test_a_session_attaches_a_lake_and_refuses_what_it_cannot_do(tmp_path):
+    with lakehouse.session() as s:
+        # no lake yet: DuckDB's SQL works, lake calls say what is missing
+        assert s.sql("SELECT 41 + 1 AS x").rows == [(42,)]
+        with pytest.raises(lakehouse.Error, match="no lake is attached"):
+            s.stream("t")
+        with pytest.raises(lakehouse.Error, match="no lake is attached"):
+            s.take("t", [0])
+        meta = tmp_path / "m.ducklake"
+        s.sql(f"ATTACH 'ducklake:{meta}' AS l (DATA_PATH '{tmp_path}/files/'); "
+              "CREATE TABLE l.t AS SELECT range AS i FROM range(5); INSERT INTO l.t VALUES (99)")
+        assert s.sql("SELECT count(*) FROM l.t").rows == [(6,)]
+        # a second handle would lose the session's attach: refused, saying what to do
+        with pytest.raises(lakehouse.Error, match="attached in a SQL session"):
+            s.stream("t")
+        s.sql("DETACH l")
+        with pytest.raises(lakehouse.Error, match="no lake is attached"):
+            s.take("t", [0])
+        # attached at a snapshot, reads by row id read that snapshot
+        s.sql(f"ATTACH 'ducklake:{meta}' AS l (SNAPSHOT_VERSION 1)")
+        assert [int(v) for v in s.take("t", [0, 4])["i"]] == [0, 4]
+        with pytest.raises(lakehouse.Error):
+            s.take("t", [5])  # row 99 came later
+    with lakehouse.open(f"duckdb:{meta}") as lk:
+        assert lk.sql("SELECT count(*) FROM t").rows == [(6,)]
