@@ -28,7 +28,7 @@ const char *const tag_help =
 static int tag_create(const opts *o)
 {
 	const char *name = NULL, *message = NULL;
-	long long snapshot = 0;
+	long long snapshot = -1; /* the latest */
 	for (int i = 1; i < o->nargs; i++) {
 		const char *a = o->args[i];
 		if (strcmp(a, "--snapshot") == 0 && i + 1 < o->nargs) {

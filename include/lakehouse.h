@@ -361,7 +361,7 @@ LH_API void lh_snapshots_destroy(lh_snapshot_list **list);
 LH_API lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot);
 
 /*
- * Snapshot tags (ours; DuckDB's ducklake ignores them). Tags snapshot `snapshot` (<= 0:
+ * Snapshot tags (ours; DuckDB's ducklake ignores them). Tags snapshot `snapshot` (< 0:
  * the latest) as `name`; `message` may be NULL. A name names one snapshot (delete the tag
  * to move it). A tagged snapshot is never expired; queries read it with
  * AT (TAG => 'name') wherever AT (VERSION => n) works, and SELECT * FROM

@@ -32,7 +32,7 @@ lh_status lh_lake_tag_create(lh_lake *lake, const char *name, int64_t snapshot, 
 	lh_status st = lh_lake_need(lake);
 	if (st == LH_OK)
 		st = check_name(lake, name);
-	if (st == LH_OK && snapshot <= 0 && (st = lh_lake_refresh(lake)) == LH_OK)
+	if (st == LH_OK && snapshot < 0 && (st = lh_lake_refresh(lake)) == LH_OK)
 		snapshot = lh_lake_snapshot_id(lake);
 	if (st == LH_OK)
 		st = lh_catalog_tag_create(lake->cat, name, snapshot, message, &lake->err);

@@ -10,6 +10,10 @@ def snap(lake):
 def test_tags_name_snapshots_for_queries_and_survive_expiry(lake):
     lake.sql("CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (1)")
     first = snap(lake)
+    # snapshot 0 is a snapshot like any other (not "the latest")
+    p = run("tag", "create", "origin", "--snapshot", "0", lake=lake.dir, check=True)
+    assert p.stdout.strip() == "tagged snapshot 0 as 'origin'"
+    run("tag", "delete", "origin", lake=lake.dir, check=True)
     p = run("tag", "create", "v1", "--message", "first rows", lake=lake.dir, check=True)
     assert p.stdout.strip() == f"tagged snapshot {first} as 'v1'"
     lake.sql("INSERT INTO t VALUES (2); DELETE FROM t WHERE v = 1")
@@ -43,6 +47,7 @@ def test_tags_name_snapshots_for_queries_and_survive_expiry(lake):
     p = run("tag", "create", "x", "--snapshot", "999", lake=lake.dir)
     assert p.returncode == 1 and "999 does not exist" in p.stderr
     assert run("tag", "create", lake=lake.dir).returncode == 2
+
     # deleting a tag lets expiry take its snapshot
     run("tag", "delete", "v1", lake=lake.dir, check=True)
     p = run("tag", "delete", "v1", lake=lake.dir)
