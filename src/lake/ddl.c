@@ -307,15 +307,32 @@ static lh_status drop_table_fn(lh_lake *lake, void *arg, int64_t *count)
 	return LH_OK;
 }
 
+static lh_status drop_view_fn(lh_lake *lake, void *arg, int64_t *count)
+{
+	table_drop_args *a = arg;
+	(void)count;
+	lh_state *s = lh_lake_state(lake);
+	ptrdiff_t vi;
+	lh_status st = lh_resolve_view(lake, s, &a->name, &vi);
+	if (st == LH_ERR_NOT_FOUND && a->if_exists) {
+		lh_err_clear(&lake->err);
+		return LH_OK;
+	}
+	if (st == LH_OK)
+		lh_state_remove_view(s, (size_t)vi);
+	return st;
+}
+
 lh_status lh_ddl_drop(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 {
 	(void)s;
 	int64_t n;
 	bool schema = lh_cur_accept(c, "SCHEMA");
-	if (!schema && !lh_cur_accept(c, "TABLE"))
+	bool view = !schema && lh_cur_accept(c, "VIEW");
+	if (!schema && !view && !lh_cur_accept(c, "TABLE"))
 		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-		                    "only DROP SCHEMA and DROP TABLE are supported on the lake (views, "
-		                    "macros and sequences are not)");
+		                    "only DROP SCHEMA, DROP TABLE and DROP VIEW are supported on the lake "
+		                    "(macros and sequences are not)");
 	bool if_exists = false;
 	if (lh_cur_accept(c, "IF")) {
 		if (!lh_cur_accept(c, "EXISTS"))
@@ -338,7 +355,7 @@ lh_status lh_ddl_drop(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 		st = lh_txn_run(lake, drop_schema_fn, &a, &n);
 	} else {
 		table_drop_args a = {.name = q, .if_exists = if_exists};
-		st = lh_txn_run(lake, drop_table_fn, &a, &n);
+		st = lh_txn_run(lake, view ? drop_view_fn : drop_table_fn, &a, &n);
 	}
 	lh_qname_free(&q);
 	return st;

@@ -413,7 +413,8 @@ static lh_status h_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *c
 	}
 	if (!qualified && !lh_lake_names_view(lake, &name))
 		return run_query(lake, s, out);
-	return lh_ddl_drop_view(lake, s, c);
+	c->i--; /* ddl.c reads from VIEW */
+	return lh_ddl_drop(lake, s, c);
 }
 
 /* Objects DuckDB would keep only for the session: refused rather than lost. */

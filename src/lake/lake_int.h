@@ -258,9 +258,9 @@ lh_status lh_stmt_drop_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c);
  * clauses rewritten (exec.c). */
 lh_status lh_exec_duckdb(lh_lake *lake, lh_stmt *s, lh_result **out);
 
-/* Views and comments (objects.c). The cursor is after VIEW / after ON. */
+/* Views and comments (objects.c). The cursor is after VIEW / after ON. DROP VIEW is
+ * lh_ddl_drop's. */
 lh_status lh_ddl_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c);
-lh_status lh_ddl_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c);
 lh_status lh_ddl_comment(lh_lake *lake, lh_stmt *s, lh_cursor *c);
 /* Finds a view by qualified name in a state. Errors name the object. */
 lh_status lh_resolve_view(lh_lake *lake, const lh_state *state, const lh_qname *q,

@@ -1,6 +1,6 @@
 /*
- * lake/objects.c - views and comments: CREATE [OR REPLACE] VIEW, DROP VIEW, COMMENT ON
- * TABLE / VIEW / COLUMN.
+ * lake/objects.c - views and comments: CREATE [OR REPLACE] VIEW, COMMENT ON TABLE / VIEW /
+ * COLUMN (DROP VIEW is ddl.c's DROP).
  *
  * Layer: lake. Stored as DuckLake stores them: a view is a ducklake_view row holding
  * the query as DuckDB prints it once parsed (json_serialize_sql, then
@@ -195,52 +195,6 @@ lh_status lh_ddl_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 	lh_qname_free(&a.name);
 	free(a.aliases);
 	free(a.sql);
-	return st;
-}
-
-/* --- DROP VIEW ------------------------------------------------------------------------ */
-
-typedef struct drop_view_args {
-	lh_qname name;
-	bool if_exists;
-} drop_view_args;
-
-static lh_status drop_view_fn(lh_lake *lake, void *arg, int64_t *count)
-{
-	drop_view_args *a = arg;
-	(void)count;
-	lh_state *s = lh_lake_state(lake);
-	ptrdiff_t vi;
-	lh_status st = lh_resolve_view(lake, s, &a->name, &vi);
-	if (st == LH_ERR_NOT_FOUND && a->if_exists) {
-		lh_err_clear(&lake->err);
-		return LH_OK;
-	}
-	if (st == LH_OK)
-		lh_state_remove_view(s, (size_t)vi);
-	return st;
-}
-
-/* DROP VIEW [IF EXISTS] name; the cursor is after VIEW. */
-lh_status lh_ddl_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c)
-{
-	(void)s;
-	drop_view_args a = {0};
-	if (lh_cur_accept(c, "IF")) {
-		if (!lh_cur_accept(c, "EXISTS"))
-			return lh_lake_fail(lake, LH_ERR_SYNTAX, "expected IF EXISTS");
-		a.if_exists = true;
-	}
-	if (!lh_cur_qname(c, &a.name))
-		return a.name.nomem ? nomem(lake) : lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP VIEW: expected a name");
-	if (!lh_cur_accept(c, "CASCADE"))
-		lh_cur_accept(c, "RESTRICT");
-	lh_status st = lh_cur_at_end(c) ? LH_OK
-	                                : lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP VIEW: unexpected text after the name");
-	int64_t n;
-	if (st == LH_OK)
-		st = lh_txn_run(lake, drop_view_fn, &a, &n);
-	lh_qname_free(&a.name);
 	return st;
 }
 
