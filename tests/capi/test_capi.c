@@ -379,13 +379,16 @@ static void stream_table(lh_lake *lake)
 	              "DELETE FROM t WHERE id >= 400 AND id < 900 AND id % 10 = 0");
 }
 
-/* Every row once over ranks and workers, every rank the same count, in every mode. */
-static void check_shares(lh_lake *lake, const char *source)
+/* Every row once over ranks and workers, every rank the same count, in every mode (or
+ * in the one named): one rank, and three (1000 rows do not split evenly in three). */
+static void check_shares(lh_lake *lake, const char *source, const char *only)
 {
 	static const char *const modes[] = {"none", "files", "block", "global"};
 	static int64_t ids[MAX_IDS];
 	for (size_t m = 0; m < 4; m++)
-		for (uint64_t world = 1; world <= 3; world++) {
+		for (uint64_t world = 1; world <= 3; world += 2) {
+			if (only && strcmp(only, modes[m]) != 0)
+				continue;
 			int hits[1050] = {0};
 			size_t per_rank[3] = {0};
 			for (uint64_t rank = 0; rank < world; rank++)
@@ -421,9 +424,9 @@ static void stream_shares_every_row_once(void **state)
 	/* a global shuffle reads the rows it needs by position when the table is larger
 	 * than the memory a stream may hold (one byte here), else holds the whole table */
 	setenv("LAKEHOUSE_STREAM_MEMORY", "1", 1);
-	check_shares(f->lake, "t");
+	check_shares(f->lake, "t", "global");
 	unsetenv("LAKEHOUSE_STREAM_MEMORY");
-	check_shares(f->lake, "t");
+	check_shares(f->lake, "t", NULL);
 }
 
 static void stream_orders_are_seeded(void **state)
@@ -685,7 +688,7 @@ static void stream_over_a_query(void **state)
 	                 "INSERT INTO names SELECT range, 'n' || range FROM range(10)");
 	/* a join, computed anew by every stream: each row once, whatever the split */
 	const char *q = "SELECT t.id, n.name FROM t JOIN names n ON n.k = t.id % 10";
-	check_shares(f->lake, q);
+	check_shares(f->lake, q, NULL);
 	check_resume(f->lake, q);
 	/* its own ORDER BY is the unshuffled order */
 	static int64_t ids[MAX_IDS];

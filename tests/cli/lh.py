@@ -219,6 +219,22 @@ def convert(name, v):
     return v
 
 
+_EMPTY_LAKES = {}
+
+
+def _empty_lake(init_args):
+    """A lake `lakehouse init` made once per test process with these arguments."""
+    key = tuple(init_args)
+    if key not in _EMPTY_LAKES:
+        tmp = tempfile.mkdtemp(prefix="lh-empty-")
+        atexit.register(shutil.rmtree, tmp, True)
+        path = os.path.join(tmp, "lake")
+        run("init", path, *init_args, check=True,
+            env={"LAKEHOUSE_CACHE_DIR": os.path.join(tmp, "cache")})
+        _EMPTY_LAKES[key] = path
+    return _EMPTY_LAKES[key]
+
+
 class Lake:
     """A fresh lake in a temporary folder, on the catalog and store under test."""
 
@@ -238,7 +254,12 @@ class Lake:
             self.bucket = "lh-" + uuid.uuid4().hex[:20]
             s3_client().create_bucket(Bucket=self.bucket)
             args += ["--data", f"s3://{self.bucket}/lake/"]
-        run(*args, check=True, env={"LAKEHOUSE_CACHE_DIR": self.cache})
+        if self.pg_db or self.bucket:
+            run(*args, check=True, env={"LAKEHOUSE_CACHE_DIR": self.cache})
+        else:
+            # a lake in one folder: a copy of one made by `lakehouse init` in this process
+            # (init itself is tested in test_init.py; this saves a process per test)
+            shutil.copytree(_empty_lake(args[2:]), self.dir)
 
     def sql(self, text, fmt="csv", check=True):
         return sql(self.dir, text, fmt, check)

@@ -7,11 +7,24 @@ import pytest
 from lh import Lake, open_transaction, run
 
 
-@pytest.fixture
-def t(lake):
+def items(lake):
     lake.sql("CREATE SCHEMA raw; CREATE TABLE raw.items (id INT NOT NULL, name VARCHAR, "
              "price DECIMAL(9,2), qty BIGINT); INSERT INTO raw.items VALUES (1, 'a', 1.5, 2)")
     return lake
+
+
+@pytest.fixture
+def t(lake):
+    return items(lake)
+
+
+@pytest.fixture(scope="module")
+def shared():
+    """One lake for the statements that must change nothing: each runs on the lake the
+    ones before it left, so a change any of them made shows up."""
+    lk = items(Lake())
+    yield lk
+    lk.close()
 
 
 def unchanged(lake, action):
@@ -51,10 +64,11 @@ CASES = [
 
 
 @pytest.mark.parametrize("stmt,words", CASES)
-def test_bad_statement_changes_nothing(t, stmt, words):
-    err = unchanged(t, lambda: t.fail(stmt))
+def test_bad_statement_changes_nothing(shared, stmt, words):
+    err = unchanged(shared, lambda: shared.fail(stmt))
     assert words in err, err
-    assert t.rows("FROM raw.items") == [["id", "name", "price", "qty"], ["1", "a", "1.50", "2"]]
+    assert shared.rows("FROM raw.items") == [["id", "name", "price", "qty"],
+                                             ["1", "a", "1.50", "2"]]
 
 
 def test_failed_statement_in_a_script_keeps_earlier_ones(t):

@@ -281,7 +281,10 @@ def test_fault_at_every_call(name, inputs, tmp_path):
                     fut.result()
                 except AssertionError as e:
                     failures.append(str(e).split("\nassert ")[0])
-        # past the last call the fault no longer fires and the command succeeds
+        # past the last call the fault no longer fires and the command succeeds (the
+        # short version checks this for alloc, the point called most, alone)
+        if not FULL and point != "alloc":
+            continue
         n = (ns[-1] if ns else 0) + 1
         while True:
             r = sc.check(point, n)
