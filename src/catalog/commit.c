@@ -73,6 +73,7 @@ typedef struct table_diff {
 	bool deleted;  /* retired files or new delete files */
 	bool compacted; /* the new files hold the retired files' rows (compaction) */
 	bool commented; /* the table's or a column's comment changed (tags) */
+	bool partitioned; /* SET/RESET PARTITIONED BY: a new partition spec */
 } table_diff;
 
 typedef struct plan {
@@ -190,6 +191,7 @@ static void diff_table(table_diff *d)
 		d->commented = !same_text(t->columns.items[i].comment,
 		                          column_comment(b, t->columns.items[i].id));
 	d->renamed = b->schema_id != t->schema_id || strcmp(b->name, t->name) != 0;
+	d->partitioned = t->part_changed;
 	for (size_t i = 0; i < b->columns.len && !d->altered; i++)
 		d->altered = !column_in(&b->columns.items[i], t);
 	for (size_t i = 0; i < t->columns.len && !d->altered; i++)
@@ -236,7 +238,7 @@ static lh_status plan_build(const lh_state *base, const lh_state *txn, plan *p)
 		const lh_table *t = txn->tables.items[i];
 		if (t->id >= 0)
 			continue;
-		table_diff d = {.txn = t, .inserted = t->files.len > 0};
+		table_diff d = {.txn = t, .inserted = t->files.len > 0, .partitioned = t->part_changed};
 		if (file_index_build(&d.txn_files, t) != LH_OK || LH_VEC_PUSH(&p->tables, d)) {
 			free(d.txn_files.items);
 			return LH_ERR_NOMEM;
@@ -260,7 +262,7 @@ static lh_status plan_build(const lh_state *base, const lh_state *txn, plan *p)
 	         p->dropped_views.len || p->commented_views.len;
 	for (size_t i = 0; i < p->tables.len; i++) {
 		table_diff *d = &p->tables.items[i];
-		if (!d->base || !d->txn || d->renamed || d->altered || d->commented)
+		if (!d->base || !d->txn || d->renamed || d->altered || d->commented || d->partitioned)
 			p->ddl = true;
 	}
 	return LH_OK;
@@ -444,6 +446,7 @@ typedef struct writer {
 	int64_t next_catalog_id;
 	int64_t next_file_id;
 	id_map ids;
+	id_map parts; /* table id -> the partition id this commit gave it */
 } writer;
 
 static lh_status map_put(id_map *m, int64_t local, int64_t real)
@@ -578,6 +581,40 @@ static lh_status insert_delete_row(writer *w, int64_t table_id, int64_t data_fil
 }
 
 /* New data files of a table; returns the rows added and bytes for the table stats. */
+/* A new partition spec (SET/RESET PARTITIONED BY): the current one ends, the new one
+ * (an id from next_catalog_id, as DuckLake) begins, with no keys after a RESET. */
+static lh_status write_partitioning(writer *w, const table_diff *d, int64_t table_id)
+{
+	lh_status st = d->base ? end_rows(w, "ducklake_partition_info", "table_id", table_id) : LH_OK;
+	int64_t id = w->next_catalog_id++;
+	if (st == LH_OK && map_put(&w->parts, table_id, id))
+		return lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
+	lh_val v[3] = {LH_V_INT(id), LH_V_INT(table_id), LH_V_INT(w->snap)};
+	if (st == LH_OK)
+		st = ex(w, "INSERT INTO ducklake_partition_info VALUES (?, ?, ?, NULL)", v, 3);
+	for (size_t k = 0; st == LH_OK && k < d->txn->part_n; k++) {
+		const lh_partition_key *key = &d->txn->part_keys[k];
+		lh_val c[5] = {LH_V_INT(id), LH_V_INT(table_id), LH_V_INT((int64_t)k),
+		               LH_V_INT(key->column_id), LH_V_TEXT(key->transform)};
+		st = ex(w, "INSERT INTO ducklake_partition_column VALUES (?, ?, ?, ?, ?)", c, 5);
+	}
+	return st;
+}
+
+/* The partition id of a file the transaction wrote with partition values. */
+static int64_t file_partition_id(const writer *w, const table_diff *d, int64_t table_id,
+                                 const lh_data_file *f)
+{
+	if (f->part_n == 0 || f->partition_id >= 0)
+		return f->partition_id; /* none, or kept from the files compaction merged */
+	if (!d->txn->part_changed)
+		return d->txn->part_id;
+	for (size_t i = 0; i < w->parts.local.len; i++)
+		if (w->parts.local.items[i] == table_id)
+			return w->parts.real.items[i];
+	return -1;
+}
+
 static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_id,
                                  int64_t *next_row_id, int64_t *rows_added, int64_t *bytes_added,
                                  lh_i64_vec *new_ids)
@@ -620,7 +657,7 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 		                LH_V_INT(f->file_size_bytes),
 		                LH_V_INT(f->footer_size),
 		                LH_V_ID(row_id_start),
-		                LH_V_ID(f->partition_id),
+		                LH_V_ID(file_partition_id(w, d, table_id, f)),
 		                LH_V_TEXT(f->partial_file_info),
 		                LH_V_ID(mapping)};
 		if (st == LH_OK)
@@ -630,6 +667,11 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 			        v, 12);
 		if (st == LH_OK)
 			st = lh_stats_write_file(w->db, id, table_id, f, w->err);
+		for (size_t k = 0; st == LH_OK && k < f->part_n; k++) {
+			lh_val pv[4] = {LH_V_INT(id), LH_V_INT(table_id), LH_V_INT((int64_t)k),
+			                LH_V_TEXT(f->part_values[k])};
+			st = ex(w, "INSERT INTO ducklake_file_partition_value VALUES (?, ?, ?, ?)", pv, 4);
+		}
 	}
 	return st;
 }
@@ -808,6 +850,8 @@ static lh_status write_tables(writer *w, const plan *p)
 		}
 		if (st == LH_OK && d->txn && (!d->base || d->altered))
 			st = write_columns(w, d, id);
+		if (st == LH_OK && d->txn && d->partitioned)
+			st = write_partitioning(w, d, id);
 		if (st == LH_OK && d->txn)
 			st = write_table_comments(w, d, id);
 	}
@@ -855,7 +899,7 @@ static void build_changes(const plan *p, const lh_state *base, const lh_state *t
 			/* a compaction changes no rows: it is recorded as nothing else */
 			bool on = k == 0   ? d->inserted && !d->compacted
 			          : k == 1 ? d->deleted && !d->compacted
-			          : k == 2 ? d->base && (d->altered || d->commented)
+			          : k == 2 ? d->base && (d->altered || d->commented || d->partitioned)
 			                   : d->compacted;
 			if (on)
 				lh_changes_append(b, kinds[k], map_get(ids, d->txn->id), NULL, NULL);
@@ -959,6 +1003,8 @@ static lh_status commit_attempt(lh_catdb *db, const lh_state *base, const lh_sta
 	free(latest.time);
 	LH_VEC_FREE(&w.ids.local);
 	LH_VEC_FREE(&w.ids.real);
+	LH_VEC_FREE(&w.parts.local);
+	LH_VEC_FREE(&w.parts.real);
 	return st;
 }
 

@@ -301,6 +301,99 @@ static lh_status load_name_maps(lh_catdb *db, lh_state *s, int64_t only_table, l
 	return st;
 }
 
+/* Each table's partitioning at the snapshot: its visible ducklake_partition_info row and
+ * that row's keys (none after RESET PARTITIONED BY). */
+static lh_status load_partitions(lh_catdb *db, lh_state *s, lh_err *err)
+{
+	lh_val p[2] = {LH_V_INT(s->snap.id), LH_V_INT(s->snap.id)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(
+	    db,
+	    "SELECT i.table_id, i.partition_id, c.column_id, c.\"transform\" FROM "
+	    "ducklake_partition_info i LEFT JOIN ducklake_partition_column c ON "
+	    "c.partition_id = i.partition_id AND c.table_id = i.table_id WHERE " VISIBLE("i.")
+	    " ORDER BY i.table_id, i.partition_id, c.partition_key_index",
+	    p, 2, &rows, err);
+	if (st != LH_OK)
+		return st;
+	for (size_t r = 0; r < rows->nrows && st == LH_OK;) {
+		int64_t table_id = lh_rows_int(rows, r, 0, -1), id = lh_rows_int(rows, r, 1, -1);
+		lh_partition_key keys[64];
+		size_t n = 0, e = r;
+		for (; e < rows->nrows && lh_rows_int(rows, e, 0, -1) == table_id &&
+		       lh_rows_int(rows, e, 1, -1) == id;
+		     e++)
+			if (lh_rows_get(rows, e, 2) && n < 64)
+				keys[n++] = (lh_partition_key){lh_rows_int(rows, e, 2, -1),
+				                               (char *)lh_rows_get(rows, e, 3)};
+		ptrdiff_t ti = lh_state_table_index_by_id(s, table_id);
+		if (ti >= 0) {
+			lh_table *t = s->tables.items[ti];
+			t->part_id = id;
+			for (size_t k = 0; k < n; k++)
+				if (!keys[k].transform)
+					keys[k].transform = "identity";
+			if (lh_table_set_parts(t, n, keys) != LH_OK)
+				st = nomem(err);
+		}
+		r = e;
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
+/* The partition values of the files that have a partition (ducklake_file_partition_value). */
+static lh_status load_part_values(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
+{
+	bool any = false;
+	for (size_t ti = 0; ti < s->tables.len && !any; ti++)
+		for (size_t i = 0; i < s->tables.items[ti]->files.len && !any; i++)
+			any = s->tables.items[ti]->files.items[i].partition_id >= 0 &&
+			      (only_table < 0 || s->tables.items[ti]->id == only_table);
+	if (!any)
+		return LH_OK;
+	lh_val p[1] = {LH_V_INT(only_table)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              only_table < 0
+	                                  ? "SELECT data_file_id, partition_key_index, partition_value "
+	                                    "FROM ducklake_file_partition_value ORDER BY 1, 2"
+	                                  : "SELECT data_file_id, partition_key_index, partition_value "
+	                                    "FROM ducklake_file_partition_value WHERE table_id = ? "
+	                                    "ORDER BY 1, 2",
+	                              p, only_table < 0 ? 0 : 1, &rows, err);
+	if (st != LH_OK)
+		return st;
+	/* both sorted by data file id within a table: one pass per table */
+	for (size_t ti = 0; st == LH_OK && ti < s->tables.len; ti++) {
+		lh_table *t = s->tables.items[ti];
+		if (only_table >= 0 && t->id != only_table)
+			continue;
+		size_t r = 0;
+		for (size_t i = 0; st == LH_OK && i < t->files.len; i++) {
+			lh_data_file *f = &t->files.items[i];
+			if (f->partition_id < 0)
+				continue;
+			while (r < rows->nrows && lh_rows_int(rows, r, 0, -1) < f->id)
+				r++;
+			char *vals[64];
+			size_t n = 0;
+			for (; r < rows->nrows && lh_rows_int(rows, r, 0, -1) == f->id; r++) {
+				int64_t k = lh_rows_int(rows, r, 1, -1);
+				if (k < 0 || k >= 64)
+					continue;
+				while (n <= (size_t)k)
+					vals[n++] = NULL;
+				vals[k] = (char *)lh_rows_get(rows, r, 2);
+			}
+			if (lh_data_file_set_parts(f, n, vals) != LH_OK)
+				st = nomem(err);
+		}
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
 static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
 {
 	int64_t n = s->snap.id;
@@ -364,6 +457,8 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 		}
 	}
 	lh_rows_free(&rows);
+	if (st == LH_OK)
+		st = load_part_values(db, s, only_table, err);
 	return st == LH_OK ? load_name_maps(db, s, only_table, err) : st;
 }
 
@@ -517,6 +612,8 @@ lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_pa
 		st = load_tables(db, s, err);
 	if (st == LH_OK)
 		st = load_columns(db, s, err);
+	if (st == LH_OK)
+		st = load_partitions(db, s, err);
 	if (st == LH_OK)
 		st = load_views(db, s, err);
 	if (st == LH_OK)

@@ -86,9 +86,58 @@ lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,
 	return LH_OK;
 }
 
+static void strs_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+lh_status lh_data_file_set_parts(lh_data_file *f, size_t n, char *const *values)
+{
+	char **v = n ? calloc(n, sizeof *v) : NULL;
+	if (n && !v)
+		return LH_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (values[i] && !(v[i] = lh_strdup(values[i]))) {
+			strs_free(v, n);
+			return LH_ERR_NOMEM;
+		}
+	strs_free(f->part_values, f->part_n);
+	f->part_values = v;
+	f->part_n = n;
+	return LH_OK;
+}
+
+static void part_keys_free(lh_partition_key *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(k[i].transform);
+	free(k);
+}
+
+lh_status lh_table_set_parts(lh_table *t, size_t n, const lh_partition_key *keys)
+{
+	lh_partition_key *k = n ? calloc(n, sizeof *k) : NULL;
+	if (n && !k)
+		return LH_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		k[i].column_id = keys[i].column_id;
+		if (!(k[i].transform = lh_strdup(keys[i].transform))) {
+			part_keys_free(k, n);
+			return LH_ERR_NOMEM;
+		}
+	}
+	part_keys_free(t->part_keys, t->part_n);
+	t->part_keys = k;
+	t->part_n = n;
+	return LH_OK;
+}
+
 void lh_data_file_clear(lh_data_file *f)
 {
 	file_map_clear(f);
+	strs_free(f->part_values, f->part_n);
 	free(f->path);
 	free(f->partial_file_info);
 	free(f->del.path);
@@ -110,10 +159,13 @@ static lh_status data_file_copy(lh_data_file *dst, const lh_data_file *src)
 	dst->map_source = NULL;
 	dst->map_target = NULL;
 	dst->map_partition = NULL;
+	dst->part_values = NULL;
+	dst->part_n = 0;
 	bool ok = dst->path && (!src->partial_file_info || dst->partial_file_info) &&
 	          (!src->del.path || dst->del.path) &&
 	          lh_data_file_set_map(dst, src->map_n, src->map_source, src->map_target,
-	                               src->map_partition, src->map_nested) == LH_OK;
+	                               src->map_partition, src->map_nested) == LH_OK &&
+	          lh_data_file_set_parts(dst, src->part_n, src->part_values) == LH_OK;
 	if (ok && src->nstats) {
 		dst->stats = calloc(src->nstats, sizeof *dst->stats);
 		ok = dst->stats != NULL;
@@ -134,8 +186,10 @@ static lh_status data_file_copy(lh_data_file *dst, const lh_data_file *src)
 lh_table *lh_table_new(void)
 {
 	lh_table *t = calloc(1, sizeof *t);
-	if (t)
+	if (t) {
 		t->refs = 1;
+		t->part_id = -1;
+	}
 	return t;
 }
 
@@ -157,6 +211,7 @@ void lh_table_unref(lh_table **table)
 	free(t->path);
 	free(t->inlined);
 	free(t->comment);
+	part_keys_free(t->part_keys, t->part_n);
 	free(t);
 }
 
@@ -218,7 +273,12 @@ static lh_table *table_clone(const lh_table *src)
 	t->path = lh_strdup(src->path);
 	t->inlined = src->inlined ? lh_strdup(src->inlined) : NULL;
 	t->comment = src->comment ? lh_strdup(src->comment) : NULL;
-	bool ok = t->name && t->path && (!src->inlined || t->inlined) && (!src->comment || t->comment) && LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
+	t->part_keys = NULL;
+	t->part_n = 0;
+	bool ok = t->name && t->path && (!src->inlined || t->inlined) &&
+	          (!src->comment || t->comment) &&
+	          lh_table_set_parts(t, src->part_n, src->part_keys) == LH_OK &&
+	          LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
 	          LH_VEC_RESERVE(&t->files, src->files.len) == LH_OK;
 	for (size_t i = 0; ok && i < src->columns.len; i++) {
 		ok = lh_column_copy(&t->columns.items[i], &src->columns.items[i]) == LH_OK;
@@ -350,6 +410,14 @@ ptrdiff_t lh_state_table_index_by_id(const lh_state *state, int64_t table_id)
 		if (state->tables.items[i]->id == table_id)
 			return (ptrdiff_t)i;
 	return -1;
+}
+
+const lh_column *lh_table_column_by_id(const lh_table *t, int64_t id)
+{
+	for (size_t i = 0; i < t->columns.len; i++)
+		if (t->columns.items[i].id == id)
+			return &t->columns.items[i];
+	return NULL;
 }
 
 ptrdiff_t lh_table_column_index(const lh_table *t, const char *name)

@@ -75,6 +75,10 @@ typedef struct lh_data_file {
 	int64_t partition_id; /* -1: NULL */
 	int64_t mapping_id;   /* -1: NULL */
 	char *partial_file_info;
+	/* ducklake_file_partition_value: one per key of its partition spec (index = key
+	 * index), a NULL entry for a NULL value; part_n 0 for an unpartitioned file */
+	char **part_values;
+	size_t part_n;
 	lh_delete_file del; /* the current delete file, del.id == -1 when none */
 	/* A file without field ids (registered with ducklake_add_data_files) maps its columns
 	 * by name: mapping_id's entries (ducklake_name_mapping), top-level ones */
@@ -97,6 +101,12 @@ typedef struct lh_data_file {
 	lh_col_stats *stats;     /* per-column stats of a file written by the transaction */
 	size_t nstats;
 } lh_data_file;
+
+/* A key of a table's partitioning (ducklake_partition_column). */
+typedef struct lh_partition_key {
+	int64_t column_id;
+	char *transform; /* identity, year, month, day, hour */
+} lh_partition_key;
 
 typedef struct lh_schema {
 	int64_t id; /* negative: created by the open transaction */
@@ -124,6 +134,12 @@ typedef struct lh_table {
 	 * table's top-level columns (engine/scan.c casts them); NULL when there are none. */
 	char *inlined;
 	char *comment; /* ducklake_tag 'comment' (COMMENT ON TABLE); NULL: none */
+	/* Partitioning new files are written with (ducklake_partition_info/_column):
+	 * part_id -1 when the table never had any; no keys after RESET PARTITIONED BY. */
+	int64_t part_id;
+	lh_partition_key *part_keys;
+	size_t part_n;
+	bool part_changed; /* set by the open transaction: commit records a new spec */
 } lh_table;
 
 /* A view (ducklake_view): its SQL as DuckDB prints the parsed query. */
@@ -187,6 +203,10 @@ static inline bool lh_data_file_mapped(const lh_data_file *f)
 lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,
                                const int64_t *target, const bool *partition, bool nested);
 void lh_col_stats_clear(lh_col_stats *s);
+/* Gives file f a copy of n partition values (NULL entries allowed). */
+lh_status lh_data_file_set_parts(lh_data_file *f, size_t n, char *const *values);
+/* Replaces table t's partition keys with a copy of n keys. */
+lh_status lh_table_set_parts(lh_table *t, size_t n, const lh_partition_key *keys);
 
 /* A shell of table t showing only files[0..n): shares every other pointer of t, so it
  * lives on the stack and is never freed or unref'ed (for scanning a subset of files). */
@@ -208,6 +228,8 @@ ptrdiff_t lh_state_table_index(const lh_state *state, int64_t schema_id, const c
 ptrdiff_t lh_state_table_index_by_id(const lh_state *state, int64_t table_id);
 /* Index into table->columns of a top-level column, or -1. */
 ptrdiff_t lh_table_column_index(const lh_table *t, const char *name);
+/* The column (at any level) with this id, or NULL. */
+const lh_column *lh_table_column_by_id(const lh_table *t, int64_t id);
 /* Whether reads of t add DuckLake's virtual `rowid` column: yes, unless the table has a
  * column of its own by that name (which then wins, as in DuckDB). */
 bool lh_table_virtual_rowid(const lh_table *t);

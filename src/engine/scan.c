@@ -429,9 +429,11 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 			return st;
 		}
 	}
-	/* with `*` over the read (name-mapped files beside): only the mapped columns */
+	/* the columns are the files' own: never values from Hive folder names (partitioned
+	 * files live in key=value/ folders; with `*` over the read, name-mapped files beside,
+	 * they would add columns) */
 	if (nmain)
-		lh_buf_puts(out, nmapped ? ", hive_partitioning = false" : "");
+		lh_buf_puts(out, ", hive_partitioning = false");
 	if (nmain)
 		lh_buf_puts(out, rownum ? ", file_row_number = true)" : ")");
 	for (size_t i = 0, k = 0; nmapped && i < t->files.len && st == LH_OK; i++) {

@@ -10,6 +10,9 @@
 
 void lh_written_file_clear(lh_written_file *f)
 {
+	for (size_t k = 0; k < f->part_n; k++)
+		free(f->part_values[k]);
+	free(f->part_values);
 	free(f->path);
 	for (size_t k = 0; k < f->nstats; k++)
 		lh_col_stats_clear(&f->stats[k]);
@@ -133,9 +136,39 @@ static lh_status parse_column_stats(duckdb_vector map, idx_t row, const lh_colum
 	return LH_OK;
 }
 
+/* partition_keys: MAP(VARCHAR, VARCHAR) keyed __lh_p<k>, for one row. */
+static lh_status parse_partition_keys(duckdb_vector map, idx_t row, size_t npart,
+                                      lh_written_file *f, lh_err *err)
+{
+	f->part_values = calloc(npart, sizeof *f->part_values);
+	if (!f->part_values)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	f->part_n = npart;
+	if (!lh_vec_valid(map, row))
+		return LH_OK;
+	duckdb_list_entry *entries = (duckdb_list_entry *)duckdb_vector_get_data(map);
+	duckdb_vector kv = duckdb_list_vector_get_child(map);
+	duckdb_vector keys = duckdb_struct_vector_get_child(kv, 0);
+	duckdb_vector vals = duckdb_struct_vector_get_child(kv, 1);
+	for (idx_t i = entries[row].offset; i < entries[row].offset + entries[row].length; i++) {
+		uint32_t len;
+		const char *key = lh_vec_str(keys, i, &len);
+		if (len <= 6 || len > 12 || memcmp(key, "__lh_p", 6) != 0)
+			continue;
+		size_t k = 0;
+		for (uint32_t c = 6; c < len && k < npart; c++)
+			k = key[c] >= '0' && key[c] <= '9' ? k * 10 + (size_t)(key[c] - '0') : npart;
+		if (k >= npart)
+			continue;
+		if (lh_vec_valid(vals, i) && !(f->part_values[k] = lh_vec_strdup(vals, i)))
+			return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	}
+	return LH_OK;
+}
+
 /* Reads the RETURN_STATS result of a COPY into out. */
 static lh_status read_return_stats(duckdb_result *r, const lh_column *cols, size_t ncols,
-                                   lh_written_files *out, lh_err *err)
+                                   size_t npart, lh_written_files *out, lh_err *err)
 {
 	duckdb_type count_type = duckdb_column_type(r, 1);
 	duckdb_type size_type = duckdb_column_type(r, 2);
@@ -157,6 +190,9 @@ static lh_status read_return_stats(duckdb_result *r, const lh_column *cols, size
 			if (st == LH_OK)
 				st = parse_column_stats(duckdb_data_chunk_get_vector(chunk, 4), row, cols, ncols,
 				                        &f, err);
+			if (st == LH_OK && npart)
+				st = parse_partition_keys(duckdb_data_chunk_get_vector(chunk, 5), row, npart, &f,
+				                          err);
 			if (st == LH_OK && LH_VEC_PUSH(out, f) != LH_OK)
 				st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 			if (st != LH_OK)
@@ -176,13 +212,25 @@ lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const 
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
 	lh_buf_puts(&sql, "COPY (");
+	if (o->npartition) {
+		lh_buf_puts(&sql, "SELECT *");
+		for (size_t k = 0; k < o->npartition; k++)
+			lh_buf_printf(&sql, ", %s AS __lh_p%zu", o->partition_by[k], k);
+		lh_buf_puts(&sql, " FROM (");
+	}
 	lh_buf_puts(&sql, select_sql);
-	lh_buf_puts(&sql, ") TO ");
+	lh_buf_puts(&sql, o->npartition ? ") __lh_w) TO " : ") TO ");
 	lh_buf_sql_str(&sql, dir);
-	lh_buf_printf(&sql,
-	              " (FORMAT parquet, FILE_SIZE_BYTES %lld, FILENAME_PATTERN 'ducklake-{uuidv7}', "
-	              "RETURN_STATS, FIELD_IDS ",
-	              (long long)o->target_file_size);
+	lh_buf_puts(&sql, " (FORMAT parquet, ");
+	if (o->npartition) {
+		lh_buf_puts(&sql, "PARTITION_BY (");
+		for (size_t k = 0; k < o->npartition; k++)
+			lh_buf_printf(&sql, "%s__lh_p%zu", k ? ", " : "", k);
+		lh_buf_puts(&sql, "), ");
+	} else {
+		lh_buf_printf(&sql, "FILE_SIZE_BYTES %lld, ", (long long)o->target_file_size);
+	}
+	lh_buf_puts(&sql, "FILENAME_PATTERN 'ducklake-{uuidv7}', RETURN_STATS, FIELD_IDS ");
 	lh_types_field_ids(cols, ncols, with_row_id, &sql);
 	if (o->random_access) {
 		lh_buf_puts(&sql, ", COMPRESSION uncompressed, ROW_GROUP_SIZE 2048, DICTIONARY_SIZE_LIMIT 1");
@@ -210,7 +258,7 @@ lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const 
 	lh_buf_free(&sql);
 	if (st != LH_OK)
 		return st;
-	st = read_return_stats(&r, cols, ncols, out, err);
+	st = read_return_stats(&r, cols, ncols, o->npartition, out, err);
 	duckdb_destroy_result(&r);
 	return st;
 }
@@ -240,7 +288,7 @@ lh_status lh_engine_write_deletes(lh_engine *engine, const char *positions_sql,
 	if (st != LH_OK)
 		return st;
 	lh_written_files files = {0};
-	st = read_return_stats(&r, NULL, 0, &files, err);
+	st = read_return_stats(&r, NULL, 0, 0, &files, err);
 	duckdb_destroy_result(&r);
 	if (st == LH_OK && files.len == 1) {
 		*out = files.items[0];

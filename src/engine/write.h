@@ -21,6 +21,8 @@ typedef struct lh_written_file {
 	int64_t footer_size;
 	lh_col_stats *stats;
 	size_t nstats;
+	char **part_values; /* partitioned writes: the file's value of each key (NULL: NULL) */
+	size_t part_n;
 } lh_written_file;
 
 typedef LH_VEC(lh_written_file) lh_written_files;
@@ -40,6 +42,12 @@ typedef struct lh_write_options {
 	int64_t row_group_size;       /* rows; 0: DuckDB's default */
 	int64_t row_group_size_bytes; /* 0: no limit */
 	int parquet_version;          /* 1 or 2; 0: DuckDB's default (1) */
+	/* Partitioned writes: one file (or more) per distinct value of these SQL expressions
+	 * over the query's columns; the keys themselves are not written into the files (a
+	 * key that is a column is, as that column). No size cut (DuckDB's COPY cannot cut
+	 * a partitioned write). */
+	const char *const *partition_by;
+	size_t npartition;
 } lh_write_options;
 
 /*

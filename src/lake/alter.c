@@ -1,6 +1,6 @@
 /*
  * lake/alter.c - ALTER TABLE: rename the table; add, drop or rename a column; widen a
- * column's type; set or drop its default or NOT NULL.
+ * column's type; set or drop its default or NOT NULL; set or reset its partitioning.
  *
  * Layer: lake. Every change edits the working state's column rows: a changed column gets
  * begin_snapshot -1, so the commit ends its old row and writes a new one with the same
@@ -371,12 +371,134 @@ static lh_status drop_column(lh_lake *lake, lh_cursor *c, size_t ti, const char 
 		st = lh_lake_fail(lake, LH_ERR_INVALID,
 		                  "cannot drop '%s', the only column of '%s'; drop the table instead",
 		                  name, label);
-	else if (ci >= 0 && !(m = lh_state_table_mut(lh_lake_state(lake), ti)))
+	for (size_t k = 0; st == LH_OK && ci >= 0 && k < t->part_n; k++)
+		if (t->part_keys[k].column_id == t->columns.items[ci].id)
+			st = lh_lake_fail(lake, LH_ERR_INVALID,
+			                  "cannot drop column '%s' of '%s': the table is partitioned by this "
+			                  "column; RESET PARTITIONED BY (or SET it without the column) first",
+			                  name, label);
+	if (st != LH_OK) {
+		free(name);
+		return st;
+	}
+	if (ci >= 0 && !(m = lh_state_table_mut(lh_lake_state(lake), ti)))
 		st = nomem(lake);
 	if (m)
 		remove_column_tree(m, (size_t)ci);
 	free(name);
 	return st;
+}
+
+static bool is_time_type(const char *type, bool with_hour)
+{
+	return (!with_hour && strcmp(type, "date") == 0) || lh_str_starts_with(type, "timestamp");
+}
+
+/* One key of SET PARTITIONED BY: a column, or year/month/day/hour(column). */
+static lh_status partition_key(lh_lake *lake, lh_cursor *c, const lh_table *t,
+                               const char *label, lh_partition_key *out)
+{
+	char *word = lh_cur_ident(c);
+	char *col = NULL;
+	const char *transform = "identity";
+	static const char *const transforms[] = {"year", "month", "day", "hour"};
+	if (word && lh_cur_accept(c, "(")) {
+		transform = NULL;
+		for (size_t i = 0; i < 4 && !transform; i++)
+			if (lh_strieq(word, transforms[i]))
+				transform = transforms[i];
+		col = lh_cur_ident(c);
+		if (!col || !lh_cur_accept(c, ")") || !transform) {
+			lh_status st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+			                            "PARTITIONED BY '%s(...)': a key is a column or "
+			                            "year(col), month(col), day(col), hour(col)",
+			                            word);
+			free(word);
+			free(col);
+			return st;
+		}
+		free(word);
+	} else {
+		col = word;
+	}
+	if (!col)
+		return lh_lake_fail(lake, LH_ERR_SYNTAX,
+		                    "PARTITIONED BY: expected (col, year(col), ...) after BY");
+	ptrdiff_t ci = lh_table_column_index(t, col);
+	lh_status st = LH_OK;
+	const lh_column *cc = ci >= 0 ? &t->columns.items[ci] : NULL;
+	if (!cc)
+		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "cannot partition '%s' by '%s': no such column",
+		                  label, col);
+	else if (strcmp(transform, "identity") != 0 &&
+	         !is_time_type(cc->type, strcmp(transform, "hour") == 0))
+		st = lh_lake_fail(lake, LH_ERR_TYPE,
+		                  "cannot partition '%s' by %s(%s): the column is %s, not a %s", label,
+		                  transform, col, cc->type,
+		                  strcmp(transform, "hour") == 0 ? "timestamp" : "date or timestamp");
+	else if (strcmp(transform, "identity") == 0 &&
+	         (strcmp(cc->type, "struct") == 0 || strcmp(cc->type, "list") == 0 ||
+	          strcmp(cc->type, "map") == 0))
+		st = lh_lake_fail(lake, LH_ERR_TYPE,
+		                  "cannot partition '%s' by '%s': a %s column has no single value to "
+		                  "partition by",
+		                  label, col, cc->type);
+	else
+		*out = (lh_partition_key){cc->id, (char *)transform};
+	free(col);
+	return st;
+}
+
+/* SET PARTITIONED BY (keys) / RESET PARTITIONED BY: the partitioning of files written from
+ * now on (files already written keep theirs). The same keys again change nothing. */
+static lh_status set_partitioning(lh_lake *lake, lh_cursor *c, size_t ti, const char *label,
+                                  bool reset)
+{
+	const lh_table *t = lh_lake_state(lake)->tables.items[ti];
+	if (!lh_cur_accept(c, "PARTITIONED") || !lh_cur_accept(c, "BY"))
+		return lh_lake_fail(lake, LH_ERR_SYNTAX, "expected %s PARTITIONED BY",
+		                    reset ? "RESET" : "SET");
+	lh_partition_key keys[64];
+	size_t n = 0;
+	lh_status st = LH_OK;
+	if (!reset) {
+		if (!lh_cur_accept(c, "("))
+			return lh_lake_fail(lake, LH_ERR_SYNTAX,
+			                    "SET PARTITIONED BY: expected (col, year(col), ...)");
+		do {
+			if (n == 64)
+				return lh_lake_fail(lake, LH_ERR_INVALID,
+				                    "SET PARTITIONED BY: at most 64 keys");
+			st = partition_key(lake, c, t, label, &keys[n]);
+			for (size_t k = 0; st == LH_OK && k < n; k++)
+				if (keys[k].column_id == keys[n].column_id &&
+				    strcmp(keys[k].transform, keys[n].transform) == 0)
+					st = lh_lake_fail(lake, LH_ERR_INVALID,
+					                  "SET PARTITIONED BY: key %zu repeats key %zu", n + 1, k + 1);
+			n++;
+		} while (st == LH_OK && lh_cur_accept(c, ","));
+		if (st == LH_OK && !lh_cur_accept(c, ")"))
+			st = lh_lake_fail(lake, LH_ERR_SYNTAX, "SET PARTITIONED BY: expected ')'");
+		if (st != LH_OK)
+			return st;
+	}
+	bool same = n == t->part_n;
+	for (size_t k = 0; same && k < n; k++)
+		same = keys[k].column_id == t->part_keys[k].column_id &&
+		       strcmp(keys[k].transform, t->part_keys[k].transform) == 0;
+	if (same)
+		return LH_OK;
+	for (size_t i = 0; i < t->files.len; i++)
+		if (t->files.items[i].id < 0 && t->files.items[i].part_n > 0)
+			return lh_lake_fail(lake, LH_ERR_CONFLICT,
+			                    "this transaction already wrote partitioned files to '%s'; "
+			                    "COMMIT before changing its partitioning",
+			                    label);
+	lh_table *m = lh_state_table_mut(lh_lake_state(lake), ti);
+	if (!m || lh_table_set_parts(m, n, keys) != LH_OK)
+		return nomem(lake);
+	m->part_changed = true;
+	return LH_OK;
 }
 
 /* The table an ALTER names: *out_ti, or *out_missing for IF EXISTS on a missing one. */
@@ -425,10 +547,15 @@ static lh_status alter_fn(lh_lake *lake, void *arg, int64_t *count)
 		st = drop_column(lake, c, ti, label);
 	else if (lh_cur_accept(c, "ALTER"))
 		st = alter_column(lake, a->s, c, ti, label);
+	else if (lh_cur_accept(c, "SET"))
+		st = set_partitioning(lake, c, ti, label, false);
+	else if (lh_cur_accept(c, "RESET"))
+		st = set_partitioning(lake, c, ti, label, true);
 	else
 		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-		                  "ALTER TABLE supports RENAME TO, ADD/DROP/RENAME COLUMN and ALTER "
-		                  "COLUMN (TYPE, SET/DROP DEFAULT, SET/DROP NOT NULL)");
+		                  "ALTER TABLE supports RENAME TO, ADD/DROP/RENAME COLUMN, ALTER COLUMN "
+		                  "(TYPE, SET/DROP DEFAULT, SET/DROP NOT NULL) and SET/RESET "
+		                  "PARTITIONED BY");
 	free(label);
 	return st == LH_ERR_NOMEM ? nomem(lake) : st;
 }

@@ -88,21 +88,85 @@ static lh_status check_not_null(lh_lake *lake, const lh_state *s, const lh_table
 	return LH_OK;
 }
 
-static lh_status add_written_files(lh_lake *lake, size_t ti, const char *table_path,
-                                   lh_written_files *files, bool with_row_id, int64_t *out_rows)
+/* The Hive key of partition key k: the column's name, or the transform's (year=2025/). */
+static const char *part_key_name(const lh_table *t, size_t k)
 {
+	const lh_partition_key *key = &t->part_keys[k];
+	if (strcmp(key->transform, "identity") != 0)
+		return key->transform;
+	const lh_column *c = lh_table_column_by_id(t, key->column_id);
+	return c ? c->name : "?";
+}
+
+/* A file's path relative to the table path: partitioned, the Hive folders DuckDB's COPY
+ * made in the staging folder (values escaped as it escapes them), each __lh_p<k>=
+ * renamed to the key's name; else its name alone. */
+static char *relative_path(const lh_table *t, const char *staging, const lh_written_file *wf)
+{
+	if (wf->part_n == 0 || !lh_str_starts_with(wf->path, staging))
+		return lh_strdup(basename(wf->path));
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	const char *p = wf->path + strlen(staging);
+	while (*p == '/')
+		p++;
+	while (*p) {
+		const char *end = strchr(p, '/');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		size_t k = 0;
+		const char *eq = memchr(p, '=', len);
+		if (end && eq && lh_str_starts_with(p, "__lh_p")) {
+			for (const char *d = p + 6; d < eq; d++)
+				k = k * 10 + (size_t)(*d - '0');
+			lh_buf_puts(&b, k < t->part_n ? part_key_name(t, k) : "?");
+			lh_buf_append(&b, eq, (size_t)(p + len - eq));
+		} else {
+			lh_buf_append(&b, p, len);
+		}
+		if (end)
+			lh_buf_putc(&b, '/');
+		p = end ? end + 1 : p + len;
+	}
+	return lh_buf_steal(&b);
+}
+
+/* like: a file whose partition the new files share (compaction); else the table's own
+ * partitioning applies. */
+static lh_status add_written_files(lh_lake *lake, size_t ti, const char *table_path,
+                                   const char *staging, lh_written_files *files,
+                                   bool with_row_id, const lh_data_file *like,
+                                   int64_t *out_rows)
+{
+	/* what the new files take from `like`, copied first: it may be a file of this very
+	 * table, whose file list changes below */
+	lh_data_file lk = {.partition_id = -1};
+	char *like_dir = NULL; /* like's folder relative to the table path, ending in '/' */
+	if (like) {
+		lk.partition_id = like->partition_id;
+		if (lh_data_file_set_parts(&lk, like->part_n, like->part_values) != LH_OK)
+			return nomem(lake);
+		if (like->path_is_relative && strrchr(like->path, '/') &&
+		    (like_dir = lh_strdup(like->path)) != NULL)
+			strrchr(like_dir, '/')[1] = '\0';
+		if (like->path_is_relative && strrchr(like->path, '/') && !like_dir) {
+			lh_data_file_clear(&lk);
+			return nomem(lake);
+		}
+	}
 	lh_state *s = lh_lake_state(lake);
 	lh_table *t = lh_state_table_mut(s, ti);
-	if (!t)
-		return nomem(lake);
-	lh_status st = LH_OK;
+	lh_status st = t ? LH_OK : nomem(lake);
 	for (size_t i = 0; st == LH_OK && i < files->len; i++) {
 		lh_written_file *wf = &files->items[i];
-		char *name = lh_strdup(basename(wf->path));
+		char *rel = relative_path(t, staging, wf);
+		char *name = rel && like_dir ? lh_asprintf("%s%s", like_dir, rel) : rel;
+		if (name != rel)
+			free(rel);
 		char *dest = name ? lh_path_join(table_path, name) : NULL;
 		if (!dest) {
 			free(name);
-			return nomem(lake);
+			st = nomem(lake);
+			break;
 		}
 		st = lake->store->ops->put_file(lake->store, wf->path, dest, &lake->err);
 		if (st == LH_OK)
@@ -115,12 +179,16 @@ static lh_status add_written_files(lh_lake *lake, size_t ti, const char *table_p
 		                  .file_size_bytes = wf->file_size_bytes,
 		                  .footer_size = wf->footer_size,
 		                  .row_id_start = -1,
-		                  .partition_id = -1,
+		                  .partition_id = lk.partition_id, /* -1: set at commit */
 		                  .mapping_id = -1,
 		                  .del = {.id = -1},
 		                  .row_id_column = with_row_id,
 		                  .stats = wf->stats,
-		                  .nstats = wf->nstats};
+		                  .nstats = wf->nstats,
+		                  .part_values = wf->part_values,
+		                  .part_n = wf->part_n};
+		if (like && st == LH_OK && lh_data_file_set_parts(&f, lk.part_n, lk.part_values) != LH_OK)
+			st = nomem(lake);
 		if (st == LH_OK && LH_VEC_PUSH(&t->files, f) != LH_OK)
 			st = nomem(lake);
 		if (st != LH_OK) {
@@ -129,13 +197,39 @@ static lh_status add_written_files(lh_lake *lake, size_t ti, const char *table_p
 		}
 		wf->stats = NULL; /* now owned by the table */
 		wf->nstats = 0;
+		wf->part_values = NULL;
+		wf->part_n = 0;
 		*out_rows += wf->record_count;
 	}
+	free(like_dir);
+	lh_data_file_clear(&lk);
 	return st;
 }
 
+/* The SQL of each partition key of table t over its columns (year("ts"), "kind"). */
+static lh_status partition_exprs(const lh_table *t, char ***out)
+{
+	*out = t->part_n ? calloc(t->part_n, sizeof **out) : NULL;
+	if (t->part_n && !*out)
+		return LH_ERR_NOMEM;
+	for (size_t k = 0; k < t->part_n; k++) {
+		const lh_column *c = lh_table_column_by_id(t, t->part_keys[k].column_id);
+		lh_buf b;
+		lh_buf_init(&b, 0);
+		bool identity = strcmp(t->part_keys[k].transform, "identity") == 0;
+		if (!identity)
+			lh_buf_printf(&b, "%s(", t->part_keys[k].transform);
+		lh_buf_sql_ident(&b, c ? c->name : "?");
+		if (!identity)
+			lh_buf_putc(&b, ')');
+		if (!((*out)[k] = lh_buf_steal(&b)))
+			return LH_ERR_NOMEM;
+	}
+	return LH_OK;
+}
+
 lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bool with_row_id,
-                            int64_t *out_rows)
+                            const lh_data_file *like, int64_t *out_rows)
 {
 	*out_rows = 0;
 	lh_state *s = lh_lake_state(lake);
@@ -148,6 +242,12 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bo
 		st = lake->store->ops->staging_dir(lake->store, &staging, &lake->err);
 	lh_write_options wo;
 	lh_lake_write_options(lake, s, t, &wo);
+	char **parts = NULL;
+	size_t nparts = like ? 0 : t->part_n;
+	if (st == LH_OK && nparts && partition_exprs(t, &parts) != LH_OK)
+		st = nomem(lake);
+	wo.partition_by = (const char *const *)parts;
+	wo.npartition = nparts;
 	if (st == LH_OK)
 		st = lh_engine_write_data(lake->engine, select_sql, t->columns.items, t->columns.len,
 		                          with_row_id, &wo, staging, &files, &lake->err);
@@ -164,7 +264,11 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bo
 	if (st == LH_OK)
 		st = check_not_null(lake, s, t, &files);
 	if (st == LH_OK)
-		st = add_written_files(lake, ti, table_path, &files, with_row_id, out_rows);
+		st = add_written_files(lake, ti, table_path, staging, &files, with_row_id, like,
+		                       out_rows);
+	for (size_t k = 0; parts && k < nparts; k++)
+		free(parts[k]);
+	free(parts);
 	lh_written_files_free(&files);
 	lh_store_staging_done(staging);
 	free(staging);
@@ -543,7 +647,7 @@ static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	if (st == LH_OK && sel.status != LH_OK)
 		st = nomem(lake);
 	if (st == LH_OK)
-		st = lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), false, out_count);
+		st = lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), false, NULL, out_count);
 	if (st != LH_OK)
 		name_source_column(lake, t, map);
 	if (st != LH_OK && !lh_str_starts_with(lh_lake_error(lake), "cannot") &&
@@ -789,12 +893,12 @@ static lh_status update_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS "
 	                  "_ducklake_internal_row_id FROM __lh.main.updated WHERE __lh_rowid IS "
 	                  "NOT NULL");
-	st = lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), true, &rows);
+	st = lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), true, NULL, &rows);
 	if (st == LH_OK) {
 		st = lh_dml_write_rows(lake, (size_t)ti,
 		                       "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid) FROM "
 		                       "__lh.main.updated WHERE __lh_rowid IS NULL",
-		                       false, &more);
+		                       false, NULL, &more);
 	}
 	if (st == LH_OK)
 		st = lh_engine_exec(lake->engine,

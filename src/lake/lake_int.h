@@ -274,8 +274,11 @@ lh_status lh_dml_update(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_co
 lh_status lh_dml_truncate(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
 
 /* Writes the rows of `select_sql` as new data files of table index `ti` of the working
- * state and adds them to it; *out_rows = rows written. Checks NOT NULL columns. */
+ * state and adds them to it; *out_rows = rows written. Checks NOT NULL columns. The
+ * table's partitioning splits the rows into files per partition, unless `like` is given:
+ * then they go unsplit into like's partition (its folder, partition id and values). */
 lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bool with_row_id,
+                            const lh_data_file *like,
                             int64_t *out_rows);
 /* Marks the (file_id, pos) rows of DuckDB table `matched` deleted in table index ti;
  * *out_count = rows newly deleted. */

@@ -206,8 +206,10 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		size_t before = t->files.len;
 		int64_t rows = 0;
 		if (st == LH_OK)
-			st = sel.status == LH_OK ? lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), true, &rows)
-			                         : nomem(lake);
+			st = sel.status == LH_OK
+			         ? lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), true,
+			                             file_with_id(t, job->ids->items[run->first], NULL), &rows)
+			         : nomem(lake);
 		lh_buf_free(&sel);
 		lh_table *mt = st == LH_OK ? lh_state_table_mut(s, (size_t)ti) : NULL;
 		if (st == LH_OK && !mt)
@@ -233,7 +235,22 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 
 typedef struct cand {
 	int64_t id, version, partition, begin, size;
+	const lh_data_file *f;
 } cand;
+
+/* Orders partition values (NULL first); 0 when two files are in the same partition. */
+static int part_cmp(const lh_data_file *a, const lh_data_file *b)
+{
+	if (a->part_n != b->part_n)
+		return a->part_n < b->part_n ? -1 : 1;
+	for (size_t k = 0; k < a->part_n; k++) {
+		const char *x = a->part_values[k], *y = b->part_values[k];
+		int c = !x || !y ? (x != NULL) - (y != NULL) : strcmp(x, y);
+		if (c)
+			return c;
+	}
+	return 0;
+}
 
 static int cand_cmp(const void *a, const void *b)
 {
@@ -242,6 +259,9 @@ static int cand_cmp(const void *a, const void *b)
 		return x->version < y->version ? -1 : 1;
 	if (x->partition != y->partition)
 		return x->partition < y->partition ? -1 : 1;
+	int pc = part_cmp(x->f, y->f);
+	if (pc)
+		return pc;
 	if (x->begin != y->begin)
 		return x->begin < y->begin ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
@@ -277,7 +297,7 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 		if (f->file_size_bytes >= wo.target_file_size && !all)
 			continue;
 		c[n++] = (cand){f->id, version_at(versions, f->begin_snapshot), f->partition_id,
-		                f->begin_snapshot, f->file_size_bytes};
+		                f->begin_snapshot, f->file_size_bytes, f};
 	}
 	qsort(c, n, sizeof *c, cand_cmp);
 	lh_i64_vec ids = {0};
@@ -290,6 +310,7 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 		size_t j = i;
 		int64_t size = 0;
 		while (j < n && c[j].version == c[i].version && c[j].partition == c[i].partition &&
+		       part_cmp(c[j].f, c[i].f) == 0 &&
 		       (j == i || size + c[j].size <= wo.target_file_size) &&
 		       (max_files <= 0 || merged + (int64_t)(j - i) < max_files)) {
 			size += c[j].size;

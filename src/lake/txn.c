@@ -251,7 +251,8 @@ static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, siz
 	lh_buf_putc(&sel, ')');
 	int64_t rows = 0;
 	if (st == LH_OK)
-		st = lh_dml_write_rows(lake, ti, lh_buf_str(&sel), with_row_id, &rows);
+		st = lh_dml_write_rows(lake, ti, lh_buf_str(&sel), with_row_id, &t->files.items[fi],
+		                       &rows);
 	lh_buf_free(&sel);
 	if (st == LH_OK) {
 		/* the new files were appended to the table; the old one goes (from disk at the
