@@ -8,7 +8,8 @@
  *   evolved the same scan after a column rename, when files are read by field id
  *   plan    a query that reads nothing (LIMIT 0) through the lake vs DuckDB: the cost of
  *           resolving the table, building its view and binding
- *   commit  one-row INSERT, median over 200 commits (goal <= 10 ms)
+ *   commit  one-row INSERT, median over 200 commits (goal <= 10 ms), and the same into a
+ *           table with data inlining (rows kept in the catalog)
  *
  * Each figure is the median of several runs; the ratio is ours / DuckDB's.
  * Usage: bench_core [rows] [work dir]   (defaults: 10000000, a fresh /tmp folder)
@@ -140,6 +141,22 @@ int main(int argc, char **argv)
 	double commit_ours = median(c_ours, 200), commit_base = median(c_base, 200);
 	qsort(c_ours, 200, sizeof *c_ours, cmp_double);
 
+	/* --- the same commits into a table with data inlining: rows kept in the catalog,
+	 * no Parquet file, no fsync of a data file ------------------------------------------ */
+	lake_exec(lake, "CREATE TABLE events_inl (id INTEGER, note VARCHAR); CALL "
+	                "lake.set_option('data_inlining_row_limit', 10, table_name => 'events_inl')");
+	duck_ms(con, "CREATE TABLE events_inl (id INTEGER, note VARCHAR)");
+	double i_ours[200], i_base[200];
+	for (int i = 0; i < 200; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO events_inl VALUES (%d, 'event %d')", i, i);
+		double t0 = now_ms();
+		lake_exec(lake, sql);
+		i_ours[i] = now_ms() - t0;
+		i_base[i] = duck_ms(con, sql);
+	}
+	double inl_ours = median(i_ours, 200), inl_base = median(i_base, 200);
+	qsort(i_ours, 200, sizeof *i_ours, cmp_double);
+
 	printf("rows: %lld, runs: %d (medians), work dir: %s\n\n", rows, RUNS, dir);
 	printf("| %-34s | %13s | %13s | %7s | %-14s |\n", "benchmark", "lakehouse", "DuckDB", "ratio",
 	       "goal");
@@ -150,9 +167,12 @@ int main(int argc, char **argv)
 	row("scan after RENAME COLUMN (by id)", evolved_ours, evolved_base, "<= 1.05x");
 	row("plan: LIMIT 0 vs read_parquet", plan_ours, plan_base, "<= 5 ms");
 	row("commit: 1-row INSERT (median)", commit_ours, commit_base, "<= 10 ms");
+	row("commit: 1-row INSERT, inlined", inl_ours, inl_base, "< 4.35 ms");
 	printf("\ncommit latency p90 %.2f ms, max %.2f ms (DuckDB's baseline is an in-memory "
 	       "table: no file, no catalog, no fsync)\n",
 	       c_ours[179], c_ours[199]);
+	printf("inlined commit latency p90 %.2f ms, max %.2f ms; inlined / Parquet commit: %.2fx\n",
+	       i_ours[179], i_ours[199], inl_ours / commit_ours);
 
 	lh_lake_close(&lake);
 	duckdb_disconnect(&con);

@@ -21,7 +21,10 @@ static const char *const compact_help =
     "stay, time travel to earlier snapshots still reads the old files, and the snapshot\n"
     "it makes changes no rows (the change feed skips it). Without TABLE (table or\n"
     "schema.table), every table. The old files are released when their snapshots expire.\n"
-    "SQL: CALL ducklake_merge_adjacent_files('lake' [, 'table'] [, schema => 's']).\n"
+    "A table with rows kept inline in the catalog (data inlining) first gets them\n"
+    "written into a data file, in a snapshot of its own.\n"
+    "SQL: CALL ducklake_merge_adjacent_files('lake' [, 'table'] [, schema => 's']);\n"
+    "CALL ducklake_flush_inlined_data('lake' [, schema_name => s] [, table_name => t]).\n"
     "\n"
     "  --max-files N   merge at most N files in all\n"
     "  -v, --verbose   list every file merged and created\n";
@@ -130,7 +133,7 @@ typedef struct tally {
 
 static const char *const ACTIONS[8] = {
     "merged",  "created", "expired_snapshot", "released_file",
-    "removed", "removed_orphan", NULL, NULL};
+    "removed", "removed_orphan", "flushed", NULL};
 
 /* Counts a report row under its action ("would_x" as x). */
 static void count_row(void *ctx, lh_result *r, size_t row)
@@ -255,9 +258,15 @@ static int cmd_compact(const opts *o)
 	char a[32], b[32];
 	cli_human_bytes(t.bytes[0], a, sizeof a);
 	cli_human_bytes(t.bytes[1], b, sizeof b);
-	if (t.count[0] == 0)
+	if (t.count[6] > 0) {
+		char c[32];
+		cli_human_bytes(t.bytes[6], c, sizeof c);
+		printf("wrote the rows kept inline in the catalog into %lld file%s (%s)\n",
+		       (long long)t.count[6], t.count[6] == 1 ? "" : "s", c);
+	}
+	if (t.count[0] == 0 && t.count[6] == 0)
 		printf("nothing to merge: no table has two or more small files to combine\n");
-	else
+	else if (t.count[0] > 0)
 		printf("merged %lld files (%s) into %lld (%s)\n", (long long)t.count[0], a,
 		       (long long)t.count[1], b);
 	return 0;

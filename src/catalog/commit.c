@@ -43,6 +43,7 @@
  *   LH_FAULT=after_commit:1 (tests/cli/test_commit.py).
  */
 #include "catalog/catalog.h"
+#include "catalog/inlined.h"
 #include "catalog/jobs.h"
 #include "catalog/stats.h"
 #include "util/fsutil.h"
@@ -74,6 +75,8 @@ typedef struct table_diff {
 	bool compacted; /* the new files hold the retired files' rows (compaction) */
 	bool commented; /* the table's or a column's comment changed (tags) */
 	bool partitioned; /* SET/RESET PARTITIONED BY: a new partition spec */
+	bool inl_inserted; /* rows inlined in the catalog */
+	bool inl_deleted;  /* inlined rows deleted (or all flushed into a file) */
 } table_diff;
 
 typedef struct plan {
@@ -192,6 +195,8 @@ static void diff_table(table_diff *d)
 		                          column_comment(b, t->columns.items[i].id));
 	d->renamed = b->schema_id != t->schema_id || strcmp(b->name, t->name) != 0;
 	d->partitioned = t->part_changed;
+	d->inl_inserted = t->inl_rows > 0;
+	d->inl_deleted = t->inl_deleted.len > 0 || t->inl_flushed;
 	for (size_t i = 0; i < b->columns.len && !d->altered; i++)
 		d->altered = !column_in(&b->columns.items[i], t);
 	for (size_t i = 0; i < t->columns.len && !d->altered; i++)
@@ -238,7 +243,8 @@ static lh_status plan_build(const lh_state *base, const lh_state *txn, plan *p)
 		const lh_table *t = txn->tables.items[i];
 		if (t->id >= 0)
 			continue;
-		table_diff d = {.txn = t, .inserted = t->files.len > 0, .partitioned = t->part_changed};
+		table_diff d = {.txn = t, .inserted = t->files.len > 0, .partitioned = t->part_changed,
+		                .inl_inserted = t->inl_rows > 0};
 		if (file_index_build(&d.txn_files, t) != LH_OK || LH_VEC_PUSH(&p->tables, d)) {
 			free(d.txn_files.items);
 			return LH_ERR_NOMEM;
@@ -273,7 +279,8 @@ static bool plan_empty(const plan *p)
 	if (p->ddl)
 		return false;
 	for (size_t i = 0; i < p->tables.len; i++)
-		if (p->tables.items[i].inserted || p->tables.items[i].deleted)
+		if (p->tables.items[i].inserted || p->tables.items[i].deleted ||
+		    p->tables.items[i].inl_inserted || p->tables.items[i].inl_deleted)
 			return false;
 	return true;
 }
@@ -332,9 +339,17 @@ static lh_status check_change(const lh_state *base, const lh_state *txn, const p
 		bool hit_alter = c->kind == LH_CHANGE_ALTERED_TABLE && c->id == d->base->id;
 		bool hit_compact = c->kind == LH_CHANGE_COMPACTED_TABLE && c->id == d->base->id;
 		bool changed_structure = !d->txn || d->renamed || d->altered;
-		if (hit_drop && (d->inserted || d->deleted || changed_structure))
+		bool writes = d->inserted || d->deleted || d->inl_inserted || d->inl_deleted;
+		if (hit_drop && (writes || changed_structure))
 			return conflict(err, "table", sname, d->base->name, snap);
-		if (hit_alter && (d->inserted || d->deleted || changed_structure))
+		if (hit_alter && (writes || changed_structure))
+			return conflict(err, "table", sname, d->base->name, snap);
+		/* inlined rows: a delete or flush of them meets another's delete or flush (and a
+		 * flush meets rows inlined meanwhile, which it would end unflushed) */
+		bool hit_inl = c->id == d->base->id &&
+		               (c->kind == LH_CHANGE_INLINED_DELETE || c->kind == LH_CHANGE_FLUSHED_INLINED ||
+		                (c->kind == LH_CHANGE_INLINED_INSERT && d->txn && d->txn->inl_flushed));
+		if (hit_inl && d->inl_deleted)
 			return conflict(err, "table", sname, d->base->name, snap);
 		if (hit_compact && d->deleted)
 			return conflict(err, "table", sname, d->base->name, snap);
@@ -445,6 +460,7 @@ typedef struct writer {
 	int64_t snap;
 	int64_t next_catalog_id;
 	int64_t next_file_id;
+	int64_t schema_version; /* the new snapshot's */
 	id_map ids;
 	id_map parts; /* table id -> the partition id this commit gave it */
 } writer;
@@ -734,7 +750,8 @@ static lh_status write_table_data(writer *w, const table_diff *d, int64_t table_
 	int64_t next_row_id = 0;
 	bool existed = false;
 	lh_status st = LH_OK;
-	if (d->inserted) {
+	bool inserted = d->inserted || d->inl_inserted;
+	if (inserted) {
 		lh_val k[1] = {LH_V_INT(table_id)};
 		lh_rows *rows = NULL;
 		st = lh_catdb_query(w->db, "SELECT next_row_id FROM ducklake_table_stats WHERE table_id = ?",
@@ -750,7 +767,14 @@ static lh_status write_table_data(writer *w, const table_diff *d, int64_t table_
 	st = write_new_files(w, d, table_id, &next_row_id, &rows_added, &bytes_added, &file_ids);
 	if (st == LH_OK)
 		st = write_deletes(w, d, table_id, file_ids.items);
-	if (st == LH_OK && d->inserted && (rows_added > 0 || !existed))
+	if (st == LH_OK && d->inl_deleted)
+		st = lh_inlined_end(w->db, d->txn, w->snap, w->err);
+	if (st == LH_OK && d->inl_inserted) {
+		rows_added += (int64_t)d->txn->inl_rows;
+		st = lh_inlined_write(w->db, table_id, d->txn, w->snap, w->schema_version, &next_row_id,
+		                      w->err);
+	}
+	if (st == LH_OK && inserted && (rows_added > 0 || !existed))
 		st = write_table_stats(w, table_id, d->txn, next_row_id, rows_added, bytes_added, existed);
 	LH_VEC_FREE(&file_ids);
 	return st;
@@ -888,19 +912,25 @@ static void build_changes(const plan *p, const lh_state *base, const lh_state *t
 		lh_changes_append(b, LH_CHANGE_CREATED_VIEW, 0, sc ? sc->name : "?",
 		                  p->new_views.items[i]->name);
 	}
-	static const lh_change_kind kinds[4] = {LH_CHANGE_INSERTED_INTO_TABLE,
-	                                        LH_CHANGE_DELETED_FROM_TABLE, LH_CHANGE_ALTERED_TABLE,
-	                                        LH_CHANGE_COMPACTED_TABLE};
-	for (int k = 0; k < 4; k++) {
+	static const lh_change_kind kinds[7] = {
+	    LH_CHANGE_INSERTED_INTO_TABLE, LH_CHANGE_INLINED_INSERT,  LH_CHANGE_DELETED_FROM_TABLE,
+	    LH_CHANGE_INLINED_DELETE,      LH_CHANGE_ALTERED_TABLE,   LH_CHANGE_COMPACTED_TABLE,
+	    LH_CHANGE_FLUSHED_INLINED};
+	for (int k = 0; k < 7; k++) {
 		for (size_t i = 0; i < p->tables.len; i++) {
 			const table_diff *d = &p->tables.items[i];
 			if (!d->txn)
 				continue;
-			/* a compaction changes no rows: it is recorded as nothing else */
-			bool on = k == 0   ? d->inserted && !d->compacted
-			          : k == 1 ? d->deleted && !d->compacted
-			          : k == 2 ? d->base && (d->altered || d->commented || d->partitioned)
-			                   : d->compacted;
+			/* a compaction or a flush changes no rows: it is recorded as nothing else */
+			bool flushed = d->txn->inl_flushed;
+			bool moved = d->compacted || flushed;
+			bool on = k == 0   ? d->inserted && !moved
+			          : k == 1 ? d->inl_inserted
+			          : k == 2 ? d->deleted && !moved
+			          : k == 3 ? d->inl_deleted && !flushed
+			          : k == 4 ? d->base && (d->altered || d->commented || d->partitioned)
+			          : k == 5 ? d->compacted && !flushed
+			                   : flushed;
 			if (on)
 				lh_changes_append(b, kinds[k], map_get(ids, d->txn->id), NULL, NULL);
 		}
@@ -915,6 +945,7 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 {
 	char now[40];
 	lh_now_timestamptz(now);
+	w->schema_version = latest->schema_version + (p->ddl ? 1 : 0);
 	lh_status st = write_schemas(w, p);
 	if (st == LH_OK)
 		st = write_tables(w, p);
@@ -922,7 +953,7 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 		st = write_views(w, p);
 	if (st != LH_OK)
 		return st;
-	int64_t schema_version = latest->schema_version + (p->ddl ? 1 : 0);
+	int64_t schema_version = w->schema_version;
 	lh_val sv[5] = {LH_V_INT(w->snap), LH_V_TEXT(now), LH_V_INT(schema_version),
 	                LH_V_INT(w->next_catalog_id), LH_V_INT(w->next_file_id)};
 	st = ex(w, "INSERT INTO ducklake_snapshot VALUES (?, ?, ?, ?, ?)", sv, 5);

@@ -491,46 +491,38 @@ static lh_status render_inlined(lh_table *t, const lh_rows *rows, lh_buf *b)
 	if (b->len)
 		lh_buf_puts(b, " UNION ALL ");
 	lh_buf_puts(b, "SELECT ");
-	bool first = true;
-	for (size_t i = 0; i < t->columns.len; i++) {
+	size_t rowid_col = 0, snap_col = 0;
+	for (size_t k = 0; k < rows->ncols; k++) {
+		rowid_col = strcmp(rows->names[k], "row_id") == 0 ? k + 1 : rowid_col;
+		snap_col = strcmp(rows->names[k], "begin_snapshot") == 0 ? k + 1 : snap_col;
+	}
+	for (size_t i = 0, first = 1; i < t->columns.len; i++) {
 		const lh_column *c = &t->columns.items[i];
 		if (c->parent >= 0)
 			continue;
 		lh_buf_puts(b, first ? "" : ", ");
-		first = false;
-		bool have = false;
-		for (size_t k = 0; k < rows->ncols && !have; k++)
-			have = strcmp(rows->names[k], c->name) == 0;
-		if (have) {
-			lh_buf_puts(b, "__i.");
-			lh_buf_sql_ident(b, c->name);
-		} else {
-			lh_buf_puts(b, "NULL");
-		}
+		first = 0;
+		size_t at = 0; /* 1-based position in the inlined table's row; 0: not there */
+		for (size_t k = 0; k < rows->ncols && !at; k++)
+			at = strcmp(rows->names[k], c->name) == 0 ? k + 1 : 0;
+		if (at)
+			lh_buf_printf(b, "__i.r[%zu]", at);
+		else
+			lh_buf_puts(b, "NULL::VARCHAR");
 		lh_buf_puts(b, " AS ");
 		lh_buf_sql_ident(b, c->name);
 	}
-	lh_buf_puts(b, " FROM (VALUES ");
-	for (size_t r = 0; r < rows->nrows; r++) {
-		lh_buf_puts(b, r ? ", (" : "(");
-		for (size_t k = 0; k < rows->ncols; k++) {
-			const char *v = lh_rows_get(rows, r, k);
-			lh_buf_puts(b, k ? ", " : "");
-			if (v) {
-				lh_buf_sql_str(b, v);
-				lh_buf_puts(b, "::VARCHAR");
-			} else {
-				lh_buf_puts(b, "NULL::VARCHAR");
-			}
-		}
-		lh_buf_putc(b, ')');
-	}
-	lh_buf_puts(b, ") __i(");
-	for (size_t k = 0; k < rows->ncols; k++) {
-		lh_buf_puts(b, k ? ", " : "");
-		lh_buf_sql_ident(b, rows->names[k]);
-	}
-	lh_buf_putc(b, ')');
+	lh_buf_printf(b, ", __i.r[%zu]::BIGINT AS __lh_rowid, __i.r[%zu]::BIGINT AS __lh_snap FROM ",
+	              rowid_col, snap_col);
+	const char **vals = calloc(rows->nrows * rows->ncols + 1, sizeof *vals);
+	if (!vals)
+		return LH_ERR_NOMEM;
+	for (size_t r = 0; r < rows->nrows; r++)
+		for (size_t k = 0; k < rows->ncols; k++)
+			vals[r * rows->ncols + k] = lh_rows_get(rows, r, k);
+	lh_buf_json_rows(b, vals, rows->nrows, rows->ncols, false);
+	free(vals);
+	lh_buf_puts(b, " __i");
 	return b->status;
 }
 
@@ -575,6 +567,16 @@ static lh_status load_inlined(lh_catdb *db, lh_state *s, int64_t only_table, lh_
 			                name);
 			break;
 		}
+		lh_table *tt = s->tables.items[ti];
+		char **grown = realloc(tt->inl_tables, (tt->inl_n + 1) * sizeof *grown);
+		if (!grown || !(grown[tt->inl_n] = lh_strdup(name))) {
+			if (grown)
+				tt->inl_tables = grown;
+			st = nomem(err);
+			break;
+		}
+		tt->inl_tables = grown;
+		tt->inl_n++;
 		char *q = lh_asprintf("SELECT * FROM %s WHERE begin_snapshot <= ? AND (end_snapshot IS NULL "
 		                      "OR end_snapshot > ?) ORDER BY row_id",
 		                      name);
@@ -737,6 +739,11 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 			t->files.len = 0;
 			free(t->inlined);
 			t->inlined = NULL;
+			for (size_t k = 0; k < t->inl_n; k++)
+				free(t->inl_tables[k]);
+			free(t->inl_tables);
+			t->inl_tables = NULL;
+			t->inl_n = 0;
 			st = load_files(db, s, t->id, err);
 			if (st == LH_OK)
 				st = load_inlined(db, s, t->id, err);

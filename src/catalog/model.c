@@ -109,6 +109,25 @@ lh_status lh_data_file_set_parts(lh_data_file *f, size_t n, char *const *values)
 	return LH_OK;
 }
 
+static lh_status strs_copy(char ***dst, size_t *dn, char *const *src, size_t n)
+{
+	*dst = NULL;
+	*dn = 0;
+	if (n == 0)
+		return LH_OK;
+	char **v = calloc(n, sizeof *v);
+	if (!v)
+		return LH_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (src[i] && !(v[i] = lh_strdup(src[i]))) {
+			strs_free(v, n);
+			return LH_ERR_NOMEM;
+		}
+	*dst = v;
+	*dn = n;
+	return LH_OK;
+}
+
 static void part_keys_free(lh_partition_key *k, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -132,6 +151,57 @@ lh_status lh_table_set_parts(lh_table *t, size_t n, const lh_partition_key *keys
 	t->part_keys = k;
 	t->part_n = n;
 	return LH_OK;
+}
+
+void lh_table_inline_clear(lh_table *t)
+{
+	LH_VEC_FREE(&t->inl_deleted);
+	t->inl_flushed = false;
+	strs_free(t->inl_values, t->inl_rows * t->inl_ncols);
+	t->inl_values = NULL;
+	t->inl_rows = t->inl_ncols = 0;
+	for (size_t i = 0; i < t->inl_nstats; i++)
+		lh_col_stats_clear(&t->inl_stats[i]);
+	free(t->inl_stats);
+	t->inl_stats = NULL;
+	t->inl_nstats = 0;
+}
+
+/* Copies the open transaction's inlining state of src into dst (a clone). */
+static bool inline_copy(lh_table *dst, const lh_table *src)
+{
+	memset(&dst->inl_deleted, 0, sizeof dst->inl_deleted);
+	dst->inl_values = NULL;
+	dst->inl_rows = dst->inl_ncols = 0;
+	dst->inl_stats = NULL;
+	dst->inl_nstats = 0;
+	dst->inl_flushed = src->inl_flushed;
+	if (LH_VEC_RESERVE(&dst->inl_deleted, src->inl_deleted.len) != LH_OK)
+		return false;
+	for (size_t i = 0; i < src->inl_deleted.len; i++)
+		dst->inl_deleted.items[dst->inl_deleted.len++] = src->inl_deleted.items[i];
+	size_t nv = src->inl_rows * src->inl_ncols;
+	if (nv) {
+		if (strs_copy(&dst->inl_values, &nv, src->inl_values, nv) != LH_OK)
+			return false;
+		dst->inl_rows = src->inl_rows;
+		dst->inl_ncols = src->inl_ncols;
+	}
+	if (src->inl_nstats) {
+		dst->inl_stats = calloc(src->inl_nstats, sizeof *dst->inl_stats);
+		if (!dst->inl_stats)
+			return false;
+		for (size_t i = 0; i < src->inl_nstats; i++) {
+			dst->inl_stats[i] = src->inl_stats[i];
+			dst->inl_stats[i].min_value = lh_strdup(src->inl_stats[i].min_value);
+			dst->inl_stats[i].max_value = lh_strdup(src->inl_stats[i].max_value);
+			dst->inl_nstats = i + 1;
+			if ((src->inl_stats[i].min_value && !dst->inl_stats[i].min_value) ||
+			    (src->inl_stats[i].max_value && !dst->inl_stats[i].max_value))
+				return false;
+		}
+	}
+	return true;
 }
 
 void lh_data_file_clear(lh_data_file *f)
@@ -212,6 +282,8 @@ void lh_table_unref(lh_table **table)
 	free(t->inlined);
 	free(t->comment);
 	part_keys_free(t->part_keys, t->part_n);
+	strs_free(t->inl_tables, t->inl_n);
+	lh_table_inline_clear(t);
 	free(t);
 }
 
@@ -275,9 +347,13 @@ static lh_table *table_clone(const lh_table *src)
 	t->comment = src->comment ? lh_strdup(src->comment) : NULL;
 	t->part_keys = NULL;
 	t->part_n = 0;
-	bool ok = t->name && t->path && (!src->inlined || t->inlined) &&
+	t->inl_tables = NULL;
+	t->inl_n = 0;
+	bool ok = inline_copy(t, src);
+	ok = ok && t->name && t->path && (!src->inlined || t->inlined) &&
 	          (!src->comment || t->comment) &&
 	          lh_table_set_parts(t, src->part_n, src->part_keys) == LH_OK &&
+	          strs_copy(&t->inl_tables, &t->inl_n, src->inl_tables, src->inl_n) == LH_OK &&
 	          LH_VEC_RESERVE(&t->columns, src->columns.len) == LH_OK &&
 	          LH_VEC_RESERVE(&t->files, src->files.len) == LH_OK;
 	for (size_t i = 0; ok && i < src->columns.len; i++) {

@@ -129,10 +129,24 @@ typedef struct lh_table {
 	int64_t max_column_id; /* highest column id the table ever used (incl. dropped) */
 	LH_VEC(lh_column) columns; /* ordered: parents before children, by column_order */
 	LH_VEC(lh_data_file) files;
-	/* Rows DuckDB's data inlining keeps in the catalog (ducklake_inlined_data_<table>_<v>
-	 * tables) visible at the state's snapshot, as a SELECT of text columns named like the
-	 * table's top-level columns (engine/scan.c casts them); NULL when there are none. */
+	/* Data inlining: rows kept in the catalog (ducklake_inlined_data_<table>_<v> tables)
+	 * visible at the state's snapshot, as a SELECT of text columns named like the table's
+	 * top-level columns (engine/scan.c casts them) plus __lh_rowid and __lh_snap (the
+	 * row's begin_snapshot); NULL when there are none. inl_tables: every such table of
+	 * this table (any schema version). */
 	char *inlined;
+	char **inl_tables;
+	size_t inl_n;
+	/* --- the open transaction's inlining (lake/inline.c) --- */
+	lh_i64_vec inl_deleted; /* row ids of inlined rows it deleted */
+	bool inl_flushed;       /* it moved the inlined rows into a data file */
+	/* the rows it inlines (pending until its commit writes them): text values row-major,
+	 * NULL entries for NULL, inl_rows x inl_ncols (the top-level columns when inserted);
+	 * and their column statistics, bounds that may be wider than the rows after a delete */
+	char **inl_values;
+	size_t inl_rows, inl_ncols;
+	lh_col_stats *inl_stats;
+	size_t inl_nstats;
 	char *comment; /* ducklake_tag 'comment' (COMMENT ON TABLE); NULL: none */
 	/* Partitioning new files are written with (ducklake_partition_info/_column):
 	 * part_id -1 when the table never had any; no keys after RESET PARTITIONED BY. */
@@ -205,6 +219,8 @@ lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,
 void lh_col_stats_clear(lh_col_stats *s);
 /* Gives file f a copy of n partition values (NULL entries allowed). */
 lh_status lh_data_file_set_parts(lh_data_file *f, size_t n, char *const *values);
+/* Drops the open transaction's inlining state of table t (not the committed rows). */
+void lh_table_inline_clear(lh_table *t);
 /* Replaces table t's partition keys with a copy of n keys. */
 lh_status lh_table_set_parts(lh_table *t, size_t n, const lh_partition_key *keys);
 

@@ -69,53 +69,53 @@ static void merge_flag(int *cur, int v)
 		*cur = *cur || v;
 }
 
-static const lh_column *column_by_id(const lh_table *t, int64_t id)
+/* Merges one new file's (or the inlined rows') column stats into out. */
+static lh_status merge_stats(const lh_table *t, const lh_col_stats *stats, size_t n,
+                             int64_t record_count, merged_stats *out)
 {
-	for (size_t i = 0; i < t->columns.len; i++)
-		if (t->columns.items[i].id == id)
-			return &t->columns.items[i];
-	return NULL;
+	for (size_t k = 0; k < n; k++) {
+		const lh_col_stats *s = &stats[k];
+		merged_stat *m = NULL;
+		for (size_t j = 0; j < out->len; j++)
+			if (out->items[j].column_id == s->column_id)
+				m = &out->items[j];
+		int has_null = s->null_count < 0 ? -1 : s->null_count > 0;
+		if (!m) {
+			const lh_column *c = lh_table_column_by_id(t, s->column_id);
+			merged_stat ns = {.column_id = s->column_id,
+			                  .numeric = c && type_is_numeric(c->type),
+			                  .contains_null = has_null,
+			                  .contains_nan = s->contains_nan,
+			                  .min_known = true,
+			                  .max_known = true};
+			if (LH_VEC_PUSH(out, ns))
+				return LH_ERR_NOMEM;
+			m = &out->items[out->len - 1];
+		} else {
+			merge_flag(&m->contains_null, has_null);
+			merge_flag(&m->contains_nan, s->contains_nan);
+		}
+		bool all_null = s->null_count >= 0 && s->null_count >= record_count;
+		if (s->min_value || !all_null)
+			merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1);
+		if (s->max_value || !all_null)
+			merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1);
+	}
+	return LH_OK;
 }
 
-/* Merges the stats of the transaction's new files of a table, column by column. A file
- * without a min/max for a column makes the table's bound unknown, unless every value
- * of that column in the file is NULL (then it has nothing to add). */
+/* Merges the stats of the transaction's new files of a table, and of the rows it
+ * inlines, column by column. */
 static lh_status merge_new_file_stats(const lh_table *t, merged_stats *out)
 {
 	for (size_t i = 0; i < t->files.len; i++) {
 		const lh_data_file *f = &t->files.items[i];
 		if (f->id >= 0 || f->reused)
 			continue;
-		for (size_t k = 0; k < f->nstats; k++) {
-			const lh_col_stats *s = &f->stats[k];
-			merged_stat *m = NULL;
-			for (size_t j = 0; j < out->len; j++)
-				if (out->items[j].column_id == s->column_id)
-					m = &out->items[j];
-			int has_null = s->null_count < 0 ? -1 : s->null_count > 0;
-			if (!m) {
-				const lh_column *c = column_by_id(t, s->column_id);
-				merged_stat n = {.column_id = s->column_id,
-				                 .numeric = c && type_is_numeric(c->type),
-				                 .contains_null = has_null,
-				                 .contains_nan = s->contains_nan,
-				                 .min_known = true,
-				                 .max_known = true};
-				if (LH_VEC_PUSH(out, n))
-					return LH_ERR_NOMEM;
-				m = &out->items[out->len - 1];
-			} else {
-				merge_flag(&m->contains_null, has_null);
-				merge_flag(&m->contains_nan, s->contains_nan);
-			}
-			bool all_null = s->null_count >= 0 && s->null_count >= f->record_count;
-			if (s->min_value || !all_null)
-				merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1);
-			if (s->max_value || !all_null)
-				merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1);
-		}
+		if (merge_stats(t, f->stats, f->nstats, f->record_count, out) != LH_OK)
+			return LH_ERR_NOMEM;
 	}
-	return LH_OK;
+	return merge_stats(t, t->inl_stats, t->inl_nstats, (int64_t)t->inl_rows, out);
 }
 
 static lh_val flag_val(int f)

@@ -491,37 +491,61 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 	return LH_OK;
 }
 
-/* The rows the catalog holds inline (model.h), typed like the table. */
-static lh_status inlined_scan(const lh_table *t, lh_buf *out, lh_err *err)
+/* The rows kept inline (model.h), typed like the table: the catalog's, less those the
+ * open transaction deleted, and the transaction's own (tables in DuckDB's __lh). */
+static lh_status inlined_scan(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
 {
-	lh_status st = append_typed_select(t, "__v", out, err);
-	if (st != LH_OK)
-		return st;
-	lh_buf_puts(out, " FROM (");
-	lh_buf_puts(out, t->inlined);
-	lh_buf_puts(out, ") __v");
-	return LH_OK;
+	bool meta = (flags & LH_SCAN_META) != 0, any = false;
+	lh_status st = LH_OK;
+	if (t->inlined) {
+		st = append_typed_select(t, "__v", out, err);
+		if (meta)
+			lh_buf_puts(out, ", NULL::BIGINT AS __lh_file, __v.__lh_rowid AS __lh_pos, "
+			                 "__v.__lh_rowid AS __lh_rowid");
+		lh_buf_puts(out, " FROM (");
+		lh_buf_puts(out, t->inlined);
+		lh_buf_puts(out, ") __v");
+		for (size_t i = 0; i < t->inl_deleted.len; i++)
+			lh_buf_printf(out, "%s%lld", i ? ", " : " WHERE __v.__lh_rowid NOT IN (",
+			              (long long)t->inl_deleted.items[i]);
+		lh_buf_puts(out, t->inl_deleted.len ? ")" : "");
+		any = true;
+	}
+	if (st == LH_OK && t->inl_rows > 0) {
+		/* the transaction's rows, as text in the order of the columns they were inserted
+		 * with (an ALTER of the columns is refused meanwhile) */
+		lh_buf_puts(out, any ? " UNION ALL " : "");
+		st = append_typed_select(t, "__p", out, err);
+		if (meta)
+			lh_buf_printf(out, ", %lld::BIGINT AS __lh_file, __p.__lh_idx AS __lh_pos, "
+			                   "NULL::BIGINT AS __lh_rowid",
+			              (long long)LH_INLINED_PENDING);
+		lh_buf_puts(out, " FROM (SELECT ");
+		for (size_t i = 0, k = 0; i < t->columns.len; i++)
+			if (t->columns.items[i].parent < 0) {
+				lh_buf_printf(out, "r[%zu] AS ", ++k);
+				lh_buf_sql_ident(out, t->columns.items[i].name);
+				lh_buf_puts(out, ", ");
+			}
+		lh_buf_printf(out, "r[%zu]::BIGINT AS __lh_idx FROM ", t->inl_ncols + 1);
+		lh_buf_json_rows(out, (const char *const *)t->inl_values, t->inl_rows, t->inl_ncols, true);
+		lh_buf_puts(out, ") __p");
+	}
+	return st;
 }
 
 lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
                       const lh_path_map *map, lh_buf *out, lh_err *err)
 {
-	if (!t->inlined)
+	if (!t->inlined && t->inl_rows == 0)
 		return files_scan(state, t, flags, map, out, err);
-	if (flags & LH_SCAN_META)
-		return lh_err_set(err, LH_ERR_UNSUPPORTED,
-		                  "table '%s' has rows that DuckDB's data inlining keeps in the catalog: "
-		                  "this version reads them but cannot update, delete or compact them; "
-		                  "flush them into files with DuckDB (CALL ducklake_flush_inlined_data) "
-		                  "first",
-		                  t->name);
 	if (t->files.len == 0)
-		return inlined_scan(t, out, err);
+		return inlined_scan(t, flags, out, err);
 	lh_buf_puts(out, "SELECT * FROM (");
 	lh_status st = files_scan(state, t, flags, map, out, err);
 	if (st == LH_OK) {
 		lh_buf_puts(out, ") UNION ALL ");
-		st = inlined_scan(t, out, err);
+		st = inlined_scan(t, flags, out, err);
 	}
 	return st;
 }

@@ -20,9 +20,12 @@
 
 enum {
 	/* also return __lh_file (data_file_id), __lh_pos (row position in the file) and
-	 * __lh_rowid (the DuckLake row id; NULL for rows the open transaction wrote) */
+	 * __lh_rowid (the DuckLake row id; NULL for rows the open transaction wrote). Rows
+	 * kept inline: __lh_file NULL and __lh_pos the row id for the catalog's, and
+	 * LH_INLINED_PENDING with the row's index for those the open transaction inlines. */
 	LH_SCAN_META = 1 << 0,
 };
+#define LH_INLINED_PENDING (INT64_MIN / 2)
 
 /* Where DuckDB finds a file: fn maps a file's full path or URI (as the catalog resolves
  * it) to the local file to read (caller frees; NULL on OOM). */

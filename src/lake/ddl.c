@@ -463,7 +463,7 @@ static lh_status create_table_fn(lh_lake *lake, void *arg, int64_t *count)
 	lh_columns_free(&cols);
 	if (st == LH_OK && query) {
 		char *sel = lh_asprintf("SELECT * FROM (%s) __q", query);
-		st = sel ? lh_dml_write_rows(lake, ti, sel, false, NULL, count) : nomem(lake);
+		st = sel ? lh_inline_insert(lake, ti, sel, count) : nomem(lake);
 		free(sel);
 	}
 	free(query);

@@ -75,15 +75,8 @@ static lh_status check_not_null(lh_lake *lake, const lh_state *s, const lh_table
 				return st;
 			has_null = n > 0;
 		}
-		if (has_null) {
-			char *label = table_label(s, t);
-			lh_status st = lh_lake_fail(lake, LH_ERR_CONSTRAINT,
-			                            "NOT NULL constraint failed: column '%s' of table '%s' "
-			                            "got a NULL; nothing was written",
-			                            c->name, label ? label : t->name);
-			free(label);
-			return st;
-		}
+		if (has_null)
+			return lh_dml_not_null_failed(lake, t, c->name);
 	}
 	return LH_OK;
 }
@@ -132,6 +125,17 @@ static char *relative_path(const lh_table *t, const char *staging, const lh_writ
 
 /* like: a file whose partition the new files share (compaction); else the table's own
  * partitioning applies. */
+lh_status lh_dml_not_null_failed(lh_lake *lake, const lh_table *t, const char *column)
+{
+	char *label = table_label(lh_lake_state(lake), t);
+	lh_status st = lh_lake_fail(lake, LH_ERR_CONSTRAINT,
+	                            "NOT NULL constraint failed: column '%s' of table '%s' got a "
+	                            "NULL; nothing was written",
+	                            column, label ? label : t->name);
+	free(label);
+	return st;
+}
+
 static lh_status add_written_files(lh_lake *lake, size_t ti, const char *table_path,
                                    const char *staging, lh_written_files *files,
                                    bool with_row_id, const lh_data_file *like,
@@ -300,9 +304,14 @@ lh_status lh_dml_mark_deleted(lh_lake *lake, size_t ti, const char *matched, int
 	*out_count = 0;
 	lh_buf q;
 	lh_buf_init(&q, 0);
-	lh_buf_printf(&q, "SELECT file_id, count(*) FROM %s GROUP BY file_id", matched);
+	lh_status st = lh_inline_mark_deleted(lake, ti, matched, out_count);
+	if (st != LH_OK)
+		return st;
+	/* data files (inlined rows have no file id, or a pending table's marker) */
+	lh_buf_printf(&q, "SELECT file_id, count(*) FROM %s WHERE file_id > %lld GROUP BY file_id",
+	              matched, (long long)LH_INLINED_PENDING);
 	duckdb_result r;
-	lh_status st = lh_engine_query(lake->engine, lh_buf_str(&q), &r, &lake->err);
+	st = lh_engine_query(lake->engine, lh_buf_str(&q), &r, &lake->err);
 	lh_buf_free(&q);
 	if (st != LH_OK)
 		return st;
@@ -335,20 +344,20 @@ lh_status lh_dml_mark_deleted(lh_lake *lake, size_t ti, const char *matched, int
 	return st;
 }
 
-/* Retires every file of a table (DELETE without WHERE, TRUNCATE). */
-static int64_t retire_all(lh_lake *lake, size_t ti)
+/* Retires every file and inlined row of a table (DELETE without WHERE, TRUNCATE). */
+static lh_status retire_all(lh_lake *lake, size_t ti, int64_t *count)
 {
-	lh_state *s = lh_lake_state(lake);
-	lh_table *t = lh_state_table_mut(s, ti);
-	int64_t count = 0;
-	if (!t)
-		return -1;
-	while (t->files.len > 0) {
+	*count = 0;
+	lh_status st = lh_inline_delete_all(lake, ti, count);
+	lh_table *t = st == LH_OK ? lh_state_table_mut(lh_lake_state(lake), ti) : NULL;
+	if (st == LH_OK && !t)
+		st = nomem(lake);
+	while (t && t->files.len > 0) {
 		const lh_data_file *f = &t->files.items[t->files.len - 1];
-		count += f->record_count - already_deleted(f);
+		*count += f->record_count - already_deleted(f);
 		retire_file(t, t->files.len - 1);
 	}
-	return count;
+	return st;
 }
 
 /* --------------------------------------------------------------------------------
@@ -647,7 +656,7 @@ static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	if (st == LH_OK && sel.status != LH_OK)
 		st = nomem(lake);
 	if (st == LH_OK)
-		st = lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), false, NULL, out_count);
+		st = lh_inline_insert(lake, (size_t)ti, lh_buf_str(&sel), out_count);
 	if (st != LH_OK)
 		name_source_column(lake, t, map);
 	if (st != LH_OK && !lh_str_starts_with(lh_lake_error(lake), "cannot") &&
@@ -711,8 +720,7 @@ static lh_status delete_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		return st;
 	if (a->truncate || lh_cur_at_end(c)) {
 		free(alias);
-		*out_count = retire_all(lake, (size_t)ti);
-		return *out_count < 0 ? nomem(lake) : LH_OK;
+		return retire_all(lake, (size_t)ti, out_count);
 	}
 	if ((st = reject_returning(lake, c, "DELETE")) != LH_OK) {
 		free(alias);

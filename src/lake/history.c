@@ -448,6 +448,12 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 		                  "the changes of table '%s' cannot be listed yet: it has files registered "
 		                  "with ducklake_add_data_files",
 		                  t->name);
+	/* nor rows kept inline in the catalog (data inlining): never listed as no change */
+	else if (st == LH_OK && t->inl_n > 0)
+		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                  "the changes of table '%s' cannot be listed yet: it has rows kept inline "
+		                  "in the catalog (data inlining)",
+		                  t->name);
 	lh_rows_free(&mapped);
 	if (st != LH_OK)
 		return st;
@@ -739,10 +745,18 @@ static lh_status rollback_fn(lh_lake *lake, void *arg, int64_t *count)
 		}
 		lh_err_move(&lake->err, &scratch);
 	}
+	const lh_table *pt = past->tables.items[pi];
+	const lh_table *now = s->tables.items[ti];
+	/* rows kept inline in the catalog are not brought back yet: refused, never lost */
+	if (pt->inlined || now->inlined || now->inl_rows)
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "cannot roll back '%s': it has rows kept inline in the catalog (data "
+		                    "inlining) %s; this version rolls back tables whose rows are all in "
+		                    "data files",
+		                    a->name.name, pt->inlined ? "at that version" : "now");
 	lh_table *t = lh_state_table_mut(s, (size_t)ti);
 	if (!t)
 		return nomem(lake);
-	const lh_table *pt = past->tables.items[pi];
 	if (pt->max_column_id > t->max_column_id)
 		t->max_column_id = pt->max_column_id;
 	if (rollback_columns(t, pt) != LH_OK || rollback_files(s, t, past, pt) != LH_OK)

@@ -395,8 +395,10 @@ static lh_status check_data_path(lh_lake *lake, const char *data, lh_err *err)
 static lh_lake *lake_alloc(const char *dir)
 {
 	lh_lake *lake = calloc(1, sizeof *lake);
-	if (lake)
+	if (lake) {
 		lake->pinned = -1;
+		lake->inline_limit = -1;
+	}
 	if (lake && (!(lake->dir = lh_path_absolute(dir)) || !(lake->name = lh_strdup("lake")))) {
 		free(lake->dir);
 		free(lake);
@@ -586,6 +588,7 @@ static void lake_release(lh_lake *lake)
 	free(lake->data_path);
 	lake->reopen = lake->data_path = NULL;
 	lake->pinned = -1;
+	lake->inline_limit = -1;
 	lake->read_only = false;
 	lake->session_attached = false;
 	lake->last_commit = 0;
@@ -886,6 +889,7 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	if (st == LH_OK)
 		st = attach_pin(lake, a, &err);
 	lake->read_only = a->read_only || lake->pinned >= 0;
+	lake->inline_limit = a->inline_limit;
 	if (st == LH_OK && lake->read_only)
 		lake->cat->read_only = true;
 	if (st == LH_OK)

@@ -79,6 +79,7 @@ struct lh_lake {
 	int64_t pinned; /* attached at SNAPSHOT_VERSION/TIME: this snapshot, never refreshed;
 	                   -1: none */
 	bool read_only; /* attached READ_ONLY (or pinned) */
+	int64_t inline_limit; /* ATTACH ... DATA_INLINING_ROW_LIMIT n; -1: the lake's option */
 	bool session_attached; /* by ATTACH in a SQL session (lh_lake_reopen refuses it) */
 	bool sandboxed; /* lh_lake_sandbox: maintenance table functions (which write) refused */
 	lh_err err;
@@ -109,6 +110,7 @@ typedef struct lh_attach {
 	bool read_only;
 	int64_t snapshot_version;  /* -1: latest */
 	int64_t snapshot_time_us;  /* INT64_MIN: none */
+	int64_t inline_limit;      /* DATA_INLINING_ROW_LIMIT; -1: the lake's option */
 } lh_attach;
 lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a);
 lh_status lh_lake_detach(lh_lake *lake);
@@ -277,6 +279,8 @@ lh_status lh_dml_truncate(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_
  * state and adds them to it; *out_rows = rows written. Checks NOT NULL columns. The
  * table's partitioning splits the rows into files per partition, unless `like` is given:
  * then they go unsplit into like's partition (its folder, partition id and values). */
+/* "NOT NULL constraint failed: column ... of table ...": the error of a NULL in column. */
+lh_status lh_dml_not_null_failed(lh_lake *lake, const lh_table *t, const char *column);
 lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bool with_row_id,
                             const lh_data_file *like,
                             int64_t *out_rows);
@@ -326,6 +330,24 @@ void lh_lake_write_options(lh_lake *lake, const lh_state *s, const lh_table *t,
 
 /* ducklake_add_data_files('lake', 'table', 'glob', ...) (addfiles.c). */
 lh_status lh_add_data_files(lh_lake *lake, const lh_fn_args *args, const char *table);
+
+/* --- data inlining (inline.c) ------------------------------------------------------------ */
+/* The row limit of inlined inserts into table t (0: none). */
+int64_t lh_inline_limit(lh_lake *lake, const lh_state *s, const lh_table *t);
+/* INSERT's rows (select_sql, typed and named like the table): kept for the catalog when
+ * within the limit, else written as data files (lh_dml_write_rows). */
+lh_status lh_inline_insert(lh_lake *lake, size_t ti, const char *select_sql, int64_t *out_rows);
+/* The inlined rows among `matched` (file_id, pos): ended at commit (the catalog's) or
+ * dropped (the transaction's own); *out_count grows by their number. */
+lh_status lh_inline_mark_deleted(lh_lake *lake, size_t ti, const char *matched, int64_t *out_count);
+/* Every inlined row of table ti (DELETE without WHERE, TRUNCATE). */
+lh_status lh_inline_delete_all(lh_lake *lake, size_t ti, int64_t *out_count);
+/* Before the commit: the statistics of each table's pending rows where a later batch or
+ * a delete made them unknown (model.h). */
+lh_status lh_inline_prepare(lh_lake *lake, lh_state *txn);
+/* Writes table ti's inlined rows into a data file with their row ids and ends them in the
+ * catalog (at commit); *out_rows = rows moved. */
+lh_status lh_inline_flush(lh_lake *lake, size_t ti, int64_t *out_rows);
 
 /* --- maintenance (maintain.c) ------------------------------------------------------------ */
 bool lh_maint_is_function(const char *function);

@@ -276,15 +276,61 @@ static lh_status schema_versions(lh_lake *lake, lh_rows **out)
 	                      NULL, 0, out, &lake->err);
 }
 
+/* --- flushing inlined rows ---------------------------------------------------------------- */
+
+typedef struct flush_job {
+	int64_t table_id;
+	const char *label;
+	report *rep;
+} flush_job;
+
+static lh_status flush_fn(lh_lake *lake, void *arg, int64_t *out_count)
+{
+	flush_job *job = arg;
+	lh_state *s = lh_lake_state(lake);
+	ptrdiff_t ti = lh_state_table_index_by_id(s, job->table_id);
+	if (ti < 0)
+		return lh_lake_fail(lake, LH_ERR_CONFLICT, "table '%s' was dropped meanwhile", job->label);
+	size_t before = s->tables.items[ti]->files.len;
+	lh_status st = lh_inline_flush(lake, (size_t)ti, out_count);
+	const lh_table *t = s->tables.items[ti];
+	char *tp = st == LH_OK ? lh_table_full_path(s, t) : NULL;
+	for (size_t k = before; st == LH_OK && k < t->files.len; k++) {
+		char *p = tp ? lh_file_full_path(tp, t->files.items[k].path, true) : NULL;
+		report_add(job->rep, "flushed", p ? p : t->files.items[k].path,
+		           t->files.items[k].file_size_bytes);
+		free(p);
+	}
+	free(tp);
+	return st;
+}
+
+/* Moves the rows a table keeps inline into a data file (one commit); none: nothing. */
+static lh_status flush_table(lh_lake *lake, const lh_table *t, const char *label, report *rep)
+{
+	if (!t->inlined)
+		return LH_OK;
+	flush_job job = {t->id, label, rep};
+	int64_t rows = 0;
+	lh_status st = lh_txn_run(lake, flush_fn, &job, &rows);
+	if (st != LH_OK)
+		lh_err_prefix(&lake->err, "flushing the inlined rows of '%s': ", label);
+	return st;
+}
+
 /* Merges the small files of one table (all: rewrites every file, alone or merged); one
- * commit. */
+ * commit, after one that flushes its inlined rows into a file when it has some. */
 static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *label,
                                const lh_rows *versions, int64_t max_files, bool all, report *rep)
 {
-	/* rows DuckDB inlined in the catalog cannot be moved into files by this version
-	 * (engine/scan.c): such a table keeps its files as they are */
-	if (t->inlined)
-		return LH_OK;
+	if (t->inlined) {
+		int64_t id = t->id;
+		lh_status st = flush_table(lake, t, label, rep);
+		ptrdiff_t ti = st == LH_OK ? lh_state_table_index_by_id(lake->committed, id) : -1;
+		if (st != LH_OK || ti < 0)
+			return st;
+		t = lake->committed->tables.items[ti];
+	}
 	size_t nf = t->files.len;
 	cand *c = calloc(nf + 1, sizeof *c);
 	if (!c)
@@ -442,9 +488,6 @@ static lh_status optimize_fn(lh_lake *lake, const lh_fn_args *a, const char *nam
 	char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
 	if (st == LH_OK && !label)
 		st = nomem(lake);
-	if (st == LH_OK && t->inlined)
-		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED, "%s: %s has rows inlined in the catalog; "
-		                  "flush them into files with DuckDB first", fn, label);
 	lake->write_random_access = true;
 	if (st == LH_OK)
 		st = compact_table(lake, t, label, versions, 0, true, &rep);
@@ -849,6 +892,55 @@ static lh_status cleanup_fn(lh_lake *lake, const char *fn, const lh_fn_args *a, 
 	return report_write(&rep);
 }
 
+/* ducklake_flush_inlined_data('lake' [, schema_name => s] [, table_name => t]): the rows
+ * each table keeps inline into a data file, one commit per table. */
+static lh_status flush_inlined_data(lh_lake *lake, const lh_fn_args *a, const char *name)
+{
+	static const char *const allowed[] = {"schema_name", "table_name", NULL};
+	lh_status st = check_names(lake, "ducklake_flush_inlined_data", a, allowed);
+	if (st == LH_OK)
+		st = lh_lake_refresh(lake);
+	if (st != LH_OK)
+		return st;
+	const char *schema = named(a, "schema_name"), *table = named(a, "table_name");
+	report rep = {.lake = lake, .name = name};
+	lh_buf_init(&rep.rows, 0);
+	lh_i64_vec todo = {0};
+	const lh_state *s = lake->committed;
+	bool found = !table;
+	for (size_t i = 0; st == LH_OK && i < s->tables.len; i++) {
+		const lh_table *t = s->tables.items[i];
+		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
+		if ((schema && (!sc || !lh_strieq(sc->name, schema))) ||
+		    (table && !lh_strieq(t->name, table)))
+			continue;
+		found = true;
+		if (t->inlined && LH_VEC_PUSH(&todo, t->id) != LH_OK)
+			st = nomem(lake);
+	}
+	if (st == LH_OK && !found)
+		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                  "ducklake_flush_inlined_data: no table '%s%s%s' in the lake",
+		                  schema ? schema : "", schema ? "." : "", table);
+	for (size_t i = 0; st == LH_OK && i < todo.len; i++) {
+		s = lake->committed;
+		ptrdiff_t ti = lh_state_table_index_by_id(s, todo.items[i]);
+		if (ti < 0)
+			continue;
+		const lh_table *t = s->tables.items[ti];
+		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
+		char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
+		st = label ? flush_table(lake, t, label, &rep) : nomem(lake);
+		free(label);
+	}
+	LH_VEC_FREE(&todo);
+	if (st != LH_OK) {
+		lh_buf_free(&rep.rows);
+		return st;
+	}
+	return report_write(&rep);
+}
+
 /* --- dispatch ------------------------------------------------------------------------------ */
 
 bool lh_maint_is_function(const char *fn)
@@ -856,7 +948,8 @@ bool lh_maint_is_function(const char *fn)
 	return lh_strieq(fn, "ducklake_merge_adjacent_files") || lh_strieq(fn, "lakehouse_optimize") ||
 	       lh_strieq(fn, "ducklake_expire_snapshots") ||
 	       lh_strieq(fn, "ducklake_cleanup_old_files") ||
-	       lh_strieq(fn, "ducklake_delete_orphaned_files");
+	       lh_strieq(fn, "ducklake_delete_orphaned_files") ||
+	       lh_strieq(fn, "ducklake_flush_inlined_data");
 }
 
 lh_status lh_maint_function(lh_lake *lake, const char *fn, const lh_fn_args *args,
@@ -873,5 +966,7 @@ lh_status lh_maint_function(lh_lake *lake, const char *fn, const lh_fn_args *arg
 		return expire_snapshots(lake, args, name);
 	if (lh_strieq(fn, "ducklake_cleanup_old_files"))
 		return cleanup_fn(lake, fn, args, true, name);
+	if (lh_strieq(fn, "ducklake_flush_inlined_data"))
+		return flush_inlined_data(lake, args, name);
 	return cleanup_fn(lake, fn, args, false, name);
 }

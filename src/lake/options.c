@@ -96,10 +96,6 @@ static lh_status check_value(lh_lake *lake, const struct option_def *d, const ch
 			                    value, d->name);
 		if (strcmp(d->name, "parquet_version") == 0 && n != 1 && n != 2)
 			return lh_lake_fail(lake, LH_ERR_INVALID, "parquet_version is 1 or 2, not %s", value);
-		if (strcmp(d->name, "data_inlining_row_limit") == 0 && n > 0)
-			return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-			                    "data_inlining_row_limit: data inlining is not supported yet; every "
-			                    "insert writes a Parquet file");
 		break;
 	case OPT_SIZE:
 		if (!parse_size(value, &n) || n <= 0)

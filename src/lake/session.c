@@ -143,11 +143,17 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 		 * (the catalog backends keep their own) */
 	} else if (strcmp(name, "CREATE_IF_NOT_EXISTS") == 0) {
 		a->must_exist = !truthy(value);
-	} else if (strcmp(name, "DATA_INLINING_ROW_LIMIT") == 0 || strcmp(name, "ENCRYPTED") == 0) {
+	} else if (strcmp(name, "DATA_INLINING_ROW_LIMIT") == 0) {
+		if (!lh_parse_int64(value, &a->inline_limit) || a->inline_limit < 0)
+			return lh_lake_fail(lake, LH_ERR_INVALID,
+			                    "ATTACH: DATA_INLINING_ROW_LIMIT is a number of rows (0: no "
+			                    "inlining), not '%s'",
+			                    value);
+	} else if (strcmp(name, "ENCRYPTED") == 0) {
 		if (strcmp(value, "0") != 0 && !lh_strieq(value, "false"))
 			return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-			                    "ATTACH: %s is not supported yet (%s); attach without it", name,
-			                    strcmp(name, "ENCRYPTED") == 0 ? "no encrypted lakes" : "no data inlining");
+			                    "ATTACH: ENCRYPTED is not supported yet (no encrypted lakes); "
+			                    "attach without it");
 	} else {
 		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 		                    "ATTACH: option %s is not supported for a DuckLake; nothing was attached",
@@ -175,7 +181,7 @@ lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 	options o = {0};
 	if (st == LH_OK)
 		st = parse_options(lake, s, c, "ATTACH", &o);
-	lh_attach a = {.snapshot_version = -1, .snapshot_time_us = INT64_MIN};
+	lh_attach a = {.snapshot_version = -1, .snapshot_time_us = INT64_MIN, .inline_limit = -1};
 	bool ducklake = spec && lh_str_starts_with(spec, "ducklake:");
 	for (size_t i = 0; st == LH_OK && i < o.n; i++)
 		if (strcmp(o.names[i], "TYPE") == 0)

@@ -334,6 +334,8 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 	if (!lake->txn)
 		return lh_lake_fail(lake, LH_ERR_TXN, "no transaction is open");
 	lh_status st = flush_deletes(lake);
+	if (st == LH_OK)
+		st = lh_inline_prepare(lake, lake->txn);
 	/* one hold over the commit and the refresh after it (see lh_catdb_hold) */
 	if (st == LH_OK)
 		st = lh_catdb_hold(lake->cat, &lake->err);

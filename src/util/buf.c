@@ -175,6 +175,36 @@ void lh_json_quote(lh_buf *b, const char *s)
 	lh_buf_putc(b, '"');
 }
 
+void lh_buf_json_rows(lh_buf *b, const char *const *values, size_t nrows, size_t ncols,
+                      bool with_index)
+{
+	lh_buf j;
+	lh_buf_init(&j, b->max);
+	lh_buf_putc(&j, '[');
+	for (size_t r = 0; r < nrows; r++) {
+		lh_buf_puts(&j, r ? ",[" : "[");
+		for (size_t k = 0; k < ncols; k++) {
+			const char *v = values[r * ncols + k];
+			lh_buf_puts(&j, k ? "," : "");
+			if (v)
+				lh_json_quote(&j, v);
+			else
+				lh_buf_puts(&j, "null");
+		}
+		if (with_index)
+			lh_buf_printf(&j, "%s\"%zu\"", ncols ? "," : "", r);
+		lh_buf_putc(&j, ']');
+	}
+	lh_buf_putc(&j, ']');
+	lh_buf_puts(b, "(SELECT unnest(CAST(");
+	if (j.status != LH_OK)
+		b->status = j.status;
+	else
+		lh_buf_sql_str(b, lh_buf_str(&j));
+	lh_buf_puts(b, " AS JSON)::VARCHAR[][]) AS r)");
+	lh_buf_free(&j);
+}
+
 char *lh_strdup(const char *s)
 {
 	return s ? strdup(s) : NULL;

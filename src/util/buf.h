@@ -49,6 +49,13 @@ void lh_buf_sql_ident(lh_buf *b, const char *s);
 /* Appends s as a JSON string literal with the needed escapes. */
 void lh_json_quote(lh_buf *b, const char *s);
 
+/* Appends "(SELECT unnest(CAST('<json>' AS JSON)::VARCHAR[][]) AS r)": one row per row of
+ * `values` (nrows x ncols, row-major, NULL entries for NULL), as a VARCHAR[] `r`
+ * (r[1] is the first value); with_index adds the row's index as a last element. DuckDB
+ * binds this in constant time, where a VALUES list of n rows costs it O(n) expressions. */
+void lh_buf_json_rows(lh_buf *b, const char *const *values, size_t nrows, size_t ncols,
+                      bool with_index);
+
 /* --- strings ------------------------------------------------------------------ */
 char *lh_strdup(const char *s);             /* NULL in, NULL out */
 char *lh_strndup(const char *s, size_t n);
