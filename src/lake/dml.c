@@ -405,7 +405,7 @@ static const char *rest_of(const lh_stmt *s, const lh_cursor *c)
 }
 
 /* Rewrites AT clauses in a query fragment; returns a heap copy either way. */
-static lh_status rewritten(lh_lake *lake, const char *sql, char **out)
+lh_status lh_dml_rewritten(lh_lake *lake, const char *sql, char **out)
 {
 	lh_toks toks;
 	if (lh_tokenize(sql, strlen(sql), &toks) != LH_OK)
@@ -424,7 +424,7 @@ static lh_status rewritten(lh_lake *lake, const char *sql, char **out)
  * ------------------------------------------------------------------------------ */
 
 /* Appends "CAST(<value> AS <column type>)" for a default or NULL. */
-static lh_status append_default(lh_lake *lake, const lh_table *t, size_t ci, lh_buf *b)
+lh_status lh_dml_default(lh_lake *lake, const lh_table *t, size_t ci, lh_buf *b)
 {
 	const lh_column *c = &t->columns.items[ci];
 	lh_buf_puts(b, "CAST(");
@@ -454,7 +454,7 @@ static lh_status build_insert_select(lh_lake *lake, const lh_table *t, const cha
 		lh_buf_puts(b, first ? "" : ", ");
 		first = false;
 		if (map[top] < 0) {
-			st = append_default(lake, t, i, b);
+			st = lh_dml_default(lake, t, i, b);
 		} else {
 			lh_buf_printf(b, "CAST(__src.__c%zd AS ", map[top]);
 			st = lh_types_sql(t->columns.items, t->columns.len, i, b, &lake->err);
@@ -593,7 +593,7 @@ static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	for (size_t i = 0; i < ntop; i++)
 		map[i] = -1;
 	if (!default_values) {
-		st = rewritten(lake, rest_of(a->s, c), &query);
+		st = lh_dml_rewritten(lake, rest_of(a->s, c), &query);
 		if (st != LH_OK)
 			goto out;
 		lh_buf probe;
@@ -698,7 +698,7 @@ typedef struct delete_args {
 
 /* Appends "(<scan>) AS alias", with DuckLake's row id also as `rowid` for the user's
  * conditions. */
-static lh_status append_scan(lh_lake *lake, size_t ti, const char *alias, lh_buf *b)
+lh_status lh_dml_scan_as(lh_lake *lake, size_t ti, const char *alias, lh_buf *b)
 {
 	lh_state *s = lh_lake_state(lake);
 	bool rowid = lh_table_virtual_rowid(s->tables.items[ti]);
@@ -730,13 +730,13 @@ static lh_status delete_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	lh_buf_init(&q, 0);
 	lh_buf_puts(&q, "CREATE OR REPLACE TABLE __lh.main.matched AS SELECT DISTINCT __lh_file AS "
 	                "file_id, __lh_pos AS pos FROM ");
-	st = append_scan(lake, (size_t)ti, alias, &q);
+	st = lh_dml_scan_as(lake, (size_t)ti, alias, &q);
 	if (st == LH_OK && lh_cur_accept(c, "USING"))
 		lh_buf_puts(&q, ", ");
 	else if (st == LH_OK && !lh_cur_is(c, 0, "WHERE"))
 		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "DELETE: expected WHERE or USING after the table");
 	if (st == LH_OK)
-		st = rewritten(lake, rest_of(a->s, c), &where);
+		st = lh_dml_rewritten(lake, rest_of(a->s, c), &where);
 	if (st == LH_OK) {
 		lh_buf_puts(&q, " ");
 		lh_buf_puts(&q, where);
@@ -770,16 +770,8 @@ lh_status lh_dml_truncate(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_
  * UPDATE
  * ------------------------------------------------------------------------------ */
 
-typedef struct assignment {
-	ptrdiff_t column; /* index into table->columns */
-	size_t start, end; /* expression text */
-} assignment;
-
-typedef LH_VEC(assignment) assignments;
-
-/* Parses "col = expr, ..." up to FROM / WHERE / RETURNING at depth 0. */
-static lh_status parse_set_list(lh_lake *lake, lh_cursor *c, const lh_table *t, const char *label,
-                                assignments *out)
+lh_status lh_dml_set_list(lh_lake *lake, lh_cursor *c, const lh_table *t, const char *label,
+                         lh_assignments *out)
 {
 	do {
 		char *name = lh_cur_ident(c);
@@ -796,15 +788,20 @@ static lh_status parse_set_list(lh_lake *lake, lh_cursor *c, const lh_table *t, 
 			return st;
 		}
 		free(name);
-		assignment as = {.column = ci, .start = lh_cur_offset(c)};
-		int depth = 0;
+		lh_assignment as = {.column = ci, .start = lh_cur_offset(c)};
+		int depth = 0, cases = 0;
 		while (!lh_cur_at_end(c)) {
 			if (lh_cur_is(c, 0, "("))
 				depth++;
 			else if (lh_cur_is(c, 0, ")"))
 				depth--;
-			else if (depth == 0 && (lh_cur_is(c, 0, ",") || lh_cur_is(c, 0, "FROM") ||
-			                        lh_cur_is(c, 0, "WHERE") || lh_cur_is(c, 0, "RETURNING")))
+			else if (depth == 0 && lh_cur_is(c, 0, "CASE"))
+				cases++;
+			else if (depth == 0 && cases > 0 && lh_cur_is(c, 0, "END"))
+				cases--;
+			else if (depth == 0 && cases == 0 &&
+			         (lh_cur_is(c, 0, ",") || lh_cur_is(c, 0, "FROM") || lh_cur_is(c, 0, "WHERE") ||
+			          lh_cur_is(c, 0, "RETURNING") || lh_cur_is(c, 0, "WHEN")))
 				break;
 			as.end = lh_cur_peek(c, 0)->end;
 			c->i++;
@@ -828,7 +825,7 @@ static lh_status update_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	lh_cursor *c = a->c;
 	ptrdiff_t ti;
 	char *alias = NULL, *rest = NULL, *label = NULL;
-	assignments set = {0};
+	lh_assignments set = {0};
 	lh_buf q, sel;
 	lh_buf_init(&q, 0);
 	lh_buf_init(&sel, 0);
@@ -846,7 +843,7 @@ static lh_status update_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "UPDATE '%s': expected SET", label);
 		goto out;
 	}
-	if ((st = parse_set_list(lake, c, t, label, &set)) != LH_OK)
+	if ((st = lh_dml_set_list(lake, c, t, label, &set)) != LH_OK)
 		goto out;
 	if ((st = reject_returning(lake, c, "UPDATE")) != LH_OK)
 		goto out;
@@ -856,7 +853,7 @@ static lh_status update_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		const lh_column *col = &t->columns.items[i];
 		if (col->parent >= 0)
 			continue;
-		const assignment *as = NULL;
+		const lh_assignment *as = NULL;
 		for (size_t k = 0; k < set.len; k++)
 			if (set.items[k].column == (ptrdiff_t)i)
 				as = &set.items[k];
@@ -877,11 +874,11 @@ static lh_status update_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	}
 	lh_buf_puts(&q, " FROM ");
 	if (st == LH_OK)
-		st = append_scan(lake, (size_t)ti, alias, &q);
+		st = lh_dml_scan_as(lake, (size_t)ti, alias, &q);
 	if (st == LH_OK && lh_cur_accept(c, "FROM"))
 		lh_buf_puts(&q, ", ");
 	if (st == LH_OK && !lh_cur_at_end(c))
-		st = rewritten(lake, rest_of(a->s, c), &rest);
+		st = lh_dml_rewritten(lake, rest_of(a->s, c), &rest);
 	if (st == LH_OK && rest) {
 		lh_buf_putc(&q, ' ');
 		lh_buf_puts(&q, rest);
@@ -896,25 +893,7 @@ static lh_status update_fn(lh_lake *lake, void *arg, int64_t *out_count)
 			lh_err_prefix(&lake->err, "cannot update '%s': ", label);
 		goto out;
 	}
-	/* new versions: rows from committed files keep their row id */
-	int64_t rows = 0, more = 0;
-	lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS "
-	                  "_ducklake_internal_row_id FROM __lh.main.updated WHERE __lh_rowid IS "
-	                  "NOT NULL");
-	st = lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), true, NULL, &rows);
-	if (st == LH_OK) {
-		st = lh_dml_write_rows(lake, (size_t)ti,
-		                       "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid) FROM "
-		                       "__lh.main.updated WHERE __lh_rowid IS NULL",
-		                       false, NULL, &more);
-	}
-	if (st == LH_OK)
-		st = lh_engine_exec(lake->engine,
-		                    "CREATE OR REPLACE TABLE __lh.main.matched AS SELECT __lh_file AS "
-		                    "file_id, __lh_pos AS pos FROM __lh.main.updated",
-		                    &lake->err);
-	if (st == LH_OK)
-		st = lh_dml_mark_deleted(lake, (size_t)ti, "__lh.main.matched", out_count);
+	st = lh_dml_apply_updates(lake, (size_t)ti, out_count);
 	if (st != LH_OK && !lh_str_starts_with(lh_lake_error(lake), "cannot") &&
 	    !lh_str_starts_with(lh_lake_error(lake), "NOT NULL"))
 		lh_err_prefix(&lake->err, "cannot update '%s': ", label);
@@ -925,6 +904,30 @@ out:
 	free(rest);
 	free(alias);
 	free(label);
+	return st;
+}
+
+lh_status lh_dml_apply_updates(lh_lake *lake, size_t ti, int64_t *out_count)
+{
+	/* new versions: rows from committed files keep their row id */
+	int64_t rows = 0, more = 0;
+	lh_status st = lh_dml_write_rows(lake, ti,
+	                                 "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), "
+	                                 "__lh_rowid AS _ducklake_internal_row_id FROM "
+	                                 "__lh.main.updated WHERE __lh_rowid IS NOT NULL",
+	                                 true, NULL, &rows);
+	if (st == LH_OK)
+		st = lh_dml_write_rows(lake, ti,
+		                       "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid) FROM "
+		                       "__lh.main.updated WHERE __lh_rowid IS NULL",
+		                       false, NULL, &more);
+	if (st == LH_OK)
+		st = lh_engine_exec(lake->engine,
+		                    "CREATE OR REPLACE TABLE __lh.main.matched AS SELECT __lh_file AS "
+		                    "file_id, __lh_pos AS pos FROM __lh.main.updated",
+		                    &lake->err);
+	if (st == LH_OK)
+		st = lh_dml_mark_deleted(lake, ti, "__lh.main.matched", out_count);
 	return st;
 }
 

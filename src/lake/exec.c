@@ -383,10 +383,9 @@ static lh_status h_persistent_secret(lh_lake *lake, lh_stmt *s, lh_cursor *c, in
 
 static lh_status h_merge(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
-	(void)s, (void)c, (void)count, (void)out;
-	return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-	                    "MERGE INTO is not supported on lake tables yet; use UPDATE and "
-	                    "INSERT ... SELECT in one transaction");
+	(void)out;
+	lh_status st = lh_remote_load_names(lake, &s->toks);
+	return st == LH_OK ? lh_dml_merge(lake, s, c, count) : st;
 }
 
 static lh_status h_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
@@ -475,12 +474,15 @@ static const stmt_kind kinds[] = {
     {"DROP TABLE", h_drop, K_TARGET, "DROP TABLE [IF EXISTS] t"},
     {"DROP VIEW", h_drop_view, 0, "DROP VIEW [IF EXISTS] v"},
     {"ALTER TABLE", h_alter_table, K_TARGET,
-     "ADD/DROP/RENAME COLUMN, ALTER COLUMN TYPE/SET DEFAULT/NOT NULL, RENAME TO"},
+     "ADD/DROP/RENAME COLUMN, ALTER COLUMN TYPE/SET DEFAULT/NOT NULL, RENAME TO, "
+     "SET/RESET PARTITIONED BY"},
     {"INSERT", h_insert, K_TARGET, "INSERT [OR IGNORE|REPLACE] INTO t [(cols)] VALUES|query"},
     {"DELETE FROM", h_delete, K_TARGET, "DELETE FROM t [USING ...] [WHERE ...]"},
     {"UPDATE", h_update, K_TARGET, "UPDATE t SET ... [FROM ...] [WHERE ...]"},
     {"TRUNCATE", h_truncate, K_TARGET, "TRUNCATE [TABLE] t"},
-    {"MERGE", h_merge, 0, "not yet: UPDATE and INSERT ... SELECT in one transaction"},
+    {"MERGE", h_merge, K_TARGET,
+     "MERGE INTO t USING src ON cond WHEN [NOT] MATCHED [BY SOURCE] [AND c] THEN UPDATE SET | "
+     "DELETE | INSERT | DO NOTHING | ERROR (one snapshot)"},
     {"COMMENT ON", h_comment, 0, "COMMENT ON TABLE|VIEW|COLUMN x IS 'text' | NULL (stored in the lake)"},
     {"ATTACH", h_attach, K_NO_VIEWS | K_SESSION,
      "ATTACH 'ducklake:<file>|sqlite:<file>|postgres:<conninfo>' AS name (DATA_PATH, READ_ONLY, "

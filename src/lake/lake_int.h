@@ -279,6 +279,25 @@ lh_status lh_dml_truncate(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_
  * state and adds them to it; *out_rows = rows written. Checks NOT NULL columns. The
  * table's partitioning splits the rows into files per partition, unless `like` is given:
  * then they go unsplit into like's partition (its folder, partition id and values). */
+/* Helpers the DML statements share (dml.c), for MERGE (merge.c). */
+/* "(<scan of table ti with __lh_file, __lh_pos, __lh_rowid[, rowid]>) AS alias" */
+lh_status lh_dml_scan_as(lh_lake *lake, size_t ti, const char *alias, lh_buf *b);
+/* A query fragment with its AT clauses, views and tags rewritten (heap copy). */
+lh_status lh_dml_rewritten(lh_lake *lake, const char *sql, char **out);
+/* "CAST(<default or NULL> AS <type>)" of column ci. */
+lh_status lh_dml_default(lh_lake *lake, const lh_table *t, size_t ci, lh_buf *b);
+typedef struct lh_assignment {
+	ptrdiff_t column;  /* index into table->columns */
+	size_t start, end; /* expression text */
+} lh_assignment;
+typedef LH_VEC(lh_assignment) lh_assignments;
+/* "col = expr, ..." up to FROM / WHERE / RETURNING / WHEN outside parentheses and CASE. */
+lh_status lh_dml_set_list(lh_lake *lake, lh_cursor *c, const lh_table *t, const char *label,
+                         lh_assignments *out);
+/* Table __lh.main.updated (__lh_file, __lh_pos, __lh_rowid, the table's columns): writes
+ * the new versions (keeping row ids) and deletes the old; *out_count = rows updated. */
+lh_status lh_dml_apply_updates(lh_lake *lake, size_t ti, int64_t *out_count);
+lh_status lh_dml_merge(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
 /* "NOT NULL constraint failed: column ... of table ...": the error of a NULL in column. */
 lh_status lh_dml_not_null_failed(lh_lake *lake, const lh_table *t, const char *column);
 lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bool with_row_id,

@@ -170,13 +170,13 @@ def test_comments_are_stored_and_shown(lake):
 
 def test_statements_the_lake_cannot_keep_are_refused_and_listed(lake):
     before = lake.snapshot_count()
-    for stmt in ("CREATE SEQUENCE s", "CREATE MACRO m(x) AS x + 1", "MERGE INTO t USING u ON "
-                 "t.a = u.a WHEN MATCHED THEN DELETE"):
-        lake.fail(stmt)
+    for stmt in ("CREATE SEQUENCE s", "CREATE MACRO m(x) AS x + 1",
+                 "CREATE TYPE mood AS ENUM ('sad', 'ok')"):
+        assert "TEMP" in lake.fail(stmt)
     assert lake.snapshot_count() == before
     lake.sql("CREATE TEMP SEQUENCE s; CREATE TEMP MACRO m(x) AS x + 1")
     p = subprocess.run([BIN, "help", "sql"], capture_output=True, text=True, check=True)
-    for kind in ("ATTACH", "CREATE VIEW", "COMMENT ON", "DELETE FROM", "CALL"):
+    for kind in ("ATTACH", "CREATE VIEW", "COMMENT ON", "DELETE FROM", "CALL", "MERGE"):
         assert f"\n  {kind} " in p.stdout, kind
 
 

@@ -57,7 +57,8 @@ CASES = [
     ("INSERT OR REPLACE INTO raw.items VALUES (1, 'a', 1, 1)", "primary key"),
     ("INSERT INTO raw.items VALUES (1, 'a', 1, 1) RETURNING *", "RETURNING"),
     ("CREATE SEQUENCE s", "TEMP SEQUENCE"),
-    ("MERGE INTO raw.items USING raw.items s ON false WHEN MATCHED THEN DELETE", "MERGE"),
+    ("MERGE INTO raw.items USING raw.items s ON false WHEN MATCHED THEN DELETE RETURNING *",
+     "RETURNING"),
     ("COPY raw.items FROM 'x.csv'", "INSERT INTO"),
     ("USE raw", "USE"),
 ]
