@@ -12,6 +12,7 @@
 #include "util/fsutil.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,7 +179,15 @@ static lh_status sq_query(lh_catdb *db, const char *sql, const lh_val *p, size_t
 			cap = ncap;
 		}
 		for (size_t c = 0; c < rows->ncols; c++) {
-			const unsigned char *t = sqlite3_column_text(stmt, (int)c);
+			/* a REAL as text with every digit it has (SQLite's own text keeps 15) */
+			char real[40];
+			const unsigned char *t = NULL;
+			if (sqlite3_column_type(stmt, (int)c) == SQLITE_FLOAT) {
+				snprintf(real, sizeof real, "%.17g", sqlite3_column_double(stmt, (int)c));
+				t = (const unsigned char *)real;
+			} else {
+				t = sqlite3_column_text(stmt, (int)c);
+			}
 			char *cell = t ? lh_strdup((const char *)t) : NULL;
 			if (t && !cell) {
 				st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");

@@ -461,6 +461,8 @@ typedef struct writer {
 	int64_t next_catalog_id;
 	int64_t next_file_id;
 	int64_t schema_version; /* the new snapshot's */
+	bool ddl;               /* the commit changes the schema (schema_version + 1) */
+	bool bumped;            /* a data commit that made an inlined table: + 1 as well */
 	id_map ids;
 	id_map parts; /* table id -> the partition id this commit gave it */
 } writer;
@@ -771,8 +773,16 @@ static lh_status write_table_data(writer *w, const table_diff *d, int64_t table_
 		st = lh_inlined_end(w->db, d->txn, w->snap, w->err);
 	if (st == LH_OK && d->inl_inserted) {
 		rows_added += (int64_t)d->txn->inl_rows;
-		st = lh_inlined_write(w->db, table_id, d->txn, w->snap, w->schema_version, &next_row_id,
-		                      w->err);
+		/* a new inlined table is a schema change for DuckDB's readers, which cache the
+		 * catalog by schema version (DuckLake bumps it too, without a schema_versions row) */
+		int64_t sv = w->schema_version + (w->ddl || w->bumped ? 0 : 1);
+		bool created = false;
+		st = lh_inlined_write(w->db, table_id, d->txn, w->snap, sv, !d->base || d->altered,
+		                      &next_row_id, &created, w->err);
+		if (created && !w->ddl && !w->bumped) {
+			w->schema_version = sv;
+			w->bumped = true;
+		}
 	}
 	if (st == LH_OK && inserted && (rows_added > 0 || !existed))
 		st = write_table_stats(w, table_id, d->txn, next_row_id, rows_added, bytes_added, existed);
@@ -946,6 +956,7 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 	char now[40];
 	lh_now_timestamptz(now);
 	w->schema_version = latest->schema_version + (p->ddl ? 1 : 0);
+	w->ddl = p->ddl;
 	lh_status st = write_schemas(w, p);
 	if (st == LH_OK)
 		st = write_tables(w, p);

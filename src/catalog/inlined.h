@@ -14,9 +14,14 @@ bool lh_inlined_table_ok(const lh_catdb *db, const lh_table *t);
 
 /* Inserts t's pending rows (inl_values: inl_rows x inl_ncols) with begin_snapshot `snap` and row ids
  * from *next_row_id (advanced), into its newest inlined table or, when its columns
- * changed since, a new one for schema version `sv` (created and registered). */
+ * changed since (or the commit changes them: altered), a new one for schema version `sv`
+ * (created and registered: *created). */
 lh_status lh_inlined_write(lh_catdb *db, int64_t table_id, const lh_table *t, int64_t snap,
-                           int64_t sv, int64_t *next_row_id, lh_err *err);
+                           int64_t sv, bool altered, int64_t *next_row_id, bool *created,
+                           lh_err *err);
+/* Whether `name` is an inlined data table's name (ducklake_inlined_data_<n>_<n>), safe to
+ * put in SQL as it is. */
+bool lh_inlined_name_ok(const char *name);
 
 /* Ends (end_snapshot = snap) the inlined rows t's transaction deleted, or every current
  * one when it flushed them into a file. */

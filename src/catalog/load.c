@@ -8,6 +8,7 @@
  * wholly seen or not at all.
  */
 #include "catalog/catalog.h"
+#include "catalog/inlined.h"
 #include "catalog/options.h"
 #include "util/fsutil.h"
 
@@ -465,27 +466,6 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 /* Inlined rows (DuckLake data inlining; reference 3.x): every inlined table of a table
  * holds rows with row_id, begin_snapshot, end_snapshot and the table's columns of its
  * schema version. Renders those visible at snapshot n as one SELECT (see model.h). */
-static bool inlined_name_ok(const char *name)
-{
-	const char *p = name;
-	if (!lh_str_starts_with(p, "ducklake_inlined_data_"))
-		return false;
-	p += strlen("ducklake_inlined_data_");
-	int parts = 0;
-	while (*p) {
-		if (*p < '0' || *p > '9')
-			return false;
-		while (*p >= '0' && *p <= '9')
-			p++;
-		parts++;
-		if (*p == '_' && p[1])
-			p++;
-		else if (*p)
-			return false;
-	}
-	return parts == 2;
-}
-
 static lh_status render_inlined(lh_table *t, const lh_rows *rows, lh_buf *b)
 {
 	if (b->len)
@@ -561,7 +541,7 @@ static lh_status load_inlined(lh_catdb *db, lh_state *s, int64_t only_table, lh_
 		const char *name = lh_rows_get(tabs, r, 1);
 		if (ti < 0 || !name)
 			continue;
-		if (!inlined_name_ok(name)) {
+		if (!lh_inlined_name_ok(name)) {
 			st = lh_err_set(err, LH_ERR_CORRUPT,
 			                "the catalog names an inlined data table '%s' this version cannot read",
 			                name);

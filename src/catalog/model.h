@@ -225,7 +225,8 @@ void lh_table_inline_clear(lh_table *t);
 lh_status lh_table_set_parts(lh_table *t, size_t n, const lh_partition_key *keys);
 
 /* A shell of table t showing only files[0..n): shares every other pointer of t, so it
- * lives on the stack and is never freed or unref'ed (for scanning a subset of files). */
+ * lives on the stack and is never freed or unref'ed (for scanning a subset of files).
+ * It keeps t's inlined rows (inlined, inl_rows): a caller reading files alone clears them. */
 lh_table lh_table_shell(const lh_table *t, lh_data_file *files, size_t n);
 /* Removes (and clears) file i of a table the caller may change. */
 void lh_table_remove_file(lh_table *t, size_t i);

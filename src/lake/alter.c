@@ -541,13 +541,23 @@ static lh_status alter_fn(lh_lake *lake, void *arg, int64_t *count)
 	/* rows this transaction inlined wait in a table of the old columns (inline.c) */
 	bool columns = !lh_cur_is(c, 0, "SET") && !lh_cur_is(c, 0, "RESET") &&
 	               !(lh_cur_is(c, 0, "RENAME") && lh_cur_is(c, 1, "TO"));
-	if (columns && s->tables.items[ti]->inl_rows > 0)
+	if (columns && s->tables.items[ti]->inl_rows > 0) {
 		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 		                  "ALTER on a table with transaction-local inlined data is not supported: "
 		                  "'%s' has rows this transaction inserted that wait to be inlined; "
 		                  "COMMIT them first",
 		                  label);
-	else if (lh_cur_accept(c, "RENAME"))
+	} else if (columns && s->tables.items[ti]->inlined) {
+		/* rows kept inline in the catalog are stored under the columns they were inserted
+		 * with: they move into a data file (read by field id) before the columns change */
+		int64_t moved = 0;
+		st = lh_inline_flush(lake, ti, &moved);
+	}
+	if (st != LH_OK) {
+		free(label);
+		return st == LH_ERR_NOMEM ? nomem(lake) : st;
+	}
+	if (lh_cur_accept(c, "RENAME"))
 		st = lh_cur_accept(c, "TO") ? rename_table(lake, c, ti, label)
 		                            : rename_column(lake, c, ti, label);
 	else if (lh_cur_accept(c, "ADD"))

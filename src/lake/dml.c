@@ -197,6 +197,11 @@ static lh_status add_written_files(lh_lake *lake, size_t ti, const char *table_p
 			st = nomem(lake);
 		if (st != LH_OK) {
 			free(name);
+			if (f.part_values != wf->part_values) { /* a copy of like's */
+				for (size_t k = 0; k < f.part_n; k++)
+					free(f.part_values[k]);
+				free(f.part_values);
+			}
 			break;
 		}
 		wf->stats = NULL; /* now owned by the table */

@@ -661,7 +661,8 @@ static lh_status rollback_files(lh_state *s, lh_table *t, const lh_state *ps,
 			                   .mapping_id = cur->mapping_id,
 			                   .partial_file_info = lh_strdup(cur->partial_file_info)};
 			if (lh_data_file_set_map(&f, cur->map_n, cur->map_source, cur->map_target,
-			                         cur->map_partition, cur->map_nested) != LH_OK)
+			                         cur->map_partition, cur->map_nested) != LH_OK ||
+			    lh_data_file_set_parts(&f, cur->part_n, cur->part_values) != LH_OK)
 				st = LH_ERR_NOMEM;
 			if (st != LH_OK) {
 			} else if (cur->del.id == pf->del.id) {
@@ -687,8 +688,9 @@ static lh_status rollback_files(lh_state *s, lh_table *t, const lh_state *ps,
 			                   .reused_from = pf->id,
 			                   .del_changed = pf->del.path != NULL};
 			st = copy_delete(&f.del, &pf->del);
-			if (st == LH_OK && lh_data_file_set_map(&f, pf->map_n, pf->map_source, pf->map_target,
-			                                        pf->map_partition, pf->map_nested) != LH_OK)
+			if (st == LH_OK && (lh_data_file_set_map(&f, pf->map_n, pf->map_source, pf->map_target,
+			                                         pf->map_partition, pf->map_nested) != LH_OK ||
+			                    lh_data_file_set_parts(&f, pf->part_n, pf->part_values) != LH_OK))
 				st = LH_ERR_NOMEM;
 			if (st == LH_OK)
 				st = rebase_path(s, t, ps, past, &f.path, &f.path_is_relative);

@@ -122,7 +122,7 @@ lh_status lh_inline_insert(lh_lake *lake, size_t ti, const char *select_sql, int
 	size_t ncols = text_columns(t, "", &q);
 	stat_columns(t, " OVER ()", &q);
 	lh_buf_printf(&q, " FROM (SELECT * FROM (%s) __s LIMIT %lld) __s", select_sql,
-	              (long long)room + 1);
+	              (long long)(room < INT64_MAX ? room + 1 : room));
 	duckdb_result r;
 	lh_status st = q.status == LH_OK ? lh_engine_query(lake->engine, lh_buf_str(&q), &r, &lake->err)
 	                                 : nomem(lake);

@@ -190,6 +190,8 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		for (size_t k = 0; k < run->n; k++)
 			files[k] = *file_with_id(t, job->ids->items[run->first + k], NULL);
 		lh_table shell = lh_table_shell(t, files, run->n);
+		shell.inlined = NULL; /* the run's files alone (inlined rows were flushed first) */
+		shell.inl_rows = 0;
 		lh_buf sel;
 		lh_buf_init(&sel, 0);
 		lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS "
@@ -907,7 +909,7 @@ static lh_status flush_inlined_data(lh_lake *lake, const lh_fn_args *a, const ch
 	lh_buf_init(&rep.rows, 0);
 	lh_i64_vec todo = {0};
 	const lh_state *s = lake->committed;
-	bool found = !table;
+	bool found = !table && !schema;
 	for (size_t i = 0; st == LH_OK && i < s->tables.len; i++) {
 		const lh_table *t = s->tables.items[i];
 		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
@@ -921,7 +923,7 @@ static lh_status flush_inlined_data(lh_lake *lake, const lh_fn_args *a, const ch
 	if (st == LH_OK && !found)
 		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
 		                  "ducklake_flush_inlined_data: no table '%s%s%s' in the lake",
-		                  schema ? schema : "", schema ? "." : "", table);
+		                  schema ? schema : "", schema && table ? "." : "", table ? table : "");
 	for (size_t i = 0; st == LH_OK && i < todo.len; i++) {
 		s = lake->committed;
 		ptrdiff_t ti = lh_state_table_index_by_id(s, todo.items[i]);

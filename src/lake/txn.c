@@ -240,6 +240,8 @@ static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, siz
 	lh_table *t = state->tables.items[ti];
 	/* a table showing only this file: its scan applies the pending deletes */
 	lh_table one = lh_table_shell(t, &t->files.items[fi], 1);
+	one.inlined = NULL; /* this file's rows alone, not the table's inlined ones */
+	one.inl_rows = 0;
 	bool with_row_id = t->files.items[fi].row_id_column;
 	lh_buf sel;
 	lh_buf_init(&sel, 0);

@@ -186,3 +186,17 @@ def test_help_names_partitioning(lake):
     assert "nope" in err
     lake.sql("CREATE TABLE t (a INT)")
     assert "SET/RESET PARTITIONED BY" in lake.fail("ALTER TABLE t CLUSTER ON x")
+
+
+def test_rollback_brings_partitioned_files_back_with_their_values(lake):
+    lake.sql("CREATE TABLE t (id INTEGER, k VARCHAR)")
+    lake.sql("ALTER TABLE t SET PARTITIONED BY (k)")
+    lake.sql("INSERT INTO t VALUES (1, 'a'), (2, 'b')")
+    v = lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')")
+    lake.sql("DELETE FROM t WHERE k = 'a'")  # the whole file of partition a goes
+    run("rollback", "t", v, lake=lake.dir, check=True)
+    assert lake.rows("SELECT * FROM t ORDER BY id")[1:] == [["1", "a"], ["2", "b"]]
+    live = lake.cat("SELECT d.path, v.partition_value FROM ducklake_data_file d JOIN "
+                    "ducklake_file_partition_value v USING (data_file_id) WHERE "
+                    "d.end_snapshot IS NULL ORDER BY 2")
+    assert [(p.split("/")[0], val) for p, val in live] == [("k=a", "a"), ("k=b", "b")]
