@@ -793,24 +793,9 @@ lh_status lh_dml_set_list(lh_lake *lake, lh_cursor *c, const lh_table *t, const 
 			return st;
 		}
 		free(name);
+		static const char *const stops[] = {",", "FROM", "WHERE", "RETURNING", "WHEN", NULL};
 		lh_assignment as = {.column = ci, .start = lh_cur_offset(c)};
-		int depth = 0, cases = 0;
-		while (!lh_cur_at_end(c)) {
-			if (lh_cur_is(c, 0, "("))
-				depth++;
-			else if (lh_cur_is(c, 0, ")"))
-				depth--;
-			else if (depth == 0 && lh_cur_is(c, 0, "CASE"))
-				cases++;
-			else if (depth == 0 && cases > 0 && lh_cur_is(c, 0, "END"))
-				cases--;
-			else if (depth == 0 && cases == 0 &&
-			         (lh_cur_is(c, 0, ",") || lh_cur_is(c, 0, "FROM") || lh_cur_is(c, 0, "WHERE") ||
-			          lh_cur_is(c, 0, "RETURNING") || lh_cur_is(c, 0, "WHEN")))
-				break;
-			as.end = lh_cur_peek(c, 0)->end;
-			c->i++;
-		}
+		as.end = lh_cur_skip_expr(c, stops);
 		if (as.end <= as.start)
 			return lh_lake_fail(lake, LH_ERR_SYNTAX, "UPDATE '%s': missing value", label);
 		if (LH_VEC_PUSH(out, as) != LH_OK)

@@ -389,6 +389,44 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 	return st;
 }
 
+/* Runs fn on each table of `ids` still there, in the state as each previous run left it
+ * (each run commits), with its label schema.table. */
+typedef lh_status (*table_fn)(lh_lake *lake, const lh_table *t, const char *label, void *ctx);
+
+static lh_status each_table(lh_lake *lake, const lh_i64_vec *ids, table_fn fn, void *ctx)
+{
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < ids->len; i++) {
+		const lh_state *s = lake->committed;
+		ptrdiff_t ti = lh_state_table_index_by_id(s, ids->items[i]);
+		if (ti < 0)
+			continue;
+		const lh_table *t = s->tables.items[ti];
+		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
+		char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
+		st = label ? fn(lake, t, label, ctx) : nomem(lake);
+		free(label);
+	}
+	return st;
+}
+
+typedef struct compact_ctx {
+	const lh_rows *versions;
+	int64_t max_files;
+	report *rep;
+} compact_ctx;
+
+static lh_status compact_one(lh_lake *lake, const lh_table *t, const char *label, void *ctx)
+{
+	compact_ctx *cc = ctx;
+	return compact_table(lake, t, label, cc->versions, cc->max_files, false, cc->rep);
+}
+
+static lh_status flush_one(lh_lake *lake, const lh_table *t, const char *label, void *ctx)
+{
+	return flush_table(lake, t, label, ctx);
+}
+
 static lh_status merge_adjacent_files(lh_lake *lake, const lh_fn_args *a, const char *name)
 {
 	static const char *const allowed[] = {"schema", "max_compacted_files", NULL};
@@ -431,17 +469,9 @@ static lh_status merge_adjacent_files(lh_lake *lake, const lh_fn_args *a, const 
 		if (LH_VEC_PUSH(&todo, t->id) != LH_OK)
 			st = nomem(lake);
 	}
-	for (size_t i = 0; st == LH_OK && i < todo.len; i++) {
-		s = lake->committed;
-		ptrdiff_t ti = lh_state_table_index_by_id(s, todo.items[i]);
-		if (ti < 0)
-			continue;
-		const lh_table *t = s->tables.items[ti];
-		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
-		char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
-		st = label ? compact_table(lake, t, label, versions, max_files, false, &rep) : nomem(lake);
-		free(label);
-	}
+	compact_ctx cc = {versions, max_files, &rep};
+	if (st == LH_OK)
+		st = each_table(lake, &todo, compact_one, &cc);
 	LH_VEC_FREE(&todo);
 	lh_rows_free(&versions);
 	if (st != LH_OK) {
@@ -924,17 +954,8 @@ static lh_status flush_inlined_data(lh_lake *lake, const lh_fn_args *a, const ch
 		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
 		                  "ducklake_flush_inlined_data: no table '%s%s%s' in the lake",
 		                  schema ? schema : "", schema && table ? "." : "", table ? table : "");
-	for (size_t i = 0; st == LH_OK && i < todo.len; i++) {
-		s = lake->committed;
-		ptrdiff_t ti = lh_state_table_index_by_id(s, todo.items[i]);
-		if (ti < 0)
-			continue;
-		const lh_table *t = s->tables.items[ti];
-		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
-		char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
-		st = label ? flush_table(lake, t, label, &rep) : nomem(lake);
-		free(label);
-	}
+	if (st == LH_OK)
+		st = each_table(lake, &todo, flush_one, &rep);
 	LH_VEC_FREE(&todo);
 	if (st != LH_OK) {
 		lh_buf_free(&rep.rows);

@@ -45,32 +45,6 @@ typedef struct merge_args {
 	lh_cursor *c;
 } merge_args;
 
-/* Advances over text up to one of `stops` outside parentheses and CASE ... END; returns
- * the end offset of the last token passed (start when none). */
-static size_t skip_to(lh_cursor *c, size_t start, const char *const *stops)
-{
-	size_t end = start;
-	int depth = 0, cases = 0;
-	while (!lh_cur_at_end(c)) {
-		bool stop = false;
-		for (size_t i = 0; depth == 0 && cases == 0 && stops[i] && !stop; i++)
-			stop = lh_cur_is(c, 0, stops[i]);
-		if (stop)
-			break;
-		if (lh_cur_is(c, 0, "("))
-			depth++;
-		else if (lh_cur_is(c, 0, ")"))
-			depth--;
-		else if (depth == 0 && lh_cur_is(c, 0, "CASE"))
-			cases++;
-		else if (depth == 0 && cases > 0 && lh_cur_is(c, 0, "END"))
-			cases--;
-		end = lh_cur_peek(c, 0)->end;
-		c->i++;
-	}
-	return end;
-}
-
 static void clause_free(clause *k)
 {
 	LH_VEC_FREE(&k->set);
@@ -123,7 +97,7 @@ static lh_status parse_insert(lh_lake *lake, lh_cursor *c, const lh_table *t, cl
 	static const char *const stops[] = {",", ")", NULL};
 	do {
 		size_t start = lh_cur_offset(c);
-		size_t end = skip_to(c, start, stops);
+		size_t end = lh_cur_skip_expr(c, stops);
 		if (end <= start)
 			return syntax(lake, "a value is missing in INSERT VALUES (...)");
 		if (LH_VEC_PUSH(&k->vstart, start) != LH_OK || LH_VEC_PUSH(&k->vend, end) != LH_OK)
@@ -162,7 +136,7 @@ static lh_status parse_clause(lh_lake *lake, lh_cursor *c, const lh_table *t, co
 	if (lh_cur_accept(c, "AND")) {
 		static const char *const stops[] = {"THEN", NULL};
 		k->cond_start = lh_cur_offset(c);
-		k->cond_end = skip_to(c, k->cond_start, stops);
+		k->cond_end = lh_cur_skip_expr(c, stops);
 	}
 	if (!lh_cur_accept(c, "THEN"))
 		return syntax(lake, "expected THEN after WHEN ... MATCHED");
@@ -173,7 +147,7 @@ static lh_status parse_clause(lh_lake *lake, lh_cursor *c, const lh_table *t, co
 	else if (lh_cur_accept(c, "ERROR")) {
 		static const char *const stops[] = {"WHEN", NULL};
 		k->action = A_ERROR;
-		skip_to(c, lh_cur_offset(c), stops); /* an optional message */
+		lh_cur_skip_expr(c, stops); /* an optional message */
 	} else if (lh_cur_accept(c, "UPDATE")) {
 		if (!lh_cur_accept(c, "SET"))
 			return syntax(lake, "expected UPDATE SET");
@@ -208,6 +182,17 @@ static void put_text(lh_buf *b, const lh_stmt *s, size_t start, size_t end)
 	lh_buf_append(b, s->text + start, end - start);
 }
 
+/* " WHEN (<the clause's AND condition, or true>) THEN " */
+static void when_condition(const lh_stmt *s, const clause *k, lh_buf *b)
+{
+	lh_buf_puts(b, " WHEN (");
+	if (k->cond_end > k->cond_start)
+		put_text(b, s, k->cond_start, k->cond_end);
+	else
+		lh_buf_puts(b, "true");
+	lh_buf_puts(b, ") THEN ");
+}
+
 /* "CASE WHEN (c1) THEN 1 WHEN (c2) THEN 2 ... ELSE 0 END" over the clauses of one kind. */
 static void clause_number(const lh_stmt *s, const clause *ks, size_t n, when_kind when, lh_buf *b)
 {
@@ -215,12 +200,8 @@ static void clause_number(const lh_stmt *s, const clause *ks, size_t n, when_kin
 	for (size_t i = 0; i < n; i++) {
 		if (ks[i].when != when)
 			continue;
-		lh_buf_puts(b, " WHEN (");
-		if (ks[i].cond_end > ks[i].cond_start)
-			put_text(b, s, ks[i].cond_start, ks[i].cond_end);
-		else
-			lh_buf_puts(b, "true");
-		lh_buf_printf(b, ") THEN %zu", i + 1);
+		when_condition(s, &ks[i], b);
+		lh_buf_printf(b, "%zu", i + 1);
 	}
 	lh_buf_puts(b, " ELSE 0 END");
 }
@@ -296,12 +277,7 @@ static lh_status columns_by_clause(lh_lake *lake, const lh_stmt *s, const lh_tab
 		for (size_t i = 0; st == LH_OK && i < n; i++) {
 			if (ks[i].when != when)
 				continue;
-			lh_buf_puts(b, " WHEN (");
-			if (ks[i].cond_end > ks[i].cond_start)
-				put_text(b, s, ks[i].cond_start, ks[i].cond_end);
-			else
-				lh_buf_puts(b, "true");
-			lh_buf_puts(b, ") THEN ");
+			when_condition(s, &ks[i], b);
 			bool value = ks[i].action == A_UPDATE || ks[i].action == A_UPDATE_ALL ||
 			             ks[i].action == A_INSERT;
 			if (value)
@@ -415,7 +391,7 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	static const char *const when_stop[] = {"WHEN", NULL};
 	if (st == LH_OK) {
 		on_start = lh_cur_offset(c);
-		on_end = skip_to(c, on_start, when_stop);
+		on_end = lh_cur_skip_expr(c, when_stop);
 		if (on_end <= on_start)
 			st = syntax(lake, "expected a condition after ON");
 	}

@@ -255,6 +255,30 @@ bool lh_cur_skip_group(lh_cursor *c)
 	return true;
 }
 
+size_t lh_cur_skip_expr(lh_cursor *c, const char *const *stops)
+{
+	size_t end = lh_cur_offset(c);
+	int depth = 0, cases = 0;
+	while (!lh_cur_at_end(c)) {
+		bool stop = false;
+		for (size_t i = 0; depth == 0 && cases == 0 && stops[i] && !stop; i++)
+			stop = lh_cur_is(c, 0, stops[i]);
+		if (stop || (depth == 0 && lh_cur_is(c, 0, ")")))
+			break;
+		if (lh_cur_is(c, 0, "("))
+			depth++;
+		else if (lh_cur_is(c, 0, ")"))
+			depth--;
+		else if (depth == 0 && lh_cur_is(c, 0, "CASE"))
+			cases++;
+		else if (depth == 0 && cases > 0 && lh_cur_is(c, 0, "END"))
+			cases--;
+		end = lh_cur_peek(c, 0)->end;
+		c->i++;
+	}
+	return end;
+}
+
 size_t lh_cur_offset(const lh_cursor *c)
 {
 	return lh_cur_peek(c, 0)->start;
