@@ -21,6 +21,7 @@
  * added since are retired; delete files are set back.
  */
 #include "lake/lake_int.h"
+#include "util/fsutil.h"
 #include "engine/scan.h"
 #include "engine/types.h"
 
@@ -198,6 +199,95 @@ static lh_status table_info_table(lh_lake *lake, const char *name)
 		}
 		st = exec_buf(lake, &b);
 	}
+	lh_buf_free(&b);
+	return st;
+}
+
+/* ducklake_list_files('lake', 'table' [, schema => s] [, snapshot_version => n]
+ * [, snapshot_time => ts]): the table's data files at that snapshot (the latest by
+ * default), each with its delete file; rows kept inline in the catalog are in no file. */
+static lh_status list_files_table(lh_lake *lake, const lh_fn_args *a, const char *name)
+{
+	const char *fn = "ducklake_list_files";
+	const char *table = NULL, *schema = NULL, *version = NULL, *time = NULL;
+	for (size_t i = 1; i < a->n; i++) {
+		const char *k = a->names[i];
+		if (!k && !table)
+			table = a->values[i];
+		else if (k && lh_strieq(k, "schema"))
+			schema = a->values[i];
+		else if (k && lh_strieq(k, "snapshot_version"))
+			version = a->values[i];
+		else if (k && lh_strieq(k, "snapshot_time"))
+			time = a->values[i];
+		else
+			return lh_lake_fail(lake, LH_ERR_INVALID,
+			                    "%s('lake', 'table' [, schema => s] [, snapshot_version => n] [, "
+			                    "snapshot_time => ts]): unexpected argument %s",
+			                    fn, k ? k : "(a second table)");
+	}
+	if (!table)
+		return lh_lake_fail(lake, LH_ERR_INVALID, "%s: which table? %s('%s', 'table')", fn, fn,
+		                    lake->name);
+	int64_t snap = -1, us = 0;
+	lh_status st = LH_OK;
+	if (version && (!lh_parse_int64(version, &snap) || snap < 0))
+		st = lh_lake_fail(lake, LH_ERR_TYPE, "%s: snapshot_version => '%s' is not a snapshot id",
+		                  fn, version);
+	else if (time && !lh_parse_timestamptz(time, &us))
+		st = lh_lake_fail(lake, LH_ERR_TYPE, "%s: snapshot_time => '%s' is not a timestamp", fn,
+		                  time);
+	else if (time)
+		st = lh_catalog_snapshot_at_time(lake->cat, us, &snap, &lake->err);
+	const lh_state *s = NULL;
+	if (st == LH_OK && snap >= 0)
+		st = lh_lake_past_state(lake, snap, &s);
+	else if (st == LH_OK && (st = lh_lake_refresh(lake)) == LH_OK)
+		s = lh_lake_state(lake);
+	ptrdiff_t ti = -1;
+	if (st == LH_OK) {
+		lh_qname q = {.schema = (char *)schema, .name = (char *)table};
+		if (!schema && lh_parse_qname(table, &q) != LH_OK)
+			return lh_lake_fail(lake, LH_ERR_SYNTAX, "%s: '%s' is not a table name", fn, table);
+		st = lh_resolve_table(lake, s, &q, &ti);
+		if (!schema)
+			lh_qname_free(&q);
+	}
+	if (st != LH_OK)
+		return st;
+	const lh_table *t = s->tables.items[ti];
+	char *tp = lh_table_full_path(s, t);
+	if (!tp)
+		return nomem(lake);
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_printf(&b,
+	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" (data_file VARCHAR, "
+	              "data_file_size_bytes BIGINT, data_file_footer_size BIGINT, "
+	              "data_file_encryption_key BLOB, delete_file VARCHAR, delete_file_size_bytes "
+	              "BIGINT, delete_file_footer_size BIGINT, delete_file_encryption_key BLOB)",
+	              name);
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		char *data = lh_file_full_path(tp, f->path, f->path_is_relative);
+		char *del = f->del.path ? lh_file_full_path(tp, f->del.path, f->del.path_is_relative) : NULL;
+		lh_buf_printf(&b, i ? ", (" : "; INSERT INTO __lh.main.\"%s\" VALUES (", name);
+		lh_buf_sql_str(&b, data);
+		lh_buf_printf(&b, ", %lld, %lld, NULL, ", (long long)f->file_size_bytes,
+		              (long long)f->footer_size);
+		lh_buf_sql_str(&b, del);
+		if (del)
+			lh_buf_printf(&b, ", %lld, %lld, NULL)", (long long)f->del.file_size_bytes,
+			              (long long)f->del.footer_size);
+		else
+			lh_buf_puts(&b, ", NULL, NULL, NULL)");
+		if (!data || (f->del.path && !del))
+			b.status = LH_ERR_NOMEM;
+		free(data);
+		free(del);
+	}
+	free(tp);
+	st = exec_buf(lake, &b);
 	lh_buf_free(&b);
 	return st;
 }
@@ -523,6 +613,8 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 		return lh_options_set(lake, a, name);
 	if (lh_strieq(fn, "ducklake_add_data_files"))
 		return lh_add_data_files(lake, a, name);
+	if (lh_strieq(fn, "ducklake_list_files"))
+		return list_files_table(lake, a, name);
 	for (size_t i = 0; i < a->n; i++)
 		if (a->names[i])
 			return lh_lake_fail(lake, LH_ERR_INVALID, "%s has no parameter '%s'", fn,
@@ -549,7 +641,7 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 	                    "table function '%s' does not exist; the lake has lakehouse_tags, "
 	                    "ducklake_snapshots, "
 	                    "ducklake_table_changes, ducklake_table_insertions, "
-	                    "ducklake_table_deletions, ducklake_table_info, "
+	                    "ducklake_table_deletions, ducklake_table_info, ducklake_list_files, "
 	                    "ducklake_current_snapshot, ducklake_merge_adjacent_files, "
 	                    "ducklake_expire_snapshots, ducklake_cleanup_old_files and "
 	                    "ducklake_delete_orphaned_files",

@@ -497,7 +497,7 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 	                                     "merge_adjacent_files", "expire_snapshots",
 	                                     "cleanup_old_files", "delete_orphaned_files",
 	                                     "rewrite_data_files", "flush_inlined_data", "set_option",
-	                                     "options", NULL};
+	                                     "options", "list_files", NULL};
 	bool lake_scoped = lh_lake_is_name(lake, qualifier);
 	for (size_t i = 0; !*qualifier && !lake_scoped && macros[i]; i++)
 		lake_scoped = lh_strieq(name, macros[i]);

@@ -367,3 +367,24 @@ def test_hostile_and_odd_views_and_attaches_fail_cleanly(lake, tmp_path):
     p = session(tmp_path, f"ATTACH 'ducklake:{tmp_path}/t.ducklake' AS t (READ_ONLY); "
                           "CALL ducklake_cleanup_old_files('t', cleanup_all => true)", check=False)
     assert p.returncode == 1 and "read-only" in p.stderr
+
+
+def test_list_files_names_each_data_file_and_its_delete_file(lake):
+    lake.sql("CREATE TABLE t (i INTEGER); INSERT INTO t VALUES (1), (2)")
+    lake.sql("INSERT INTO t VALUES (3)")
+    v = lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')")
+    lake.sql("DELETE FROM t WHERE i = 1")
+    rows = lake.rows("SELECT data_file, data_file_size_bytes, delete_file IS NOT NULL FROM "
+                     "ducklake_list_files('lake', 't') ORDER BY 1")[1:]
+    live = {os.path.basename(p): size for p, size in
+            lake.cat("SELECT path, file_size_bytes FROM ducklake_data_file WHERE "
+                     "end_snapshot IS NULL")}
+    assert {os.path.basename(r[0]): int(r[1]) for r in rows} == live
+    assert sorted(r[2] for r in rows) == ["false", "true"]
+    assert all(r[0].endswith(".parquet") and "/main/t/" in r[0] for r in rows)
+    # at an earlier snapshot, and as the lake's macro
+    assert lake.scalar(f"SELECT count(*) FROM ducklake_list_files('lake', 't', "
+                       f"snapshot_version => {v}) WHERE delete_file IS NULL") == "2"
+    assert lake.scalar("SELECT count(*) FROM lake.list_files('t')") == "2"
+    assert "unexpected argument" in lake.fail("FROM ducklake_list_files('lake', 't', x => 1)")
+    assert "which table" in lake.fail("FROM ducklake_list_files('lake')")
