@@ -897,7 +897,7 @@ out:
 	return st;
 }
 
-lh_status lh_dml_apply_updates(lh_lake *lake, size_t ti, int64_t *out_count)
+lh_status lh_dml_write_versions(lh_lake *lake, size_t ti)
 {
 	/* new versions: rows from committed files keep their row id */
 	int64_t rows = 0, more = 0;
@@ -911,6 +911,12 @@ lh_status lh_dml_apply_updates(lh_lake *lake, size_t ti, int64_t *out_count)
 		                       "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid) FROM "
 		                       "__lh.main.updated WHERE __lh_rowid IS NULL",
 		                       false, NULL, &more);
+	return st;
+}
+
+lh_status lh_dml_apply_updates(lh_lake *lake, size_t ti, int64_t *out_count)
+{
+	lh_status st = lh_dml_write_versions(lake, ti);
 	if (st == LH_OK)
 		st = lh_engine_exec(lake->engine,
 		                    "CREATE OR REPLACE TABLE __lh.main.matched AS SELECT __lh_file AS "

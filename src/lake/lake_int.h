@@ -297,6 +297,8 @@ lh_status lh_dml_set_list(lh_lake *lake, lh_cursor *c, const lh_table *t, const 
 /* Table __lh.main.updated (__lh_file, __lh_pos, __lh_rowid, the table's columns): writes
  * the new versions (keeping row ids) and deletes the old; *out_count = rows updated. */
 lh_status lh_dml_apply_updates(lh_lake *lake, size_t ti, int64_t *out_count);
+/* The first half of it: the new versions alone (the old ones stay to be deleted). */
+lh_status lh_dml_write_versions(lh_lake *lake, size_t ti);
 lh_status lh_dml_merge(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
 /* "NOT NULL constraint failed: column ... of table ...": the error of a NULL in column. */
 lh_status lh_dml_not_null_failed(lh_lake *lake, const lh_table *t, const char *column);

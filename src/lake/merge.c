@@ -38,6 +38,8 @@ typedef struct clause {
 	LH_VEC(ptrdiff_t) cols;
 	LH_VEC(size_t) vstart, vend;
 	bool star, defaults;
+	bool by_name;                /* UPDATE/INSERT ... BY NAME: source columns by name */
+	size_t msg_start, msg_end;   /* ERROR 'message' */
 } clause;
 
 typedef struct merge_args {
@@ -62,7 +64,16 @@ static lh_status syntax(lh_lake *lake, const char *what)
 static lh_status parse_insert(lh_lake *lake, lh_cursor *c, const lh_table *t, clause *k)
 {
 	k->action = A_INSERT;
-	if (lh_cur_accept(c, "*")) {
+	/* INSERT, INSERT *, INSERT BY NAME|POSITION: the source's columns (by position unless
+	 * BY NAME, as DuckDB) */
+	if (lh_cur_accept(c, "BY")) {
+		k->by_name = lh_cur_accept(c, "NAME");
+		if (!k->by_name && !lh_cur_accept(c, "POSITION"))
+			return syntax(lake, "expected INSERT BY NAME or BY POSITION");
+		k->star = true;
+		return LH_OK;
+	}
+	if (lh_cur_accept(c, "*") || lh_cur_at_end(c) || lh_cur_is(c, 0, "WHEN")) {
 		k->star = true;
 		return LH_OK;
 	}
@@ -137,6 +148,8 @@ static lh_status parse_clause(lh_lake *lake, lh_cursor *c, const lh_table *t, co
 		static const char *const stops[] = {"THEN", NULL};
 		k->cond_start = lh_cur_offset(c);
 		k->cond_end = lh_cur_skip_expr(c, stops);
+		if (k->cond_end <= k->cond_start)
+			return syntax(lake, "expected a condition after AND");
 	}
 	if (!lh_cur_accept(c, "THEN"))
 		return syntax(lake, "expected THEN after WHEN ... MATCHED");
@@ -145,13 +158,24 @@ static lh_status parse_clause(lh_lake *lake, lh_cursor *c, const lh_table *t, co
 	else if (lh_cur_accept(c, "DO") && lh_cur_accept(c, "NOTHING"))
 		k->action = A_NOTHING;
 	else if (lh_cur_accept(c, "ERROR")) {
-		static const char *const stops[] = {"WHEN", NULL};
 		k->action = A_ERROR;
-		lh_cur_skip_expr(c, stops); /* an optional message */
+		if (lh_cur_peek(c, 0)->type == LH_TOK_STRING) { /* an optional message */
+			k->msg_start = lh_cur_offset(c) + 1;
+			k->msg_end = lh_cur_peek(c, 0)->end - 1;
+			c->i++;
+		}
 	} else if (lh_cur_accept(c, "UPDATE")) {
-		if (!lh_cur_accept(c, "SET"))
+		/* UPDATE, UPDATE SET *, UPDATE BY NAME|POSITION: every column from the source */
+		bool all = lh_cur_at_end(c) || lh_cur_is(c, 0, "WHEN");
+		if (!all && lh_cur_accept(c, "BY")) {
+			k->by_name = lh_cur_accept(c, "NAME");
+			if (!k->by_name && !lh_cur_accept(c, "POSITION"))
+				return syntax(lake, "expected UPDATE BY NAME or BY POSITION");
+			all = true;
+		}
+		if (!all && !lh_cur_accept(c, "SET"))
 			return syntax(lake, "expected UPDATE SET");
-		if (lh_cur_accept(c, "*"))
+		if (all || lh_cur_accept(c, "*"))
 			k->action = A_UPDATE_ALL;
 		else {
 			k->action = A_UPDATE;
@@ -210,11 +234,18 @@ static void clause_number(const lh_stmt *s, const clause *ks, size_t n, when_kin
  * alias, s_alias the source's). */
 static lh_status column_value(lh_lake *lake, const lh_stmt *s, const lh_table *t, size_t ci,
                               const clause *k, const char *t_alias, const char *s_alias,
-                              lh_buf *b)
+                              char *const *src_cols, lh_buf *b)
 {
 	const lh_column *col = &t->columns.items[ci];
 	const char *from = NULL; /* alias.column */
+	const char *name = col->name;
 	size_t vs = 0, ve = 0;
+	if ((k->action == A_UPDATE_ALL || (k->action == A_INSERT && k->star)) && !k->by_name) {
+		size_t top = 0; /* by position: the source's column at the table column's place */
+		for (size_t i = 0; i < ci; i++)
+			top += t->columns.items[i].parent < 0;
+		name = src_cols[top];
+	}
 	if (k->action == A_UPDATE) {
 		from = t_alias;
 		for (size_t i = 0; i < k->set.len; i++)
@@ -244,7 +275,7 @@ static lh_status column_value(lh_lake *lake, const lh_stmt *s, const lh_table *t
 	} else {
 		lh_buf_sql_ident(b, from);
 		lh_buf_putc(b, '.');
-		lh_buf_sql_ident(b, col->name);
+		lh_buf_sql_ident(b, from == s_alias ? name : col->name);
 	}
 	lh_buf_puts(b, ") AS ");
 	lh_status st = lh_types_sql(t->columns.items, t->columns.len, ci, b, &lake->err);
@@ -257,7 +288,8 @@ static lh_status column_value(lh_lake *lake, const lh_stmt *s, const lh_table *t
  * rows whose first true clause is an UPDATE or INSERT use the values). */
 static lh_status columns_by_clause(lh_lake *lake, const lh_stmt *s, const lh_table *t,
                                    const clause *ks, size_t n, when_kind when,
-                                   const char *t_alias, const char *s_alias, lh_buf *b)
+                                   const char *t_alias, const char *s_alias,
+                                   char *const *src_cols, lh_buf *b)
 {
 	lh_status st = LH_OK;
 	for (size_t ci = 0; st == LH_OK && ci < t->columns.len; ci++) {
@@ -281,7 +313,7 @@ static lh_status columns_by_clause(lh_lake *lake, const lh_stmt *s, const lh_tab
 			bool value = ks[i].action == A_UPDATE || ks[i].action == A_UPDATE_ALL ||
 			             ks[i].action == A_INSERT;
 			if (value)
-				st = column_value(lake, s, t, ci, &ks[i], t_alias, s_alias, b);
+				st = column_value(lake, s, t, ci, &ks[i], t_alias, s_alias, src_cols, b);
 			else
 				lh_buf_puts(b, lh_buf_str(&puts_else));
 		}
@@ -323,6 +355,21 @@ static void numbers(const clause *ks, size_t n, action_kind a1, action_kind a2, 
 		lh_buf_putc(b, '0');
 }
 
+/* The error of rows that reached an ERROR clause: its message when it gives one. */
+static lh_status error_clause(lh_lake *lake, const lh_stmt *s, const clause *ks, size_t n,
+                              when_kind when, const char *label, int64_t rows)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ks[i].action == A_ERROR && ks[i].msg_end > ks[i].msg_start &&
+		    (ks[i].when == when || (when == M_MATCHED && ks[i].when == M_BY_SOURCE)))
+			return lh_lake_fail(lake, LH_ERR_INVALID, "MERGE INTO '%s': %.*s", label,
+			                    (int)(ks[i].msg_end - ks[i].msg_start), s->text + ks[i].msg_start);
+	return lh_lake_fail(lake, LH_ERR_INVALID,
+	                    "MERGE INTO '%s': %lld rows reached a WHEN ... THEN ERROR clause; "
+	                    "nothing was changed",
+	                    label, (long long)rows);
+}
+
 static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 {
 	merge_args *a = arg;
@@ -350,7 +397,7 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	const lh_schema *sc = lh_state_schema_by_id(lh_lake_state(lake), t->schema_id);
 	char *label = lh_asprintf("%s.%s", sc ? sc->name : "?", t->name);
 	/* USING <source> [[AS] alias] ON <condition> */
-	size_t src_start = 0, src_end = 0, on_start = 0, on_end = 0;
+	size_t src_start = 0, src_end = 0, on_start = 0, on_end = 0, at_start = 0, at_end = 0;
 	if (!label)
 		st = nomem(lake);
 	else if (!lh_cur_accept(c, "USING"))
@@ -367,6 +414,14 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 				st = syntax(lake, "expected USING <table or (query)>");
 			} else {
 				src_end = c->t->v.items[c->i - 1].end;
+				/* a table read at a snapshot: src AT (VERSION => n) [AS] s (DuckDB puts an
+				 * alias before AT: moved there when the source is read) */
+				if (lh_cur_is(c, 0, "AT") && lh_cur_is(c, 1, "(")) {
+					at_start = lh_cur_offset(c);
+					c->i++;
+					lh_cur_skip_group(c);
+					at_end = c->t->v.items[c->i - 1].end;
+				}
 				s_alias = lh_strdup(sq.name);
 			}
 			lh_qname_free(&sq);
@@ -383,7 +438,7 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		}
 	}
 	if (st == LH_OK && !s_alias)
-		s_alias = lh_strdup("__lh_source");
+		s_alias = lh_strdup("unnamed_subquery"); /* DuckDB's name for it */
 	if (st == LH_OK && !s_alias)
 		st = nomem(lake);
 	if (st == LH_OK && !lh_cur_accept(c, "ON"))
@@ -406,6 +461,28 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	}
 	if (st == LH_OK && ks.len == 0)
 		st = syntax(lake, "expected at least one WHEN [NOT] MATCHED ... THEN clause");
+	/* as DuckDB: the clause of a kind without AND comes after that kind's others, and a
+	 * kind has at most one */
+	for (int w = M_MATCHED; st == LH_OK && w <= M_BY_SOURCE; w++) {
+		ptrdiff_t last = -1;
+		for (size_t i = 0; st == LH_OK && i < ks.len; i++) {
+			if (ks.items[i].when != (when_kind)w || ks.items[i].cond_end > ks.items[i].cond_start)
+				continue;
+			if (last >= 0)
+				st = lh_lake_fail(lake, LH_ERR_SYNTAX,
+				                  "MERGE INTO: Unconditional WHEN %s clause was already defined",
+				                  w == M_MATCHED ? "MATCHED" : w == M_NOT_MATCHED ? "NOT MATCHED"
+				                                                            : "NOT MATCHED BY SOURCE");
+			last = (ptrdiff_t)i;
+		}
+		for (size_t i = last >= 0 ? (size_t)last + 1 : ks.len; st == LH_OK && i < ks.len; i++)
+			if (ks.items[i].when == (when_kind)w) { /* move the unconditional one past it */
+				clause tmp = ks.items[last];
+				memmove(&ks.items[last], &ks.items[last + 1], (i - (size_t)last) * sizeof tmp);
+				ks.items[i] = tmp;
+				last = (ptrdiff_t)i;
+			}
+	}
 	if (st == LH_OK && !lh_cur_at_end(c))
 		st = syntax(lake, "unexpected text after the WHEN clauses");
 	bool any[3] = {false, false, false};
@@ -421,7 +498,39 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		lh_buf_puts(&b, " AS ");
 		lh_buf_sql_ident(&b, s_alias);
 		put_text(&b, s, cols_start, cols_end);
+		lh_buf_putc(&b, ' ');
+		put_text(&b, s, at_start, at_end);
 		st = b.status == LH_OK ? materialize(lake, "merge_src", lh_buf_str(&b)) : nomem(lake);
+	}
+	/* the source's columns, for UPDATE SET * / INSERT * by position */
+	char **src_cols = NULL;
+	size_t nsrc = 0, ntop = 0;
+	for (size_t i = 0; i < t->columns.len; i++)
+		ntop += t->columns.items[i].parent < 0;
+	if (st == LH_OK) {
+		duckdb_result r;
+		st = lh_engine_query(lake->engine, "SELECT * FROM __lh.main.merge_src LIMIT 0", &r,
+		                     &lake->err);
+		if (st == LH_OK) {
+			nsrc = duckdb_column_count(&r);
+			src_cols = calloc(nsrc + 1, sizeof *src_cols);
+			for (size_t i = 0; src_cols && i < nsrc; i++)
+				if (!(src_cols[i] = lh_strdup(duckdb_column_name(&r, i))))
+					st = nomem(lake);
+			if (!src_cols)
+				st = nomem(lake);
+			duckdb_destroy_result(&r);
+		}
+	}
+	for (size_t i = 0; st == LH_OK && i < ks.len; i++) {
+		const clause *k = &ks.items[i];
+		bool all = k->action == A_UPDATE_ALL || (k->action == A_INSERT && k->star);
+		if (all && !k->by_name && nsrc != ntop)
+			st = lh_lake_fail(lake, LH_ERR_INVALID,
+			                  "MERGE INTO '%s': %s takes the source's columns by position, but "
+			                  "the source has %zu columns and the table %zu; use BY NAME or "
+			                  "name the columns",
+			                  label, k->action == A_INSERT ? "INSERT *" : "UPDATE SET *", nsrc, ntop);
 	}
 	if (st == LH_OK) {
 		lh_buf_reset(&b);
@@ -447,13 +556,9 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 				lh_buf_printf(&b, ".%s, ", meta[k]);
 			}
 			clause_number(s, ks.items, ks.len, (when_kind)w, &b);
-			lh_buf_puts(&b, " AS __lh_clause, count(*) OVER (PARTITION BY ");
-			lh_buf_sql_ident(&b, t_alias);
-			lh_buf_puts(&b, ".__lh_file, ");
-			lh_buf_sql_ident(&b, t_alias);
-			lh_buf_puts(&b, ".__lh_pos) AS __lh_hits");
+			lh_buf_puts(&b, " AS __lh_clause");
 			st = columns_by_clause(lake, s, t, ks.items, ks.len, (when_kind)w, t_alias, s_alias,
-			                       &b);
+			                       src_cols, &b);
 			lh_buf_puts(&b, " FROM __lh.main.merge_tgt AS ");
 			lh_buf_sql_ident(&b, t_alias);
 			lh_buf_puts(&b, w == M_MATCHED ? " JOIN __lh.main.merge_src AS "
@@ -473,7 +578,8 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		lh_buf_puts(&b, "SELECT * FROM (SELECT ");
 		clause_number(s, ks.items, ks.len, M_NOT_MATCHED, &b);
 		lh_buf_puts(&b, " AS __lh_clause");
-		st = columns_by_clause(lake, s, t, ks.items, ks.len, M_NOT_MATCHED, t_alias, s_alias, &b);
+		st = columns_by_clause(lake, s, t, ks.items, ks.len, M_NOT_MATCHED, t_alias, s_alias,
+		                       src_cols, &b);
 		lh_buf_puts(&b, " FROM __lh.main.merge_src AS ");
 		lh_buf_sql_ident(&b, s_alias);
 		lh_buf_puts(&b, " WHERE NOT EXISTS (SELECT 1 FROM __lh.main.merge_tgt AS ");
@@ -489,12 +595,13 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	int64_t n = 0;
 	lh_buf_init(&b, 0);
 	if (st == LH_OK && (any[M_MATCHED] || any[M_BY_SOURCE])) {
-		lh_buf_puts(&b, "SELECT count(*) FROM __lh.main.merged WHERE __lh_hits > 1 AND "
-		                "__lh_clause IN (");
+		/* target rows two source rows would update or delete */
+		lh_buf_puts(&b, "SELECT count(*) FROM (SELECT __lh_file, __lh_pos FROM "
+		                "__lh.main.merged WHERE __lh_clause IN (");
 		numbers(ks.items, ks.len, A_UPDATE, A_UPDATE_ALL, &b);
 		lh_buf_puts(&b, ", ");
 		numbers(ks.items, ks.len, A_DELETE, A_DELETE, &b);
-		lh_buf_putc(&b, ')');
+		lh_buf_puts(&b, ") GROUP BY ALL HAVING count(*) > 1)");
 		st = b.status == LH_OK ? scalar(lake, lh_buf_str(&b), &n) : nomem(lake);
 		if (st == LH_OK && n > 0)
 			st = lh_lake_fail(lake, LH_ERR_INVALID,
@@ -509,10 +616,7 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		if (st == LH_OK)
 			st = b.status == LH_OK ? scalar(lake, lh_buf_str(&b), &n) : nomem(lake);
 		if (st == LH_OK && n > 0)
-			st = lh_lake_fail(lake, LH_ERR_INVALID,
-			                  "MERGE INTO '%s': %lld rows reached a WHEN ... THEN ERROR clause; "
-			                  "nothing was changed",
-			                  label, (long long)n);
+			st = error_clause(lake, s, ks.items, ks.len, M_MATCHED, label, n);
 	}
 	if (st == LH_OK && any[M_NOT_MATCHED]) {
 		lh_buf_reset(&b);
@@ -521,29 +625,27 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		lh_buf_putc(&b, ')');
 		st = b.status == LH_OK ? scalar(lake, lh_buf_str(&b), &n) : nomem(lake);
 		if (st == LH_OK && n > 0)
-			st = lh_lake_fail(lake, LH_ERR_INVALID,
-			                  "MERGE INTO '%s': %lld source rows reached a WHEN NOT MATCHED ... "
-			                  "THEN ERROR clause; nothing was changed",
-			                  label, (long long)n);
+			st = error_clause(lake, s, ks.items, ks.len, M_NOT_MATCHED, label, n);
 	}
-	/* the changes: updates (new versions, row ids kept), deletes, inserts */
+	/* the changes: updates (new versions, row ids kept), then the old versions and the
+	 * deleted rows in one pass (positions of the transaction's own inlined rows shift as
+	 * rows go), then inserts */
 	int64_t changed = 0;
 	if (st == LH_OK && (any[M_MATCHED] || any[M_BY_SOURCE])) {
 		lh_buf_reset(&b);
 		lh_buf_puts(&b, "CREATE OR REPLACE TABLE __lh.main.updated AS SELECT * EXCLUDE "
-		                "(__lh_clause, __lh_hits) FROM __lh.main.merged WHERE __lh_clause IN (");
+		                "(__lh_clause) FROM __lh.main.merged WHERE __lh_clause IN (");
 		numbers(ks.items, ks.len, A_UPDATE, A_UPDATE_ALL, &b);
 		lh_buf_putc(&b, ')');
 		st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
 		                       : nomem(lake);
 		if (st == LH_OK)
-			st = scalar(lake, "SELECT count(*) FROM __lh.main.updated", &n);
-		if (st == LH_OK && n > 0)
-			st = lh_dml_apply_updates(lake, (size_t)ti, &n);
-		changed += st == LH_OK ? n : 0;
+			st = lh_dml_write_versions(lake, (size_t)ti);
 		lh_buf_reset(&b);
 		lh_buf_puts(&b, "CREATE OR REPLACE TABLE __lh.main.matched AS SELECT __lh_file AS file_id, "
 		                "__lh_pos AS pos FROM __lh.main.merged WHERE __lh_clause IN (");
+		numbers(ks.items, ks.len, A_UPDATE, A_UPDATE_ALL, &b);
+		lh_buf_puts(&b, ", ");
 		numbers(ks.items, ks.len, A_DELETE, A_DELETE, &b);
 		lh_buf_putc(&b, ')');
 		if (st == LH_OK)
@@ -579,6 +681,9 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	for (size_t i = 0; i < ks.len; i++)
 		clause_free(&ks.items[i]);
 	LH_VEC_FREE(&ks);
+	for (size_t i = 0; src_cols && i < nsrc; i++)
+		free(src_cols[i]);
+	free(src_cols);
 	free(t_alias);
 	free(s_alias);
 	free(label);

@@ -265,9 +265,9 @@ size_t lh_cur_skip_expr(lh_cursor *c, const char *const *stops)
 			stop = lh_cur_is(c, 0, stops[i]);
 		if (stop || (depth == 0 && lh_cur_is(c, 0, ")")))
 			break;
-		if (lh_cur_is(c, 0, "("))
+		if (lh_cur_is(c, 0, "(") || lh_cur_is(c, 0, "[") || lh_cur_is(c, 0, "{"))
 			depth++;
-		else if (lh_cur_is(c, 0, ")"))
+		else if (lh_cur_is(c, 0, ")") || lh_cur_is(c, 0, "]") || lh_cur_is(c, 0, "}"))
 			depth--;
 		else if (depth == 0 && lh_cur_is(c, 0, "CASE"))
 			cases++;

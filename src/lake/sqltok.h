@@ -63,7 +63,7 @@ char *lh_cur_ident(lh_cursor *c);
 /* Skips a balanced (...) group starting at the next token; false if not at '('. */
 bool lh_cur_skip_group(lh_cursor *c);
 /* Skips an expression: tokens up to one of the words or operators `stops` (NULL-ended)
- * outside parentheses and CASE ... END, or an unmatched ')'. Returns the byte offset where
+ * outside parentheses, brackets, braces and CASE ... END, or an unmatched ')'. Returns the byte offset where
  * the last token passed ends (the cursor's offset when none). */
 size_t lh_cur_skip_expr(lh_cursor *c, const char *const *stops);
 /* Byte offset where the next token starts (end of text at EOF). */
