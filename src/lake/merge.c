@@ -370,6 +370,23 @@ static lh_status error_clause(lh_lake *lake, const lh_stmt *s, const clause *ks,
 	                    label, (long long)rows);
 }
 
+/* Fails when rows of __lh.main.<table> took an ERROR clause (of kind `when`). */
+static lh_status check_errors(lh_lake *lake, const lh_stmt *s, const clause *ks, size_t n,
+                              const char *table, when_kind when, const char *label)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_printf(&b, "SELECT count(*) FROM __lh.main.%s WHERE __lh_clause IN (", table);
+	numbers(ks, n, A_ERROR, A_ERROR, &b);
+	lh_buf_putc(&b, ')');
+	int64_t rows = 0;
+	lh_status st = b.status == LH_OK ? scalar(lake, lh_buf_str(&b), &rows) : nomem(lake);
+	lh_buf_free(&b);
+	if (st == LH_OK && rows > 0)
+		st = error_clause(lake, s, ks, n, when, label, rows);
+	return st;
+}
+
 static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 {
 	merge_args *a = arg;
@@ -609,24 +626,11 @@ static lh_status merge_fn(lh_lake *lake, void *arg, int64_t *out_count)
 			                  "a row can be updated or deleted once (make the ON condition "
 			                  "match one source row per target row)",
 			                  label, (long long)n);
-		lh_buf_reset(&b);
-		lh_buf_puts(&b, "SELECT count(*) FROM __lh.main.merged WHERE __lh_clause IN (");
-		numbers(ks.items, ks.len, A_ERROR, A_ERROR, &b);
-		lh_buf_putc(&b, ')');
 		if (st == LH_OK)
-			st = b.status == LH_OK ? scalar(lake, lh_buf_str(&b), &n) : nomem(lake);
-		if (st == LH_OK && n > 0)
-			st = error_clause(lake, s, ks.items, ks.len, M_MATCHED, label, n);
+			st = check_errors(lake, s, ks.items, ks.len, "merged", M_MATCHED, label);
 	}
-	if (st == LH_OK && any[M_NOT_MATCHED]) {
-		lh_buf_reset(&b);
-		lh_buf_puts(&b, "SELECT count(*) FROM __lh.main.merge_ins WHERE __lh_clause IN (");
-		numbers(ks.items, ks.len, A_ERROR, A_ERROR, &b);
-		lh_buf_putc(&b, ')');
-		st = b.status == LH_OK ? scalar(lake, lh_buf_str(&b), &n) : nomem(lake);
-		if (st == LH_OK && n > 0)
-			st = error_clause(lake, s, ks.items, ks.len, M_NOT_MATCHED, label, n);
-	}
+	if (st == LH_OK && any[M_NOT_MATCHED])
+		st = check_errors(lake, s, ks.items, ks.len, "merge_ins", M_NOT_MATCHED, label);
 	/* the changes: updates (new versions, row ids kept), then the old versions and the
 	 * deleted rows in one pass (positions of the transaction's own inlined rows shift as
 	 * rows go), then inserts */
