@@ -11,14 +11,12 @@
  * decode-check every clip, check every annotation file, store the objects (content-addressed;
  * new ones are removed again on failure), then one transaction writes the three tables.
  */
+#include "ingest/av.h"
 #include "ingest/mp4.h"
 #include "lake/services.h"
 #include "util/crypto.h"
 #include "util/fsutil.h"
 
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/avutil.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +25,7 @@
 static lh_status av_fail(lh_err *err, int rc, const char *what, const char *path)
 {
 	char msg[AV_ERROR_MAX_STRING_SIZE] = "";
-	av_strerror(rc, msg, sizeof msg);
+	lh_av.av_strerror(rc, msg, sizeof msg);
 	return lh_err_set(err, LH_ERR_CORRUPT, "%s '%s': %s", what, path, msg);
 }
 
@@ -35,53 +33,53 @@ static lh_status av_fail(lh_err *err, int rc, const char *what, const char *path
 static lh_status remux(const char *in, const char *out, double frag_s, lh_err *err)
 {
 	AVFormatContext *ic = NULL, *oc = NULL;
-	AVPacket *pkt = av_packet_alloc();
+	AVPacket *pkt = lh_av.av_packet_alloc();
 	lh_status s = LH_OK;
 	int rc, vi = -1;
 	if (!pkt)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	av_log_set_level(AV_LOG_QUIET);
-	if ((rc = avformat_open_input(&ic, in, NULL, NULL)) < 0) {
+	lh_av.av_log_set_level(AV_LOG_QUIET);
+	if ((rc = lh_av.avformat_open_input(&ic, in, NULL, NULL)) < 0) {
 		s = av_fail(err, rc, "cannot read the video clip", in);
 		goto done;
 	}
-	if ((rc = avformat_find_stream_info(ic, NULL)) < 0) {
+	if ((rc = lh_av.avformat_find_stream_info(ic, NULL)) < 0) {
 		s = av_fail(err, rc, "cannot read the streams of video clip", in);
 		goto done;
 	}
-	vi = av_find_best_stream(ic, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
+	vi = lh_av.av_find_best_stream(ic, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
 	if (vi < 0) {
 		s = lh_err_set(err, LH_ERR_CORRUPT, "'%s' has no video stream", in);
 		goto done;
 	}
-	if ((rc = avformat_alloc_output_context2(&oc, NULL, "mp4", out)) < 0) {
+	if ((rc = lh_av.avformat_alloc_output_context2(&oc, NULL, "mp4", out)) < 0) {
 		s = av_fail(err, rc, "cannot make an MP4 writer for", out);
 		goto done;
 	}
-	AVStream *ist = ic->streams[vi], *ost = avformat_new_stream(oc, NULL);
-	if (!ost || avcodec_parameters_copy(ost->codecpar, ist->codecpar) < 0) {
+	AVStream *ist = ic->streams[vi], *ost = lh_av.avformat_new_stream(oc, NULL);
+	if (!ost || lh_av.avcodec_parameters_copy(ost->codecpar, ist->codecpar) < 0) {
 		s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 		goto done;
 	}
 	ost->codecpar->codec_tag = 0;
 	ost->time_base = ist->time_base;
-	if ((rc = avio_open(&oc->pb, out, AVIO_FLAG_WRITE)) < 0) {
+	if ((rc = lh_av.avio_open(&oc->pb, out, AVIO_FLAG_WRITE)) < 0) {
 		s = av_fail(err, rc, "cannot write", out);
 		goto done;
 	}
 	AVDictionary *o = NULL;
-	av_dict_set(&o, "movflags", "frag_custom+empty_moov+default_base_moof", 0);
-	rc = avformat_write_header(oc, &o);
-	av_dict_free(&o);
+	lh_av.av_dict_set(&o, "movflags", "frag_custom+empty_moov+default_base_moof", 0);
+	rc = lh_av.avformat_write_header(oc, &o);
+	lh_av.av_dict_free(&o);
 	if (rc < 0) {
 		s = av_fail(err, rc, "cannot remux (codec not allowed in MP4?)", in);
 		goto done;
 	}
 	int64_t frag_start = AV_NOPTS_VALUE, written = 0, packets = 0;
-	int64_t in_size = ic->pb ? avio_size(ic->pb) : -1;
-	while ((rc = av_read_frame(ic, pkt)) >= 0) {
+	int64_t in_size = ic->pb ? lh_av.avio_size(ic->pb) : -1;
+	while ((rc = lh_av.av_read_frame(ic, pkt)) >= 0) {
 		if (pkt->stream_index != vi) {
-			av_packet_unref(pkt);
+			lh_av.av_packet_unref(pkt);
 			continue;
 		}
 		/* a clip cut short (an index at the front that promises more than the file
@@ -92,24 +90,24 @@ static lh_status remux(const char *in, const char *out, double frag_s, lh_err *e
 			               "video clip '%s' is truncated: frame %lld runs past the end of the "
 			               "file (%lld bytes); re-download or re-encode the clip",
 			               in, (long long)packets + 1, (long long)in_size);
-			av_packet_unref(pkt);
+			lh_av.av_packet_unref(pkt);
 			goto done;
 		}
-		av_packet_rescale_ts(pkt, ist->time_base, ost->time_base);
+		lh_av.av_packet_rescale_ts(pkt, ist->time_base, ost->time_base);
 		int64_t ts = pkt->dts != AV_NOPTS_VALUE ? pkt->dts : pkt->pts;
 		if (frag_start == AV_NOPTS_VALUE)
 			frag_start = ts;
 		if ((pkt->flags & AV_PKT_FLAG_KEY) && written > 0 &&
 		    (double)(ts - frag_start) * av_q2d(ost->time_base) >= frag_s - 1e-6) {
-			if ((rc = av_write_frame(oc, NULL)) < 0) /* cut a fragment here */
+			if ((rc = lh_av.av_write_frame(oc, NULL)) < 0) /* cut a fragment here */
 				break;
 			frag_start = ts;
 			written = 0;
 		}
 		pkt->stream_index = 0;
 		pkt->pos = -1;
-		rc = av_write_frame(oc, pkt);
-		av_packet_unref(pkt);
+		rc = lh_av.av_write_frame(oc, pkt);
+		lh_av.av_packet_unref(pkt);
 		if (rc < 0)
 			break;
 		written++;
@@ -130,14 +128,14 @@ static lh_status remux(const char *in, const char *out, double frag_s, lh_err *e
 		               in, (long long)ist->nb_frames, (long long)packets);
 		goto done;
 	}
-	if ((rc = av_write_trailer(oc)) < 0)
+	if ((rc = lh_av.av_write_trailer(oc)) < 0)
 		s = av_fail(err, rc, "cannot finish", out);
 done:
 	if (oc && oc->pb)
-		avio_closep(&oc->pb);
-	avformat_free_context(oc);
-	avformat_close_input(&ic);
-	av_packet_free(&pkt);
+		lh_av.avio_closep(&oc->pb);
+	lh_av.avformat_free_context(oc);
+	lh_av.avformat_close_input(&ic);
+	lh_av.av_packet_free(&pkt);
 	if (s != LH_OK)
 		unlink(out);
 	return s;
@@ -161,8 +159,8 @@ static lh_status decode_check(const char *fmp4, const lh_mp4_index *ix, const ch
 {
 	AVFormatContext *ic = NULL;
 	AVCodecContext *dc = NULL;
-	AVPacket *pkt = av_packet_alloc();
-	AVFrame *frame = av_frame_alloc();
+	AVPacket *pkt = lh_av.av_packet_alloc();
+	AVFrame *frame = lh_av.av_frame_alloc();
 	lh_status s = LH_OK;
 	int rc;
 	int64_t decoded = 0;
@@ -170,13 +168,13 @@ static lh_status decode_check(const char *fmp4, const lh_mp4_index *ix, const ch
 		s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = avformat_open_input(&ic, fmp4, NULL, NULL)) < 0 ||
-	    (rc = avformat_find_stream_info(ic, NULL)) < 0) {
+	if ((rc = lh_av.avformat_open_input(&ic, fmp4, NULL, NULL)) < 0 ||
+	    (rc = lh_av.avformat_find_stream_info(ic, NULL)) < 0) {
 		s = av_fail(err, rc, "cannot read back the remuxed clip of", src);
 		goto done;
 	}
-	int vi = av_find_best_stream(ic, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
-	const AVCodec *codec = vi >= 0 ? avcodec_find_decoder(ic->streams[vi]->codecpar->codec_id) : NULL;
+	int vi = lh_av.av_find_best_stream(ic, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
+	const AVCodec *codec = vi >= 0 ? lh_av.avcodec_find_decoder(ic->streams[vi]->codecpar->codec_id) : NULL;
 	if (!codec) {
 		s = lh_err_set(err, LH_ERR_UNSUPPORTED,
 		               "video clip '%s': no decoder for its codec in this build, so its frames "
@@ -184,43 +182,43 @@ static lh_status decode_check(const char *fmp4, const lh_mp4_index *ix, const ch
 		               src);
 		goto done;
 	}
-	if (!(dc = avcodec_alloc_context3(codec)) ||
-	    avcodec_parameters_to_context(dc, ic->streams[vi]->codecpar) < 0) {
+	if (!(dc = lh_av.avcodec_alloc_context3(codec)) ||
+	    lh_av.avcodec_parameters_to_context(dc, ic->streams[vi]->codecpar) < 0) {
 		s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 		goto done;
 	}
 	dc->err_recognition = AV_EF_EXPLODE | AV_EF_BITSTREAM | AV_EF_BUFFER | AV_EF_CRCCHECK;
-	if ((rc = avcodec_open2(dc, codec, NULL)) < 0) {
+	if ((rc = lh_av.avcodec_open2(dc, codec, NULL)) < 0) {
 		s = av_fail(err, rc, "cannot start a decoder for video clip", src);
 		goto done;
 	}
 	bool flushing = false;
 	while (s == LH_OK) {
 		if (!flushing) {
-			rc = av_read_frame(ic, pkt);
+			rc = lh_av.av_read_frame(ic, pkt);
 			if (rc == AVERROR_EOF) {
 				flushing = true;
-				rc = avcodec_send_packet(dc, NULL);
+				rc = lh_av.avcodec_send_packet(dc, NULL);
 			} else if (rc >= 0) {
-				rc = pkt->stream_index == vi ? avcodec_send_packet(dc, pkt) : 0;
-				av_packet_unref(pkt);
+				rc = pkt->stream_index == vi ? lh_av.avcodec_send_packet(dc, pkt) : 0;
+				lh_av.av_packet_unref(pkt);
 			}
 		} else {
 			rc = 0;
 		}
 		/* frames ready now (all of them once flushing) */
-		while (rc >= 0 && (rc = avcodec_receive_frame(dc, frame)) >= 0) {
+		while (rc >= 0 && (rc = lh_av.avcodec_receive_frame(dc, frame)) >= 0) {
 			if (frame->decode_error_flags || (frame->flags & AV_FRAME_FLAG_CORRUPT))
 				rc = AVERROR_INVALIDDATA;
 			else
 				decoded++;
-			av_frame_unref(frame);
+			lh_av.av_frame_unref(frame);
 		}
 		if (rc == AVERROR_EOF || (rc == AVERROR(EAGAIN) && !flushing))
 			rc = 0;
 		if (rc < 0) {
 			char why[AV_ERROR_MAX_STRING_SIZE] = "";
-			av_strerror(rc, why, sizeof why);
+			lh_av.av_strerror(rc, why, sizeof why);
 			s = lh_err_set(err, LH_ERR_CORRUPT,
 			               "video clip '%s' is damaged: frame %lld (fragment %zu) does not "
 			               "decode (%s); re-download or re-encode the clip",
@@ -236,10 +234,10 @@ static lh_status decode_check(const char *fmp4, const lh_mp4_index *ix, const ch
 		               src, (long long)decoded, (long long)ix->frames,
 		               fragment_of(ix, decoded + 1));
 done:
-	avcodec_free_context(&dc);
-	avformat_close_input(&ic);
-	av_frame_free(&frame);
-	av_packet_free(&pkt);
+	lh_av.avcodec_free_context(&dc);
+	lh_av.avformat_close_input(&ic);
+	lh_av.av_frame_free(&frame);
+	lh_av.av_packet_free(&pkt);
 	return s;
 }
 
@@ -511,6 +509,8 @@ static lh_status lh_video_ingest_run(lh_lake *lake, const lh_video_ingest_option
 		return lh_err_set(g.err, LH_ERR_INVALID, "video ingest needs at least one clip");
 	if (o->fragment_seconds < 0 || o->fragment_seconds > 3600)
 		return lh_err_set(g.err, LH_ERR_INVALID, "--fragment-seconds must be between 0 and 3600");
+	if (lh_av_load(g.err) != LH_OK)
+		return g.err->code;
 	const char *into = o->into ? o->into : "video.fragments";
 	const char *dot = strchr(into, '.');
 	if (!dot || dot == into || !dot[1] || strchr(dot + 1, '.'))
