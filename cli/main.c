@@ -19,10 +19,10 @@
 static const char *const usage_text =
     "usage: lakehouse [--lake DIR] <command> [options]\n"
     "\n"
-    "A multimodal data lakehouse: DuckLake 0.3 tables queried with DuckDB.\n"
+    "A multimodal data lakehouse: DuckLake tables (0.3 or 1.0) queried with DuckDB.\n"
     "\n"
     "commands:\n"
-    "  init [DIR] [--catalog SPEC] [--data PATH]\n"
+    "  init [DIR] [--catalog SPEC] [--data PATH] [--ducklake-version 0.3|1.0]\n"
     "                               create a lake (default catalog DIR/metadata.sqlite, data DIR/data/)\n"
     "  sql [-c SQL | -f FILE]       run SQL; with neither, an interactive prompt\n"
     "  snapshots                    list the lake's snapshots\n"
@@ -37,6 +37,7 @@ static const char *const usage_text =
     "                               forget old snapshots; their files await cleanup\n"
     "  cleanup [--older-than D] [--dry-run]\n"
     "                               delete files no snapshot needs and leftovers of failed writes\n"
+    "  migrate [--to 1.0]           move the catalog to DuckLake 1.0 (DuckDB 1.5's format)\n"
     "  hf pull REPO_ID|FOLDER       land a Hugging Face dataset in a raw table\n"
     "  hf push TABLE REPO_ID        publish a table as a Hugging Face dataset\n"
     "  video ingest CLIP... --into T  fragmented MP4 + fragment index (+ MOT annotations)\n"
@@ -60,9 +61,9 @@ static const char *const usage_text =
     "  -h, --help          help\n";
 
 static const char *const init_help =
-    "usage: lakehouse init [DIR] [--catalog SPEC] [--data PATH]\n"
+    "usage: lakehouse init [DIR] [--catalog SPEC] [--data PATH] [--ducklake-version V]\n"
     "\n"
-    "Creates a lake in DIR (default: --lake, $LAKEHOUSE_DIR, else ./lake): a DuckLake 0.3\n"
+    "Creates a lake in DIR (default: --lake, $LAKEHOUSE_DIR, else ./lake): a DuckLake\n"
     "catalog, a data folder, and DIR/lakehouse.conf recording both. DIR must not already\n"
     "hold a lake.\n"
     "\n"
@@ -74,7 +75,11 @@ static const char *const init_help =
     "                   s3://bucket/prefix/ on an S3-compatible store; the endpoint and keys\n"
     "                   come from AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_S3), AWS_REGION,\n"
     "                   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN. The data\n"
-    "                   path must be empty: each lake needs its own.\n";
+    "                   path must be empty: each lake needs its own.\n"
+    "  --ducklake-version V\n"
+    "                   0.3 (default: DuckDB 1.4's ducklake extension reads it) or 1.0\n"
+    "                   (what DuckDB 1.5.2 and later create; DuckDB 1.4 cannot read it).\n"
+    "                   `lakehouse migrate` moves a 0.3 lake to 1.0 later.\n";
 
 static const char *const sql_help =
     "usage: lakehouse sql [-c SQL | -f FILE] [--format table|csv|json]\n"
@@ -194,18 +199,22 @@ int open_lake(const opts *o, lh_lake **lake)
 
 static int cmd_version(void)
 {
-	printf("lakehouse %s (DuckDB %s, DuckLake 0.3)\n", lh_version(), lh_duckdb_version());
+	printf("lakehouse %s (DuckDB %s, DuckLake 0.3 and 1.0)\n", lh_version(), lh_duckdb_version());
 	return 0;
 }
 
 static int cmd_init(const opts *o)
 {
-	const char *dir = o->lake, *data = NULL, *catalog = NULL;
+	const char *dir = o->lake, *data = NULL, *catalog = NULL, *version = NULL;
 	for (int i = 0; i < o->nargs; i++) {
 		if (strcmp(o->args[i], "--data") == 0 && i + 1 < o->nargs)
 			data = o->args[++i];
 		else if (strncmp(o->args[i], "--data=", 7) == 0)
 			data = o->args[i] + 7;
+		else if (strcmp(o->args[i], "--ducklake-version") == 0 && i + 1 < o->nargs)
+			version = o->args[++i];
+		else if (strncmp(o->args[i], "--ducklake-version=", 19) == 0)
+			version = o->args[i] + 19;
 		else if (strcmp(o->args[i], "--catalog") == 0 && i + 1 < o->nargs)
 			catalog = o->args[++i];
 		else if (strncmp(o->args[i], "--catalog=", 10) == 0)
@@ -215,7 +224,7 @@ static int cmd_init(const opts *o)
 		else
 			dir = o->args[i];
 	}
-	lh_create_options co = {.data_path = data, .catalog = catalog};
+	lh_create_options co = {.data_path = data, .catalog = catalog, .ducklake_version = version};
 	lh_lake *lake = NULL;
 	char *err = NULL;
 	if (lh_lake_create(dir, &co, &lake, &err) != LH_OK) {
@@ -223,8 +232,9 @@ static int cmd_init(const opts *o)
 		lh_free(err);
 		return rc;
 	}
-	printf("created lake '%s' (catalog %s, data %s)\n", dir,
-	       catalog ? catalog : "sqlite:metadata.sqlite", lh_lake_data_path(lake));
+	printf("created lake '%s' (DuckLake %s catalog %s, data %s)\n", dir,
+	       lh_lake_ducklake_version(lake), catalog ? catalog : "sqlite:metadata.sqlite",
+	       lh_lake_data_path(lake));
 	lh_lake_close(&lake);
 	return 0;
 }

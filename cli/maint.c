@@ -1,5 +1,5 @@
 /*
- * cli/maint.c - the maintenance commands: compact, optimize, expire, cleanup.
+ * cli/maint.c - the maintenance commands: compact, optimize, expire, cleanup, migrate.
  *
  * Front end: each runs the DuckLake-named SQL function (lakehouse.h only) and prints a
  * summary of what it did; --verbose and --dry-run also list every file and snapshot,
@@ -72,8 +72,23 @@ static const char *const cleanup_help =
     "  --dry-run       show what would be deleted, change nothing\n"
     "  -v, --verbose   list every file\n";
 
+static const char *const migrate_help =
+    "usage: lakehouse migrate [--to VERSION]\n"
+    "\n"
+    "Migrates the lake's catalog to DuckLake VERSION (default 1.0, what DuckDB 1.5.2 and\n"
+    "later create and read), in one catalog transaction, the way DuckDB 1.5's ducklake\n"
+    "extension migrates it: new tables and columns, schema versions per table. Data files\n"
+    "are not touched. Afterwards DuckDB 1.5 users can share the lake and DuckDB 1.4 cannot\n"
+    "read it; there is no way back (DuckLake has no downgrade). A 0.3 lake whose files\n"
+    "DuckDB 1.4 compacted is refused while a snapshot that reads those files only in part\n"
+    "is kept (1.0 cannot record it): expire those snapshots first.\n"
+    "\n"
+    "  --to VERSION    1.0 (default) or 0.4\n";
+
 const char *cli_maint_help(const char *command)
 {
+	if (strcmp(command, "migrate") == 0)
+		return migrate_help;
 	if (strcmp(command, "compact") == 0)
 		return compact_help;
 	if (strcmp(command, "optimize") == 0)
@@ -395,8 +410,38 @@ static int cmd_optimize(const opts *o)
 	return 0;
 }
 
+static int cmd_migrate(const opts *o)
+{
+	const char *to = NULL;
+	for (int i = 0; i < o->nargs; i++) {
+		if (strcmp(o->args[i], "--to") == 0 && i + 1 < o->nargs)
+			to = o->args[++i];
+		else if (strncmp(o->args[i], "--to=", 5) == 0)
+			to = o->args[i] + 5;
+		else
+			return usage_error("migrate: unexpected argument '%s' (only --to VERSION)", o->args[i]);
+	}
+	lh_lake *lake = NULL;
+	int rc = open_lake(o, &lake);
+	if (rc)
+		return rc;
+	char from[8];
+	snprintf(from, sizeof from, "%s", lh_lake_ducklake_version(lake));
+	if (lh_lake_migrate(lake, to) != LH_OK)
+		rc = fail(lh_lake_error(lake));
+	else if (strcmp(from, lh_lake_ducklake_version(lake)) == 0)
+		printf("the catalog is DuckLake %s already; nothing to do\n", from);
+	else
+		printf("migrated the catalog from DuckLake %s to %s\n", from,
+		       lh_lake_ducklake_version(lake));
+	lh_lake_close(&lake);
+	return rc;
+}
+
 int cli_maint(const char *command, const opts *o)
 {
+	if (strcmp(command, "migrate") == 0)
+		return cmd_migrate(o);
 	if (strcmp(command, "compact") == 0)
 		return cmd_compact(o);
 	if (strcmp(command, "optimize") == 0)

@@ -100,6 +100,10 @@ typedef struct lh_create_options {
 	 * working directory. A folder inside the lake is stored relative to the lake (so the
 	 * lake can be moved whole), any other as an absolute path. */
 	const char *data_path;
+	/* The DuckLake version of the new catalog: "0.3" (NULL: the default, the version
+	 * DuckDB 1.4's ducklake extension reads) or "1.0" (what DuckDB 1.5.2 and later
+	 * create). Appended after data_path: read only when struct_size covers it. */
+	const char *ducklake_version;
 } lh_create_options;
 
 /* One row of lh_lake_snapshots. Strings are owned by the snapshot list. */
@@ -164,6 +168,17 @@ LH_API const char *lh_lake_error(const lh_lake *lake);
 
 /* The lake's data path, ending in '/'. Owned by the lake. */
 LH_API const char *lh_lake_data_path(const lh_lake *lake);
+/* The DuckLake version of the lake's catalog: "0.3", "0.4" or "1.0". */
+LH_API const char *lh_lake_ducklake_version(const lh_lake *lake);
+/*
+ * Migrates the lake's catalog to DuckLake `version` (NULL: "1.0") in one catalog
+ * transaction, the way DuckDB 1.5's ducklake extension migrates it (new tables and
+ * columns, schema versions per table), so DuckDB 1.5 users can share the lake; DuckDB 1.4
+ * cannot read it afterwards. Nothing happens when the catalog is at that version already;
+ * an older version is an error (DuckLake has no downgrade), as is a 0.3 catalog whose
+ * files DuckDB 1.4 compacted while a snapshot that still reads them partially is kept.
+ */
+LH_API lh_status lh_lake_migrate(lh_lake *lake, const char *version);
 
 /* Where an asset URI stored in a table (an image or clip of `hf pull` or `video
  * ingest`) lives: URIs are stored relative to the data path ("assets/video/<sha>.mp4"),

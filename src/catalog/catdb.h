@@ -92,10 +92,21 @@ struct lh_catdb_ops {
 	/* A query counting the tables named by its one parameter in the catalog's schema
 	 * (for this project's lakehouse_* tables, created when first needed). */
 	const char *table_exists_sql;
+	/* A query listing the names of every table in the catalog's schema. */
+	const char *tables_sql;
 };
+
+/* The DuckLake format of a catalog, set when it is checked or created (schema.h). 0.4 and
+ * 1.0 share one layout (1.0 only renamed 0.4); "v1" below means either. */
+typedef enum lh_ducklake_format {
+	LH_DUCKLAKE_0_3,
+	LH_DUCKLAKE_0_4,
+	LH_DUCKLAKE_1_0,
+} lh_ducklake_format;
 
 struct lh_catdb {
 	const struct lh_catdb_ops *ops;
+	lh_ducklake_format format;
 	bool indexed; /* lh_catalog_ensure_indexes ran on this connection */
 	/* The catalog can only be read (its folder is a read-only mount, or its disk is
 	 * full): queries work, any write fails before touching anything (lh_catdb_writable).
@@ -104,6 +115,12 @@ struct lh_catdb {
 	int read_only_errno;
 	const char *label; /* the catalog as messages name it (a file path), or NULL */
 };
+
+/* The 0.4/1.0 layout (per-table schema versions, partial_max, inlined file deletes). */
+static inline bool lh_catdb_v1(const lh_catdb *db)
+{
+	return db->format >= LH_DUCKLAKE_0_4;
+}
 
 /* LH_OK when the catalog can be written; else LH_ERR_NO_SPACE (a full disk) or
  * LH_ERR_READ_ONLY, with a message that names the catalog, the reason and what to do. */

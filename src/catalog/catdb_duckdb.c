@@ -428,6 +428,8 @@ static const struct lh_catdb_ops duck_ops = {
     .release = dk_release,
     .table_exists_sql = "SELECT count(*) FROM duckdb_tables() WHERE database_name = "
                         "current_database() AND schema_name = current_schema() AND table_name = ?",
+    .tables_sql = "SELECT table_name FROM duckdb_tables() WHERE database_name = "
+                  "current_database() AND schema_name = current_schema()",
 };
 
 lh_status lh_catdb_open_duckdb(const char *path, bool create, lh_catdb **out_db, lh_err *err)

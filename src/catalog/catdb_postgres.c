@@ -220,6 +220,7 @@ static const struct lh_catdb_ops pg_ops = {
     .close = pg_close,
     .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
                         "current_schema() AND tablename = ?",
+    .tables_sql = "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()",
 };
 
 /* A readable label of the connection without secrets: user@host:port/dbname. */

@@ -283,6 +283,7 @@ static const struct lh_catdb_ops sqlite_ops = {
     .rollback = sq_rollback,
     .close = sq_close,
     .table_exists_sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+    .tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table'",
 };
 
 /* Opens the catalog for reading only, for a lake whose folder cannot be written (a

@@ -539,7 +539,13 @@ static lh_status insert_column_row(writer *w, int64_t table_id, const lh_column 
 	                LH_V_TEXT(c->default_value),
 	                LH_V_BOOL(c->nulls_allowed),
 	                LH_V_ID(c->parent)};
-	return ex(w, "INSERT INTO ducklake_column VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)", v, 10);
+	/* 0.4 on: the default is a literal, in DuckDB's dialect (as DuckDB 1.5 writes it) */
+	return ex(w,
+	          lh_catdb_v1(w->db)
+	              ? "INSERT INTO ducklake_column VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, "
+	                "'literal', 'duckdb')"
+	              : "INSERT INTO ducklake_column VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+	          v, 10);
 }
 
 static lh_status drop_table_rows(writer *w, int64_t id)
@@ -583,19 +589,22 @@ static lh_status insert_delete_row(writer *w, int64_t table_id, int64_t data_fil
                                    const lh_delete_file *del)
 {
 	int64_t id = w->next_file_id++;
-	lh_val v[9] = {LH_V_INT(id),
-	               LH_V_INT(table_id),
-	               LH_V_INT(w->snap),
-	               LH_V_INT(data_file_id),
-	               LH_V_TEXT(del->path),
-	               LH_V_BOOL(del->path_is_relative),
-	               LH_V_INT(del->delete_count),
-	               LH_V_INT(del->file_size_bytes),
-	               LH_V_INT(del->footer_size)};
+	lh_val v[10] = {LH_V_INT(id),
+	                LH_V_INT(table_id),
+	                LH_V_INT(w->snap),
+	                LH_V_INT(data_file_id),
+	                LH_V_TEXT(del->path),
+	                LH_V_BOOL(del->path_is_relative),
+	                LH_V_INT(del->delete_count),
+	                LH_V_INT(del->file_size_bytes),
+	                LH_V_INT(del->footer_size),
+	                LH_V_ID(del->partial_max > 0 ? del->partial_max : -1)};
 	return ex(w,
-	          "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, 'parquet', ?, ?, ?, "
-	          "NULL)",
-	          v, 9);
+	          lh_catdb_v1(w->db) ? "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, "
+	                               "'parquet', ?, ?, ?, NULL, ?)"
+	                             : "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, "
+	                               "'parquet', ?, ?, ?, NULL)",
+	          v, lh_catdb_v1(w->db) ? 10 : 9);
 }
 
 /* New data files of a table; returns the rows added and bytes for the table stats. */
@@ -678,6 +687,14 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 		                LH_V_ID(file_partition_id(w, d, table_id, f)),
 		                LH_V_TEXT(f->partial_file_info),
 		                LH_V_ID(mapping)};
+		/* 0.4 on: partial_max instead of partial_file_info, after mapping_id */
+		if (lh_catdb_v1(w->db)) {
+			const char *info = f->partial_file_info;
+			v[10] = LH_V_ID(mapping);
+			v[11] = info && strncmp(info, "partial_max:", 12) == 0
+			            ? LH_V_INT(strtoll(info + 12, NULL, 10))
+			            : LH_V_NULL;
+		}
 		if (st == LH_OK)
 			st = ex(w,
 			        "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, "
@@ -898,28 +915,28 @@ static lh_status write_tables(writer *w, const plan *p)
 
 /* changes_made in DuckLake's order: drops, creates, inserts, deletes, alters. */
 static void build_changes(const plan *p, const lh_state *base, const lh_state *txn,
-                          const id_map *ids, lh_buf *b)
+                          const id_map *ids, bool v1, lh_buf *b)
 {
 	for (size_t i = 0; i < p->dropped_schemas.len; i++)
-		lh_changes_append(b, LH_CHANGE_DROPPED_SCHEMA, p->dropped_schemas.items[i]->id, NULL,
+		lh_changes_append(b, v1, LH_CHANGE_DROPPED_SCHEMA, p->dropped_schemas.items[i]->id, NULL,
 		                  NULL);
 	for (size_t i = 0; i < p->tables.len; i++)
 		if (!p->tables.items[i].txn)
-			lh_changes_append(b, LH_CHANGE_DROPPED_TABLE, p->tables.items[i].base->id, NULL, NULL);
+			lh_changes_append(b, v1, LH_CHANGE_DROPPED_TABLE, p->tables.items[i].base->id, NULL, NULL);
 	for (size_t i = 0; i < p->dropped_views.len; i++)
-		lh_changes_append(b, LH_CHANGE_DROPPED_VIEW, p->dropped_views.items[i]->id, NULL, NULL);
+		lh_changes_append(b, v1, LH_CHANGE_DROPPED_VIEW, p->dropped_views.items[i]->id, NULL, NULL);
 	for (size_t i = 0; i < p->new_schemas.len; i++)
-		lh_changes_append(b, LH_CHANGE_CREATED_SCHEMA, 0, p->new_schemas.items[i]->name, NULL);
+		lh_changes_append(b, v1, LH_CHANGE_CREATED_SCHEMA, 0, p->new_schemas.items[i]->name, NULL);
 	for (size_t i = 0; i < p->tables.len; i++) {
 		const table_diff *d = &p->tables.items[i];
 		if (d->txn && (!d->base || d->renamed)) {
 			const lh_schema *sc = lh_state_schema_by_id(txn, d->txn->schema_id);
-			lh_changes_append(b, LH_CHANGE_CREATED_TABLE, 0, sc ? sc->name : "?", d->txn->name);
+			lh_changes_append(b, v1, LH_CHANGE_CREATED_TABLE, 0, sc ? sc->name : "?", d->txn->name);
 		}
 	}
 	for (size_t i = 0; i < p->new_views.len; i++) {
 		const lh_schema *sc = lh_state_schema_by_id(txn, p->new_views.items[i]->schema_id);
-		lh_changes_append(b, LH_CHANGE_CREATED_VIEW, 0, sc ? sc->name : "?",
+		lh_changes_append(b, v1, LH_CHANGE_CREATED_VIEW, 0, sc ? sc->name : "?",
 		                  p->new_views.items[i]->name);
 	}
 	static const lh_change_kind kinds[7] = {
@@ -942,11 +959,11 @@ static void build_changes(const plan *p, const lh_state *base, const lh_state *t
 			          : k == 5 ? d->compacted && !flushed
 			                   : flushed;
 			if (on)
-				lh_changes_append(b, kinds[k], map_get(ids, d->txn->id), NULL, NULL);
+				lh_changes_append(b, v1, kinds[k], map_get(ids, d->txn->id), NULL, NULL);
 		}
 	}
 	for (size_t i = 0; i < p->commented_views.len; i++)
-		lh_changes_append(b, LH_CHANGE_ALTERED_VIEW, p->commented_views.items[i]->id, NULL, NULL);
+		lh_changes_append(b, v1, LH_CHANGE_ALTERED_VIEW, p->commented_views.items[i]->id, NULL, NULL);
 	(void)base;
 }
 
@@ -972,7 +989,7 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 		return st;
 	lh_buf changes;
 	lh_buf_init(&changes, 0);
-	build_changes(p, base, txn, &w->ids, &changes);
+	build_changes(p, base, txn, &w->ids, lh_catdb_v1(w->db), &changes);
 	if (changes.status != LH_OK) {
 		lh_buf_free(&changes);
 		return lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
@@ -981,9 +998,18 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 	                LH_V_TEXT(opts->author), LH_V_TEXT(opts->commit_message)};
 	st = ex(w, "INSERT INTO ducklake_snapshot_changes VALUES (?, ?, ?, ?, NULL)", cv, 4);
 	lh_buf_free(&changes);
-	if (st == LH_OK && p->ddl) {
+	if (st == LH_OK && p->ddl && !lh_catdb_v1(w->db)) {
 		lh_val v[2] = {LH_V_INT(w->snap), LH_V_INT(schema_version)};
 		st = ex(w, "INSERT INTO ducklake_schema_versions VALUES (?, ?)", v, 2);
+	}
+	/* 0.4 on: one row per table whose columns or partitioning changed, or that was made */
+	for (size_t i = 0; st == LH_OK && p->ddl && lh_catdb_v1(w->db) && i < p->tables.len; i++) {
+		const table_diff *d = &p->tables.items[i];
+		if (!d->txn || !(!d->base || d->renamed || d->altered || d->partitioned))
+			continue;
+		lh_val v[3] = {LH_V_INT(w->snap), LH_V_INT(schema_version),
+		               LH_V_INT(map_get(&w->ids, d->txn->id))};
+		st = ex(w, "INSERT INTO ducklake_schema_versions VALUES (?, ?, ?)", v, 3);
 	}
 	if (st == LH_OK)
 		st = lh_catalog_write_checksums(w->db, opts->sums, opts->nsums, w->err);

@@ -399,25 +399,22 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 {
 	int64_t n = s->snap.id;
 	lh_val p[5] = {LH_V_INT(n), LH_V_INT(n), LH_V_INT(n), LH_V_INT(n), LH_V_INT(only_table)};
+	bool v1 = lh_catdb_v1(db);
+	/* 0.3 keeps a partial file's snapshots in partial_file_info; 0.4 on has partial_max
+	 * (read as "partial_max:<n>", 0.3's form of it), also on delete files */
+	char *sql = lh_asprintf(
+	    "SELECT d.table_id, d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
+	    "d.record_count, d.file_size_bytes, d.footer_size, d.row_id_start, d.partition_id, "
+	    "d.mapping_id, %s, x.delete_file_id, x.begin_snapshot, x.path, x.path_is_relative, "
+	    "x.delete_count, x.file_size_bytes, x.footer_size, %s FROM ducklake_data_file d LEFT "
+	    "JOIN (SELECT * FROM ducklake_delete_file WHERE " VISIBLE("") ") x ON x.data_file_id = "
+	    "d.data_file_id WHERE " VISIBLE("d.") "%s ORDER BY d.table_id, d.data_file_id",
+	    v1 ? "d.partial_max" : "d.partial_file_info", v1 ? "x.partial_max" : "NULL",
+	    only_table < 0 ? "" : " AND d.table_id = ?");
 	lh_rows *rows = NULL;
-	lh_status st = lh_catdb_query(
-	    db,
-	    only_table < 0
-	        ? "SELECT d.table_id, d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
-	          "d.record_count, d.file_size_bytes, d.footer_size, d.row_id_start, d.partition_id, "
-	          "d.mapping_id, d.partial_file_info, x.delete_file_id, x.begin_snapshot, x.path, "
-	          "x.path_is_relative, x.delete_count, x.file_size_bytes, x.footer_size FROM "
-	          "ducklake_data_file d LEFT JOIN (SELECT * FROM ducklake_delete_file WHERE " VISIBLE(
-	              "") ") x ON x.data_file_id = d.data_file_id WHERE " VISIBLE("d.")
-	          " ORDER BY d.table_id, d.data_file_id"
-	        : "SELECT d.table_id, d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
-	          "d.record_count, d.file_size_bytes, d.footer_size, d.row_id_start, d.partition_id, "
-	          "d.mapping_id, d.partial_file_info, x.delete_file_id, x.begin_snapshot, x.path, "
-	          "x.path_is_relative, x.delete_count, x.file_size_bytes, x.footer_size FROM "
-	          "ducklake_data_file d LEFT JOIN (SELECT * FROM ducklake_delete_file WHERE " VISIBLE(
-	              "") ") x ON x.data_file_id = d.data_file_id WHERE " VISIBLE("d.")
-	          " AND d.table_id = ? ORDER BY d.table_id, d.data_file_id",
-	    p, only_table < 0 ? 4 : 5, &rows, err);
+	lh_status st = sql ? lh_catdb_query(db, sql, p, only_table < 0 ? 4 : 5, &rows, err)
+	                   : nomem(err);
+	free(sql);
 	if (st != LH_OK)
 		return st;
 	lh_table *t = NULL;
@@ -440,7 +437,9 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 		    .row_id_start = lh_rows_int(rows, r, 8, -1),
 		    .partition_id = lh_rows_int(rows, r, 9, -1),
 		    .mapping_id = lh_rows_int(rows, r, 10, -1),
-		    .partial_file_info = lh_rows_dup(rows, r, 11),
+		    .partial_file_info = !v1 || lh_rows_isnull(rows, r, 11)
+		                             ? lh_rows_dup(rows, r, 11)
+		                             : lh_asprintf("partial_max:%s", lh_rows_get(rows, r, 11)),
 		    .del =
 		        {
 		            .id = lh_rows_int(rows, r, 12, -1),
@@ -450,6 +449,8 @@ static lh_status load_files(lh_catdb *db, lh_state *s, int64_t only_table, lh_er
 		            .delete_count = lh_rows_int(rows, r, 16, 0),
 		            .file_size_bytes = lh_rows_int(rows, r, 17, 0),
 		            .footer_size = lh_rows_int(rows, r, 18, 0),
+		            .snapshots = v1,
+		            .partial_max = lh_rows_int(rows, r, 19, -1),
 		        },
 		};
 		if (!f.path || LH_VEC_PUSH(&t->files, f) != LH_OK) {
@@ -504,6 +505,66 @@ static lh_status render_inlined(lh_table *t, const lh_rows *rows, lh_buf *b)
 	free(vals);
 	lh_buf_puts(b, " __i");
 	return b->status;
+}
+
+/* The positions of table t's file f deleted in ducklake_inlined_delete_<t> (0.4 on) by
+ * snapshots up to the state's. */
+static lh_status load_file_deletes(lh_catdb *db, lh_state *s, lh_table *t, const char *name,
+                                   lh_err *err)
+{
+	char *q = lh_asprintf("SELECT file_id, row_id FROM %s WHERE begin_snapshot <= ? ORDER BY "
+	                      "file_id, row_id",
+	                      name);
+	lh_val p[1] = {LH_V_INT(s->snap.id)};
+	lh_rows *rows = NULL;
+	lh_status st = q ? lh_catdb_query(db, q, p, 1, &rows, err) : nomem(err);
+	free(q);
+	lh_data_file *f = NULL;
+	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
+		int64_t id = lh_rows_int(rows, r, 0, -1);
+		if (!f || f->id != id) {
+			f = NULL;
+			for (size_t i = 0; i < t->files.len && !f; i++)
+				f = t->files.items[i].id == id ? &t->files.items[i] : NULL;
+		}
+		if (!f)
+			continue; /* a file this snapshot no longer has */
+		int64_t *grown = realloc(f->inl_del, (f->inl_del_n + 1) * sizeof *grown);
+		if (!grown) {
+			st = nomem(err);
+			break;
+		}
+		f->inl_del = grown;
+		f->inl_del[f->inl_del_n++] = lh_rows_int(rows, r, 1, 0);
+	}
+	lh_rows_free(&rows);
+	return st;
+}
+
+/* DuckDB 1.5 (DuckLake 0.4 on) may keep a few deletes of file rows in the catalog, one
+ * table per lake table, made when first needed: every one there is read. */
+static lh_status load_inlined_file_deletes(lh_catdb *db, lh_state *s, int64_t only_table,
+                                           lh_err *err)
+{
+	static const char prefix[] = "ducklake_inlined_delete_";
+	if (!lh_catdb_v1(db))
+		return LH_OK;
+	lh_rows *tabs = NULL;
+	lh_status st = lh_catdb_query(db, db->ops->tables_sql, NULL, 0, &tabs, err);
+	for (size_t r = 0; st == LH_OK && r < tabs->nrows; r++) {
+		const char *name = lh_rows_get(tabs, r, 0);
+		if (!name || strncmp(name, prefix, sizeof prefix - 1) != 0)
+			continue;
+		char *end = NULL;
+		long long tid = strtoll(name + sizeof prefix - 1, &end, 10);
+		if (end == name + sizeof prefix - 1 || *end || (only_table >= 0 && tid != only_table))
+			continue;
+		ptrdiff_t ti = lh_state_table_index_by_id(s, tid);
+		if (ti >= 0)
+			st = load_file_deletes(db, s, s->tables.items[ti], name, err);
+	}
+	lh_rows_free(&tabs);
+	return st;
 }
 
 static lh_status load_inlined(lh_catdb *db, lh_state *s, int64_t only_table, lh_err *err)
@@ -606,6 +667,8 @@ lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_pa
 		st = load_files(db, s, -1, err);
 	if (st == LH_OK)
 		st = load_inlined(db, s, -1, err);
+	if (st == LH_OK)
+		st = load_inlined_file_deletes(db, s, -1, err);
 	db->ops->rollback(db); /* read-only: nothing to keep */
 	if (st != LH_OK) {
 		lh_state_free(&s);
@@ -727,6 +790,8 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 			st = load_files(db, s, t->id, err);
 			if (st == LH_OK)
 				st = load_inlined(db, s, t->id, err);
+			if (st == LH_OK)
+				st = load_inlined_file_deletes(db, s, t->id, err);
 		}
 	}
 	db->ops->rollback(db);

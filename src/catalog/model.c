@@ -211,6 +211,7 @@ void lh_data_file_clear(lh_data_file *f)
 	free(f->path);
 	free(f->partial_file_info);
 	free(f->del.path);
+	free(f->inl_del);
 	for (size_t i = 0; i < f->nstats; i++)
 		lh_col_stats_clear(&f->stats[i]);
 	free(f->stats);
@@ -231,7 +232,13 @@ static lh_status data_file_copy(lh_data_file *dst, const lh_data_file *src)
 	dst->map_partition = NULL;
 	dst->part_values = NULL;
 	dst->part_n = 0;
+	dst->inl_del = src->inl_del_n ? malloc(src->inl_del_n * sizeof *dst->inl_del) : NULL;
+	if (dst->inl_del)
+		memcpy(dst->inl_del, src->inl_del, src->inl_del_n * sizeof *dst->inl_del);
+	else
+		dst->inl_del_n = 0;
 	bool ok = dst->path && (!src->partial_file_info || dst->partial_file_info) &&
+	          (!src->inl_del_n || dst->inl_del) &&
 	          (!src->del.path || dst->del.path) &&
 	          lh_data_file_set_map(dst, src->map_n, src->map_source, src->map_target,
 	                               src->map_partition, src->map_nested) == LH_OK &&

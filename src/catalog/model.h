@@ -61,6 +61,12 @@ typedef struct lh_delete_file {
 	int64_t delete_count;
 	int64_t file_size_bytes;
 	int64_t footer_size;
+	/* 0.4 on: the file may hold each position's snapshot in
+	 * _ducklake_internal_snapshot_id (DuckDB 1.5's flush of inlined deletes writes it):
+	 * true for every delete file of such a catalog; readers then apply only positions of
+	 * snapshots up to theirs */
+	bool snapshots;
+	int64_t partial_max; /* the catalog's partial_max (-1 or 0: NULL), kept as read */
 } lh_delete_file;
 
 typedef struct lh_data_file {
@@ -80,6 +86,10 @@ typedef struct lh_data_file {
 	char **part_values;
 	size_t part_n;
 	lh_delete_file del; /* the current delete file, del.id == -1 when none */
+	/* 0.4 on: positions deleted without a delete file (DuckDB 1.5 keeps small deletes in
+	 * ducklake_inlined_delete_<table>), those of snapshots up to the state's */
+	int64_t *inl_del;
+	size_t inl_del_n;
 	/* A file without field ids (registered with ducklake_add_data_files) maps its columns
 	 * by name: mapping_id's entries (ducklake_name_mapping), top-level ones */
 	size_t map_n;
@@ -101,6 +111,13 @@ typedef struct lh_data_file {
 	lh_col_stats *stats;     /* per-column stats of a file written by the transaction */
 	size_t nstats;
 } lh_data_file;
+
+/* Rows of file f deleted in the state: by its delete file, inline in the catalog and by
+ * the open transaction. */
+static inline int64_t lh_data_file_deleted(const lh_data_file *f)
+{
+	return (f->del.path ? f->del.delete_count : 0) + (int64_t)f->inl_del_n + f->pending_deletes;
+}
 
 /* A key of a table's partitioning (ducklake_partition_column). */
 typedef struct lh_partition_key {

@@ -1,21 +1,36 @@
 /*
- * catalog/schema.h - creating a DuckLake 0.3 catalog and checking an existing one.
+ * catalog/schema.h - creating a DuckLake catalog (0.3 or 1.0), checking and migrating one.
  *
- * Layer: catalog. Writes exactly the 22 spec tables and the initial rows DuckDB's
- * ducklake extension writes (shared/reference/ducklake-0.3.md section 2), column types
- * translated by the backend. Never alters spec tables.
+ * Layer: catalog. Writes exactly the spec tables and the initial rows DuckDB's ducklake
+ * extension writes (22 tables for 0.3, 28 for 0.4/1.0; shared/reference/ducklake-0.3.md
+ * sections 2 and 9), column types translated by the backend. Spec tables are altered
+ * only by a migration, the way DuckLake's own migration alters them.
  */
 #ifndef LH_CATALOG_SCHEMA_H
 #define LH_CATALOG_SCHEMA_H
 
 #include "catalog/catdb.h"
 
-#define LH_DUCKLAKE_VERSION "0.3"
+/* The format new lakes get (0.3 while DuckDB 1.4 is the engine: its ducklake extension
+ * reads nothing newer). */
+#define LH_DUCKLAKE_DEFAULT LH_DUCKLAKE_0_3
 
-/* Creates the tables and initial rows in one transaction. `data_path` ends in '/'.
- * Fails with LH_ERR_EXISTS when the database already holds a ducklake_metadata table. */
+/* "0.3", "0.4", "1.0". */
+const char *lh_ducklake_format_name(lh_ducklake_format f);
+/* LH_ERR_UNSUPPORTED for a version this build does not know (no message). */
+lh_status lh_ducklake_format_parse(const char *s, lh_ducklake_format *out);
+
+/* Creates the tables and initial rows of `format` in one transaction. `data_path` ends in
+ * '/'. Fails with LH_ERR_EXISTS when the database already holds a ducklake_metadata
+ * table. */
 lh_status lh_catalog_create(lh_catdb *db, const char *data_path, const char *created_by,
-                            lh_err *err);
+                            lh_ducklake_format format, lh_err *err);
+
+/* Migrates a checked catalog (lh_catalog_check) to `to` in one transaction, as DuckLake
+ * migrates: nothing when it is there already, an error for an older version (DuckLake
+ * has no downgrade), and for a 0.3 catalog whose compacted files' per-snapshot row counts
+ * still matter to a snapshot it keeps (1.0 cannot record them). */
+lh_status lh_catalog_migrate(lh_catdb *db, lh_ducklake_format to, lh_err *err);
 
 /* Creates the lakehouse_* indexes beside the spec tables if they are missing (lakes
  * made before they existed, or by DuckDB), once per connection; a failure is ignored,
@@ -23,8 +38,9 @@ lh_status lh_catalog_create(lh_catdb *db, const char *data_path, const char *cre
  * read-only catalog is never written. */
 void lh_catalog_ensure_indexes(lh_catdb *db);
 
-/* Checks that the database holds a DuckLake 0.3 catalog and returns its stored data_path
- * (caller frees). Any other version, or a database without the tables, is an error. */
+/* Checks that the database holds a DuckLake 0.3, 0.4 or 1.0 catalog, sets db->format and
+ * returns its stored data_path (caller frees). Any other version, or a database without
+ * the tables, is an error. */
 lh_status lh_catalog_check(lh_catdb *db, const char *what, char **out_data_path, lh_err *err);
 
 #endif

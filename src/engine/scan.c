@@ -194,56 +194,86 @@ static void put_path(lh_buf *out, const char *p)
 /* idx[i]: the file_index DuckDB gives file i of the table (NULL: i). */
 #define FILE_INDEX(idx, i) ((idx) ? (idx)[i] : (i))
 
-static void append_deletes(const lh_table *t, const char *table_path, const lh_path_map *map,
-                           const size_t *idx, lh_buf *out)
+/* The delete files of one kind as (__fi, __pos) rows. Those that may hold each
+ * position's snapshot (0.4 on: DuckDB 1.5's flush of inlined deletes writes it, with or
+ * without partial_max) are read by name with the column added as NULL where a file lacks
+ * it (so the query binds whichever files have it), and only positions deleted by
+ * snapshot `snap` count. */
+static bool append_delete_files(const lh_table *t, int64_t snap, bool with_snapshots,
+                                const char *table_path, const lh_path_map *map,
+                                const size_t *idx, bool first, lh_buf *out)
 {
-	bool any_file = false, any_pending = false;
+	bool any = false;
 	for (size_t i = 0; i < t->files.len; i++) {
-		any_file |= t->files.items[i].del.path != NULL;
-		any_pending |= t->files.items[i].pending_deletes > 0;
+		const lh_delete_file *d = &t->files.items[i].del;
+		if (!d->path || d->snapshots != with_snapshots)
+			continue;
+		if (!any)
+			lh_buf_printf(out, "%sSELECT __m.__fi, __p.pos AS __pos FROM %sread_parquet([",
+			              first ? "" : " UNION ALL ", with_snapshots ? "(SELECT * FROM " : "");
+		char *p = file_path(table_path, d->path, d->path_is_relative, map);
+		lh_buf_puts(out, any ? ", " : "");
+		put_path(out, p);
+		free(p);
+		any = true;
 	}
-	if (!any_file && !any_pending)
-		return;
-	lh_buf_puts(out, " ANTI JOIN (");
-	bool first = true;
-	if (any_file) {
-		lh_buf_puts(out, "SELECT __m.__fi, __p.pos AS __pos FROM read_parquet([");
-		bool f1 = true;
-		for (size_t i = 0; i < t->files.len; i++) {
-			const lh_data_file *f = &t->files.items[i];
-			if (!f->del.path)
-				continue;
-			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
-			lh_buf_puts(out, f1 ? "" : ", ");
-			put_path(out, p);
-			free(p);
-			f1 = false;
-		}
-		lh_buf_puts(out, "], filename = true) __p JOIN (VALUES ");
-		f1 = true;
-		for (size_t i = 0; i < t->files.len; i++) {
-			const lh_data_file *f = &t->files.items[i];
-			if (!f->del.path)
-				continue;
-			char *p = file_path(table_path, f->del.path, f->del.path_is_relative, map);
-			lh_buf_puts(out, f1 ? "(" : ", (");
-			put_path(out, p);
-			lh_buf_printf(out, ", %zu)", FILE_INDEX(idx, i));
-			free(p);
-			f1 = false;
-		}
-		lh_buf_puts(out, ") __m(__fn, __fi) ON __p.filename = __m.__fn");
-		first = false;
+	if (!any)
+		return false;
+	lh_buf_puts(out, with_snapshots ? "], filename = true, union_by_name = true) UNION ALL BY NAME "
+	                                  "SELECT NULL::BIGINT AS _ducklake_internal_snapshot_id "
+	                                  "WHERE false) __p JOIN (VALUES "
+	                                : "], filename = true) __p JOIN (VALUES ");
+	bool f1 = true;
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_delete_file *d = &t->files.items[i].del;
+		if (!d->path || d->snapshots != with_snapshots)
+			continue;
+		char *p = file_path(table_path, d->path, d->path_is_relative, map);
+		lh_buf_puts(out, f1 ? "(" : ", (");
+		put_path(out, p);
+		lh_buf_printf(out, ", %zu)", FILE_INDEX(idx, i));
+		free(p);
+		f1 = false;
 	}
+	lh_buf_puts(out, ") __m(__fn, __fi) ON __p.filename = __m.__fn");
+	if (with_snapshots)
+		lh_buf_printf(out,
+		              " WHERE __p._ducklake_internal_snapshot_id IS NULL OR "
+		              "__p._ducklake_internal_snapshot_id <= %lld",
+		              (long long)snap);
+	return true;
+}
+
+static void append_deletes(const lh_table *t, int64_t snap, const char *table_path,
+                           const lh_path_map *map, const size_t *idx, lh_buf *out)
+{
+	bool any = false;
 	for (size_t i = 0; i < t->files.len; i++) {
 		const lh_data_file *f = &t->files.items[i];
-		if (f->pending_deletes <= 0)
-			continue;
-		lh_buf_printf(out,
-		              "%sSELECT %zu AS __fi, pos AS __pos FROM " LH_PENDING_DELETES
-		              " WHERE file_id = %lld",
-		              first ? "" : " UNION ALL ", FILE_INDEX(idx, i), (long long)f->id);
-		first = false;
+		any |= f->del.path || f->pending_deletes > 0 || f->inl_del_n > 0;
+	}
+	if (!any)
+		return;
+	lh_buf_puts(out, " ANTI JOIN (");
+	bool first = !append_delete_files(t, snap, false, table_path, map, idx, true, out);
+	first &= !append_delete_files(t, snap, true, table_path, map, idx, first, out);
+	for (size_t i = 0; i < t->files.len; i++) {
+		const lh_data_file *f = &t->files.items[i];
+		if (f->inl_del_n > 0) {
+			lh_buf_printf(out, "%sSELECT %zu AS __fi, unnest([", first ? "" : " UNION ALL ",
+			              FILE_INDEX(idx, i));
+			for (size_t k = 0; k < f->inl_del_n; k++)
+				lh_buf_printf(out, "%s%lld", k ? ", " : "", (long long)f->inl_del[k]);
+			lh_buf_puts(out, "])::BIGINT AS __pos");
+			first = false;
+		}
+		if (f->pending_deletes > 0) {
+			lh_buf_printf(out,
+			              "%sSELECT %zu AS __fi, pos AS __pos FROM " LH_PENDING_DELETES
+			              " WHERE file_id = %lld",
+			              first ? "" : " UNION ALL ", FILE_INDEX(idx, i), (long long)f->id);
+			first = false;
+		}
 	}
 	lh_buf_puts(out, ") __x ON __d.file_index = __x.__fi AND __d.file_row_number = __x.__pos");
 }
@@ -393,7 +423,8 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 	}
 	bool rownum = (flags & LH_SCAN_META) != 0 || partial_rows || nmapped;
 	for (size_t i = 0; i < t->files.len && !rownum; i++)
-		rownum = t->files.items[i].del.path || t->files.items[i].pending_deletes > 0;
+		rownum = t->files.items[i].del.path || t->files.items[i].pending_deletes > 0 ||
+		         t->files.items[i].inl_del_n > 0;
 	lh_buf_puts(out, nmapped ? " FROM (" : " FROM ");
 	if (nmain)
 		lh_buf_puts(out, nmapped ? "SELECT *, file_index FROM read_parquet([" : "read_parquet([");
@@ -465,7 +496,7 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		}
 		lh_buf_puts(out, ") __fm(__fi, __fid, __rid0) ON __d.file_index = __fm.__fi");
 	}
-	append_deletes(t, table_path, map, idx, out);
+	append_deletes(t, state->snap.id, table_path, map, idx, out);
 	const char *glue = " WHERE ";
 	if (!by_name && t->files.len == 1 && !nmapped) {
 		lh_buf_puts(out, " WHERE __d.file_index = 0");

@@ -63,7 +63,7 @@ static lh_status table_has_rows(lh_lake *lake, const lh_table *t, bool *out)
 	(void)lake;
 	*out = false;
 	for (size_t i = 0; i < t->files.len; i++)
-		if (t->files.items[i].record_count > (t->files.items[i].del.path ? t->files.items[i].del.delete_count : 0) + t->files.items[i].pending_deletes)
+		if (t->files.items[i].record_count > lh_data_file_deleted(&t->files.items[i]))
 			*out = true;
 	return LH_OK;
 }

@@ -289,11 +289,6 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bo
  * Deleting positions
  * ------------------------------------------------------------------------------ */
 
-static int64_t already_deleted(const lh_data_file *f)
-{
-	return (f->del.path ? f->del.delete_count : 0) + f->pending_deletes;
-}
-
 /* Retires file fi of table t. A file the transaction wrote itself is removed from disk
  * at commit (txn.c sweeps files no longer referenced). */
 static void retire_file(lh_table *t, size_t fi)
@@ -336,7 +331,7 @@ lh_status lh_dml_mark_deleted(lh_lake *lake, size_t ti, const char *matched, int
 				continue;
 			f->pending_deletes += count;
 			*out_count += count;
-			if (already_deleted(f) >= f->record_count)
+			if (lh_data_file_deleted(f) >= f->record_count)
 				retire_file(t, fi);
 			break;
 		}
@@ -359,7 +354,7 @@ static lh_status retire_all(lh_lake *lake, size_t ti, int64_t *count)
 		st = nomem(lake);
 	while (t && t->files.len > 0) {
 		const lh_data_file *f = &t->files.items[t->files.len - 1];
-		*count += f->record_count - already_deleted(f);
+		*count += f->record_count - lh_data_file_deleted(f);
 		retire_file(t, t->files.len - 1);
 	}
 	return st;

@@ -41,6 +41,28 @@ static lh_status exec_buf(lh_lake *lake, lh_buf *b)
 	return lh_engine_exec(lake->engine, lh_buf_str(b), &lake->err);
 }
 
+/* Whether table `id` of a 0.4/1.0 catalog has deletes the change feed cannot place in
+ * time yet: DuckDB 1.5 kept some inline (it makes ducklake_inlined_delete_<id> for them,
+ * and its flush moves them into delete files holding a snapshot per position), or a
+ * delete file says partial_max. */
+static lh_status v1_deletes_of(lh_lake *lake, int64_t id, bool *out)
+{
+	char name[64];
+	snprintf(name, sizeof name, "ducklake_inlined_delete_%lld", (long long)id);
+	lh_status st = lh_catdb_table_exists(lake->cat, name, out, &lake->err);
+	if (st != LH_OK || *out)
+		return st;
+	lh_val v[1] = {LH_V_INT(id)};
+	lh_rows *rows = NULL;
+	st = lh_catdb_query(lake->cat,
+	                    "SELECT 1 FROM ducklake_delete_file WHERE table_id = ? AND partial_max IS "
+	                    "NOT NULL LIMIT 1",
+	                    v, 1, &rows, &lake->err);
+	*out = st == LH_OK && rows->nrows > 0;
+	lh_rows_free(&rows);
+	return st;
+}
+
 /* --------------------------------------------------------------------------------
  * ducklake_snapshots
  * ------------------------------------------------------------------------------ */
@@ -74,6 +96,14 @@ static const char *change_key(lh_change_kind k)
 		return "inlined_delete";
 	case LH_CHANGE_FLUSHED_INLINED:
 		return "flushed_inlined";
+	case LH_CHANGE_CREATED_SCALAR_MACRO:
+		return "scalar_macros_created";
+	case LH_CHANGE_CREATED_TABLE_MACRO:
+		return "table_macros_created";
+	case LH_CHANGE_DROPPED_SCALAR_MACRO:
+		return "scalar_macros_dropped";
+	case LH_CHANGE_DROPPED_TABLE_MACRO:
+		return "table_macros_dropped";
 	case LH_CHANGE_COMPACTED_TABLE:
 	default:
 		return "tables_compacted";
@@ -111,7 +141,7 @@ static void append_changes_map(lh_buf *b, const char *changes_made)
 			first = false;
 			if (k == LH_CHANGE_CREATED_SCHEMA) {
 				lh_buf_sql_str(b, c->schema);
-			} else if (k == LH_CHANGE_CREATED_TABLE || k == LH_CHANGE_CREATED_VIEW) {
+			} else if (c->name) { /* created table, view or macro: "schema.name" */
 				char *full = lh_asprintf("%s.%s", c->schema, c->name);
 				lh_buf_sql_str(b, full ? full : "");
 				free(full);
@@ -545,6 +575,15 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 		                  "in the catalog (data inlining)",
 		                  t->name);
 	lh_rows_free(&mapped);
+	/* nor deletes DuckDB 1.5 kept inline, or flushed with a snapshot per row */
+	bool v1_deletes = false;
+	if (st == LH_OK && lh_catdb_v1(lake->cat))
+		st = v1_deletes_of(lake, t->id, &v1_deletes);
+	if (st == LH_OK && v1_deletes)
+		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                  "the changes of table '%s' cannot be listed yet: DuckDB 1.5 kept some of "
+		                  "its deletes inline in the catalog, or wrote them with a snapshot per row",
+		                  t->name);
 	if (st != LH_OK)
 		return st;
 	char *table_path = lh_table_full_path(s, t);

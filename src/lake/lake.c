@@ -12,6 +12,7 @@
 #include "util/fsutil.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,11 @@ lh_err *lh_lake_err(lh_lake *lake)
 const char *lh_lake_data_path(const lh_lake *lake)
 {
 	return lake->data_path;
+}
+
+const char *lh_lake_ducklake_version(const lh_lake *lake)
+{
+	return lh_ducklake_format_name(lake->cat->format);
 }
 
 static bool absolute_uri(const char *uri)
@@ -249,10 +255,10 @@ static lh_status conf_write(const char *dir, const char *catalog, const char *da
                             lh_err *err)
 {
 	char *path = lh_path_join(dir, LH_CONF_FILE);
-	char *text = lh_asprintf("# Modal Lakehouse lake (DuckLake %s catalog). No secrets belong "
+	char *text = lh_asprintf("# Modal Lakehouse lake (a DuckLake catalog). No secrets belong "
 	                         "here:\n# credentials come from the environment.\nformat = 1\n"
 	                         "catalog = %s\ndata_path = %s\n",
-	                         LH_DUCKLAKE_VERSION, catalog, data_path);
+	                         catalog, data_path);
 	lh_status st = path && text ? lh_file_write_atomic(path, text, strlen(text), err)
 	                            : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	free(path);
@@ -493,10 +499,25 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
 	if (out_error)
 		*out_error = NULL;
 	lh_err err = {0};
-	if (!LH_OPTIONS_SIZE_OK(options))
+	/* the layout before ducklake_version was appended is accepted too */
+	if (!LH_OPTIONS_SIZE_OK(options) &&
+	    options->struct_size != offsetof(lh_create_options, ducklake_version))
 		return fail_open(NULL, &err,
 		                 lh_err_options_size(&err, "lh_create_options", options->struct_size,
 		                                     sizeof *options),
+		                 out_error);
+	lh_ducklake_format format = LH_DUCKLAKE_DEFAULT;
+	const char *version = options && options->struct_size != offsetof(lh_create_options,
+	                                                                   ducklake_version)
+	                          ? options->ducklake_version
+	                          : NULL;
+	if (version && (lh_ducklake_format_parse(version, &format) != LH_OK ||
+	                format == LH_DUCKLAKE_0_4))
+		return fail_open(NULL, &err,
+		                 lh_err_set(&err, LH_ERR_INVALID,
+		                            "DuckLake version '%s' cannot be created: pick 0.3 (read by "
+		                            "DuckDB 1.4) or 1.0 (read by DuckDB 1.5.2 and later)",
+		                            version),
 		                 out_error);
 	const char *spec = options && options->catalog ? options->catalog : "sqlite:" LH_SQLITE_FILE;
 	const char *rest = NULL;
@@ -551,7 +572,7 @@ lh_status lh_lake_create(const char *dir, const lh_create_options *options, lh_l
 		char *created_by = lh_asprintf("Modal Lakehouse %s (DuckDB %s)", LH_VERSION,
 		                               duckdb_library_version());
 		st = lh_catalog_create(lake->cat, stored, created_by ? created_by : "Modal Lakehouse",
-		                       &err);
+		                       format, &err);
 		free(created_by);
 	}
 	/* the conf goes last: a crash before it leaves no lake that would open half-made */
@@ -761,7 +782,8 @@ static lh_status attach_create(lh_lake *lake, const char *data, lh_err *err)
 {
 	char *created_by = lh_asprintf("Modal Lakehouse %s (DuckDB %s)", LH_VERSION,
 	                               duckdb_library_version());
-	lh_status st = lh_catalog_create(lake->cat, data, created_by ? created_by : "Modal Lakehouse", err);
+	lh_status st = lh_catalog_create(lake->cat, data, created_by ? created_by : "Modal Lakehouse",
+	                                 LH_DUCKLAKE_DEFAULT, err);
 	free(created_by);
 	return st;
 }
@@ -1013,4 +1035,33 @@ lh_status lh_lake_sandbox(lh_lake *lake)
 	if (st == LH_OK)
 		lake->sandboxed = true;
 	return st;
+}
+
+lh_status lh_lake_migrate(lh_lake *lake, const char *version)
+{
+	lh_err_clear(&lake->err);
+	lh_ducklake_format to = LH_DUCKLAKE_1_0;
+	if (version && lh_ducklake_format_parse(version, &to) != LH_OK)
+		return lh_lake_fail(lake, LH_ERR_INVALID,
+		                    "DuckLake version '%s' is not one this build knows (0.3, 0.4, 1.0)",
+		                    version);
+	if (lake->txn_open)
+		return lh_lake_fail(lake, LH_ERR_TXN,
+		                    "cannot migrate the catalog inside a transaction: COMMIT or ROLLBACK "
+		                    "first");
+	if (lake->read_only)
+		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
+		                    "cannot migrate a lake attached READ_ONLY or at a past snapshot");
+	lh_status st = lh_catdb_writable(lake->cat, &lake->err);
+	if (st != LH_OK)
+		return st;
+	if ((st = lh_catdb_hold(lake->cat, &lake->err)) != LH_OK)
+		return st;
+	lh_ducklake_format from = lake->cat->format;
+	st = lh_catalog_migrate(lake->cat, to, &lake->err);
+	lh_catdb_release(lake->cat);
+	if (st != LH_OK)
+		return lh_err_prefix(&lake->err, "cannot migrate the catalog from DuckLake %s to %s: ",
+		                     lh_ducklake_format_name(from), lh_ducklake_format_name(to));
+	return lh_lake_refresh(lake);
 }

@@ -152,11 +152,14 @@ typedef struct compact_job {
 } compact_job;
 
 /* The schema version a snapshot belongs to. */
-static int64_t version_at(const lh_rows *versions, int64_t snap)
+/* The schema version table `table_id` had at snapshot `snap` (0.3 keeps one list for the
+ * lake: its rows have no table id). */
+static int64_t version_at(const lh_rows *versions, int64_t table_id, int64_t snap)
 {
 	int64_t v = 0;
 	for (size_t r = 0; r < versions->nrows; r++)
-		if (lh_rows_int(versions, r, 0, 0) <= snap)
+		if (lh_rows_int(versions, r, 0, 0) <= snap &&
+		    lh_rows_int(versions, r, 2, table_id) == table_id)
 			v = lh_rows_int(versions, r, 1, 0);
 	return v;
 }
@@ -273,8 +276,11 @@ static int cand_cmp(const void *a, const void *b)
 static lh_status schema_versions(lh_lake *lake, lh_rows **out)
 {
 	return lh_catdb_query(lake->cat,
-	                      "SELECT begin_snapshot, schema_version FROM ducklake_schema_versions "
-	                      "ORDER BY begin_snapshot",
+	                      lh_catdb_v1(lake->cat)
+	                          ? "SELECT begin_snapshot, schema_version, table_id FROM "
+	                            "ducklake_schema_versions ORDER BY begin_snapshot"
+	                          : "SELECT begin_snapshot, schema_version, NULL FROM "
+	                            "ducklake_schema_versions ORDER BY begin_snapshot",
 	                      NULL, 0, out, &lake->err);
 }
 
@@ -344,7 +350,7 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 		const lh_data_file *f = &t->files.items[i];
 		if (f->file_size_bytes >= wo.target_file_size && !all)
 			continue;
-		c[n++] = (cand){f->id, version_at(versions, f->begin_snapshot), f->partition_id,
+		c[n++] = (cand){f->id, version_at(versions, t->id, f->begin_snapshot), f->partition_id,
 		                f->begin_snapshot, f->file_size_bytes, f};
 	}
 	qsort(c, n, sizeof *c, cand_cmp);

@@ -62,7 +62,7 @@ void lh_plan_free(lh_plan **plan)
 /* Every row of the file is read, in position order 0..record_count-1. */
 static bool whole_file(const lh_data_file *f)
 {
-	return f->del.id < 0 && !f->partial_file_info && f->pending_deletes == 0;
+	return f->del.id < 0 && !f->partial_file_info && lh_data_file_deleted(f) == 0;
 }
 
 /* A filter is one boolean expression: no statement separator outside strings. */

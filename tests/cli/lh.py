@@ -200,6 +200,27 @@ def csv_rows(text):
     return list(csv.reader(io.StringIO(text)))
 
 
+def rows_of_many(lake, queries):
+    """Runs many queries in one process (each must succeed); returns the CSV rows of each
+    (header first), in order."""
+    script = "".join(f"SELECT '@@{i}' AS lh_marker; {q};\n" for i, q in enumerate(queries))
+    p = run("sql", "--format", "csv", "-f", "-", lake=lake, input=script, check=True)
+    out, cur = [], None
+    lines = iter(p.stdout.splitlines(keepends=True))
+    for line in lines:
+        if line.strip() == "lh_marker":
+            if cur is not None:
+                out.append(csv_rows("".join(cur)))
+            next(lines)  # the marker's value
+            cur = []
+        else:
+            cur.append(line)
+    if cur is not None:
+        out.append(csv_rows("".join(cur)))
+    assert len(out) == len(queries), p.stdout[:2000]
+    return out
+
+
 def copy_duckdb_lake(fixture, dest):
     """Copies the lake of a fixture DuckDB wrote (fixture/lake) to dest/lake; returns the
     --lake spec that opens it by its catalog file."""
@@ -238,12 +259,12 @@ def _empty_lake(init_args):
 class Lake:
     """A fresh lake in a temporary folder, on the catalog and store under test."""
 
-    def __init__(self, name="lake"):
+    def __init__(self, name="lake", init=()):
         self.tmp = tempfile.TemporaryDirectory(prefix="lh-test-")
         self.dir = os.path.join(self.tmp.name, name)
         self.cache = CACHES[self.dir] = os.path.join(self.tmp.name, "cache")
         self.pg_db = self.bucket = None
-        args = ["init", self.dir]
+        args = ["init", self.dir, *init]
         if CATALOG == "duckdb":
             args += ["--catalog", "duckdb:metadata.ducklake"]
         elif CATALOG == "postgres":

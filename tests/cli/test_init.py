@@ -125,9 +125,18 @@ def test_corrupt_catalog_is_a_clear_error(lake):
 
 
 def test_other_catalog_version_is_refused(lake):
-    lake.cat_write("UPDATE ducklake_metadata SET value = '0.4' WHERE key = 'version'")
+    lake.cat_write("UPDATE ducklake_metadata SET value = '0.9' WHERE key = 'version'")
     p = run("sql", "-c", "SELECT 1", lake=lake.dir)
-    assert p.returncode == 1 and "version '0.4'" in p.stderr
+    assert p.returncode == 1 and "version '0.9'" in p.stderr
+
+
+def test_a_version_row_that_its_tables_contradict_is_named(lake):
+    # 0.3's tables under 1.0's version row: named as such, no internal query failing later
+    lake.cat_write("UPDATE ducklake_metadata SET value = '1.0' WHERE key = 'version'")
+    p = run("sql", "-c", "SELECT 1", lake=lake.dir)
+    assert p.returncode == 1
+    assert "says it is DuckLake version 1.0, but its tables are not" in p.stderr, p.stderr
+    assert "partial_max" in p.stderr and "SELECT" not in p.stderr
 
 
 def test_init_refuses_an_existing_lake(lake):
