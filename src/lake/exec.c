@@ -416,6 +416,26 @@ static lh_status h_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *c
 	return lh_ddl_drop(lake, s, c);
 }
 
+/* ALTER VIEW of a lake view (stored renamed); any other (a TEMP view) is DuckDB's. */
+static lh_status h_alter_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                              lh_result **out)
+{
+	(void)count;
+	lh_cursor t = *c;
+	if (lh_cur_accept(&t, "IF"))
+		lh_cur_accept(&t, "EXISTS");
+	lh_cursor name = t;
+	lh_qname q;
+	bool qualified = false;
+	if (lh_cur_qname(&t, &q)) {
+		qualified = q.catalog || (q.schema && !lh_strieq(q.schema, "temp"));
+		lh_qname_free(&q);
+	}
+	if (!qualified && !lh_lake_names_view(lake, &name))
+		return run_query(lake, s, out);
+	return lh_ddl_alter_view(lake, s, c);
+}
+
 /* Objects DuckDB would keep only for the session: refused rather than lost. */
 static lh_status h_session_object(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
                                   lh_result **out)
@@ -473,6 +493,7 @@ static const stmt_kind kinds[] = {
     {"DROP SCHEMA", h_drop, 0, "DROP SCHEMA [IF EXISTS] s [CASCADE]"},
     {"DROP TABLE", h_drop, K_TARGET, "DROP TABLE [IF EXISTS] t"},
     {"DROP VIEW", h_drop_view, 0, "DROP VIEW [IF EXISTS] v"},
+    {"ALTER VIEW", h_alter_view, 0, "ALTER VIEW [IF EXISTS] v RENAME TO w"},
     {"ALTER TABLE", h_alter_table, K_TARGET,
      "ADD/DROP/RENAME COLUMN, ALTER COLUMN TYPE/SET DEFAULT/NOT NULL, RENAME TO, "
      "SET/RESET PARTITIONED BY"},

@@ -263,6 +263,9 @@ lh_status lh_exec_duckdb(lh_lake *lake, lh_stmt *s, lh_result **out);
 /* Views and comments (objects.c). The cursor is after VIEW / after ON. DROP VIEW is
  * lh_ddl_drop's. */
 lh_status lh_ddl_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c);
+/* ALTER VIEW [IF EXISTS] v RENAME TO w (the cursor after ALTER VIEW); other forms are
+ * refused on lake views. */
+lh_status lh_ddl_alter_view(lh_lake *lake, lh_stmt *s, lh_cursor *c);
 lh_status lh_ddl_comment(lh_lake *lake, lh_stmt *s, lh_cursor *c);
 /* Finds a view by qualified name in a state. Errors name the object. */
 lh_status lh_resolve_view(lh_lake *lake, const lh_state *state, const lh_qname *q,

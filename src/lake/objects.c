@@ -198,6 +198,88 @@ lh_status lh_ddl_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 	return st;
 }
 
+/* --- ALTER VIEW ... RENAME TO ----------------------------------------------------------- */
+
+typedef struct rename_view_args {
+	lh_qname name;
+	char *to;
+	bool if_exists;
+} rename_view_args;
+
+/* A committed view is stored renamed as DuckLake stores a replaced one: the old row ends,
+ * a new one (same query, aliases and comment) begins; a view of the transaction itself is
+ * renamed in place. */
+static lh_status rename_view_fn(lh_lake *lake, void *arg, int64_t *count)
+{
+	rename_view_args *a = arg;
+	(void)count;
+	lh_state *s = lh_lake_state(lake);
+	ptrdiff_t vi;
+	lh_status st = lh_resolve_view(lake, s, &a->name, &vi);
+	if (st == LH_ERR_NOT_FOUND && a->if_exists) {
+		lh_err_clear(&lake->err);
+		return LH_OK;
+	}
+	if (st != LH_OK)
+		return st;
+	const lh_view_def *v = &s->views.items[vi];
+	const lh_schema *sc = lh_state_schema_by_id(s, v->schema_id);
+	if (lh_state_table_index(s, v->schema_id, a->to) >= 0 ||
+	    lh_state_view_index(s, v->schema_id, a->to) >= 0)
+		return lh_lake_fail(lake, LH_ERR_EXISTS,
+		                    "cannot rename view '%s' to '%s': schema '%s' already has a table or "
+		                    "view of that name",
+		                    v->name, a->to, sc ? sc->name : "?");
+	lh_view_def nv;
+	char *to = lh_strdup(a->to);
+	if (!to || lh_view_def_copy(&nv, v) != LH_OK) {
+		free(to);
+		return nomem(lake);
+	}
+	free(nv.name);
+	nv.name = to;
+	if (v->id >= 0) {
+		nv.id = lh_state_next_local_id(s);
+		nv.begin_snapshot = -1;
+		if (lh_uuid_v7(nv.uuid) != LH_OK) {
+			lh_view_def_clear(&nv);
+			return lh_lake_fail(lake, LH_ERR_IO, "cannot read random bytes");
+		}
+	}
+	lh_state_remove_view(s, (size_t)vi);
+	if (LH_VEC_PUSH(&s->views, nv) != LH_OK) {
+		lh_view_def_clear(&nv);
+		return nomem(lake);
+	}
+	return LH_OK;
+}
+
+lh_status lh_ddl_alter_view(lh_lake *lake, lh_stmt *s, lh_cursor *c)
+{
+	(void)s;
+	rename_view_args a = {0};
+	if (lh_cur_accept(c, "IF")) {
+		if (!lh_cur_accept(c, "EXISTS"))
+			return lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER VIEW: expected IF EXISTS");
+		a.if_exists = true;
+	}
+	if (!lh_cur_qname(c, &a.name))
+		return a.name.nomem ? nomem(lake)
+		                    : lh_lake_fail(lake, LH_ERR_SYNTAX, "ALTER VIEW: expected a view name");
+	lh_status st = LH_OK;
+	if (!lh_cur_accept(c, "RENAME") || !lh_cur_accept(c, "TO") || !(a.to = lh_cur_ident(c)) ||
+	    !lh_cur_at_end(c))
+		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                  "ALTER VIEW on a lake view: only ALTER VIEW v RENAME TO new_name is "
+		                  "supported; to change its query use CREATE OR REPLACE VIEW");
+	int64_t n;
+	if (st == LH_OK)
+		st = lh_txn_run(lake, rename_view_fn, &a, &n);
+	lh_qname_free(&a.name);
+	free(a.to);
+	return st;
+}
+
 /* --- COMMENT ON ----------------------------------------------------------------------- */
 
 typedef struct comment_args {

@@ -511,6 +511,11 @@ lh_status lh_resolve_table(lh_lake *lake, const lh_state *state, const lh_qname 
 	if (st != LH_OK)
 		return st;
 	ptrdiff_t ti = lh_state_table_index(state, sc->id, q->name);
+	if (ti < 0 && lh_state_view_index(state, sc->id, q->name) >= 0)
+		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                    "'%s.%s' is a view, not a table (ALTER VIEW, DROP VIEW and COMMENT ON "
+		                    "VIEW work on views)",
+		                    sc->name, q->name);
 	if (ti < 0)
 		return lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s.%s' does not exist", sc->name,
 		                    q->name);

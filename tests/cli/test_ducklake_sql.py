@@ -100,6 +100,39 @@ def test_read_only_and_snapshot_attaches_refuse_writes_and_read_their_snapshot(t
     assert p.returncode == 1 and "no lake" in p.stderr
 
 
+def test_alter_view_rename_is_stored_and_other_forms_are_refused(lake):
+    lake.sql("CREATE TABLE t AS SELECT 42 AS x")
+    lake.sql("CREATE VIEW v1 AS SELECT x FROM t; COMMENT ON VIEW v1 IS 'the answer'")
+    before = int(lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')"))
+    lake.sql("ALTER VIEW v1 RENAME TO v2")
+    # stored: another process reads the new name, not the old; the comment went along
+    assert lake.rows("SELECT * FROM v2") == [["x"], ["42"]]
+    assert "v1" in lake.fail("SELECT * FROM v1")
+    assert lake.cat_dicts("SELECT view_name, count(end_snapshot) AS ended FROM ducklake_view "
+                          "GROUP BY view_name ORDER BY view_name") == [
+        {"view_name": "v1", "ended": 1}, {"view_name": "v2", "ended": 0}]
+    assert lake.rows("SELECT comment FROM duckdb_views() WHERE view_name = 'v2'") == [
+        ["comment"], ["the answer"]]
+    assert lake.rows(f"SELECT * FROM v1 AT (VERSION => {before})") == [["x"], ["42"]]
+    # inside a transaction, undone by ROLLBACK; a view of the transaction itself too
+    lake.sql("BEGIN; ALTER VIEW v2 RENAME TO v3; CREATE VIEW w AS SELECT 1 AS one; "
+             "ALTER VIEW w RENAME TO w2; ROLLBACK")
+    assert lake.rows("SELECT * FROM v2") == [["x"], ["42"]]
+    lake.sql("BEGIN; CREATE VIEW w AS SELECT 1 AS one; ALTER VIEW w RENAME TO w2; COMMIT")
+    assert lake.rows("SELECT * FROM w2") == [["one"], ["1"]]
+    # a name taken, a missing view, other forms, a table by ALTER TABLE's name for views
+    assert "already has a table or view" in lake.fail("ALTER VIEW v2 RENAME TO t")
+    assert "nope" in lake.fail("ALTER VIEW nope RENAME TO x")
+    lake.sql("ALTER VIEW IF EXISTS nope RENAME TO x")
+    assert "only ALTER VIEW v RENAME TO" in lake.fail("ALTER VIEW v2 SET SCHEMA s")
+    assert "is a view, not a table" in lake.fail("ALTER TABLE lake.main.v2 RENAME TO v9")
+    assert "ALTER VIEW" in lake.fail("ALTER TABLE v2 RENAME TO v9")
+    assert lake.rows("SELECT * FROM v2") == [["x"], ["42"]]
+    # a session view is DuckDB's, as before
+    assert lake.rows("CREATE TEMP VIEW tv AS SELECT 1 AS one; ALTER VIEW tv RENAME TO tv2; "
+                     "SELECT * FROM tv2")[-2:] == [["one"], ["1"]]
+
+
 def test_views_are_stored_read_at_past_snapshots_and_replaced(lake):
     lake.sql("CREATE TABLE ev (id INTEGER, kind VARCHAR); "
              "INSERT INTO ev VALUES (1, 'a'), (2, 'z'), (3, 'z')")
