@@ -144,3 +144,15 @@ char *lh_catdb_dollar_params(const char *sql)
 	}
 	return lh_buf_steal(&b);
 }
+
+lh_status lh_catdb_set_schema(lh_catdb *db, const char *schema, bool create, lh_err *err)
+{
+	if (db->ops->set_schema)
+		return db->ops->set_schema(db, schema, create, err);
+	if (strcmp(schema, "main") == 0)
+		return LH_OK;
+	return lh_err_set(err, LH_ERR_UNSUPPORTED,
+	                  "METADATA_SCHEMA '%s': a %s catalog has one schema; put lakes in schemas of "
+	                  "a PostgreSQL or DuckDB-file catalog, or give each lake its own file",
+	                  schema, db->ops->name);
+}

@@ -94,6 +94,10 @@ struct lh_catdb_ops {
 	const char *table_exists_sql;
 	/* A query listing the names of every table in the catalog's schema. */
 	const char *tables_sql;
+	/* Puts the DuckLake tables in schema `schema` of the database (ATTACH's
+	 * METADATA_SCHEMA), made if missing when `create`; NULL when the backend has one
+	 * schema only. `schema` is any name of at most 63 bytes (quoted here). */
+	lh_status (*set_schema)(lh_catdb *db, const char *schema, bool create, lh_err *err);
 };
 
 /* The DuckLake format of a catalog, set when it is checked or created (schema.h). 0.4 and
@@ -162,6 +166,9 @@ lh_status lh_catdb_table_exists(lh_catdb *db, const char *name, bool *out, lh_er
  * commit goes through here, so fault injection (util/fault.h, catalog_commit) can fail
  * it. */
 lh_status lh_catdb_commit(lh_catdb *db, lh_err *err);
+/* METADATA_SCHEMA: see set_schema; LH_ERR_UNSUPPORTED, with a message, for a backend with
+ * one schema (SQLite), unless `schema` is its own ("main"). */
+lh_status lh_catdb_set_schema(lh_catdb *db, const char *schema, bool create, lh_err *err);
 /* Hold/release (no-ops for backends without them). */
 lh_status lh_catdb_hold(lh_catdb *db, lh_err *err);
 void lh_catdb_release(lh_catdb *db);

@@ -37,6 +37,8 @@ typedef struct duck_catdb {
 	duckdb_database db;     /* in-memory, for the backend's life */
 	duckdb_connection conn;
 	bool open;              /* the catalog file is attached as __catalog */
+	char *schema;           /* METADATA_SCHEMA, or NULL: main */
+	bool make_schema;       /* create it when missing */
 } duck_catdb;
 
 /* Each holder bumps a counter at the start of the lock file when it takes the lock, so a
@@ -124,6 +126,30 @@ static void db_close(duck_catdb *d)
 	drop_lock(d);
 }
 
+/* METADATA_SCHEMA: made when missing if allowed, then the default for every statement. */
+static lh_status use_schema(duck_catdb *d, lh_err *err)
+{
+	lh_buf sql;
+	lh_buf_init(&sql, 0);
+	if (d->make_schema && !d->base.read_only) {
+		lh_buf_puts(&sql, "CREATE SCHEMA IF NOT EXISTS __catalog.");
+		lh_buf_sql_ident(&sql, d->schema);
+		lh_buf_puts(&sql, "; ");
+	}
+	lh_buf_puts(&sql, "USE __catalog.");
+	lh_buf_sql_ident(&sql, d->schema);
+	lh_err why = {0};
+	lh_status st = sql.status != LH_OK ? lh_err_set(err, LH_ERR_NOMEM, "out of memory")
+	               : plain(d, lh_buf_str(&sql), &why) != LH_OK
+	                   ? lh_err_set(err, LH_ERR_NOT_FOUND,
+	                                "catalog '%s' has no schema '%s' (METADATA_SCHEMA): no lake there",
+	                                d->path, d->schema)
+	                   : LH_OK;
+	lh_err_clear(&why);
+	lh_buf_free(&sql);
+	return st;
+}
+
 static lh_status db_open(duck_catdb *d, bool create, lh_err *err)
 {
 	if (d->open)
@@ -145,6 +171,8 @@ static lh_status db_open(duck_catdb *d, bool create, lh_err *err)
 		d->open = true;
 		st = plain(d, "USE __catalog", err);
 	}
+	if (st == LH_OK && d->schema)
+		st = use_schema(d, err);
 	if (st != LH_OK)
 		db_close(d);
 	return st;
@@ -404,6 +432,7 @@ static void dk_close(lh_catdb *db)
 	db_close(d);
 	duckdb_disconnect(&d->conn);
 	duckdb_close(&d->db);
+	free(d->schema);
 	free(d->path);
 	free(d->lock_path);
 	free(d);
@@ -412,6 +441,21 @@ static void dk_close(lh_catdb *db)
 static const char *dk_column_type(const char *duckdb_type)
 {
 	return duckdb_type;
+}
+
+static lh_status dk_set_schema(lh_catdb *db, const char *schema, bool create, lh_err *err)
+{
+	duck_catdb *d = (duck_catdb *)db;
+	char *copy = lh_strdup(schema);
+	if (!copy)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	free(d->schema);
+	d->schema = copy;
+	d->make_schema = create;
+	if (!d->open)
+		return LH_OK; /* taken up when the file is next opened */
+	db_close(d);
+	return db_open(d, false, err);
 }
 
 static const struct lh_catdb_ops duck_ops = {
@@ -430,6 +474,7 @@ static const struct lh_catdb_ops duck_ops = {
                         "current_database() AND schema_name = current_schema() AND table_name = ?",
     .tables_sql = "SELECT table_name FROM duckdb_tables() WHERE database_name = "
                   "current_database() AND schema_name = current_schema()",
+    .set_schema = dk_set_schema,
 };
 
 lh_status lh_catdb_open_duckdb(const char *path, bool create, lh_catdb **out_db, lh_err *err)

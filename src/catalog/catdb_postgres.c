@@ -208,6 +208,23 @@ static const char *pg_column_type(const char *duckdb_type)
 	return duckdb_type; /* BIGINT, VARCHAR, BOOLEAN, UUID, TIMESTAMPTZ all exist as such */
 }
 
+static lh_status pg_set_schema(lh_catdb *db, const char *schema, bool create, lh_err *err)
+{
+	lh_buf sql;
+	lh_buf_init(&sql, 0);
+	if (create) {
+		lh_buf_puts(&sql, "CREATE SCHEMA IF NOT EXISTS ");
+		lh_buf_sql_ident(&sql, schema);
+		lh_buf_puts(&sql, "; ");
+	}
+	lh_buf_puts(&sql, "SET search_path TO ");
+	lh_buf_sql_ident(&sql, schema);
+	lh_status st = sql.status == LH_OK ? pg_script(db, lh_buf_str(&sql), err)
+	                                   : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&sql);
+	return st;
+}
+
 static const struct lh_catdb_ops pg_ops = {
     .name = "postgres",
     .column_type = pg_column_type,
@@ -221,6 +238,7 @@ static const struct lh_catdb_ops pg_ops = {
     .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
                         "current_schema() AND tablename = ?",
     .tables_sql = "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()",
+    .set_schema = pg_set_schema,
 };
 
 /* A readable label of the connection without secrets: user@host:port/dbname. */

@@ -844,6 +844,12 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		return lh_lake_fail(lake, LH_ERR_INVALID,
 		                    "ATTACH 'ducklake:...' names no catalog: give a file "
 		                    "('ducklake:meta.ducklake'), sqlite:<file> or postgres:<conninfo>");
+	if (kind == CAT_SQLITE && a->metadata_schema && strcmp(a->metadata_schema, "main") != 0)
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "ATTACH: METADATA_SCHEMA '%s': an SQLite catalog has one schema; put "
+		                    "lakes in schemas of a PostgreSQL or DuckDB-file catalog, or give each "
+		                    "lake its own file",
+		                    a->metadata_schema);
 	lh_err err = {0};
 	char *file = kind == CAT_POSTGRES ? NULL : lh_path_absolute(rest);
 	char *spec = kind == CAT_POSTGRES ? lh_strdup(a->spec)
@@ -875,7 +881,12 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		else
 			st = lh_catdb_open_duckdb(file, !exists, &lake->cat, &err);
 	}
-	if (st == LH_OK && kind == CAT_POSTGRES)
+	/* METADATA_SCHEMA: the lake's tables in that schema of the database (made when a new
+	 * lake may be created there) */
+	if (st == LH_OK && a->metadata_schema)
+		st = lh_catdb_set_schema(lake->cat, a->metadata_schema, !a->read_only && !a->must_exist,
+		                         &err);
+	if (st == LH_OK && (kind == CAT_POSTGRES || a->metadata_schema))
 		st = lh_catdb_table_exists(lake->cat, "ducklake_metadata", &exists, &err);
 	char *stored = NULL;
 	if (st == LH_OK && !exists && (a->read_only || a->must_exist))

@@ -111,6 +111,7 @@ typedef struct lh_attach {
 	int64_t snapshot_version;  /* -1: latest */
 	int64_t snapshot_time_us;  /* INT64_MIN: none */
 	int64_t inline_limit;      /* DATA_INLINING_ROW_LIMIT; -1: the lake's option */
+	const char *metadata_schema; /* METADATA_SCHEMA (1 to 63 bytes), or NULL */
 } lh_attach;
 lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a);
 lh_status lh_lake_detach(lh_lake *lake);

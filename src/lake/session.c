@@ -137,6 +137,12 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 		free(us);
 		if (!ok)
 			return lh_lake_fail(lake, LH_ERR_INVALID, "SNAPSHOT_TIME '%s' is not a timestamp", value);
+	} else if (strcmp(name, "METADATA_SCHEMA") == 0) {
+		if (!*value || strlen(value) > 63)
+			return lh_lake_fail(lake, LH_ERR_INVALID,
+			                    "ATTACH: METADATA_SCHEMA '%s' must be a name of 1 to 63 bytes",
+			                    value);
+		a->metadata_schema = value;
 	} else if (strcmp(name, "METADATA_CATALOG") == 0 || strcmp(name, "MIGRATE_IF_REQUIRED") == 0 ||
 	           strcmp(name, "BUSY_TIMEOUT") == 0) {
 		/* the metadata database's name inside DuckDB (none here), a default, and a wait

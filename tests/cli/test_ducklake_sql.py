@@ -72,6 +72,35 @@ def test_a_session_attaches_its_own_lake_names_it_and_detaches(tmp_path, target)
     assert p.returncode == 1 and "nope" in p.stderr
 
 
+def test_metadata_schema_keeps_several_lakes_in_one_catalog_database(tmp_path, target):
+    spec, data = target
+    if spec.startswith("sqlite:"):
+        p = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS a (DATA_PATH '{data}', "
+                              "METADATA_SCHEMA 's1')", check=False)
+        assert p.returncode == 1 and "SQLite catalog has one schema" in p.stderr, p.stderr
+        assert not os.path.exists(spec[len("sqlite:"):])  # nothing made
+        return
+    # two lakes in two schemas of one database, each with its own data path; a schema
+    # name with quotes is quoted, never spliced
+    for schema, value in (("s1", "42"), ("odd \"s\" ''2''", "43")):
+        session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS lk (DATA_PATH '{data}{value}/',
+            METADATA_SCHEMA '{schema}');
+            CREATE TABLE lk.t AS SELECT {value} AS x; DETACH lk""")
+    for schema, value in (("s1", "42"), ("odd \"s\" ''2''", "43")):
+        out = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS lk (METADATA_SCHEMA '{schema}'); "
+                                "SELECT x FROM lk.t").stdout
+        assert csv_out(out)[-2:] == [["x"], [value]]
+    # the database's default schema holds no lake; a schema that is not there is named
+    p = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS lk (READ_ONLY)", check=False)
+    assert p.returncode == 1
+    p = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS lk (METADATA_SCHEMA 'nope', READ_ONLY)",
+                check=False)
+    assert p.returncode == 1 and "no lake" in p.stderr, p.stderr
+    p = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS lk (METADATA_SCHEMA '{'x' * 64}')",
+                check=False)
+    assert p.returncode == 1 and "1 to 63 bytes" in p.stderr
+
+
 def test_read_only_and_snapshot_attaches_refuse_writes_and_read_their_snapshot(tmp_path, target):
     spec, data = target
     session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS l (DATA_PATH '{data}');
