@@ -966,6 +966,26 @@ static void option_structs_are_sized(void **state)
 	lh_hf_pull_report rep;
 	assert_int_equal(lh_hf_pull(lake, &po, &rep), LH_ERR_INVALID);
 	assert_non_null(strstr(lh_lake_error(lake), "lh_hf_pull_options.struct_size is 1"));
+	assert_string_equal(lh_lake_ducklake_version(lake), "0.3");
+	/* migrated to DuckLake 1.0, never back */
+	assert_int_equal(lh_lake_migrate(lake, NULL), LH_OK);
+	assert_string_equal(lh_lake_ducklake_version(lake), "1.0");
+	assert_int_equal(lh_lake_migrate(lake, "0.3"), LH_ERR_UNSUPPORTED);
+	assert_non_null(strstr(lh_lake_error(lake), "cannot be migrated back to 0.3"));
+	lh_lake_close(&lake);
+	/* the layout before ducklake_version was appended is still accepted (ignored), and
+	 * the field itself picks the version */
+	char dir2[80];
+	snprintf(dir2, sizeof dir2, "%s/lake2", tmp);
+	lh_create_options old = {.struct_size = offsetof(lh_create_options, ducklake_version),
+	                         .ducklake_version = "1.0"};
+	assert_int_equal(lh_lake_create(dir2, &old, &lake, NULL), LH_OK);
+	assert_string_equal(lh_lake_ducklake_version(lake), "0.3");
+	lh_lake_close(&lake);
+	snprintf(dir2, sizeof dir2, "%s/lake3", tmp);
+	lh_create_options v1 = {.struct_size = sizeof v1, .ducklake_version = "1.0"};
+	assert_int_equal(lh_lake_create(dir2, &v1, &lake, NULL), LH_OK);
+	assert_string_equal(lh_lake_ducklake_version(lake), "1.0");
 	lh_lake_close(&lake);
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
