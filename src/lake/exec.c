@@ -395,11 +395,11 @@ static lh_status h_create_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t 
 	return lh_ddl_create_view(lake, s, c);
 }
 
-/* DROP VIEW of a lake view; any other (a TEMP view) is DuckDB's. */
-static lh_status h_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
-                             lh_result **out)
+/* Whether the view named at the cursor (after IF EXISTS) is a lake view: qualified with
+ * the lake or one of its schemas, or a view of the working state; a TEMP view is
+ * DuckDB's. */
+static bool names_lake_view(lh_lake *lake, const lh_cursor *c)
 {
-	(void)count;
 	lh_cursor t = *c;
 	if (lh_cur_accept(&t, "IF"))
 		lh_cur_accept(&t, "EXISTS");
@@ -410,28 +410,25 @@ static lh_status h_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *c
 		qualified = q.catalog || (q.schema && !lh_strieq(q.schema, "temp"));
 		lh_qname_free(&q);
 	}
-	if (!qualified && !lh_lake_names_view(lake, &name))
+	return qualified || lh_lake_names_view(lake, &name);
+}
+
+static lh_status h_drop_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                             lh_result **out)
+{
+	(void)count;
+	if (!names_lake_view(lake, c))
 		return run_query(lake, s, out);
 	c->i--; /* ddl.c reads from VIEW */
 	return lh_ddl_drop(lake, s, c);
 }
 
-/* ALTER VIEW of a lake view (stored renamed); any other (a TEMP view) is DuckDB's. */
+/* ALTER VIEW of a lake view: only RENAME TO, stored */
 static lh_status h_alter_view(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
                               lh_result **out)
 {
 	(void)count;
-	lh_cursor t = *c;
-	if (lh_cur_accept(&t, "IF"))
-		lh_cur_accept(&t, "EXISTS");
-	lh_cursor name = t;
-	lh_qname q;
-	bool qualified = false;
-	if (lh_cur_qname(&t, &q)) {
-		qualified = q.catalog || (q.schema && !lh_strieq(q.schema, "temp"));
-		lh_qname_free(&q);
-	}
-	if (!qualified && !lh_lake_names_view(lake, &name))
+	if (!names_lake_view(lake, c))
 		return run_query(lake, s, out);
 	return lh_ddl_alter_view(lake, s, c);
 }
