@@ -340,14 +340,14 @@ static lh_status check_splits(lh_catdb *db, lh_err *err)
 			p = strchr(end, '|');
 			p = p ? p + 1 : NULL;
 		}
-		lh_val v[4] = {LH_V_INT(lh_rows_int(rows, r, 3, 0)), LH_V_INT(last),
-		               LH_V_INT(lh_rows_int(rows, r, 4, INT64_MAX)),
+		/* a kept snapshot the file is part of that is older than its last split */
+		lh_val v[3] = {LH_V_INT(lh_rows_int(rows, r, 3, 0)), LH_V_INT(last),
 		               LH_V_INT(lh_rows_int(rows, r, 4, INT64_MAX))};
 		lh_rows *kept = NULL;
 		st = lh_catdb_query(db,
 		                    "SELECT max(snapshot_id) FROM ducklake_snapshot WHERE snapshot_id >= ? AND "
-		                    "snapshot_id < ? AND snapshot_id < ? AND snapshot_id < ?",
-		                    v, 4, &kept, err);
+		                    "snapshot_id < ? AND snapshot_id < ?",
+		                    v, 3, &kept, err);
 		if (st == LH_OK && !lh_rows_isnull(kept, 0, 0))
 			st = lh_err_set(
 			    err, LH_ERR_UNSUPPORTED,
