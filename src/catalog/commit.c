@@ -45,6 +45,7 @@
 #include "catalog/catalog.h"
 #include "catalog/inlined.h"
 #include "catalog/jobs.h"
+#include "catalog/options.h"
 #include "catalog/stats.h"
 #include "util/fsutil.h"
 #include "util/uuid.h"
@@ -1011,6 +1012,9 @@ static lh_status write_plan(writer *w, const plan *p, const lh_state *base, cons
 		               LH_V_INT(map_get(&w->ids, d->txn->id))};
 		st = ex(w, "INSERT INTO ducklake_schema_versions VALUES (?, ?, ?)", v, 3);
 	}
+	/* options set inside the transaction go in with it (they are not versioned) */
+	if (st == LH_OK)
+		st = lh_catalog_write_options(w->db, &base->options, &txn->options, w->err);
 	if (st == LH_OK)
 		st = lh_catalog_write_checksums(w->db, opts->sums, opts->nsums, w->err);
 	if (st == LH_OK && opts->job)
@@ -1089,6 +1093,17 @@ lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *
 	double wait = opts->retry_wait_ms;
 	if (!plan_empty(&p))
 		lh_catalog_ensure_indexes(db);
+	else if (lh_options_changed(&base->options, &txn->options)) {
+		/* only options changed: no snapshot, as a set_option outside a transaction */
+		st = lh_catdb_writable(db, err);
+		if (st == LH_OK && (st = db->ops->begin(db, true, err)) == LH_OK) {
+			st = lh_catalog_write_options(db, &base->options, &txn->options, err);
+			if (st == LH_OK)
+				st = lh_catdb_commit(db, err);
+			else
+				db->ops->rollback(db);
+		}
+	}
 	for (int attempt = 0; !plan_empty(&p); attempt++) {
 		bool logical = false;
 		st = commit_attempt(db, base, txn, &p, opts, out_snapshot, &logical, err);

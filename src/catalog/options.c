@@ -9,15 +9,12 @@
 
 static const char *const scope_names[] = {NULL, "schema", "table"};
 
-lh_status lh_catalog_set_option(lh_catdb *db, const char *key, const char *value,
-                                lh_option_scope scope, int64_t scope_id, lh_err *err)
+/* The UPDATE-else-INSERT of one option, in the caller's catalog transaction. */
+static lh_status put_option(lh_catdb *db, const char *key, const char *value,
+                            lh_option_scope scope, int64_t scope_id, lh_err *err)
 {
-	lh_status st = lh_catdb_writable(db, err);
-	if (st == LH_OK)
-		st = db->ops->begin(db, true, err);
-	if (st != LH_OK)
-		return st;
 	int64_t changed = 0;
+	lh_status st;
 	if (scope == LH_SCOPE_GLOBAL) {
 		lh_val v[2] = {LH_V_TEXT(value), LH_V_TEXT(key)};
 		st = db->ops->exec(db, "UPDATE ducklake_metadata SET \"value\" = ? WHERE \"key\" = ? AND "
@@ -36,9 +33,77 @@ lh_status lh_catalog_set_option(lh_catdb *db, const char *key, const char *value
 		               scope == LH_SCOPE_GLOBAL ? LH_V_NULL : LH_V_INT(scope_id)};
 		st = lh_catdb_exec(db, "INSERT INTO ducklake_metadata VALUES (?, ?, ?, ?)", v, 4, err);
 	}
+	return st;
+}
+
+lh_status lh_catalog_set_option(lh_catdb *db, const char *key, const char *value,
+                                lh_option_scope scope, int64_t scope_id, lh_err *err)
+{
+	lh_status st = lh_catdb_writable(db, err);
+	if (st == LH_OK)
+		st = db->ops->begin(db, true, err);
+	if (st != LH_OK)
+		return st;
+	st = put_option(db, key, value, scope, scope_id, err);
 	if (st == LH_OK)
 		return lh_catdb_commit(db, err);
 	db->ops->rollback(db);
+	return st;
+}
+
+static const lh_option *find_option(const lh_option_vec *v, const char *key, int scope,
+                                    int64_t scope_id)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (strcmp(v->items[i].key, key) == 0 && v->items[i].scope == scope &&
+		    (scope == LH_SCOPE_GLOBAL || v->items[i].scope_id == scope_id))
+			return &v->items[i];
+	return NULL;
+}
+
+lh_status lh_options_put(lh_option_vec *v, const char *key, const char *value,
+                         lh_option_scope scope, int64_t scope_id)
+{
+	lh_option *o = (lh_option *)find_option(v, key, (int)scope, scope_id);
+	char *copy = lh_strdup(value);
+	if (!copy)
+		return LH_ERR_NOMEM;
+	if (o) {
+		free(o->value);
+		o->value = copy;
+		return LH_OK;
+	}
+	lh_option n = {.key = lh_strdup(key), .value = copy, .scope = (int)scope,
+	               .scope_id = scope == LH_SCOPE_GLOBAL ? -1 : scope_id};
+	if (!n.key || LH_VEC_PUSH(v, n) != LH_OK) {
+		free(n.key);
+		free(copy);
+		return LH_ERR_NOMEM;
+	}
+	return LH_OK;
+}
+
+bool lh_options_changed(const lh_option_vec *base, const lh_option_vec *txn)
+{
+	for (size_t i = 0; i < txn->len; i++) {
+		const lh_option *o = &txn->items[i];
+		const lh_option *b = find_option(base, o->key, o->scope, o->scope_id);
+		if (!b || strcmp(b->value, o->value) != 0)
+			return true;
+	}
+	return false;
+}
+
+lh_status lh_catalog_write_options(lh_catdb *db, const lh_option_vec *base,
+                                   const lh_option_vec *txn, lh_err *err)
+{
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < txn->len; i++) {
+		const lh_option *o = &txn->items[i];
+		const lh_option *b = find_option(base, o->key, o->scope, o->scope_id);
+		if (!b || strcmp(b->value, o->value) != 0)
+			st = put_option(db, o->key, o->value, (lh_option_scope)o->scope, o->scope_id, err);
+	}
 	return st;
 }
 

@@ -159,11 +159,6 @@ lh_status lh_options_set(lh_lake *lake, const lh_fn_args *a, const char *table)
 		                    "expected %s('%s', 'option', value [, table_name => 't'] [, schema => "
 		                    "'s'])",
 		                    fn, lake->name);
-	if (lake->txn_open)
-		return lh_lake_fail(lake, LH_ERR_TXN,
-		                    "%s cannot run inside a transaction (options are not versioned: they "
-		                    "hold from when they are set); COMMIT or ROLLBACK first",
-		                    fn);
 	const struct option_def *d = find_def(a->values[1]);
 	if (!d)
 		return lh_lake_fail(lake, LH_ERR_INVALID, "Unsupported option '%s' (see ducklake_options)",
@@ -198,11 +193,18 @@ lh_status lh_options_set(lh_lake *lake, const lh_fn_args *a, const char *table)
 	}
 	if (st == LH_OK && lake->read_only)
 		st = lh_lake_fail(lake, LH_ERR_READ_ONLY, "lake '%s' is attached read-only", lake->name);
-	if (st == LH_OK)
+	/* inside a transaction the option holds for its statements and is written with its
+	 * commit (a ROLLBACK drops it); else at once, and the next statement loads it */
+	if (st == LH_OK && lake->txn_open)
+		st = lh_options_put(&lh_lake_state(lake)->options, d->name, value, scope, scope_id) ==
+		             LH_OK
+		         ? LH_OK
+		         : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	else if (st == LH_OK)
 		st = lh_catalog_set_option(lake->cat, d->name, value, scope, scope_id, &lake->err);
 	free(value);
-	/* the next statement loads the option with the state */
-	lh_stmt_set_fresh(lake, false);
+	if (!lake->txn_open)
+		lh_stmt_set_fresh(lake, false);
 	if (st == LH_OK && table) {
 		char *ddl = lh_asprintf("CREATE OR REPLACE TABLE __lh.main.\"%s\" (Success BOOLEAN)", table);
 		st = ddl ? lh_engine_exec(lake->engine, ddl, &lake->err)

@@ -331,6 +331,32 @@ def test_options_are_stored_scoped_and_honoured_by_writes(lake):
         assert words in lake.fail(bad), bad
 
 
+def test_an_option_set_inside_a_transaction_comes_and_goes_with_it(lake):
+    lake.sql("CREATE TABLE t (i INTEGER)")
+
+    def limit():
+        return lake.rows("SELECT value FROM ducklake_options('lake') WHERE option_name = "
+                         "'data_inlining_row_limit'")[1:]
+    # its own statements see it (the insert is inlined); ROLLBACK drops it
+    out = lake.rows("BEGIN; CALL lake.set_option('data_inlining_row_limit', 10); "
+                    "INSERT INTO t VALUES (1); "
+                    "SELECT value FROM ducklake_options('lake') WHERE option_name = "
+                    "'data_inlining_row_limit'; ROLLBACK")
+    assert out[-1] == ["10"]
+    assert limit() == []
+    # COMMIT writes it with the rows, which went into the catalog, not a file
+    snaps = lake.snapshot_count()
+    lake.sql("BEGIN; CALL lake.set_option('data_inlining_row_limit', 10); "
+             "INSERT INTO t VALUES (1); COMMIT")
+    assert limit() == [["10"]]
+    assert lake.snapshot_count() == snaps + 1
+    assert lake.cat("SELECT count(*) FROM ducklake_data_file") == [(0,)]
+    # a transaction that only sets an option makes no snapshot
+    lake.sql("BEGIN; CALL lake.set_option('data_inlining_row_limit', 3); COMMIT")
+    assert limit() == [["3"]]
+    assert lake.snapshot_count() == snaps + 1
+
+
 @pytest.mark.skipif(DATA != "fs", reason="registers local files (object stores: not yet)")
 def test_parquet_a_worker_wrote_is_registered_without_a_copy(lake, tmp_path):
     landing = tmp_path / "landing"
