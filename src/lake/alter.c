@@ -92,7 +92,7 @@ static lh_status alter_add_column(lh_lake *lake, lh_stmt *s, lh_cursor *c, size_
 	if (lh_table_column_index(t, name) >= 0) {
 		lh_status r = if_not_exists ? LH_OK
 		                            : lh_lake_fail(lake, LH_ERR_EXISTS,
-		                                           "table '%s' already has a column '%s'", label, name);
+		                                           "column '%s' already exists: table '%s' already has a column '%s'", name, label, name);
 		free(name);
 		return r;
 	}
@@ -335,7 +335,7 @@ static lh_status rename_column(lh_lake *lake, lh_cursor *c, size_t ti, const cha
 	else if (ci < 0)
 		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, from);
 	else if (lh_table_column_index(t, to) >= 0 && !lh_strieq(from, to))
-		st = lh_lake_fail(lake, LH_ERR_EXISTS, "table '%s' already has a column '%s'", label, to);
+		st = lh_lake_fail(lake, LH_ERR_EXISTS, "column '%s' already exists: table '%s' already has a column '%s'", to, label, to);
 	else if (!(col = column_mut(lake, ti, (size_t)ci)))
 		st = LH_ERR_NOMEM;
 	if (col) {

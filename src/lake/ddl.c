@@ -113,9 +113,37 @@ void lh_columns_free(lh_column_vec *v)
 
 /* Runs CREATE TABLE __lh.main.scratch <defs> and turns its columns into DuckLake column
  * rows numbered from *next_id. `defs` is "(a INT, b VARCHAR ...)" text. */
+/* Whether column definitions "(a INT AS (1), ...)" define a generated column: AS or
+ * GENERATED among a definition's own words (an AS inside a DEFAULT's CAST(...) is deeper). */
+static bool defines_generated(const char *defs)
+{
+	lh_toks t;
+	if (lh_tokenize(defs, strlen(defs), &t) != LH_OK)
+		return false;
+	bool found = false;
+	int depth = 0;
+	for (size_t i = 0; !found && i < t.v.len; i++) {
+		const lh_tok *k = &t.v.items[i];
+		const char *w = defs + k->start;
+		size_t n = k->end - k->start;
+		if (k->type == LH_TOK_OP && n == 1)
+			depth += *w == '(' ? 1 : *w == ')' ? -1 : 0;
+		else if (k->type == LH_TOK_WORD && depth == 1)
+			found = (n == 2 && strncasecmp(w, "AS", 2) == 0) ||
+			        (n == 9 && strncasecmp(w, "GENERATED", 9) == 0);
+	}
+	lh_toks_free(&t);
+	return found;
+}
+
 lh_status lh_ddl_columns_from_defs(lh_lake *lake, const char *defs, int64_t *next_id,
                                    lh_column_vec *out)
 {
+	/* DuckLake stores no generated columns (the expression would become a default) */
+	if (defines_generated(defs))
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "generated columns (col type AS (expr)): DuckLake does not support "
+		                    "them; compute the value in the INSERT or in a view instead");
 	lh_buf sql;
 	lh_buf_init(&sql, 0);
 	lh_buf_printf(&sql, "CREATE OR REPLACE TABLE __lh.main.scratch %s", defs);
@@ -382,7 +410,9 @@ static lh_status add_table(lh_lake *lake, create_args *a, lh_column_vec *cols, s
 	if (st != LH_OK)
 		return st;
 	if (lh_state_view_index(s, sc->id, a->name.name) >= 0)
-		return lh_lake_fail(lake, LH_ERR_EXISTS, "'%s.%s' is a view; a table needs a name no view has",
+		return lh_lake_fail(lake, LH_ERR_EXISTS,
+		                    "'%s.%s' is a view: existing object of type View, trying to replace with "
+		                    "type Table (a table needs a name no view has)",
 		                    sc->name, a->name.name);
 	ptrdiff_t existing = lh_state_table_index(s, sc->id, a->name.name);
 	if (existing >= 0) {

@@ -831,7 +831,7 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	}
 	if (!*a->spec)
 		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
-		                    "ATTACH 'ducklake:' needs a default secret: CREATE SECRET (TYPE "
+		                    "ATTACH 'ducklake:': Default secret was not found; it needs one: CREATE SECRET (TYPE "
 		                    "ducklake, METADATA_PATH '...', DATA_PATH '...'), or name the catalog "
 		                    "('ducklake:meta.ducklake')");
 	const char *rest = NULL;
@@ -865,8 +865,10 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	/* refused before the catalog file is opened (opening would create it) */
 	if (st == LH_OK && file && !exists && (a->read_only || a->must_exist))
 		st = lh_err_set(&err, LH_ERR_NOT_FOUND,
-		                "no lake at '%s' to attach %s (without it, ATTACH creates one)", file,
-		                a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false");
+		                "no lake at '%s' to attach %s, and creating a new DuckLake is explicitly "
+		                "disabled (without %s, ATTACH creates one)",
+		                file, a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false",
+		                a->read_only ? "READ_ONLY" : "it");
 	char *new_data = NULL; /* a new lake's data path, checked before its catalog is made */
 	if (st == LH_OK && file && !exists)
 		st = attach_new_data(lake, a, kind, file, &new_data, &err);
@@ -891,9 +893,11 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	char *stored = NULL;
 	if (st == LH_OK && !exists && (a->read_only || a->must_exist))
 		st = lh_err_set(&err, LH_ERR_NOT_FOUND,
-		                "no lake at '%s' to attach %s (without it, ATTACH creates one)",
+		                "no lake at '%s' to attach %s, and creating a new DuckLake is explicitly "
+		                "disabled (without %s, ATTACH creates one)",
 		                file ? file : "the PostgreSQL database",
-		                a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false");
+		                a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false",
+		                a->read_only ? "READ_ONLY" : "it");
 	else if (st == LH_OK && !exists && !new_data)
 		st = attach_new_data(lake, a, kind, file, &new_data, &err); /* PostgreSQL */
 	if (st == LH_OK && !exists) {
@@ -913,8 +917,8 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 				st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 		} else if (want && have && strcmp(want, have) != 0)
 			st = lh_err_set(&err, LH_ERR_INVALID,
-			                "DATA_PATH '%s' is not this lake's data path ('%s'); leave DATA_PATH out "
-			                "to use the lake's own",
+			                "DATA_PATH '%s' does not match existing data path in the catalog ('%s'); "
+			                "leave DATA_PATH out to use the lake's own",
 			                a->data_path, stored);
 		free(want);
 		free(have);

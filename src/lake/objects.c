@@ -68,7 +68,7 @@ static lh_status create_view_fn(lh_lake *lake, void *arg, int64_t *count)
 		return st;
 	if (lh_state_table_index(s, sc->id, a->name.name) >= 0)
 		return lh_lake_fail(lake, LH_ERR_EXISTS,
-		                    "'%s.%s' is a table; a view needs a name no table has", sc->name,
+		                    "'%s.%s' already exists as a table; a view needs a name no table has", sc->name,
 		                    a->name.name);
 	ptrdiff_t old = lh_state_view_index(s, sc->id, a->name.name);
 	if (old >= 0 && a->if_not_exists)

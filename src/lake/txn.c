@@ -98,8 +98,8 @@ lh_status lh_txn_begin(lh_lake *lake)
 		                    lake->name, (long long)lake->pinned);
 	if (lake->read_only)
 		return lh_lake_fail(lake, LH_ERR_READ_ONLY,
-		                    "lake '%s' is attached READ_ONLY: it cannot be changed (ATTACH it "
-		                    "without READ_ONLY to write)",
+		                    "lake '%s' is attached READ_ONLY (read-only): it cannot be changed "
+		                    "(ATTACH it without READ_ONLY to write)",
 		                    lake->name);
 	if (lake->cat->read_only)
 		return lh_catdb_writable(lake->cat, &lake->err);

@@ -497,7 +497,7 @@ lh_status lh_resolve_schema(lh_lake *lake, const lh_state *state, const char *ca
 	*out = lh_state_schema_by_name(state, name);
 	if (!*out)
 		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
-		                    "schema '%s' does not exist; create it with CREATE SCHEMA %s", name,
+		                    "schema '%s' does not exist (not found in the lake); create it with CREATE SCHEMA %s", name,
 		                    name);
 	return LH_OK;
 }

@@ -126,7 +126,11 @@ def test_narrowing_and_other_bad_alters_are_refused(lake):
                        ("ALTER TABLE t RENAME COLUMN a TO s", "already has a column"),
                        ("ALTER TABLE t ALTER COLUMN x SET NOT NULL", "rows are NULL"),
                        ("ALTER TABLE t ADD COLUMN y INT NOT NULL", "give it a DEFAULT"),
-                       ("ALTER TABLE nope ADD COLUMN y INT", "does not exist")]:
+                       ("ALTER TABLE nope ADD COLUMN y INT", "does not exist"),
+                       ("ALTER TABLE t ADD COLUMN g INT AS (7)", "generated columns"),
+                       ("CREATE TABLE g (a INT AS (1), b INT)", "generated columns"),
+                       ("CREATE TABLE g (a INT GENERATED ALWAYS AS (b * 2) VIRTUAL, b INT)",
+                        "generated columns")]:
         assert word in lake.fail(stmt), stmt
     assert lake.snapshot_count() == n
 

@@ -288,7 +288,7 @@ def test_ducklake_secrets_name_what_attach_opens(tmp_path):
     assert csv_out(out)[-1] == ["7"]
     assert os.path.isdir(tmp_path / "d" / "main" / "t")
     p = session(tmp_path, "ATTACH 'ducklake:' AS dl", check=False)
-    assert p.returncode == 1 and "default secret" in p.stderr
+    assert p.returncode == 1 and "Default secret was not found" in p.stderr
 
 
 def test_options_are_stored_scoped_and_honoured_by_writes(lake):
