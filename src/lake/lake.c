@@ -837,7 +837,10 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	const char *rest = NULL;
 	cat_kind kind = spec_kind(a->spec, &rest);
 	if (kind == CAT_NONE) {
-		kind = CAT_DUCKDB;
+		/* a file, of META_TYPE's kind (a DuckDB file by default) */
+		kind = !a->meta_type || lh_strieq(a->meta_type, "duckdb") ? CAT_DUCKDB
+		       : lh_strieq(a->meta_type, "sqlite")               ? CAT_SQLITE
+		                                                          : CAT_POSTGRES;
 		rest = a->spec;
 	}
 	if (!*rest)

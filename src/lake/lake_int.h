@@ -112,6 +112,10 @@ typedef struct lh_attach {
 	int64_t snapshot_time_us;  /* INT64_MIN: none */
 	int64_t inline_limit;      /* DATA_INLINING_ROW_LIMIT; -1: the lake's option */
 	const char *metadata_schema; /* METADATA_SCHEMA (1 to 63 bytes), or NULL */
+	const char *metadata_catalog; /* METADATA_CATALOG: DuckDB's name for the catalog
+	                                 database (we attach none), or NULL */
+	const char *meta_type;        /* META_TYPE: duckdb, sqlite or postgres for a spec
+	                                 without its prefix, or NULL */
 } lh_attach;
 lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a);
 lh_status lh_lake_detach(lh_lake *lake);

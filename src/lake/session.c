@@ -11,6 +11,7 @@
 #include "store/s3.h"
 
 #include <stddef.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,10 +144,24 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 			                    "ATTACH: METADATA_SCHEMA '%s' must be a name of 1 to 63 bytes",
 			                    value);
 		a->metadata_schema = value;
-	} else if (strcmp(name, "METADATA_CATALOG") == 0 || strcmp(name, "MIGRATE_IF_REQUIRED") == 0 ||
-	           strcmp(name, "BUSY_TIMEOUT") == 0) {
-		/* the metadata database's name inside DuckDB (none here), a default, and a wait
-		 * (the catalog backends keep their own) */
+	} else if (strcmp(name, "METADATA_CATALOG") == 0) {
+		a->metadata_catalog = value; /* DuckDB's name for it; we attach none */
+	} else if (strcmp(name, "META_TYPE") == 0) {
+		if (!lh_strieq(value, "duckdb") && !lh_strieq(value, "sqlite") &&
+		    !lh_strieq(value, "postgres")) {
+			char lower[64];
+			size_t n = 0;
+			for (; value[n] && n + 1 < sizeof lower; n++)
+				lower[n] = (char)tolower((unsigned char)value[n]);
+			lower[n] = '\0';
+			return lh_lake_fail(lake, LH_ERR_INVALID,
+			                    "ATTACH: META_TYPE '%s' is not a metadata database type; use "
+			                    "duckdb, sqlite or postgres",
+			                    lower);
+		}
+		a->meta_type = value;
+	} else if (strcmp(name, "MIGRATE_IF_REQUIRED") == 0 || strcmp(name, "BUSY_TIMEOUT") == 0) {
+		/* a default, and a wait (the catalog backends keep their own) */
 	} else if (strcmp(name, "CREATE_IF_NOT_EXISTS") == 0) {
 		a->must_exist = !truthy(value);
 	} else if (strcmp(name, "DATA_INLINING_ROW_LIMIT") == 0) {
@@ -208,6 +223,11 @@ lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 		a.alias = alias;
 		if (!alias || !*alias)
 			st = lh_lake_fail(lake, LH_ERR_INVALID, "ATTACH: name the lake with AS <name>");
+		else if (a.metadata_catalog && lh_strieq(a.metadata_catalog, alias))
+			st = lh_lake_fail(lake, LH_ERR_INVALID,
+			                  "ATTACH: METADATA_CATALOG '%s' is the lake's own name; the catalog "
+			                  "database needs another (or leave METADATA_CATALOG out)",
+			                  alias);
 		else if (!(if_not_exists && lh_lake_is_name(lake, alias)))
 			st = lh_lake_attach(lake, &a);
 	}

@@ -101,6 +101,21 @@ def test_metadata_schema_keeps_several_lakes_in_one_catalog_database(tmp_path, t
     assert p.returncode == 1 and "1 to 63 bytes" in p.stderr
 
 
+def test_meta_type_picks_the_catalog_kind_and_metadata_catalog_cannot_be_the_lake(tmp_path):
+    # META_TYPE 'sqlite': a file without the sqlite: prefix is an SQLite catalog
+    session(tmp_path, "ATTACH 'ducklake:meta.db' AS lk (DATA_PATH 'files/', META_TYPE 'SQLITE'); "
+                      "CREATE TABLE lk.t AS SELECT 1 AS a")
+    with open(tmp_path / "meta.db", "rb") as f:
+        assert f.read(16) == b"SQLite format 3\x00"
+    out = session(tmp_path, "ATTACH 'ducklake:sqlite:meta.db' AS lk; SELECT a FROM lk.t").stdout
+    assert csv_out(out)[-2:] == [["a"], ["1"]]
+    p = session(tmp_path, "ATTACH 'ducklake:x.db' AS lk (META_TYPE 'DuckDBxx')", check=False)
+    assert p.returncode == 1 and "META_TYPE 'duckdbxx'" in p.stderr, p.stderr
+    p = session(tmp_path, "ATTACH 'ducklake:y.db' AS lk (METADATA_CATALOG 'lk')", check=False)
+    assert p.returncode == 1 and "is the lake's own name" in p.stderr, p.stderr
+    assert not (tmp_path / "x.db").exists() and not (tmp_path / "y.db").exists()
+
+
 def test_read_only_and_snapshot_attaches_refuse_writes_and_read_their_snapshot(tmp_path, target):
     spec, data = target
     session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS l (DATA_PATH '{data}');
