@@ -530,6 +530,71 @@ static void name_source_column(lh_lake *lake, const lh_table *t, const ptrdiff_t
 	free(fixed);
 }
 
+/* The index in t->columns of top-level column number k (0-based). */
+static size_t top_level_column(const lh_table *t, size_t k)
+{
+	for (size_t i = 0, n = 0; i < t->columns.len; i++)
+		if (t->columns.items[i].parent < 0 && n++ == k)
+			return i;
+	return t->columns.len;
+}
+
+/* VALUES rows with DEFAULT as an item: each such DEFAULT becomes the default of the column
+ * it fills (the k-th listed one, or the table's k-th), so DuckDB, which allows DEFAULT only
+ * in an INSERT of its own tables, reads a plain VALUES list. *out: NULL when none. */
+static lh_status values_defaults(lh_lake *lake, const lh_table *t, const lh_str_vec *listed,
+                                 const char *text, char **out)
+{
+	*out = NULL;
+	lh_toks toks;
+	if (lh_tokenize(text, strlen(text), &toks) != LH_OK)
+		return nomem(lake);
+	const lh_tok *v = toks.v.items;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	size_t copied = 0, item = 0;
+	int depth = 0;
+	bool any = false;
+	lh_status st = LH_OK;
+	bool is_values = toks.v.len > 1 && v[0].type == LH_TOK_WORD && v[0].end - v[0].start == 6 &&
+	                 strncasecmp(text + v[0].start, "VALUES", 6) == 0;
+	for (size_t i = 1; is_values && st == LH_OK && i < toks.v.len; i++) {
+		char ch = v[i].type == LH_TOK_OP && v[i].end - v[i].start == 1 ? text[v[i].start] : 0;
+		if (ch == '(' && ++depth == 1)
+			item = 0;
+		else if (ch == ')')
+			depth--;
+		else if (ch == ',' && depth == 1)
+			item++;
+		else if (depth == 1 && v[i].type == LH_TOK_WORD && v[i].end - v[i].start == 7 &&
+		         strncasecmp(text + v[i].start, "DEFAULT", 7) == 0 && i + 1 < toks.v.len &&
+		         v[i + 1].type == LH_TOK_OP && strchr(",)", text[v[i + 1].start]) &&
+		         v[i - 1].type == LH_TOK_OP && strchr(",(", text[v[i - 1].start])) {
+			ptrdiff_t pos = listed->len ? (item < listed->len ? top_level_index(t, listed->items[item]) : -1)
+			                            : (ptrdiff_t)item;
+			size_t ci = pos >= 0 ? top_level_column(t, (size_t)pos) : t->columns.len;
+			if (ci >= t->columns.len) {
+				st = lh_lake_fail(lake, LH_ERR_INVALID,
+				                  "INSERT ... VALUES: DEFAULT in position %zu fills no column", item + 1);
+				break;
+			}
+			lh_buf_append(&b, text + copied, v[i].start - copied);
+			st = lh_dml_default(lake, t, ci, &b);
+			copied = v[i].end;
+			any = true;
+		}
+	}
+	if (st == LH_OK && any) {
+		lh_buf_puts(&b, text + copied);
+		*out = b.status == LH_OK ? lh_buf_steal(&b) : NULL;
+		if (!*out)
+			st = nomem(lake);
+	}
+	lh_buf_free(&b);
+	lh_toks_free(&toks);
+	return st;
+}
+
 static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 {
 	insert_args *a = arg;
@@ -593,7 +658,11 @@ static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	for (size_t i = 0; i < ntop; i++)
 		map[i] = -1;
 	if (!default_values) {
-		st = lh_dml_rewritten(lake, rest_of(a->s, c), &query);
+		char *with_defaults = NULL;
+		st = values_defaults(lake, t, &listed, rest_of(a->s, c), &with_defaults);
+		if (st == LH_OK)
+			st = lh_dml_rewritten(lake, with_defaults ? with_defaults : rest_of(a->s, c), &query);
+		free(with_defaults);
 		if (st != LH_OK)
 			goto out;
 		lh_buf probe;

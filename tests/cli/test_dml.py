@@ -9,6 +9,19 @@ def t(lake):
     return lake
 
 
+def test_default_inside_values_rows_fills_that_columns_default(lake):
+    lake.sql("CREATE TABLE t (a INT DEFAULT 7, s VARCHAR DEFAULT 'x', d DOUBLE)")
+    lake.sql("INSERT INTO t VALUES (1000, DEFAULT, 1.5), (DEFAULT, 'xxx', DEFAULT)")
+    lake.sql("INSERT INTO t (d, a) VALUES (DEFAULT, 5)")       # by the column list
+    lake.sql("INSERT INTO t VALUES (1, 'DEFAULT', NULL)")      # a string, not the keyword
+    assert lake.rows("SELECT * FROM t ORDER BY ALL") == [
+        ["a", "s", "d"], ["1", "DEFAULT", ""], ["5", "x", ""], ["7", "xxx", ""],
+        ["1000", "x", "1.5"]]
+    n = lake.snapshot_count()
+    assert "fills no column" in lake.fail("INSERT INTO t VALUES (1, 'a', 2, DEFAULT)")
+    assert lake.snapshot_count() == n
+
+
 def test_insert_forms(t):
     assert t.sql("INSERT INTO t VALUES (1, 'a', 1.0), (2, 'b', 2.0)") == "Count\n2\n"
     t.sql("INSERT INTO t (name, id) VALUES ('c', 3)")
