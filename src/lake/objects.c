@@ -207,8 +207,8 @@ typedef struct rename_view_args {
 } rename_view_args;
 
 /* A committed view is stored renamed as DuckLake stores a replaced one: the old row ends,
- * a new one (same query, aliases and comment) begins; a view of the transaction itself is
- * renamed in place. */
+ * a new one (same query, aliases and comment) begins; a view of the transaction itself
+ * keeps its (local) id. */
 static lh_status rename_view_fn(lh_lake *lake, void *arg, int64_t *count)
 {
 	rename_view_args *a = arg;
