@@ -1052,6 +1052,9 @@ static lh_status commit_attempt(lh_catdb *db, const lh_state *base, const lh_sta
 	lh_snapshot_info latest = {0};
 	*out_logical = false;
 	lh_status st = db->ops->begin(db, true, err);
+	/* another process may have migrated the catalog since this session opened it */
+	if (st == LH_OK)
+		st = lh_catalog_recheck_format(db, err);
 	if (st == LH_OK)
 		st = lh_catalog_snapshot(db, -1, &latest, err);
 	if (st == LH_OK && latest.id != base->snap.id) {

@@ -648,7 +648,9 @@ lh_status lh_catalog_load(lh_catdb *db, int64_t snapshot_id, const char *data_pa
 		lh_state_free(&s);
 		return st;
 	}
-	st = lh_catalog_snapshot(db, snapshot_id, &s->snap, err);
+	st = lh_catalog_recheck_format(db, err); /* migrated meanwhile by another process? */
+	if (st == LH_OK)
+		st = lh_catalog_snapshot(db, snapshot_id, &s->snap, err);
 	if (st == LH_OK)
 		st = load_schemas(db, s, err);
 	if (st == LH_OK)
@@ -720,7 +722,9 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 	if (st != LH_OK)
 		return st;
 	lh_snapshot_info latest;
-	st = lh_catalog_snapshot(db, -1, &latest, err);
+	st = lh_catalog_recheck_format(db, err); /* migrated meanwhile by another process? */
+	if (st == LH_OK)
+		st = lh_catalog_snapshot(db, -1, &latest, err);
 	if (st != LH_OK) {
 		db->ops->rollback(db);
 		return st;

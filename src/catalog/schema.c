@@ -439,3 +439,25 @@ lh_status lh_catalog_migrate(lh_catdb *db, lh_ducklake_format to, lh_err *err)
 		db->format = to;
 	return st;
 }
+
+lh_status lh_catalog_recheck_format(lh_catdb *db, lh_err *err)
+{
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(db,
+	                              "SELECT \"value\" FROM ducklake_metadata WHERE \"key\" = "
+	                              "'version' AND \"scope\" IS NULL",
+	                              NULL, 0, &rows, err);
+	if (st != LH_OK)
+		return st;
+	const char *v = rows->nrows ? lh_rows_get(rows, 0, 0) : NULL;
+	lh_ducklake_format f;
+	if (!v || lh_ducklake_format_parse(v, &f) != LH_OK)
+		st = lh_err_set(err, LH_ERR_UNSUPPORTED,
+		                "the catalog is now DuckLake version '%s', which this build cannot read "
+		                "or write; nothing was written",
+		                v ? v : "(none)");
+	else
+		db->format = f;
+	lh_rows_free(&rows);
+	return st;
+}

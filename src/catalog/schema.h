@@ -26,6 +26,11 @@ lh_status lh_ducklake_format_parse(const char *s, lh_ducklake_format *out);
 lh_status lh_catalog_create(lh_catdb *db, const char *data_path, const char *created_by,
                             lh_ducklake_format format, lh_err *err);
 
+/* Re-reads the catalog's version inside the caller's catalog transaction and takes it
+ * into db->format, so a session that opened the lake before another process migrated it
+ * reads and writes the new layout. */
+lh_status lh_catalog_recheck_format(lh_catdb *db, lh_err *err);
+
 /* Migrates a checked catalog (lh_catalog_check) to `to` in one transaction, as DuckLake
  * migrates: nothing when it is there already, an error for an older version (DuckLake
  * has no downgrade), and for a 0.3 catalog whose compacted files' per-snapshot row counts

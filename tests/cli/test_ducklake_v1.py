@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from lh import CATALOG, DATA, Lake, copy_duckdb_lake, csv_rows, rows_of_many, run
+from lh import CATALOG, DATA, Lake, copy_duckdb_lake, csv_rows, open_transaction, rows_of_many, run
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures")
 V1 = os.path.join(FIXTURES, "ducklake-golden-v1.0")
@@ -170,6 +170,33 @@ def test_migrate_moves_a_0_3_lake_to_1_0_and_every_snapshot_reads_the_same():
         assert p.returncode == 1
         assert "cannot be migrated back to 0.3" in p.stderr
         assert lake.cat("SELECT value FROM ducklake_metadata WHERE key = 'version'") == [("1.0",)]
+    finally:
+        lake.close()
+
+
+@pytest.mark.skipif(CATALOG == "duckdb", reason="a DuckDB-file catalog is locked while a "
+                    "transaction writes; the other backends let migrate run beside it")
+def test_a_session_open_across_a_migration_writes_the_new_layout():
+    lake = Lake()
+    try:
+        lake.sql("CREATE TABLE t (i INTEGER); INSERT INTO t VALUES (1)")
+        a = open_transaction(lake, "ALTER TABLE t ADD COLUMN j INTEGER")
+        # another process migrates while the transaction is open
+        run("migrate", lake=lake.dir, check=True)
+        out, err = a.communicate("INSERT INTO t VALUES (2, 3);\nCOMMIT;\n"
+                                 "SELECT count(*) AS n FROM t;\n", timeout=120)
+        assert a.returncode == 0, err
+        assert out.strip().splitlines()[-1] == "2"
+        # its rows went in 1.0's shape: the new column with its default's type, the data
+        # file without partial_max, a schema version row for the table, none global
+        assert lake.cat("SELECT column_name, default_value_type FROM ducklake_column ORDER BY "
+                        "column_id") == [("i", "literal"), ("j", "literal")]
+        assert lake.cat("SELECT count(*), count(partial_max), count(mapping_id) FROM "
+                        "ducklake_data_file") == [(2, 0, 0)]
+        (snap,), = lake.cat("SELECT max(snapshot_id) FROM ducklake_snapshot")
+        assert lake.cat(f"SELECT table_id FROM ducklake_schema_versions WHERE begin_snapshot = "
+                        f"{snap}") == [(1,)]
+        assert lake.rows("SELECT i, j FROM t ORDER BY i") == [["i", "j"], ["1", ""], ["2", "3"]]
     finally:
         lake.close()
 
