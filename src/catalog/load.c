@@ -722,9 +722,7 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 	if (st != LH_OK)
 		return st;
 	lh_snapshot_info latest;
-	st = lh_catalog_recheck_format(db, err); /* migrated meanwhile by another process? */
-	if (st == LH_OK)
-		st = lh_catalog_snapshot(db, -1, &latest, err);
+	st = lh_catalog_snapshot(db, -1, &latest, err);
 	if (st != LH_OK) {
 		db->ops->rollback(db);
 		return st;
@@ -766,6 +764,11 @@ lh_status lh_catalog_refresh(lh_catdb *db, const lh_state *old, lh_state **out, 
 			st = nomem(err);
 	}
 	if (s && (st = lh_catalog_load_options(db, s, err)) != LH_OK)
+		lh_state_free(&s);
+	/* the changed tables' files are read in the layout of now: another process may have
+	 * migrated the catalog (a full load below checks for itself; an unchanged snapshot
+	 * above reads nothing that depends on the layout) */
+	if (s && (st = lh_catalog_recheck_format(db, err)) != LH_OK)
 		lh_state_free(&s);
 	if (s) {
 		free(s->snap.time);

@@ -4,10 +4,12 @@ wrote reads exactly at every snapshot, our writes on it have 1.0's shape, `lakeh
 back), and the deletes DuckDB 1.5 keeps inline or writes with a snapshot per row are
 honoured, never read as rows that are still there."""
 import os
+import subprocess
 
 import pytest
 
-from lh import CATALOG, DATA, Lake, copy_duckdb_lake, csv_rows, open_transaction, rows_of_many, run
+from lh import (BIN, CATALOG, DATA, Lake, copy_duckdb_lake, csv_rows, environ,
+                open_transaction, rows_of_many, run)
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures")
 V1 = os.path.join(FIXTURES, "ducklake-golden-v1.0")
@@ -197,6 +199,27 @@ def test_a_session_open_across_a_migration_writes_the_new_layout():
         assert lake.cat(f"SELECT table_id FROM ducklake_schema_versions WHERE begin_snapshot = "
                         f"{snap}") == [(1,)]
         assert lake.rows("SELECT i, j FROM t ORDER BY i") == [["i", "j"], ["1", ""], ["2", "3"]]
+    finally:
+        lake.close()
+
+
+@pytest.mark.skipif(CATALOG == "duckdb", reason="as above")
+def test_a_reading_session_open_across_a_migration_reads_the_new_layout():
+    lake = Lake()
+    try:
+        lake.sql("CREATE TABLE t (i INTEGER); INSERT INTO t VALUES (1)")
+        a = subprocess.Popen([BIN, "--lake", lake.dir, "sql", "--format", "csv"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=environ(lake=lake.dir))
+        a.stdin.write("SELECT count(*) AS n FROM t;\n")
+        a.stdin.flush()
+        assert a.stdout.readline().strip() == "n" and a.stdout.readline().strip() == "1"
+        # another process migrates, then adds rows: the session reads the new files
+        run("migrate", lake=lake.dir, check=True)
+        lake.sql("INSERT INTO t VALUES (2), (3)")
+        out, err = a.communicate("SELECT count(*) AS n FROM t;\n", timeout=120)
+        assert a.returncode == 0, err
+        assert out.strip().splitlines()[-1] == "3"
     finally:
         lake.close()
 
