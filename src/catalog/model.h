@@ -106,6 +106,7 @@ typedef struct lh_data_file {
 	int64_t reused_from;     /* when reused: the data_file_id whose stats to copy */
 	bool del_changed;        /* del is a new delete file (or none) replacing base's */
 	bool row_id_column;      /* a file the transaction wrote with _ducklake_internal_row_id */
+	bool snapshot_column;    /* ... and with _ducklake_internal_snapshot_id */
 	bool compacted;          /* written by compaction: rows that already existed, with their
 	                            row ids in _ducklake_internal_row_id (row_id_start NULL) */
 	lh_col_stats *stats;     /* per-column stats of a file written by the transaction */

@@ -74,6 +74,8 @@ static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh
 	if (flags & LH_SCAN_META)
 		lh_buf_puts(out, ", NULL::BIGINT AS __lh_file, NULL::BIGINT AS __lh_pos, NULL::BIGINT AS "
 		                 "__lh_rowid");
+	if (flags & LH_SCAN_VIRTUAL)
+		lh_buf_puts(out, ", NULL::BIGINT AS __lh_snapid, NULL::VARCHAR AS __lh_filename");
 	lh_buf_puts(out, " WHERE false");
 	return LH_OK;
 }
@@ -189,6 +191,15 @@ static void put_path(lh_buf *out, const char *p)
 		lh_buf_sql_str(out, p);
 	else if (out->status == LH_OK)
 		out->status = LH_ERR_NOMEM;
+}
+
+/* The snapshot that wrote file f, NULL for one the open transaction wrote. */
+static void put_file_snapshot(const lh_data_file *f, lh_buf *out)
+{
+	if (f->id >= 0 && f->begin_snapshot >= 0)
+		lh_buf_printf(out, "%lld::BIGINT", (long long)f->begin_snapshot);
+	else
+		lh_buf_puts(out, "NULL::BIGINT");
 }
 
 /* idx[i]: the file_index DuckDB gives file i of the table (NULL: i). */
@@ -399,6 +410,8 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		return lh_err_set(err, LH_ERR_CORRUPT, "table '%s' has no readable path", t->name);
 	}
 	bool by_name = !nmapped && !(flags & LH_SCAN_META) && !partial_snaps && schema_never_changed(t);
+	/* each row's snapshot, where a file holds it (merged and flushed files) */
+	bool snap_col = partial_snaps || (flags & LH_SCAN_VIRTUAL);
 	lh_buf_puts(out, "SELECT ");
 	lh_status st = append_select_list(t, by_name, out, err);
 	if (st != LH_OK) {
@@ -408,6 +421,7 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 	}
 	/* one file: its id and first row id are constants, no join with a file map */
 	bool one = t->files.len == 1;
+	bool virt = (flags & LH_SCAN_VIRTUAL) != 0;
 	if ((flags & LH_SCAN_META) && one) {
 		const lh_data_file *f = &t->files.items[0];
 		lh_buf_printf(out, ", %lld::BIGINT AS __lh_file, __d.file_row_number AS __lh_pos, ",
@@ -417,9 +431,21 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 			                   "__lh_rowid", (long long)f->row_id_start);
 		else
 			lh_buf_puts(out, "__d.__lh_rid AS __lh_rowid");
+		if (virt) {
+			lh_buf_puts(out, ", COALESCE(__d.__lh_snap, ");
+			put_file_snapshot(f, out);
+			lh_buf_puts(out, ") AS __lh_snapid, ");
+			char *full = lh_file_full_path(table_path, f->path, f->path_is_relative);
+			put_path(out, full);
+			free(full);
+			lh_buf_puts(out, "::VARCHAR AS __lh_filename");
+		}
 	} else if (flags & LH_SCAN_META) {
 		lh_buf_puts(out, ", __fm.__fid AS __lh_file, __d.file_row_number AS __lh_pos, "
 		                 "COALESCE(__d.__lh_rid, __fm.__rid0 + __d.file_row_number) AS __lh_rowid");
+		if (virt)
+			lh_buf_puts(out, ", COALESCE(__d.__lh_snap, __fm.__snap0) AS __lh_snapid, "
+			                 "__fm.__fname AS __lh_filename");
 	}
 	bool rownum = (flags & LH_SCAN_META) != 0 || partial_rows || nmapped;
 	for (size_t i = 0; i < t->files.len && !rownum; i++)
@@ -453,7 +479,7 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 			rows += t->files.items[i].record_count;
 		/* the catalog knows the row count; without it DuckDB would guess 1 row per file */
 		lh_buf_printf(out, ", explicit_cardinality = %lld, ", (long long)(rows > 0 ? rows : 1));
-		st = append_schema_map(t, flags, partial_snaps, out, err);
+		st = append_schema_map(t, flags, snap_col, out, err);
 		if (st != LH_OK) {
 			free(table_path);
 			free(idx);
@@ -474,7 +500,7 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 		char *p = file_path(table_path, f->path, f->path_is_relative, map);
 		char *full = lh_file_full_path(table_path, f->path, f->path_is_relative);
 		lh_buf_puts(out, nmain || k++ ? " UNION ALL " : "");
-		st = append_mapped_read(t, f, p, full, idx[i], flags, partial_snaps, out, err);
+		st = append_mapped_read(t, f, p, full, idx[i], flags, snap_col, out, err);
 		free(p);
 		free(full);
 	}
@@ -490,11 +516,23 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 			const lh_data_file *f = &t->files.items[i];
 			lh_buf_printf(out, "%s(%zu, %lld, ", i ? ", " : "", FILE_INDEX(idx, i), (long long)f->id);
 			if (f->row_id_start >= 0)
-				lh_buf_printf(out, "%lld::BIGINT)", (long long)f->row_id_start);
+				lh_buf_printf(out, "%lld::BIGINT", (long long)f->row_id_start);
 			else
-				lh_buf_puts(out, "NULL::BIGINT)");
+				lh_buf_puts(out, "NULL::BIGINT");
+			if (virt) {
+				lh_buf_puts(out, ", ");
+				put_file_snapshot(f, out);
+				lh_buf_puts(out, ", ");
+				char *full = lh_file_full_path(table_path, f->path, f->path_is_relative);
+				put_path(out, full);
+				free(full);
+				lh_buf_puts(out, "::VARCHAR");
+			}
+			lh_buf_putc(out, ')');
 		}
-		lh_buf_puts(out, ") __fm(__fi, __fid, __rid0) ON __d.file_index = __fm.__fi");
+		lh_buf_puts(out, virt ? ") __fm(__fi, __fid, __rid0, __snap0, __fname)"
+		                      : ") __fm(__fi, __fid, __rid0)");
+		lh_buf_puts(out, " ON __d.file_index = __fm.__fi");
 	}
 	append_deletes(t, state->snap.id, table_path, map, idx, out);
 	const char *glue = " WHERE ";
@@ -527,12 +565,15 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 static lh_status inlined_scan(const lh_table *t, unsigned flags, lh_buf *out, lh_err *err)
 {
 	bool meta = (flags & LH_SCAN_META) != 0, any = false;
+	bool virt = (flags & LH_SCAN_VIRTUAL) != 0;
 	lh_status st = LH_OK;
 	if (t->inlined) {
 		st = append_typed_select(t, "__v", out, err);
 		if (meta)
 			lh_buf_puts(out, ", NULL::BIGINT AS __lh_file, __v.__lh_rowid AS __lh_pos, "
 			                 "__v.__lh_rowid AS __lh_rowid");
+		if (virt)
+			lh_buf_puts(out, ", __v.__lh_snap AS __lh_snapid, NULL::VARCHAR AS __lh_filename");
 		lh_buf_puts(out, " FROM (");
 		lh_buf_puts(out, t->inlined);
 		lh_buf_puts(out, ") __v");
@@ -551,6 +592,8 @@ static lh_status inlined_scan(const lh_table *t, unsigned flags, lh_buf *out, lh
 			lh_buf_printf(out, ", %lld::BIGINT AS __lh_file, __p.__lh_idx AS __lh_pos, "
 			                   "NULL::BIGINT AS __lh_rowid",
 			              (long long)LH_INLINED_PENDING);
+		if (virt)
+			lh_buf_puts(out, ", NULL::BIGINT AS __lh_snapid, NULL::VARCHAR AS __lh_filename");
 		lh_buf_puts(out, " FROM (SELECT ");
 		for (size_t i = 0, k = 0; i < t->columns.len; i++)
 			if (t->columns.items[i].parent < 0) {
@@ -568,6 +611,8 @@ static lh_status inlined_scan(const lh_table *t, unsigned flags, lh_buf *out, lh
 lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,
                       const lh_path_map *map, lh_buf *out, lh_err *err)
 {
+	if (flags & LH_SCAN_VIRTUAL)
+		flags |= LH_SCAN_META;
 	if (!t->inlined && t->inl_rows == 0)
 		return files_scan(state, t, flags, map, out, err);
 	if (t->files.len == 0)

@@ -24,6 +24,12 @@ enum {
 	 * kept inline: __lh_file NULL and __lh_pos the row id for the catalog's, and
 	 * LH_INLINED_PENDING with the row's index for those the open transaction inlines. */
 	LH_SCAN_META = 1 << 0,
+	/* LH_SCAN_META and DuckLake's virtual columns too: __lh_snapid (the snapshot that
+	 * wrote the row: the file's _ducklake_internal_snapshot_id, else its begin snapshot;
+	 * an inlined row's begin snapshot; NULL for rows of the open transaction) and
+	 * __lh_filename (the data file's full path or URI as the catalog resolves it; NULL
+	 * for inlined rows) */
+	LH_SCAN_VIRTUAL = 1 << 1,
 };
 #define LH_INLINED_PENDING (INT64_MIN / 2)
 

@@ -268,7 +268,7 @@ static void field_id_value(const lh_column *cols, size_t ncols, size_t ci, lh_bu
 	lh_buf_putc(out, '}');
 }
 
-void lh_types_field_ids(const lh_column *cols, size_t ncols, bool with_row_id, lh_buf *out)
+void lh_types_field_ids(const lh_column *cols, size_t ncols, unsigned lineage, lh_buf *out)
 {
 	lh_buf_putc(out, '{');
 	bool first = true;
@@ -282,9 +282,12 @@ void lh_types_field_ids(const lh_column *cols, size_t ncols, bool with_row_id, l
 		lh_buf_puts(out, ": ");
 		field_id_value(cols, ncols, i, out);
 	}
-	if (with_row_id)
+	if (lineage & LH_LINEAGE_ROW_ID)
 		lh_buf_printf(out, "%s'_ducklake_internal_row_id': %d", first ? "" : ", ",
 		              LH_FIELD_ID_ROW_ID);
+	if (lineage & LH_LINEAGE_SNAPSHOT)
+		lh_buf_printf(out, "%s'_ducklake_internal_snapshot_id': %d",
+		              first && !(lineage & LH_LINEAGE_ROW_ID) ? "" : ", ", LH_FIELD_ID_SNAPSHOT_ID);
 	lh_buf_putc(out, '}');
 }
 

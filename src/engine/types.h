@@ -43,8 +43,18 @@ const char *lh_types_scalar_sql(const char *ducklake_type);
 /* True when a column of DuckLake type `from` may become `to` (only widening). */
 bool lh_types_promotion_allowed(const char *from, const char *to);
 
+/* The lineage columns a data file may hold after the table's, under DuckLake's reserved
+ * field ids: each row's id (_ducklake_internal_row_id) and the snapshot that wrote it
+ * (_ducklake_internal_snapshot_id), in that order. */
+enum {
+	LH_LINEAGE_ROW_ID = 1 << 0,
+	LH_LINEAGE_SNAPSHOT = 1 << 1,
+	LH_LINEAGE_ALL = LH_LINEAGE_ROW_ID | LH_LINEAGE_SNAPSHOT,
+};
+
 /* Appends the FIELD_IDS struct literal for COPY covering the top-level columns of a
- * table, e.g. {'id': 1, 'tags': {'__duckdb_field_id': 4, 'element': 5}}. */
-void lh_types_field_ids(const lh_column *cols, size_t ncols, bool with_row_id, lh_buf *out);
+ * table and the lineage columns of `lineage`, e.g.
+ * {'id': 1, 'tags': {'__duckdb_field_id': 4, 'element': 5}}. */
+void lh_types_field_ids(const lh_column *cols, size_t ncols, unsigned lineage, lh_buf *out);
 
 #endif

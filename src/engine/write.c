@@ -206,7 +206,7 @@ static lh_status read_return_stats(duckdb_result *r, const lh_column *cols, size
 }
 
 lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const lh_column *cols,
-                               size_t ncols, bool with_row_id, const lh_write_options *o,
+                               size_t ncols, unsigned lineage, const lh_write_options *o,
                                const char *dir, lh_written_files *out, lh_err *err)
 {
 	lh_buf sql;
@@ -231,7 +231,7 @@ lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const 
 		lh_buf_printf(&sql, "FILE_SIZE_BYTES %lld, ", (long long)o->target_file_size);
 	}
 	lh_buf_puts(&sql, "FILENAME_PATTERN 'ducklake-{uuidv7}', RETURN_STATS, FIELD_IDS ");
-	lh_types_field_ids(cols, ncols, with_row_id, &sql);
+	lh_types_field_ids(cols, ncols, lineage, &sql);
 	if (o->random_access) {
 		lh_buf_puts(&sql, ", COMPRESSION uncompressed, ROW_GROUP_SIZE 2048, DICTIONARY_SIZE_LIMIT 1");
 	} else {

@@ -53,11 +53,11 @@ typedef struct lh_write_options {
 /*
  * Writes the rows of `select_sql` into folder `dir` (must exist and be empty) as one or
  * more data files, as the options say. The query's columns must be the table's top-level
- * columns in order, followed by _ducklake_internal_row_id when with_row_id. A query that
+ * columns in order, followed by the lineage columns of `lineage` (types.h). A query that
  * yields no rows writes no file.
  */
 lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const lh_column *cols,
-                               size_t ncols, bool with_row_id, const lh_write_options *opts,
+                               size_t ncols, unsigned lineage, const lh_write_options *opts,
                                const char *dir, lh_written_files *out, lh_err *err);
 
 /*

@@ -138,7 +138,7 @@ lh_status lh_dml_not_null_failed(lh_lake *lake, const lh_table *t, const char *c
 
 static lh_status add_written_files(lh_lake *lake, size_t ti, const char *table_path,
                                    const char *staging, lh_written_files *files,
-                                   bool with_row_id, const lh_data_file *like,
+                                   unsigned lineage, const lh_data_file *like,
                                    int64_t *out_rows)
 {
 	/* what the new files take from `like`, copied first: it may be a file of this very
@@ -186,7 +186,8 @@ static lh_status add_written_files(lh_lake *lake, size_t ti, const char *table_p
 		                  .partition_id = lk.partition_id, /* -1: set at commit */
 		                  .mapping_id = -1,
 		                  .del = {.id = -1},
-		                  .row_id_column = with_row_id,
+		                  .row_id_column = lineage & LH_LINEAGE_ROW_ID,
+		                  .snapshot_column = lineage & LH_LINEAGE_SNAPSHOT,
 		                  .stats = wf->stats,
 		                  .nstats = wf->nstats,
 		                  .part_values = wf->part_values,
@@ -237,7 +238,7 @@ static lh_status partition_exprs(const lh_table *t, char ***out)
 	return LH_OK;
 }
 
-lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bool with_row_id,
+lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, unsigned lineage,
                             const lh_data_file *like, int64_t *out_rows)
 {
 	*out_rows = 0;
@@ -259,7 +260,7 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bo
 	wo.npartition = nparts;
 	if (st == LH_OK)
 		st = lh_engine_write_data(lake->engine, select_sql, t->columns.items, t->columns.len,
-		                          with_row_id, &wo, staging, &files, &lake->err);
+		                          lineage, &wo, staging, &files, &lake->err);
 	/* a file without rows is no file */
 	size_t w = 0;
 	for (size_t i = 0; i < files.len; i++) {
@@ -273,7 +274,7 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bo
 	if (st == LH_OK)
 		st = check_not_null(lake, s, t, &files);
 	if (st == LH_OK)
-		st = add_written_files(lake, ti, table_path, staging, &files, with_row_id, like,
+		st = add_written_files(lake, ti, table_path, staging, &files, lineage, like,
 		                       out_rows);
 	for (size_t k = 0; parts && k < nparts; k++)
 		free(parts[k]);

@@ -308,13 +308,11 @@ lh_status lh_inline_flush(lh_lake *lake, size_t ti, int64_t *out_rows)
 	shell.inl_rows = 0;
 	lh_buf sel;
 	lh_buf_init(&sel, 0);
-	lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS "
-	                  "_ducklake_internal_row_id FROM (");
-	lh_status st = lh_lake_scan(lake, s, &shell, LH_SCAN_META, &sel);
-	lh_buf_puts(&sel, ") ORDER BY _ducklake_internal_row_id");
+	lh_status st =
+	    lh_lake_lineage_select(lake, s, &shell, LH_LINEAGE_ALL, &sel);
 	size_t before = t->files.len;
 	if (st == LH_OK)
-		st = sel.status == LH_OK ? lh_dml_write_rows(lake, ti, lh_buf_str(&sel), true, NULL, out_rows)
+		st = sel.status == LH_OK ? lh_dml_write_rows(lake, ti, lh_buf_str(&sel), LH_LINEAGE_ALL, NULL, out_rows)
 		                         : nomem(lake);
 	lh_buf_free(&sel);
 	lh_table *m = st == LH_OK ? lh_state_table_mut(s, ti) : NULL;

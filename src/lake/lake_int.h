@@ -148,6 +148,11 @@ lh_status lh_lake_unreadable(lh_lake *lake, const lh_state *s, const lh_table *t
  * read of table data in the lake layer goes through here. */
 lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsigned flags,
                        lh_buf *out);
+/* Appends "SELECT <t's columns>, <the lineage columns of `lineage`> FROM <scan of t>",
+ * ordered by row id when it has them: the query that rewrites rows keeping their ids
+ * (and the snapshots that wrote them) for lh_dml_write_rows. */
+lh_status lh_lake_lineage_select(lh_lake *lake, const lh_state *s, const lh_table *t,
+                                 unsigned lineage, lh_buf *out);
 /* Fetches t's files into a remote store's cache (nothing for a local folder). */
 lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *t);
 /* The local file to read for a full path or URI (fetched first from a remote store);
@@ -178,8 +183,27 @@ typedef struct lh_remote_ref {
 	const lh_table *table;
 	const bool *keep;
 	const char *view_name;
-	bool rowid; /* the per-statement view has a last column `rowid` (DuckLake's row id) */
+	unsigned virt; /* the per-statement view has these virtual columns last (LH_VIRT_*) */
 } lh_remote_ref;
+
+/* DuckLake's virtual columns: named in a query, a lake table has them (unless it has a
+ * real column so named); `*` does not list them. */
+enum {
+	LH_VIRT_ROWID = 1 << 0,           /* the row's DuckLake row id */
+	LH_VIRT_SNAPSHOT_ID = 1 << 1,     /* the snapshot that wrote it */
+	LH_VIRT_FILE_ROW_NUMBER = 1 << 2, /* its position in its data file */
+	LH_VIRT_FILENAME = 1 << 3,        /* its data file */
+	LH_VIRT_ALL = (1 << 4) - 1,
+};
+/* The LH_VIRT_ bit of a column name (0: none); its name. */
+unsigned lh_virtual_bit(const char *name);
+const char *lh_virtual_name(unsigned bit);
+/* The bits of `want` that t lacks as real columns. */
+unsigned lh_virtual_of(const lh_table *t, unsigned want);
+/* Appends "SELECT * EXCLUDE (<scan meta columns>), <expr> AS <name>, ... FROM (" for the
+ * virtual columns of `virt`, over a scan made with LH_SCAN_VIRTUAL; the caller closes it
+ * with ')'. */
+void lh_virtual_select_open(unsigned virt, lh_buf *b);
 /* Fetches the files of all refs in one parallel batch, then defines their views. */
 lh_status lh_remote_load(lh_lake *lake, const lh_remote_ref *refs, size_t n);
 /* Loads every table of the working state whose name appears as an identifier among
@@ -310,7 +334,8 @@ lh_status lh_dml_write_versions(lh_lake *lake, size_t ti);
 lh_status lh_dml_merge(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *out_count);
 /* "NOT NULL constraint failed: column ... of table ...": the error of a NULL in column. */
 lh_status lh_dml_not_null_failed(lh_lake *lake, const lh_table *t, const char *column);
-lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, bool with_row_id,
+/* lineage: the lineage columns (engine/types.h) the query has after the table's. */
+lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, unsigned lineage,
                             const lh_data_file *like,
                             int64_t *out_rows);
 /* Marks the (file_id, pos) rows of DuckDB table `matched` deleted in table index ti;

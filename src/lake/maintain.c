@@ -197,10 +197,8 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		shell.inl_rows = 0;
 		lh_buf sel;
 		lh_buf_init(&sel, 0);
-		lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS "
-		                  "_ducklake_internal_row_id FROM (");
-		st = lh_lake_scan(lake, s, &shell, LH_SCAN_META, &sel);
-		lh_buf_puts(&sel, ") ORDER BY _ducklake_internal_row_id");
+		st = lh_lake_lineage_select(lake, s, &shell, LH_LINEAGE_ALL,
+		                            &sel);
 		char *tp = lh_table_full_path(s, t);
 		for (size_t k = 0; st == LH_OK && k < run->n; k++) {
 			char *p = tp ? lh_file_full_path(tp, files[k].path, files[k].path_is_relative) : NULL;
@@ -212,7 +210,7 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		int64_t rows = 0;
 		if (st == LH_OK)
 			st = sel.status == LH_OK
-			         ? lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), true,
+			         ? lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), LH_LINEAGE_ALL,
 			                             file_with_id(t, job->ids->items[run->first], NULL), &rows)
 			         : nomem(lake);
 		lh_buf_free(&sel);

@@ -111,6 +111,20 @@ lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsi
 	return st == LH_OK ? lh_scan_sql(s, t, flags, &map, out, &lake->err) : st;
 }
 
+lh_status lh_lake_lineage_select(lh_lake *lake, const lh_state *s, const lh_table *t,
+                                 unsigned lineage, lh_buf *out)
+{
+	lh_buf_puts(out, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename)");
+	if (lineage & LH_LINEAGE_ROW_ID)
+		lh_buf_puts(out, ", __lh_rowid AS _ducklake_internal_row_id");
+	if (lineage & LH_LINEAGE_SNAPSHOT)
+		lh_buf_puts(out, ", __lh_snapid AS _ducklake_internal_snapshot_id");
+	lh_buf_puts(out, " FROM (");
+	lh_status st = lh_lake_scan(lake, s, t, LH_SCAN_VIRTUAL, out);
+	lh_buf_puts(out, (lineage & LH_LINEAGE_ROW_ID) ? ") ORDER BY _ducklake_internal_row_id" : ")");
+	return st;
+}
+
 lh_status lh_lake_local_file(lh_lake *lake, const char *path, int64_t size, char **out)
 {
 	*out = NULL;
@@ -477,6 +491,50 @@ lh_status lh_remote_prune(lh_lake *lake, const lh_table *t, const lh_pred *preds
 
 /* --- loading what a statement reads ------------------------------------------------- */
 
+static const struct {
+	const char *name;
+	const char *expr; /* over a scan made with LH_SCAN_VIRTUAL */
+} virtual_columns[] = {
+    {"rowid", "__lh_rowid"},
+    {"snapshot_id", "__lh_snapid"},
+    /* inlined rows have no file, hence no position in one */
+    {"file_row_number", "CASE WHEN __lh_filename IS NULL THEN NULL ELSE __lh_pos END"},
+    {"filename", "__lh_filename"},
+};
+
+unsigned lh_virtual_bit(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof virtual_columns / sizeof *virtual_columns; i++)
+		if (lh_strieq(name, virtual_columns[i].name))
+			return 1u << i;
+	return 0;
+}
+
+const char *lh_virtual_name(unsigned bit)
+{
+	for (size_t i = 0; i < sizeof virtual_columns / sizeof *virtual_columns; i++)
+		if (bit == 1u << i)
+			return virtual_columns[i].name;
+	return NULL;
+}
+
+unsigned lh_virtual_of(const lh_table *t, unsigned want)
+{
+	for (size_t i = 0; i < sizeof virtual_columns / sizeof *virtual_columns; i++)
+		if ((want & (1u << i)) && lh_table_column_index(t, virtual_columns[i].name) >= 0)
+			want &= ~(1u << i);
+	return want;
+}
+
+void lh_virtual_select_open(unsigned virt, lh_buf *b)
+{
+	lh_buf_puts(b, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename)");
+	for (size_t i = 0; i < sizeof virtual_columns / sizeof *virtual_columns; i++)
+		if (virt & (1u << i))
+			lh_buf_printf(b, ", %s AS %s", virtual_columns[i].expr, virtual_columns[i].name);
+	lh_buf_puts(b, " FROM (");
+}
+
 static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 {
 	lh_data_file *files = calloc(r->table->files.len + 1, sizeof *files);
@@ -493,11 +551,10 @@ static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 	lh_buf_puts(&b, "CREATE OR REPLACE VIEW __lh.main.");
 	lh_buf_sql_ident(&b, r->view_name);
 	lh_buf_puts(&b, " AS ");
-	if (r->rowid)
-		lh_buf_puts(&b, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid), __lh_rowid AS rowid "
-		                "FROM (");
-	lh_status st = lh_scan_sql(r->state, &shell, r->rowid ? LH_SCAN_META : 0, &map, &b, &lake->err);
-	if (r->rowid)
+	if (r->virt)
+		lh_virtual_select_open(r->virt, &b);
+	lh_status st = lh_scan_sql(r->state, &shell, r->virt ? LH_SCAN_VIRTUAL : 0, &map, &b, &lake->err);
+	if (r->virt)
 		lh_buf_putc(&b, ')');
 	if (st == LH_OK && b.status != LH_OK)
 		st = lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");

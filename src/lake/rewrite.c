@@ -284,9 +284,9 @@ static lh_status at_snapshot(lh_lake *lake, json_t *at, int64_t *out)
 }
 
 /* Points a `t AT (...)` reference (or, pin > 0, a reference without AT) at a view of t as
- * it was then; with_rowid: one with DuckLake's row id column, made for this statement
- * (*out_table: the past table). */
-static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid, int64_t pin,
+ * it was then; virt: one with those of DuckLake's virtual columns (LH_VIRT_*) the table
+ * has, made for this statement (*out_table: the past table). */
+static lh_status rewrite_base_table(lh_lake *lake, json_t *node, unsigned virt, int64_t pin,
                                     const lh_table **out_table)
 {
 	json_t *at = json_object_get(node, "at_clause");
@@ -324,12 +324,12 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node, bool with_rowid
 	if (st != LH_OK)
 		return st;
 	char *view = NULL;
-	if (with_rowid) {
-		/* a per-statement view of the past table with its row ids */
+	if (virt) {
+		/* a per-statement view of the past table with its virtual columns */
 		if (!(view = lh_stmt_view_name(lake)))
 			return nomem(lake);
 		lh_remote_ref ref = {.state = past, .table = past->tables.items[ti], .view_name = view,
-		                     .rowid = lh_table_virtual_rowid(past->tables.items[ti])};
+		                     .virt = lh_virtual_of(past->tables.items[ti], virt)};
 		st = lh_remote_load(lake, &ref, 1);
 		*out_table = past->tables.items[ti];
 	} else {
@@ -366,7 +366,7 @@ typedef struct table_ref {
 	const lh_table *table;
 	ptrdiff_t scope; /* -1: none */
 	bool cte_name;   /* an unqualified name a CTE also has */
-	bool pinned;     /* an AT reference already pointed at its own view (rowid) */
+	bool pinned;     /* an AT reference already pointed at its own view (virtual columns) */
 } table_ref;
 
 typedef struct rewrite_ctx {
@@ -376,7 +376,7 @@ typedef struct rewrite_ctx {
 	/* remote stores */
 	bool remote;
 	bool deep_columns; /* a column named catalog.schema.table.column or schema.table.column */
-	bool rowid;        /* a column named rowid: lake tables get DuckLake's row id column */
+	unsigned virt;     /* virtual columns named (LH_VIRT_*): lake tables get them */
 	int64_t pin;       /* > 0: lake tables named without AT read this snapshot */
 	int views;         /* lake views expanded so far (a bound: a view may read itself) */
 	lh_str_vec ctes;
@@ -470,7 +470,7 @@ static lh_status remote_base_table(rewrite_ctx *ctx, json_t *node)
 }
 
 /* Records an AT reference that already reads its own view, so that stars over it hide
- * rowid like the others (remote_finish leaves it as it is). */
+ * the virtual columns like the others (remote_finish leaves it as it is). */
 static lh_status pinned_ref(rewrite_ctx *ctx, json_t *node, const lh_table *past)
 {
 	table_ref r = {.node = node, .table = past, .scope = scope_of(ctx, node), .pinned = true};
@@ -717,7 +717,7 @@ static lh_status walk(rewrite_ctx *ctx, json_t *v)
 		if (strcmp(type, "BASE_TABLE") == 0) {
 			if (json_is_object(json_object_get(v, "at_clause")) || pinned) {
 				const lh_table *past = NULL;
-				st = rewrite_base_table(ctx->lake, v, ctx->rowid, ctx->pin, &past);
+				st = rewrite_base_table(ctx->lake, v, ctx->virt, ctx->pin, &past);
 				ctx->changed = true;
 				if (st == LH_OK && past)
 					st = pinned_ref(ctx, v, past);
@@ -757,9 +757,9 @@ static lh_status prescan(rewrite_ctx *ctx, json_t *v)
 		json_t *names = json_object_get(v, "column_names");
 		if (json_is_array(names) && json_array_size(names) >= 3)
 			ctx->deep_columns = true;
-		if (json_is_array(names) && json_array_size(names) > 0 &&
-		    lh_strieq(json_string_value(json_array_get(names, json_array_size(names) - 1)), "rowid"))
-			ctx->rowid = true;
+		if (json_is_array(names) && json_array_size(names) > 0)
+			ctx->virt |= lh_virtual_bit(
+			    json_string_value(json_array_get(names, json_array_size(names) - 1)));
 		json_t *map = json_object_get(json_object_get(v, "cte_map"), "map");
 		size_t i;
 		json_t *e;
@@ -962,23 +962,25 @@ typedef struct planned {
 /* Fetches what the statement reads and points each reference at a per-statement view
  * of the files it needs: those that can match for a table filtered in WHERE, else all
  * (one view per table). */
-/* DuckLake's rowid is a virtual column: named, it is there; `*` does not list it. The
- * per-statement views carry it as a last column `rowid`, so every star of a SELECT whose
- * FROM reads such a view (all of its relations, or the one a qualified star names) gets
- * rowid added to its EXCLUDE list. */
-static bool star_reads_lake_ref(rewrite_ctx *ctx, size_t scope, const char *relation)
+/* DuckLake's virtual columns (rowid, snapshot_id, ...): named, they are there; `*` does
+ * not list them. The per-statement views carry those the statement names as last
+ * columns, so every star of a SELECT whose FROM reads such a view (all of its relations,
+ * or the one a qualified star names) gets them added to its EXCLUDE list. The virtual
+ * columns such a star's relations have: */
+static unsigned star_virtual(rewrite_ctx *ctx, size_t scope, const char *relation)
 {
+	unsigned virt = 0;
 	for (size_t i = 0; i < ctx->refs.len; i++) {
 		const table_ref *r = &ctx->refs.items[i];
-		if (r->scope != (ptrdiff_t)scope || r->cte_name || !lh_table_virtual_rowid(r->table))
+		if (r->scope != (ptrdiff_t)scope || r->cte_name)
 			continue;
 		if (!*relation || lh_strieq(relation, alias_of(r->node)))
-			return true;
+			virt |= lh_virtual_of(r->table, ctx->virt);
 	}
-	return false;
+	return virt;
 }
 
-static lh_status hide_rowid(rewrite_ctx *ctx)
+static lh_status hide_virtual(rewrite_ctx *ctx)
 {
 	for (size_t sc = 0; sc < ctx->scopes.len; sc++) {
 		json_t *list = json_object_get(ctx->scopes.items[sc].node, "select_list");
@@ -986,20 +988,21 @@ static lh_status hide_rowid(rewrite_ctx *ctx)
 		json_t *e;
 		json_array_foreach(list, i, e)
 		{
-			if (strcmp(jstr(e, "class"), "STAR") != 0 ||
-			    !star_reads_lake_ref(ctx, sc, jstr(e, "relation_name")))
+			if (strcmp(jstr(e, "class"), "STAR") != 0)
 				continue;
+			unsigned virt = star_virtual(ctx, sc, jstr(e, "relation_name"));
 			json_t *ex = json_object_get(e, "exclude_list");
-			if (!json_is_array(ex))
+			if (!virt || !json_is_array(ex))
 				continue;
-			bool present = false;
 			size_t k;
 			json_t *name;
 			json_array_foreach(ex, k, name)
-			present |= lh_strieq(json_string_value(name), "rowid");
-			if (!present && json_array_append_new(ex, json_string("rowid")) != 0)
-				return nomem(ctx->lake);
-			ctx->changed = true;
+			virt &= ~lh_virtual_bit(json_string_value(name));
+			for (unsigned bit = 1; bit & LH_VIRT_ALL; bit <<= 1)
+				if ((virt & bit) &&
+				    json_array_append_new(ex, json_string(lh_virtual_name(bit))) != 0)
+					return nomem(ctx->lake);
+			ctx->changed |= virt != 0;
 		}
 	}
 	return LH_OK;
@@ -1050,7 +1053,7 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 			st = nomem(lake);
 		p.ref.keep = p.keep;
 		p.ref.view_name = p.view;
-		p.ref.rowid = ctx->rowid && p.view && lh_table_virtual_rowid(r->table);
+		p.ref.virt = p.view ? lh_virtual_of(r->table, ctx->virt) : 0;
 		which[i] = plan.len;
 		if (st != LH_OK || LH_VEC_PUSH(&plan, p) != LH_OK) {
 			free(p.keep);
@@ -1076,8 +1079,8 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 		json_object_set_new(n, "table_name", json_string(plan.items[which[i]].view));
 		ctx->changed = true;
 	}
-	if (st == LH_OK && ctx->rowid)
-		st = hide_rowid(ctx);
+	if (st == LH_OK && ctx->virt)
+		st = hide_virtual(ctx);
 	for (size_t i = 0; i < plan.len; i++) {
 		free(plan.items[i].keep);
 		free(plan.items[i].view);

@@ -242,19 +242,15 @@ static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, siz
 	lh_table one = lh_table_shell(t, &t->files.items[fi], 1);
 	one.inlined = NULL; /* this file's rows alone, not the table's inlined ones */
 	one.inl_rows = 0;
-	bool with_row_id = t->files.items[fi].row_id_column;
+	const lh_data_file *f = &t->files.items[fi];
+	unsigned lineage = (f->row_id_column ? LH_LINEAGE_ROW_ID : 0) |
+	                   (f->snapshot_column ? LH_LINEAGE_SNAPSHOT : 0);
 	lh_buf sel;
 	lh_buf_init(&sel, 0);
-	lh_buf_puts(&sel, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid)");
-	if (with_row_id)
-		lh_buf_puts(&sel, ", __lh_rowid AS _ducklake_internal_row_id");
-	lh_buf_puts(&sel, " FROM (");
-	lh_status st = lh_lake_scan(lake, state, &one, LH_SCAN_META, &sel);
-	lh_buf_putc(&sel, ')');
+	lh_status st = lh_lake_lineage_select(lake, state, &one, lineage, &sel);
 	int64_t rows = 0;
 	if (st == LH_OK)
-		st = lh_dml_write_rows(lake, ti, lh_buf_str(&sel), with_row_id, &t->files.items[fi],
-		                       &rows);
+		st = lh_dml_write_rows(lake, ti, lh_buf_str(&sel), lineage, f, &rows);
 	lh_buf_free(&sel);
 	if (st == LH_OK) {
 		/* the new files were appended to the table; the old one goes (from disk at the

@@ -22,8 +22,13 @@ def test_rewrites_every_file_keeping_rows_and_row_ids(lake):
     assert len(live) == 1
     # the layout, read back by DuckDB from the file itself
     path = lake.local_copy("main/t/" + live[0][0])
-    meta = lake.rows(f"SELECT DISTINCT compression, encodings FROM parquet_metadata('{path}')")
+    # (each row's snapshot, kept for the snapshot_id column, is read by DuckDB only)
+    meta = lake.rows(f"SELECT DISTINCT compression, encodings FROM parquet_metadata('{path}') "
+                     "WHERE path_in_schema <> '_ducklake_internal_snapshot_id'")
     assert [list(r) for r in meta[1:]] == [["UNCOMPRESSED", "PLAIN"]], meta  # after the header
+    lineage = lake.rows(f"SELECT DISTINCT path_in_schema FROM parquet_metadata('{path}') "
+                        "WHERE path_in_schema LIKE '_ducklake_internal_%' ORDER BY 1")
+    assert lineage[1:] == [["_ducklake_internal_row_id"], ["_ducklake_internal_snapshot_id"]]
     groups = lake.rows(f"SELECT DISTINCT row_group_num_rows FROM parquet_metadata('{path}') "
                        "ORDER BY 1")
     assert [int(r[0]) for r in groups[1:]] == [78, 2048]  # 6,222 rows: 3 x 2,048 + 78
