@@ -179,6 +179,92 @@ static void append_table_ddl(lh_buf *b, const lh_catdb *db, const char *const *d
 	lh_buf_puts(b, ");\n");
 }
 
+/* The DuckDB type of column `column` of catalog table `table` (see lh_catalog_copy). */
+static const char *column_type(const char *table, const char *column)
+{
+	static const char *const types[] = {"BIGINT", "VARCHAR", "BOOLEAN", "UUID", "TIMESTAMPTZ"};
+	for (size_t t = 0; t < sizeof spec_tables / sizeof spec_tables[0]; t++) {
+		const char *name;
+		in_format(spec_tables[t][0], LH_DUCKLAKE_0_3, &name);
+		if (strcmp(name, table) != 0)
+			continue;
+		for (int i = 1; spec_tables[t][i]; i++) {
+			const char *col;
+			in_format(spec_tables[t][i], LH_DUCKLAKE_0_3, &col);
+			size_t q = col[0] == '"', len = strcspn(col + q, q ? "\"" : " ");
+			if (strlen(column) != len || strncmp(col + q, column, len) != 0)
+				continue;
+			const char *type = strchr(col + q + len, ' ') + 1;
+			for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+				if (strncmp(type, types[k], strlen(types[k])) == 0 &&
+				    (type[strlen(types[k])] == ' ' || !type[strlen(types[k])]))
+					return types[k];
+		}
+	}
+	if (strncmp(table, "ducklake_inlined_", 17) == 0 &&
+	    (strcmp(column, "row_id") == 0 || strcmp(column, "begin_snapshot") == 0 ||
+	     strcmp(column, "end_snapshot") == 0 || strcmp(column, "file_id") == 0))
+		return "BIGINT";
+	return "VARCHAR";
+}
+
+void lh_catalog_copy_free(lh_catalog_copy *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->names[i]);
+		lh_rows_free(&c->rows[i]);
+		free(c->types[i]);
+	}
+	free(c->names);
+	free(c->rows);
+	free(c->types);
+	memset(c, 0, sizeof *c);
+}
+
+lh_status lh_catalog_copy_read(lh_catdb *db, lh_catalog_copy *out, lh_err *err)
+{
+	memset(out, 0, sizeof *out);
+	lh_status st = db->ops->begin(db, false, err);
+	if (st != LH_OK)
+		return st;
+	lh_rows *tabs = NULL;
+	st = lh_catdb_query(db, db->ops->tables_sql, NULL, 0, &tabs, err);
+	size_t n = st == LH_OK ? tabs->nrows : 0;
+	out->names = calloc(n + 1, sizeof *out->names);
+	out->rows = calloc(n + 1, sizeof *out->rows);
+	out->types = calloc(n + 1, sizeof *out->types);
+	if (st == LH_OK && (!out->names || !out->rows || !out->types))
+		st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	for (size_t r = 0; st == LH_OK && r < n; r++) {
+		const char *name = lh_rows_get(tabs, r, 0);
+		if (!name || (strncmp(name, "ducklake_", 9) != 0 && strncmp(name, "lakehouse_", 10) != 0))
+			continue;
+		size_t i = out->n;
+		if (!(out->names[i] = lh_strdup(name))) {
+			st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+			break;
+		}
+		out->n++;
+		lh_buf q;
+		lh_buf_init(&q, 0);
+		lh_buf_puts(&q, "SELECT * FROM ");
+		lh_buf_sql_ident(&q, name);
+		st = q.status == LH_OK ? lh_catdb_query(db, lh_buf_str(&q), NULL, 0, &out->rows[i], err)
+		                       : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		lh_buf_free(&q);
+		size_t ncols = st == LH_OK ? out->rows[i]->ncols : 0;
+		if (st == LH_OK && !(out->types[i] = calloc(ncols + 1, sizeof *out->types[i])))
+			st = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		for (size_t k = 0; st == LH_OK && k < ncols; k++)
+			out->types[i][k] = column_type(name, out->rows[i]->names[k] ? out->rows[i]->names[k] : "");
+	}
+	lh_rows_free(&tabs);
+	db->ops->rollback(db); /* read-only: nothing to keep */
+	if (st != LH_OK)
+		lh_catalog_copy_free(out);
+	return st;
+}
+
 lh_status lh_catalog_create(lh_catdb *db, const char *data_path, const char *created_by,
                             lh_ducklake_format format, lh_err *err)
 {

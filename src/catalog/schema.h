@@ -48,4 +48,17 @@ void lh_catalog_ensure_indexes(lh_catdb *db);
  * the tables, is an error. */
 lh_status lh_catalog_check(lh_catdb *db, const char *what, char **out_data_path, lh_err *err);
 
+/* A copy of the whole catalog: each DuckLake and lakehouse_* table with its rows (every
+ * cell as text), read in one catalog read transaction, and the DuckDB type of each column
+ * (types[i][k]): the spec's for the spec tables, BIGINT for an inlined data table's
+ * row_id and snapshots, VARCHAR for anything else. */
+typedef struct lh_catalog_copy {
+	size_t n;
+	char **names;
+	lh_rows **rows;
+	const char ***types;
+} lh_catalog_copy;
+lh_status lh_catalog_copy_read(lh_catdb *db, lh_catalog_copy *out, lh_err *err);
+void lh_catalog_copy_free(lh_catalog_copy *c);
+
 #endif

@@ -88,8 +88,9 @@ static bool targets_lake(lh_lake *lake, const lh_cursor *at)
 	bool lake_target;
 	if (q.catalog)
 		lake_target = lh_lake_is_name(lake, q.catalog);
-	else if (q.schema && lh_strieq(q.schema, "temp"))
-		lake_target = false;
+	else if (q.schema && (lh_strieq(q.schema, "temp") ||
+	                      (lake->meta_name && lh_strieq(q.schema, lake->meta_name))))
+		lake_target = false; /* a temp object, or the catalog database (metadb.c) */
 	else {
 		lh_state *s = lh_lake_state(lake);
 		ptrdiff_t ti;
@@ -504,7 +505,8 @@ static const stmt_kind kinds[] = {
     {"COMMENT ON", h_comment, 0, "COMMENT ON TABLE|VIEW|COLUMN x IS 'text' | NULL (stored in the lake)"},
     {"ATTACH", h_attach, K_NO_VIEWS | K_SESSION,
      "ATTACH 'ducklake:<file>|sqlite:<file>|postgres:<conninfo>' AS name (DATA_PATH, READ_ONLY, "
-     "SNAPSHOT_VERSION, SNAPSHOT_TIME); one lake per session"},
+     "SNAPSHOT_VERSION, SNAPSHOT_TIME, METADATA_CATALOG, METADATA_SCHEMA); one lake per session; "
+     "its catalog reads as database __ducklake_metadata_<name>"},
     {"DETACH", h_detach, K_NO_VIEWS | K_SESSION, "DETACH name"},
     {"CREATE SECRET", h_create_secret, K_NO_VIEWS | K_SESSION,
      "CREATE SECRET [name] (TYPE s3, KEY_ID, SECRET, ENDPOINT, URL_STYLE, USE_SSL, REGION) or "
@@ -584,6 +586,19 @@ static lh_cursor target_at(const lh_cursor *c)
 	return t;
 }
 
+/* Whether the name after the head is one in the catalog database (metadb.c). */
+static bool targets_metadb(lh_lake *lake, const lh_cursor *at)
+{
+	lh_cursor c = target_at(at);
+	lh_qname q;
+	if (!lh_cur_qname(&c, &q))
+		return false;
+	const char *db = q.catalog ? q.catalog : q.schema;
+	bool meta = db && lake->meta_name && lh_strieq(db, lake->meta_name);
+	lh_qname_free(&q);
+	return meta;
+}
+
 static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 {
 	lh_cursor c = {.t = &s->toks};
@@ -593,6 +608,11 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 	 * (DML and CREATE TABLE AS read other tables through them) */
 	lh_status st = k && (k->flags & K_NO_VIEWS) ? LH_OK : prepare_views(lake);
 	if (st != LH_OK)
+		return st;
+	/* the catalog as a database, copied for a statement that names it */
+	bool meta = lh_lake_attached(lake) && !(k && (k->flags & K_SESSION)) &&
+	            lh_metadb_named(lake, s);
+	if (meta && (st = lh_metadb_refresh(lake)) != LH_OK)
 		return st;
 	if (!k || (temp && (k->flags & K_TEMP)))
 		return run_query(lake, s, out);
@@ -604,6 +624,11 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 		if (!targets_lake(lake, &t))
 			return run_query(lake, s, out);
 	}
+	/* DuckDB refuses a write into the catalog database (attached read-only) */
+	if (meta && targets_metadb(lake, &c))
+		return run_query(lake, s, out);
+	if (lake->meta_detached && !meta && !(k->flags & K_SESSION))
+		return lh_metadb_refresh(lake); /* fails, as DuckLake does without its catalog */
 	int64_t count = -1;
 	st = k->fn(lake, s, &c, &count, out);
 	if (st != LH_OK || *out)

@@ -405,8 +405,11 @@ static lh_lake *lake_alloc(const char *dir)
 		lake->pinned = -1;
 		lake->inline_limit = -1;
 	}
-	if (lake && (!(lake->dir = lh_path_absolute(dir)) || !(lake->name = lh_strdup("lake")))) {
+	if (lake && (!(lake->dir = lh_path_absolute(dir)) || !(lake->name = lh_strdup("lake")) ||
+	             lh_metadb_name(lake, NULL) != LH_OK)) {
 		free(lake->dir);
+		free(lake->name);
+		lh_err_clear(&lake->err);
 		free(lake);
 		return NULL;
 	}
@@ -631,6 +634,7 @@ void lh_lake_close(lh_lake **plake)
 	LH_VEC_FREE(&lake->lake_secrets);
 	free(lake->dir);
 	free(lake->name);
+	free(lake->meta_name);
 	free(lake);
 	*plake = NULL;
 }
@@ -718,6 +722,8 @@ lh_status lh_session_open(lh_lake **out_lake, char **out_error)
 		return fail_open(lake, &err, st, out_error);
 	free(lake->name);
 	lake->name = NULL;
+	free(lake->meta_name);
+	lake->meta_name = NULL;
 	*out_lake = lake;
 	return LH_OK;
 }
@@ -938,6 +944,8 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK)
 		st = attach_views_db(lake, a->alias, &err);
+	if (st == LH_OK && lh_metadb_name(lake, a->metadata_catalog) != LH_OK)
+		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK) {
 		lake->reopen = spec;
 		spec = NULL;
@@ -980,6 +988,8 @@ lh_status lh_lake_detach(lh_lake *lake)
 	lh_status st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
 	                                 : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	lh_buf_free(&b);
+	if (st == LH_OK)
+		st = lh_metadb_detach(lake, false);
 	if (st != LH_OK)
 		return st;
 	lake_release(lake);

@@ -82,6 +82,8 @@ struct lh_lake {
 	int64_t inline_limit; /* ATTACH ... DATA_INLINING_ROW_LIMIT n; -1: the lake's option */
 	bool session_attached; /* by ATTACH in a SQL session (lh_lake_reopen refuses it) */
 	bool sandboxed; /* lh_lake_sandbox: maintenance table functions (which write) refused */
+	char *meta_name; /* DuckDB's name for the catalog database (metadb.c); NULL: none */
+	bool meta_detached; /* the session DETACHed it: the lake's statements fail */
 	lh_err err;
 	bool stream_open; /* an Arrow stream borrows the connection */
 };
@@ -122,6 +124,18 @@ lh_status lh_lake_detach(lh_lake *lake);
 bool lh_lake_attached(const lh_lake *lake);
 /* True when `name` is the lake's catalog name in queries. */
 bool lh_lake_is_name(const lh_lake *lake, const char *name);
+
+/* --- the catalog as a DuckDB database (metadb.c) ------------------------------------ */
+/* Names it: metadata_catalog, else __ducklake_metadata_<lake name>. */
+lh_status lh_metadb_name(lh_lake *lake, const char *metadata_catalog);
+/* True when the statement names it. */
+bool lh_metadb_named(const lh_lake *lake, const struct lh_stmt *s);
+/* Attaches (again) a read-only copy of the catalog as it is now under that name; fails
+ * once the session detached it. */
+lh_status lh_metadb_refresh(lh_lake *lake);
+/* Detaches it: by_user (DETACH <name>), the lake's statements fail from then on; else
+ * (the lake goes) the name goes too. */
+lh_status lh_metadb_detach(lh_lake *lake, bool by_user);
 
 /* The working state: the open transaction's, else the committed one. */
 lh_state *lh_lake_state(lh_lake *lake);

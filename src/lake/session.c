@@ -248,6 +248,9 @@ lh_status lh_stmt_detach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 	lh_status st;
 	if (lh_lake_is_name(lake, name) && lh_lake_attached(lake))
 		st = lh_lake_detach(lake);
+	else if (lh_lake_attached(lake) && lake->meta_name && lh_strieq(name, lake->meta_name) &&
+	         !lake->meta_detached)
+		st = lh_metadb_detach(lake, true);
 	else
 		st = if_exists ? LH_OK : lh_exec_duckdb(lake, s, out);
 	free(name);

@@ -491,3 +491,62 @@ def test_list_files_names_each_data_file_and_its_delete_file(lake):
     assert lake.scalar("SELECT count(*) FROM lake.list_files('t')") == "2"
     assert "unexpected argument" in lake.fail("FROM ducklake_list_files('lake', 't', x => 1)")
     assert "which table" in lake.fail("FROM ducklake_list_files('lake')")
+
+
+def test_the_catalog_is_readable_as_a_database_and_writes_to_it_are_refused(tmp_path, target):
+    spec, data = target
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = environ()
+    env.pop("LAKEHOUSE_DIR", None)
+    env["TMPDIR"] = str(tmp)
+
+    def run_session(script):
+        return subprocess.run([BIN, "sql", "--format", "csv", "-c", script], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=300)
+
+    attach = f"ATTACH 'ducklake:{spec}' AS dl (DATA_PATH '{data}')"
+    # each statement that names __ducklake_metadata_<lake> reads the catalog as it is then
+    p = run_session(f"""{attach};
+        SELECT count(*) AS n FROM __ducklake_metadata_dl.ducklake_table;
+        CREATE TABLE dl.t (i INTEGER);
+        INSERT INTO dl.t VALUES (1), (2);
+        SELECT table_name FROM __ducklake_metadata_dl.ducklake_table;
+        SELECT record_count, path_is_relative FROM __ducklake_metadata_dl.ducklake_data_file;
+        SELECT column_type FROM (DESCRIBE __ducklake_metadata_dl.ducklake_snapshot)""")
+    assert p.returncode == 0, p.stderr
+    out = csv_out(p.stdout)
+    assert out[:2] == [["n"], ["0"]]
+    assert out[-10:] == [
+        ["table_name"], ["t"], ["record_count", "path_is_relative"], ["2", "true"],
+        ["column_type"], ["BIGINT"], ["TIMESTAMP WITH TIME ZONE"], ["BIGINT"], ["BIGINT"],
+        ["BIGINT"]]
+    # METADATA_CATALOG names it; a write into it is refused and changes nothing
+    attach_m = f"ATTACH 'ducklake:{spec}' AS dl (METADATA_CATALOG 'meta')"
+    for stmt in ("INSERT INTO meta.ducklake_snapshot VALUES (99, now(), 1, 1, 1)",
+                 "DELETE FROM meta.ducklake_data_file", "DROP TABLE meta.ducklake_table",
+                 "CREATE TABLE meta.x (i INTEGER)", "UPDATE meta.ducklake_table SET table_name = 'u'"):
+        p = run_session(f"{attach_m}; {stmt}")
+        assert p.returncode == 1 and "read-only" in p.stderr, (stmt, p.stderr)
+    p = run_session(f"{attach_m}; SELECT count(*) AS n FROM meta.ducklake_snapshot; "
+                    "SELECT i FROM dl.t ORDER BY i")
+    assert p.returncode == 0 and csv_out(p.stdout)[-5:] == [["n"], ["3"], ["i"], ["1"], ["2"]], \
+        p.stderr
+    # detached by the session, the lake's statements fail until it is attached again
+    p = run_session(f"{attach_m}; DETACH meta; SELECT 42 AS x; INSERT INTO dl.t VALUES (3)")
+    assert p.returncode == 1 and 'Catalog "meta" does not exist' in p.stderr, p.stderr
+    assert csv_out(p.stdout)[-2:] == [["x"], ["42"]]
+    p = run_session(f"{attach_m}; DETACH meta; DETACH dl; {attach_m}; "
+                    "SELECT count(*) AS n FROM dl.t")
+    assert p.returncode == 0 and csv_out(p.stdout)[-2:] == [["n"], ["2"]], p.stderr
+    # the copies leave nothing behind
+    assert list(tmp.iterdir()) == []
+
+
+def test_the_catalog_database_of_a_lake_opened_with_lake(lake):
+    lake.sql("CREATE TABLE t AS SELECT 1 AS a")
+    assert lake.rows("SELECT table_name FROM __ducklake_metadata_lake.ducklake_table") == [
+        ["table_name"], ["t"]]
+    err = lake.fail("DELETE FROM __ducklake_metadata_lake.ducklake_table")
+    assert "read-only" in err
+    assert lake.rows("SELECT a FROM t") == [["a"], ["1"]]
