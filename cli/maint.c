@@ -14,20 +14,26 @@
 #include <string.h>
 
 static const char *const compact_help =
-    "usage: lakehouse compact [TABLE] [--max-files N] [--verbose]\n"
+    "usage: lakehouse compact [TABLE] [--max-files N] [--delete-threshold F] [--verbose]\n"
     "\n"
-    "Merges runs of small data files (written under the same schema version, in the same\n"
-    "partition) into files of up to the target size, leaving out deleted rows. Row ids\n"
-    "stay, time travel to earlier snapshots still reads the old files, and the snapshot\n"
-    "it makes changes no rows (the change feed skips it). Without TABLE (table or\n"
-    "schema.table), every table. The old files are released when their snapshots expire.\n"
-    "A table with rows kept inline in the catalog (data inlining) first gets them\n"
-    "written into a data file, in a snapshot of its own.\n"
-    "SQL: CALL ducklake_merge_adjacent_files('lake' [, 'table'] [, schema => 's']);\n"
+    "First rewrites each data file with deleted rows into one without them (from a new\n"
+    "snapshot on: earlier snapshots still read the old file and its deletes). Then merges\n"
+    "runs of small data files without deletes (written under the same schema version, in\n"
+    "the same partition) into files of up to the target size, as DuckLake merges them: the\n"
+    "merged file records which of its rows each snapshot saw, so every snapshot reads as\n"
+    "before, and the old files go to the deletion queue for `lakehouse cleanup`. Row ids\n"
+    "stay, and no row changes (the change feed is the same). Without TABLE (table or\n"
+    "schema.table), every table. A table with rows kept inline in the catalog (data\n"
+    "inlining) first gets them written into a data file, in a snapshot of its own.\n"
+    "SQL: CALL lakehouse_compact('lake' [, 'table']) runs both;\n"
+    "CALL ducklake_rewrite_data_files('lake' [, 'table'] [, delete_threshold => F]);\n"
+    "CALL ducklake_merge_adjacent_files('lake' [, 'table'] [, schema => 's']);\n"
     "CALL ducklake_flush_inlined_data('lake' [, schema_name => s] [, table_name => t]).\n"
     "\n"
-    "  --max-files N   merge at most N files in all\n"
-    "  -v, --verbose   list every file merged and created\n";
+    "  --max-files N          merge at most N files in all\n"
+    "  --delete-threshold F   rewrite only files where at least this share of the rows is\n"
+    "                         deleted (0 to 1; default 0: any deleted row)\n"
+    "  -v, --verbose          list every file rewritten, merged and created\n";
 
 static const char *const optimize_help =
     "usage: lakehouse optimize TABLE --for random-access [--verbose]\n"
@@ -142,13 +148,13 @@ void cli_human_bytes(int64_t b, char *out, size_t n)
 }
 
 typedef struct tally {
-	int64_t count[8];
-	int64_t bytes[8];
+	int64_t count[10];
+	int64_t bytes[10];
 } tally;
 
-static const char *const ACTIONS[8] = {
-    "merged",  "created", "expired_snapshot", "released_file",
-    "removed", "removed_orphan", "flushed", NULL};
+static const char *const ACTIONS[10] = {
+    "merged",  "created",        "expired_snapshot", "released_file", "removed",
+    "removed_orphan", "flushed", "rewritten",        "written",       NULL};
 
 /* Counts a report row under its action ("would_x" as x). */
 static void count_row(void *ctx, lh_result *r, size_t row)
@@ -200,6 +206,7 @@ typedef struct flags {
 	const char *keep_last;
 	const char *max_files;
 	const char *layout;
+	const char *delete_threshold;
 	bool dry_run, verbose;
 } flags;
 
@@ -211,6 +218,7 @@ static int parse_flags(const char *cmd, const opts *o, flags *f, bool table_ok)
 		                   : strcmp(a, "--keep-last") == 0 ? &f->keep_last
 		                   : strcmp(a, "--max-files") == 0 ? &f->max_files
 		                   : strcmp(a, "--for") == 0       ? &f->layout
+		                   : strcmp(a, "--delete-threshold") == 0 ? &f->delete_threshold
 		                                                   : NULL;
 		if (val) {
 			if (i + 1 >= o->nargs)
@@ -256,15 +264,24 @@ static int cmd_compact(const opts *o)
 	long long max_files = 0;
 	if (f.max_files && (sscanf(f.max_files, "%lld", &max_files) != 1 || max_files < 2))
 		return usage_error("compact: --max-files needs a number >= 2, not '%s'", f.max_files);
+	double threshold = 0;
+	char *end = NULL;
+	if (f.delete_threshold &&
+	    (threshold = strtod(f.delete_threshold, &end), end == f.delete_threshold || *end ||
+	     threshold < 0 || threshold > 1))
+		return usage_error("compact: --delete-threshold needs a share between 0 and 1, not '%s'",
+		                   f.delete_threshold);
 	if (f.older_than || f.keep_last || f.dry_run)
-		return usage_error("%s", "compact takes TABLE, --max-files and --verbose");
+		return usage_error("%s", "compact takes TABLE, --max-files, --delete-threshold and "
+		                         "--verbose");
 	char *table = f.table ? sql_string(f.table) : NULL;
 	char sql[1024];
-	snprintf(sql, sizeof sql, "FROM ducklake_merge_adjacent_files('lake'%s%s%s)",
-	         table ? ", " : "", table ? table : "",
-	         max_files ? ", max_compacted_files => " : "");
+	snprintf(sql, sizeof sql, "FROM lakehouse_compact('lake'%s%s, delete_threshold => %.17g",
+	         table ? ", " : "", table ? table : "", threshold);
 	if (max_files)
-		snprintf(sql + strlen(sql) - 1, sizeof sql - strlen(sql) + 1, "%lld)", max_files);
+		snprintf(sql + strlen(sql), sizeof sql - strlen(sql), ", max_compacted_files => %lld",
+		         max_files);
+	strcat(sql, ")");
 	free(table);
 	tally t = {0};
 	rc = run_report(o, sql, f.verbose, &t);
@@ -279,8 +296,17 @@ static int cmd_compact(const opts *o)
 		printf("wrote the rows kept inline in the catalog into %lld file%s (%s)\n",
 		       (long long)t.count[6], t.count[6] == 1 ? "" : "s", c);
 	}
-	if (t.count[0] == 0 && t.count[6] == 0)
-		printf("nothing to merge: no table has two or more small files to combine\n");
+	if (t.count[7] > 0) {
+		char c[32];
+		cli_human_bytes(t.bytes[7], c, sizeof c);
+		char d[32];
+		cli_human_bytes(t.bytes[8], d, sizeof d);
+		printf("rewrote %lld file%s with deleted rows (%s) into %lld without them (%s)\n",
+		       (long long)t.count[7], t.count[7] == 1 ? "" : "s", c, (long long)t.count[8], d);
+	}
+	if (t.count[0] == 0 && t.count[6] == 0 && t.count[7] == 0)
+		printf("nothing to do: no file has deleted rows to drop, no table has two or more "
+		       "small files to merge\n");
 	else if (t.count[0] > 0)
 		printf("merged %lld files (%s) into %lld (%s)\n", (long long)t.count[0], a,
 		       (long long)t.count[1], b);

@@ -41,9 +41,13 @@ lh_status lh_catalog_snapshots(lh_catdb *db, lh_rows **out, lh_err *err);
 /* The oldest snapshot at or after a time (ties: the smaller id). */
 lh_status lh_catalog_snapshot_from_time(lh_catdb *db, int64_t epoch_us, int64_t *out_id,
                                         lh_err *err);
-/* Data files of a table that began in [from, to]: data_file_id, begin_snapshot, path,
- * path_is_relative, record_count, row_id_start, and the delete file that began with it
- * (path, relative; only a rollback writes one). */
+/* The compaction snapshots in [from, to]: snapshot_id (they change no row). */
+lh_status lh_catalog_compactions(lh_catdb *db, int64_t from, int64_t to, lh_rows **out,
+                                 lh_err *err);
+/* Data files of a table that began in [from, to], and merged ones that began earlier and
+ * may hold rows of later snapshots: data_file_id, begin_snapshot, path, path_is_relative,
+ * record_count, row_id_start, and the delete file that began with it (path, relative;
+ * only a rollback writes one). */
 lh_status lh_catalog_inserted_files(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,
                                     lh_rows **out, lh_err *err);
 /* Delete files of a table that began in [from, to], with their data file and the delete
@@ -71,6 +75,11 @@ lh_status lh_catalog_column_stats(lh_catdb *db, int64_t table_id, int64_t column
 /* Every data and delete file row (current or not): path, is_relative (1: relative to
  * the data path). */
 lh_status lh_catalog_file_refs(lh_catdb *db, lh_rows **out, lh_err *err);
+/* Queues data files `ids` for deletion and deletes their rows (data file, column stats,
+ * partition values), in the caller's catalog transaction: the sources of a merge, which
+ * no snapshot reads any more. LH_ERR_CONFLICT when one is gone already. */
+lh_status lh_catalog_release_data_files(lh_catdb *db, const int64_t *ids, size_t n,
+                                        const char *now, lh_err *err);
 /* The deletion queue: data_file_id, path, path_is_relative, schedule_start. */
 lh_status lh_catalog_scheduled(lh_catdb *db, lh_rows **out, lh_err *err);
 /* Removes the queue rows of `rows` (as lh_catalog_scheduled returned) where which[r]. */

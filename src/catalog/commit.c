@@ -657,7 +657,9 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 			continue;
 		int64_t row_id_start = f->row_id_start;
 		if (f->compacted) {
-			row_id_start = -1; /* the rows keep their ids, in the file */
+			/* the rows keep their ids, in the file (a merge of files whose ids follow on
+			 * says where they start too, as DuckLake does) */
+			row_id_start = f->merged ? f->row_id_start : -1;
 		} else if (!f->reused) {
 			row_id_start = *next_row_id;
 			*next_row_id += f->record_count;
@@ -676,9 +678,10 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 				st = ex(w, "INSERT INTO ducklake_name_mapping VALUES (?, ?, ?, ?, NULL, ?)", n, 5);
 			}
 		}
+		/* a merge begins where its oldest row did (partial_file_info says the rest) */
 		lh_val v[12] = {LH_V_INT(id),
 		                LH_V_INT(table_id),
-		                LH_V_INT(w->snap),
+		                LH_V_INT(f->merged ? f->begin_snapshot : w->snap),
 		                LH_V_TEXT(f->path),
 		                LH_V_BOOL(f->path_is_relative),
 		                LH_V_INT(f->record_count),
@@ -718,16 +721,33 @@ static lh_status write_deletes(writer *w, const table_diff *d, int64_t table_id,
                                const int64_t *file_ids)
 {
 	lh_status st = LH_OK;
+	/* a merge (its own transaction: nothing else leaves the table then) deletes its
+	 * sources, as DuckLake does: the merged file holds their rows for every snapshot */
+	bool merged = false;
+	for (size_t i = 0; d->txn && i < d->txn->files.len; i++)
+		merged |= d->txn->files.items[i].merged;
+	lh_i64_vec gone = {0};
 	if (d->base) {
 		for (size_t i = 0; st == LH_OK && i < d->base->files.len; i++) {
 			const lh_data_file *bf = &d->base->files.items[i];
 			if (file_by_id(&d->txn_files, bf->id))
 				continue;
+			if (merged) {
+				if (LH_VEC_PUSH(&gone, bf->id) != LH_OK)
+					st = lh_err_set(w->err, LH_ERR_NOMEM, "out of memory");
+				continue;
+			}
 			st = end_rows(w, "ducklake_data_file", "data_file_id", bf->id);
 			if (st == LH_OK && bf->del.id >= 0)
 				st = end_rows(w, "ducklake_delete_file", "delete_file_id", bf->del.id);
 		}
 	}
+	if (st == LH_OK && gone.len) {
+		char now[40];
+		lh_now_timestamptz(now);
+		st = lh_catalog_release_data_files(w->db, gone.items, gone.len, now, w->err);
+	}
+	LH_VEC_FREE(&gone);
 	for (size_t i = 0; st == LH_OK && d->txn && i < d->txn->files.len; i++) {
 		const lh_data_file *f = &d->txn->files.items[i];
 		if (!f->del_changed)

@@ -10,10 +10,12 @@
 #include <stdlib.h>
 
 /* True for a compaction snapshot: it changes no row, so the change feed skips the files
- * it added and retired (a compaction commit holds nothing else). */
+ * it added and retired (a compaction commit holds nothing else; 0.4 on names it
+ * merge_adjacent or rewrite_delete). */
 #define NOT_COMPACTION(snap)                                                                    \
 	" NOT EXISTS (SELECT 1 FROM ducklake_snapshot_changes __c WHERE __c.snapshot_id = " snap   \
-	" AND __c.changes_made LIKE 'compacted_table:%') "
+	" AND (__c.changes_made LIKE 'compacted_table:%' OR __c.changes_made LIKE "                \
+	"'merge_adjacent:%' OR __c.changes_made LIKE 'rewrite_delete:%')) "
 
 lh_status lh_catalog_snapshots(lh_catdb *db, lh_rows **out, lh_err *err)
 {
@@ -30,15 +32,36 @@ lh_status lh_catalog_inserted_files(lh_catdb *db, int64_t table_id, int64_t from
 {
 	lh_val v[3] = {LH_V_INT(table_id), LH_V_INT(from), LH_V_INT(to)};
 	/* a delete file that begins with its data file (a rollback registering an old file
-	 * again) is part of what was inserted */
+	 * again) is part of what was inserted; a merged file (partial_file_info, partial_max)
+	 * that began before `from` may hold rows of later snapshots */
 	return lh_catdb_query(db,
-	                      "SELECT d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
-	                      "d.record_count, d.row_id_start, x.path, x.path_is_relative FROM "
-	                      "ducklake_data_file d LEFT JOIN ducklake_delete_file x ON "
-	                      "x.data_file_id = d.data_file_id AND x.begin_snapshot = d.begin_snapshot "
-	                      "WHERE d.table_id = ? AND d.begin_snapshot >= ? AND d.begin_snapshot <= ? "
-	                      "AND" NOT_COMPACTION("d.begin_snapshot") "ORDER BY d.data_file_id",
+	                      lh_catdb_v1(db)
+	                          ? "SELECT d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
+	                            "d.record_count, d.row_id_start, x.path, x.path_is_relative FROM "
+	                            "ducklake_data_file d LEFT JOIN ducklake_delete_file x ON "
+	                            "x.data_file_id = d.data_file_id AND x.begin_snapshot = "
+	                            "d.begin_snapshot WHERE d.table_id = ?1 AND (d.begin_snapshot >= ?2 "
+	                            "OR d.partial_max >= ?2) AND d.begin_snapshot <= ?3 AND" NOT_COMPACTION(
+	                                "d.begin_snapshot") "ORDER BY d.data_file_id"
+	                          : "SELECT d.data_file_id, d.begin_snapshot, d.path, d.path_is_relative, "
+	                            "d.record_count, d.row_id_start, x.path, x.path_is_relative FROM "
+	                            "ducklake_data_file d LEFT JOIN ducklake_delete_file x ON "
+	                            "x.data_file_id = d.data_file_id AND x.begin_snapshot = "
+	                            "d.begin_snapshot WHERE d.table_id = ?1 AND (d.begin_snapshot >= ?2 "
+	                            "OR d.partial_file_info IS NOT NULL) AND d.begin_snapshot <= ?3 "
+	                            "AND" NOT_COMPACTION("d.begin_snapshot") "ORDER BY d.data_file_id",
 	                      v, 3, out, err);
+}
+
+lh_status lh_catalog_compactions(lh_catdb *db, int64_t from, int64_t to, lh_rows **out,
+                                 lh_err *err)
+{
+	lh_val v[2] = {LH_V_INT(from), LH_V_INT(to)};
+	return lh_catdb_query(db,
+	                      "SELECT s.snapshot_id FROM ducklake_snapshot s WHERE s.snapshot_id >= ? AND "
+	                      "s.snapshot_id <= ? AND NOT" NOT_COMPACTION("s.snapshot_id")
+	                      "ORDER BY s.snapshot_id",
+	                      v, 2, out, err);
 }
 
 lh_status lh_catalog_delete_events(lh_catdb *db, int64_t table_id, int64_t from, int64_t to,

@@ -95,16 +95,16 @@ static lh_status delete_in(lh_catdb *db, const char *table, const char *column, 
 	return st;
 }
 
-/* Files no remaining snapshot sees: queued for deletion, their rows deleted. */
-static lh_status release_files(lh_catdb *db, const char *kind, const char *now, lh_rows **out,
-                               lh_err *err)
+/* Files of `where` (over alias f): queued for deletion, their rows deleted. */
+static lh_status release_files(lh_catdb *db, const char *kind, const char *where, const char *now,
+                               lh_rows **out, lh_err *err)
 {
 	bool data = strcmp(kind, "data") == 0;
 	const char *table = data ? "ducklake_data_file" : "ducklake_delete_file";
 	const char *id = data ? "data_file_id" : "delete_file_id";
 	char *sql = lh_asprintf("SELECT f.%s, " FILE_PATH("f") ", f.file_size_bytes FROM %s f"
-	                        FILE_OWNER_JOIN("f") UNREACHABLE("f") " ORDER BY f.%s",
-	                        id, table, id);
+	                        FILE_OWNER_JOIN("f") "%s ORDER BY f.%s",
+	                        id, table, where, id);
 	if (!sql)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	lh_status st = lh_catdb_query(db, sql, NULL, 0, out, err);
@@ -176,9 +176,9 @@ lh_status lh_catalog_expire(lh_catdb *db, const int64_t *ids, size_t n, const ch
 			               err);
 	}
 	if (st == LH_OK)
-		st = release_files(db, "data", now, out_data, err);
+		st = release_files(db, "data", UNREACHABLE("f"), now, out_data, err);
 	if (st == LH_OK)
-		st = release_files(db, "delete", now, out_deletes, err);
+		st = release_files(db, "delete", UNREACHABLE("f"), now, out_deletes, err);
 	if (st == LH_OK)
 		st = release_metadata(db, err);
 	lh_buf_free(&list);
@@ -187,4 +187,29 @@ lh_status lh_catalog_expire(lh_catdb *db, const int64_t *ids, size_t n, const ch
 		return st;
 	}
 	return lh_catdb_commit(db, err);
+}
+
+lh_status lh_catalog_release_data_files(lh_catdb *db, const int64_t *ids, size_t n,
+                                        const char *now, lh_err *err)
+{
+	if (n == 0)
+		return LH_OK;
+	lh_buf where;
+	lh_buf_init(&where, 0);
+	lh_buf_puts(&where, " WHERE f.data_file_id IN (");
+	for (size_t i = 0; i < n; i++)
+		lh_buf_printf(&where, "%s%lld", i ? ", " : "", (long long)ids[i]);
+	lh_buf_putc(&where, ')');
+	lh_rows *rows = NULL;
+	lh_status st = where.status == LH_OK
+	                   ? release_files(db, "data", lh_buf_str(&where), now, &rows, err)
+	                   : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK && rows->nrows != n)
+		st = lh_err_set(err, LH_ERR_CONFLICT,
+		                "a data file this transaction merged is gone from the catalog (another "
+		                "process merged or expired it meanwhile); nothing was written: run it "
+		                "again");
+	lh_rows_free(&rows);
+	lh_buf_free(&where);
+	return st;
 }

@@ -109,6 +109,11 @@ typedef struct lh_data_file {
 	bool snapshot_column;    /* ... and with _ducklake_internal_snapshot_id */
 	bool compacted;          /* written by compaction: rows that already existed, with their
 	                            row ids in _ducklake_internal_row_id (row_id_start NULL) */
+	bool merged;             /* ... merged as DuckLake merges adjacent files: it begins at
+	                            begin_snapshot (its oldest row's), partial_file_info says
+	                            which rows each later snapshot saw, and the commit deletes
+	                            the sources from the catalog (queued for cleanup) instead of
+	                            ending them */
 	lh_col_stats *stats;     /* per-column stats of a file written by the transaction */
 	size_t nstats;
 } lh_data_file;

@@ -75,7 +75,8 @@ static lh_status append_empty(const lh_table *t, unsigned flags, lh_buf *out, lh
 		lh_buf_puts(out, ", NULL::BIGINT AS __lh_file, NULL::BIGINT AS __lh_pos, NULL::BIGINT AS "
 		                 "__lh_rowid");
 	if (flags & LH_SCAN_VIRTUAL)
-		lh_buf_puts(out, ", NULL::BIGINT AS __lh_snapid, NULL::VARCHAR AS __lh_filename");
+		lh_buf_puts(out, ", NULL::BIGINT AS __lh_snapid, NULL::VARCHAR AS __lh_filename, "
+		                 "NULL::BIGINT AS __lh_begin");
 	lh_buf_puts(out, " WHERE false");
 	return LH_OK;
 }
@@ -125,6 +126,20 @@ bad:
 	return lh_err_set(err, LH_ERR_CORRUPT,
 	                  "data file '%s' has a partial_file_info this version cannot read ('%s')",
 	                  f->path, info);
+}
+
+lh_status lh_scan_unseen_rows(const lh_data_file *f, int64_t snap, lh_buf *cond, bool *any,
+                              lh_err *err)
+{
+	partial_kind kind;
+	int64_t rows;
+	lh_status st = partial_at(f, snap, &kind, &rows, err);
+	*any = st == LH_OK && kind != PARTIAL_NONE;
+	if (st == LH_OK && kind == PARTIAL_ROWS)
+		lh_buf_printf(cond, "file_row_number >= %lld", (long long)rows);
+	else if (st == LH_OK && kind == PARTIAL_SNAPSHOTS)
+		lh_buf_printf(cond, "_ducklake_internal_snapshot_id > %lld", (long long)snap);
+	return st;
 }
 
 static lh_status append_schema_map(const lh_table *t, unsigned flags, bool snapshot_column,
@@ -438,14 +453,16 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 			char *full = lh_file_full_path(table_path, f->path, f->path_is_relative);
 			put_path(out, full);
 			free(full);
-			lh_buf_puts(out, "::VARCHAR AS __lh_filename");
+			lh_buf_puts(out, "::VARCHAR AS __lh_filename, ");
+			put_file_snapshot(f, out);
+			lh_buf_puts(out, " AS __lh_begin");
 		}
 	} else if (flags & LH_SCAN_META) {
 		lh_buf_puts(out, ", __fm.__fid AS __lh_file, __d.file_row_number AS __lh_pos, "
 		                 "COALESCE(__d.__lh_rid, __fm.__rid0 + __d.file_row_number) AS __lh_rowid");
 		if (virt)
 			lh_buf_puts(out, ", COALESCE(__d.__lh_snap, __fm.__snap0) AS __lh_snapid, "
-			                 "__fm.__fname AS __lh_filename");
+			                 "__fm.__fname AS __lh_filename, __fm.__snap0 AS __lh_begin");
 	}
 	bool rownum = (flags & LH_SCAN_META) != 0 || partial_rows || nmapped;
 	for (size_t i = 0; i < t->files.len && !rownum; i++)
@@ -573,7 +590,8 @@ static lh_status inlined_scan(const lh_table *t, unsigned flags, lh_buf *out, lh
 			lh_buf_puts(out, ", NULL::BIGINT AS __lh_file, __v.__lh_rowid AS __lh_pos, "
 			                 "__v.__lh_rowid AS __lh_rowid");
 		if (virt)
-			lh_buf_puts(out, ", __v.__lh_snap AS __lh_snapid, NULL::VARCHAR AS __lh_filename");
+			lh_buf_puts(out, ", __v.__lh_snap AS __lh_snapid, NULL::VARCHAR AS __lh_filename, "
+			                 "__v.__lh_snap AS __lh_begin");
 		lh_buf_puts(out, " FROM (");
 		lh_buf_puts(out, t->inlined);
 		lh_buf_puts(out, ") __v");
@@ -593,7 +611,8 @@ static lh_status inlined_scan(const lh_table *t, unsigned flags, lh_buf *out, lh
 			                   "NULL::BIGINT AS __lh_rowid",
 			              (long long)LH_INLINED_PENDING);
 		if (virt)
-			lh_buf_puts(out, ", NULL::BIGINT AS __lh_snapid, NULL::VARCHAR AS __lh_filename");
+			lh_buf_puts(out, ", NULL::BIGINT AS __lh_snapid, NULL::VARCHAR AS __lh_filename, "
+			                 "NULL::BIGINT AS __lh_begin");
 		lh_buf_puts(out, " FROM (SELECT ");
 		for (size_t i = 0, k = 0; i < t->columns.len; i++)
 			if (t->columns.items[i].parent < 0) {

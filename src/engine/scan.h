@@ -28,7 +28,8 @@ enum {
 	 * wrote the row: the file's _ducklake_internal_snapshot_id, else its begin snapshot;
 	 * an inlined row's begin snapshot; NULL for rows of the open transaction) and
 	 * __lh_filename (the data file's full path or URI as the catalog resolves it; NULL
-	 * for inlined rows) */
+	 * for inlined rows) and __lh_begin (the snapshot its file began at; an inlined row's
+	 * own) */
 	LH_SCAN_VIRTUAL = 1 << 1,
 };
 #define LH_INLINED_PENDING (INT64_MIN / 2)
@@ -39,6 +40,13 @@ typedef struct lh_path_map {
 	char *(*fn)(void *ctx, const char *path);
 	void *ctx;
 } lh_path_map;
+
+/* Appends a condition over `read_parquet(<f's file>, file_row_number = true)` that holds
+ * for the rows of data file f that snapshot `snap` did not see (a merged or flushed file
+ * says in its partial_file_info which snapshots saw which rows); *any false when it saw
+ * them all (nothing appended). */
+lh_status lh_scan_unseen_rows(const lh_data_file *f, int64_t snap, lh_buf *cond, bool *any,
+                              lh_err *err);
 
 /* Appends a SELECT reading table `t` of `state`; map NULL reads the paths as they are. */
 lh_status lh_scan_sql(const lh_state *state, const lh_table *t, unsigned flags,

@@ -228,7 +228,9 @@ lh_status lh_engine_write_data(lh_engine *engine, const char *select_sql, const 
 			lh_buf_printf(&sql, "%s__lh_p%zu", k ? ", " : "", k);
 		lh_buf_puts(&sql, "), ");
 	} else {
-		lh_buf_printf(&sql, "FILE_SIZE_BYTES %lld, ", (long long)o->target_file_size);
+		/* (a folder is the target only with a size cut: whole sets one it never reaches) */
+		lh_buf_printf(&sql, "FILE_SIZE_BYTES %lld, ",
+		              o->whole ? (long long)1 << 62 : (long long)o->target_file_size);
 	}
 	lh_buf_puts(&sql, "FILENAME_PATTERN 'ducklake-{uuidv7}', RETURN_STATS, FIELD_IDS ");
 	lh_types_field_ids(cols, ncols, lineage, &sql);

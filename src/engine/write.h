@@ -48,6 +48,7 @@ typedef struct lh_write_options {
 	 * a partitioned write). */
 	const char *const *partition_by;
 	size_t npartition;
+	bool whole; /* one file, whatever its size (target_file_size cuts no file) */
 } lh_write_options;
 
 /*

@@ -241,9 +241,17 @@ static lh_status partition_exprs(const lh_table *t, char ***out)
 lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, unsigned lineage,
                             const lh_data_file *like, int64_t *out_rows)
 {
+	return lh_dml_write_shaped(lake, ti, NULL, select_sql, lineage, like, out_rows);
+}
+
+lh_status lh_dml_write_shaped(lh_lake *lake, size_t ti, const lh_table *shape,
+                              const char *select_sql, unsigned lineage, const lh_data_file *like,
+                              int64_t *out_rows)
+{
 	*out_rows = 0;
 	lh_state *s = lh_lake_state(lake);
 	const lh_table *t = s->tables.items[ti];
+	const lh_table *cols = shape ? shape : t;
 	char *table_path = lh_table_full_path(s, t);
 	char *staging = NULL;
 	lh_written_files files = {0};
@@ -259,7 +267,7 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, un
 	wo.partition_by = (const char *const *)parts;
 	wo.npartition = nparts;
 	if (st == LH_OK)
-		st = lh_engine_write_data(lake->engine, select_sql, t->columns.items, t->columns.len,
+		st = lh_engine_write_data(lake->engine, select_sql, cols->columns.items, cols->columns.len,
 		                          lineage, &wo, staging, &files, &lake->err);
 	/* a file without rows is no file */
 	size_t w = 0;
@@ -271,7 +279,7 @@ lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, un
 		files.items[w++] = files.items[i];
 	}
 	files.len = w;
-	if (st == LH_OK)
+	if (st == LH_OK && !shape) /* (rows written in an older shape are in the lake already) */
 		st = check_not_null(lake, s, t, &files);
 	if (st == LH_OK)
 		st = add_written_files(lake, ti, table_path, staging, &files, lineage, like,

@@ -459,17 +459,32 @@ static lh_status append_inserts(lh_lake *lake, const lh_state *s, const lh_table
 		files[r].del.path = (char *)lh_rows_get(rows, r, 6);
 		files[r].del.path_is_relative = lh_rows_bool(rows, r, 7, true);
 	}
+	/* a row was inserted by the snapshot that wrote it (a merged file holds rows of
+	 * several, each in _ducklake_internal_snapshot_id), or by the file's, if later (a
+	 * rollback registering a file again inserts its rows anew) */
 	lh_table p = lh_table_shell(t, files, rows->nrows);
-	lh_buf_puts(b, " UNION ALL SELECT __fs.__snap AS snapshot_id, __lh_rowid AS rowid, 'i' AS "
-	               "__kind");
+	lh_buf_puts(b, " UNION ALL SELECT greatest(__i.__lh_snapid, __fs.__snap) AS snapshot_id, "
+	               "__lh_rowid AS rowid, 'i' AS __kind");
 	append_cols(t, b);
 	lh_buf_puts(b, " FROM (");
-	st = lh_lake_scan(lake, s, &p, LH_SCAN_META, b);
+	st = lh_lake_scan(lake, s, &p, LH_SCAN_VIRTUAL, b);
 	lh_buf_puts(b, ") __i JOIN (VALUES ");
 	for (size_t r = 0; r < rows->nrows; r++)
 		lh_buf_printf(b, "%s(%s::BIGINT, %s::BIGINT)", r ? ", " : "", lh_rows_get(rows, r, 0),
 		              lh_rows_get(rows, r, 1));
-	lh_buf_puts(b, ") __fs(__fid, __snap) ON __i.__lh_file = __fs.__fid");
+	lh_buf_printf(b, ") __fs(__fid, __snap) ON __i.__lh_file = __fs.__fid WHERE "
+	                 "greatest(__i.__lh_snapid, __fs.__snap) BETWEEN %lld AND %lld",
+	              (long long)from, (long long)to);
+	/* rows a rewrite moved count from its snapshot in a merged file: no insert */
+	lh_rows *comp = NULL;
+	if (st == LH_OK)
+		st = lh_catalog_compactions(lake->cat, from, to, &comp, &lake->err);
+	for (size_t r = 0; st == LH_OK && r < comp->nrows; r++)
+		lh_buf_printf(b, "%s%s", r ? ", " : " AND greatest(__i.__lh_snapid, __fs.__snap) NOT IN (",
+		              lh_rows_get(comp, r, 0));
+	if (st == LH_OK && comp->nrows)
+		lh_buf_putc(b, ')');
+	lh_rows_free(&comp);
 	free(files);
 	lh_rows_free(&rows);
 	return st;
@@ -681,7 +696,7 @@ lh_status lh_history_function(lh_lake *lake, const char *fn, const lh_fn_args *a
 	                    "ducklake_snapshots, "
 	                    "ducklake_table_changes, ducklake_table_insertions, "
 	                    "ducklake_table_deletions, ducklake_table_info, ducklake_list_files, "
-	                    "ducklake_current_snapshot, ducklake_merge_adjacent_files, "
+	                    "ducklake_current_snapshot, ducklake_merge_adjacent_files, ducklake_rewrite_data_files, "
 	                    "ducklake_expire_snapshots, ducklake_cleanup_old_files and "
 	                    "ducklake_delete_orphaned_files",
 	                    fn);
@@ -850,6 +865,62 @@ static lh_status rollback_files(lh_state *s, lh_table *t, const lh_state *ps,
 	return LH_OK;
 }
 
+/* A file merged after `snap` holds rows `snap` did not see (its partial_file_info says
+ * which); kept by a rollback to `snap`, those rows are deleted, so that the table reads
+ * as it did then. */
+static lh_status hide_unseen_rows(lh_lake *lake, const lh_state *s, lh_table *t, int64_t snap,
+                                  const char *label)
+{
+	char *tp = lh_table_full_path(s, t);
+	lh_status st = tp ? LH_OK : nomem(lake);
+	for (size_t i = 0; st == LH_OK && i < t->files.len; i++) {
+		lh_data_file *f = &t->files.items[i];
+		lh_buf cond;
+		lh_buf_init(&cond, 0);
+		bool any = false;
+		st = lh_scan_unseen_rows(f, snap, &cond, &any, &lake->err);
+		if (st == LH_OK && any && f->id < 0)
+			st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+			                  "cannot roll back '%s' to version %lld: its file '%s', merged after "
+			                  "that version and rewritten since, holds rows that version did not "
+			                  "have; roll back to a later version",
+			                  label, (long long)snap, f->path);
+		char *full = st == LH_OK && any ? lh_file_full_path(tp, f->path, f->path_is_relative) : NULL;
+		char *local = NULL;
+		if (st == LH_OK && any)
+			st = full ? lh_lake_local_file(lake, full, f->file_size_bytes, &local) : nomem(lake);
+		lh_buf q;
+		lh_buf_init(&q, 0);
+		lh_buf_printf(&q, "INSERT INTO " LH_PENDING_DELETES " SELECT %lld, file_row_number FROM "
+		                  "read_parquet(",
+		              (long long)f->id);
+		lh_buf_sql_str(&q, local ? local : "");
+		lh_buf_printf(&q, ", file_row_number = true) WHERE %s", lh_buf_str(&cond));
+		if (st == LH_OK && any)
+			st = q.status == LH_OK && cond.status == LH_OK
+			         ? lh_engine_exec(lake->engine, lh_buf_str(&q), &lake->err)
+			         : nomem(lake);
+		char *count = st == LH_OK && any ? lh_asprintf("SELECT count(*) FROM " LH_PENDING_DELETES
+		                                               " WHERE file_id = %lld",
+		                                               (long long)f->id)
+		                                 : NULL;
+		duckdb_result r;
+		if (st == LH_OK && any)
+			st = count ? lh_engine_query(lake->engine, count, &r, &lake->err) : nomem(lake);
+		if (st == LH_OK && any) {
+			f->pending_deletes = duckdb_value_int64(&r, 0, 0);
+			duckdb_destroy_result(&r);
+		}
+		free(count);
+		free(full);
+		free(local);
+		lh_buf_free(&q);
+		lh_buf_free(&cond);
+	}
+	free(tp);
+	return st;
+}
+
 static lh_status rollback_fn(lh_lake *lake, void *arg, int64_t *count)
 {
 	rollback_args *a = arg;
@@ -898,7 +969,7 @@ static lh_status rollback_fn(lh_lake *lake, void *arg, int64_t *count)
 	lh_err ignored = {0};
 	lh_engine_exec(lake->engine, "DELETE FROM " LH_PENDING_DELETES, &ignored);
 	lh_err_clear(&ignored);
-	return LH_OK;
+	return hide_unseen_rows(lake, s, t, past->snap.id, a->name.name);
 }
 
 lh_status lh_lake_rollback(lh_lake *lake, const char *name, int64_t version, int64_t *out_snapshot)

@@ -309,7 +309,7 @@ lh_status lh_inline_flush(lh_lake *lake, size_t ti, int64_t *out_rows)
 	lh_buf sel;
 	lh_buf_init(&sel, 0);
 	lh_status st =
-	    lh_lake_lineage_select(lake, s, &shell, LH_LINEAGE_ALL, &sel);
+	    lh_lake_lineage_select(lake, s, &shell, LH_LINEAGE_ALL, false, &sel);
 	size_t before = t->files.len;
 	if (st == LH_OK)
 		st = sel.status == LH_OK ? lh_dml_write_rows(lake, ti, lh_buf_str(&sel), LH_LINEAGE_ALL, NULL, out_rows)

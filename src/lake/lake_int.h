@@ -74,6 +74,7 @@ struct lh_lake {
 	lh_commit_options commit;
 	int64_t target_file_size;
 	bool write_random_access; /* data files get the random-access layout (lakehouse_optimize) */
+	bool write_whole;         /* a write makes one file, whatever its size (a merge) */
 	struct lh_s3_secret *s3_secret; /* CREATE SECRET (TYPE s3) of this session; never stored */
 	LH_VEC(struct lh_lake_secret) lake_secrets; /* CREATE SECRET (TYPE ducklake) */
 	int64_t pinned; /* attached at SNAPSHOT_VERSION/TIME: this snapshot, never refreshed;
@@ -146,6 +147,9 @@ lh_status lh_views_install(lh_lake *lake, const lh_state *state);
 void lh_views_clear(lh_lake *lake);
 /* The state at a past snapshot (cached; owned by the lake). */
 lh_status lh_lake_past_state(lh_lake *lake, int64_t snapshot, const lh_state **out);
+/* Drops the cached states of past snapshots and their time-travel views: a merge or an
+ * expiry changed which files past snapshots read. */
+void lh_lake_forget_past(lh_lake *lake);
 /* Name of a temp view showing table `t` of `state` at `snapshot`; made on first use. */
 lh_status lh_views_time_travel(lh_lake *lake, const lh_state *state, const lh_table *t,
                                char **out_name);
@@ -163,10 +167,13 @@ lh_status lh_lake_unreadable(lh_lake *lake, const lh_state *s, const lh_table *t
 lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsigned flags,
                        lh_buf *out);
 /* Appends "SELECT <t's columns>, <the lineage columns of `lineage`> FROM <scan of t>",
- * ordered by row id when it has them: the query that rewrites rows keeping their ids
- * (and the snapshots that wrote them) for lh_dml_write_rows. */
+ * ordered by row id when it has them, or by_snapshot: by the snapshot from which each
+ * row was seen (its own, or its file's when later: a rewritten file's), then file and
+ * position (so each snapshot's rows are a prefix of the file), that snapshot being the
+ * one written: the query that rewrites rows keeping their ids (and snapshots) for
+ * lh_dml_write_rows. */
 lh_status lh_lake_lineage_select(lh_lake *lake, const lh_state *s, const lh_table *t,
-                                 unsigned lineage, lh_buf *out);
+                                 unsigned lineage, bool by_snapshot, lh_buf *out);
 /* Fetches t's files into a remote store's cache (nothing for a local folder). */
 lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *t);
 /* The local file to read for a full path or URI (fetched first from a remote store);
@@ -352,6 +359,11 @@ lh_status lh_dml_not_null_failed(lh_lake *lake, const lh_table *t, const char *c
 lh_status lh_dml_write_rows(lh_lake *lake, size_t ti, const char *select_sql, unsigned lineage,
                             const lh_data_file *like,
                             int64_t *out_rows);
+/* The same, the files holding the columns of `shape` (the table as an older snapshot had
+ * it, whose rows those are: a merge keeps the columns its sources had). */
+lh_status lh_dml_write_shaped(lh_lake *lake, size_t ti, const lh_table *shape,
+                              const char *select_sql, unsigned lineage, const lh_data_file *like,
+                              int64_t *out_rows);
 /* Marks the (file_id, pos) rows of DuckDB table `matched` deleted in table index ti;
  * *out_count = rows newly deleted. */
 lh_status lh_dml_mark_deleted(lh_lake *lake, size_t ti, const char *matched, int64_t *out_count);

@@ -3,19 +3,31 @@
  * files nothing references.
  *
  * Layer: lake. Reached through the DuckLake-named table functions
- * (ducklake_merge_adjacent_files, ducklake_expire_snapshots, ducklake_cleanup_old_files,
- * ducklake_delete_orphaned_files; `CALL f(...)` works as `FROM f(...)`), which the CLI's
+ * (ducklake_merge_adjacent_files, ducklake_rewrite_data_files, ducklake_expire_snapshots,
+ * ducklake_cleanup_old_files, ducklake_delete_orphaned_files, and lakehouse_compact, the
+ * rewrite then the merge; `CALL f(...)` works as `FROM f(...)`), which the CLI's
  * compact/expire/cleanup commands run. Each answers one row per thing it did:
  * (action, object, bytes).
  *
- * Compaction. A run of small current files of one table, written under one schema
- * version and in one partition, becomes one new file holding their live rows (deletes
- * applied) with each row's id in _ducklake_internal_row_id. The commit retires the
- * sources (end_snapshot = the compaction snapshot) and adds the new file from that
- * snapshot on: earlier snapshots still read the sources with their delete files, later
- * ones the merged file, so time travel is exact, deleted rows never come back, and row
- * ids are kept. The snapshot records only `compacted_table:<id>`; the change feed skips
- * it, since no row changed. It conflicts with concurrent deletes of the same files.
+ * Merging, as DuckLake merges (the files and rows DuckDB's extension writes). A run of
+ * small current files of one table without deletes, written under one schema version and
+ * in one partition, becomes one file with their rows ordered by the snapshot that added
+ * them, each row's id in _ducklake_internal_row_id and its snapshot in
+ * _ducklake_internal_snapshot_id, and the columns of that schema version. It begins at
+ * its oldest row's snapshot and says which rows each later snapshot saw (0.3:
+ * partial_file_info "s1:r1|s2:r2|..."; 0.4 on: partial_max with the row snapshots), so
+ * every snapshot reads exactly as before; the commit deletes the sources from the
+ * catalog and queues them for cleanup. Sessions drop their cached past states after a
+ * merge (theirs or, on refresh, another process's): past snapshots read other files now.
+ *
+ * Rewriting (files with deleted rows; lakehouse_optimize: every file). A file becomes one
+ * without its deleted rows, row ids and snapshots kept in the file; the commit retires
+ * the source (end_snapshot = the rewrite snapshot) and the new file begins there:
+ * earlier snapshots still read the source with its delete file, so deleted rows never
+ * come back. Merged later, such a file's rows count from the rewrite's snapshot.
+ *
+ * Either snapshot records only `compacted_table:<id>`; the change feed skips it, since no
+ * row changed. Both conflict with concurrent deletes of the same files.
  *
  * Expiry deletes snapshot rows (never the latest) and every catalog row no remaining
  * snapshot sees; files of deleted rows go to the deletion queue (catalog/maintain.c).
@@ -143,8 +155,16 @@ typedef struct compact_run {
 
 typedef LH_VEC(compact_run) run_vec;
 
+/* What a compaction does (see the top of the file). */
+typedef enum compact_kind {
+	MERGE_ADJACENT, /* small files without deletes, merged in place (DuckLake's shape) */
+	REWRITE_ALL,    /* every file, rewritten from this snapshot on (lakehouse_optimize) */
+	REWRITE_DELETED /* files with deleted rows, rewritten without them from this snapshot on */
+} compact_kind;
+
 typedef struct compact_job {
 	int64_t table_id;
+	compact_kind kind;
 	const lh_i64_vec *ids; /* candidate file ids in run order */
 	const run_vec *runs;
 	report *rep;
@@ -175,6 +195,80 @@ static const lh_data_file *file_with_id(const lh_table *t, int64_t id, size_t *i
 	return NULL;
 }
 
+/* DuckLake's record of which rows of a merged file each snapshot saw, from its sources
+ * (in run order, none with deletes): 0.3 keeps "s1:r1|s2:r2|..." (rows r of the file
+ * existed from snapshot s on; a source merged before contributes its own list), 0.4 on
+ * the newest snapshot as "partial_max:S" (each row's snapshot is in the file). NULL
+ * when every row is of one snapshot. *begin: the oldest snapshot. */
+static lh_status merged_info(lh_lake *lake, const lh_data_file *src, size_t n, char **out,
+                             int64_t *begin)
+{
+	*out = NULL;
+	LH_VEC(int64_t) snaps = {0}, counts = {0}; /* rows each snapshot added, any order */
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < n; i++) {
+		const char *info = src[i].partial_file_info;
+		if (info && strncmp(info, "partial_max:", 12) == 0) {
+			/* 0.4 on (0.3 merges no such file): only the newest snapshot matters */
+			if (LH_VEC_PUSH(&snaps, strtoll(info + 12, NULL, 10)) != LH_OK ||
+			    LH_VEC_PUSH(&counts, 0) != LH_OK)
+				st = nomem(lake);
+		}
+		if (st == LH_OK && info && strncmp(info, "partial_max:", 12) != 0) {
+			int64_t prev = 0;
+			for (const char *p = info; st == LH_OK && *p;) {
+				char *end;
+				long long s = strtoll(p, &end, 10);
+				long long r = *end == ':' ? strtoll(end + 1, &end, 10) : -1;
+				if (r < prev)
+					return lh_lake_fail(lake, LH_ERR_CORRUPT, "data file '%s' has a "
+					                    "partial_file_info this version cannot read ('%s')",
+					                    src[i].path, info);
+				if (LH_VEC_PUSH(&snaps, s) != LH_OK || LH_VEC_PUSH(&counts, r - prev) != LH_OK)
+					st = nomem(lake);
+				prev = r;
+				p = *end == '|' ? end + 1 : end;
+			}
+		} else if (st == LH_OK &&
+		           (LH_VEC_PUSH(&snaps, src[i].begin_snapshot) != LH_OK ||
+		            LH_VEC_PUSH(&counts, src[i].record_count) != LH_OK)) {
+			st = nomem(lake);
+		}
+	}
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	for (size_t i = 0; i < snaps.len; i++) {
+		lo = snaps.items[i] < lo ? snaps.items[i] : lo;
+		hi = snaps.items[i] > hi ? snaps.items[i] : hi;
+	}
+	*begin = lo;
+	if (st == LH_OK && lo != hi && lh_catdb_v1(lake->cat)) {
+		if (!(*out = lh_asprintf("partial_max:%lld", (long long)hi)))
+			st = nomem(lake);
+	} else if (st == LH_OK && lo != hi) {
+		/* the rows are written ordered by snapshot: each snapshot's are a prefix */
+		lh_buf b;
+		lh_buf_init(&b, 0);
+		int64_t total = 0;
+		for (int64_t s = lo; s != INT64_MIN;) {
+			int64_t next = INT64_MIN;
+			for (size_t i = 0; i < snaps.len; i++) {
+				if (snaps.items[i] == s)
+					total += counts.items[i];
+				else if (snaps.items[i] > s && (next == INT64_MIN || snaps.items[i] < next))
+					next = snaps.items[i];
+			}
+			lh_buf_printf(&b, "%s%lld:%lld", b.len ? "|" : "", (long long)s, (long long)total);
+			s = next;
+		}
+		if (!(*out = lh_buf_steal(&b)))
+			st = nomem(lake);
+		lh_buf_free(&b);
+	}
+	LH_VEC_FREE(&snaps);
+	LH_VEC_FREE(&counts);
+	return st;
+}
+
 static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 {
 	compact_job *job = arg;
@@ -192,36 +286,77 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 			return nomem(lake);
 		for (size_t k = 0; k < run->n; k++)
 			files[k] = *file_with_id(t, job->ids->items[run->first + k], NULL);
-		lh_table shell = lh_table_shell(t, files, run->n);
+		bool merge = job->kind == MERGE_ADJACENT;
+		char *info = NULL;
+		int64_t begin = -1;
+		if (merge)
+			st = merged_info(lake, files, run->n, &info, &begin);
+		/* a merge serves the snapshots of its sources: it keeps their columns (those of
+		 * their schema version, dropped ones too), as the table had them then */
+		const lh_table *shape = NULL;
+		const lh_state *then = NULL;
+		if (st == LH_OK && merge)
+			st = lh_lake_past_state(lake, begin, &then);
+		ptrdiff_t pti = then ? lh_state_table_index_by_id(then, t->id) : -1;
+		if (st == LH_OK && merge && pti < 0)
+			st = lh_lake_fail(lake, LH_ERR_CORRUPT, "table '%s' has files from snapshot %lld, "
+			                  "which has no such table", job->label, (long long)begin);
+		if (st == LH_OK && merge)
+			shape = then->tables.items[pti];
+		lh_table shell = lh_table_shell(shape ? shape : t, files, run->n);
 		shell.inlined = NULL; /* the run's files alone (inlined rows were flushed first) */
 		shell.inl_rows = 0;
+		/* sources whose row ids follow on: the merged file's are its first's onward (its
+		 * _ducklake_internal_row_id column says the same) */
+		int64_t row_id_start = files[0].row_id_start;
+		for (size_t k = 0; k < run->n && row_id_start >= 0; k++)
+			if (files[k].partial_file_info || files[k].row_id_start < 0 ||
+			    (k > 0 && files[k].row_id_start !=
+			                  files[k - 1].row_id_start + files[k - 1].record_count))
+				row_id_start = -1;
 		lh_buf sel;
 		lh_buf_init(&sel, 0);
-		st = lh_lake_lineage_select(lake, s, &shell, LH_LINEAGE_ALL,
-		                            &sel);
+		if (st == LH_OK)
+			st = lh_lake_lineage_select(lake, s, &shell, LH_LINEAGE_ALL, merge, &sel);
 		char *tp = lh_table_full_path(s, t);
 		for (size_t k = 0; st == LH_OK && k < run->n; k++) {
 			char *p = tp ? lh_file_full_path(tp, files[k].path, files[k].path_is_relative) : NULL;
-			report_add(job->rep, "merged", p ? p : files[k].path, files[k].file_size_bytes);
+			report_add(job->rep, job->kind == REWRITE_DELETED ? "rewritten" : "merged",
+			           p ? p : files[k].path, files[k].file_size_bytes);
 			free(p);
 		}
 		free(files);
 		size_t before = t->files.len;
 		int64_t rows = 0;
+		lake->write_whole = merge; /* one file, so that partial_file_info describes it */
 		if (st == LH_OK)
 			st = sel.status == LH_OK
-			         ? lh_dml_write_rows(lake, (size_t)ti, lh_buf_str(&sel), LH_LINEAGE_ALL,
-			                             file_with_id(t, job->ids->items[run->first], NULL), &rows)
+			         ? lh_dml_write_shaped(lake, (size_t)ti, shape, lh_buf_str(&sel), LH_LINEAGE_ALL,
+			                               file_with_id(t, job->ids->items[run->first], NULL),
+			                               &rows)
 			         : nomem(lake);
+		lake->write_whole = false;
 		lh_buf_free(&sel);
 		lh_table *mt = st == LH_OK ? lh_state_table_mut(s, (size_t)ti) : NULL;
 		if (st == LH_OK && !mt)
 			st = nomem(lake);
+		if (st == LH_OK && merge && mt->files.len > before + 1)
+			st = lh_lake_fail(lake, LH_ERR_INTERNAL, "a merge wrote %zu files, not one",
+			                  mt->files.len - before);
 		for (size_t k = before; st == LH_OK && k < mt->files.len; k++) {
 			lh_data_file *f = &mt->files.items[k];
 			f->compacted = true;
+			if (merge) {
+				f->merged = true;
+				f->row_id_start = row_id_start;
+				f->begin_snapshot = begin;
+				free(f->partial_file_info);
+				f->partial_file_info = info;
+				info = NULL;
+			}
 			char *p = tp ? lh_file_full_path(tp, f->path, true) : NULL;
-			report_add(job->rep, "created", p ? p : f->path, f->file_size_bytes);
+			report_add(job->rep, job->kind == REWRITE_DELETED ? "written" : "created",
+			           p ? p : f->path, f->file_size_bytes);
 			free(p);
 		}
 		/* the sources leave the table */
@@ -231,6 +366,7 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 				lh_table_remove_file(mt, at);
 		}
 		free(tp);
+		free(info);
 		*out_count += rows;
 	}
 	return st;
@@ -324,12 +460,36 @@ static lh_status flush_table(lh_lake *lake, const lh_table *t, const char *label
 	return st;
 }
 
-/* Merges the small files of one table (all: rewrites every file, alone or merged); one
- * commit, after one that flushes its inlined rows into a file when it has some. */
-static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *label,
-                               const lh_rows *versions, int64_t max_files, bool all, report *rep)
+/* Whether file f is a candidate of a compaction of that kind. */
+static bool compact_candidate(const lh_lake *lake, const lh_data_file *f, compact_kind kind,
+                              int64_t target, double threshold)
 {
-	if (t->inlined) {
+	int64_t deleted = lh_data_file_deleted(f);
+	switch (kind) {
+	case MERGE_ADJACENT:
+		/* as DuckLake: files with deletes wait for a rewrite; 0.3 has no way to record
+		 * a merge of a file whose rows' snapshots only the file knows */
+		return f->file_size_bytes < target && deleted == 0 &&
+		       !(f->partial_file_info && !lh_catdb_v1(lake->cat) &&
+		         strncmp(f->partial_file_info, "partial_max:", 12) == 0);
+	case REWRITE_ALL:
+		return true;
+	case REWRITE_DELETED:
+		return deleted > 0 && f->record_count > 0 &&
+		       (double)deleted / (double)f->record_count >= threshold;
+	}
+	return false;
+}
+
+/* Compacts one table as `kind` says (threshold: REWRITE_DELETED's share of deleted
+ * rows); one commit, after one that flushes its inlined rows into a file when it has
+ * some. */
+static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *label,
+                               const lh_rows *versions, int64_t max_files, compact_kind kind,
+                               double threshold, report *rep)
+{
+	bool all = kind != MERGE_ADJACENT; /* runs of one file too */
+	if (t->inlined && kind != REWRITE_DELETED) {
 		int64_t id = t->id;
 		lh_status st = flush_table(lake, t, label, rep);
 		ptrdiff_t ti = st == LH_OK ? lh_state_table_index_by_id(lake->committed, id) : -1;
@@ -346,7 +506,7 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 	size_t n = 0;
 	for (size_t i = 0; i < nf; i++) {
 		const lh_data_file *f = &t->files.items[i];
-		if (f->file_size_bytes >= wo.target_file_size && !all)
+		if (!compact_candidate(lake, f, kind, wo.target_file_size, threshold))
 			continue;
 		c[n++] = (cand){f->id, version_at(versions, t->id, f->begin_snapshot), f->partition_id,
 		                f->begin_snapshot, f->file_size_bytes, f};
@@ -362,7 +522,7 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 		size_t j = i;
 		int64_t size = 0;
 		while (j < n && c[j].version == c[i].version && c[j].partition == c[i].partition &&
-		       part_cmp(c[j].f, c[i].f) == 0 &&
+		       part_cmp(c[j].f, c[i].f) == 0 && (kind != REWRITE_DELETED || j == i) &&
 		       (j == i || size + c[j].size <= wo.target_file_size) &&
 		       (max_files <= 0 || merged + (int64_t)(j - i) < max_files)) {
 			size += c[j].size;
@@ -381,12 +541,14 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 	}
 	free(c);
 	if (st == LH_OK && runs.len > 0) {
-		compact_job job = {.table_id = t->id, .ids = &ids, .runs = &runs,
+		compact_job job = {.table_id = t->id, .kind = kind, .ids = &ids, .runs = &runs,
 		                   .rep = rep, .label = label};
 		int64_t rows = 0;
 		st = lh_txn_run(lake, compact_fn, &job, &rows);
 		if (st != LH_OK)
 			lh_err_prefix(&lake->err, "compacting '%s': ", label);
+		else if (kind == MERGE_ADJACENT) /* past snapshots read the merged file now */
+			lh_lake_forget_past(lake);
 	}
 	LH_VEC_FREE(&ids);
 	LH_VEC_FREE(&runs);
@@ -417,13 +579,21 @@ static lh_status each_table(lh_lake *lake, const lh_i64_vec *ids, table_fn fn, v
 typedef struct compact_ctx {
 	const lh_rows *versions;
 	int64_t max_files;
+	compact_kind kind;
+	double threshold; /* REWRITE_DELETED: -1 for the table's rewrite_delete_threshold */
 	report *rep;
 } compact_ctx;
 
 static lh_status compact_one(lh_lake *lake, const lh_table *t, const char *label, void *ctx)
 {
 	compact_ctx *cc = ctx;
-	return compact_table(lake, t, label, cc->versions, cc->max_files, false, cc->rep);
+	double threshold = cc->threshold;
+	if (threshold < 0) {
+		const char *v = lh_state_option(lh_lake_state(lake), t, "rewrite_delete_threshold");
+		threshold = v ? strtod(v, NULL) : 0.95;
+	}
+	return compact_table(lake, t, label, cc->versions, cc->max_files, cc->kind, threshold,
+	                     cc->rep);
 }
 
 static lh_status flush_one(lh_lake *lake, const lh_table *t, const char *label, void *ctx)
@@ -431,11 +601,19 @@ static lh_status flush_one(lh_lake *lake, const lh_table *t, const char *label, 
 	return flush_table(lake, t, label, ctx);
 }
 
-static lh_status merge_adjacent_files(lh_lake *lake, const lh_fn_args *a, const char *name)
+/* ducklake_merge_adjacent_files(lake [, table] [, schema =>] [, max_compacted_files =>]),
+ * ducklake_rewrite_data_files(lake [, table] [, schema =>] [, delete_threshold =>]), and
+ * lakehouse_compact, which runs the rewrite, then the merge (any parameter of both). */
+static lh_status compact_fn_call(lh_lake *lake, const lh_fn_args *a, const char *name,
+                                 const char *fn)
 {
-	static const char *const allowed[] = {"schema", "max_compacted_files", NULL};
-	const char *fn = "ducklake_merge_adjacent_files";
-	lh_status st = check_names(lake, fn, a, allowed);
+	static const char *const merge_names[] = {"schema", "max_compacted_files", NULL};
+	static const char *const rewrite_names[] = {"schema", "delete_threshold", NULL};
+	static const char *const both_names[] = {"schema", "max_compacted_files", "delete_threshold",
+	                                         NULL};
+	bool merge = lh_strieq(fn, "ducklake_merge_adjacent_files");
+	bool rewrite = lh_strieq(fn, "ducklake_rewrite_data_files");
+	lh_status st = check_names(lake, fn, a, merge ? merge_names : rewrite ? rewrite_names : both_names);
 	if (st != LH_OK)
 		return st;
 	const char *table = a->n > 1 && !a->names[1] ? a->values[1] : NULL;
@@ -445,6 +623,12 @@ static lh_status merge_adjacent_files(lh_lake *lake, const lh_fn_args *a, const 
 	if (mf && !lh_parse_int64(mf, &max_files))
 		return lh_lake_fail(lake, LH_ERR_TYPE, "%s: max_compacted_files => '%s' is not a number",
 		                    fn, mf);
+	double threshold = -1;
+	const char *dt = named(a, "delete_threshold");
+	char *end = NULL;
+	if (dt && (threshold = strtod(dt, &end), end == dt || *end || threshold < 0 || threshold > 1))
+		return lh_lake_fail(lake, LH_ERR_TYPE,
+		                    "%s: delete_threshold => '%s' is not a share between 0 and 1", fn, dt);
 	if ((st = lh_lake_refresh(lake)) != LH_OK)
 		return st;
 	lh_state *s = lake->committed;
@@ -473,8 +657,11 @@ static lh_status merge_adjacent_files(lh_lake *lake, const lh_fn_args *a, const 
 		if (LH_VEC_PUSH(&todo, t->id) != LH_OK)
 			st = nomem(lake);
 	}
-	compact_ctx cc = {versions, max_files, &rep};
-	if (st == LH_OK)
+	compact_ctx cc = {versions, max_files, REWRITE_DELETED, threshold, &rep};
+	if (st == LH_OK && !merge)
+		st = each_table(lake, &todo, compact_one, &cc);
+	cc.kind = MERGE_ADJACENT;
+	if (st == LH_OK && !rewrite)
 		st = each_table(lake, &todo, compact_one, &cc);
 	LH_VEC_FREE(&todo);
 	lh_rows_free(&versions);
@@ -526,7 +713,7 @@ static lh_status optimize_fn(lh_lake *lake, const lh_fn_args *a, const char *nam
 		st = nomem(lake);
 	lake->write_random_access = true;
 	if (st == LH_OK)
-		st = compact_table(lake, t, label, versions, 0, true, &rep);
+		st = compact_table(lake, t, label, versions, 0, REWRITE_ALL, 0, &rep);
 	lake->write_random_access = false;
 	free(label);
 	lh_rows_free(&versions);
@@ -684,12 +871,8 @@ static lh_status expire_snapshots(lh_lake *lake, const lh_fn_args *a, const char
 	lh_rows_free(&data);
 	lh_rows_free(&dels);
 	LH_VEC_FREE(&chosen);
-	if (st == LH_OK && !dry_run) {
-		/* states of expired snapshots must not be read from the cache any more */
-		for (size_t i = 0; i < lake->past.len; i++)
-			lh_state_free(&lake->past.items[i]);
-		lake->past.len = 0;
-	}
+	if (st == LH_OK && !dry_run) /* states of expired snapshots must not be read any more */
+		lh_lake_forget_past(lake);
 	if (st != LH_OK) {
 		lh_buf_free(&rep.rows);
 		return st;
@@ -973,6 +1156,7 @@ static lh_status flush_inlined_data(lh_lake *lake, const lh_fn_args *a, const ch
 bool lh_maint_is_function(const char *fn)
 {
 	return lh_strieq(fn, "ducklake_merge_adjacent_files") || lh_strieq(fn, "lakehouse_optimize") ||
+	       lh_strieq(fn, "ducklake_rewrite_data_files") || lh_strieq(fn, "lakehouse_compact") ||
 	       lh_strieq(fn, "ducklake_expire_snapshots") ||
 	       lh_strieq(fn, "ducklake_cleanup_old_files") ||
 	       lh_strieq(fn, "ducklake_delete_orphaned_files") ||
@@ -985,8 +1169,9 @@ lh_status lh_maint_function(lh_lake *lake, const char *fn, const lh_fn_args *arg
 	if (lake->txn_open)
 		return lh_lake_fail(lake, LH_ERR_TXN,
 		                    "%s cannot run inside a transaction: COMMIT or ROLLBACK first", fn);
-	if (lh_strieq(fn, "ducklake_merge_adjacent_files"))
-		return merge_adjacent_files(lake, args, name);
+	if (lh_strieq(fn, "ducklake_merge_adjacent_files") || lh_strieq(fn, "ducklake_rewrite_data_files") ||
+	    lh_strieq(fn, "lakehouse_compact"))
+		return compact_fn_call(lake, args, name, fn);
 	if (lh_strieq(fn, "lakehouse_optimize"))
 		return optimize_fn(lake, args, name);
 	if (lh_strieq(fn, "ducklake_expire_snapshots"))

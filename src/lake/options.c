@@ -268,6 +268,7 @@ void lh_lake_write_options(lh_lake *lake, const lh_state *s, const lh_table *t, 
 	int64_t n;
 	if ((v = lh_state_option(s, t, "target_file_size")) && parse_size(v, &n) && n > 0)
 		o->target_file_size = n;
+	o->whole = lake->write_whole;
 	o->compression = lh_state_option(s, t, "parquet_compression");
 	if ((v = lh_state_option(s, t, "parquet_compression_level")) && lh_parse_int64(v, &n))
 		o->compression_level = n;

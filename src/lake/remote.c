@@ -112,16 +112,25 @@ lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsi
 }
 
 lh_status lh_lake_lineage_select(lh_lake *lake, const lh_state *s, const lh_table *t,
-                                 unsigned lineage, lh_buf *out)
+                                 unsigned lineage, bool by_snapshot, lh_buf *out)
 {
-	lh_buf_puts(out, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename)");
+	lh_buf_puts(out, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename, "
+	                 "__lh_begin)");
 	if (lineage & LH_LINEAGE_ROW_ID)
 		lh_buf_puts(out, ", __lh_rowid AS _ducklake_internal_row_id");
+	/* ordered by snapshot, a row's is the one from which its file showed it: a file that
+	 * a rewrite made shows older rows only from its own snapshot on (before, the file it
+	 * replaced shows them), and so must the merge of it */
 	if (lineage & LH_LINEAGE_SNAPSHOT)
-		lh_buf_puts(out, ", __lh_snapid AS _ducklake_internal_snapshot_id");
+		lh_buf_puts(out, by_snapshot ? ", greatest(__lh_snapid, __lh_begin) AS "
+		                               "_ducklake_internal_snapshot_id"
+		                             : ", __lh_snapid AS _ducklake_internal_snapshot_id");
 	lh_buf_puts(out, " FROM (");
 	lh_status st = lh_lake_scan(lake, s, t, LH_SCAN_VIRTUAL, out);
-	lh_buf_puts(out, (lineage & LH_LINEAGE_ROW_ID) ? ") ORDER BY _ducklake_internal_row_id" : ")");
+	lh_buf_puts(out, by_snapshot ? ") ORDER BY greatest(__lh_snapid, __lh_begin), __lh_file, "
+	                               "__lh_pos"
+	                 : (lineage & LH_LINEAGE_ROW_ID) ? ") ORDER BY _ducklake_internal_row_id"
+	                                                  : ")");
 	return st;
 }
 
@@ -528,7 +537,8 @@ unsigned lh_virtual_of(const lh_table *t, unsigned want)
 
 void lh_virtual_select_open(unsigned virt, lh_buf *b)
 {
-	lh_buf_puts(b, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename)");
+	lh_buf_puts(b, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename, "
+	                 "__lh_begin)");
 	for (size_t i = 0; i < sizeof virtual_columns / sizeof *virtual_columns; i++)
 		if (virt & (1u << i))
 			lh_buf_printf(b, ", %s AS %s", virtual_columns[i].expr, virtual_columns[i].name);

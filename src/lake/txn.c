@@ -35,10 +35,20 @@ lh_status lh_lake_refresh(lh_lake *lake)
 		return LH_OK;
 	lh_state *fresh = NULL;
 	lh_status st = lh_catalog_refresh(lake->cat, lake->committed, &fresh, &lake->err);
+	/* another process's merge changed which files past snapshots read */
+	lh_rows *merges = NULL;
+	if (st == LH_OK && fresh)
+		st = lh_catalog_compactions(lake->cat, lake->committed->snap.id + 1, fresh->snap.id,
+		                            &merges, &lake->err);
+	if (st == LH_OK && merges && merges->nrows > 0)
+		lh_lake_forget_past(lake);
+	lh_rows_free(&merges);
 	if (st == LH_OK && fresh) {
 		lh_state_free(&lake->committed);
 		lake->committed = fresh;
 	}
+	if (st != LH_OK)
+		lh_state_free(&fresh);
 	lh_stmt_set_fresh(lake, st == LH_OK);
 	return st;
 }
@@ -247,7 +257,7 @@ static lh_status flush_local_file(lh_lake *lake, lh_state *state, size_t ti, siz
 	                   (f->snapshot_column ? LH_LINEAGE_SNAPSHOT : 0);
 	lh_buf sel;
 	lh_buf_init(&sel, 0);
-	lh_status st = lh_lake_lineage_select(lake, state, &one, lineage, &sel);
+	lh_status st = lh_lake_lineage_select(lake, state, &one, lineage, false, &sel);
 	int64_t rows = 0;
 	if (st == LH_OK)
 		st = lh_dml_write_rows(lake, ti, lh_buf_str(&sel), lineage, f, &rows);

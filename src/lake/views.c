@@ -415,6 +415,17 @@ lh_status lh_views_load(lh_lake *lake, const lh_table *t)
 	return lh_lake_fail(lake, LH_ERR_INTERNAL, "table '%s' has no view to load", t->name);
 }
 
+void lh_lake_forget_past(lh_lake *lake)
+{
+	for (size_t i = 0; i < lake->past.len; i++)
+		lh_state_free(&lake->past.items[i]);
+	lake->past.len = 0;
+	/* (their DuckDB views are made again, OR REPLACE, when next asked for) */
+	for (size_t i = 0; i < lake->tt_views.len; i++)
+		free(lake->tt_views.items[i].name);
+	lake->tt_views.len = 0;
+}
+
 lh_status lh_lake_past_state(lh_lake *lake, int64_t snapshot, const lh_state **out)
 {
 	for (size_t i = 0; i < lake->past.len; i++)

@@ -37,24 +37,32 @@ def test_compaction_keeps_rows_ids_and_time_travel(small_files):
     ids_before = lk.rows("SELECT rowid, k FROM ducklake_table_insertions('lake', 'main', 't', 0, "
                          f"{before_snap}) ORDER BY rowid")
     p = run("compact", lake=lk.dir, check=True)
-    assert p.stdout.startswith("merged 6 files (") and "into 1 (" in p.stdout
+    # the five files with deletes are rewritten without the deleted rows; those and the
+    # update's file are then merged
+    out = p.stdout.splitlines()
+    assert out[0].startswith("rewrote 5 files with deleted rows (") and "into 5 without" in out[0]
+    assert out[1].startswith("merged 6 files (") and "into 1 (" in out[1], p.stdout
     snap = latest(lk)
-    assert snap == before_snap + 1
-    assert lk.cat("SELECT changes_made FROM ducklake_snapshot_changes WHERE snapshot_id = ?",
-                  (snap,)) == [("compacted_table:1",)]
-    # the sources end at the compaction; the merged file starts there, its rows keep
-    # their ids in the file (row_id_start NULL)
-    files = lk.cat("SELECT begin_snapshot, end_snapshot, record_count, row_id_start FROM "
-                   "ducklake_data_file ORDER BY data_file_id")
-    assert [f[1] for f in files[:-1]] == [snap] * 6
-    assert files[-1] == (snap, None, 37, None)
+    rewrite, update = before_snap + 1, before_snap
+    assert snap == before_snap + 2
+    assert lk.cat("SELECT changes_made FROM ducklake_snapshot_changes WHERE snapshot_id > ? "
+                  "ORDER BY snapshot_id", (before_snap,)) == [("compacted_table:1",)] * 2
+    # the rewrite ends the old files (and their deletes) and starts the new ones; the
+    # merge, as DuckLake merges, deletes its sources from the catalog (queued for
+    # cleanup) and begins where its oldest row did, saying which rows later snapshots
+    # added; the rows keep their ids in the file (row_id_start NULL: not consecutive)
+    files = lk.cat("SELECT begin_snapshot, end_snapshot, record_count, row_id_start, "
+                   "partial_file_info FROM ducklake_data_file ORDER BY data_file_id")
+    assert [f[1] for f in files[:-1]] == [rewrite] * 5
+    assert files[-1] == (update, None, 37, None, f"{update}:2|{rewrite}:37")
+    assert lk.cat("SELECT count(*) FROM ducklake_files_scheduled_for_deletion") == [(6,)]
     assert lk.cat("SELECT count(*) FROM ducklake_delete_file WHERE end_snapshot IS NULL") == [(0,)]
     # the same rows now and at every earlier snapshot; deleted rows stay deleted
     assert state(lk) == history[before_snap]
     assert lk.scalar("SELECT count(*) FROM t WHERE k % 4 = 0") == "0"
     for v, rows in history.items():
         assert state(lk, v) == rows, v
-    assert "nothing to merge" in run("compact", lake=lk.dir, check=True).stdout
+    assert "nothing to do" in run("compact", lake=lk.dir, check=True).stdout
     # row ids survived: a later update shows the original ids
     lk.sql("UPDATE t SET v = 'w' WHERE k = 13")
     ch = lk.rows(f"SELECT rowid, change_type, k, v FROM ducklake_table_changes('lake', 'main', "
@@ -62,7 +70,7 @@ def test_compaction_keeps_rows_ids_and_time_travel(small_files):
     rid13 = [r[0] for r in ids_before[1:] if r[1] == "13"][0]
     assert ch[1:] == [[rid13, "update_postimage", "13", "w"], [rid13, "update_preimage", "13", "u"]]
     # the compaction itself is no change
-    assert lk.rows(f"SELECT count(*) FROM ducklake_table_changes('lake', 'main', 't', {snap}, "
+    assert lk.rows(f"SELECT count(*) FROM ducklake_table_changes('lake', 'main', 't', {rewrite}, "
                    f"{snap})")[1] == ["0"]
     n_all = lk.scalar(f"SELECT count(*) FROM ducklake_table_changes('lake', 'main', 't', 0, "
                       f"{snap + 1})")
@@ -256,8 +264,106 @@ def test_cleanup_refuses_when_the_catalog_and_the_store_disagree(lake):
 def test_maintenance_output_formats(small_files):
     p = run("compact", "--format", "csv", lake=small_files.dir, check=True)
     lines = p.stdout.splitlines()
-    assert lines[0] == "action,object,bytes" and len(lines) == 1 + 6 + 1
+    # five rewritten and their five new files, six merged and the merged one
+    assert lines[0] == "action,object,bytes" and len(lines) == 1 + 5 + 5 + 6 + 1
+    assert [l.split(",")[0] for l in lines[1:]] == ["rewritten", "written"] * 5 + \
+        ["merged"] * 6 + ["created"] or sorted(l.split(",")[0] for l in lines[1:]) == \
+        sorted(["rewritten"] * 5 + ["written"] * 5 + ["merged"] * 6 + ["created"])
     p = run("expire", "--keep-last", "1", "--format", "json", lake=small_files.dir, check=True)
     assert p.stdout.startswith('[{"action":"expired_snapshot"')
     p = run("compact", "--verbose", lake=small_files.dir, check=True)
-    assert "nothing to merge" in p.stdout
+    assert "nothing to do" in p.stdout
+
+
+def merge_history(lake):
+    """Four inserts into t (snapshots s1..s4), one into another table between them."""
+    lake.sql("CREATE TABLE t (k INT, v VARCHAR); CREATE TABLE o (x INT)")
+    snaps = []
+    for i in range(4):
+        lake.sql(f"INSERT INTO t SELECT {i} * 10 + range, 'v{i}' FROM range(10)")
+        snaps.append(latest(lake))
+        if i == 1:
+            lake.sql("INSERT INTO o VALUES (1)")
+    return snaps
+
+
+def feed(lake, a, b):
+    return lake.rows(f"SELECT snapshot_id, rowid, change_type, k FROM ducklake_table_changes("
+                     f"'lake', 'main', 't', {a}, {b}) ORDER BY ALL")
+
+
+@pytest.mark.parametrize("version", ["0.3", "1.0"])
+def test_a_merge_is_shaped_as_duckdb_merges_and_every_snapshot_reads_the_same(version):
+    from lh import Lake
+    lake = Lake(init=("--ducklake-version", version))
+    try:
+        snaps = merge_history(lake)
+        last = latest(lake)
+        before = {v: lake.rows(f"SELECT snapshot_id, rowid, k, v FROM t AT (VERSION => {v}) "
+                               "ORDER BY k") for v in range(snaps[0] - 1, last + 1)}
+        feeds = {(a, b): feed(lake, a, b) for a in snaps for b in snaps if a <= b}
+        sources = lake.cat("SELECT data_file_id FROM ducklake_data_file WHERE table_id = "
+                           "(SELECT table_id FROM ducklake_table WHERE table_name = 't') "
+                           "ORDER BY 1")
+        # a session that reads the past before the merge and its cleanup, and after
+        p = subprocess.Popen([BIN, "--lake", lake.dir, "sql", "--format", "csv"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=environ(lake=lake.dir))
+        p.stdin.write(f"SELECT count(*) FROM t AT (VERSION => {snaps[1]});\n"
+                      "SELECT 'ready' AS marker;\n")
+        p.stdin.flush()
+        assert any(line.strip() == "ready" for line in p.stdout)
+        out = lake.rows("CALL ducklake_merge_adjacent_files('lake', 't')")
+        assert sorted(r[0] for r in out[1:]) == ["created"] + ["merged"] * 4
+        # one file, beginning where the oldest row did, saying which rows each later
+        # snapshot added; its sources are gone from the catalog and queued for cleanup
+        files = lake.cat("SELECT begin_snapshot, end_snapshot, record_count, row_id_start, " +
+                         ("partial_max" if version == "1.0" else "partial_file_info") +
+                         " FROM ducklake_data_file WHERE table_id = (SELECT table_id FROM "
+                         "ducklake_table WHERE table_name = 't')")
+        info = (str(snaps[3]) if version == "1.0" else
+                "|".join(f"{s}:{10 * (i + 1)}" for i, s in enumerate(snaps)))
+        assert [tuple(str(x) if x is not None else None for x in f) for f in files] == [
+            (str(snaps[0]), None, "40", "0", info)]
+        assert sorted(lake.cat("SELECT data_file_id FROM "
+                               "ducklake_files_scheduled_for_deletion")) == sorted(sources)
+        for v, rows in before.items():
+            assert lake.rows(f"SELECT snapshot_id, rowid, k, v FROM t AT (VERSION => {v}) "
+                             "ORDER BY k") == rows, v
+        for (a, b), rows in feeds.items():
+            assert feed(lake, a, b) == rows, (a, b)
+        # the sources are removed; the session that read the past before keeps reading it
+        # right (it reads the merged file now)
+        run("cleanup", "--older-than", "0", lake=lake.dir, check=True)
+        assert not any(lake.object_exists(f"main/t/{p}") for (p,) in
+                       lake.cat("SELECT path FROM ducklake_files_scheduled_for_deletion"))
+        out, err = p.communicate(f"SELECT k FROM t AT (VERSION => {snaps[1]}) ORDER BY k "
+                                 "DESC LIMIT 1;\n", timeout=120)
+        assert p.returncode == 0 and out.splitlines()[-2:] == ["k", "19"], err
+        for v, rows in before.items():
+            assert lake.rows(f"SELECT snapshot_id, rowid, k, v FROM t AT (VERSION => {v}) "
+                             "ORDER BY k") == rows, v
+        # a rollback to a snapshot in the middle of the merged file hides its later rows
+        run("rollback", "t", str(snaps[1]), lake=lake.dir, check=True)
+        assert lake.rows("SELECT snapshot_id, rowid, k, v FROM t ORDER BY k") == before[snaps[1]]
+        rb = latest(lake)
+        assert [r[2] for r in feed(lake, rb, rb)[1:]] == ["delete"] * 20
+    finally:
+        lake.close()
+
+
+def test_rewrite_data_files_drops_deleted_rows_from_a_new_snapshot_on(small_files):
+    lk = small_files
+    before_snap = latest(lk)
+    history = {v: state(lk, v) for v in range(1, before_snap + 1)}
+    # 2 or 3 of 10 rows deleted in each of the first five files: a threshold of 0.25
+    # rewrites those with 3
+    out = lk.rows("CALL ducklake_rewrite_data_files('lake', 't', delete_threshold => 0.25)")
+    acts = sorted(r[0] for r in out[1:])
+    assert acts == ["rewritten"] * (len(acts) // 2) + ["written"] * (len(acts) // 2) and acts
+    assert latest(lk) == before_snap + 1
+    for v, rows in history.items():
+        assert state(lk, v) == rows, v
+    assert state(lk) == history[before_snap]
+    assert "delete_threshold => '2'" in lk.fail(
+        "CALL ducklake_rewrite_data_files('lake', delete_threshold => 2)")
