@@ -30,7 +30,7 @@ static const char *const compact_help =
     "CALL ducklake_merge_adjacent_files('lake' [, 'table'] [, schema => 's']);\n"
     "CALL ducklake_flush_inlined_data('lake' [, schema_name => s] [, table_name => t]).\n"
     "\n"
-    "  --max-files N          merge at most N files in all\n"
+    "  --max-files N          make at most N merged files\n"
     "  --delete-threshold F   rewrite only files where at least this share of the rows is\n"
     "                         deleted (0 to 1; default 0: any deleted row)\n"
     "  -v, --verbose          list every file rewritten, merged and created\n";
@@ -262,8 +262,8 @@ static int cmd_compact(const opts *o)
 	if (rc)
 		return rc;
 	long long max_files = 0;
-	if (f.max_files && (sscanf(f.max_files, "%lld", &max_files) != 1 || max_files < 2))
-		return usage_error("compact: --max-files needs a number >= 2, not '%s'", f.max_files);
+	if (f.max_files && (sscanf(f.max_files, "%lld", &max_files) != 1 || max_files < 1))
+		return usage_error("compact: --max-files needs a number >= 1, not '%s'", f.max_files);
 	double threshold = 0;
 	char *end = NULL;
 	if (f.delete_threshold &&

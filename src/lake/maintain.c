@@ -269,6 +269,19 @@ static lh_status merged_info(lh_lake *lake, const lh_data_file *src, size_t n, c
 	return st;
 }
 
+/* *out: the oldest snapshot at or after `snap` the catalog still has. */
+static lh_status oldest_snapshot_from(lh_lake *lake, int64_t snap, int64_t *out)
+{
+	lh_val v[1] = {LH_V_INT(snap)};
+	lh_rows *rows = NULL;
+	lh_status st = lh_catdb_query(lake->cat, "SELECT min(snapshot_id) FROM ducklake_snapshot WHERE "
+	                              "snapshot_id >= ?", v, 1, &rows, &lake->err);
+	if (st == LH_OK)
+		*out = lh_rows_int(rows, 0, 0, snap);
+	lh_rows_free(&rows);
+	return st;
+}
+
 static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 {
 	compact_job *job = arg;
@@ -292,11 +305,15 @@ static lh_status compact_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		if (merge)
 			st = merged_info(lake, files, run->n, &info, &begin);
 		/* a merge serves the snapshots of its sources: it keeps their columns (those of
-		 * their schema version, dropped ones too), as the table had them then */
+		 * their schema version, dropped ones too), as the table had them then (or at the
+		 * oldest snapshot left, when expiry took that one) */
 		const lh_table *shape = NULL;
 		const lh_state *then = NULL;
+		int64_t shape_snap = begin;
 		if (st == LH_OK && merge)
-			st = lh_lake_past_state(lake, begin, &then);
+			st = oldest_snapshot_from(lake, begin, &shape_snap);
+		if (st == LH_OK && merge)
+			st = lh_lake_past_state(lake, shape_snap, &then);
 		ptrdiff_t pti = then ? lh_state_table_index_by_id(then, t->id) : -1;
 		if (st == LH_OK && merge && pti < 0)
 			st = lh_lake_fail(lake, LH_ERR_CORRUPT, "table '%s' has files from snapshot %lld, "
@@ -515,16 +532,14 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 	lh_i64_vec ids = {0};
 	run_vec runs = {0};
 	lh_status st = LH_OK;
-	int64_t merged = 0;
-	for (size_t i = 0; i < n && st == LH_OK;) {
-		/* a run: consecutive candidates of one version and partition, up to the target
-		 * size (and max_files in all) */
+	for (size_t i = 0; i < n && st == LH_OK && (max_files <= 0 || (int64_t)runs.len < max_files);) {
+		/* a run: consecutive candidates of one version and partition, taken while the run
+		 * is below the target size; max_files runs at most */
 		size_t j = i;
 		int64_t size = 0;
 		while (j < n && c[j].version == c[i].version && c[j].partition == c[i].partition &&
 		       part_cmp(c[j].f, c[i].f) == 0 && (kind != REWRITE_DELETED || j == i) &&
-		       (j == i || size + c[j].size <= wo.target_file_size) &&
-		       (max_files <= 0 || merged + (int64_t)(j - i) < max_files)) {
+		       (j == i || size < wo.target_file_size)) { /* (as DuckLake: the last may overshoot) */
 			size += c[j].size;
 			j++;
 		}
@@ -535,7 +550,6 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 					st = nomem(lake);
 			if (st == LH_OK && LH_VEC_PUSH(&runs, run) != LH_OK)
 				st = nomem(lake);
-			merged += (int64_t)(j - i);
 		}
 		i = j > i ? j : i + 1;
 	}
@@ -618,11 +632,21 @@ static lh_status compact_fn_call(lh_lake *lake, const lh_fn_args *a, const char 
 		return st;
 	const char *table = a->n > 1 && !a->names[1] ? a->values[1] : NULL;
 	const char *schema = named(a, "schema");
-	int64_t max_files = 0;
+	int64_t max_files = 0; /* merged files made, at most (0: no limit) */
 	const char *mf = named(a, "max_compacted_files");
+	if (mf && (!*mf || lh_strieq(mf, "NULL")))
+		return lh_lake_fail(lake, LH_ERR_INVALID, "%s: The max_compacted_files option must be a "
+		                    "non-null integer", fn);
 	if (mf && !lh_parse_int64(mf, &max_files))
 		return lh_lake_fail(lake, LH_ERR_TYPE, "%s: max_compacted_files => '%s' is not a number",
 		                    fn, mf);
+	if (mf && max_files < 0)
+		return lh_lake_fail(lake, LH_ERR_TYPE, "%s: max_compacted_files => %lld: Type INT32 with "
+		                    "value %lld can't be cast to a count of files (1 or more)",
+		                    fn, (long long)max_files, (long long)max_files);
+	if (mf && max_files == 0)
+		return lh_lake_fail(lake, LH_ERR_INVALID, "%s: The max_compacted_files option must be "
+		                    "greater than zero.", fn);
 	double threshold = -1;
 	const char *dt = named(a, "delete_threshold");
 	char *end = NULL;
@@ -661,6 +685,10 @@ static lh_status compact_fn_call(lh_lake *lake, const lh_fn_args *a, const char 
 	if (st == LH_OK && !merge)
 		st = each_table(lake, &todo, compact_one, &cc);
 	cc.kind = MERGE_ADJACENT;
+	/* the merge starts from what the rewrite committed (even when the state could not
+	 * catch up right after its commit) */
+	if (st == LH_OK && !merge && !rewrite)
+		st = lh_lake_refresh(lake);
 	if (st == LH_OK && !rewrite)
 		st = each_table(lake, &todo, compact_one, &cc);
 	LH_VEC_FREE(&todo);

@@ -367,3 +367,16 @@ def test_rewrite_data_files_drops_deleted_rows_from_a_new_snapshot_on(small_file
     assert state(lk) == history[before_snap]
     assert "delete_threshold => '2'" in lk.fail(
         "CALL ducklake_rewrite_data_files('lake', delete_threshold => 2)")
+
+
+def test_a_merge_of_files_whose_snapshots_expired(lake):
+    lake.sql("CREATE TABLE t (k INT, gone INT)")
+    for i in range(3):
+        lake.sql(f"INSERT INTO t VALUES ({i}, {i})")
+    lake.sql("ALTER TABLE t DROP COLUMN gone")
+    lake.sql("INSERT INTO t VALUES (9)")
+    want = lake.rows("SELECT snapshot_id, rowid, k FROM t ORDER BY k")
+    run("expire", "--keep-last", "1", lake=lake.dir, check=True)
+    out = lake.rows("CALL ducklake_merge_adjacent_files('lake')")
+    assert sorted(r[0] for r in out[1:]) == ["created"] + ["merged"] * 3
+    assert lake.rows("SELECT snapshot_id, rowid, k FROM t ORDER BY k") == want
