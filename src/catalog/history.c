@@ -9,13 +9,14 @@
 
 #include <stdlib.h>
 
-/* True for a compaction snapshot: it changes no row, so the change feed skips the files
- * it added and retired (a compaction commit holds nothing else; 0.4 on names it
- * merge_adjacent or rewrite_delete). */
+/* True for a compaction or flush snapshot: it changes no row, so the change feed skips
+ * the files it added and retired (such a commit holds nothing else; 0.4 on names them
+ * merge_adjacent, rewrite_delete and inline_flush). */
 #define NOT_COMPACTION(snap)                                                                    \
 	" NOT EXISTS (SELECT 1 FROM ducklake_snapshot_changes __c WHERE __c.snapshot_id = " snap   \
 	" AND (__c.changes_made LIKE 'compacted_table:%' OR __c.changes_made LIKE "                \
-	"'merge_adjacent:%' OR __c.changes_made LIKE 'rewrite_delete:%')) "
+	"'merge_adjacent:%' OR __c.changes_made LIKE 'rewrite_delete:%' OR __c.changes_made LIKE " \
+	"'flushed_inlined:%' OR __c.changes_made LIKE 'inline_flush:%')) "
 
 lh_status lh_catalog_snapshots(lh_catdb *db, lh_rows **out, lh_err *err)
 {

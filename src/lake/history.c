@@ -547,6 +547,95 @@ static lh_status append_deletes(lh_lake *lake, const lh_state *s, const lh_table
 
 typedef enum { CHANGES_ALL, CHANGES_INSERTIONS, CHANGES_DELETIONS } changes_kind;
 
+/* The changes of rows kept inline (ducklake_inlined_data_<table>_<version>): each row is
+ * inserted at its begin_snapshot and deleted at its end_snapshot, unless a flush ended it
+ * (its rows go on in a file: no change); an update ends a row and inserts its new version
+ * under the same row id. Values are matched to the table's columns by name. */
+static lh_status append_inlined(lh_lake *lake, const lh_table *t, int64_t from, int64_t to,
+                                changes_kind kind, lh_buf *b)
+{
+	lh_val range[2] = {LH_V_INT(from), LH_V_INT(to)};
+	lh_rows *flushes = NULL;
+	lh_status st = lh_catdb_query(lake->cat,
+	                              "SELECT snapshot_id FROM ducklake_snapshot_changes WHERE "
+	                              "snapshot_id >= ?1 AND snapshot_id <= ?2 AND (changes_made LIKE "
+	                              "'flushed_inlined:%' OR changes_made LIKE 'inline_flush:%')",
+	                              range, 2, &flushes, &lake->err);
+	for (size_t n = 0; st == LH_OK && n < t->inl_n; n++) {
+		lh_buf q;
+		lh_buf_init(&q, 0);
+		lh_buf_puts(&q, "SELECT * FROM ");
+		lh_buf_sql_ident(&q, t->inl_tables[n]);
+		lh_buf_puts(&q, " WHERE (begin_snapshot >= ?1 AND begin_snapshot <= ?2) OR "
+		                "(end_snapshot >= ?1 AND end_snapshot <= ?2) ORDER BY row_id");
+		lh_rows *rows = NULL;
+		st = q.status == LH_OK ? lh_catdb_query(lake->cat, lh_buf_str(&q), range, 2, &rows, &lake->err)
+		                       : nomem(lake);
+		lh_buf_free(&q);
+		size_t ncols = t->columns.len, w = 3 + ncols, nev = 0;
+		/* where each of the table's columns is in the inlined table's rows (-1: not) */
+		ptrdiff_t *at = st == LH_OK ? calloc(ncols + 1, sizeof *at) : NULL;
+		const char **vals = st == LH_OK ? calloc(2 * rows->nrows * w + 1, sizeof *vals) : NULL;
+		char (*nums)[2][24] = st == LH_OK ? calloc(rows->nrows + 1, sizeof *nums) : NULL;
+		if (st == LH_OK && (!at || !vals || !nums))
+			st = nomem(lake);
+		ptrdiff_t rid = -1, beg = -1, end = -1;
+		for (size_t k = 0; st == LH_OK && k < rows->ncols; k++) {
+			const char *nm = rows->names[k] ? rows->names[k] : "";
+			rid = strcmp(nm, "row_id") == 0 ? (ptrdiff_t)k : rid;
+			beg = strcmp(nm, "begin_snapshot") == 0 ? (ptrdiff_t)k : beg;
+			end = strcmp(nm, "end_snapshot") == 0 ? (ptrdiff_t)k : end;
+		}
+		for (size_t c = 0; st == LH_OK && c < ncols; c++) {
+			at[c] = -1;
+			for (size_t k = 0; k < rows->ncols; k++)
+				if (rows->names[k] && t->columns.items[c].parent < 0 &&
+				    strcmp(rows->names[k], t->columns.items[c].name) == 0)
+					at[c] = (ptrdiff_t)k;
+		}
+		for (size_t r = 0; st == LH_OK && r < rows->nrows && rid >= 0 && beg >= 0 && end >= 0; r++) {
+			int64_t bs = lh_rows_int(rows, r, (size_t)beg, -1);
+			int64_t es = lh_rows_int(rows, r, (size_t)end, -1);
+			bool flushed = false;
+			for (size_t f = 0; f < flushes->nrows; f++)
+				flushed |= lh_rows_int(flushes, f, 0, -2) == es;
+			for (int e = 0; e < 2; e++) {
+				int64_t snap = e == 0 ? bs : es;
+				if (snap < from || snap > to || (e == 0 && kind == CHANGES_DELETIONS) ||
+				    (e == 1 && (kind == CHANGES_INSERTIONS || flushed)))
+					continue;
+				const char **row = vals + nev++ * w;
+				snprintf(nums[r][e], sizeof nums[r][e], "%lld", (long long)snap);
+				row[0] = nums[r][e];
+				row[1] = lh_rows_get(rows, r, (size_t)rid);
+				row[2] = e == 0 ? "i" : "d";
+				for (size_t c = 0; c < ncols; c++)
+					row[3 + c] = at[c] >= 0 ? lh_rows_get(rows, r, (size_t)at[c]) : NULL;
+			}
+		}
+		if (st == LH_OK && nev > 0) {
+			lh_buf_puts(b, " UNION ALL SELECT __r.r[1]::BIGINT, __r.r[2]::BIGINT, __r.r[3]");
+			for (size_t c = 0; st == LH_OK && c < ncols; c++) {
+				if (t->columns.items[c].parent >= 0)
+					continue;
+				lh_buf_printf(b, ", CAST(__r.r[%zu] AS ", 4 + c);
+				st = lh_types_sql(t->columns.items, ncols, c, b, &lake->err);
+				lh_buf_puts(b, ") AS ");
+				lh_buf_sql_ident(b, t->columns.items[c].name);
+			}
+			lh_buf_puts(b, " FROM ");
+			lh_buf_json_rows(b, vals, nev, w, false);
+			lh_buf_puts(b, " __r");
+		}
+		free(at);
+		free(vals);
+		free(nums);
+		lh_rows_free(&rows);
+	}
+	lh_rows_free(&flushes);
+	return st;
+}
+
 static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes_kind kind,
                                const char *name)
 {
@@ -583,12 +672,6 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 		                  "the changes of table '%s' cannot be listed yet: it has files registered "
 		                  "with ducklake_add_data_files",
 		                  t->name);
-	/* nor rows kept inline in the catalog (data inlining): never listed as no change */
-	else if (st == LH_OK && t->inl_n > 0)
-		st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-		                  "the changes of table '%s' cannot be listed yet: it has rows kept inline "
-		                  "in the catalog (data inlining)",
-		                  t->name);
 	lh_rows_free(&mapped);
 	/* nor deletes DuckDB 1.5 kept inline, or flushed with a snapshot per row */
 	bool v1_deletes = false;
@@ -617,6 +700,8 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 		st = append_inserts(lake, s, t, from, to, &ev);
 	if (st == LH_OK && kind != CHANGES_INSERTIONS)
 		st = append_deletes(lake, s, t, table_path ? table_path : "", from, to, &ev);
+	if (st == LH_OK)
+		st = append_inlined(lake, t, from, to, kind, &ev);
 	lh_buf_printf(&b,
 	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" AS SELECT snapshot_id, rowid, CASE WHEN "
 	              "__kind = 'i' THEN CASE WHEN bool_or(__kind = 'd') OVER (PARTITION BY "

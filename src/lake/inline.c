@@ -320,7 +320,11 @@ lh_status lh_inline_flush(lh_lake *lake, size_t ti, int64_t *out_rows)
 		st = nomem(lake);
 	for (size_t k = before; st == LH_OK && k < m->files.len; k++)
 		m->files.items[k].compacted = true; /* rows that exist already, ids in the file */
-	if (m)
+	if (m) {
+		/* its rows are read from the file now (the commit ends the inlined ones) */
 		m->inl_flushed = true;
+		free(m->inlined);
+		m->inlined = NULL;
+	}
 	return st;
 }

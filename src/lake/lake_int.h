@@ -59,6 +59,10 @@ struct lh_lake {
 	                        commit is durable even when `committed` could not catch up) */
 
 	bool txn_open;       /* inside BEGIN ... COMMIT */
+	bool txn_wrote;      /* ... and a statement of it changed the lake */
+	const char *txn_maint; /* ... the maintenance it ran (a merge, a flush), which then is
+	                          all it does; NULL: none */
+	const char *in_maint; /* the maintenance function running now, or NULL */
 	struct lh_stmt *stmt; /* the statement running now (exec.c), NULL between them */
 	lh_state *txn_base;  /* state the open transaction started from */
 	lh_state *txn;       /* its working copy */

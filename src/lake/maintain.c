@@ -482,6 +482,8 @@ static bool compact_candidate(const lh_lake *lake, const lh_data_file *f, compac
                               int64_t target, double threshold)
 {
 	int64_t deleted = lh_data_file_deleted(f);
+	if (f->id < 0) /* written by the open transaction (its flush): not committed yet */
+		return false;
 	switch (kind) {
 	case MERGE_ADJACENT:
 		/* as DuckLake: files with deletes wait for a rewrite; 0.3 has no way to record
@@ -561,8 +563,6 @@ static lh_status compact_table(lh_lake *lake, const lh_table *t, const char *lab
 		st = lh_txn_run(lake, compact_fn, &job, &rows);
 		if (st != LH_OK)
 			lh_err_prefix(&lake->err, "compacting '%s': ", label);
-		else if (kind == MERGE_ADJACENT) /* past snapshots read the merged file now */
-			lh_lake_forget_past(lake);
 	}
 	LH_VEC_FREE(&ids);
 	LH_VEC_FREE(&runs);
@@ -1191,12 +1191,32 @@ bool lh_maint_is_function(const char *fn)
 	       lh_strieq(fn, "ducklake_flush_inlined_data");
 }
 
+static lh_status maint_run(lh_lake *lake, const char *fn, const lh_fn_args *args,
+                           const char *name);
+
 lh_status lh_maint_function(lh_lake *lake, const char *fn, const lh_fn_args *args,
                             const char *name)
 {
-	if (lake->txn_open)
+	/* a merge, rewrite or flush is a change like others: it may be what a transaction
+	 * does (it commits with it), but no more, since its commit deletes or ends files */
+	bool transactional = lh_strieq(fn, "ducklake_merge_adjacent_files") ||
+	                     lh_strieq(fn, "ducklake_rewrite_data_files") ||
+	                     lh_strieq(fn, "lakehouse_compact") ||
+	                     lh_strieq(fn, "ducklake_flush_inlined_data");
+	if (lake->txn_open && (!transactional || lake->txn_wrote || lake->txn_maint))
 		return lh_lake_fail(lake, LH_ERR_TXN,
-		                    "%s cannot run inside a transaction: COMMIT or ROLLBACK first", fn);
+		                    "%s cannot run inside a transaction%s: COMMIT or ROLLBACK first", fn,
+		                    transactional ? " that changed the lake already" : "");
+	lake->in_maint = lh_strieq(fn, "ducklake_flush_inlined_data") ? "ducklake_flush_inlined_data"
+	                                                              : "a compaction";
+	lh_status st = maint_run(lake, fn, args, name);
+	lake->in_maint = NULL;
+	return st;
+}
+
+static lh_status maint_run(lh_lake *lake, const char *fn, const lh_fn_args *args,
+                           const char *name)
+{
 	if (lh_strieq(fn, "ducklake_merge_adjacent_files") || lh_strieq(fn, "ducklake_rewrite_data_files") ||
 	    lh_strieq(fn, "lakehouse_compact"))
 		return compact_fn_call(lake, args, name, fn);

@@ -138,6 +138,8 @@ static void txn_end(lh_lake *lake)
 	lh_state_free(&lake->txn);
 	lh_state_free(&lake->txn_base);
 	lake->txn_open = false;
+	lake->txn_wrote = false;
+	lake->txn_maint = NULL;
 }
 
 void lh_txn_rollback(lh_lake *lake)
@@ -372,6 +374,13 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 		lh_store_log_clear(lake->store); /* recorded */
 	}
 	keep_committed_files(lake);
+	/* a merge changed which files past snapshots read */
+	bool merged = false;
+	for (size_t i = 0; i < lake->txn->tables.len; i++)
+		for (size_t k = 0; k < lake->txn->tables.items[i]->files.len; k++)
+			merged |= lake->txn->tables.items[i]->files.items[k].merged;
+	if (merged)
+		lh_lake_forget_past(lake);
 	txn_end(lake);
 	refresh_after_commit(lake);
 	lh_catdb_release(lake->cat);
@@ -411,8 +420,19 @@ static lh_status run_atomic(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *
 
 lh_status lh_txn_run(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *out_count)
 {
-	if (lake->txn)
-		return run_atomic(lake, fn, arg, out_count);
+	if (lake->txn && lake->txn_maint && !lake->in_maint)
+		return lh_lake_fail(lake, LH_ERR_TXN,
+		                    "this transaction ran %s, which is all it can do: COMMIT (or "
+		                    "ROLLBACK) it before other changes",
+		                    lake->txn_maint);
+	if (lake->txn) {
+		lh_status st = run_atomic(lake, fn, arg, out_count);
+		if (st == LH_OK && lake->txn_open && lake->in_maint)
+			lake->txn_maint = lake->in_maint;
+		else if (st == LH_OK)
+			lake->txn_wrote = true;
+		return st;
+	}
 	/* an implicit transaction of its own */
 	lh_status st = lh_txn_begin(lake);
 	if (st != LH_OK)

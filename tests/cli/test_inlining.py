@@ -148,10 +148,41 @@ def test_what_is_not_inlined_and_what_refuses_inlined_tables(lake, tmp_path):
     lake.sql("CREATE TABLE c AS SELECT 1 AS k, 'x' AS s")
     assert len(lake.data_files()) == 2 and lake.rows("FROM c")[1:] == [["1", "x"]]
     last = lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')")
-    err = lake.fail(f"SELECT * FROM ducklake_table_changes('lake', 'main', 'c', 0, {last})")
-    assert "rows kept inline in the catalog" in err, err
     err = run("rollback", "c", last, lake=lake.dir).stderr
     assert "rows kept inline in the catalog" in err, err
+
+
+def test_the_change_feed_lists_inlined_rows_and_skips_their_flush(lake):
+    tid = make_small(lake)
+    lake.sql("INSERT INTO small VALUES (1, 'one'), (2, 'two')")
+    ins = lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')")
+    lake.sql("UPDATE small SET note = 'uno' WHERE k = 1")
+    upd = lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')")
+    lake.sql("DELETE FROM small WHERE k = 2")
+    dele = lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')")
+    files = len(lake.data_files())  # (an update writes its rows into a file)
+    assert inlined(lake, tid)
+    q = ("SELECT snapshot_id, rowid, change_type, k, note FROM ducklake_table_changes('lake', "
+         "'main', 'small', {}, {}) ORDER BY snapshot_id, rowid, change_type")
+    want = [["snapshot_id", "rowid", "change_type", "k", "note"],
+            [ins, "0", "insert", "1", "one"], [ins, "1", "insert", "2", "two"],
+            [upd, "0", "update_postimage", "1", "uno"], [upd, "0", "update_preimage", "1", "one"],
+            [dele, "1", "delete", "2", "two"]]
+    assert lake.rows(q.format(ins, dele)) == want
+    assert lake.rows(q.format(upd, upd)) == [want[0]] + want[3:5]
+    assert lake.rows("SELECT snapshot_id, k FROM ducklake_table_insertions('lake', 'main', "
+                     f"'small', {ins}, {dele}) ORDER BY snapshot_id, k")[1:] == [
+        [ins, "1"], [ins, "2"], [upd, "1"]]
+    # a flush changes no row: the same feed, and nothing at the flush
+    lake.sql("INSERT INTO small VALUES (3, 'three')")
+    three = lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')")
+    want.append([three, "3", "insert", "3", "three"])
+    assert lake.rows(q.format(ins, three)) == want
+    lake.sql("CALL ducklake_flush_inlined_data('lake')")
+    flush = lake.scalar("SELECT max(snapshot_id) FROM ducklake_snapshots('lake')")
+    assert len(lake.data_files()) == files + 1 and int(flush) == int(three) + 1
+    assert lake.rows(q.format(ins, flush)) == want
+    assert lake.rows(q.format(flush, flush)) == [want[0]]
 
 
 def test_attach_sets_the_limit_for_the_session(tmp_path):

@@ -103,8 +103,21 @@ def test_compaction_respects_schema_versions_and_targets(lake):
     assert "nope" in err and "does not exist" in err
     err = lake.fail("CALL ducklake_merge_adjacent_files('lake', bogus => 1)")
     assert "no parameter 'bogus'" in err
-    err = lake.fail("BEGIN; CALL ducklake_merge_adjacent_files('lake')")
-    assert "inside a transaction" in err
+    # inside a transaction: as its only change (it commits with it)
+    err = lake.fail("BEGIN; INSERT INTO t VALUES (6, 6); CALL ducklake_merge_adjacent_files('lake')")
+    assert "inside a transaction that changed the lake already" in err, err
+    err = lake.fail("BEGIN; CALL ducklake_expire_snapshots('lake', versions => [1])")
+    assert "cannot run inside a transaction" in err, err
+    lake.sql("INSERT INTO other VALUES (3)")
+    before = lake.snapshot_count()
+    err = lake.fail("BEGIN; CALL ducklake_merge_adjacent_files('lake', 'other'); "
+                    "INSERT INTO t VALUES (7, 7)")
+    assert "this transaction ran a compaction" in err, err
+    assert lake.snapshot_count() == before
+    out = lake.rows("BEGIN; CALL ducklake_merge_adjacent_files('lake', 'other'); "
+                    "SELECT count(*) FROM other; COMMIT")
+    assert lake.snapshot_count() == before + 1
+    assert lake.rows("SELECT x FROM other ORDER BY x")[1:] == [["1"], ["2"], ["3"]]
 
 
 def test_compaction_conflicts_with_a_concurrent_delete(small_files):
