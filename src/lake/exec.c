@@ -474,6 +474,7 @@ typedef struct stmt_kind {
 static const stmt_kind kinds[] = {
     {"BEGIN", h_begin, K_NO_VIEWS, "start a transaction (its statements make one snapshot)"},
     {"START TRANSACTION", h_begin, K_NO_VIEWS, "same as BEGIN"},
+    {"START", h_begin, K_NO_VIEWS, "same as BEGIN"},
     {"COMMIT", h_commit, K_NO_VIEWS, "commit the transaction as one snapshot"},
     {"END", h_commit, K_NO_VIEWS, "same as COMMIT"},
     {"ROLLBACK", h_rollback, K_NO_VIEWS, "drop the transaction's changes"},
@@ -504,7 +505,7 @@ static const stmt_kind kinds[] = {
      "DELETE | INSERT | DO NOTHING | ERROR (one snapshot)"},
     {"COMMENT ON", h_comment, 0, "COMMENT ON TABLE|VIEW|COLUMN x IS 'text' | NULL (stored in the lake)"},
     {"ATTACH", h_attach, K_NO_VIEWS | K_SESSION,
-     "ATTACH 'ducklake:<file>|sqlite:<file>|postgres:<conninfo>' AS name (DATA_PATH, READ_ONLY, "
+     "ATTACH [OR REPLACE] 'ducklake:<file>|sqlite:<file>|postgres:<conninfo>' AS name (DATA_PATH, READ_ONLY, "
      "SNAPSHOT_VERSION, SNAPSHOT_TIME, METADATA_CATALOG, METADATA_SCHEMA); one lake per session; "
      "its catalog reads as database __ducklake_metadata_<name>"},
     {"DETACH", h_detach, K_NO_VIEWS | K_SESSION, "DETACH name"},

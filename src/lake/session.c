@@ -183,10 +183,14 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 	return LH_OK;
 }
 
-/* ATTACH [DATABASE] [IF NOT EXISTS] 'ducklake:<spec>' [AS alias] [(option value, ...)]; any
- * other ATTACH (a DuckDB database file) is DuckDB's. */
+/* ATTACH [OR REPLACE] [DATABASE] [IF NOT EXISTS] 'ducklake:<spec>' [AS alias]
+ * [(option value, ...)]; any other ATTACH (a DuckDB database file) is DuckDB's. OR
+ * REPLACE detaches the lake of that name first. */
 lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **out)
 {
+	bool or_replace = lh_cur_is(c, 0, "OR") && lh_cur_is(c, 1, "REPLACE");
+	if (or_replace)
+		c->i += 2;
 	lh_cur_accept(c, "DATABASE");
 	bool if_not_exists = accept_if(c, true);
 	const lh_tok *path = lh_cur_peek(c, 0);
@@ -228,8 +232,13 @@ lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 			                  "ATTACH: METADATA_CATALOG '%s' is the lake's own name; the catalog "
 			                  "database needs another (or leave METADATA_CATALOG out)",
 			                  alias);
-		else if (!(if_not_exists && lh_lake_is_name(lake, alias)))
-			st = lh_lake_attach(lake, &a);
+		else {
+			/* (refused inside a transaction, changing nothing) */
+			if (or_replace && lh_lake_attached(lake) && lh_lake_is_name(lake, alias))
+				st = lh_lake_detach(lake);
+			if (st == LH_OK && !(if_not_exists && lh_lake_is_name(lake, alias)))
+				st = lh_lake_attach(lake, &a);
+		}
 	}
 	options_free(&o);
 	free(spec);

@@ -550,3 +550,20 @@ def test_the_catalog_database_of_a_lake_opened_with_lake(lake):
     err = lake.fail("DELETE FROM __ducklake_metadata_lake.ducklake_table")
     assert "read-only" in err
     assert lake.rows("SELECT a FROM t") == [["a"], ["1"]]
+
+
+def test_attach_or_replace_swaps_the_lake_and_start_begins_a_transaction(tmp_path):
+    out = session(tmp_path, """ATTACH 'ducklake:a.ducklake' AS lk (DATA_PATH 'a/');
+        CREATE TABLE lk.t AS SELECT 'a' AS s;
+        ATTACH OR REPLACE 'ducklake:b.ducklake' AS lk (DATA_PATH 'b/');
+        CREATE TABLE lk.t AS SELECT 'b' AS s;
+        START;
+        INSERT INTO lk.t VALUES ('b2');
+        COMMIT;
+        SELECT s FROM lk.t ORDER BY s;
+        ATTACH OR REPLACE 'ducklake:a.ducklake' AS lk;
+        SELECT s FROM lk.t""").stdout
+    assert csv_out(out)[-5:] == [["s"], ["b"], ["b2"], ["s"], ["a"]], out
+    p = session(tmp_path, "ATTACH 'ducklake:a.ducklake' AS lk; BEGIN; "
+                          "ATTACH OR REPLACE 'ducklake:b.ducklake' AS lk", check=False)
+    assert p.returncode == 1 and "inside a transaction" in p.stderr, p.stderr
