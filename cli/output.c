@@ -27,20 +27,23 @@ bool cli_parse_format(const char *s, cli_format *out)
 
 /* --- CSV ------------------------------------------------------------------------------ */
 
-static void csv_field(FILE *out, const char *s)
+/* A text of n bytes (it may hold NUL bytes, written as they are). */
+static void csv_field(FILE *out, const char *s, size_t n)
 {
 	if (!s)
 		return; /* NULL: empty field */
-	bool quote = *s == '\0' || strpbrk(s, ",\"\r\n") != NULL;
+	bool quote = n == 0;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
 	if (!quote) {
-		fputs(s, out);
+		fwrite(s, 1, n, out);
 		return;
 	}
 	fputc('"', out);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
 			fputc('"', out);
-		fputc(*p, out);
+		fputc(s[i], out);
 	}
 	fputc('"', out);
 }
@@ -51,7 +54,8 @@ static lh_status print_csv(FILE *out, lh_result *r, const cli_tap *tap)
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
 			fputc(',', out);
-		csv_field(out, lh_result_column_name(r, c));
+		const char *name = lh_result_column_name(r, c);
+		csv_field(out, name, name ? strlen(name) : 0);
 	}
 	fputs("\n", out);
 	size_t n;
@@ -63,7 +67,7 @@ static lh_status print_csv(FILE *out, lh_result *r, const cli_tap *tap)
 			for (size_t c = 0; c < nc; c++) {
 				if (c)
 					fputc(',', out);
-				csv_field(out, lh_result_text(r, c, row));
+				csv_field(out, lh_result_text(r, c, row), lh_result_text_length(r, c, row));
 			}
 			fputs("\n", out);
 		}

@@ -286,6 +286,9 @@ LH_API lh_status lh_result_next_batch(lh_result *result, size_t *out_rows);
  * batch. A result streams from the lake's connection: read it before the next call on
  * the lake (a later call invalidates it and lh_result_next_batch then fails). */
 LH_API const char *lh_result_text(const lh_result *result, size_t column, size_t row);
+/* Its length in bytes: a text may hold NUL bytes ('a' || chr(0) || 'b'), which
+ * lh_result_text's NUL-terminated string alone would cut short. 0 for NULL. */
+LH_API size_t lh_result_text_length(const lh_result *result, size_t column, size_t row);
 /* The value as a number (parsed from its text). NULL, or text that is not a number,
  * gives 0; use lh_result_text to tell. */
 LH_API int64_t lh_result_int64(const lh_result *result, size_t column, size_t row);

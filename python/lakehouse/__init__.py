@@ -112,6 +112,7 @@ _sigs = {
     "lh_result_column_type": (ctypes.c_char_p, [_vp, ctypes.c_size_t]),
     "lh_result_next_batch": (ctypes.c_int, [_vp, ctypes.POINTER(ctypes.c_size_t)]),
     "lh_result_text": (_vp, [_vp, ctypes.c_size_t, ctypes.c_size_t]),
+    "lh_result_text_length": (ctypes.c_size_t, [_vp, ctypes.c_size_t, ctypes.c_size_t]),
     "lh_status_name": (ctypes.c_char_p, [ctypes.c_int]),
     "lh_free": (None, [_vp]),
     "lh_version": (ctypes.c_char_p, []),
@@ -334,7 +335,9 @@ class Lake(_Handle):
                     row = []
                     for c in range(n):
                         p = _lib.lh_result_text(res, c, r)
-                        v = ctypes.string_at(p).decode("utf-8", "replace") if p else None
+                        # (by length: a text may hold NUL bytes)
+                        v = (ctypes.string_at(p, _lib.lh_result_text_length(res, c, r))
+                             .decode("utf-8", "replace") if p else None)
                         row.append(v if self._text else _decode(v, types[c]))
                     rows.append(tuple(row))
             return Result(columns, types, rows)

@@ -29,6 +29,7 @@ struct lh_result {
 	idx_t next_row;    /* materialized: first row of the next batch */
 	size_t nrows;      /* rows in the current batch */
 	char **cells;      /* nrows * ncols pointers into arena (NULL for SQL NULL) */
+	size_t *lens;      /* nrows * ncols byte lengths (a text may hold NUL bytes) */
 	lh_buf arena;
 };
 
@@ -64,6 +65,7 @@ void lh_result_destroy(lh_result **result)
 	if (r->has_res)
 		duckdb_destroy_result(&r->res);
 	free(r->cells);
+	free(r->lens);
 	free(r->unprintable);
 	lh_rows_free(&r->rows);
 	lh_buf_free(&r->arena);
@@ -90,13 +92,16 @@ const char *lh_result_column_type(const lh_result *r, size_t col)
 static lh_status batch_begin(lh_result *r, size_t nrows)
 {
 	free(r->cells);
+	free(r->lens);
 	r->cells = NULL;
+	r->lens = NULL;
 	lh_buf_reset(&r->arena);
 	r->nrows = 0;
 	if (nrows == 0)
 		return LH_OK;
 	r->cells = calloc(nrows * r->ncols, sizeof *r->cells);
-	if (!r->cells)
+	r->lens = calloc(nrows * r->ncols, sizeof *r->lens);
+	if (!r->cells || !r->lens)
 		return LH_ERR_NOMEM;
 	r->nrows = nrows;
 	return LH_OK;
@@ -108,6 +113,7 @@ static void batch_put(lh_result *r, size_t row, size_t col, const char *s, size_
 	if (!s)
 		return;
 	r->cells[row * r->ncols + col] = (char *)(uintptr_t)(r->arena.len + 1);
+	r->lens[row * r->ncols + col] = n;
 	lh_buf_append(&r->arena, s, n);
 	lh_buf_putc(&r->arena, '\0');
 }
@@ -211,6 +217,13 @@ const char *lh_result_text(const lh_result *r, size_t col, size_t row)
 	if (!r || col >= r->ncols || row >= r->nrows)
 		return NULL;
 	return r->cells[row * r->ncols + col];
+}
+
+size_t lh_result_text_length(const lh_result *r, size_t col, size_t row)
+{
+	if (!r || col >= r->ncols || row >= r->nrows || !r->lens)
+		return 0;
+	return r->lens[row * r->ncols + col];
 }
 
 int64_t lh_result_int64(const lh_result *r, size_t col, size_t row)

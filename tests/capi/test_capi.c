@@ -80,6 +80,7 @@ static void query_rows_and_types(void **state)
 		}
 		if (total == 0) {
 			assert_string_equal(lh_result_text(r, 1, 0), "n0");
+			assert_int_equal(lh_result_text_length(r, 1, 0), 2);
 			assert_string_equal(lh_result_text(r, 3, 0), "[a]");
 		}
 		total += n;
@@ -102,10 +103,18 @@ static void nulls_and_json_render(void **state)
 	assert_int_equal(lh_result_next_batch(r, &n), LH_OK);
 	assert_int_equal(n, 1);
 	assert_null(lh_result_text(r, 0, 0));
+	assert_int_equal(lh_result_text_length(r, 0, 0), 0);
 	assert_string_equal(lh_result_text(r, 1, 0), "\"x\"");
 	assert_string_equal(lh_result_text(r, 2, 0), "{\"k\":[1]}");
 	lh_result_destroy(&r);
 	lh_lake_set_render(f->lake, LH_RENDER_TEXT);
+	/* a text holding a NUL byte: its length says where it ends */
+	assert_int_equal(lh_lake_query(f->lake, "SELECT 'goo' || chr(0) || 'se' AS s", &r), LH_OK);
+	assert_int_equal(lh_result_next_batch(r, &n), LH_OK);
+	assert_int_equal(lh_result_text_length(r, 0, 0), 6);
+	assert_memory_equal(lh_result_text(r, 0, 0), "goo\0se", 7);
+	assert_int_equal(lh_result_text_length(r, 5, 0), 0);
+	lh_result_destroy(&r);
 }
 
 typedef struct seen {

@@ -76,3 +76,9 @@ def test_errors_go_to_stderr_with_status_1(lake):
     p = run("sql", "-c", "SELEC 1", lake=lake.dir)
     assert p.returncode == 1 and p.stdout == ""
     assert "syntax error" in p.stderr
+
+
+def test_a_text_holding_a_nul_byte_is_printed_whole(lake):
+    lake.sql("CREATE TABLE z AS SELECT 'goo' || chr(0) || 'se' AS s")
+    p = run("sql", "--format", "csv", "-c", "SELECT s FROM z", lake=lake.dir, check=True)
+    assert p.stdout == "s\ngoo\x00se\n"

@@ -44,6 +44,9 @@ def test_values_round_trip_with_their_types(lake):
     assert second[0] == 2**63 - 1 and math.isnan(second[2])
     assert r.to_columns()["id"] == [-2**63, 2**63 - 1]
     assert len(r) == 2 and list(r) == r.rows
+    # a text holding a NUL byte comes back whole, stored and read back from the lake
+    lake.sql("CREATE TABLE z AS SELECT 'goo' || chr(0) || 'se' AS s")
+    assert lake.sql("SELECT s, length(s) FROM z").rows == [("goo\x00se", 6)]
 
 
 def test_a_parameter_is_never_sql(lake):
