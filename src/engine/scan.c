@@ -217,6 +217,16 @@ static void put_file_snapshot(const lh_data_file *f, lh_buf *out)
 		lh_buf_puts(out, "NULL::BIGINT");
 }
 
+/* A data file's full path or URI (as the catalog resolves it, not the local copy read)
+ * as an SQL VARCHAR. */
+static void put_file_name(const char *table_path, const lh_data_file *f, lh_buf *out)
+{
+	char *full = lh_file_full_path(table_path, f->path, f->path_is_relative);
+	put_path(out, full);
+	free(full);
+	lh_buf_puts(out, "::VARCHAR");
+}
+
 /* idx[i]: the file_index DuckDB gives file i of the table (NULL: i). */
 #define FILE_INDEX(idx, i) ((idx) ? (idx)[i] : (i))
 
@@ -450,10 +460,8 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 			lh_buf_puts(out, ", COALESCE(__d.__lh_snap, ");
 			put_file_snapshot(f, out);
 			lh_buf_puts(out, ") AS __lh_snapid, ");
-			char *full = lh_file_full_path(table_path, f->path, f->path_is_relative);
-			put_path(out, full);
-			free(full);
-			lh_buf_puts(out, "::VARCHAR AS __lh_filename, ");
+			put_file_name(table_path, f, out);
+			lh_buf_puts(out, " AS __lh_filename, ");
 			put_file_snapshot(f, out);
 			lh_buf_puts(out, " AS __lh_begin");
 		}
@@ -540,10 +548,7 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 				lh_buf_puts(out, ", ");
 				put_file_snapshot(f, out);
 				lh_buf_puts(out, ", ");
-				char *full = lh_file_full_path(table_path, f->path, f->path_is_relative);
-				put_path(out, full);
-				free(full);
-				lh_buf_puts(out, "::VARCHAR");
+				put_file_name(table_path, f, out);
 			}
 			lh_buf_putc(out, ')');
 		}

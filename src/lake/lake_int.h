@@ -212,7 +212,8 @@ typedef struct lh_remote_ref {
 } lh_remote_ref;
 
 /* DuckLake's virtual columns: named in a query, a lake table has them (unless it has a
- * real column so named); `*` does not list them. */
+ * real column so named); `*` does not list them. The bits follow the order of the
+ * table of names and expressions in remote.c. */
 enum {
 	LH_VIRT_ROWID = 1 << 0,           /* the row's DuckLake row id */
 	LH_VIRT_SNAPSHOT_ID = 1 << 1,     /* the snapshot that wrote it */
