@@ -506,15 +506,16 @@ static const stmt_kind kinds[] = {
     {"COMMENT ON", h_comment, 0, "COMMENT ON TABLE|VIEW|COLUMN x IS 'text' | NULL (stored in the lake)"},
     {"ATTACH", h_attach, K_NO_VIEWS | K_SESSION,
      "ATTACH [OR REPLACE] 'ducklake:<file>|sqlite:<file>|postgres:<conninfo>' AS name (DATA_PATH, READ_ONLY, "
-     "SNAPSHOT_VERSION, SNAPSHOT_TIME, METADATA_CATALOG, METADATA_SCHEMA); one lake per session; "
-     "its catalog reads as database __ducklake_metadata_<name>"},
+     "SNAPSHOT_VERSION, SNAPSHOT_TIME, METADATA_CATALOG, METADATA_SCHEMA); several per session "
+     "(a statement runs on the lake its target names, or USE's); its catalog reads as database "
+     "__ducklake_metadata_<name>"},
     {"DETACH", h_detach, K_NO_VIEWS | K_SESSION, "DETACH name"},
     {"CREATE SECRET", h_create_secret, K_NO_VIEWS | K_SESSION,
      "CREATE SECRET [name] (TYPE s3, KEY_ID, SECRET, ENDPOINT, URL_STYLE, USE_SSL, REGION) or "
      "(TYPE ducklake, METADATA_PATH, DATA_PATH): this session only"},
     {"CREATE PERSISTENT SECRET", h_persistent_secret, K_NO_VIEWS | K_SESSION, "refused: never in a file"},
     {"DROP SECRET", h_drop_secret, K_NO_VIEWS | K_SESSION, "DROP SECRET [IF EXISTS] name"},
-    {"USE", h_use, 0, "USE <lake name> (unqualified names mean its tables)"},
+    {"USE", h_use, 0, "USE <lake name> (unqualified names mean its tables, its statements run there)"},
     {"COPY", h_copy, 0, "COPY (query) | t TO 'file' (COPY t FROM: use INSERT ... SELECT)"},
     {"SET", h_set, 0, "SET ducklake_max_retry_count|retry_wait_ms|retry_backoff, or DuckDB's"},
     {"CALL", h_call, 0, "CALL ducklake_*/lakehouse_* procedures and table functions"},
@@ -640,6 +641,75 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 	return durable_result(lake, st, out);
 }
 
+/* Whether token i is `text` (an operator or a word, case-insensitive). */
+static bool tok_text_is(const lh_stmt *s, size_t i, const char *text)
+{
+	const lh_tok *t = &s->toks.v.items[i];
+	size_t n = strlen(text);
+	return (size_t)(t->end - t->start) == n && strncasecmp(s->text + t->start, text, n) == 0;
+}
+
+/* The lake a function call of the statement names, the way DuckLake's functions do:
+ * ducklake_f('lake', ...), lakehouse_f('lake', ...) or lake.f(...); NULL when none does
+ * (caller frees). */
+static char *lake_named_by_call(const lh_stmt *s)
+{
+	const lh_tok *t = s->toks.v.items;
+	for (size_t i = 0; i + 3 < s->toks.v.len; i++) {
+		const char *w = s->text + t[i].start;
+		size_t n = (size_t)(t[i].end - t[i].start);
+		bool fn = t[i].type == LH_TOK_WORD &&
+		          ((n > 9 && strncasecmp(w, "ducklake_", 9) == 0) ||
+		           (n > 10 && strncasecmp(w, "lakehouse_", 10) == 0));
+		if (fn && tok_text_is(s, i + 1, "(") && t[i + 2].type == LH_TOK_STRING &&
+		    t[i + 2].end - t[i + 2].start >= 2)
+			return lh_strndup(s->text + t[i + 2].start + 1,
+			                  (size_t)(t[i + 2].end - t[i + 2].start) - 2);
+		if ((t[i].type == LH_TOK_WORD || t[i].type == LH_TOK_QIDENT) && tok_text_is(s, i + 1, ".") &&
+		    t[i + 2].type == LH_TOK_WORD && tok_text_is(s, i + 3, "("))
+			return t[i].type == LH_TOK_QIDENT ? lh_strndup(w + 1, n - 2) : lh_strndup(w, n);
+	}
+	return NULL;
+}
+
+/* A session with several lakes (peers.c): the lake that runs statement s, which may be
+ * `lake` itself; NULL when refused (the error is the lake's). USE of a peer is done here
+ * (*done). */
+static lh_lake *runner_of(lh_lake *lake, const lh_stmt *s, bool *done)
+{
+	*done = false;
+	lh_cursor c = {.t = &s->toks};
+	bool temp = false;
+	const stmt_kind *k = find_kind(&c, &temp);
+	if (k && (k->flags & K_SESSION))
+		return lake;
+	lh_cursor t = k && k->fn != h_use ? target_at(&c) : c;
+	lh_qname q = {0};
+	const char *catalog = NULL;
+	if (k && !(k->flags & K_NO_VIEWS) && lh_cur_qname(&t, &q)) {
+		/* lake.t or lake.schema.t; schema.t when the schema is a lake's name */
+		catalog = q.catalog ? q.catalog : q.schema;
+		if (k->fn == h_use)
+			catalog = q.schema ? q.schema : q.name;
+	}
+	lh_status st = LH_OK;
+	lh_lake *run = lake;
+	char *called = !catalog && (!k || k->fn == h_call) ? lake_named_by_call(s) : NULL;
+	if (called)
+		catalog = called;
+	if (k && k->fn == h_use && catalog)
+		st = lh_peers_use(lake, catalog, done);
+	else if (catalog && !lh_peers_find(lake, catalog) && !lh_lake_is_name(lake, catalog))
+		catalog = NULL; /* a schema, or a DuckDB database */
+	bool writes = k && !temp && k->fn != h_use && k->fn != h_copy && k->fn != h_set &&
+	              !(k->flags & K_NO_VIEWS);
+	if (st == LH_OK && !*done)
+		run = lh_peers_runner(lake, catalog, writes || (called && k), &st);
+	lh_qname_free(&q);
+	free(called);
+	return st == LH_OK ? run : NULL;
+}
+
 static lh_status exec_one(lh_lake *lake, const char *text, size_t len, lh_result **out)
 {
 	*out = NULL;
@@ -647,6 +717,22 @@ static lh_status exec_one(lh_lake *lake, const char *text, size_t len, lh_result
 	if (!s.text || lh_tokenize(s.text, len, &s.toks) != LH_OK) {
 		free((char *)s.text);
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	}
+	if (lake->peers.len > 0) {
+		bool done = false;
+		lh_lake *run = runner_of(lake, &s, &done);
+		lh_status st = !run ? lake->err.code : done ? lh_result_empty(out) : LH_OK;
+		if (run && run != lake && !done) {
+			lh_err_clear(&run->err);
+			st = exec_one(run, text, len, out);
+			if (st != LH_OK)
+				lh_lake_fail(lake, st, "%s", lh_err_msg(&run->err));
+		}
+		if (!run || done || run != lake) {
+			lh_toks_free(&s.toks);
+			free((char *)s.text);
+			return st;
+		}
 	}
 	lh_stmt_enter(lake, &s);
 	lh_status st = lh_result_empty(&s.spare) == LH_OK

@@ -623,6 +623,7 @@ void lh_lake_close(lh_lake **plake)
 	if (!plake || !*plake)
 		return;
 	lh_lake *lake = *plake;
+	lh_peers_close(lake);
 	lake_release(lake);
 	lh_engine_close(&lake->engine);
 	lh_err_clear(&lake->err);
@@ -820,8 +821,8 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 	lh_err_clear(&lake->err);
 	if (lake->cat)
 		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-		                    "this session already has lake '%s' attached, and a session holds one "
-		                    "lake for now: DETACH %s first",
+		                    "this session already has lake '%s' attached: DETACH %s first, or "
+		                    "ATTACH the other AS another name",
 		                    lake->name, lake->name);
 	/* 'ducklake:' and 'ducklake:<name>' of a DuckLake secret */
 	lh_attach named = *a;

@@ -87,6 +87,12 @@ struct lh_lake {
 	int64_t inline_limit; /* ATTACH ... DATA_INLINING_ROW_LIMIT n; -1: the lake's option */
 	bool session_attached; /* by ATTACH in a SQL session (lh_lake_reopen refuses it) */
 	bool sandboxed; /* lh_lake_sandbox: maintenance table functions (which write) refused */
+	/* several lakes in a session (peers.c): the session's handle holds the others
+	 * (peers), each knows it (root; NULL in the session's own), and USE picks one
+	 * (current; NULL: the session's own) */
+	LH_VEC(struct lh_lake *) peers;
+	struct lh_lake *root;
+	struct lh_lake *current;
 	char *meta_name; /* DuckDB's name for the catalog database (metadb.c); NULL: none */
 	bool meta_detached; /* the session DETACHed it: the lake's statements fail */
 	lh_err err;
@@ -129,6 +135,22 @@ lh_status lh_lake_detach(lh_lake *lake);
 bool lh_lake_attached(const lh_lake *lake);
 /* True when `name` is the lake's catalog name in queries. */
 bool lh_lake_is_name(const lh_lake *lake, const char *name);
+
+/* --- several lakes in a session (peers.c) ------------------------------------------ */
+/* Another lake of the session named `name` (not `lake`), or NULL. */
+lh_lake *lh_peers_find(lh_lake *lake, const char *name);
+bool lh_peers_is_peer(lh_lake *lake, const char *name);
+/* ATTACH of a further lake: a peer with a DuckDB of its own. */
+lh_status lh_peers_attach(lh_lake *lake, const lh_attach *a);
+lh_status lh_peers_detach(lh_lake *lake, const char *name);
+void lh_peers_close(lh_lake *lake);
+/* USE name: *done when it chose a peer (USE of the session's own lake is DuckDB's too). */
+lh_status lh_peers_use(lh_lake *lake, const char *name, bool *done);
+/* The lake that runs a statement whose target is in lake target_catalog (NULL: none
+ * named) and that writes or not; NULL and *st set when refused (a transaction is open
+ * on another lake). */
+lh_lake *lh_peers_runner(lh_lake *lake, const char *target_catalog, bool writes,
+                         lh_status *st);
 
 /* --- the catalog as a DuckDB database (metadb.c) ------------------------------------ */
 /* Names it: metadata_catalog, else __ducklake_metadata_<lake name>. */

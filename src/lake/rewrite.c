@@ -696,12 +696,75 @@ static lh_status expand_view(rewrite_ctx *ctx, json_t *node, bool *out)
 	return LH_OK;
 }
 
+/* The other lake of the session a BASE_TABLE node names (other.t, other.schema.t), or
+ * NULL (peers.c). */
+static lh_lake *other_lake_of(rewrite_ctx *ctx, json_t *node)
+{
+	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
+	if (*catalog)
+		return lh_peers_find(ctx->lake, catalog);
+	if (!*schema || !lh_lake_attached(ctx->lake) ||
+	    lh_state_schema_by_name(lh_lake_state(ctx->lake), schema))
+		return NULL;
+	return lh_peers_find(ctx->lake, schema);
+}
+
+/* Points a reference to a table of another lake of the session at a view, in this
+ * lake's DuckDB, of that table's committed files. */
+static lh_status other_lake_table(rewrite_ctx *ctx, json_t *node, lh_lake *other)
+{
+	lh_lake *lake = ctx->lake;
+	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
+	if (json_is_object(json_object_get(node, "at_clause")))
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "AT (...) on a table of another lake ('%s') is not supported yet: "
+		                    "USE %s for its past snapshots",
+		                    other->name, other->name);
+	lh_status st = lh_lake_refresh(other);
+	lh_qname q = {.schema = *catalog && *schema ? (char *)schema : NULL,
+	              .name = (char *)jstr(node, "table_name")};
+	ptrdiff_t ti = -1;
+	if (st == LH_OK)
+		st = lh_resolve_table(other, other->committed, &q, &ti);
+	char *view = st == LH_OK ? lh_stmt_view_name(lake) : NULL;
+	if (st == LH_OK && !view)
+		st = LH_ERR_NOMEM;
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "CREATE OR REPLACE VIEW __lh.main.");
+	lh_buf_sql_ident(&b, view ? view : "");
+	lh_buf_puts(&b, " AS ");
+	if (st == LH_OK)
+		st = lh_lake_scan(other, other->committed, other->committed->tables.items[ti], 0, &b);
+	if (st != LH_OK) {
+		/* the other lake's words, in this one's error */
+		st = st == LH_ERR_NOMEM ? nomem(lake) : lh_lake_fail(lake, st, "%s", lh_err_msg(&other->err));
+	} else {
+		st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
+		                       : nomem(lake);
+	}
+	lh_buf_free(&b);
+	if (st == LH_OK) {
+		if (!*jstr(node, "alias"))
+			json_object_set_new(node, "alias", json_string(jstr(node, "table_name")));
+		json_object_set_new(node, "catalog_name", json_string("__lh"));
+		json_object_set_new(node, "schema_name", json_string("main"));
+		json_object_set_new(node, "table_name", json_string(view));
+		ctx->changed = true;
+	}
+	free(view);
+	return st;
+}
+
 static lh_status walk(rewrite_ctx *ctx, json_t *v)
 {
 	lh_status st = LH_OK;
 	if (json_is_object(v)) {
 		const char *type = jstr(v, "type");
 		bool pinned = false, view = false;
+		lh_lake *other = strcmp(type, "BASE_TABLE") == 0 ? other_lake_of(ctx, v) : NULL;
+		if (other)
+			return other_lake_table(ctx, v, other);
 		if (strcmp(type, "BASE_TABLE") == 0)
 			st = expand_view(ctx, v, &view);
 		if (st != LH_OK)

@@ -234,9 +234,15 @@ lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 			                  alias);
 		else {
 			/* (refused inside a transaction, changing nothing) */
-			if (or_replace && lh_lake_attached(lake) && lh_lake_is_name(lake, alias))
+			bool taken = lh_lake_is_name(lake, alias) || lh_peers_is_peer(lake, alias);
+			if (or_replace && lh_peers_is_peer(lake, alias))
+				st = lh_peers_detach(lake, alias);
+			else if (or_replace && lh_lake_attached(lake) && lh_lake_is_name(lake, alias))
 				st = lh_lake_detach(lake);
-			if (st == LH_OK && !(if_not_exists && lh_lake_is_name(lake, alias)))
+			bool there = if_not_exists && taken && !or_replace;
+			if (st == LH_OK && !there && lh_lake_attached(lake) && !lh_lake_is_name(lake, alias))
+				st = lh_peers_attach(lake, &a); /* a further lake of the session */
+			else if (st == LH_OK && !there)
 				st = lh_lake_attach(lake, &a);
 		}
 	}
@@ -255,7 +261,13 @@ lh_status lh_stmt_detach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 	if (!name)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "DETACH: which database?");
 	lh_status st;
-	if (lh_lake_is_name(lake, name) && lh_lake_attached(lake))
+	if (lh_peers_is_peer(lake, name))
+		st = lh_peers_detach(lake, name);
+	else if (lh_lake_is_name(lake, name) && lh_lake_attached(lake) && lake->peers.len > 0)
+		st = lh_lake_fail(lake, LH_ERR_INVALID,
+		                  "'%s' is the session's first lake: DETACH the others (%s%s) first",
+		                  name, lake->peers.items[0]->name, lake->peers.len > 1 ? ", ..." : "");
+	else if (lh_lake_is_name(lake, name) && lh_lake_attached(lake))
 		st = lh_lake_detach(lake);
 	else if (lh_lake_attached(lake) && lake->meta_name && lh_strieq(name, lake->meta_name) &&
 	         !lake->meta_detached)

@@ -131,9 +131,9 @@ def test_read_only_and_snapshot_attaches_refuse_writes_and_read_their_snapshot(t
     assert p.returncode == 1 and "snapshot 2" in p.stderr, p.stderr
     out = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS l; SELECT sum(v) FROM l.t").stdout
     assert csv_out(out)[-1] == ["3"]  # nothing the refused statements tried was kept
-    # a second lake in the same session is refused, saying what to do
+    # the same name twice is refused, saying what to do
     p = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS l; "
-                          f"ATTACH 'ducklake:{tmp_path}/other.ducklake' AS m", check=False)
+                          f"ATTACH 'ducklake:{tmp_path}/other.ducklake' AS l", check=False)
     assert p.returncode == 1 and "DETACH l" in p.stderr, p.stderr
     # options we do not offer are errors that attach nothing
     p = session(tmp_path, f"ATTACH 'ducklake:{tmp_path}/new.ducklake' AS n (ENCRYPTED)",
@@ -567,3 +567,53 @@ def test_attach_or_replace_swaps_the_lake_and_start_begins_a_transaction(tmp_pat
     p = session(tmp_path, "ATTACH 'ducklake:a.ducklake' AS lk; BEGIN; "
                           "ATTACH OR REPLACE 'ducklake:b.ducklake' AS lk", check=False)
     assert p.returncode == 1 and "inside a transaction" in p.stderr, p.stderr
+
+
+def test_several_lakes_in_one_session_join_and_copy(tmp_path, target):
+    spec, data = target
+    # the backend under test as the first lake, a DuckDB-file lake as the second
+    out = session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS a (DATA_PATH '{data}');
+        ATTACH 'ducklake:b.ducklake' AS b (DATA_PATH 'bdata/');
+        CREATE TABLE a.t AS SELECT range AS k, 'a' || range AS v FROM range(5);
+        CREATE TABLE b.u AS SELECT range AS k, 'b' || range AS w FROM range(3, 8);
+        SELECT t.k, v, w FROM a.t JOIN b.main.u ON t.k = u.k ORDER BY 1;
+        INSERT INTO b.u SELECT k + 100, v FROM a.t WHERE k < 2;
+        CREATE TABLE b.copy AS SELECT * FROM a.t;
+        SELECT count(*) AS n, sum(k) AS s FROM b.u;
+        SELECT count(*) AS n FROM ducklake_snapshots('b');
+        USE b;
+        SELECT count(*) AS n FROM copy;
+        USE a;
+        SELECT count(*) AS n FROM t""").stdout
+    rows = csv_out(out)
+    assert rows[rows.index(["k", "v", "w"]):][:3] == [["k", "v", "w"], ["3", "a3", "b3"],
+                                                      ["4", "a4", "b4"]]
+    assert ["n", "s"] in rows and rows[rows.index(["n", "s"]) + 1] == ["7", "226"]
+    # b's snapshots by its name; USE b, then USE a, for unqualified names
+    assert [rows[i + 1][0] for i, r in enumerate(rows) if r == ["n"]] == ["4", "5", "5"], rows
+    # each lake keeps its own catalog and files: reopened alone, b has what was copied
+    out = session(tmp_path, "ATTACH 'ducklake:b.ducklake' AS b; "
+                            "SELECT count(*) AS n FROM b.copy").stdout
+    assert csv_out(out)[-2:] == [["n"], ["5"]]
+    # a transaction writes one lake; reads of the other work inside it
+    p = session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS a;
+        ATTACH 'ducklake:b.ducklake' AS b;
+        BEGIN;
+        INSERT INTO a.t VALUES (50, 'x');
+        SELECT count(*) AS n FROM b.u;
+        INSERT INTO b.u VALUES (50, 'y')""", check=False)
+    assert p.returncode == 1 and "a transaction writes one lake" in p.stderr, p.stderr
+    assert csv_out(p.stdout)[-2:] == [["n"], ["7"]]
+    out = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS a; SELECT count(*) AS n FROM a.t").stdout
+    assert csv_out(out)[-2:] == [["n"], ["5"]]  # the open transaction left nothing
+    # names: a second lake of the same name, the first lake detached before the others
+    p = session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS a;
+        ATTACH 'ducklake:b.ducklake' AS b; ATTACH 'ducklake:c.ducklake' AS b""", check=False)
+    assert p.returncode == 1 and "already has a lake named 'b'" in p.stderr, p.stderr
+    p = session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS a;
+        ATTACH 'ducklake:b.ducklake' AS b; DETACH a""", check=False)
+    assert p.returncode == 1 and "DETACH the others (b) first" in p.stderr, p.stderr
+    out = session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS a;
+        ATTACH 'ducklake:b.ducklake' AS b; DETACH b; DETACH a;
+        ATTACH 'ducklake:b.ducklake' AS a; SELECT count(*) AS n FROM a.u""").stdout
+    assert csv_out(out)[-2:] == [["n"], ["7"]]
