@@ -697,6 +697,12 @@ static lh_lake *runner_of(lh_lake *lake, const lh_stmt *s, bool *done)
 	char *called = !catalog && (!k || k->fn == h_call) ? lake_named_by_call(s) : NULL;
 	if (called)
 		catalog = called;
+	/* a lake's catalog database is read where that lake runs (metadb.c) */
+	for (size_t i = 0; !catalog && i <= lake->peers.len; i++) {
+		lh_lake *l = i < lake->peers.len ? lake->peers.items[i] : lake;
+		if (lh_lake_attached(l) && lh_metadb_named(l, s))
+			catalog = l->name;
+	}
 	if (k && k->fn == h_use && catalog)
 		st = lh_peers_use(lake, catalog, done);
 	else if (catalog && !lh_peers_find(lake, catalog) && !lh_lake_is_name(lake, catalog))

@@ -581,6 +581,7 @@ def test_several_lakes_in_one_session_join_and_copy(tmp_path, target):
         CREATE TABLE b.copy AS SELECT * FROM a.t;
         SELECT count(*) AS n, sum(k) AS s FROM b.u;
         SELECT count(*) AS n FROM ducklake_snapshots('b');
+        SELECT count(*) AS tables_of_b FROM __ducklake_metadata_b.ducklake_table;
         USE b;
         SELECT count(*) AS n FROM copy;
         USE a;
@@ -589,6 +590,7 @@ def test_several_lakes_in_one_session_join_and_copy(tmp_path, target):
     assert rows[rows.index(["k", "v", "w"]):][:3] == [["k", "v", "w"], ["3", "a3", "b3"],
                                                       ["4", "a4", "b4"]]
     assert ["n", "s"] in rows and rows[rows.index(["n", "s"]) + 1] == ["7", "226"]
+    assert rows[rows.index(["tables_of_b"]) + 1] == ["2"]
     # b's snapshots by its name; USE b, then USE a, for unqualified names
     assert [rows[i + 1][0] for i, r in enumerate(rows) if r == ["n"]] == ["4", "5", "5"], rows
     # each lake keeps its own catalog and files: reopened alone, b has what was copied
