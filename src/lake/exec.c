@@ -710,7 +710,8 @@ static lh_lake *runner_of(lh_lake *lake, const lh_stmt *s, bool *done)
 	bool writes = k && !temp && k->fn != h_use && k->fn != h_copy && k->fn != h_set &&
 	              !(k->flags & K_NO_VIEWS);
 	if (st == LH_OK && !*done)
-		run = lh_peers_runner(lake, catalog, writes || (called && k), &st);
+		run = lh_peers_runner(lake, catalog, writes || (called && k),
+		                      k && (k->flags & K_NO_VIEWS) && !(k->flags & K_SESSION), &st);
 	lh_qname_free(&q);
 	free(called);
 	return st == LH_OK ? run : NULL;

@@ -147,10 +147,10 @@ void lh_peers_close(lh_lake *lake);
 /* USE name: *done when it chose a peer (USE of the session's own lake is DuckDB's too). */
 lh_status lh_peers_use(lh_lake *lake, const char *name, bool *done);
 /* The lake that runs a statement whose target is in lake target_catalog (NULL: none
- * named) and that writes or not; NULL and *st set when refused (a transaction is open
- * on another lake). */
+ * named), that writes or not, or that is transaction control (BEGIN, COMMIT, ...);
+ * NULL and *st set when refused (a transaction is open on another lake). */
 lh_lake *lh_peers_runner(lh_lake *lake, const char *target_catalog, bool writes,
-                         lh_status *st);
+                         bool txn_control, lh_status *st);
 
 /* --- the catalog as a DuckDB database (metadb.c) ------------------------------------ */
 /* Names it: metadata_catalog, else __ducklake_metadata_<lake name>. */

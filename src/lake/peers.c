@@ -169,7 +169,7 @@ lh_status lh_peers_use(lh_lake *lake, const char *name, bool *done)
 }
 
 lh_lake *lh_peers_runner(lh_lake *lake, const char *target_catalog, bool writes,
-                         lh_status *st)
+                         bool txn_control, lh_status *st)
 {
 	lh_lake *root = root_of(lake);
 	*st = LH_OK;
@@ -194,6 +194,6 @@ lh_lake *lh_peers_runner(lh_lake *lake, const char *target_catalog, bool writes,
 		                   open->name, run->name);
 		return NULL;
 	}
-	/* transaction control and reads go where the transaction is */
-	return open && !target_catalog ? open : run;
+	/* COMMIT and ROLLBACK go where the transaction is */
+	return open && txn_control ? open : run;
 }

@@ -608,6 +608,15 @@ def test_several_lakes_in_one_session_join_and_copy(tmp_path, target):
     assert csv_out(p.stdout)[-2:] == [["n"], ["7"]]
     out = session(tmp_path, f"ATTACH 'ducklake:{spec}' AS a; SELECT count(*) AS n FROM a.t").stdout
     assert csv_out(out)[-2:] == [["n"], ["5"]]  # the open transaction left nothing
+    # USE another lake inside a transaction: its names read there, ROLLBACK ends the
+    # transaction where it is
+    out = session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS a;
+        ATTACH 'ducklake:b.ducklake' AS b;
+        BEGIN; INSERT INTO a.t VALUES (60, 'z');
+        USE b; SELECT count(*) AS nu FROM u;
+        ROLLBACK; USE a; SELECT count(*) AS nt FROM t""").stdout
+    rows = csv_out(out)
+    assert rows[rows.index(["nu"]) + 1] == ["7"] and rows[-2:] == [["nt"], ["5"]], rows
     # names: a second lake of the same name, the first lake detached before the others
     p = session(tmp_path, f"""ATTACH 'ducklake:{spec}' AS a;
         ATTACH 'ducklake:b.ducklake' AS b; ATTACH 'ducklake:c.ducklake' AS b""", check=False)
