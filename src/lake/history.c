@@ -125,7 +125,8 @@ static void append_changes_map(lh_buf *b, const char *changes_made)
 	bool first_key = true;
 	for (size_t i = 0; i < ch.len; i++) {
 		lh_change_kind k = ch.items[i].kind;
-		if (done[k])
+		/* as DuckLake's snapshots(): a compaction changes no row, and is not listed */
+		if (done[k] || k == LH_CHANGE_COMPACTED_TABLE)
 			continue;
 		done[k] = true;
 		lh_buf_puts(b, first_key ? "" : ", ");
