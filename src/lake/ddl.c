@@ -411,8 +411,8 @@ static lh_status add_table(lh_lake *lake, create_args *a, lh_column_vec *cols, s
 		return st;
 	if (lh_state_view_index(s, sc->id, a->name.name) >= 0)
 		return lh_lake_fail(lake, LH_ERR_EXISTS,
-		                    "'%s.%s' is a view: existing object of type View, trying to replace with "
-		                    "type Table (a table needs a name no view has)",
+		                    "a view named '%s.%s' already exists: existing object of type View, "
+		                    "trying to replace with type Table (a table needs a name no view has)",
 		                    sc->name, a->name.name);
 	ptrdiff_t existing = lh_state_table_index(s, sc->id, a->name.name);
 	if (existing >= 0) {

@@ -816,6 +816,23 @@ static lh_status attach_pin(lh_lake *lake, const lh_attach *a, lh_err *err)
 	return LH_OK;
 }
 
+/* The refusal of ATTACH READ_ONLY or CREATE_IF_NOT_EXISTS false where no lake is. */
+static lh_status no_new_lake(const lh_attach *a, const char *where, lh_err *err)
+{
+	if (a->read_only && a->create_asked)
+		return lh_err_set(err, LH_ERR_READ_ONLY,
+		                  "no lake at '%s' yet, and a lake attached READ_ONLY cannot be made: "
+		                  "Cannot execute statement of type \"CREATE\" on database "
+		                  "\"__ducklake_metadata_%s\" which is attached in read-only mode! "
+		                  "(attach it without READ_ONLY to create it)",
+		                  where, a->alias);
+	return lh_err_set(err, LH_ERR_NOT_FOUND,
+	                  "no lake at '%s' to attach %s, and creating a new DuckLake is explicitly "
+	                  "disabled (without %s, ATTACH creates one)",
+	                  where, a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false",
+	                  a->read_only ? "READ_ONLY" : "it");
+}
+
 lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 {
 	lh_err_clear(&lake->err);
@@ -874,11 +891,7 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		exists = lh_path_exists(file);
 	/* refused before the catalog file is opened (opening would create it) */
 	if (st == LH_OK && file && !exists && (a->read_only || a->must_exist))
-		st = lh_err_set(&err, LH_ERR_NOT_FOUND,
-		                "no lake at '%s' to attach %s, and creating a new DuckLake is explicitly "
-		                "disabled (without %s, ATTACH creates one)",
-		                file, a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false",
-		                a->read_only ? "READ_ONLY" : "it");
+		st = no_new_lake(a, file, &err);
 	char *new_data = NULL; /* a new lake's data path, checked before its catalog is made */
 	if (st == LH_OK && file && !exists)
 		st = attach_new_data(lake, a, kind, file, &new_data, &err);
@@ -900,14 +913,16 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		                         &err);
 	if (st == LH_OK && (kind == CAT_POSTGRES || a->metadata_schema))
 		st = lh_catdb_table_exists(lake->cat, "ducklake_metadata", &exists, &err);
+	/* an empty database file is a new lake's, as DuckLake takes it */
+	if (st == LH_OK && exists && file && !a->metadata_schema) {
+		lh_rows *tabs = NULL;
+		st = lh_catdb_query(lake->cat, lake->cat->ops->tables_sql, NULL, 0, &tabs, &err);
+		exists = st != LH_OK || tabs->nrows > 0;
+		lh_rows_free(&tabs);
+	}
 	char *stored = NULL;
 	if (st == LH_OK && !exists && (a->read_only || a->must_exist))
-		st = lh_err_set(&err, LH_ERR_NOT_FOUND,
-		                "no lake at '%s' to attach %s, and creating a new DuckLake is explicitly "
-		                "disabled (without %s, ATTACH creates one)",
-		                file ? file : "the PostgreSQL database",
-		                a->read_only ? "READ_ONLY" : "with CREATE_IF_NOT_EXISTS false",
-		                a->read_only ? "READ_ONLY" : "it");
+		st = no_new_lake(a, file ? file : "the PostgreSQL database", &err);
 	else if (st == LH_OK && !exists && !new_data)
 		st = attach_new_data(lake, a, kind, file, &new_data, &err); /* PostgreSQL */
 	if (st == LH_OK && !exists) {

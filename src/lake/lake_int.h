@@ -120,6 +120,7 @@ typedef struct lh_attach {
 	const char *data_path; /* NULL: the lake's own, or <file>.files/ for a new one */
 	bool override_data_path; /* data_path replaces the lake's own for this session */
 	bool must_exist;         /* CREATE_IF_NOT_EXISTS false: no new catalog */
+	bool create_asked;       /* CREATE_IF_NOT_EXISTS true, given */
 	bool read_only;
 	int64_t snapshot_version;  /* -1: latest */
 	int64_t snapshot_time_us;  /* INT64_MIN: none */

@@ -164,6 +164,7 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 		/* a default, and a wait (the catalog backends keep their own) */
 	} else if (strcmp(name, "CREATE_IF_NOT_EXISTS") == 0) {
 		a->must_exist = !truthy(value);
+		a->create_asked = truthy(value);
 	} else if (strcmp(name, "DATA_INLINING_ROW_LIMIT") == 0) {
 		if (!lh_parse_int64(value, &a->inline_limit) || a->inline_limit < 0)
 			return lh_lake_fail(lake, LH_ERR_INVALID,

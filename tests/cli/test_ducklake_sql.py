@@ -628,3 +628,15 @@ def test_several_lakes_in_one_session_join_and_copy(tmp_path, target):
         ATTACH 'ducklake:b.ducklake' AS b; DETACH b; DETACH a;
         ATTACH 'ducklake:b.ducklake' AS a; SELECT count(*) AS n FROM a.u""").stdout
     assert csv_out(out)[-2:] == [["n"], ["7"]]
+
+
+def test_an_empty_database_file_is_a_new_lake(tmp_path):
+    session(tmp_path, "ATTACH 'empty.db' AS e; DETACH e")  # a DuckDB file with no tables
+    for opts, want in (("READ_ONLY", "creating a new DuckLake is explicitly disabled"),
+                       ("CREATE_IF_NOT_EXISTS false", "explicitly disabled"),
+                       ("READ_ONLY, CREATE_IF_NOT_EXISTS true", "attached in read-only mode")):
+        p = session(tmp_path, f"ATTACH 'ducklake:empty.db' AS l ({opts})", check=False)
+        assert p.returncode == 1 and want in p.stderr, (opts, p.stderr)
+    out = session(tmp_path, "ATTACH 'ducklake:empty.db' AS l (DATA_PATH 'files/'); "
+                            "CREATE TABLE l.t AS SELECT 1 AS a; SELECT a FROM l.t").stdout
+    assert csv_out(out)[-2:] == [["a"], ["1"]]
