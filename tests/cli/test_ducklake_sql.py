@@ -209,7 +209,7 @@ def test_views_are_stored_read_at_past_snapshots_and_replaced(lake):
     # session views are DuckDB's, as before
     lake.sql("CREATE TEMP VIEW tv AS SELECT 1 AS one; DROP VIEW tv")
     # a view's name is taken for tables and the other way round; schemas hold views
-    assert "is a view" in lake.fail("CREATE TABLE k (x INTEGER)")
+    assert "a view named 'main.k' already exists" in lake.fail("CREATE TABLE k (x INTEGER)")
     lake.sql("CREATE SCHEMA s; CREATE TABLE s.t AS SELECT 1 AS x; CREATE VIEW s.v AS SELECT x FROM s.t")
     assert "a view 'v' exists" in lake.fail("ALTER TABLE s.t RENAME TO v")
     assert "1 views" in lake.fail("DROP TABLE s.t; DROP SCHEMA s")
