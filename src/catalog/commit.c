@@ -976,7 +976,8 @@ static void build_changes(const plan *p, const lh_state *base, const lh_state *t
 			          : k == 1 ? d->inl_inserted
 			          : k == 2 ? d->deleted && !moved
 			          : k == 3 ? d->inl_deleted && !flushed
-			          : k == 4 ? d->base && (d->altered || d->commented || d->partitioned)
+			          /* (a new table given a partitioning is altered too, as in DuckLake) */
+			          : k == 4 ? (d->base && (d->altered || d->commented)) || d->partitioned
 			          : k == 5 ? d->compacted && !flushed
 			                   : flushed;
 			if (on)

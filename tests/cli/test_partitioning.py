@@ -200,3 +200,11 @@ def test_rollback_brings_partitioned_files_back_with_their_values(lake):
                     "ducklake_file_partition_value v USING (data_file_id) WHERE "
                     "d.end_snapshot IS NULL ORDER BY 2")
     assert [(p.split("/")[0], val) for p, val in live] == [("k=a", "a"), ("k=b", "b")]
+
+
+def test_a_table_created_and_partitioned_in_one_transaction_is_recorded_as_both(lake):
+    lake.sql("BEGIN; CREATE TABLE p (i INT); ALTER TABLE p SET PARTITIONED BY (i); COMMIT")
+    tid = lake.cat("SELECT table_id FROM ducklake_table WHERE table_name = 'p'")[0][0]
+    last = lake.cat("SELECT changes_made FROM ducklake_snapshot_changes ORDER BY snapshot_id "
+                    "DESC LIMIT 1")[0][0]
+    assert last == f'created_table:"main"."p",altered_table:{tid}', last
