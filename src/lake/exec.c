@@ -91,6 +91,8 @@ static bool targets_lake(lh_lake *lake, const lh_cursor *at)
 	else if (q.schema && (lh_strieq(q.schema, "temp") ||
 	                      (lake->meta_name && lh_strieq(q.schema, lake->meta_name))))
 		lake_target = false; /* a temp object, or the catalog database (metadb.c) */
+	else if (!lake->is_default) /* attached without USE: lake.t is ours, t is DuckDB's */
+		lake_target = q.schema && lh_lake_is_name(lake, q.schema);
 	else {
 		lh_state *s = lh_lake_state(lake);
 		ptrdiff_t ti;
@@ -337,14 +339,21 @@ static lh_status h_use(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, 
 	bool schema = !q.schema && !ours && lh_lake_attached(lake) &&
 	              lh_state_schema_by_name(lh_lake_state(lake), q.name);
 	lh_qname_free(&q);
-	if (!ours && !schema)
-		return run_query(lake, s, out);
+	if (!ours && !schema) {
+		lh_status st = run_query(lake, s, out);
+		if (st == LH_OK) /* another database is the default now */
+			lake->is_default = false;
+		return st;
+	}
 	if (!main || schema)
 		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 		                    "USE %s.<schema> is not supported: unqualified names mean %s.main; "
 		                    "name tables in other schemas as schema.table",
 		                    lake->name, lake->name);
-	return run_query(lake, s, out);
+	lh_status st = run_query(lake, s, out);
+	if (st == LH_OK)
+		lake->is_default = true;
+	return st;
 }
 
 static lh_status h_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
@@ -623,6 +632,16 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 		return run_query(lake, s, out);
 	if (k->flags & K_TARGET) {
 		lh_cursor t = target_at(&c);
+		if (!targets_lake(lake, &t))
+			return run_query(lake, s, out);
+	}
+	/* a lake attached without USE: a statement on an unqualified name is DuckDB's, as in
+	 * DuckDB (CREATE TABLE t makes a table of the default database; lake.t is ours) */
+	if (!lake->is_default && !(k->flags & (K_TARGET | K_NO_VIEWS | K_SESSION)) &&
+	    k->fn != h_use && k->fn != h_set && k->fn != h_call && k->fn != h_copy) {
+		lh_cursor t = target_at(&c);
+		if (!lh_cur_accept(&t, "VIEW"))
+			lh_cur_accept(&t, "COLUMN");
 		if (!targets_lake(lake, &t))
 			return run_query(lake, s, out);
 	}

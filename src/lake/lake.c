@@ -404,6 +404,7 @@ static lh_lake *lake_alloc(const char *dir)
 	if (lake) {
 		lake->pinned = -1;
 		lake->inline_limit = -1;
+		lake->is_default = true;
 	}
 	if (lake && (!(lake->dir = lh_path_absolute(dir)) || !(lake->name = lh_strdup("lake")) ||
 	             lh_metadb_name(lake, NULL) != LH_OK)) {
@@ -739,14 +740,13 @@ bool lh_lake_is_name(const lh_lake *lake, const char *name)
 	return name && lake->name && lh_strieq(name, lake->name);
 }
 
-/* The DuckDB database that shows the lake's tables, named as the lake is. */
+/* The DuckDB database that shows the lake's tables, named as the lake is. As in DuckDB,
+ * attaching it does not make it the default: USE does. */
 static lh_status attach_views_db(lh_lake *lake, const char *name, lh_err *err)
 {
 	lh_buf b;
 	lh_buf_init(&b, 0);
 	lh_buf_puts(&b, "ATTACH ':memory:' AS ");
-	lh_buf_sql_ident(&b, name);
-	lh_buf_puts(&b, "; USE ");
 	lh_buf_sql_ident(&b, name);
 	lh_status st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), err)
 	                                 : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
@@ -960,6 +960,7 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK)
 		st = attach_views_db(lake, a->alias, &err);
+	lake->is_default = false; /* lake.t, until USE */
 	if (st == LH_OK && lh_metadb_name(lake, a->metadata_catalog) != LH_OK)
 		st = lh_err_set(&err, LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK) {

@@ -58,6 +58,8 @@ struct lh_lake {
 	int64_t last_commit; /* snapshot made by this handle's latest commit; 0: none (the
 	                        commit is durable even when `committed` could not catch up) */
 
+	bool is_default;     /* unqualified names mean its tables: a lake opened with --lake,
+	                        or after USE; not one a session ATTACHed (lake.t names it) */
 	bool txn_open;       /* inside BEGIN ... COMMIT */
 	bool txn_wrote;      /* ... and a statement of it changed the lake */
 	const char *txn_maint; /* ... the maintenance it ran (a merge, a flush), which then is

@@ -133,12 +133,16 @@ static lh_status normalise_query(lh_lake *lake, const char *query, char **out)
 	 * DuckLake functions answered as in any query) */
 	lh_toks toks;
 	char *rewritten = NULL;
+	/* a view's unqualified names are the lake's, as a DuckDB view's are its catalog's */
+	bool was_default = lake->is_default;
+	lake->is_default = true;
 	if (lh_tokenize(*out, strlen(*out), &toks) != LH_OK)
 		st = nomem(lake);
 	else {
 		st = lh_rewrite_query(lake, *out, &toks, &rewritten);
 		lh_toks_free(&toks);
 	}
+	lake->is_default = was_default;
 	lh_query_columns cols = {0};
 	if (st == LH_OK)
 		st = lh_engine_describe(lake->engine, rewritten ? rewritten : *out, &cols, &lake->err);

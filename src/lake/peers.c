@@ -156,15 +156,31 @@ lh_status lh_peers_use(lh_lake *lake, const char *name, bool *done)
 	*done = false;
 	if (root->peers.len == 0)
 		return LH_OK;
+	lh_lake *chosen = NULL;
+	for (size_t i = 0; i < root->peers.len; i++)
+		if (lh_lake_is_name(root->peers.items[i], name))
+			chosen = root->peers.items[i];
 	if (lh_lake_attached(root) && lh_lake_is_name(root, name)) {
-		root->current = NULL;
-		return LH_OK; /* (and DuckDB's USE, as for a session of one lake) */
+		root->current = NULL; /* (its USE runs as in a session of one lake) */
+	} else if (chosen) {
+		/* its unqualified names, in its DuckDB too */
+		lh_buf b;
+		lh_buf_init(&b, 0);
+		lh_buf_puts(&b, "USE ");
+		lh_buf_sql_ident(&b, chosen->name);
+		lh_status st = b.status == LH_OK ? lh_engine_exec(chosen->engine, lh_buf_str(&b), &root->err)
+		                                 : nomem(root);
+		lh_buf_free(&b);
+		if (st != LH_OK)
+			return st;
+		root->current = chosen;
+		*done = true;
+	} else {
+		return LH_OK; /* another database: DuckDB's USE where the statement runs */
 	}
 	for (size_t i = 0; i < root->peers.len; i++)
-		if (lh_lake_is_name(root->peers.items[i], name)) {
-			root->current = root->peers.items[i];
-			*done = true;
-		}
+		root->peers.items[i]->is_default = root->peers.items[i] == chosen;
+	root->is_default = !chosen;
 	return LH_OK;
 }
 

@@ -403,13 +403,45 @@ static bool is_cte(const rewrite_ctx *ctx, const char *name)
 	return false;
 }
 
+/* Whether a name with this catalog and schema (either may be "") can be the lake's: its
+ * catalog is the lake's; or none is given and the lake is the session's default (as
+ * after USE; a lake attached without USE is named lake.t, as in DuckDB), or the schema
+ * is the lake's name (lake.t). */
+static bool may_be_ours(const lh_lake *lake, const char *catalog, const char *schema)
+{
+	if (*catalog)
+		return lh_lake_is_name(lake, catalog);
+	return lake->is_default || (*schema && lh_lake_is_name(lake, schema));
+}
+
+/* Names every unqualified table of a tree (but CTEs) as the lake's: lake.t. */
+static void qualify_tables(rewrite_ctx *ctx, json_t *v)
+{
+	if (json_is_object(v)) {
+		const char *catalog = jstr(v, "catalog_name"), *schema = jstr(v, "schema_name");
+		if (strcmp(jstr(v, "type"), "BASE_TABLE") == 0 && !*catalog &&
+		    !(!*schema && is_cte(ctx, jstr(v, "table_name"))) &&
+		    (!*schema || lh_state_schema_by_name(lh_lake_state(ctx->lake), schema)))
+			json_object_set_new(v, "catalog_name", json_string(ctx->lake->name));
+		const char *key;
+		json_t *child;
+		json_object_foreach(v, key, child)
+		qualify_tables(ctx, child);
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *child;
+		json_array_foreach(v, i, child)
+		qualify_tables(ctx, child);
+	}
+}
+
 /* The lake table a BASE_TABLE node names in the working state, or NULL. */
 static const lh_table *lake_table_of(rewrite_ctx *ctx, json_t *node, bool *cte_name)
 {
 	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
 	const char *name = jstr(node, "table_name");
 	*cte_name = !*catalog && !*schema && is_cte(ctx, name);
-	if (*catalog && !lh_lake_is_name(ctx->lake, catalog))
+	if (!may_be_ours(ctx->lake, catalog, schema))
 		return NULL;
 	lh_qname q = {.catalog = *catalog ? (char *)catalog : NULL,
 	              .schema = *schema ? (char *)schema : NULL, .name = (char *)name};
@@ -582,7 +614,7 @@ static lh_status pinned_table(rewrite_ctx *ctx, json_t *node, bool *out)
 		return LH_OK;
 	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
 	const char *name = jstr(node, "table_name");
-	if ((!*catalog && !*schema && is_cte(ctx, name)) || (*catalog && !lh_lake_is_name(ctx->lake, catalog)))
+	if ((!*catalog && !*schema && is_cte(ctx, name)) || !may_be_ours(ctx->lake, catalog, schema))
 		return LH_OK;
 	const lh_state *past = NULL;
 	ptrdiff_t ti;
@@ -634,7 +666,7 @@ static lh_status expand_view(rewrite_ctx *ctx, json_t *node, bool *out)
 	lh_lake *lake = ctx->lake;
 	const char *catalog = jstr(node, "catalog_name"), *schema = jstr(node, "schema_name");
 	const char *name = jstr(node, "table_name");
-	if ((!*catalog && !*schema && is_cte(ctx, name)) || (*catalog && !lh_lake_is_name(lake, catalog)))
+	if ((!*catalog && !*schema && is_cte(ctx, name)) || !may_be_ours(lake, catalog, schema))
 		return LH_OK;
 	json_t *at = json_object_get(node, "at_clause");
 	int64_t snap = ctx->pin;
@@ -666,6 +698,9 @@ static lh_status expand_view(rewrite_ctx *ctx, json_t *node, bool *out)
 	/* the view's own CTEs are names of its, not lake tables */
 	if (st == LH_OK)
 		st = prescan(ctx, stmt);
+	/* its unqualified names are the lake's, as a DuckDB view's are its catalog's */
+	if (st == LH_OK && !lake->is_default)
+		qualify_tables(ctx, stmt);
 	if (st == LH_OK) {
 		if (json_is_object(at))
 			spread_at(ctx, stmt, at);

@@ -640,3 +640,21 @@ def test_an_empty_database_file_is_a_new_lake(tmp_path):
     out = session(tmp_path, "ATTACH 'ducklake:empty.db' AS l (DATA_PATH 'files/'); "
                             "CREATE TABLE l.t AS SELECT 1 AS a; SELECT a FROM l.t").stdout
     assert csv_out(out)[-2:] == [["a"], ["1"]]
+
+
+def test_attach_without_use_leaves_unqualified_names_to_duckdb(tmp_path):
+    out = session(tmp_path, """ATTACH 'ducklake:l.ducklake' AS l (DATA_PATH 'ldata/');
+        CREATE TABLE scratch AS SELECT range AS x FROM range(3);
+        CREATE TABLE l.t AS SELECT * FROM scratch;
+        CREATE VIEW l.v AS SELECT count(*) AS n FROM t;
+        SELECT n FROM l.v;
+        SELECT table_name FROM __ducklake_metadata_l.ducklake_table ORDER BY 1;
+        USE l;
+        CREATE TABLE u AS SELECT 1 AS y;
+        SELECT count(*) AS tables FROM __ducklake_metadata_l.ducklake_table""").stdout
+    rows = csv_out(out)
+    # scratch stayed in DuckDB's memory database; the view's `t` is the lake's
+    assert rows[rows.index(["n"]) + 1] == ["3"]
+    assert rows[rows.index(["table_name"]) + 1:rows.index(["table_name"]) + 2] == [["t"]]
+    assert rows[-2:] == [["tables"], ["2"]]  # after USE, unqualified names are the lake's
+    assert not (tmp_path / "ldata" / "main" / "scratch").exists()
