@@ -511,11 +511,6 @@ ptrdiff_t lh_table_column_index(const lh_table *t, const char *name)
 	return -1;
 }
 
-bool lh_table_virtual_rowid(const lh_table *t)
-{
-	return lh_table_column_index(t, "rowid") < 0;
-}
-
 int64_t lh_state_next_local_id(lh_state *state)
 {
 	return state->next_local_id--;

@@ -270,9 +270,6 @@ ptrdiff_t lh_state_table_index_by_id(const lh_state *state, int64_t table_id);
 ptrdiff_t lh_table_column_index(const lh_table *t, const char *name);
 /* The column (at any level) with this id, or NULL. */
 const lh_column *lh_table_column_by_id(const lh_table *t, int64_t id);
-/* Whether reads of t add DuckLake's virtual `rowid` column: yes, unless the table has a
- * column of its own by that name (which then wins, as in DuckDB). */
-bool lh_table_virtual_rowid(const lh_table *t);
 int64_t lh_state_next_local_id(lh_state *state);
 /* Removes (and clears) view i. */
 void lh_state_remove_view(lh_state *state, size_t i);

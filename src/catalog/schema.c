@@ -189,15 +189,15 @@ static const char *column_type(const char *table, const char *column)
 		if (strcmp(name, table) != 0)
 			continue;
 		for (int i = 1; spec_tables[t][i]; i++) {
+			/* "name TYPE rest" (as append_column_ddl reads it), the name maybe quoted */
 			const char *col;
 			in_format(spec_tables[t][i], LH_DUCKLAKE_0_3, &col);
-			size_t q = col[0] == '"', len = strcspn(col + q, q ? "\"" : " ");
-			if (strlen(column) != len || strncmp(col + q, column, len) != 0)
+			const char *sp = strchr(col, ' '), *type = sp + 1;
+			size_t q = col[0] == '"', n = strlen(column), tn = strcspn(type, " ");
+			if ((size_t)(sp - col) != n + 2 * q || strncmp(col + q, column, n) != 0)
 				continue;
-			const char *type = strchr(col + q + len, ' ') + 1;
 			for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
-				if (strncmp(type, types[k], strlen(types[k])) == 0 &&
-				    (type[strlen(types[k])] == ' ' || !type[strlen(types[k])]))
+				if (strlen(types[k]) == tn && strncmp(type, types[k], tn) == 0)
 					return types[k];
 		}
 	}

@@ -238,6 +238,18 @@ lh_status lh_engine_exec(lh_engine *engine, const char *sql, lh_err *err)
 	return st;
 }
 
+lh_status lh_engine_exec_named(lh_engine *engine, const char *sql, const char *name, lh_err *err)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_printf(&b, "%s ", sql);
+	lh_buf_sql_ident(&b, name);
+	lh_status st = b.status == LH_OK ? lh_engine_exec(engine, lh_buf_str(&b), err)
+	                                 : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	lh_buf_free(&b);
+	return st;
+}
+
 /* Runs "SELECT CAST(#1 AS <type>) FROM (<sql>)": the first column of a query as `type`. */
 static lh_status first_column(lh_engine *engine, const char *sql, const char *type,
                               duckdb_result *r, lh_err *err)

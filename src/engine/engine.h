@@ -31,6 +31,8 @@ duckdb_connection lh_engine_conn(lh_engine *engine);
 
 /* Runs SQL and discards its result. */
 lh_status lh_engine_exec(lh_engine *engine, const char *sql, lh_err *err);
+/* Runs "<sql> <name>", name written as a quoted identifier (USE x, DETACH x, ...). */
+lh_status lh_engine_exec_named(lh_engine *engine, const char *sql, const char *name, lh_err *err);
 /* Runs SQL and keeps its (materialised) result; the caller destroys *out with
  * duckdb_destroy_result, on success only. */
 lh_status lh_engine_query(lh_engine *engine, const char *sql, duckdb_result *out, lh_err *err);

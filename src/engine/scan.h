@@ -32,6 +32,8 @@ enum {
 	 * own) */
 	LH_SCAN_VIRTUAL = 1 << 1,
 };
+/* Every column LH_SCAN_VIRTUAL adds (for a SELECT * EXCLUDE of them). */
+#define LH_SCAN_VIRTUAL_COLUMNS "__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename, __lh_begin"
 #define LH_INLINED_PENDING (INT64_MIN / 2)
 
 /* Where DuckDB finds a file: fn maps a file's full path or URI (as the catalog resolves

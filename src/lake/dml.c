@@ -779,7 +779,7 @@ typedef struct delete_args {
 lh_status lh_dml_scan_as(lh_lake *lake, size_t ti, const char *alias, lh_buf *b)
 {
 	lh_state *s = lh_lake_state(lake);
-	bool rowid = lh_table_virtual_rowid(s->tables.items[ti]);
+	bool rowid = lh_virtual_of(s->tables.items[ti], LH_VIRT_ROWID) != 0;
 	lh_buf_puts(b, rowid ? "(SELECT *, __lh_rowid AS rowid FROM (" : "(");
 	lh_status st = lh_lake_scan(lake, s, s->tables.items[ti], LH_SCAN_META, b);
 	lh_buf_puts(b, rowid ? ")) AS " : ") AS ");

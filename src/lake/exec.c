@@ -660,14 +660,6 @@ static lh_status route(lh_lake *lake, lh_stmt *s, lh_result **out)
 	return durable_result(lake, st, out);
 }
 
-/* Whether token i is `text` (an operator or a word, case-insensitive). */
-static bool tok_text_is(const lh_stmt *s, size_t i, const char *text)
-{
-	const lh_tok *t = &s->toks.v.items[i];
-	size_t n = strlen(text);
-	return (size_t)(t->end - t->start) == n && strncasecmp(s->text + t->start, text, n) == 0;
-}
-
 /* The lake a function call of the statement names, the way DuckLake's functions do:
  * ducklake_f('lake', ...), lakehouse_f('lake', ...) or lake.f(...); NULL when none does
  * (caller frees). */
@@ -675,17 +667,18 @@ static char *lake_named_by_call(const lh_stmt *s)
 {
 	const lh_tok *t = s->toks.v.items;
 	for (size_t i = 0; i + 3 < s->toks.v.len; i++) {
+		lh_cursor at = {.t = &s->toks, .i = i};
 		const char *w = s->text + t[i].start;
 		size_t n = (size_t)(t[i].end - t[i].start);
 		bool fn = t[i].type == LH_TOK_WORD &&
 		          ((n > 9 && strncasecmp(w, "ducklake_", 9) == 0) ||
 		           (n > 10 && strncasecmp(w, "lakehouse_", 10) == 0));
-		if (fn && tok_text_is(s, i + 1, "(") && t[i + 2].type == LH_TOK_STRING &&
+		if (fn && lh_cur_is(&at, 1, "(") && t[i + 2].type == LH_TOK_STRING &&
 		    t[i + 2].end - t[i + 2].start >= 2)
 			return lh_strndup(s->text + t[i + 2].start + 1,
 			                  (size_t)(t[i + 2].end - t[i + 2].start) - 2);
-		if ((t[i].type == LH_TOK_WORD || t[i].type == LH_TOK_QIDENT) && tok_text_is(s, i + 1, ".") &&
-		    t[i + 2].type == LH_TOK_WORD && tok_text_is(s, i + 3, "("))
+		if ((t[i].type == LH_TOK_WORD || t[i].type == LH_TOK_QIDENT) && lh_cur_is(&at, 1, ".") &&
+		    t[i + 2].type == LH_TOK_WORD && lh_cur_is(&at, 3, "("))
 			return t[i].type == LH_TOK_QIDENT ? lh_strndup(w + 1, n - 2) : lh_strndup(w, n);
 	}
 	return NULL;

@@ -441,8 +441,9 @@ static lh_status pos_list(lh_lake *lake, const char *table_path, const char *a, 
 	return st;
 }
 
+/* comp: the compaction and flush snapshots in [from, to] (lh_catalog_compactions). */
 static lh_status append_inserts(lh_lake *lake, const lh_state *s, const lh_table *t, int64_t from,
-                                int64_t to, lh_buf *b)
+                                int64_t to, const lh_rows *comp, lh_buf *b)
 {
 	lh_rows *rows = NULL;
 	lh_status st = lh_catalog_inserted_files(lake->cat, t->id, from, to, &rows, &lake->err);
@@ -477,15 +478,11 @@ static lh_status append_inserts(lh_lake *lake, const lh_state *s, const lh_table
 	                 "greatest(__i.__lh_snapid, __fs.__snap) BETWEEN %lld AND %lld",
 	              (long long)from, (long long)to);
 	/* rows a rewrite moved count from its snapshot in a merged file: no insert */
-	lh_rows *comp = NULL;
-	if (st == LH_OK)
-		st = lh_catalog_compactions(lake->cat, from, to, &comp, &lake->err);
-	for (size_t r = 0; st == LH_OK && r < comp->nrows; r++)
+	for (size_t r = 0; r < comp->nrows; r++)
 		lh_buf_printf(b, "%s%s", r ? ", " : " AND greatest(__i.__lh_snapid, __fs.__snap) NOT IN (",
 		              lh_rows_get(comp, r, 0));
-	if (st == LH_OK && comp->nrows)
+	if (comp->nrows)
 		lh_buf_putc(b, ')');
-	lh_rows_free(&comp);
 	free(files);
 	lh_rows_free(&rows);
 	return st;
@@ -551,17 +548,13 @@ typedef enum { CHANGES_ALL, CHANGES_INSERTIONS, CHANGES_DELETIONS } changes_kind
 /* The changes of rows kept inline (ducklake_inlined_data_<table>_<version>): each row is
  * inserted at its begin_snapshot and deleted at its end_snapshot, unless a flush ended it
  * (its rows go on in a file: no change); an update ends a row and inserts its new version
- * under the same row id. Values are matched to the table's columns by name. */
+ * under the same row id. Values are matched to the table's columns by name. comp: the
+ * compaction and flush snapshots in [from, to] (only a flush ends inlined rows). */
 static lh_status append_inlined(lh_lake *lake, const lh_table *t, int64_t from, int64_t to,
-                                changes_kind kind, lh_buf *b)
+                                changes_kind kind, const lh_rows *comp, lh_buf *b)
 {
 	lh_val range[2] = {LH_V_INT(from), LH_V_INT(to)};
-	lh_rows *flushes = NULL;
-	lh_status st = lh_catdb_query(lake->cat,
-	                              "SELECT snapshot_id FROM ducklake_snapshot_changes WHERE "
-	                              "snapshot_id >= ?1 AND snapshot_id <= ?2 AND (changes_made LIKE "
-	                              "'flushed_inlined:%' OR changes_made LIKE 'inline_flush:%')",
-	                              range, 2, &flushes, &lake->err);
+	lh_status st = LH_OK;
 	for (size_t n = 0; st == LH_OK && n < t->inl_n; n++) {
 		lh_buf q;
 		lh_buf_init(&q, 0);
@@ -598,8 +591,8 @@ static lh_status append_inlined(lh_lake *lake, const lh_table *t, int64_t from, 
 			int64_t bs = lh_rows_int(rows, r, (size_t)beg, -1);
 			int64_t es = lh_rows_int(rows, r, (size_t)end, -1);
 			bool flushed = false;
-			for (size_t f = 0; f < flushes->nrows; f++)
-				flushed |= lh_rows_int(flushes, f, 0, -2) == es;
+			for (size_t f = 0; f < comp->nrows; f++)
+				flushed |= lh_rows_int(comp, f, 0, -2) == es;
 			for (int e = 0; e < 2; e++) {
 				int64_t snap = e == 0 ? bs : es;
 				if (snap < from || snap > to || (e == 0 && kind == CHANGES_DELETIONS) ||
@@ -633,7 +626,6 @@ static lh_status append_inlined(lh_lake *lake, const lh_table *t, int64_t from, 
 		free(nums);
 		lh_rows_free(&rows);
 	}
-	lh_rows_free(&flushes);
 	return st;
 }
 
@@ -697,12 +689,17 @@ static lh_status table_changes(lh_lake *lake, char **args, size_t nargs, changes
 	lh_buf_puts(&ev, ", __z.* FROM (");
 	st = lh_lake_scan(lake, s, &empty, 0, &ev);
 	lh_buf_puts(&ev, ") __z WHERE false");
+	/* snapshots that change no row: their files' rows are no inserts */
+	lh_rows *comp = NULL;
+	if (st == LH_OK)
+		st = lh_catalog_compactions(lake->cat, from, to, &comp, &lake->err);
 	if (st == LH_OK && kind != CHANGES_DELETIONS)
-		st = append_inserts(lake, s, t, from, to, &ev);
+		st = append_inserts(lake, s, t, from, to, comp, &ev);
 	if (st == LH_OK && kind != CHANGES_INSERTIONS)
 		st = append_deletes(lake, s, t, table_path ? table_path : "", from, to, &ev);
 	if (st == LH_OK)
-		st = append_inlined(lake, t, from, to, kind, &ev);
+		st = append_inlined(lake, t, from, to, kind, comp, &ev);
+	lh_rows_free(&comp);
 	lh_buf_printf(&b,
 	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" AS SELECT snapshot_id, rowid, CASE WHEN "
 	              "__kind = 'i' THEN CASE WHEN bool_or(__kind = 'd') OVER (PARTITION BY "

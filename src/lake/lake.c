@@ -744,14 +744,7 @@ bool lh_lake_is_name(const lh_lake *lake, const char *name)
  * attaching it does not make it the default: USE does. */
 static lh_status attach_views_db(lh_lake *lake, const char *name, lh_err *err)
 {
-	lh_buf b;
-	lh_buf_init(&b, 0);
-	lh_buf_puts(&b, "ATTACH ':memory:' AS ");
-	lh_buf_sql_ident(&b, name);
-	lh_status st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), err)
-	                                 : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	lh_buf_free(&b);
-	return st;
+	return lh_engine_exec_named(lake->engine, "ATTACH ':memory:' AS", name, err);
 }
 
 /* A new catalog for ATTACH: the data path DuckLake would pick (<file>.files/) unless given. */

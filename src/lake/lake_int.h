@@ -140,9 +140,9 @@ bool lh_lake_attached(const lh_lake *lake);
 bool lh_lake_is_name(const lh_lake *lake, const char *name);
 
 /* --- several lakes in a session (peers.c) ------------------------------------------ */
-/* Another lake of the session named `name` (not `lake`), or NULL. */
+/* Another lake of the session named `name` (not `lake`), or NULL; on the session's own
+ * handle, the peer of that name. */
 lh_lake *lh_peers_find(lh_lake *lake, const char *name);
-bool lh_peers_is_peer(lh_lake *lake, const char *name);
 /* ATTACH of a further lake: a peer with a DuckDB of its own. */
 lh_status lh_peers_attach(lh_lake *lake, const lh_attach *a);
 lh_status lh_peers_detach(lh_lake *lake, const char *name);

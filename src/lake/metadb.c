@@ -15,7 +15,6 @@
 #include "catalog/schema.h"
 #include "util/fsutil.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,17 +33,14 @@ lh_status lh_metadb_name(lh_lake *lake, const char *metadata_catalog)
 	return lake->meta_name ? LH_OK : nomem(lake);
 }
 
-/* Whether token i of the statement is the identifier `name`. */
+/* Whether token i of the statement is the identifier `name` (a word, or "name"). */
 static bool tok_is(const lh_stmt *s, size_t i, const char *name)
 {
 	const lh_tok *t = &s->toks.v.items[i];
-	const char *p = s->text + t->start;
-	size_t len = t->end - t->start, n = strlen(name);
-	if (t->type == LH_TOK_WORD)
-		return len == n && strncasecmp(p, name, n) == 0;
+	size_t n = strlen(name);
 	if (t->type == LH_TOK_QIDENT)
-		return len == n + 2 && strncmp(p + 1, name, n) == 0;
-	return false;
+		return (size_t)(t->end - t->start) == n + 2 && strncmp(s->text + t->start + 1, name, n) == 0;
+	return t->type == LH_TOK_WORD && lh_cur_is(&(lh_cursor){.t = &s->toks, .i = i}, 0, name);
 }
 
 bool lh_metadb_named(const lh_lake *lake, const lh_stmt *s)
@@ -98,20 +94,10 @@ lh_status lh_metadb_refresh(lh_lake *lake)
 		lh_err_clear(&err);
 		return st;
 	}
-	const char *tmp = getenv("TMPDIR");
-	char *dir = lh_asprintf("%s/lakehouse-catalog-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	char *file = NULL;
-	if (!dir) {
+	char *dir = NULL, *file = NULL;
+	st = lh_temp_dir("lakehouse-catalog", "the catalog copy", &dir, &lake->err);
+	if (st == LH_OK && !(file = lh_asprintf("%s/catalog.duckdb", dir)))
 		st = nomem(lake);
-	} else if (!mkdtemp(dir)) {
-		st = lh_lake_fail(lake, LH_ERR_IO, "cannot create a folder for the catalog copy in %s: %s "
-		                  "(set TMPDIR to a writable folder)",
-		                  tmp && *tmp ? tmp : "/tmp", strerror(errno));
-		free(dir);
-		dir = NULL;
-	} else if (!(file = lh_asprintf("%s/catalog.duckdb", dir))) {
-		st = nomem(lake);
-	}
 	lh_buf b;
 	lh_buf_init(&b, 0);
 	lh_buf_puts(&b, "DETACH DATABASE IF EXISTS ");
@@ -156,13 +142,8 @@ lh_status lh_metadb_detach(lh_lake *lake, bool by_user)
 {
 	if (!lake->meta_name)
 		return LH_OK;
-	lh_buf b;
-	lh_buf_init(&b, 0);
-	lh_buf_puts(&b, "DETACH DATABASE IF EXISTS ");
-	lh_buf_sql_ident(&b, lake->meta_name);
-	lh_status st = b.status == LH_OK ? lh_engine_exec(lake->engine, lh_buf_str(&b), &lake->err)
-	                                 : nomem(lake);
-	lh_buf_free(&b);
+	lh_status st = lh_engine_exec_named(lake->engine, "DETACH DATABASE IF EXISTS", lake->meta_name,
+	                                    &lake->err);
 	if (by_user) {
 		lake->meta_detached = true;
 	} else {

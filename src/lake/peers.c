@@ -112,15 +112,6 @@ lh_status lh_peers_attach(lh_lake *lake, const lh_attach *a)
 	return st;
 }
 
-bool lh_peers_is_peer(lh_lake *lake, const char *name)
-{
-	lh_lake *root = root_of(lake);
-	for (size_t i = 0; name && i < root->peers.len; i++)
-		if (lh_lake_is_name(root->peers.items[i], name))
-			return true;
-	return false;
-}
-
 lh_status lh_peers_detach(lh_lake *lake, const char *name)
 {
 	lh_lake *root = root_of(lake);
@@ -164,13 +155,7 @@ lh_status lh_peers_use(lh_lake *lake, const char *name, bool *done)
 		root->current = NULL; /* (its USE runs as in a session of one lake) */
 	} else if (chosen) {
 		/* its unqualified names, in its DuckDB too */
-		lh_buf b;
-		lh_buf_init(&b, 0);
-		lh_buf_puts(&b, "USE ");
-		lh_buf_sql_ident(&b, chosen->name);
-		lh_status st = b.status == LH_OK ? lh_engine_exec(chosen->engine, lh_buf_str(&b), &root->err)
-		                                 : nomem(root);
-		lh_buf_free(&b);
+		lh_status st = lh_engine_exec_named(chosen->engine, "USE", chosen->name, &root->err);
 		if (st != LH_OK)
 			return st;
 		root->current = chosen;

@@ -14,8 +14,8 @@
 #include "lake/lake_int.h"
 #include "lake/services.h"
 #include "engine/scan.h"
+#include "util/fsutil.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,7 +181,7 @@ lh_status lh_lake_plan(lh_lake *lake, const char *table, int64_t version, const 
 		lh_plan_free(&p);
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
 	}
-	p->rowid = lh_table_virtual_rowid(t);
+	p->rowid = lh_virtual_of(t, LH_VIRT_ROWID) != 0;
 	for (size_t i = 0; i < t->columns.len; i++) {
 		if (t->columns.items[i].parent >= 0)
 			continue;
@@ -323,17 +323,10 @@ static lh_status one_statement(lh_lake *lake, const char *query, const lh_toks *
 static lh_status compute_result(lh_lake *lake, lh_plan *p, const char *pinned, const char *filter,
                                 bool ordered)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *dir = lh_asprintf("%s/lakehouse-stream-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!dir)
-		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-	if (!mkdtemp(dir)) {
-		lh_status st = lh_lake_fail(lake, LH_ERR_IO, "cannot create a folder for the query's "
-		                            "result in %s: %s (set TMPDIR to a writable folder)",
-		                            tmp && *tmp ? tmp : "/tmp", strerror(errno));
-		free(dir);
+	char *dir = NULL;
+	lh_status st = lh_temp_dir("lakehouse-stream", "the query's result", &dir, &lake->err);
+	if (st != LH_OK)
 		return st;
-	}
 	p->result_dir = dir;
 	p->engine = lake->engine;
 	p->result_db = lh_asprintf("__lh_stream_%s", strrchr(dir, '-') + 1);
@@ -351,7 +344,7 @@ static lh_status compute_result(lh_lake *lake, lh_plan *p, const char *pinned, c
 	/* every process computing it gets the rows in the same order */
 	if (!ordered)
 		lh_buf_puts(&q, " ORDER BY ALL");
-	lh_status st = !p->result_db || q.status != LH_OK
+	st = !p->result_db || q.status != LH_OK
 	                   ? lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory")
 	                   : lh_engine_exec(lake->engine, lh_buf_str(&q), &lake->err);
 	lh_buf_free(&q);

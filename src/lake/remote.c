@@ -114,8 +114,7 @@ lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsi
 lh_status lh_lake_lineage_select(lh_lake *lake, const lh_state *s, const lh_table *t,
                                  unsigned lineage, bool by_snapshot, lh_buf *out)
 {
-	lh_buf_puts(out, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename, "
-	                 "__lh_begin)");
+	lh_buf_puts(out, "SELECT * EXCLUDE (" LH_SCAN_VIRTUAL_COLUMNS ")");
 	if (lineage & LH_LINEAGE_ROW_ID)
 		lh_buf_puts(out, ", __lh_rowid AS _ducklake_internal_row_id");
 	/* ordered by snapshot, a row's is the one from which its file showed it: a file that
@@ -537,8 +536,7 @@ unsigned lh_virtual_of(const lh_table *t, unsigned want)
 
 void lh_virtual_select_open(unsigned virt, lh_buf *b)
 {
-	lh_buf_puts(b, "SELECT * EXCLUDE (__lh_file, __lh_pos, __lh_rowid, __lh_snapid, __lh_filename, "
-	                 "__lh_begin)");
+	lh_buf_puts(b, "SELECT * EXCLUDE (" LH_SCAN_VIRTUAL_COLUMNS ")");
 	for (size_t i = 0; i < sizeof virtual_columns / sizeof *virtual_columns; i++)
 		if (virt & (1u << i))
 			lh_buf_printf(b, ", %s AS %s", virtual_columns[i].expr, virtual_columns[i].name);

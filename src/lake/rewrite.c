@@ -283,6 +283,21 @@ static lh_status at_snapshot(lh_lake *lake, json_t *at, int64_t *out)
 	return st;
 }
 
+static const char *alias_of(json_t *table_node)
+{
+	const char *a = jstr(table_node, "alias");
+	return *a ? a : jstr(table_node, "table_name");
+}
+
+/* Points a table reference at view __lh.main.<view>; `t.col` still names its columns. */
+static void point_at_view(json_t *node, const char *view)
+{
+	json_object_set_new(node, "alias", json_string(alias_of(node)));
+	json_object_set_new(node, "catalog_name", json_string("__lh"));
+	json_object_set_new(node, "schema_name", json_string("main"));
+	json_object_set_new(node, "table_name", json_string(view));
+}
+
 /* Points a `t AT (...)` reference (or, pin > 0, a reference without AT) at a view of t as
  * it was then; virt: one with those of DuckLake's virtual columns (LH_VIRT_*) the table
  * has, made for this statement (*out_table: the past table). */
@@ -339,12 +354,7 @@ static lh_status rewrite_base_table(lh_lake *lake, json_t *node, unsigned virt, 
 		free(view);
 		return st;
 	}
-	/* `t.col` still names the table's columns */
-	if (!*jstr(node, "alias"))
-		json_object_set_new(node, "alias", json_string(jstr(node, "table_name")));
-	json_object_set_new(node, "catalog_name", json_string("__lh"));
-	json_object_set_new(node, "schema_name", json_string("main"));
-	json_object_set_new(node, "table_name", json_string(view));
+	point_at_view(node, view);
 	json_object_set_new(node, "at_clause", json_null());
 	free(view);
 	return LH_OK;
@@ -780,11 +790,7 @@ static lh_status other_lake_table(rewrite_ctx *ctx, json_t *node, lh_lake *other
 	}
 	lh_buf_free(&b);
 	if (st == LH_OK) {
-		if (!*jstr(node, "alias"))
-			json_object_set_new(node, "alias", json_string(jstr(node, "table_name")));
-		json_object_set_new(node, "catalog_name", json_string("__lh"));
-		json_object_set_new(node, "schema_name", json_string("main"));
-		json_object_set_new(node, "table_name", json_string(view));
+		point_at_view(node, view);
 		ctx->changed = true;
 	}
 	free(view);
@@ -918,12 +924,6 @@ static lh_status constant_sql(lh_lake *lake, json_t *e, char **out)
 		}
 	}
 	return expr_sql(lake, e, out);
-}
-
-static const char *alias_of(json_t *table_node)
-{
-	const char *a = jstr(table_node, "alias");
-	return *a ? a : jstr(table_node, "table_name");
 }
 
 /* The column of ref r a COLUMN_REF names, or -1 when it may name something else. */
@@ -1170,11 +1170,7 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 	for (size_t i = 0; st == LH_OK && i < ctx->refs.len; i++) {
 		if (ctx->refs.items[i].pinned || !plan.items[which[i]].view)
 			continue;
-		json_t *n = ctx->refs.items[i].node;
-		json_object_set_new(n, "alias", json_string(alias_of(n)));
-		json_object_set_new(n, "catalog_name", json_string("__lh"));
-		json_object_set_new(n, "schema_name", json_string("main"));
-		json_object_set_new(n, "table_name", json_string(plan.items[which[i]].view));
+		point_at_view(ctx->refs.items[i].node, plan.items[which[i]].view);
 		ctx->changed = true;
 	}
 	if (st == LH_OK && ctx->virt)

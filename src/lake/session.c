@@ -235,8 +235,8 @@ lh_status lh_stmt_attach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 			                  alias);
 		else {
 			/* (refused inside a transaction, changing nothing) */
-			bool taken = lh_lake_is_name(lake, alias) || lh_peers_is_peer(lake, alias);
-			if (or_replace && lh_peers_is_peer(lake, alias))
+			bool taken = lh_lake_is_name(lake, alias) || lh_peers_find(lake, alias);
+			if (or_replace && lh_peers_find(lake, alias))
 				st = lh_peers_detach(lake, alias);
 			else if (or_replace && lh_lake_attached(lake) && lh_lake_is_name(lake, alias))
 				st = lh_lake_detach(lake);
@@ -262,7 +262,7 @@ lh_status lh_stmt_detach(lh_lake *lake, lh_stmt *s, lh_cursor *c, lh_result **ou
 	if (!name)
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "DETACH: which database?");
 	lh_status st;
-	if (lh_peers_is_peer(lake, name))
+	if (lh_peers_find(lake, name))
 		st = lh_peers_detach(lake, name);
 	else if (lh_lake_is_name(lake, name) && lh_lake_attached(lake) && lake->peers.len > 0)
 		st = lh_lake_fail(lake, LH_ERR_INVALID,

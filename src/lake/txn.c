@@ -374,12 +374,8 @@ lh_status lh_txn_commit(lh_lake *lake, int64_t *out_snapshot)
 		lh_store_log_clear(lake->store); /* recorded */
 	}
 	keep_committed_files(lake);
-	/* a merge changed which files past snapshots read */
-	bool merged = false;
-	for (size_t i = 0; i < lake->txn->tables.len; i++)
-		for (size_t k = 0; k < lake->txn->tables.items[i]->files.len; k++)
-			merged |= lake->txn->tables.items[i]->files.items[k].merged;
-	if (merged)
+	/* a merge changed which files past snapshots read (maintain.c) */
+	if (lake->in_maint || lake->txn_maint)
 		lh_lake_forget_past(lake);
 	txn_end(lake);
 	refresh_after_commit(lake);

@@ -322,3 +322,22 @@ int64_t lh_env_int(const char *name, int64_t dflt)
 	int64_t n;
 	return v && *v && lh_parse_int64(v, &n) ? n : dflt;
 }
+
+lh_status lh_temp_dir(const char *prefix, const char *what, char **out, lh_err *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	*out = lh_asprintf("%s/%s-XXXXXX", tmp, prefix);
+	if (!*out)
+		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	if (mkdtemp(*out))
+		return LH_OK;
+	lh_status st = lh_err_set(err, LH_ERR_IO,
+	                          "cannot create a folder for %s in %s: %s (set TMPDIR to a writable "
+	                          "folder)",
+	                          what, tmp, strerror(errno));
+	free(*out);
+	*out = NULL;
+	return st;
+}

@@ -33,6 +33,9 @@ lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err);
 /* Why a new file next to `path` (in the same folder) cannot be written: 0 when a page
  * of one can be written, else the errno (EROFS, ENOSPC, EACCES...). Leaves nothing. */
 int lh_sibling_write_errno(const char *path);
+/* Makes a fresh folder $TMPDIR/<prefix>-XXXXXX (/tmp without TMPDIR) to hold `what`
+ * (named in the error); *out: its path (caller frees). */
+lh_status lh_temp_dir(const char *prefix, const char *what, char **out, lh_err *err);
 /* Size of a file in bytes, -1 if it cannot be stat'ed. */
 int64_t lh_file_size(const char *path);
 
