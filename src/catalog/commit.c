@@ -668,14 +668,15 @@ static lh_status write_new_files(writer *w, const table_diff *d, int64_t table_i
 		}
 		/* a file registered by name gets its mapping (ids from next_file_id, as DuckLake) */
 		int64_t mapping = f->mapping_id;
-		if (f->map_n > 0 && mapping < 0) {
+		if (f->map_n > 0 && mapping < 0 && !f->map_footer) {
 			mapping = w->next_file_id++;
 			lh_val m[2] = {LH_V_INT(mapping), LH_V_INT(table_id)};
 			st = ex(w, "INSERT INTO ducklake_column_mapping VALUES (?, ?, 'map_by_name')", m, 2);
 			for (size_t k = 0; st == LH_OK && k < f->map_n; k++) {
-				lh_val n[5] = {LH_V_INT(mapping), LH_V_INT((int64_t)k), LH_V_TEXT(f->map_source[k]),
-				               LH_V_INT(f->map_target[k]), LH_V_BOOL(f->map_partition[k])};
-				st = ex(w, "INSERT INTO ducklake_name_mapping VALUES (?, ?, ?, ?, NULL, ?)", n, 5);
+				lh_val n[6] = {LH_V_INT(mapping), LH_V_INT((int64_t)k), LH_V_TEXT(f->map_source[k]),
+				               LH_V_INT(f->map_target[k]), LH_V_ID(f->map_parent[k]),
+				               LH_V_BOOL(f->map_partition[k])};
+				st = ex(w, "INSERT INTO ducklake_name_mapping VALUES (?, ?, ?, ?, ?, ?)", n, 6);
 			}
 		}
 		/* a merge begins where its oldest row did (partial_file_info says the rest) */

@@ -268,9 +268,16 @@ static lh_status load_name_maps(lh_catdb *db, lh_state *s, int64_t only_table, l
 	lh_rows *rows = NULL;
 	lh_status st = lh_catdb_query(db,
 	                              "SELECT n.mapping_id, n.source_name, n.target_field_id, "
-	                              "n.parent_column, n.is_partition FROM ducklake_name_mapping n "
-	                              "ORDER BY n.mapping_id, n.column_id",
+	                              "n.parent_column, n.is_partition, n.column_id FROM "
+	                              "ducklake_name_mapping n ORDER BY n.mapping_id, n.column_id",
 	                              NULL, 0, &rows, err);
+	enum { MAX_ENTRIES = 1024 };
+	char **src = malloc(MAX_ENTRIES * sizeof *src);
+	int64_t *target = malloc(MAX_ENTRIES * sizeof *target), *local = malloc(MAX_ENTRIES * sizeof *local);
+	bool *part = malloc(MAX_ENTRIES * sizeof *part);
+	int32_t *parent = malloc(MAX_ENTRIES * sizeof *parent);
+	if (st == LH_OK && (!src || !target || !local || !part || !parent))
+		st = nomem(err);
 	for (size_t ti = 0; st == LH_OK && ti < s->tables.len; ti++) {
 		lh_table *t = s->tables.items[ti];
 		for (size_t i = 0; st == LH_OK && i < t->files.len; i++) {
@@ -278,26 +285,39 @@ static lh_status load_name_maps(lh_catdb *db, lh_state *s, int64_t only_table, l
 			if (f->mapping_id < 0 || (only_table >= 0 && t->id != only_table))
 				continue;
 			size_t n = 0;
-			bool nested = false;
-			char *src[256];
-			int64_t target[256];
-			bool part[256];
+			bool unreadable = false;
 			for (size_t r = 0; r < rows->nrows; r++) {
 				if (lh_rows_int(rows, r, 0, -1) != f->mapping_id)
 					continue;
-				if (lh_rows_get(rows, r, 3) || n == 256) {
-					nested = true;
-					continue;
+				if (n == MAX_ENTRIES) {
+					unreadable = true;
+					break;
 				}
 				src[n] = (char *)lh_rows_get(rows, r, 1);
 				target[n] = lh_rows_int(rows, r, 2, -1);
-				part[n++] = lh_rows_bool(rows, r, 4, false);
+				part[n] = lh_rows_bool(rows, r, 4, false);
+				local[n] = lh_rows_int(rows, r, 5, -1);
+				/* parent_column names the parent entry's mapping-local column_id, listed
+				 * before its children */
+				int64_t pc = lh_rows_int(rows, r, 3, -1);
+				parent[n] = -1;
+				for (size_t k = 0; pc >= 0 && k < n && parent[n] < 0; k++)
+					if (local[k] == pc)
+						parent[n] = (int32_t)k;
+				unreadable |= !src[n] || (pc >= 0 && parent[n] < 0);
+				n++;
 			}
 			/* no entries at all: unreadable, never read by field ids (scan.c refuses it) */
-			if (lh_data_file_set_map(f, n, src, target, part, nested || n == 0) != LH_OK)
+			if (lh_data_file_set_map(f, unreadable ? 0 : n, src, target, part, parent,
+			                         unreadable || n == 0) != LH_OK)
 				st = nomem(err);
 		}
 	}
+	free(src);
+	free(target);
+	free(local);
+	free(part);
+	free(parent);
 	lh_rows_free(&rows);
 	return st;
 }

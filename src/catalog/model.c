@@ -56,34 +56,48 @@ static void file_map_clear(lh_data_file *f)
 	free(f->map_source);
 	free(f->map_target);
 	free(f->map_partition);
+	free(f->map_parent);
 	f->map_source = NULL;
 	f->map_target = NULL;
 	f->map_partition = NULL;
+	f->map_parent = NULL;
 	f->map_n = 0;
+	f->map_footer = false;
 }
 
 lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,
-                               const int64_t *target, const bool *partition, bool nested)
+                               const int64_t *target, const bool *partition,
+                               const int32_t *parent, bool unreadable)
 {
 	file_map_clear(f);
-	f->map_nested = nested;
+	f->map_unreadable = unreadable;
 	if (n == 0)
 		return LH_OK;
 	f->map_source = calloc(n, sizeof *f->map_source);
 	f->map_target = calloc(n, sizeof *f->map_target);
 	f->map_partition = calloc(n, sizeof *f->map_partition);
-	bool ok = f->map_source && f->map_target && f->map_partition;
+	f->map_parent = calloc(n, sizeof *f->map_parent);
+	bool ok = f->map_source && f->map_target && f->map_partition && f->map_parent;
 	f->map_n = ok ? n : 0; /* entries to free: the sources allocated (calloc'd NULLs after) */
 	for (size_t i = 0; ok && i < n; i++) {
 		ok = (f->map_source[i] = lh_strdup(source[i])) != NULL;
 		f->map_target[i] = target[i];
 		f->map_partition[i] = partition[i];
+		f->map_parent[i] = parent ? parent[i] : -1;
 	}
 	if (!ok) {
 		file_map_clear(f);
 		return LH_ERR_NOMEM;
 	}
 	return LH_OK;
+}
+
+lh_status lh_data_file_copy_map(lh_data_file *dst, const lh_data_file *src)
+{
+	lh_status st = lh_data_file_set_map(dst, src->map_n, src->map_source, src->map_target,
+	                                    src->map_partition, src->map_parent, src->map_unreadable);
+	dst->map_footer = src->map_footer;
+	return st;
 }
 
 static void strs_free(char **v, size_t n)
@@ -230,6 +244,7 @@ static lh_status data_file_copy(lh_data_file *dst, const lh_data_file *src)
 	dst->map_source = NULL;
 	dst->map_target = NULL;
 	dst->map_partition = NULL;
+	dst->map_parent = NULL;
 	dst->part_values = NULL;
 	dst->part_n = 0;
 	dst->inl_del = src->inl_del_n ? malloc(src->inl_del_n * sizeof *dst->inl_del) : NULL;
@@ -240,8 +255,7 @@ static lh_status data_file_copy(lh_data_file *dst, const lh_data_file *src)
 	bool ok = dst->path && (!src->partial_file_info || dst->partial_file_info) &&
 	          (!src->inl_del_n || dst->inl_del) &&
 	          (!src->del.path || dst->del.path) &&
-	          lh_data_file_set_map(dst, src->map_n, src->map_source, src->map_target,
-	                               src->map_partition, src->map_nested) == LH_OK &&
+	          lh_data_file_copy_map(dst, src) == LH_OK &&
 	          lh_data_file_set_parts(dst, src->part_n, src->part_values) == LH_OK;
 	if (ok && src->nstats) {
 		dst->stats = calloc(src->nstats, sizeof *dst->stats);

@@ -91,12 +91,17 @@ typedef struct lh_data_file {
 	int64_t *inl_del;
 	size_t inl_del_n;
 	/* A file without field ids (registered with ducklake_add_data_files) maps its columns
-	 * by name: mapping_id's entries (ducklake_name_mapping), top-level ones */
+	 * by name: mapping_id's entries (ducklake_name_mapping). So does, read from its
+	 * footer's field ids (map_footer; never written to the catalog), a file of a table
+	 * whose nested columns changed since: scan.c rebuilds each struct from its entries
+	 * (fields renamed, fields added with a default). */
 	size_t map_n;
 	char **map_source;   /* the column's name in the file (or the Hive key) */
 	int64_t *map_target; /* the table's column id */
 	bool *map_partition; /* the value is the Hive path segment <source>=<value> */
-	bool map_nested;     /* the mapping has nested entries (not read by this version) */
+	int32_t *map_parent; /* the entry of the enclosing struct, list or map; -1: top level */
+	bool map_unreadable; /* a mapping this version cannot read (no entries, too many) */
+	bool map_footer;     /* derived from the file's field ids, not a catalog mapping */
 
 	/* --- open-transaction bookkeeping --- */
 	int64_t pending_deletes; /* positions deleted by the transaction, not yet in a file */
@@ -234,11 +239,14 @@ void lh_data_file_clear(lh_data_file *f);
  * that builds file structs of its own may leave it 0). */
 static inline bool lh_data_file_mapped(const lh_data_file *f)
 {
-	return f->map_n > 0 || f->map_nested;
+	return f->map_n > 0 || f->map_unreadable;
 }
 /* Gives file f a copy of a name mapping (n entries). */
+/* parent NULL: every entry top-level. */
 lh_status lh_data_file_set_map(lh_data_file *f, size_t n, char *const *source,
-                               const int64_t *target, const bool *partition, bool nested);
+                               const int64_t *target, const bool *partition,
+                               const int32_t *parent, bool unreadable);
+lh_status lh_data_file_copy_map(lh_data_file *dst, const lh_data_file *src);
 void lh_col_stats_clear(lh_col_stats *s);
 /* Gives file f a copy of n partition values (NULL entries allowed). */
 lh_status lh_data_file_set_parts(lh_data_file *f, size_t n, char *const *values);

@@ -4,6 +4,7 @@
 #include "engine/scan.h"
 #include "engine/types.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -342,8 +343,92 @@ static char *hive_value(const char *path, const char *key)
 	return NULL;
 }
 
-/* One file registered by name (ducklake_add_data_files): its columns cast to the table's
- * (plain) types, as DuckDB's schema map would give them, then its file index. */
+/* A value of a column the file lacks: its initial default, else NULL. */
+static void put_missing(const lh_column *c, lh_buf *out)
+{
+	if (c->initial_default)
+		lh_buf_sql_str(out, c->initial_default);
+	else
+		lh_buf_puts(out, "NULL");
+}
+
+/* Table column ci as file f holds it in map entry k (`expr`): a leaf as is (the caller
+ * casts), a struct rebuilt field by field from the entries under k (a field the file
+ * lacks reads its initial default or NULL, a renamed one its old name), a list's elements
+ * and a map's keys and values rebuilt the same way. */
+static lh_status rebuild(const lh_table *t, size_t ci, const lh_data_file *f, size_t k,
+                         const char *expr, int depth, lh_buf *out, lh_err *err)
+{
+	const lh_column *c = &t->columns.items[ci];
+	bool is_struct = strcmp(c->type, "struct") == 0, is_list = strcmp(c->type, "list") == 0,
+	     is_map = strcmp(c->type, "map") == 0;
+	/* a mapping with no entries under this column (DuckLake's older top-level-only ones)
+	 * leaves its fields to DuckDB's cast, which matches them by name */
+	bool mapped_kids = false;
+	for (size_t e = 0; e < f->map_n && !mapped_kids; e++)
+		mapped_kids = f->map_parent[e] == (int32_t)k;
+	if ((!is_struct && !is_list && !is_map) || !mapped_kids) {
+		lh_buf_puts(out, expr);
+		return LH_OK;
+	}
+	if (depth > 64)
+		return lh_err_set(err, LH_ERR_UNSUPPORTED, "column '%s' nests too deep", c->name);
+	char var[16];
+	snprintf(var, sizeof var, "__x%d", depth);
+	if (is_list)
+		lh_buf_printf(out, "list_transform(%s, %s -> ", expr, var);
+	else if (is_map)
+		lh_buf_printf(out, "map_from_entries(list_transform(map_entries(%s), %s -> {", expr, var);
+	else
+		lh_buf_printf(out, "CASE WHEN %s IS NULL THEN NULL ELSE struct_pack(", expr);
+	lh_status st = LH_OK;
+	bool first = true;
+	for (size_t i = 0; st == LH_OK && i < t->columns.len; i++) {
+		const lh_column *kid = &t->columns.items[i];
+		if (kid->parent != c->id)
+			continue;
+		ptrdiff_t m = -1;
+		for (size_t e = 0; e < f->map_n && m < 0; e++)
+			if (f->map_parent[e] == (int32_t)k && f->map_target[e] == kid->id)
+				m = (ptrdiff_t)e;
+		lh_buf_puts(out, first ? "" : ", ");
+		first = false;
+		if (is_struct) {
+			lh_buf_sql_ident(out, kid->name);
+			lh_buf_puts(out, " := ");
+		} else if (is_map) {
+			lh_buf_sql_str(out, kid->name); /* key, value */
+			lh_buf_puts(out, ": ");
+		}
+		if (m < 0) {
+			lh_buf_puts(out, "CAST(");
+			put_missing(kid, out);
+			lh_buf_puts(out, " AS ");
+			st = lh_types_sql_plain(t->columns.items, t->columns.len, i, out, err);
+			lh_buf_putc(out, ')');
+			continue;
+		}
+		lh_buf sub;
+		lh_buf_init(&sub, 0);
+		if (is_struct) {
+			lh_buf_printf(&sub, "struct_extract(%s, ", expr);
+			lh_buf_sql_str(&sub, f->map_source[m]);
+			lh_buf_putc(&sub, ')');
+		} else {
+			lh_buf_printf(&sub, is_map ? "%s.%s" : "%s", var, kid->name);
+		}
+		st = lh_buf_status(&sub) == LH_OK
+		         ? rebuild(t, i, f, (size_t)m, lh_buf_str(&sub), depth + 1, out, err)
+		         : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		lh_buf_free(&sub);
+	}
+	lh_buf_puts(out, is_list ? ")" : is_map ? "}))" : ") END");
+	return st;
+}
+
+/* One file registered by name (ducklake_add_data_files), or mapped from its footer: its
+ * columns cast to the table's (plain) types, as DuckDB's schema map would give them, then
+ * its file index. */
 static lh_status append_mapped_read(const lh_table *t, const lh_data_file *f, const char *path,
                                     const char *full, size_t index, unsigned flags,
                                     bool snapshot_column, lh_buf *out, lh_err *err)
@@ -367,12 +452,18 @@ static lh_status append_mapped_read(const lh_table *t, const lh_data_file *f, co
 				lh_buf_puts(out, "NULL");
 			free(v);
 		} else if (m >= 0) {
-			lh_buf_puts(out, "__f.");
-			lh_buf_sql_ident(out, f->map_source[m]);
-		} else if (c->initial_default) {
-			lh_buf_sql_str(out, c->initial_default);
+			lh_buf col;
+			lh_buf_init(&col, 0);
+			lh_buf_puts(&col, "__f.");
+			lh_buf_sql_ident(&col, f->map_source[m]);
+			lh_status st = lh_buf_status(&col) == LH_OK
+			                   ? rebuild(t, i, f, (size_t)m, lh_buf_str(&col), 0, out, err)
+			                   : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+			lh_buf_free(&col);
+			if (st != LH_OK)
+				return st;
 		} else {
-			lh_buf_puts(out, "NULL");
+			put_missing(c, out);
 		}
 		lh_buf_puts(out, " AS ");
 		lh_status st = lh_types_sql_plain(t->columns.items, t->columns.len, i, out, err);
@@ -382,10 +473,23 @@ static lh_status append_mapped_read(const lh_table *t, const lh_data_file *f, co
 		lh_buf_sql_ident(out, c->name);
 		lh_buf_puts(out, ", ");
 	}
-	if (flags & LH_SCAN_META)
-		lh_buf_puts(out, "NULL::BIGINT AS __lh_rid, ");
-	if (snapshot_column)
-		lh_buf_puts(out, "NULL::BIGINT AS __lh_snap, ");
+	/* a file mapped from its footer may hold each row's id and snapshot (merged files) */
+	for (int w = 0; w < 2; w++) {
+		if (w == 0 ? !(flags & LH_SCAN_META) : !snapshot_column)
+			continue;
+		int64_t want = w == 0 ? LH_FIELD_ID_ROW_ID : LH_FIELD_ID_SNAPSHOT_ID;
+		ptrdiff_t m = -1;
+		for (size_t k = 0; f->map_footer && k < f->map_n && m < 0; k++)
+			if (f->map_parent[k] < 0 && f->map_target[k] == want)
+				m = (ptrdiff_t)k;
+		if (m >= 0) {
+			lh_buf_puts(out, "__f.");
+			lh_buf_sql_ident(out, f->map_source[m]);
+		} else {
+			lh_buf_puts(out, "NULL::BIGINT");
+		}
+		lh_buf_puts(out, w == 0 ? " AS __lh_rid, " : " AS __lh_snap, ");
+	}
 	lh_buf_printf(out, "__f.file_row_number, %zu::UBIGINT AS file_index FROM read_parquet(", index);
 	put_path(out, path);
 	lh_buf_puts(out, ", file_row_number = true, hive_partitioning = false) __f");
@@ -412,10 +516,10 @@ static lh_status files_scan(const lh_state *state, const lh_table *t, unsigned f
 	size_t nmapped = 0;
 	for (size_t i = 0; i < t->files.len; i++) {
 		const lh_data_file *f = &t->files.items[i];
-		if (f->map_nested)
+		if (f->map_unreadable)
 			return lh_err_set(err, LH_ERR_UNSUPPORTED,
 			                  "table '%s' has a file registered with a column mapping this version "
-			                  "cannot read (nested columns) ('%s')",
+			                  "cannot read ('%s')",
 			                  t->name, f->path);
 		nmapped += lh_data_file_mapped(f);
 	}

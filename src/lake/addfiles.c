@@ -16,6 +16,7 @@
 #include "util/fsutil.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -73,21 +74,127 @@ static bool scalar_stats_type(const char *type)
 	return lh_str_starts_with(type, "decimal(");
 }
 
-/* Type spellings equal but for identifier quotes (STRUCT("k" INT) is STRUCT(k INT)). */
-static bool same_type_text(const char *a, const char *b)
+/* The entries of a file's mapping (ducklake_name_mapping), built as its columns are
+ * matched to the table's. */
+typedef struct map_build {
+	char **src;
+	int64_t *target;
+	bool *part;
+	int32_t *parent;
+	size_t n, cap;
+} map_build;
+
+static int32_t map_add(map_build *m, const char *src, int64_t target, bool part, int32_t parent)
 {
-	for (;;) {
-		while (*a == '"')
-			a++;
-		while (*b == '"')
-			b++;
-		if (*a != *b)
-			return false;
-		if (!*a)
-			return true;
-		a++;
-		b++;
+	if (m->n == m->cap || !(m->src[m->n] = lh_strdup(src)))
+		return -1;
+	m->target[m->n] = target;
+	m->part[m->n] = part;
+	m->parent[m->n] = parent;
+	return (int32_t)m->n++;
+}
+
+static void map_free(map_build *m)
+{
+	for (size_t k = 0; k < m->n; k++)
+		free(m->src[k]);
+	free(m->src);
+	free(m->target);
+	free(m->part);
+	free(m->parent);
+}
+
+static const char *kind_word(const char *type)
+{
+	return strcmp(type, "struct") == 0 ? "STRUCT"
+	       : strcmp(type, "list") == 0 ? "LIST"
+	       : strcmp(type, "map") == 0  ? "MAP"
+	                                   : NULL;
+}
+
+/* Where a column is, for messages: "s.i" of a file. */
+typedef struct match_ctx {
+	lh_lake *lake;
+	const add_args *a;
+	const lh_table *t;
+	const char *path;
+	const lh_column_vec *fc; /* the file column's tree (lh_types_add_column) */
+	map_build *m;
+} match_ctx;
+
+/* Matches file node fk to table column ci (`name` is its dotted path) and adds their
+ * entry under `parent`: a leaf of the table's type or one that widens to it; a struct,
+ * list or map of the same kind whose fields match by name (one the file lacks reads
+ * NULL with allow_missing, one the table lacks is left out with ignore_extra_columns). */
+static lh_status match_node(const match_ctx *x, size_t ci, size_t fk, const char *name,
+                            int32_t parent)
+{
+	const lh_table *t = x->t;
+	const lh_column *c = &t->columns.items[ci], *fcol = &x->fc->items[fk];
+	int32_t e = map_add(x->m, fcol->name, c->id, false, parent);
+	if (e < 0)
+		return nomem(x->lake);
+	const char *tk = kind_word(c->type), *fkw = kind_word(fcol->type);
+	bool ok = tk ? fkw && strcmp(tk, fkw) == 0
+	             : !fkw && lh_types_promotion_allowed(fcol->type, c->type);
+	if (!ok) {
+		lh_buf want, got;
+		lh_buf_init(&want, 0);
+		lh_buf_init(&got, 0);
+		lh_types_sql(t->columns.items, t->columns.len, ci, &want, &x->lake->err);
+		lh_types_sql(x->fc->items, x->fc->len, fk, &got, &x->lake->err);
+		char kinds[2][16] = {"", ""};
+		if (fkw)
+			snprintf(kinds[0], sizeof kinds[0], " (a %s)", fkw);
+		if (tk)
+			snprintf(kinds[1], sizeof kinds[1], " (a %s)", tk);
+		lh_status st = lh_lake_fail(x->lake, LH_ERR_TYPE,
+		                            "%s: column '%s' of '%s' is %s%s, but the table's is %s%s "
+		                            "(only the same type or a widening of it can be added)",
+		                            x->a->fn, name, x->path, lh_buf_str(&got), kinds[0],
+		                            lh_buf_str(&want), kinds[1]);
+		lh_buf_free(&want);
+		lh_buf_free(&got);
+		return st;
 	}
+	if (!tk)
+		return LH_OK;
+	lh_status st = LH_OK;
+	/* the file's fields */
+	for (size_t k = 0; st == LH_OK && k < x->fc->len; k++) {
+		if (x->fc->items[k].parent != fcol->id)
+			continue;
+		ptrdiff_t tci = -1;
+		for (size_t i = 0; i < t->columns.len && tci < 0; i++)
+			if (t->columns.items[i].parent == c->id &&
+			    lh_strieq(t->columns.items[i].name, x->fc->items[k].name))
+				tci = (ptrdiff_t)i;
+		char *sub = lh_asprintf("%s.%s", name, x->fc->items[k].name);
+		if (!sub)
+			st = nomem(x->lake);
+		else if (tci >= 0)
+			st = match_node(x, (size_t)tci, k, sub, e);
+		else if (!x->a->ignore_extra)
+			st = lh_lake_fail(x->lake, LH_ERR_INVALID,
+			                  "%s: '%s' has a field '%s' that table '%s' does not (pass "
+			                  "ignore_extra_columns => true to leave it out)",
+			                  x->a->fn, x->path, sub, t->name);
+		free(sub);
+	}
+	/* the table's fields the file lacks */
+	for (size_t i = 0; st == LH_OK && i < t->columns.len; i++) {
+		if (t->columns.items[i].parent != c->id)
+			continue;
+		bool found = false;
+		for (size_t k = 0; k < x->m->n && !found; k++)
+			found = x->m->parent[k] == e && x->m->target[k] == t->columns.items[i].id;
+		if (!found && !x->a->allow_missing)
+			st = lh_lake_fail(x->lake, LH_ERR_INVALID,
+			                  "%s: Column \"%s.%s\" exists in table \"%s\" but was not found in "
+			                  "file \"%s\" (pass allow_missing => true to read it as NULL)",
+			                  x->a->fn, name, t->columns.items[i].name, t->name, x->path);
+	}
+	return st;
 }
 
 /* One file: its mapping to table t's columns, checked, and its statistics. */
@@ -107,14 +214,11 @@ static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table 
 		return lh_lake_fail(lake, lake->err.code, "%s: cannot read '%s': %s", a->fn, path,
 		                    lh_err_msg(&lake->err));
 	}
-	size_t ntop = 0;
-	for (size_t i = 0; i < t->columns.len; i++)
-		ntop += t->columns.items[i].parent < 0;
-	char **src = calloc(ntop + 1, sizeof *src);
-	int64_t *target = calloc(ntop + 1, sizeof *target);
-	bool *part = calloc(ntop + 1, sizeof *part);
-	size_t n = 0;
-	if (!src || !target || !part)
+	size_t cap = t->columns.len + 1;
+	map_build mb = {.src = calloc(cap, sizeof(char *)), .target = calloc(cap, sizeof(int64_t)),
+	                .part = calloc(cap, sizeof(bool)), .parent = calloc(cap, sizeof(int32_t)),
+	                .cap = cap};
+	if (!mb.src || !mb.target || !mb.part || !mb.parent)
 		st = nomem(lake);
 	/* every file column is a table column (by name), of its type or one that widens to it */
 	for (size_t k = 0; st == LH_OK && k < cols.n; k++) {
@@ -127,48 +231,24 @@ static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table 
 				                  a->fn, path, cols.names[k], t->name);
 			continue;
 		}
-		const lh_column *c = &t->columns.items[ci];
 		lh_column_vec fc = {0};
 		int64_t next = 1;
 		st = lh_types_add_column(cols.types[k], cols.names[k], true, &next, &fc, &lake->err);
-		lh_buf want, got;
-		lh_buf_init(&want, 0);
-		lh_buf_init(&got, 0);
-		if (st == LH_OK) {
-			st = lh_types_sql(t->columns.items, t->columns.len, (size_t)ci, &want, &lake->err);
-			lh_types_logical_sql(cols.types[k], &got);
-		}
-		bool same = st == LH_OK && same_type_text(lh_buf_str(&want), lh_buf_str(&got));
-		bool widens = st == LH_OK && fc.len == 1 && lh_types_promotion_allowed(fc.items[0].type, c->type);
-		if (st == LH_OK && !same && !widens)
-			st = lh_lake_fail(lake, LH_ERR_TYPE,
-			                  "%s: column '%s' of '%s' is %s, but the table's is %s (only the same "
-			                  "type or a widening of it can be added)",
-			                  a->fn, cols.names[k], path, lh_buf_str(&got), lh_buf_str(&want));
-		lh_buf_free(&want);
-		lh_buf_free(&got);
+		match_ctx x = {lake, a, t, path, &fc, &mb};
+		if (st == LH_OK)
+			st = match_node(&x, (size_t)ci, 0, cols.names[k], -1);
 		lh_columns_free(&fc);
-		if (st == LH_OK) {
-			src[n] = lh_strdup(cols.names[k]);
-			target[n] = c->id;
-			part[n++] = false;
-			if (!src[n - 1])
-				st = nomem(lake);
-		}
 	}
 	/* table columns the file lacks: a Hive key of its path, else NULL when allowed */
 	for (size_t i = 0; st == LH_OK && i < t->columns.len; i++) {
 		const lh_column *c = &t->columns.items[i];
 		bool found = false;
-		for (size_t k = 0; k < n && !found; k++)
-			found = target[k] == c->id;
+		for (size_t k = 0; k < mb.n && !found; k++)
+			found = mb.target[k] == c->id;
 		if (c->parent >= 0 || found)
 			continue;
 		if (a->hive && hive_key(path, c->name)) {
-			src[n] = lh_strdup(c->name);
-			target[n] = c->id;
-			part[n++] = true;
-			if (!src[n - 1])
+			if (map_add(&mb, c->name, c->id, true, -1) < 0)
 				st = nomem(lake);
 		} else if (!a->allow_missing || !c->nulls_allowed) {
 			st = lh_lake_fail(lake, LH_ERR_INVALID,
@@ -180,17 +260,15 @@ static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table 
 		}
 	}
 	if (st == LH_OK)
-		st = lh_data_file_set_map(f, n, src, target, part, false) == LH_OK ? LH_OK : nomem(lake);
-	for (size_t k = 0; k < n; k++)
-		free(src[k]);
-	free(src);
-	free(target);
-	free(part);
+		st = lh_data_file_set_map(f, mb.n, mb.src, mb.target, mb.part, mb.parent, false) == LH_OK
+		         ? LH_OK
+		         : nomem(lake);
+	map_free(&mb);
 	/* rows and statistics, read from the file (min/max of the types pruning uses) */
 	lh_buf_reset(&q);
 	lh_buf_puts(&q, "SELECT count(*)");
 	for (size_t k = 0; st == LH_OK && k < f->map_n; k++) {
-		if (f->map_partition[k])
+		if (f->map_partition[k] || f->map_parent[k] >= 0)
 			continue;
 		ptrdiff_t ci = -1;
 		for (size_t i = 0; i < t->columns.len && ci < 0; i++)
@@ -224,7 +302,7 @@ static lh_status describe_file(lh_lake *lake, const add_args *a, const lh_table 
 	if (!f->stats)
 		st = nomem(lake);
 	for (size_t k = 0, col = 1; st == LH_OK && k < f->map_n; k++) {
-		if (f->map_partition[k])
+		if (f->map_partition[k] || f->map_parent[k] >= 0)
 			continue;
 		lh_col_stats *cs = &f->stats[f->nstats++];
 		char *mn = duckdb_value_is_null(&r, col + 1, 0) ? NULL : duckdb_value_varchar(&r, col + 1, 0);

@@ -58,6 +58,109 @@ static void remove_column_tree(lh_table *t, size_t ci)
 	}
 }
 
+/* A column path as ALTER names it: col, or col.field... into structs, and a list's
+ * element or a map's key/value (their child columns' names). */
+#define PATH_MAX_PARTS 32
+typedef struct col_path {
+	char *part[PATH_MAX_PARTS];
+	size_t n;
+} col_path;
+
+static void path_free(col_path *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->part[i]);
+	p->n = 0;
+}
+
+/* Reads ident(.ident)*; false (nothing kept) when there is no identifier or the path is
+ * too deep. */
+static bool read_path(lh_cursor *c, col_path *p)
+{
+	p->n = 0;
+	do {
+		char *part = p->n < PATH_MAX_PARTS ? lh_cur_ident(c) : NULL;
+		if (!part) {
+			path_free(p);
+			return false;
+		}
+		p->part[p->n++] = part;
+	} while (lh_cur_accept(c, "."));
+	return true;
+}
+
+/* The child of column `parent` (-1: top level) named `name`, case-insensitively. */
+static ptrdiff_t child_index(const lh_table *t, int64_t parent, const char *name)
+{
+	for (size_t i = 0; i < t->columns.len; i++)
+		if (t->columns.items[i].parent == parent && lh_strieq(t->columns.items[i].name, name))
+			return (ptrdiff_t)i;
+	return -1;
+}
+
+/* The column the first n parts of p name, or -1 when one of them is missing. */
+static ptrdiff_t path_index(const lh_table *t, const col_path *p, size_t n)
+{
+	ptrdiff_t ci = -1;
+	for (size_t i = 0; i < n; i++) {
+		ci = child_index(t, ci < 0 ? -1 : t->columns.items[ci].id, p->part[i]);
+		if (ci < 0)
+			return -1;
+	}
+	return ci;
+}
+
+/* "a.b.c" for messages; NULL on OOM. */
+static char *path_text(const col_path *p, size_t n)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	for (size_t i = 0; i < n; i++)
+		lh_buf_printf(&b, "%s%s", i ? "." : "", p->part[i]);
+	return lh_buf_steal(&b);
+}
+
+/* The column a nested path names (n >= 2 parts): its parent must exist and be a
+ * struct (a field of a list or map is reached through element, key or value). Sets
+ * *parent_ci and returns the field's index, or -1 when only the field is missing. */
+static lh_status nested_target(lh_lake *lake, const lh_table *t, const col_path *p,
+                               const char *label, const char *what, ptrdiff_t *parent_ci,
+                               ptrdiff_t *ci)
+{
+	*parent_ci = path_index(t, p, p->n - 1);
+	*ci = -1;
+	if (*parent_ci < 0) {
+		char *pt = path_text(p, p->n - 1);
+		lh_status st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                            "cannot %s '%s': column '%s' of '%s' does not exist", what,
+		                            p->part[p->n - 1], pt ? pt : "?", label);
+		free(pt);
+		return st;
+	}
+	const lh_column *pc = &t->columns.items[*parent_ci];
+	bool adding = strcmp(what, "add field") == 0;
+	if (strcmp(pc->type, "struct") != 0 && !adding) {
+		char *pt = path_text(p, p->n);
+		lh_status st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                            "cannot %s '%s' of '%s': it does not exist ('%s' is a %s, "
+		                            "not a struct)",
+		                            what, pt ? pt : "?", label, pc->name, pc->type);
+		free(pt);
+		return st;
+	}
+	if (strcmp(pc->type, "struct") != 0) {
+		char *pt = path_text(p, p->n - 1);
+		lh_status st = lh_lake_fail(lake, LH_ERR_TYPE,
+		                            "cannot %s '%s': fields can only be added to structs, and "
+		                            "'%s' is a %s",
+		                            what, p->part[p->n - 1], pt ? pt : "?", pc->type);
+		free(pt);
+		return st;
+	}
+	*ci = child_index(t, pc->id, p->part[p->n - 1]);
+	return LH_OK;
+}
+
 static lh_status table_has_rows(lh_lake *lake, const lh_table *t, bool *out)
 {
 	(void)lake;
@@ -68,6 +171,9 @@ static lh_status table_has_rows(lh_lake *lake, const lh_table *t, bool *out)
 	return LH_OK;
 }
 
+/* ADD [COLUMN] [IF NOT EXISTS] c type ..., or a field of a struct: ADD COLUMN c.f type
+ * (DuckLake's nested evolution: the new field gets a column id of its own; rows of older
+ * files read its DEFAULT, or NULL). */
 static lh_status alter_add_column(lh_lake *lake, lh_stmt *s, lh_cursor *c, size_t ti,
                                   const char *label)
 {
@@ -78,30 +184,57 @@ static lh_status alter_add_column(lh_lake *lake, lh_stmt *s, lh_cursor *c, size_
 		c->i += 3;
 		if_not_exists = true;
 	}
-	lh_cursor peek = *c;
-	char *name = lh_cur_ident(&peek);
-	if (!name)
+	lh_cursor after = *c;
+	col_path p;
+	if (!read_path(&after, &p))
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "ADD COLUMN: expected a column name");
-	if (lh_cur_is(&peek, 0, ".")) {
-		free(name);
-		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
-		                    "adding a field to a STRUCT column is not supported yet; add a new "
-		                    "top-level column instead");
-	}
 	lh_table *t = st_->tables.items[ti];
-	if (lh_table_column_index(t, name) >= 0) {
-		lh_status r = if_not_exists ? LH_OK
-		                            : lh_lake_fail(lake, LH_ERR_EXISTS,
-		                                           "column '%s' already exists: table '%s' already has a column '%s'", name, label, name);
-		free(name);
-		return r;
+	const char *name = p.part[p.n - 1];
+	int64_t parent = -1;
+	ptrdiff_t exists = -1;
+	lh_status st = LH_OK;
+	if (p.n > 1) {
+		ptrdiff_t pci;
+		st = nested_target(lake, t, &p, label, "add field", &pci, &exists);
+		if (st == LH_OK)
+			parent = t->columns.items[pci].id;
+	} else {
+		exists = lh_table_column_index(t, name);
 	}
-	free(name);
-	char *defs = lh_asprintf("(%s)", s->text + lh_cur_offset(c));
+	if (st == LH_OK && exists >= 0) {
+		char *pt = path_text(&p, p.n);
+		st = if_not_exists ? LH_OK
+		                   : lh_lake_fail(lake, LH_ERR_EXISTS,
+		                                  "column '%s' already exists: table '%s' already has "
+		                                  "a column '%s'",
+		                                  pt ? pt : name, label, pt ? pt : name);
+		free(pt);
+		path_free(&p);
+		return st;
+	}
+	/* the definition, with a nested field's name alone in front of its type */
+	lh_buf defs;
+	lh_buf_init(&defs, 0);
+	lh_buf_putc(&defs, '(');
+	if (p.n > 1) {
+		lh_buf_sql_ident(&defs, name);
+		lh_buf_putc(&defs, ' ');
+		lh_buf_puts(&defs, s->text + lh_cur_offset(&after));
+	} else {
+		lh_buf_puts(&defs, s->text + lh_cur_offset(c));
+	}
+	lh_buf_putc(&defs, ')');
+	path_free(&p);
+	if (st != LH_OK) {
+		lh_buf_free(&defs);
+		return st;
+	}
 	lh_column_vec cols = {0};
 	int64_t next_id = t->max_column_id + 1;
-	lh_status st = defs ? lh_ddl_columns_from_defs(lake, defs, &next_id, &cols) : nomem(lake);
-	free(defs);
+	st = lh_buf_status(&defs) == LH_OK
+	         ? lh_ddl_columns_from_defs(lake, lh_buf_str(&defs), &next_id, &cols)
+	         : nomem(lake);
+	lh_buf_free(&defs);
 	if (st == LH_OK && cols.len == 0)
 		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "ADD COLUMN: expected a column definition");
 	bool rows = false;
@@ -114,18 +247,15 @@ static lh_status alter_add_column(lh_lake *lake, lh_stmt *s, lh_cursor *c, size_
 		                  cols.items[0].name, label);
 	if (st == LH_OK && !(t = lh_state_table_mut(st_, ti)))
 		st = nomem(lake);
-	int64_t order = 0;
-	for (size_t i = 0; t && i < t->columns.len; i++)
-		if (t->columns.items[i].order > order)
-			order = t->columns.items[i].order;
 	for (size_t i = 0; st == LH_OK && i < cols.len; i++) {
 		lh_column *col = &cols.items[i];
-		/* rows of older files read the default */
-		if (col->parent < 0 && col->default_value &&
-		    !(col->initial_default = lh_strdup(col->default_value)))
-			st = nomem(lake);
+		if (i == 0) {
+			col->parent = parent;
+			/* rows of older files read the default */
+			if (col->default_value && !(col->initial_default = lh_strdup(col->default_value)))
+				st = nomem(lake);
+		}
 		col->order = col->id; /* DuckLake: column_order = column_id */
-		(void)order;
 		if (st == LH_OK && LH_VEC_PUSH(&t->columns, *col) != LH_OK)
 			st = nomem(lake);
 		if (st == LH_OK) {
@@ -213,7 +343,110 @@ static lh_status set_not_null(lh_lake *lake, const column_ref *r)
 	return st == LH_OK && !col ? LH_ERR_NOMEM : st;
 }
 
-/* [SET DATA] TYPE <type>: widening promotions only (DuckLake never rewrites data). */
+static bool is_nested_type(const char *type)
+{
+	return strcmp(type, "struct") == 0 || strcmp(type, "list") == 0 || strcmp(type, "map") == 0;
+}
+
+/* Copies node k of `to` (a column tree lh_types_add_column built) and its children into
+ * t under column `parent`, with new column ids. */
+static lh_status copy_subtree(lh_table *t, const lh_column_vec *to, size_t k, int64_t parent)
+{
+	const lh_column *src = &to->items[k];
+	lh_column c = {.id = ++t->max_column_id,
+	               .begin_snapshot = -1,
+	               .name = lh_strdup(src->name),
+	               .type = lh_strdup(src->type),
+	               .nulls_allowed = true,
+	               .parent = parent};
+	c.order = c.id;
+	if (!c.name || !c.type || LH_VEC_PUSH(&t->columns, c) != LH_OK) {
+		lh_column_clear(&c);
+		return LH_ERR_NOMEM;
+	}
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < to->len; i++)
+		if (to->items[i].parent == src->id)
+			st = copy_subtree(t, to, i, c.id);
+	return st;
+}
+
+static ptrdiff_t index_of_id(const lh_table *t, int64_t id)
+{
+	for (size_t i = 0; i < t->columns.len; i++)
+		if (t->columns.items[i].id == id)
+			return (ptrdiff_t)i;
+	return -1;
+}
+
+/* Evolves column `id` of t (writable) into node k of `to`, as DuckLake does: a leaf may
+ * widen; a struct, list or map keeps its kind, and its children are matched by name
+ * (a list's element, a map's key and value by theirs): kept ones evolve, new ones get new
+ * column ids, missing ones are dropped. Data files are never rewritten: readers match
+ * nested fields by name. */
+static lh_status evolve(lh_lake *lake, lh_table *t, int64_t id, const lh_column_vec *to,
+                        size_t k, const char *label)
+{
+	ptrdiff_t ci = index_of_id(t, id);
+	const lh_column *tgt = &to->items[k];
+	if (ci < 0)
+		return nomem(lake); /* cannot happen: ids come from t */
+	lh_column *src = &t->columns.items[ci];
+	bool src_nested = is_nested_type(src->type), tgt_nested = is_nested_type(tgt->type);
+	if (!src_nested && !tgt_nested) {
+		if (strcmp(src->type, tgt->type) == 0)
+			return LH_OK;
+		if (!lh_types_promotion_allowed(src->type, tgt->type))
+			return lh_lake_fail(lake, LH_ERR_TYPE,
+			                    "cannot change column '%s' of '%s' from %s to %s: only widening "
+			                    "type promotions are allowed (e.g. int32 to int64, float32 to "
+			                    "float64)",
+			                    src->name, label, src->type, tgt->type);
+		char *type = lh_strdup(tgt->type);
+		if (!type)
+			return nomem(lake);
+		free(src->type);
+		src->type = type;
+		src->begin_snapshot = -1;
+		return LH_OK;
+	}
+	if (strcmp(src->type, tgt->type) != 0)
+		return lh_lake_fail(lake, LH_ERR_TYPE,
+		                    "cannot change column '%s' of '%s' from %s to %s: a nested column "
+		                    "keeps its kind (its fields may be added, dropped or widened)",
+		                    src->name, label, src->type, tgt->type);
+	lh_i64_vec old = {0};
+	for (size_t i = 0; i < t->columns.len; i++)
+		if (t->columns.items[i].parent == id && LH_VEC_PUSH(&old, t->columns.items[i].id) != LH_OK) {
+			LH_VEC_FREE(&old);
+			return nomem(lake);
+		}
+	lh_status st = LH_OK;
+	for (size_t i = 0; st == LH_OK && i < to->len; i++) {
+		if (to->items[i].parent != tgt->id)
+			continue;
+		ptrdiff_t m = child_index(t, id, to->items[i].name);
+		if (m >= 0) {
+			int64_t mid = t->columns.items[m].id;
+			for (size_t o = 0; o < old.len; o++)
+				if (old.items[o] == mid)
+					old.items[o] = -1; /* kept */
+			st = evolve(lake, t, mid, to, i, label);
+		} else if (copy_subtree(t, to, i, id) != LH_OK) {
+			st = nomem(lake);
+		}
+	}
+	for (size_t o = 0; st == LH_OK && o < old.len; o++) {
+		ptrdiff_t d = old.items[o] >= 0 ? index_of_id(t, old.items[o]) : -1;
+		if (d >= 0)
+			remove_column_tree(t, (size_t)d);
+	}
+	LH_VEC_FREE(&old);
+	return st;
+}
+
+/* [SET DATA] TYPE <type>: widening promotions only (DuckLake never rewrites data); a
+ * nested column's fields evolve by name (evolve). */
 static lh_status set_type(lh_lake *lake, lh_stmt *s, lh_cursor *c, const column_ref *r)
 {
 	if (lh_cur_has_word(c, "USING"))
@@ -229,22 +462,11 @@ static lh_status set_type(lh_lake *lake, lh_stmt *s, lh_cursor *c, const column_
 	if (st == LH_OK)
 		st = lh_types_add_column(qc.types[0], r->name, true, &next, &nc, &lake->err);
 	lh_query_columns_free(&qc);
-	const lh_table *t = lh_lake_state(lake)->tables.items[r->ti];
-	const char *from = t->columns.items[r->ci].type;
-	if (st == LH_OK && (nc.len > 1 || !lh_types_promotion_allowed(from, nc.items[0].type)))
-		st = lh_lake_fail(lake, LH_ERR_TYPE,
-		                  "cannot change column '%s' of '%s' from %s to %s: only widening "
-		                  "type promotions are allowed (e.g. int32 to int64, float32 to "
-		                  "float64)",
-		                  r->name, r->label, from, nc.items[0].type);
-	lh_column *col = st == LH_OK ? column_mut(lake, r->ti, r->ci) : NULL;
-	if (col) {
-		free(col->type);
-		col->type = nc.items[0].type;
-		nc.items[0].type = NULL;
-	} else if (st == LH_OK) {
-		st = LH_ERR_NOMEM;
-	}
+	lh_table *t = st == LH_OK ? lh_state_table_mut(lh_lake_state(lake), r->ti) : NULL;
+	if (st == LH_OK && !t)
+		st = nomem(lake);
+	if (st == LH_OK)
+		st = evolve(lake, t, t->columns.items[r->ci].id, &nc, 0, r->label);
 	lh_columns_free(&nc);
 	return st;
 }
@@ -320,35 +542,54 @@ static lh_status rename_table(lh_lake *lake, lh_cursor *c, size_t ti, const char
 	return st;
 }
 
-/* RENAME [COLUMN] a TO b: old files still map through the field id. */
+/* RENAME [COLUMN] a TO b, or a struct's field: RENAME [COLUMN] a.f TO g. The column
+ * keeps its id (old files map through it). */
 static lh_status rename_column(lh_lake *lake, lh_cursor *c, size_t ti, const char *label)
 {
 	const lh_table *t = lh_lake_state(lake)->tables.items[ti];
 	lh_cur_accept(c, "COLUMN");
-	char *from = lh_cur_ident(c);
-	char *to = lh_cur_accept(c, "TO") ? lh_cur_ident(c) : NULL;
-	ptrdiff_t ci = from ? lh_table_column_index(t, from) : -1;
+	col_path p = {0};
+	bool have = read_path(c, &p);
+	char *to = have && lh_cur_accept(c, "TO") ? lh_cur_ident(c) : NULL;
+	ptrdiff_t ci = -1, pci = -1;
 	lh_status st = LH_OK;
 	lh_column *col = NULL;
-	if (!from || !to)
+	if (!have || !to)
 		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "expected RENAME [COLUMN] a TO b");
-	else if (ci < 0)
-		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, from);
-	else if (lh_table_column_index(t, to) >= 0 && !lh_strieq(from, to))
-		st = lh_lake_fail(lake, LH_ERR_EXISTS, "column '%s' already exists: table '%s' already has a column '%s'", to, label, to);
-	else if (!(col = column_mut(lake, ti, (size_t)ci)))
+	else if (p.n > 1)
+		st = nested_target(lake, t, &p, label, "rename field", &pci, &ci);
+	else
+		ci = lh_table_column_index(t, p.part[0]);
+	int64_t parent = pci >= 0 ? t->columns.items[pci].id : -1;
+	char *pt = have ? path_text(&p, p.n) : NULL;
+	if (st == LH_OK && ci < 0)
+		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s': it does not exist",
+		                  label, pt ? pt : "?");
+	else if (st == LH_OK && child_index(t, parent, to) >= 0 &&
+	         !lh_strieq(t->columns.items[ci].name, to))
+		st = p.n > 1 ? lh_lake_fail(lake, LH_ERR_EXISTS,
+		                            "cannot rename '%s' to '%s': a field '%s' already exists in "
+		                            "that struct",
+		                            pt ? pt : "?", to, to)
+		             : lh_lake_fail(lake, LH_ERR_EXISTS,
+		                            "column '%s' already exists: table '%s' already has a column "
+		                            "'%s'",
+		                            to, label, to);
+	else if (st == LH_OK && !(col = column_mut(lake, ti, (size_t)ci)))
 		st = LH_ERR_NOMEM;
 	if (col) {
 		free(col->name);
 		col->name = to;
 		to = NULL;
 	}
-	free(from);
+	free(pt);
+	path_free(&p);
 	free(to);
 	return st;
 }
 
-/* DROP [COLUMN] [IF EXISTS] c, with its children; never the last column. */
+/* DROP [COLUMN] [IF EXISTS] c, with its children, or a struct's field (c.f); never the
+ * last column of a table or the last field of a struct. */
 static lh_status drop_column(lh_lake *lake, lh_cursor *c, size_t ti, const char *label)
 {
 	const lh_table *t = lh_lake_state(lake)->tables.items[ti];
@@ -356,36 +597,51 @@ static lh_status drop_column(lh_lake *lake, lh_cursor *c, size_t ti, const char 
 	bool if_exists = lh_cur_is(c, 0, "IF") && lh_cur_is(c, 1, "EXISTS");
 	if (if_exists)
 		c->i += 2;
-	char *name = lh_cur_ident(c);
-	ptrdiff_t ci = name ? lh_table_column_index(t, name) : -1;
-	size_t ntop = 0;
-	for (size_t i = 0; i < t->columns.len; i++)
-		ntop += t->columns.items[i].parent < 0;
+	col_path p;
+	if (!read_path(c, &p))
+		return lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP COLUMN: expected a column name");
+	ptrdiff_t ci = -1, pci = -1;
 	lh_status st = LH_OK;
+	if (p.n > 1) {
+		st = nested_target(lake, t, &p, label, "drop field", &pci, &ci);
+		if (st == LH_ERR_NOT_FOUND && if_exists) {
+			lh_err_clear(&lake->err);
+			st = LH_OK;
+		}
+	} else {
+		ci = lh_table_column_index(t, p.part[0]);
+	}
+	int64_t parent = pci >= 0 ? t->columns.items[pci].id : -1;
+	size_t siblings = 0;
+	for (size_t i = 0; i < t->columns.len; i++)
+		siblings += t->columns.items[i].parent == parent;
+	char *pt = path_text(&p, p.n);
+	const char *name = pt ? pt : p.part[p.n - 1];
 	lh_table *m = NULL;
-	if (!name)
-		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "DROP COLUMN: expected a column name");
-	else if (ci < 0 && !if_exists)
-		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s'", label, name);
-	else if (ci >= 0 && ntop == 1)
+	if (st == LH_OK && ci < 0 && !if_exists)
+		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND, "table '%s' has no column '%s': it does not exist",
+		                  label, name);
+	else if (st == LH_OK && ci >= 0 && siblings == 1 && parent < 0)
 		st = lh_lake_fail(lake, LH_ERR_INVALID,
 		                  "cannot drop '%s', the only column of '%s'; drop the table instead",
 		                  name, label);
+	else if (st == LH_OK && ci >= 0 && siblings == 1)
+		st = lh_lake_fail(lake, LH_ERR_INVALID,
+		                  "cannot drop '%s', the only field of its struct; drop the struct column "
+		                  "instead",
+		                  name);
 	for (size_t k = 0; st == LH_OK && ci >= 0 && k < t->part_n; k++)
 		if (t->part_keys[k].column_id == t->columns.items[ci].id)
 			st = lh_lake_fail(lake, LH_ERR_INVALID,
 			                  "cannot drop column '%s' of '%s': the table is partitioned by this "
 			                  "column; RESET PARTITIONED BY (or SET it without the column) first",
 			                  name, label);
-	if (st != LH_OK) {
-		free(name);
-		return st;
-	}
-	if (ci >= 0 && !(m = lh_state_table_mut(lh_lake_state(lake), ti)))
+	if (st == LH_OK && ci >= 0 && !(m = lh_state_table_mut(lh_lake_state(lake), ti)))
 		st = nomem(lake);
 	if (m)
 		remove_column_tree(m, (size_t)ci);
-	free(name);
+	free(pt);
+	path_free(&p);
 	return st;
 }
 

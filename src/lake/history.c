@@ -889,8 +889,7 @@ static lh_status rollback_files(lh_state *s, lh_table *t, const lh_state *ps,
 			                   .partition_id = cur->partition_id,
 			                   .mapping_id = cur->mapping_id,
 			                   .partial_file_info = lh_strdup(cur->partial_file_info)};
-			if (lh_data_file_set_map(&f, cur->map_n, cur->map_source, cur->map_target,
-			                         cur->map_partition, cur->map_nested) != LH_OK ||
+			if (lh_data_file_copy_map(&f, cur) != LH_OK ||
 			    lh_data_file_set_parts(&f, cur->part_n, cur->part_values) != LH_OK)
 				st = LH_ERR_NOMEM;
 			if (st != LH_OK) {
@@ -917,8 +916,7 @@ static lh_status rollback_files(lh_state *s, lh_table *t, const lh_state *ps,
 			                   .reused_from = pf->id,
 			                   .del_changed = pf->del.path != NULL};
 			st = copy_delete(&f.del, &pf->del);
-			if (st == LH_OK && (lh_data_file_set_map(&f, pf->map_n, pf->map_source, pf->map_target,
-			                                         pf->map_partition, pf->map_nested) != LH_OK ||
+			if (st == LH_OK && (lh_data_file_copy_map(&f, pf) != LH_OK ||
 			                    lh_data_file_set_parts(&f, pf->part_n, pf->part_values) != LH_OK))
 				st = LH_ERR_NOMEM;
 			if (st == LH_OK)

@@ -103,10 +103,129 @@ lh_status lh_lake_fetch_table(lh_lake *lake, const lh_state *s, const lh_table *
 	return fetch_files(lake, s, t, NULL);
 }
 
+/* True when a nested column of t changed after its top-level column's row began (a field
+ * added, renamed or widened; begin -1: by the open transaction) or reads a default in
+ * older files. Then matching struct fields by name, as DuckDB's cast from a file's struct
+ * to the table's does, no longer suffices, and files are read through their field ids. */
+static bool nested_evolved(const lh_table *t)
+{
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *c = &t->columns.items[i], *top = c;
+		if (c->parent < 0)
+			continue;
+		if (c->initial_default)
+			return true;
+		while (top && top->parent >= 0)
+			top = lh_table_column_by_id(t, top->parent);
+		if (top && (c->begin_snapshot < 0 ||
+		            (top->begin_snapshot >= 0 && c->begin_snapshot > top->begin_snapshot)))
+			return true;
+	}
+	return false;
+}
+
+/* File f's columns as its footer's field ids give them, kept as its map (map_footer):
+ * (name, field id, enclosing entry) of each, the repeated groups inside lists and maps
+ * passed through. A file with a column lacking a field id gets none (read by name). */
+static lh_status footer_map(lh_lake *lake, const char *local, lh_data_file *f)
+{
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "SELECT name, field_id, num_children, repetition_type FROM parquet_schema(");
+	lh_buf_sql_str(&q, local);
+	lh_buf_putc(&q, ')');
+	duckdb_result r;
+	lh_status st = q.status == LH_OK ? lh_engine_query(lake->engine, lh_buf_str(&q), &r, &lake->err)
+	                                 : LH_ERR_NOMEM;
+	lh_buf_free(&q);
+	if (st != LH_OK)
+		return st;
+	size_t rows = (size_t)duckdb_row_count(&r), n = 0;
+	char **name = calloc(rows + 1, sizeof *name);
+	int64_t *id = calloc(rows + 1, sizeof *id);
+	int32_t *parent = calloc(rows + 1, sizeof *parent);
+	bool *part = calloc(rows + 1, sizeof *part);
+	/* the enclosing entries: children left to see, entry (-1: top level) */
+	int64_t left[128];
+	int32_t entry[128];
+	size_t depth = 0;
+	bool ok = name && id && parent && part;
+	for (size_t i = 0; ok && i < rows; i++) {
+		int64_t kids = duckdb_value_int64(&r, 2, i);
+		int32_t mine = -1;
+		if (i > 0) {
+			while (depth > 0 && left[depth - 1] == 0)
+				depth--;
+			if (depth == 0)
+				break;
+			left[depth - 1]--;
+			mine = entry[depth - 1];
+			char *rep = duckdb_value_varchar(&r, 3, i);
+			bool repeated = rep && strcmp(rep, "REPEATED") == 0;
+			duckdb_free(rep);
+			if (!duckdb_value_is_null(&r, 1, i)) {
+				id[n] = duckdb_value_int64(&r, 1, i);
+				parent[n] = mine;
+				char *nm = duckdb_value_varchar(&r, 0, i);
+				name[n] = lh_strdup(nm);
+				duckdb_free(nm);
+				ok = name[n] != NULL;
+				mine = (int32_t)n++;
+			} else if (!repeated) {
+				n = 0; /* a column without a field id: no map */
+				break;
+			}
+		}
+		if (kids > 0 && depth < 128) {
+			left[depth] = kids;
+			entry[depth++] = mine;
+		} else if (kids > 0) {
+			n = 0;
+			break;
+		}
+	}
+	duckdb_destroy_result(&r);
+	st = ok ? lh_data_file_set_map(f, n, name, id, part, parent, false) : LH_ERR_NOMEM;
+	f->map_footer = n > 0;
+	for (size_t i = 0; name && i < rows; i++)
+		free(name[i]);
+	free(name);
+	free(id);
+	free(parent);
+	free(part);
+	return st == LH_ERR_NOMEM ? lh_lake_fail(lake, st, "out of memory") : st;
+}
+
+/* The footer maps of t's files that `keep` selects (NULL: all) and that have no map yet,
+ * when t's nested columns evolved (nested_evolved). Kept on the state's files, which is
+ * why t is written through: a data file never changes, so neither does its map. */
+static lh_status footer_maps(lh_lake *lake, const lh_state *s, const lh_table *t,
+                             const bool *keep)
+{
+	if (!nested_evolved(t))
+		return LH_OK;
+	char *tp = lh_table_full_path(s, t);
+	lh_status st = tp ? LH_OK : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; st == LH_OK && i < t->files.len; i++) {
+		lh_data_file *f = (lh_data_file *)&t->files.items[i];
+		if ((keep && !keep[i]) || f->map_n > 0 || f->map_unreadable)
+			continue;
+		char *full = lh_file_full_path(tp, f->path, f->path_is_relative);
+		char *local = full ? lake->store->ops->local_path(lake->store, full) : NULL;
+		st = local ? footer_map(lake, local, f) : lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
+		free(full);
+		free(local);
+	}
+	free(tp);
+	return st;
+}
+
 lh_status lh_lake_scan(lh_lake *lake, const lh_state *s, const lh_table *t, unsigned flags,
                        lh_buf *out)
 {
 	lh_status st = lh_lake_fetch_table(lake, s, t);
+	if (st == LH_OK)
+		st = footer_maps(lake, s, t, NULL);
 	lh_path_map map = {map_local, lake->store};
 	return st == LH_OK ? lh_scan_sql(s, t, flags, &map, out, &lake->err) : st;
 }
@@ -545,6 +664,9 @@ void lh_virtual_select_open(unsigned virt, lh_buf *b)
 
 static lh_status define_query_view(lh_lake *lake, const lh_remote_ref *r)
 {
+	lh_status fst = footer_maps(lake, r->state, r->table, r->keep);
+	if (fst != LH_OK)
+		return fst;
 	lh_data_file *files = calloc(r->table->files.len + 1, sizeof *files);
 	if (!files)
 		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");

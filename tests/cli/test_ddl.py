@@ -149,6 +149,76 @@ def test_struct_column_drop_ends_children(lake):
                     "ORDER BY column_id") == [("id", 1), ("dims", 0), ("w", 0), ("h", 0)]
 
 
+def test_nested_fields_evolve_without_rewriting_files(lake):
+    """DuckLake's struct evolution: fields are added, dropped, renamed and widened (by
+    SET DATA TYPE or by ADD/DROP/RENAME COLUMN s.f), each a column row of its own; files
+    written before read the new shape: a renamed field keeps its values, an added one
+    reads its DEFAULT (or NULL), and past snapshots read the old shape."""
+    lake.sql("CREATE TABLE t (id INT, s STRUCT(i INT, j INT), l STRUCT(a INT)[], "
+             "m MAP(INT, STRUCT(v INT)))")
+    lake.sql("INSERT INTO t VALUES (1, {'i': 1, 'j': 2}, [{'a': 3}], MAP {1: {'v': 4}}), "
+             "(2, NULL, NULL, NULL)")
+    first = lake.snapshot_count() - 1
+    files = lake.data_files()
+    lake.sql("ALTER TABLE t ALTER COLUMN s SET DATA TYPE STRUCT(i BIGINT, j INT, k TINYINT)")
+    lake.sql("ALTER TABLE t ADD COLUMN s.d VARCHAR DEFAULT 'dflt'")
+    lake.sql("ALTER TABLE t RENAME s.j TO jj")
+    lake.sql("ALTER TABLE t RENAME COLUMN l.element.a TO aa")
+    lake.sql("ALTER TABLE t ADD COLUMN m.value.w INT DEFAULT 7")
+    lake.sql("INSERT INTO t VALUES (3, {'i': 10, 'jj': 20, 'k': 30, 'd': 'x'}, [{'aa': 5}], "
+             "MAP {2: {'v': 6, 'w': 8}})")
+    assert lake.rows("SELECT id, s, l, m FROM t ORDER BY id") == [
+        ["id", "s", "l", "m"],
+        ["1", "{'i': 1, 'jj': 2, 'k': NULL, 'd': dflt}", "[{'aa': 3}]", "{1={'v': 4, 'w': 7}}"],
+        ["2", "", "", ""],
+        ["3", "{'i': 10, 'jj': 20, 'k': 30, 'd': x}", "[{'aa': 5}]", "{2={'v': 6, 'w': 8}}"]]
+    assert lake.scalar("SELECT typeof(s) FROM t LIMIT 1") == \
+        "STRUCT(i BIGINT, jj INTEGER, k TINYINT, d VARCHAR)"
+    # filters see the evolved values
+    assert lake.scalar("SELECT string_agg(id, ',' ORDER BY id) FROM t WHERE s.jj >= 2") == "1,3"
+    # no file was rewritten; the past reads its own shape
+    assert set(files) <= set(lake.data_files())
+    assert lake.rows(f"SELECT s FROM t AT (VERSION => {first}) WHERE id = 1") == \
+        [["s"], ["{'i': 1, 'j': 2}"]]
+    # the catalog: a renamed field is its column id with a new row, an added one a new id
+    rows = lake.cat("SELECT column_id, column_name, column_type, parent_column, "
+                    "end_snapshot IS NULL FROM ducklake_column WHERE parent_column IS NOT NULL "
+                    "ORDER BY column_id, begin_snapshot")
+    j = [r for r in rows if r[1] in ("j", "jj")]
+    assert [(r[1], r[4]) for r in j] == [("j", 0), ("jj", 1)] and j[0][0] == j[1][0]
+    assert [(r[1], r[2], r[4]) for r in rows if r[1] == "i"] == [("i", "int32", 0),
+                                                                 ("i", "int64", 1)]
+    assert [r[1] for r in rows if r[1] in ("k", "d", "w")] == ["k", "d", "w"]
+    # drop a field: old rows lose it, the rest stay
+    lake.sql("ALTER TABLE t DROP COLUMN s.i")
+    assert lake.scalar("SELECT s FROM t WHERE id = 1") == "{'jj': 2, 'k': NULL, 'd': dflt}"
+    # refusals change nothing
+    count = lake.snapshot_count()
+    for stmt, word in [("ALTER TABLE t ADD COLUMN s.JJ INT", "already exists"),
+                       ("ALTER TABLE t ADD COLUMN s.jj.x INT", "only be added to structs"),
+                       ("ALTER TABLE t ADD COLUMN s.nope.x INT", "does not exist"),
+                       ("ALTER TABLE t DROP COLUMN s.nope", "does not exist"),
+                       ("ALTER TABLE t DROP COLUMN s.jj.x", "does not exist"),
+                       ("ALTER TABLE t RENAME s.jj TO K", "already exists"),
+                       ("ALTER TABLE t RENAME s.nope TO z", "does not exist"),
+                       ("ALTER TABLE t ALTER COLUMN s SET DATA TYPE INT[]", "keeps its kind"),
+                       ("ALTER TABLE t ALTER COLUMN s SET DATA TYPE STRUCT(jj SMALLINT)",
+                        "widening"),
+                       ("ALTER TABLE t DROP COLUMN l.element.aa", "only field")]:
+        assert word in lake.fail(stmt), stmt
+    lake.sql("ALTER TABLE t DROP COLUMN IF EXISTS s.nope; "
+             "ALTER TABLE t ADD COLUMN IF NOT EXISTS s.jj INT")
+    assert lake.snapshot_count() == count
+
+
+def test_nested_rename_inside_a_transaction_reads_its_own_files(lake):
+    """Rows the open transaction wrote under a field's old name read under the new one."""
+    lake.sql("CREATE TABLE t (s STRUCT(a INT, b INT))")
+    lake.sql("BEGIN; INSERT INTO t VALUES ({'a': 1, 'b': 2}); ALTER TABLE t RENAME s.b TO c; "
+             "INSERT INTO t VALUES ({'a': 3, 'c': 4}); COMMIT")
+    assert lake.rows("SELECT s.a, s.c FROM t ORDER BY 1") == [["a", "c"], ["1", "2"], ["3", "4"]]
+
+
 def test_any_name_makes_a_table_that_can_be_written(lake):
     """Names that cannot be folder names (too long, path tricks, non-ASCII) get a uuid
     folder, like other unsafe names: the table is always writable and readable."""

@@ -436,6 +436,44 @@ def test_parquet_a_worker_wrote_is_registered_without_a_copy(lake, tmp_path):
     assert lake.scalar("SELECT count(*) FROM ev WHERE kind = 'x' AND id = 1") == "1"
 
 
+@pytest.mark.skipif(DATA != "fs", reason="registers local files (object stores: not yet)")
+def test_registered_files_map_nested_fields_by_name(lake, tmp_path):
+    """Struct fields of a registered file match the table's by name, in any order and at
+    any depth (ducklake_name_mapping entries with parent_column, as DuckLake writes them);
+    a field the file lacks is an error unless allow_missing, then NULL."""
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    lake.sql("CREATE TABLE t (s STRUCT(i INT, j BIGINT), l STRUCT(a INT, b INT)[])")
+    lake.sql(f"COPY (SELECT [{{'b': 2, 'a': 1}}] AS l, {{'j': 20, 'i': 10}} AS s) "
+             f"TO '{landing}/reordered.parquet'")
+    lake.sql(f"COPY (SELECT {{'j': 84::INT}} AS s, [{{'a': 5, 'b': 6}}] AS l) "
+             f"TO '{landing}/missing.parquet'")
+    lake.sql(f"COPY (SELECT {{'i': 'x', 'j': 1}} AS s, [] AS l) TO '{landing}/text.parquet'")
+    lake.sql(f"COPY (SELECT [1] AS s, [] AS l) TO '{landing}/list.parquet'")
+    lake.sql(f"CALL ducklake_add_data_files('lake', 't', '{landing}/reordered.parquet')")
+    assert lake.rows("FROM t") == [["s", "l"], ["{'i': 10, 'j': 20}", "[{'a': 1, 'b': 2}]"]]
+    count = lake.snapshot_count()
+    assert 'Column "s.i" exists in table "t" but was not found' in lake.fail(
+        f"CALL ducklake_add_data_files('lake', 't', '{landing}/missing.parquet')")
+    assert "s.i" in lake.fail(f"CALL ducklake_add_data_files('lake', 't', '{landing}/text.parquet')")
+    assert "a LIST" in lake.fail(f"CALL ducklake_add_data_files('lake', 't', '{landing}/list.parquet')")
+    assert lake.snapshot_count() == count
+    lake.sql(f"CALL ducklake_add_data_files('lake', 't', '{landing}/missing.parquet', "
+             f"allow_missing => true)")
+    assert lake.rows("SELECT s, l FROM t ORDER BY s.j") == [
+        ["s", "l"], ["{'i': 10, 'j': 20}", "[{'a': 1, 'b': 2}]"],
+        ["{'i': NULL, 'j': 84}", "[{'a': 5, 'b': 6}]"]]
+    entries = lake.cat("SELECT n.source_name, c.column_name, p.source_name FROM "
+                       "ducklake_name_mapping n JOIN ducklake_column c ON c.column_id = "
+                       "n.target_field_id LEFT JOIN ducklake_name_mapping p ON "
+                       "p.mapping_id = n.mapping_id AND p.column_id = n.parent_column "
+                       "WHERE n.mapping_id = (SELECT min(mapping_id) FROM "
+                       "ducklake_name_mapping) ORDER BY n.column_id")
+    assert entries == [("l", "l", None), ("element", "element", "l"), ("b", "b", "element"),
+                       ("a", "a", "element"), ("s", "s", None), ("j", "j", "s"),
+                       ("i", "i", "s")]
+
+
 def test_hostile_and_odd_views_and_attaches_fail_cleanly(lake, tmp_path):
     lake.sql("CREATE TABLE ev (id INTEGER); INSERT INTO ev VALUES (1), (2), (3)")
     # a view's own CTE named like a table is the CTE, now and at a past snapshot
