@@ -122,10 +122,12 @@ static char *path_text(const col_path *p, size_t n)
 
 /* The column a nested path names (n >= 2 parts): its parent must exist and be a
  * struct (a field of a list or map is reached through element, key or value). Sets
- * *parent_ci and returns the field's index, or -1 when only the field is missing. */
+ * *parent_ci and *ci, the field's index or -1 when only the field is missing. `what`
+ * names the action for messages ("add field": a parent that is no struct is a type
+ * error, as in DuckLake; for the others the field does not exist). */
 static lh_status nested_target(lh_lake *lake, const lh_table *t, const col_path *p,
-                               const char *label, const char *what, ptrdiff_t *parent_ci,
-                               ptrdiff_t *ci)
+                               const char *label, const char *what, bool adding,
+                               ptrdiff_t *parent_ci, ptrdiff_t *ci)
 {
 	*parent_ci = path_index(t, p, p->n - 1);
 	*ci = -1;
@@ -138,7 +140,6 @@ static lh_status nested_target(lh_lake *lake, const lh_table *t, const col_path 
 		return st;
 	}
 	const lh_column *pc = &t->columns.items[*parent_ci];
-	bool adding = strcmp(what, "add field") == 0;
 	if (strcmp(pc->type, "struct") != 0 && !adding) {
 		char *pt = path_text(p, p->n);
 		lh_status st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
@@ -195,7 +196,7 @@ static lh_status alter_add_column(lh_lake *lake, lh_stmt *s, lh_cursor *c, size_
 	lh_status st = LH_OK;
 	if (p.n > 1) {
 		ptrdiff_t pci;
-		st = nested_target(lake, t, &p, label, "add field", &pci, &exists);
+		st = nested_target(lake, t, &p, label, "add field", true, &pci, &exists);
 		if (st == LH_OK)
 			parent = t->columns.items[pci].id;
 	} else {
@@ -557,7 +558,7 @@ static lh_status rename_column(lh_lake *lake, lh_cursor *c, size_t ti, const cha
 	if (!have || !to)
 		st = lh_lake_fail(lake, LH_ERR_SYNTAX, "expected RENAME [COLUMN] a TO b");
 	else if (p.n > 1)
-		st = nested_target(lake, t, &p, label, "rename field", &pci, &ci);
+		st = nested_target(lake, t, &p, label, "rename field", false, &pci, &ci);
 	else
 		ci = lh_table_column_index(t, p.part[0]);
 	int64_t parent = pci >= 0 ? t->columns.items[pci].id : -1;
@@ -603,7 +604,7 @@ static lh_status drop_column(lh_lake *lake, lh_cursor *c, size_t ti, const char 
 	ptrdiff_t ci = -1, pci = -1;
 	lh_status st = LH_OK;
 	if (p.n > 1) {
-		st = nested_target(lake, t, &p, label, "drop field", &pci, &ci);
+		st = nested_target(lake, t, &p, label, "drop field", false, &pci, &ci);
 		if (st == LH_ERR_NOT_FOUND && if_exists) {
 			lh_err_clear(&lake->err);
 			st = LH_OK;
