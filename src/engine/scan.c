@@ -415,7 +415,11 @@ static lh_status rebuild(const lh_table *t, size_t ci, const lh_data_file *f, si
 			lh_buf_sql_str(&sub, f->map_source[m]);
 			lh_buf_putc(&sub, ')');
 		} else {
-			lh_buf_printf(&sub, is_map ? "%s.%s" : "%s", var, kid->name);
+			lh_buf_puts(&sub, var);
+			if (is_map) {
+				lh_buf_putc(&sub, '.');
+				lh_buf_sql_ident(&sub, kid->name);
+			}
 		}
 		st = lh_buf_status(&sub) == LH_OK
 		         ? rebuild(t, i, f, (size_t)m, lh_buf_str(&sub), depth + 1, out, err)
