@@ -182,7 +182,8 @@ def test_nested_fields_evolve_without_rewriting_files(lake):
         [["s"], ["{'i': 1, 'j': 2}"]]
     # the catalog: a renamed field is its column id with a new row, an added one a new id
     rows = lake.cat("SELECT column_id, column_name, column_type, parent_column, "
-                    "end_snapshot IS NULL FROM ducklake_column WHERE parent_column IS NOT NULL "
+                    "CASE WHEN end_snapshot IS NULL THEN 1 ELSE 0 END FROM ducklake_column "
+                    "WHERE parent_column IS NOT NULL "
                     "ORDER BY column_id, begin_snapshot")
     j = [r for r in rows if r[1] in ("j", "jj")]
     assert [(r[1], r[4]) for r in j] == [("j", 0), ("jj", 1)] and j[0][0] == j[1][0]
