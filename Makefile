@@ -12,7 +12,7 @@ CMAKE_FLAGS ?=
 # the files of that subset, tests/CMakeLists.txt). Between them every catalog and every
 # store runs the whole suite once, and the sanitizer build checks the C code of both;
 # `make test-matrix` runs every file on all six combinations.
-ASAN_MATRIX ?= sqlite:fs;postgres:s3=s3
+ASAN_MATRIX ?= sqlite:fs;postgres:s3=s3;duckdb:fs=duckdb_file
 MATRIX      ?= postgres:s3;duckdb:fs=catalog
 FULL_MATRIX ?= sqlite:fs;postgres:fs;duckdb:fs;sqlite:s3;postgres:s3;duckdb:s3
 BUILD_MATRIX ?= build-matrix

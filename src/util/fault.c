@@ -15,7 +15,8 @@
 #include <string.h>
 
 static const char *const point_names[LH_FAULT_POINTS] = {
-    "alloc", "write", "fsync", "rename", "store_put", "catalog_commit", "after_commit"};
+    "alloc", "write", "fsync", "rename", "store_put", "catalog_commit", "after_commit",
+    "catalog_checkpoint"};
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int armed_point = -1;

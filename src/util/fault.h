@@ -15,7 +15,9 @@
  * The points: alloc (our own malloc/calloc/realloc/strdup, through link-time wrapping),
  * write, fsync, rename (util/fsutil.c, store/store_fs.c), store_put (every object put,
  * any backend), catalog_commit (the catalog transaction's COMMIT), after_commit (the
- * work a lake does after its catalog commit succeeded: refreshing its state).
+ * work a lake does after its catalog commit succeeded: refreshing its state),
+ * catalog_checkpoint (a DuckDB-file catalog's checkpointed copy renamed over the file,
+ * past the point of no return: the next opener must finish it).
  * Outside such a build lh_fault() is a constant false and costs nothing.
  *
  * The counters are the one piece of global state this project has beyond one-time
@@ -34,6 +36,7 @@ typedef enum lh_fault_point {
 	LH_FAULT_STORE_PUT,
 	LH_FAULT_CATALOG_COMMIT,
 	LH_FAULT_AFTER_COMMIT,
+	LH_FAULT_CATALOG_CHECKPOINT,
 	LH_FAULT_POINTS
 } lh_fault_point;
 

@@ -68,12 +68,8 @@ bool lh_path_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err)
+lh_status lh_file_copy(const char *src, const char *dst, lh_err *err)
 {
-	if (link(src, dst) == 0)
-		return LH_OK;
-	if (errno != EXDEV && errno != EPERM && errno != EMLINK)
-		return lh_err_set(err, LH_ERR_IO, "cannot link '%s' to '%s': %s", src, dst, strerror(errno));
 	int in = open(src, O_RDONLY | O_CLOEXEC);
 	int out = in < 0 ? -1 : open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	lh_status s = LH_OK;
@@ -100,6 +96,15 @@ lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err)
 	if (s != LH_OK && out >= 0)
 		unlink(dst);
 	return s;
+}
+
+lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err)
+{
+	if (link(src, dst) == 0)
+		return LH_OK;
+	if (errno != EXDEV && errno != EPERM && errno != EMLINK)
+		return lh_err_set(err, LH_ERR_IO, "cannot link '%s' to '%s': %s", src, dst, strerror(errno));
+	return lh_file_copy(src, dst, err);
 }
 
 int lh_sibling_write_errno(const char *path)

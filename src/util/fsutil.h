@@ -27,6 +27,8 @@ lh_status lh_file_read(const char *path, size_t max, char **out, size_t *out_len
 lh_status lh_file_write_atomic(const char *path, const char *data, size_t len, lh_err *err);
 /* fsyncs a file (and with dir=true the folder holding it). */
 lh_status lh_fsync_path(const char *path, bool dir, lh_err *err);
+/* Copies src to dst, which must not exist (a new file, not fsync'ed; removed on failure). */
+lh_status lh_file_copy(const char *src, const char *dst, lh_err *err);
 /* Makes dst (which must not exist) a second name of src when both are on one file
  * system, else a copy of it. */
 lh_status lh_file_link_or_copy(const char *src, const char *dst, lh_err *err);
