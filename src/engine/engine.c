@@ -9,6 +9,7 @@
 struct lh_engine {
 	duckdb_database db;
 	duckdb_connection conn;
+	duckdb_connection parser; /* for lh_engine_parse_scalar; NULL until first used */
 	bool borrowed_db; /* a second connection (lh_engine_connect): the db is not ours */
 };
 
@@ -171,6 +172,8 @@ void lh_engine_close(lh_engine **engine)
 		return;
 	lh_engine *e = *engine;
 	duckdb_disconnect(&e->conn);
+	if (e->parser)
+		duckdb_disconnect(&e->parser);
 	if (!e->borrowed_db)
 		duckdb_close(&e->db);
 	free(e);
@@ -219,14 +222,20 @@ lh_status lh_engine_stream(lh_engine *engine, const char *sql, duckdb_result *ou
 	return st;
 }
 
-lh_status lh_engine_query(lh_engine *engine, const char *sql, duckdb_result *out, lh_err *err)
+static lh_status query_on(duckdb_connection conn, const char *sql, duckdb_result *out,
+                         lh_err *err)
 {
-	if (duckdb_query(engine->conn, sql, out) == DuckDBError) {
+	if (duckdb_query(conn, sql, out) == DuckDBError) {
 		lh_status st = lh_engine_error(err, duckdb_result_error_type(out), duckdb_result_error(out));
 		duckdb_destroy_result(out);
 		return st;
 	}
 	return LH_OK;
+}
+
+lh_status lh_engine_query(lh_engine *engine, const char *sql, duckdb_result *out, lh_err *err)
+{
+	return query_on(engine->conn, sql, out, err);
 }
 
 lh_status lh_engine_exec(lh_engine *engine, const char *sql, lh_err *err)
@@ -251,13 +260,13 @@ lh_status lh_engine_exec_named(lh_engine *engine, const char *sql, const char *n
 }
 
 /* Runs "SELECT CAST(#1 AS <type>) FROM (<sql>)": the first column of a query as `type`. */
-static lh_status first_column(lh_engine *engine, const char *sql, const char *type,
+static lh_status first_column(duckdb_connection conn, const char *sql, const char *type,
                               duckdb_result *r, lh_err *err)
 {
 	char *text = lh_asprintf("SELECT CAST(#1 AS %s) FROM (\n%s\n) __lh_first", type, sql);
 	if (!text)
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-	lh_status st = lh_engine_query(engine, text, r, err);
+	lh_status st = query_on(conn, text, r, err);
 	free(text);
 	return st;
 }
@@ -266,7 +275,7 @@ lh_status lh_engine_int_column(lh_engine *engine, const char *sql, lh_i64_vec *o
 {
 	memset(out, 0, sizeof *out);
 	duckdb_result r;
-	lh_status st = first_column(engine, sql, "BIGINT", &r, err);
+	lh_status st = first_column(engine->conn, sql, "BIGINT", &r, err);
 	if (st != LH_OK)
 		return st;
 	duckdb_data_chunk ch;
@@ -285,12 +294,12 @@ lh_status lh_engine_int_column(lh_engine *engine, const char *sql, lh_i64_vec *o
 	return st;
 }
 
-lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err)
+static lh_status scalar_on(duckdb_connection conn, const char *sql, char **out, lh_err *err)
 {
 	*out = NULL;
 	/* DuckDB renders the value (its C value accessors cannot render every type) */
 	duckdb_result r;
-	lh_status st = first_column(engine, sql, "VARCHAR", &r, err);
+	lh_status st = first_column(conn, sql, "VARCHAR", &r, err);
 	if (st != LH_OK)
 		return st;
 	duckdb_data_chunk ch = duckdb_fetch_chunk(r);
@@ -303,6 +312,21 @@ lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_er
 		duckdb_destroy_data_chunk(&ch);
 	duckdb_destroy_result(&r);
 	return st;
+}
+
+lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err)
+{
+	return scalar_on(engine->conn, sql, out, err);
+}
+
+lh_status lh_engine_parse_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err)
+{
+	*out = NULL;
+	if (!engine->parser && duckdb_connect(engine->db, &engine->parser) == DuckDBError) {
+		engine->parser = NULL;
+		return lh_err_set(err, LH_ERR_ENGINE, "cannot open a DuckDB connection");
+	}
+	return scalar_on(engine->parser, sql, out, err);
 }
 
 lh_status lh_engine_scalar_expr(lh_engine *engine, const char *sql, char **out, lh_err *err)

@@ -42,6 +42,11 @@ lh_status lh_engine_stream(lh_engine *engine, const char *sql, duckdb_result *ou
 /* Runs a query returning one value and hands back its text (caller frees; NULL for SQL
  * NULL). */
 lh_status lh_engine_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err);
+/* Like lh_engine_scalar for SQL that only calls DuckDB's parser (json_serialize_sql,
+ * json_deserialize_sql), run on a connection of its own: outside the caller's
+ * transaction and its settings (PRAGMA enable_verification re-runs each query of its
+ * connection in several forms and cannot verify these inside a transaction). */
+lh_status lh_engine_parse_scalar(lh_engine *engine, const char *sql, char **out, lh_err *err);
 /* Like lh_engine_scalar for SQL the lake wrapped around a user's expression (a CAST of
  * a DEFAULT or an AT version): an error keeps DuckDB's words, never the SQL excerpt. */
 lh_status lh_engine_scalar_expr(lh_engine *engine, const char *sql, char **out, lh_err *err);

@@ -548,58 +548,122 @@ static size_t top_level_column(const lh_table *t, size_t k)
 	return t->columns.len;
 }
 
-/* VALUES rows with DEFAULT as an item: each such DEFAULT becomes the default of the column
- * it fills (the k-th listed one, or the table's k-th), so DuckDB, which allows DEFAULT only
- * in an INSERT of its own tables, reads a plain VALUES list. *out: NULL when none. */
-static lh_status values_defaults(lh_lake *lake, const lh_table *t, const lh_str_vec *listed,
-                                 const char *text, char **out)
+/* One item of a VALUES row: text[start, end), the k-th of its row. */
+typedef struct values_item {
+	size_t k, start, end;
+	enum { ITEM_EXPR, ITEM_STRING, ITEM_DEFAULT, ITEM_NULL } kind;
+} values_item;
+typedef LH_VEC(values_item) values_item_vec;
+
+/* The items of a VALUES list (brackets of every kind nest); false when text is not one. */
+static bool values_items(const char *text, const lh_toks *toks, values_item_vec *out,
+                         bool *oom)
+{
+	const lh_tok *v = toks->v.items;
+	if (toks->v.len < 2 || v[0].type != LH_TOK_WORD || v[0].end - v[0].start != 6 ||
+	    strncasecmp(text + v[0].start, "VALUES", 6) != 0)
+		return false;
+	int depth = 0;
+	size_t k = 0, first = 0;
+	for (size_t i = 1; i < toks->v.len && !*oom; i++) {
+		char ch = v[i].type == LH_TOK_OP && v[i].end - v[i].start == 1 ? text[v[i].start] : 0;
+		if (ch && strchr("([{", ch)) {
+			if (++depth == 1) {
+				k = 0;
+				first = i + 1;
+			}
+		} else if (depth == 1 && (ch == ',' || ch == ')')) {
+			values_item it = {.k = k++, .start = v[first].start, .end = v[i].start, .kind = ITEM_EXPR};
+			if (i == first + 1 && v[first].type == LH_TOK_STRING)
+				it.kind = ITEM_STRING;
+			else if (i == first + 1 && v[first].type == LH_TOK_WORD &&
+			         (v[first].end - v[first].start == 7 || v[first].end - v[first].start == 4))
+				it.kind = strncasecmp(text + v[first].start, "DEFAULT", 7) == 0 ? ITEM_DEFAULT
+				          : strncasecmp(text + v[first].start, "NULL", 4) == 0  ? ITEM_NULL
+				                                                                  : ITEM_EXPR;
+			if (i > first && LH_VEC_PUSH(out, it) != LH_OK)
+				*oom = true;
+			first = i + 1;
+			if (ch == ')')
+				depth--;
+		} else if (ch && strchr(")]}", ch)) {
+			depth--;
+		}
+	}
+	return true;
+}
+
+/* The column of t the k-th item of a VALUES row fills (the k-th listed one, or the
+ * table's k-th), or t->columns.len. */
+static size_t values_column(const lh_table *t, const lh_str_vec *listed, size_t k)
+{
+	ptrdiff_t pos = listed->len ? (k < listed->len ? top_level_index(t, listed->items[k]) : -1)
+	                            : (ptrdiff_t)k;
+	return pos >= 0 ? top_level_column(t, (size_t)pos) : t->columns.len;
+}
+
+/* A VALUES list made readable by DuckDB outside an INSERT of its own tables: DEFAULT as
+ * an item becomes the default of the column it fills, and a string literal in a column
+ * whose other rows give typed values is cast to the column's type, as DuckDB's INSERT
+ * would ('infinity' next to TIMESTAMP '2022-01-01' is a timestamp, not a clash of
+ * VARCHAR and TIMESTAMP). Other items stay as written, so a value that does not convert
+ * fails naming its column (name_source_column). *out: NULL when nothing changes. */
+static lh_status values_rewrite(lh_lake *lake, const lh_table *t, const lh_str_vec *listed,
+                                const char *text, char **out)
 {
 	*out = NULL;
 	lh_toks toks;
 	if (lh_tokenize(text, strlen(text), &toks) != LH_OK)
 		return nomem(lake);
-	const lh_tok *v = toks.v.items;
+	values_item_vec items = {0};
+	bool oom = false;
+	bool is_values = values_items(text, &toks, &items, &oom);
+	unsigned char *seen = calloc(t->columns.len + 1, 1); /* bit 1: a string, bit 2: typed */
+	lh_status st = oom || !seen ? nomem(lake) : LH_OK;
+	for (size_t i = 0; st == LH_OK && is_values && i < items.len; i++) {
+		size_t ci = values_column(t, listed, items.items[i].k);
+		if (items.items[i].kind == ITEM_STRING)
+			seen[ci] |= 1;
+		else if (items.items[i].kind == ITEM_EXPR)
+			seen[ci] |= 2;
+	}
 	lh_buf b;
 	lh_buf_init(&b, 0);
-	size_t copied = 0, item = 0;
-	int depth = 0;
-	bool any = false;
-	lh_status st = LH_OK;
-	bool is_values = toks.v.len > 1 && v[0].type == LH_TOK_WORD && v[0].end - v[0].start == 6 &&
-	                 strncasecmp(text + v[0].start, "VALUES", 6) == 0;
-	for (size_t i = 1; is_values && st == LH_OK && i < toks.v.len; i++) {
-		char ch = v[i].type == LH_TOK_OP && v[i].end - v[i].start == 1 ? text[v[i].start] : 0;
-		if (ch == '(' && ++depth == 1)
-			item = 0;
-		else if (ch == ')')
-			depth--;
-		else if (ch == ',' && depth == 1)
-			item++;
-		else if (depth == 1 && v[i].type == LH_TOK_WORD && v[i].end - v[i].start == 7 &&
-		         strncasecmp(text + v[i].start, "DEFAULT", 7) == 0 && i + 1 < toks.v.len &&
-		         v[i + 1].type == LH_TOK_OP && strchr(",)", text[v[i + 1].start]) &&
-		         v[i - 1].type == LH_TOK_OP && strchr(",(", text[v[i - 1].start])) {
-			ptrdiff_t pos = listed->len ? (item < listed->len ? top_level_index(t, listed->items[item]) : -1)
-			                            : (ptrdiff_t)item;
-			size_t ci = pos >= 0 ? top_level_column(t, (size_t)pos) : t->columns.len;
-			if (ci >= t->columns.len) {
-				st = lh_lake_fail(lake, LH_ERR_INVALID,
-				                  "INSERT ... VALUES: DEFAULT in position %zu fills no column", item + 1);
-				break;
-			}
-			lh_buf_append(&b, text + copied, v[i].start - copied);
-			st = lh_dml_default(lake, t, ci, &b);
-			copied = v[i].end;
-			any = true;
+	size_t copied = 0;
+	bool changed = false;
+	for (size_t i = 0; st == LH_OK && is_values && i < items.len; i++) {
+		const values_item *it = &items.items[i];
+		size_t ci = values_column(t, listed, it->k);
+		if (it->kind == ITEM_DEFAULT && ci >= t->columns.len) {
+			st = lh_lake_fail(lake, LH_ERR_INVALID,
+			                  "INSERT ... VALUES: DEFAULT in position %zu fills no column", it->k + 1);
+			break;
 		}
+		bool cast = it->kind == ITEM_STRING && ci < t->columns.len && seen[ci] == 3;
+		if (it->kind != ITEM_DEFAULT && !cast)
+			continue;
+		lh_buf_append(&b, text + copied, it->start - copied);
+		if (cast) {
+			lh_buf_puts(&b, "CAST(");
+			lh_buf_append(&b, text + it->start, it->end - it->start);
+			lh_buf_puts(&b, " AS ");
+			st = lh_types_sql(t->columns.items, t->columns.len, ci, &b, &lake->err);
+			lh_buf_putc(&b, ')');
+		} else {
+			st = lh_dml_default(lake, t, ci, &b);
+		}
+		copied = it->end;
+		changed = true;
 	}
-	if (st == LH_OK && any) {
+	if (st == LH_OK && changed) {
 		lh_buf_puts(&b, text + copied);
 		*out = b.status == LH_OK ? lh_buf_steal(&b) : NULL;
 		if (!*out)
 			st = nomem(lake);
 	}
 	lh_buf_free(&b);
+	free(seen);
+	LH_VEC_FREE(&items);
 	lh_toks_free(&toks);
 	return st;
 }
@@ -667,11 +731,11 @@ static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 	for (size_t i = 0; i < ntop; i++)
 		map[i] = -1;
 	if (!default_values) {
-		char *with_defaults = NULL;
-		st = values_defaults(lake, t, &listed, rest_of(a->s, c), &with_defaults);
+		char *values = NULL;
+		st = values_rewrite(lake, t, &listed, rest_of(a->s, c), &values);
 		if (st == LH_OK)
-			st = lh_dml_rewritten(lake, with_defaults ? with_defaults : rest_of(a->s, c), &query);
-		free(with_defaults);
+			st = lh_dml_rewritten(lake, values ? values : rest_of(a->s, c), &query);
+		free(values);
 		if (st != LH_OK)
 			goto out;
 		lh_buf probe;

@@ -313,6 +313,55 @@ static lh_status h_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
 	return st;
 }
 
+/* DESCRIBE t of a lake table: DuckDB describes the view the table is read through, where
+ * every column may be NULL; the lake's NOT NULL columns say NO, as DuckLake's do. */
+static lh_status h_describe(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
+                            lh_result **out)
+{
+	(void)count;
+	lh_cursor at = *c;
+	lh_cur_accept(&at, "TABLE");
+	lh_qname q;
+	ptrdiff_t ti = -1;
+	const lh_state *state = lh_lake_state(lake);
+	bool named = lh_cur_qname(&at, &q);
+	if (named && lh_resolve_table(lake, state, &q, &ti) != LH_OK)
+		ti = -1;
+	lh_err_clear(&lake->err);
+	if (named)
+		lh_qname_free(&q);
+	const lh_table *t = ti >= 0 ? state->tables.items[ti] : NULL;
+	bool not_null = false;
+	for (size_t i = 0; t && i < t->columns.len; i++)
+		not_null |= t->columns.items[i].parent < 0 && !t->columns.items[i].nulls_allowed;
+	if (!not_null) /* a query, a DuckDB table, or nothing to change */
+		return run_query(lake, s, out);
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	lh_buf_puts(&b, "SELECT column_name, column_type, CASE WHEN column_name IN (");
+	bool first = true;
+	for (size_t i = 0; i < t->columns.len; i++) {
+		const lh_column *col = &t->columns.items[i];
+		if (col->parent >= 0 || col->nulls_allowed)
+			continue;
+		lh_buf_puts(&b, first ? "" : ", ");
+		first = false;
+		lh_buf_sql_str(&b, col->name);
+	}
+	lh_buf_printf(&b, ") THEN 'NO' ELSE \"null\" END AS \"null\", \"key\", \"default\", extra FROM (%s)",
+	              s->text);
+	char *text = b.status == LH_OK ? lh_buf_steal(&b) : NULL;
+	lh_buf_free(&b);
+	lh_stmt ds = {.text = text};
+	lh_status st = !text || lh_tokenize(text, strlen(text), &ds.toks) != LH_OK
+	                   ? lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory")
+	                   : run_query(lake, &ds, out);
+	if (text)
+		lh_toks_free(&ds.toks);
+	free(text);
+	return st;
+}
+
 static lh_status h_copy(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
 {
 	(void)count;
@@ -525,6 +574,7 @@ static const stmt_kind kinds[] = {
     {"CREATE PERSISTENT SECRET", h_persistent_secret, K_NO_VIEWS | K_SESSION, "refused: never in a file"},
     {"DROP SECRET", h_drop_secret, K_NO_VIEWS | K_SESSION, "DROP SECRET [IF EXISTS] name"},
     {"USE", h_use, 0, "USE <lake name> (unqualified names mean its tables, its statements run there)"},
+    {"DESCRIBE", h_describe, K_TARGET, "DESCRIBE t (a lake table's NOT NULL columns say NO), or DuckDB's"},
     {"COPY", h_copy, 0, "COPY (query) | t TO 'file' (COPY t FROM: use INSERT ... SELECT)"},
     {"SET", h_set, 0, "SET ducklake_max_retry_count|retry_wait_ms|retry_backoff, or DuckDB's"},
     {"CALL", h_call, 0, "CALL ducklake_*/lakehouse_* procedures and table functions"},

@@ -107,7 +107,7 @@ static lh_status normalise_query(lh_lake *lake, const char *query, char **out)
 	lh_buf_sql_str(&q, query);
 	lh_buf_puts(&q, "))");
 	lh_err e = {0};
-	lh_status st = q.status == LH_OK ? lh_engine_scalar(lake->engine, lh_buf_str(&q), out, &e)
+	lh_status st = q.status == LH_OK ? lh_engine_parse_scalar(lake->engine, lh_buf_str(&q), out, &e)
 	                                 : nomem(lake);
 	lh_buf_free(&q);
 	if (st != LH_OK) {

@@ -31,8 +31,9 @@ static lh_status call_text_fn(lh_lake *lake, const char *fn, const char *arg, bo
 	lh_buf_printf(&q, "SELECT %s(", fn);
 	lh_buf_sql_str(&q, arg);
 	lh_buf_puts(&q, json_arg ? "::JSON)" : ")");
-	lh_status st = q.status == LH_OK ? lh_engine_scalar(lake->engine, lh_buf_str(&q), out, &lake->err)
-	                                 : nomem(lake);
+	lh_status st = q.status == LH_OK
+	                   ? lh_engine_parse_scalar(lake->engine, lh_buf_str(&q), out, &lake->err)
+	                   : nomem(lake);
 	lh_buf_free(&q);
 	return st;
 }

@@ -22,6 +22,21 @@ def test_default_inside_values_rows_fills_that_columns_default(lake):
     assert lake.snapshot_count() == n
 
 
+def test_values_type_a_string_literal_by_its_column_when_rows_mix_kinds(lake):
+    """DuckDB's INSERT casts each VALUES item to its column, so 'infinity' next to a
+    TIMESTAMP literal is a timestamp; a plain VALUES query cannot combine the two."""
+    lake.sql("CREATE TABLE ts (t TIMESTAMP, l INT[], n INT)")
+    lake.sql("INSERT INTO ts VALUES ('infinity', [1, 2], 1), (TIMESTAMP '2022-01-01', [], 2), "
+             "(NULL, NULL, 3), ('2020-05-06 07:08:09', [3], 4)")
+    assert lake.rows("SELECT t, l, n FROM ts ORDER BY n") == [
+        ["t", "l", "n"], ["infinity", "[1, 2]", "1"], ["2022-01-01 00:00:00", "[]", "2"],
+        ["", "", "3"], ["2020-05-06 07:08:09", "[3]", "4"]]
+    n = lake.snapshot_count()
+    err = lake.fail("INSERT INTO ts VALUES ('soon', [], 5), (TIMESTAMP '2022-01-01', [], 6)")
+    assert "soon" in err and "TIMESTAMP" in err.upper(), err
+    assert lake.snapshot_count() == n
+
+
 def test_insert_forms(t):
     assert t.sql("INSERT INTO t VALUES (1, 'a', 1.0), (2, 'b', 2.0)") == "Count\n2\n"
     t.sql("INSERT INTO t (name, id) VALUES ('c', 3)")

@@ -144,6 +144,16 @@ def test_read_only_and_snapshot_attaches_refuse_writes_and_read_their_snapshot(t
     assert p.returncode == 1 and "no lake" in p.stderr
 
 
+def test_duckdb_query_verification_covers_lake_statements(lake):
+    """PRAGMA enable_verification (DuckDB re-runs each query in several forms) leaves lake
+    statements working: the lake asks DuckDB's parser on a connection of its own, where
+    verification cannot trip over the statement's transaction."""
+    out = lake.sql("PRAGMA enable_verification; CREATE TABLE v (id INT, s VARCHAR); "
+                 "INSERT INTO v VALUES (1, 'a'), (2, 'b'); UPDATE v SET s = 'c' WHERE id = 2; "
+                 "CREATE VIEW w AS SELECT id FROM v WHERE s = 'c'; SELECT * FROM w")
+    assert out.strip().splitlines()[-1] == "2"
+
+
 def test_alter_view_rename_is_stored_and_other_forms_are_refused(lake):
     lake.sql("CREATE TABLE t AS SELECT 42 AS x")
     lake.sql("CREATE VIEW v1 AS SELECT x FROM t; COMMENT ON VIEW v1 IS 'the answer'")
@@ -243,6 +253,17 @@ def test_comments_are_stored_and_shown(lake):
     assert len(lake.cat_dicts("SELECT * FROM ducklake_tag WHERE value = 'the table' AND "
                               "end_snapshot IS NOT NULL")) == 1
     assert "nope" in lake.fail("COMMENT ON COLUMN t.nope IS 'x'")
+
+
+def test_describe_shows_a_lake_tables_not_null_columns(lake):
+    lake.sql("CREATE TABLE t (a INTEGER NOT NULL, b VARCHAR, \"c d\" INT NOT NULL)")
+    want = [["column_name", "null"], ["a", "NO"], ["b", "YES"], ["c d", "NO"]]
+    assert [[r[0], r[2]] for r in lake.rows("DESCRIBE t")] == want
+    assert [[r[0], r[2]] for r in lake.rows("DESCRIBE lake.main.t")] == want
+    lake.sql("ALTER TABLE t ALTER COLUMN a DROP NOT NULL")
+    assert [r[2] for r in lake.rows("DESCRIBE t")][1:] == ["YES", "YES", "NO"]
+    # DESCRIBE of a query is DuckDB's, as before
+    assert lake.rows("DESCRIBE SELECT 1 AS x")[1][:3] == ["x", "INTEGER", "YES"]
 
 
 def test_statements_the_lake_cannot_keep_are_refused_and_listed(lake):
