@@ -615,6 +615,17 @@ static lh_status flush_one(lh_lake *lake, const lh_table *t, const char *label, 
 	return flush_table(lake, t, label, ctx);
 }
 
+/* The lake options compaction_schema and compaction_table: what flush, merge and rewrite
+ * work on when called without a schema or table ('' or unset: no default). */
+static void compaction_defaults(lh_lake *lake, const char **schema, const char **table)
+{
+	const lh_state *s = lh_lake_state(lake);
+	const char *sc = lh_state_option(s, NULL, "compaction_schema");
+	const char *t = lh_state_option(s, NULL, "compaction_table");
+	*schema = sc && *sc ? sc : NULL;
+	*table = t && *t ? t : NULL;
+}
+
 /* ducklake_merge_adjacent_files(lake [, table] [, schema =>] [, max_compacted_files =>]),
  * ducklake_rewrite_data_files(lake [, table] [, schema =>] [, delete_threshold =>]), and
  * lakehouse_compact, which runs the rewrite, then the merge (any parameter of both). */
@@ -632,6 +643,8 @@ static lh_status compact_fn_call(lh_lake *lake, const lh_fn_args *a, const char 
 		return st;
 	const char *table = a->n > 1 && !a->names[1] ? a->values[1] : NULL;
 	const char *schema = named(a, "schema");
+	if (!table && !schema)
+		compaction_defaults(lake, &schema, &table);
 	int64_t max_files = 0; /* merged files made, at most (0: no limit) */
 	const char *mf = named(a, "max_compacted_files");
 	if (mf && (!*mf || lh_strieq(mf, "NULL")))
@@ -1150,16 +1163,26 @@ static lh_status flush_inlined_data(lh_lake *lake, const lh_fn_args *a, const ch
 	if (st != LH_OK)
 		return st;
 	const char *schema = named(a, "schema_name"), *table = named(a, "table_name");
+	if (!table && !schema)
+		compaction_defaults(lake, &schema, &table);
 	report rep = {.lake = lake, .name = name};
 	lh_buf_init(&rep.rows, 0);
 	lh_i64_vec todo = {0};
 	const lh_state *s = lake->committed;
+	/* a table named without its schema is the default schema's, as in any statement */
+	ptrdiff_t only = -1;
+	if (table) {
+		lh_qname q = {.schema = (char *)schema, .name = (char *)table};
+		if (lh_resolve_table(lake, s, &q, &only) != LH_OK)
+			only = -2;
+		lh_err_clear(&lake->err);
+	}
 	bool found = !table && !schema;
 	for (size_t i = 0; st == LH_OK && i < s->tables.len; i++) {
 		const lh_table *t = s->tables.items[i];
 		const lh_schema *sc = lh_state_schema_by_id(s, t->schema_id);
-		if ((schema && (!sc || !lh_strieq(sc->name, schema))) ||
-		    (table && !lh_strieq(t->name, table)))
+		if ((table && (size_t)only != i) ||
+		    (!table && schema && (!sc || !lh_strieq(sc->name, schema))))
 			continue;
 		found = true;
 		if (t->inlined && LH_VEC_PUSH(&todo, t->id) != LH_OK)

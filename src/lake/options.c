@@ -12,14 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { OPT_TEXT, OPT_INT, OPT_SIZE, OPT_FRACTION, OPT_INTERVAL, OPT_BOOL } opt_kind;
+typedef enum { OPT_CODEC, OPT_NAME, OPT_INT, OPT_SIZE, OPT_FRACTION, OPT_INTERVAL, OPT_BOOL } opt_kind;
 
 static const struct option_def {
 	const char *name;
 	opt_kind kind;
 	const char *description;
 } defs[] = {
-    {"parquet_compression", OPT_TEXT, "Compression codec of new data files"},
+    {"parquet_compression", OPT_CODEC, "Compression codec of new data files"},
     {"parquet_compression_level", OPT_INT, "Compression level of the codec"},
     {"parquet_version", OPT_INT, "Parquet format version (1 or 2) of new data files"},
     {"parquet_row_group_size", OPT_INT, "Rows per row group of new data files"},
@@ -32,6 +32,10 @@ static const struct option_def {
     {"delete_older_than", OPT_INTERVAL, "Age after which cleanup removes unused files"},
     {"expire_older_than", OPT_INTERVAL, "Age after which snapshots expire"},
     {"per_thread_output", OPT_BOOL, "One output file per thread"},
+    {"compaction_schema", OPT_NAME,
+     "Schema flush, merge and rewrite work on when called without one ('': all)"},
+    {"compaction_table", OPT_NAME,
+     "Table flush, merge and rewrite work on when called without one ('': all)"},
 };
 
 static const struct option_def *find_def(const char *name)
@@ -79,7 +83,9 @@ static lh_status check_value(lh_lake *lake, const struct option_def *d, const ch
 	*norm = NULL;
 	int64_t n = 0;
 	switch (d->kind) {
-	case OPT_TEXT: {
+	case OPT_NAME:
+		break;
+	case OPT_CODEC: {
 		bool known = false;
 		for (size_t i = 0; codecs[i] && !known; i++)
 			known = lh_strieq(value, codecs[i]);

@@ -97,6 +97,54 @@ static void drop_files_from(lh_lake *lake, size_t from)
 	}
 }
 
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* After a statement of a transaction: removes the data files the transaction wrote that
+ * the statement stopped using (those of a table created and dropped in it), at once, as
+ * DuckLake does, rather than at COMMIT. `before`: the state before the statement. */
+static void drop_unused_files(lh_lake *lake, const lh_state *before)
+{
+	lh_i64_vec live = {0};
+	bool oom = false;
+	for (size_t ti = 0; ti < lake->txn->tables.len; ti++) {
+		const lh_table *t = lake->txn->tables.items[ti];
+		for (size_t fi = 0; fi < t->files.len && !oom; fi++)
+			if (t->files.items[fi].id < 0)
+				oom = LH_VEC_PUSH(&live, t->files.items[fi].id) != LH_OK;
+	}
+	if (!oom && live.len)
+		qsort(live.items, live.len, sizeof *live.items, cmp_i64);
+	for (size_t ti = 0; !oom && ti < before->tables.len; ti++) {
+		const lh_table *t = before->tables.items[ti];
+		char *tp = NULL;
+		for (size_t fi = 0; fi < t->files.len; fi++) {
+			const lh_data_file *f = &t->files.items[fi];
+			if (f->id >= 0 || bsearch(&f->id, live.items, live.len, sizeof *live.items, cmp_i64))
+				continue;
+			if (!tp && !(tp = lh_table_full_path(before, t)))
+				break;
+			char *full = lh_file_full_path(tp, f->path, f->path_is_relative);
+			for (size_t k = 0; full && k < lake->txn_files.len; k++) {
+				if (strcmp(lake->txn_files.items[k], full) != 0)
+					continue;
+				lh_err ignored = {0};
+				lh_store_remove(lake->store, full, &ignored); /* best effort: else an orphan */
+				lh_err_clear(&ignored);
+				free(lake->txn_files.items[k]);
+				lake->txn_files.items[k] = lake->txn_files.items[--lake->txn_files.len];
+				break;
+			}
+			free(full);
+		}
+		free(tp);
+	}
+	LH_VEC_FREE(&live);
+}
+
 lh_status lh_txn_begin(lh_lake *lake)
 {
 	if (lake->txn)
@@ -399,6 +447,7 @@ static lh_status run_atomic(lh_lake *lake, lh_change_fn fn, void *arg, int64_t *
 	if (st == LH_OK)
 		st = lh_engine_exec(lake->engine, "COMMIT", &lake->err);
 	if (st == LH_OK) {
+		drop_unused_files(lake, saved);
 		lh_state_free(&saved);
 		return LH_OK;
 	}

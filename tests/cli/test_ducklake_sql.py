@@ -367,6 +367,40 @@ def test_options_are_stored_scoped_and_honoured_by_writes(lake):
         assert words in lake.fail(bad), bad
 
 
+def test_compaction_options_pick_what_flush_and_merge_work_on(lake):
+    """compaction_schema / compaction_table: the default target of ducklake_flush_inlined_data,
+    merge_adjacent_files and rewrite_data_files called without one ('' for none); a table
+    named without a schema is the default schema's."""
+    lake.sql("CALL lake.set_option('data_inlining_row_limit', '10'); CREATE SCHEMA s1; "
+             "CREATE TABLE a (i INT); CREATE TABLE b (i INT); CREATE TABLE s1.b (i INT); "
+             "CREATE TABLE s1.c (i INT)")
+    for t in ("a", "b", "s1.b", "s1.c"):
+        lake.sql(f"INSERT INTO {t} VALUES (1); INSERT INTO {t} VALUES (2)")
+
+    def flushed():
+        return sorted(f.split("/")[1] if f.startswith("main/") else f.split("/")[0] + "." +
+                      f.split("/")[1] for f in lake.data_files())
+
+    lake.sql("CALL lake.set_option('compaction_table', 'b'); CALL ducklake_flush_inlined_data('lake')")
+    assert flushed() == ["b"]
+    lake.sql("CALL lake.set_option('compaction_schema', 's1'); CALL ducklake_flush_inlined_data('lake')")
+    assert flushed() == ["b", "s1.b"]
+    lake.sql("CALL lake.set_option('compaction_table', ''); CALL ducklake_flush_inlined_data('lake')")
+    assert flushed() == ["b", "s1.b", "s1.c"]
+    lake.sql("CALL lake.set_option('compaction_schema', ''); CALL ducklake_flush_inlined_data('lake')")
+    assert flushed() == ["a", "b", "s1.b", "s1.c"]
+    assert lake.rows("SELECT option_name, value FROM lake.options() WHERE option_name LIKE "
+                     "'compaction%' ORDER BY 1")[1:] == [["compaction_schema", ""],
+                                                         ["compaction_table", ""]]
+    # merge follows the same default
+    lake.sql("INSERT INTO a SELECT range FROM range(100); INSERT INTO a SELECT range FROM range(100); "
+             "INSERT INTO b SELECT range FROM range(100); INSERT INTO b SELECT range FROM range(100)")
+    lake.sql("CALL lake.set_option('compaction_table', 'a'); CALL ducklake_merge_adjacent_files('lake')")
+    count = "SELECT count(*) FROM ducklake_list_files('lake', '{}')"
+    assert lake.scalar(count.format("a")) == "1"
+    assert lake.scalar(count.format("b")) == "3"
+
+
 def test_an_option_set_inside_a_transaction_comes_and_goes_with_it(lake):
     lake.sql("CREATE TABLE t (i INTEGER)")
 

@@ -1,7 +1,7 @@
 """BEGIN ... COMMIT makes one snapshot; ROLLBACK leaves no trace; a failed statement
 inside a transaction is undone by itself."""
 
-from lh import run
+from lh import open_transaction, run
 
 
 def test_commit_makes_one_snapshot(lake):
@@ -58,3 +58,25 @@ def test_unfinished_transaction_is_rolled_back_at_exit(lake):
     assert lake.snapshot_count() == n
     assert lake.scalar("SELECT count(*) FROM t") == "0"
     assert lake.data_files() == []
+
+
+def test_files_of_a_table_dropped_in_the_transaction_go_at_once(lake):
+    """DuckLake removes what a transaction wrote for a table it then dropped at the DROP,
+    not at COMMIT; a statement that fails afterwards does not bring them back."""
+    lake.sql("CREATE TABLE keep (i INT); INSERT INTO keep VALUES (1)")
+    before = set(lake.data_files())
+    a = open_transaction(lake, "CREATE TABLE dropme (i INT); INSERT INTO dropme VALUES (42); "
+                               "INSERT INTO keep VALUES (2)")
+    written = set(lake.data_files()) - before
+    assert len(written) == 2 and sum("dropme/" in p for p in written) == 1, written
+    a.stdin.write("DROP TABLE dropme;\nSELECT 'dropped' AS marker;\n")
+    a.stdin.flush()
+    for line in a.stdout:
+        if line.strip() == "dropped":
+            break
+    left = set(lake.data_files()) - before
+    assert len(left) == 1 and not any("dropme/" in p for p in left), left
+    out, err = a.communicate("SELECT * FROM nosuch;\nCOMMIT;\n")
+    assert "nosuch" in err
+    assert lake.rows("SELECT i FROM keep ORDER BY i")[1:] == [["1"], ["2"]]
+    assert set(lake.data_files()) == before | left
