@@ -112,6 +112,48 @@ static const char *kind_word(const char *type)
 	                                   : NULL;
 }
 
+/* The file column types a table column of scalar type `to` takes, DuckLake's rules for
+ * registered files: a narrower integer (or a smaller unsigned one into a signed one),
+ * FLOAT into DOUBLE, any of TIMESTAMP_S/_MS/TIMESTAMP into a timestamp (TIMESTAMP_NS too
+ * into TIMESTAMP and TIMESTAMP_NS); NULL-ended, widest first. NULL: the same type only. */
+static const char *const *registrable_types(const char *to)
+{
+	static const char *const rules[][9] = {
+	    {"int64", "int64", "uint32", "int32", "uint16", "int16", "uint8", "int8", NULL},
+	    {"int32", "int32", "uint16", "int16", "uint8", "int8", NULL},
+	    {"int16", "int16", "uint8", "int8", NULL},
+	    {"uint64", "uint64", "uint32", "uint16", "uint8", NULL},
+	    {"uint32", "uint32", "uint16", "uint8", NULL},
+	    {"uint16", "uint16", "uint8", NULL},
+	    {"float64", "float64", "float32", NULL},
+	    {"timestamp", "timestamp_ns", "timestamp", "timestamp_ms", "timestamp_s", NULL},
+	    {"timestamp_ns", "timestamp_ns", "timestamp", "timestamp_ms", "timestamp_s", NULL},
+	    {"timestamp_ms", "timestamp", "timestamp_ms", "timestamp_s", NULL},
+	    {"timestamp_s", "timestamp", "timestamp_ms", "timestamp_s", NULL},
+	};
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (strcmp(rules[i][0], to) == 0)
+			return rules[i] + 1;
+	return NULL;
+}
+
+/* decimal(p,s) of a file into decimal(P,S) of the table: when p <= P and s <= S. */
+static bool decimal_fits(const char *from, const char *to)
+{
+	int p = 0, s = 0, tp = 0, ts = 0;
+	return sscanf(from, "decimal(%d,%d)", &p, &s) == 2 &&
+	       sscanf(to, "decimal(%d,%d)", &tp, &ts) == 2 && p <= tp && s <= ts;
+}
+
+static bool registrable(const char *from, const char *to)
+{
+	const char *const *ok = registrable_types(to);
+	for (size_t i = 0; ok && ok[i]; i++)
+		if (strcmp(ok[i], from) == 0)
+			return true;
+	return strcmp(from, to) == 0 || decimal_fits(from, to);
+}
+
 /* Where a column is, for messages: "s.i" of a file. */
 typedef struct match_ctx {
 	lh_lake *lake;
@@ -135,8 +177,7 @@ static lh_status match_node(const match_ctx *x, size_t ci, size_t fk, const char
 	if (e < 0)
 		return nomem(x->lake);
 	const char *tk = kind_word(c->type), *fkw = kind_word(fcol->type);
-	bool ok = tk ? fkw && strcmp(tk, fkw) == 0
-	             : !fkw && lh_types_promotion_allowed(fcol->type, c->type);
+	bool ok = tk ? fkw && strcmp(tk, fkw) == 0 : !fkw && registrable(fcol->type, c->type);
 	if (!ok) {
 		lh_buf want, got;
 		lh_buf_init(&want, 0);
@@ -148,11 +189,21 @@ static lh_status match_node(const match_ctx *x, size_t ci, size_t fk, const char
 			snprintf(kinds[0], sizeof kinds[0], " (a %s)", fkw);
 		if (tk)
 			snprintf(kinds[1], sizeof kinds[1], " (a %s)", tk);
-		lh_status st = lh_lake_fail(x->lake, LH_ERR_TYPE,
-		                            "%s: column '%s' of '%s' is %s%s, but the table's is %s%s "
-		                            "(only the same type or a widening of it can be added)",
-		                            x->a->fn, name, x->path, lh_buf_str(&got), kinds[0],
-		                            lh_buf_str(&want), kinds[1]);
+		/* what it would take: "DOUBLE or FLOAT" */
+		lh_buf takes;
+		lh_buf_init(&takes, 0);
+		const char *const *alt = tk ? NULL : registrable_types(c->type);
+		for (size_t i = 0; alt && alt[i]; i++)
+			lh_buf_printf(&takes, "%s%s", i == 0 ? "" : alt[i + 1] ? ", " : " or ",
+			              lh_types_scalar_sql(alt[i]) ? lh_types_scalar_sql(alt[i]) : alt[i]);
+		lh_status st = lh_lake_fail(
+		    x->lake, LH_ERR_TYPE, "%s: column '%s' of '%s' is %s%s, but the table's is %s%s (%s%s%s)",
+		    x->a->fn, name, x->path, lh_buf_str(&got), kinds[0], lh_buf_str(&want), kinds[1],
+		    alt ? "it takes " : "only that type can be added",
+		    alt ? lh_buf_str(&takes) : "", strncmp(c->type, "decimal(", 8) == 0
+		                                       ? ", or a decimal of no more precision and scale"
+		                                       : "");
+		lh_buf_free(&takes);
 		lh_buf_free(&want);
 		lh_buf_free(&got);
 		return st;

@@ -751,3 +751,30 @@ def test_attach_without_use_leaves_unqualified_names_to_duckdb(tmp_path):
     assert rows[rows.index(["table_name"]) + 1:rows.index(["table_name"]) + 2] == [["t"]]
     assert rows[-2:] == [["tables"], ["2"]]  # after USE, unqualified names are the lake's
     assert not (tmp_path / "ldata" / "main" / "scratch").exists()
+
+
+@pytest.mark.skipif(DATA != "fs", reason="registers local files (object stores: not yet)")
+def test_registered_files_follow_ducklakes_type_rules(lake, tmp_path):
+    """A registered file's column may be the table's type or one DuckLake accepts for it:
+    a narrower integer, FLOAT for DOUBLE, any second/milli/microsecond TIMESTAMP for a
+    timestamp column, a decimal of no more precision and scale; the refusal lists them."""
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    lake.sql("CREATE TABLE t (d DOUBLE, ts TIMESTAMP_S, m DECIMAL(18,3), z TIMESTAMPTZ)")
+    lake.sql(f"COPY (SELECT 1.5::FLOAT AS d, TIMESTAMP '2020-02-03 12:23:34' AS ts, "
+             f"12.25::DECIMAL(9,2) AS m, TIMESTAMPTZ '2020-01-01 00:00:00+00' AS z) "
+             f"TO '{landing}/ok.parquet'")
+    lake.sql(f"CALL ducklake_add_data_files('lake', 't', '{landing}/ok.parquet')")
+    assert lake.rows("SELECT d, ts, m FROM t") == [["d", "ts", "m"],
+                                                   ["1.5", "2020-02-03 12:23:34", "12.250"]]
+    n = lake.snapshot_count()
+    for name, select, words in (
+            ("bool", "true AS d", "it takes DOUBLE or FLOAT"),
+            ("date", "DATE '2020-01-01' AS ts", "TIMESTAMP_MS or TIMESTAMP_S"),
+            ("wide", "1.5::DECIMAL(20,1) AS m", "no more precision and scale"),
+            ("naive", "TIMESTAMP '2020-01-01' AS z", "only that type")):
+        lake.sql(f"COPY (SELECT {select}) TO '{landing}/{name}.parquet'")
+        err = lake.fail(f"CALL ducklake_add_data_files('lake', 't', '{landing}/{name}.parquet', "
+                        f"allow_missing => true)")
+        assert words in err, err
+    assert lake.snapshot_count() == n
