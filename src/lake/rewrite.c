@@ -378,6 +378,7 @@ typedef struct table_ref {
 	ptrdiff_t scope; /* -1: none */
 	bool cte_name;   /* an unqualified name a CTE also has */
 	bool pinned;     /* an AT reference already pointed at its own view (virtual columns) */
+	unsigned hidden; /* columns (LH_VIRT_*) a star over it leaves out: a function's rowid */
 } table_ref;
 
 typedef struct rewrite_ctx {
@@ -388,6 +389,7 @@ typedef struct rewrite_ctx {
 	bool remote;
 	bool deep_columns; /* a column named catalog.schema.table.column or schema.table.column */
 	unsigned virt;     /* virtual columns named (LH_VIRT_*): lake tables get them */
+	bool hidden;       /* a reference has hidden columns (table_ref.hidden) */
 	int64_t pin;       /* > 0: lake tables named without AT read this snapshot */
 	int views;         /* lake views expanded so far (a bound: a view may read itself) */
 	lh_str_vec ctes;
@@ -472,6 +474,11 @@ static lh_status from_items(json_t *from, where_scope *sc)
 	if (strcmp(type, "JOIN") == 0) {
 		lh_status st = from_items(json_object_get(from, "left"), sc);
 		return st == LH_OK ? from_items(json_object_get(from, "right"), sc) : st;
+	}
+	/* a lake function becomes a table of its results: a star over it may hide columns */
+	if (strcmp(type, "TABLE_FUNCTION") == 0) {
+		sc->opaque = true;
+		return LH_VEC_PUSH(&sc->tables, from);
 	}
 	if (strcmp(type, "EMPTY") != 0)
 		sc->opaque = true;
@@ -609,10 +616,19 @@ static lh_status rewrite_table_function(rewrite_ctx *ctx, json_t *node)
 	                         "at_clause");
 	if (!repl)
 		return nomem(lake);
+	/* DuckLake's insertions and deletions are the table's columns; rowid and snapshot_id
+	 * are there when named, as a table's virtual columns are (name dies with the node) */
+	bool hides = strcmp(name, "ducklake_table_insertions") == 0 ||
+	             strcmp(name, "ducklake_table_deletions") == 0;
 	json_object_clear(node);
 	json_object_update(node, repl);
 	json_decref(repl);
-	return LH_OK;
+	if (!hides)
+		return LH_OK;
+	table_ref r = {.node = node, .scope = scope_of(ctx, node), .pinned = true,
+	               .hidden = LH_VIRT_ROWID | LH_VIRT_SNAPSHOT_ID};
+	ctx->hidden = true;
+	return r.scope < 0 || LH_VEC_PUSH(&ctx->refs, r) == LH_OK ? LH_OK : nomem(lake);
 }
 
 /* *out: a pinned query's BASE_TABLE node names a lake table of the pinned snapshot (not a
@@ -1074,7 +1090,7 @@ static unsigned star_virtual(rewrite_ctx *ctx, size_t scope, const char *relatio
 		if (r->scope != (ptrdiff_t)scope || r->cte_name)
 			continue;
 		if (!*relation || lh_strieq(relation, alias_of(r->node)))
-			virt |= lh_virtual_of(r->table, ctx->virt);
+			virt |= (r->table ? lh_virtual_of(r->table, ctx->virt) : 0) | r->hidden;
 	}
 	return virt;
 }
@@ -1174,7 +1190,7 @@ static lh_status remote_finish(rewrite_ctx *ctx)
 		point_at_view(ctx->refs.items[i].node, plan.items[which[i]].view);
 		ctx->changed = true;
 	}
-	if (st == LH_OK && ctx->virt)
+	if (st == LH_OK && (ctx->virt || ctx->hidden))
 		st = hide_virtual(ctx);
 	for (size_t i = 0; i < plan.len; i++) {
 		free(plan.items[i].keep);

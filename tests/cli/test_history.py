@@ -39,6 +39,19 @@ def test_table_changes_compare_two_snapshots(hist):
                    cols="snapshot_id, rowid, id, v") == [["3", "1", "2", "b"], ["4", "2", "3", "c"]]
 
 
+def test_insertions_and_deletions_are_the_tables_columns(hist):
+    """As DuckLake's: `*` gives the table's columns; rowid and snapshot_id are there when
+    named, like a table's virtual columns (table_changes lists them itself)."""
+    q = "{} FROM ducklake_table_{}('lake', 'main', 't', 0, 5) ORDER BY ALL"
+    assert hist.rows(q.format("SELECT *", "insertions"))[0] == ["id", "v"]
+    assert hist.rows(q.format("SELECT rowid, *", "insertions"))[:2] == [
+        ["rowid", "id", "v"], ["0", "1", "a"]]
+    assert hist.rows(q.format("SELECT snapshot_id, d.*", "deletions").replace(
+        "0, 5)", "0, 5) d")) == [["snapshot_id", "id", "v"], ["3", "2", "b"], ["4", "3", "c"]]
+    assert hist.rows(q.format("SELECT *", "changes"))[0][:3] == ["snapshot_id", "rowid",
+                                                                 "change_type"]
+
+
 def test_table_changes_with_timestamps(hist):
     r = hist.rows("SELECT count(*) FROM ducklake_table_changes('lake', 'main', 't', "
                   "TIMESTAMPTZ '2000-01-01', now())")
