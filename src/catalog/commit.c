@@ -339,7 +339,7 @@ static lh_status check_change(const lh_state *base, const lh_state *txn, const p
 		bool hit_drop = c->kind == LH_CHANGE_DROPPED_TABLE && c->id == d->base->id;
 		bool hit_alter = c->kind == LH_CHANGE_ALTERED_TABLE && c->id == d->base->id;
 		bool hit_compact = c->kind == LH_CHANGE_COMPACTED_TABLE && c->id == d->base->id;
-		bool changed_structure = !d->txn || d->renamed || d->altered;
+		bool changed_structure = !d->txn || d->renamed || d->altered || d->partitioned;
 		bool writes = d->inserted || d->deleted || d->inl_inserted || d->inl_deleted;
 		if (hit_drop && (writes || changed_structure))
 			return conflict(err, "table", sname, d->base->name, snap);

@@ -206,6 +206,22 @@ def test_conflict_on_the_same_data_file_says_so(lake):
     assert lake.rows("SELECT id FROM t ORDER BY id")[1:] == [["1"], ["2"]]
 
 
+@pytest.mark.parametrize("mine, theirs", [
+    ("ALTER TABLE t SET PARTITIONED BY (k)", "ALTER TABLE t SET PARTITIONED BY (v)"),
+    ("ALTER TABLE t SET PARTITIONED BY (k)", "DROP TABLE t"),
+    ("INSERT INTO t VALUES (1, 1)", "ALTER TABLE t SET PARTITIONED BY (v)")])
+def test_partitioning_changed_meanwhile_is_a_conflict(lake, mine, theirs):
+    """DuckLake's rule: a table whose partitioning another commit changed (or that it
+    dropped) cannot take this transaction's partitioning change or inserts."""
+    lake.sql("CREATE TABLE t (k INT, v INT)")
+    a = open_transaction(lake, mine)
+    lake.sql(theirs)
+    n = len(snapshots(lake))
+    out, err = a.communicate("COMMIT;\n", timeout=60)
+    assert a.returncode == 1 and "Transaction conflict" in err, err
+    assert len(snapshots(lake)) == n
+
+
 def test_conflict_with_a_file_removed_meanwhile_says_so(lake):
     lake.sql("CREATE TABLE t (id INTEGER); INSERT INTO t VALUES (1), (2)")
     (path,) = [r[0] for r in lake.cat("SELECT path FROM ducklake_data_file")]
