@@ -114,6 +114,7 @@ typedef struct report {
 	const char *name;
 	lh_buf rows;
 	size_t n;
+	const char *object; /* the second column's name: "object", or "path" (cleanup) */
 } report;
 
 static void report_add(report *r, const char *action, const char *object, int64_t bytes)
@@ -133,9 +134,9 @@ static lh_status report_write(report *r)
 	lh_buf b;
 	lh_buf_init(&b, 0);
 	lh_buf_printf(&b,
-	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" (action VARCHAR, object VARCHAR, "
+	              "CREATE OR REPLACE TABLE __lh.main.\"%s\" (action VARCHAR, %s VARCHAR, "
 	              "bytes BIGINT)",
-	              r->name);
+	              r->name, r->object ? r->object : "object");
 	if (r->n)
 		lh_buf_printf(&b, "; INSERT INTO __lh.main.\"%s\" VALUES %s", r->name,
 		              lh_buf_str(&r->rows));
@@ -796,6 +797,8 @@ static lh_status option_cutoff(lh_lake *lake, const char *fn, const char *option
                                int64_t *out)
 {
 	const char *v = lh_state_option(lh_lake_state(lake), NULL, option);
+	if (v && !*v)
+		v = NULL; /* set to '': no bound */
 	*found = v != NULL;
 	if (!v)
 		return LH_OK;
@@ -969,13 +972,24 @@ typedef struct cleanup_ctx {
 	lh_str_vec refs;     /* every path a file row references, sorted */
 	lh_str_vec queued;   /* every path in the deletion queue, sorted */
 	lh_store_entries listing; /* the data path, canonical paths, sorted */
+	lh_str_vec table_dirs; /* each table's folder, canonical, ending in '/' */
 } cleanup_ctx;
 
 static void cleanup_ctx_free(cleanup_ctx *c)
 {
 	lh_str_vec_free(&c->refs);
 	lh_str_vec_free(&c->queued);
+	lh_str_vec_free(&c->table_dirs);
 	lh_store_entries_free(&c->listing);
+}
+
+/* Whether p lies in a table's folder. */
+static bool in_table_dir(const cleanup_ctx *c, const char *p)
+{
+	for (size_t i = 0; i < c->table_dirs.len; i++)
+		if (lh_str_starts_with(p, c->table_dirs.items[i]))
+			return true;
+	return false;
 }
 
 static lh_status collect(lh_lake *lake, cleanup_ctx *c, lh_rows **queue)
@@ -996,6 +1010,18 @@ static lh_status collect(lh_lake *lake, cleanup_ctx *c, lh_rows **queue)
 		char *p = full_path(lake, lh_rows_get(*queue, r, 1), lh_rows_bool(*queue, r, 2, false));
 		if (!p || LH_VEC_PUSH(&c->queued, p) != LH_OK) {
 			free(p);
+			st = nomem(lake);
+		}
+	}
+	const lh_state *state = lake->committed;
+	for (size_t i = 0; st == LH_OK && state && i < state->tables.len; i++) {
+		char *dir = lh_table_full_path(state, state->tables.items[i]);
+		char *p = dir ? canonical(dir) : NULL;
+		char *slashed = p ? lh_asprintf("%s%s", p, lh_str_ends_with(p, "/") ? "" : "/") : NULL;
+		free(dir);
+		free(p);
+		if (!slashed || LH_VEC_PUSH(&c->table_dirs, slashed) != LH_OK) {
+			free(slashed);
 			st = nomem(lake);
 		}
 	}
@@ -1085,9 +1111,11 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 	for (size_t i = 0; st == LH_OK && o->orphans && i < c.listing.len; i++) {
 		const lh_store_entry *e = &c.listing.items[i];
 		const char *base = strrchr(e->path, '/');
-		/* only names the lake gives its data files: landing/ and assets/ objects
-		 * (ingest) are referenced by table rows, not by the catalog */
-		if (!lh_str_starts_with(base ? base + 1 : e->path, "ducklake-") ||
+		/* names the lake gives its data files, and any Parquet file in a table's folder
+		 * (as DuckLake counts them); never landing/ and assets/ objects (ingest), which
+		 * table rows reference, not the catalog */
+		if ((!lh_str_starts_with(base ? base + 1 : e->path, "ducklake-") &&
+		     !in_table_dir(&c, e->path)) ||
 		    !lh_str_ends_with(e->path, ".parquet") || e->mtime_us > o->cutoff_us ||
 		    contains(&c.refs, e->path) || contains(&c.queued, e->path))
 			continue;
@@ -1142,7 +1170,8 @@ static lh_status cleanup_fn(lh_lake *lake, const char *fn, const lh_fn_args *a, 
 		o.cutoff_us = cutoff;
 	if (truthy(named(a, "cleanup_all")))
 		o.cutoff_us = INT64_MAX;
-	report rep = {.lake = lake, .name = name};
+	/* every row is a file: DuckLake calls the column path */
+	report rep = {.lake = lake, .name = name, .object = "path"};
 	lh_buf_init(&rep.rows, 0);
 	st = cleanup(lake, &o, &rep);
 	if (st != LH_OK) {

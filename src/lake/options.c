@@ -125,12 +125,15 @@ static lh_status check_value(lh_lake *lake, const struct option_def *d, const ch
 		lh_buf_puts(&b, "CAST(");
 		lh_buf_sql_str(&b, value);
 		lh_buf_puts(&b, " AS INTERVAL)");
-		lh_status st = *value ? lh_eval_text(lake, lh_buf_str(&b), &out) : LH_ERR_INVALID;
+		/* '' unsets the bound */
+		lh_status st = *value ? lh_eval_text(lake, lh_buf_str(&b), &out) : LH_OK;
 		lh_buf_free(&b);
 		free(out);
 		if (st != LH_OK)
-			return lh_lake_fail(lake, LH_ERR_TYPE, "Could not convert '%s' to an interval for %s",
-			                    value, d->name);
+			return lh_lake_fail(lake, LH_ERR_TYPE,
+			                    "%s is not a valid interval value. '%s' is not an interval; "
+			                    "give one such as '1 week' or '36 hours'",
+			                    d->name, value);
 		break;
 	}
 	case OPT_BOOL:

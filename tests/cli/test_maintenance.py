@@ -393,3 +393,25 @@ def test_a_merge_of_files_whose_snapshots_expired(lake):
     out = lake.rows("CALL ducklake_merge_adjacent_files('lake')")
     assert sorted(r[0] for r in out[1:]) == ["created"] + ["merged"] * 3
     assert lake.rows("SELECT snapshot_id, rowid, k FROM t ORDER BY k") == want
+
+
+@pytest.mark.skipif(DATA != "fs", reason="puts files into the data folder by hand")
+def test_orphans_are_any_parquet_in_a_table_folder_never_ingest_objects(lake):
+    """As DuckLake counts them: a Parquet file in a table's folder that no catalog row
+    references is an orphan whatever its name; landing/ and assets/ objects, which table
+    rows reference, are not, nor is what a delete_older_than of '' leaves unbounded."""
+    lake.sql("CREATE TABLE t (i INT); INSERT INTO t VALUES (1)")
+    data = os.path.join(lake.dir, "data")
+    for rel in ("main/t/bla.parquet", "landing/hf/x/shard.parquet", "assets/a/b.parquet"):
+        os.makedirs(os.path.dirname(os.path.join(data, rel)), exist_ok=True)
+        lake.sql(f"COPY (SELECT 1 AS i) TO '{os.path.join(data, rel)}'")
+    q = "SELECT path FROM ducklake_delete_orphaned_files('lake', cleanup_all => true, dry_run => true)"
+    assert [r[0].endswith("main/t/bla.parquet") for r in lake.rows(q)[1:]] == [True]
+    assert "delete_older_than is not a valid interval value" in lake.fail(
+        "CALL lake.set_option('delete_older_than', 'pedro')")
+    lake.sql("CALL lake.set_option('delete_older_than', '')")  # no bound: the default hour
+    assert lake.rows(q.replace("cleanup_all => true, ", ""))[1:] == []
+    lake.sql("CALL ducklake_delete_orphaned_files('lake', cleanup_all => true)")
+    assert sorted(f for f in lake.data_files() if not f.startswith("main/t/ducklake-")) == [
+        "assets/a/b.parquet", "landing/hf/x/shard.parquet"]
+    assert lake.scalar("SELECT count(*) FROM t") == "1"
