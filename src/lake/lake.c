@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -661,11 +662,27 @@ lh_status lh_lake_set_s3_secret(lh_lake *lake, lh_s3_secret *secret)
 	return LH_OK;
 }
 
+lh_status lh_lake_check_meta_type(lh_lake *lake, const char *type, const char *what)
+{
+	if (lh_strieq(type, "duckdb") || lh_strieq(type, "sqlite") || lh_strieq(type, "postgres"))
+		return LH_OK;
+	char lower[64];
+	size_t n = 0;
+	for (; type[n] && n + 1 < sizeof lower; n++)
+		lower[n] = (char)tolower((unsigned char)type[n]);
+	lower[n] = '\0';
+	return lh_lake_fail(lake, LH_ERR_INVALID,
+	                    "ATTACH: %s '%s' is not a metadata database type; use duckdb, sqlite or "
+	                    "postgres",
+	                    what, lower);
+}
+
 static void lake_secret_clear(lh_lake_secret *s)
 {
 	free(s->name);
 	free(s->metadata_path);
 	free(s->data_path);
+	free(s->meta_type);
 }
 
 lh_status lh_lake_add_secret(lh_lake *lake, lh_lake_secret *secret, bool or_replace)
@@ -843,9 +860,25 @@ lh_status lh_lake_attach(lh_lake *lake, const lh_attach *a)
 		named.spec = ls->metadata_path;
 		if (!named.data_path)
 			named.data_path = ls->data_path;
+		if (!named.meta_type && ls->meta_type) {
+			lh_status st = lh_lake_check_meta_type(lake, ls->meta_type, "the secret's TYPE");
+			if (st != LH_OK)
+				return st;
+			named.meta_type = ls->meta_type;
+		}
 		a = &named;
 		break;
 	}
+	/* a plain name (letters, digits, '_') is a secret's, as in DuckLake */
+	bool plain = a == &named ? false : *a->spec != '\0';
+	for (const char *p = a->spec; plain && *p; p++)
+		plain = isalnum((unsigned char)*p) || *p == '_';
+	if (plain)
+		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                    "Secret \"%s\" was not found - if this was meant to be a path to a "
+		                    "DuckDB file, use duckdb:%s instead (or CREATE SECRET %s (TYPE "
+		                    "ducklake, METADATA_PATH '...'))",
+		                    a->spec, a->spec, a->spec);
 	if (!*a->spec)
 		return lh_lake_fail(lake, LH_ERR_NOT_FOUND,
 		                    "ATTACH 'ducklake:': Default secret was not found; it needs one: CREATE SECRET (TYPE "

@@ -103,10 +103,15 @@ struct lh_lake {
 
 /* CREATE SECRET (TYPE ducklake, METADATA_PATH, DATA_PATH): what ATTACH 'ducklake:' (the
  * unnamed one) or 'ducklake:<name>' attaches. */
+/* LH_OK when `type` names a kind of catalog (duckdb, sqlite, postgres); else the error,
+ * naming where it came from (`what`: "META_TYPE"). */
+lh_status lh_lake_check_meta_type(lh_lake *lake, const char *type, const char *what);
+
 typedef struct lh_lake_secret {
 	char *name; /* "" for the unnamed (default) one */
 	char *metadata_path;
 	char *data_path; /* may be NULL */
+	char *meta_type; /* METADATA_PARAMETERS MAP {'TYPE': ...}, or NULL */
 } lh_lake_secret;
 /* Takes the secret (its strings too). A new S3 secret reopens an attached lake's S3
  * store with it. */

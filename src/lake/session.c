@@ -11,7 +11,6 @@
 #include "store/s3.h"
 
 #include <stddef.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,18 +146,9 @@ static lh_status attach_option(lh_lake *lake, lh_attach *a, const char *name, co
 	} else if (strcmp(name, "METADATA_CATALOG") == 0) {
 		a->metadata_catalog = value; /* DuckDB's name for it; we attach none */
 	} else if (strcmp(name, "META_TYPE") == 0) {
-		if (!lh_strieq(value, "duckdb") && !lh_strieq(value, "sqlite") &&
-		    !lh_strieq(value, "postgres")) {
-			char lower[64];
-			size_t n = 0;
-			for (; value[n] && n + 1 < sizeof lower; n++)
-				lower[n] = (char)tolower((unsigned char)value[n]);
-			lower[n] = '\0';
-			return lh_lake_fail(lake, LH_ERR_INVALID,
-			                    "ATTACH: META_TYPE '%s' is not a metadata database type; use "
-			                    "duckdb, sqlite or postgres",
-			                    lower);
-		}
+		lh_status st = lh_lake_check_meta_type(lake, value, "META_TYPE");
+		if (st != LH_OK)
+			return st;
 		a->meta_type = value;
 	} else if (strcmp(name, "MIGRATE_IF_REQUIRED") == 0 || strcmp(name, "BUSY_TIMEOUT") == 0) {
 		/* a default, and a wait (the catalog backends keep their own) */
@@ -333,6 +323,23 @@ static lh_status s3_secret(lh_lake *lake, const options *o)
 	return st;
 }
 
+/* METADATA_PARAMETERS MAP {'TYPE': 'sqlite'}, as DuckDB renders it ({TYPE=sqlite}): the
+ * metadata database's type, the one parameter the lake takes. */
+static lh_status metadata_parameters(lh_lake *lake, const char *v, char **meta_type)
+{
+	size_t n = strlen(v);
+	const char *eq = strchr(v, '=');
+	if (n < 3 || v[0] != '{' || v[n - 1] != '}' || !eq || strchr(v, ',') ||
+	    (size_t)(eq - v - 1) != 4 || strncasecmp(v + 1, "TYPE", 4) != 0)
+		return lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
+		                    "CREATE SECRET (TYPE ducklake): METADATA_PARAMETERS %s: only MAP "
+		                    "{'TYPE': 'duckdb|sqlite|postgres'} is supported",
+		                    v);
+	free(*meta_type);
+	*meta_type = lh_strndup(eq + 1, (size_t)(v + n - 1 - (eq + 1)));
+	return *meta_type ? LH_OK : nomem(lake);
+}
+
 static lh_status ducklake_secret(lh_lake *lake, const char *name, const options *o, bool or_replace)
 {
 	lh_lake_secret ls = {.name = lh_strdup(name)};
@@ -346,10 +353,12 @@ static lh_status ducklake_secret(lh_lake *lake, const char *name, const options 
 			free(*slot);
 			if (!(*slot = lh_strdup(v)))
 				st = nomem(lake);
+		} else if (strcmp(n, "METADATA_PARAMETERS") == 0) {
+			st = metadata_parameters(lake, v, &ls.meta_type);
 		} else if (strcmp(n, "TYPE") != 0) {
 			st = lh_lake_fail(lake, LH_ERR_UNSUPPORTED,
 			                  "CREATE SECRET (TYPE ducklake): option %s is not supported "
-			                  "(METADATA_PATH and DATA_PATH are)",
+			                  "(METADATA_PATH, DATA_PATH and METADATA_PARAMETERS are)",
 			                  n);
 		}
 	}
@@ -360,6 +369,7 @@ static lh_status ducklake_secret(lh_lake *lake, const char *name, const options 
 	free(ls.name);
 	free(ls.metadata_path);
 	free(ls.data_path);
+	free(ls.meta_type);
 	return st;
 }
 

@@ -325,6 +325,21 @@ def test_ducklake_secrets_name_what_attach_opens(tmp_path):
     assert os.path.isdir(tmp_path / "d" / "main" / "t")
     p = session(tmp_path, "ATTACH 'ducklake:' AS dl", check=False)
     assert p.returncode == 1 and "Default secret was not found" in p.stderr
+    # a plain name is a secret's: a missing one is an error, not a new file of that name
+    p = session(tmp_path, "ATTACH 'ducklake:unknown_secret' AS dl", check=False)
+    assert p.returncode == 1 and 'Secret "unknown_secret" was not found' in p.stderr
+    assert "duckdb:unknown_secret" in p.stderr and not os.path.exists(tmp_path / "unknown_secret")
+    # METADATA_PARAMETERS picks the catalog's kind, as ATTACH's META_TYPE does
+    out = session(tmp_path, f"""CREATE SECRET lite (TYPE ducklake, METADATA_PATH
+            '{tmp_path}/m.sqlite', DATA_PATH '{tmp_path}/d2/', METADATA_PARAMETERS MAP {{'TYPE':
+            'sqlite'}}); ATTACH 'ducklake:lite' AS l; CREATE TABLE l.t AS SELECT 8 AS v;
+            SELECT v FROM l.t""").stdout
+    assert csv_out(out)[-1] == ["8"]
+    assert open(tmp_path / "m.sqlite", "rb").read(15) == b"SQLite format 3"
+    p = session(tmp_path, f"""CREATE SECRET bad (TYPE ducklake, METADATA_PATH '{tmp_path}/x.db',
+            METADATA_PARAMETERS MAP {{'TYPE': 'DUCKDBXX'}}); ATTACH 'ducklake:bad' AS b""",
+                check=False)
+    assert p.returncode == 1 and "duckdbxx" in p.stderr and not os.path.exists(tmp_path / "x.db")
 
 
 def test_options_are_stored_scoped_and_honoured_by_writes(lake):
