@@ -348,7 +348,9 @@ static lh_status h_describe(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *co
 		first = false;
 		lh_buf_sql_str(&b, col->name);
 	}
-	lh_buf_printf(&b, ") THEN 'NO' ELSE \"null\" END AS \"null\", \"key\", \"default\", extra FROM (%s)",
+	lh_buf_printf(&b,
+	              ") THEN 'NO' ELSE \"null\" END AS \"null\", \"key\", \"default\", extra "
+	              "FROM (%s)",
 	              s->text);
 	char *text = b.status == LH_OK ? lh_buf_steal(&b) : NULL;
 	lh_buf_free(&b);

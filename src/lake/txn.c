@@ -123,7 +123,8 @@ static void drop_unused_files(lh_lake *lake, const lh_state *before)
 		char *tp = NULL;
 		for (size_t fi = 0; fi < t->files.len; fi++) {
 			const lh_data_file *f = &t->files.items[fi];
-			if (f->id >= 0 || bsearch(&f->id, live.items, live.len, sizeof *live.items, cmp_i64))
+			if (f->id >= 0 ||
+			    (live.len && bsearch(&f->id, live.items, live.len, sizeof *live.items, cmp_i64)))
 				continue;
 			if (!tp && !(tp = lh_table_full_path(before, t)))
 				break;

@@ -1571,7 +1571,12 @@ def write_report(path, results, summary):
             text = detail or ""
             if notes:
                 text = (text + " " if text else "") + "(" + "; ".join(notes) + ")"
-            text = text.replace("|", "\\|").replace("`", "'")
+            # one line per file: a multi-line expected or got (an EXPLAIN plan) is escaped
+            # and cut, so the table stays a table
+            text = text.replace("|", "\\|").replace("`", "'").replace("\r", "")
+            text = text.replace("\n", "\\n")
+            if len(text) > 600:
+                text = text[:600] + "..."
             f.write(f"| {rel} | {status} | {text} |\n")
         f.write(f"\n{summary}\n")
 

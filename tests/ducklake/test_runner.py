@@ -541,3 +541,17 @@ def test_help():
     assert proc.returncode == 0
     for option in ("--expect", "--write-expect", "--report", "-j", "--timeout", "-k", "-v"):
         assert option in proc.stdout
+
+
+def test_report_keeps_each_file_on_one_line(tmp_path):
+    """A multi-line expected or got (an EXPLAIN plan) must not break the report's table,
+    which scripts/ducklake-compat-doc copies into docs/ducklake-compatibility.md."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import runner
+    report = tmp_path / "report.md"
+    runner.write_report(str(report), [("a.test", ("FAIL", "expected 'x' got '┌─\n│ y |\n└─'", [])),
+                                      ("b.test", ("FAIL", "z" * 1000, []))], "summary")
+    lines = report.read_text().splitlines()
+    assert lines[2] == "| a.test | FAIL | expected 'x' got '┌─\\n│ y \\|\\n└─' |"
+    assert lines[3].startswith("| b.test | FAIL | zzz") and lines[3].endswith("... |")
+    assert lines[4:] == ["", "summary"]
