@@ -46,7 +46,9 @@ def script_lines(start):
         if i % 5 == 0:
             lines.append(f"DELETE FROM t WHERE batch = {i - 2};")
         if i % 7 == 0:
-            lines.append(f"BEGIN; INSERT INTO t SELECT {i + 100000}, range, 0 FROM "
+            # batch ids of their own, clear of the plain inserts' (400 a trial) for as many
+            # trials as LH_CRASH_TRIALS asks (a long run reached 100,000 at trial 250)
+            lines.append(f"BEGIN; INSERT INTO t SELECT {i + 1_000_000_000}, range, 0 FROM "
                          f"range({BATCH}); DELETE FROM t WHERE batch = {i - 3}; COMMIT;")
         if i % 11 == 0:
             lines.append("CALL ducklake_merge_adjacent_files('lake');")
