@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 10000
@@ -63,7 +64,11 @@ typedef struct duck_catdb {
 	int holds;        /* lh_catdb_hold calls not yet released */
 	duckdb_database db;     /* in-memory, for the backend's life */
 	duckdb_connection conn;
+	duckdb_database ck_db;  /* a second in-memory DuckDB for checkpoints of copies, made on */
+	duckdb_connection ck_conn; /* first use and dropped after any failure (a failed
+	                            * CHECKPOINT invalidates the DuckDB it ran in) */
 	bool open;              /* the catalog file is attached as __catalog */
+	bool wrote;             /* a statement that may write ran since the file was attached */
 	char *schema;           /* METADATA_SCHEMA, or NULL: main */
 	bool make_schema;       /* create it when missing */
 } duck_catdb;
@@ -141,6 +146,59 @@ static void drop_lock(duck_catdb *d)
 	}
 }
 
+/* An in-memory DuckDB the catalog file is attached to: no extension loading, one
+ * thread, and never a checkpoint in place (see the top). */
+static lh_status open_instance(duck_catdb *d, duckdb_database *db, duckdb_connection *conn,
+                               lh_err *err)
+{
+	duckdb_config config = NULL;
+	char *open_err = NULL;
+	*db = NULL;
+	*conn = NULL;
+	if (duckdb_create_config(&config) == DuckDBError)
+		return lh_err_set(err, LH_ERR_ENGINE, "cannot configure DuckDB");
+	duckdb_set_config(config, "autoinstall_known_extensions", "false");
+	duckdb_set_config(config, "autoload_known_extensions", "false");
+	duckdb_set_config(config, "threads", "1");
+	/* not when the log grows... */
+	duckdb_set_config(config, "checkpoint_threshold", "1PB");
+	lh_status st = LH_OK;
+	if (duckdb_open_ext(NULL, db, config, &open_err) == DuckDBError) {
+		st = lh_err_set(err, LH_ERR_ENGINE, "cannot start DuckDB for catalog '%s': %s", d->path,
+		                open_err ? open_err : "unknown error");
+		*db = NULL;
+	} else if (duckdb_connect(*db, conn) == DuckDBError) {
+		st = lh_err_set(err, LH_ERR_ENGINE, "cannot connect to DuckDB for catalog '%s'", d->path);
+		duckdb_close(db);
+		*conn = NULL;
+	}
+	duckdb_free(open_err);
+	duckdb_destroy_config(&config);
+	duckdb_result r;
+	/* ...nor when a file is detached; timestamps read back in UTC, as the other backends
+	 * give them */
+	if (st == LH_OK &&
+	    duckdb_query(*conn, "SET TimeZone = 'UTC'; PRAGMA disable_checkpoint_on_shutdown", &r) ==
+	        DuckDBError)
+		st = lh_err_set(err, LH_ERR_ENGINE, "cannot configure DuckDB for catalog '%s': %s",
+		                d->path, duckdb_result_error(&r));
+	if (*conn)
+		duckdb_destroy_result(&r);
+	if (st != LH_OK && *conn) {
+		duckdb_disconnect(conn);
+		duckdb_close(db);
+	}
+	return st;
+}
+
+static void close_instance(duckdb_database *db, duckdb_connection *conn)
+{
+	if (*conn)
+		duckdb_disconnect(conn);
+	if (*db)
+		duckdb_close(db);
+}
+
 static lh_status plain(duck_catdb *d, const char *sql, lh_err *err)
 {
 	duckdb_result r;
@@ -168,6 +226,19 @@ static lh_status attach(duck_catdb *d, const char *path, const char *rest, lh_er
 
 /* --- checkpoints on a copy (see the top of the file) ---------------------------------- */
 
+/* 1 when path exists, 0 when it does not, -1 (err set) when that cannot be told: a
+ * checkpoint step must not take an unreadable folder for an absent file. */
+static int exists(const char *path, lh_err *err)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		return 1;
+	if (errno == ENOENT)
+		return 0;
+	lh_err_set(err, LH_ERR_IO, "cannot tell whether '%s' exists: %s", path, strerror(errno));
+	return -1;
+}
+
 static lh_status remove_if_there(const char *path, lh_err *err)
 {
 	if (unlink(path) != 0 && errno != ENOENT)
@@ -178,8 +249,10 @@ static lh_status remove_if_there(const char *path, lh_err *err)
 /* Steps 3 and 4: the copy is complete (the marker exists); idempotent. */
 static lh_status finish_checkpoint(duck_catdb *d, lh_err *err)
 {
-	if (lh_path_exists(d->copy_path) &&
-	    (lh_fault(LH_FAULT_CATALOG_CHECKPOINT) || rename(d->copy_path, d->path) != 0))
+	int copy = exists(d->copy_path, err);
+	if (copy < 0)
+		return LH_ERR_IO;
+	if (copy && (lh_fault(LH_FAULT_CATALOG_CHECKPOINT) || rename(d->copy_path, d->path) != 0))
 		return lh_err_set(err, LH_ERR_IO, "cannot rename '%s' to '%s': %s", d->copy_path,
 		                  d->path, strerror(errno));
 	lh_status st = remove_if_there(d->wal_path, err);
@@ -198,7 +271,10 @@ static lh_status finish_checkpoint(duck_catdb *d, lh_err *err)
  * removes the copy of one that died before it. */
 static lh_status recover_checkpoint(duck_catdb *d, lh_err *err)
 {
-	if (!lh_path_exists(d->ready_path)) {
+	int ready = exists(d->ready_path, err);
+	if (ready < 0)
+		return LH_ERR_IO;
+	if (!ready) {
 		if (!d->base.read_only && (lh_path_exists(d->copy_path) || lh_path_exists(d->copy_wal_path))) {
 			lh_err ignored = {0};
 			remove_if_there(d->copy_path, &ignored);
@@ -207,8 +283,9 @@ static lh_status recover_checkpoint(duck_catdb *d, lh_err *err)
 		}
 		return LH_OK;
 	}
-	/* before the rename the file and its log are still the catalog, readable as they are */
-	if (d->base.read_only && lh_path_exists(d->copy_path))
+	/* a reader that cannot finish the swap: before the rename, the file and its log are
+	 * still the catalog; after the log is gone, the file alone is */
+	if (d->base.read_only && (lh_path_exists(d->copy_path) || !lh_path_exists(d->wal_path)))
 		return LH_OK;
 	lh_status st = d->base.read_only
 	                   ? lh_err_set(err, LH_ERR_IO, "the folder is not writable here")
@@ -317,26 +394,60 @@ static int64_t rebuilt_size(duck_catdb *d)
 	return size;
 }
 
+/* The copy made on the checkpoint instance (d->conn is that instance's connection for
+ * the span of the call, so plain() and query_rows() run there); after a failed rebuild,
+ * a fold (a file COPY FROM DATABASE cannot rebuild is folded until it doubles again). */
+static lh_status make_copy(duck_catdb *d, bool rebuilding, bool *folded, lh_err *err)
+{
+	lh_status st = rebuilding ? rebuild(d, folded, err) : fold(d, err);
+	lh_err ignored = {0};
+	plain(d, "DETACH DATABASE IF EXISTS __checkpoint; DETACH DATABASE IF EXISTS "
+	         "__checkpoint_src",
+	      &ignored);
+	lh_err_clear(&ignored);
+	if (st != LH_OK && rebuilding && !*folded) {
+		remove_if_there(d->copy_path, &ignored);
+		remove_if_there(d->copy_wal_path, &ignored);
+		lh_err_clear(&ignored);
+		lh_err_clear(err);
+		*folded = true;
+		st = fold(d, err);
+		plain(d, "DETACH DATABASE IF EXISTS __checkpoint", &ignored);
+		lh_err_clear(&ignored);
+	}
+	return st;
+}
+
 /* Steps 1 and 2, then the rest. The file is not attached; the lock is held. */
 static lh_status checkpoint(duck_catdb *d, lh_err *err)
 {
 	lh_status st = remove_if_there(d->copy_path, err);
 	if (st == LH_OK)
 		st = remove_if_there(d->copy_wal_path, err);
+	lh_err ignored = {0};
+	if (st == LH_OK && !d->ck_conn)
+		st = open_instance(d, &d->ck_db, &d->ck_conn, err);
 	/* rebuilt once it has grown past twice its rebuilt size, by 16 MB or more */
 	int64_t size = lh_file_size(d->path);
 	bool rebuilding = size > 2 * rebuilt_size(d) + (16 << 20), folded = false;
-	if (st == LH_OK)
-		st = rebuilding ? rebuild(d, &folded, err) : fold(d, err);
-	lh_err ignored = {0};
-	plain(d, "DETACH DATABASE IF EXISTS __checkpoint; DETACH DATABASE IF EXISTS "
-	         "__checkpoint_src",
-	      &ignored);
-	lh_err_clear(&ignored);
-	/* CHECKPOINT folds the log in and removes it; a log still there was not folded */
+	if (st == LH_OK) {
+		duckdb_connection main = d->conn;
+		d->conn = d->ck_conn;
+		st = make_copy(d, rebuilding, &folded, err);
+		d->conn = main;
+		if (st != LH_OK)
+			close_instance(&d->ck_db, &d->ck_conn);
+	}
+	/* CHECKPOINT folds the log in and removes it. A log still there held no whole
+	 * commit (the torn first write of a process that was killed): nothing to fold. */
 	if (st == LH_OK && lh_path_exists(d->copy_wal_path))
 		st = lh_err_set(err, LH_ERR_INTERNAL, "DuckDB left the log of '%s' in place",
 		                d->copy_path);
+	/* the file keeps its permissions (a group-writable catalog stays so) */
+	struct stat orig;
+	if (st == LH_OK && stat(d->path, &orig) == 0 && chmod(d->copy_path, orig.st_mode & 07777) != 0)
+		st = lh_err_set(err, LH_ERR_IO, "cannot set the mode of '%s': %s", d->copy_path,
+		                strerror(errno));
 	if (st == LH_OK)
 		st = lh_fsync_path(d->copy_path, false, err);
 	if (st == LH_OK) {
@@ -370,7 +481,8 @@ static lh_status checkpoint(duck_catdb *d, lh_err *err)
 static void maybe_checkpoint(duck_catdb *d)
 {
 	int64_t log = lh_file_size(d->wal_path);
-	if (d->base.read_only || d->lock_fd < 0 || log <= 0 || log * 4096 < lh_file_size(d->path))
+	if (!d->wrote || d->base.read_only || d->lock_fd < 0 || log <= 0 ||
+	    log * 4096 < lh_file_size(d->path))
 		return;
 	lh_err ignored = {0};
 	checkpoint(d, &ignored);
@@ -382,11 +494,13 @@ static void db_close(duck_catdb *d)
 	if (d->open) {
 		lh_err ignored = {0};
 		plain(d, "USE memory", &ignored);
-		plain(d, "DETACH __catalog", &ignored);
+		bool detached = plain(d, "DETACH __catalog", &ignored) == LH_OK;
 		lh_err_clear(&ignored);
 		d->open = false;
-		maybe_checkpoint(d);
+		if (detached) /* never a copy of a file still attached */
+			maybe_checkpoint(d);
 	}
+	d->wrote = false;
 	drop_lock(d);
 }
 
@@ -526,6 +640,7 @@ static lh_status dk_exec(lh_catdb *db, const char *sql, const lh_val *params, si
 	lh_status st = enter(d, err);
 	if (st != LH_OK)
 		return st;
+	d->wrote = true;
 	duckdb_result r;
 	st = run(d, sql, params, n, false, &r, "writing", err);
 	if (st == LH_OK) {
@@ -617,6 +732,7 @@ static lh_status dk_script(lh_catdb *db, const char *sql, lh_err *err)
 	lh_status st = enter(d, err);
 	if (st != LH_OK)
 		return st;
+	d->wrote = true;
 	duckdb_result r;
 	if (duckdb_query(d->conn, sql, &r) == DuckDBError)
 		st = lh_err_set(err, classify(duckdb_result_error_type(&r)),
@@ -659,6 +775,7 @@ static lh_status dk_begin(lh_catdb *db, bool write, lh_err *err)
 static lh_status dk_commit(lh_catdb *db, lh_err *err)
 {
 	duck_catdb *d = (duck_catdb *)db;
+	d->wrote = true;
 	lh_status st = simple(d, "COMMIT", "committing", err);
 	if (st != LH_OK) {
 		lh_err ignored = {0};
@@ -703,8 +820,8 @@ static void dk_close(lh_catdb *db)
 {
 	duck_catdb *d = (duck_catdb *)db;
 	db_close(d);
-	duckdb_disconnect(&d->conn);
-	duckdb_close(&d->db);
+	close_instance(&d->db, &d->conn);
+	close_instance(&d->ck_db, &d->ck_conn);
 	free(d->schema);
 	free_paths(d);
 	free(d);
@@ -769,34 +886,10 @@ lh_status lh_catdb_open_duckdb(const char *path, bool create, lh_catdb **out_db,
 	d->base.ops = &duck_ops;
 	d->base.label = d->path;
 	d->lock_fd = -1;
-	duckdb_config config = NULL;
-	char *open_err = NULL;
-	lh_status st = LH_OK;
-	if (duckdb_create_config(&config) == DuckDBError) {
-		st = lh_err_set(err, LH_ERR_ENGINE, "cannot configure DuckDB");
-	} else {
-		duckdb_set_config(config, "autoinstall_known_extensions", "false");
-		duckdb_set_config(config, "autoload_known_extensions", "false");
-		duckdb_set_config(config, "threads", "1");
-		/* no checkpoint in place, ever (see the top): not when the log grows... */
-		duckdb_set_config(config, "checkpoint_threshold", "1PB");
-		if (duckdb_open_ext(NULL, &d->db, config, &open_err) == DuckDBError ||
-		    duckdb_connect(d->db, &d->conn) == DuckDBError)
-			st = lh_err_set(err, LH_ERR_ENGINE, "cannot start DuckDB for catalog '%s': %s",
-			                path, open_err ? open_err : "unknown error");
-		duckdb_free(open_err);
-		duckdb_destroy_config(&config);
-	}
+	lh_status st = open_instance(d, &d->db, &d->conn, err);
 	if (st != LH_OK) {
 		free_paths(d);
 		free(d);
-		return st;
-	}
-	/* timestamps read back in UTC, as the other backends give them; and no checkpoint
-	 * in place when the file is detached either */
-	st = plain(d, "SET TimeZone = 'UTC'; PRAGMA disable_checkpoint_on_shutdown", err);
-	if (st != LH_OK) {
-		dk_close(&d->base);
 		return st;
 	}
 	/* check now that the file opens (and create it when asked) */
