@@ -246,6 +246,16 @@ static lh_status remove_if_there(const char *path, lh_err *err)
 	return LH_OK;
 }
 
+/* Removes a copy and its log that will not be used (best effort: the next checkpoint or
+ * opener removes what is left). */
+static void discard_copy(duck_catdb *d)
+{
+	lh_err ignored = {0};
+	remove_if_there(d->copy_path, &ignored);
+	remove_if_there(d->copy_wal_path, &ignored);
+	lh_err_clear(&ignored);
+}
+
 /* Steps 3 and 4: the copy is complete (the marker exists); idempotent. */
 static lh_status finish_checkpoint(duck_catdb *d, lh_err *err)
 {
@@ -275,12 +285,8 @@ static lh_status recover_checkpoint(duck_catdb *d, lh_err *err)
 	if (ready < 0)
 		return LH_ERR_IO;
 	if (!ready) {
-		if (!d->base.read_only && (lh_path_exists(d->copy_path) || lh_path_exists(d->copy_wal_path))) {
-			lh_err ignored = {0};
-			remove_if_there(d->copy_path, &ignored);
-			remove_if_there(d->copy_wal_path, &ignored);
-			lh_err_clear(&ignored);
-		}
+		if (!d->base.read_only && (lh_path_exists(d->copy_path) || lh_path_exists(d->copy_wal_path)))
+			discard_copy(d);
 		return LH_OK;
 	}
 	/* a reader that cannot finish the swap: before the rename, the file and its log are
@@ -348,23 +354,17 @@ static lh_status same_counts_sql(duck_catdb *d, lh_buf *out, lh_err *err)
 }
 
 /* A checkpoint that writes every table afresh into a new file (COPY FROM DATABASE),
- * leaving the leaked blocks behind; ~0.3 s for a small catalog. *folded: the file holds
- * objects of its own, so it was folded instead. */
-static lh_status rebuild(duck_catdb *d, bool *folded, lh_err *err)
+ * leaving the leaked blocks behind; ~0.3 s for a small catalog. Refused for a file that
+ * holds objects of its own. */
+static lh_status rebuild(duck_catdb *d, lh_err *err)
 {
-	*folded = false;
 	lh_status st = attach(d, d->path, " AS __checkpoint_src (READ_ONLY)", err);
 	lh_rows *n = NULL;
 	if (st == LH_OK)
 		st = query_rows(d, USER_OBJECTS_SQL, &n, err);
-	if (st == LH_OK && strcmp(n->cells[0] ? n->cells[0] : "", "0") != 0) {
-		lh_rows_free(&n);
-		lh_err ignored = {0};
-		plain(d, "DETACH __checkpoint_src", &ignored);
-		lh_err_clear(&ignored);
-		*folded = true;
-		return fold(d, err);
-	}
+	if (st == LH_OK && strcmp(n->cells[0] ? n->cells[0] : "", "0") != 0)
+		st = lh_err_set(err, LH_ERR_UNSUPPORTED,
+		                "'%s' holds objects COPY FROM DATABASE may not carry over", d->path);
 	lh_rows_free(&n);
 	if (st == LH_OK)
 		st = attach(d, d->copy_path,
@@ -394,27 +394,29 @@ static int64_t rebuilt_size(duck_catdb *d)
 	return size;
 }
 
-/* The copy made on the checkpoint instance (d->conn is that instance's connection for
- * the span of the call, so plain() and query_rows() run there); after a failed rebuild,
- * a fold (a file COPY FROM DATABASE cannot rebuild is folded until it doubles again). */
-static lh_status make_copy(duck_catdb *d, bool rebuilding, bool *folded, lh_err *err)
+static void detach_copies(duck_catdb *d)
 {
-	lh_status st = rebuilding ? rebuild(d, folded, err) : fold(d, err);
 	lh_err ignored = {0};
 	plain(d, "DETACH DATABASE IF EXISTS __checkpoint; DETACH DATABASE IF EXISTS "
 	         "__checkpoint_src",
 	      &ignored);
 	lh_err_clear(&ignored);
-	if (st != LH_OK && rebuilding && !*folded) {
-		remove_if_there(d->copy_path, &ignored);
-		remove_if_there(d->copy_wal_path, &ignored);
-		lh_err_clear(&ignored);
-		lh_err_clear(err);
-		*folded = true;
-		st = fold(d, err);
-		plain(d, "DETACH DATABASE IF EXISTS __checkpoint", &ignored);
-		lh_err_clear(&ignored);
-	}
+}
+
+/* The copy made on the checkpoint instance (d->conn is that instance's connection for
+ * the span of the call, so plain() and query_rows() run there). A file the rebuild
+ * refuses or fails on is folded instead (*folded), until it doubles again. */
+static lh_status make_copy(duck_catdb *d, bool rebuilding, bool *folded, lh_err *err)
+{
+	lh_status st = rebuilding ? rebuild(d, err) : fold(d, err);
+	detach_copies(d);
+	if (st == LH_OK || !rebuilding)
+		return st;
+	discard_copy(d);
+	lh_err_clear(err);
+	*folded = true;
+	st = fold(d, err);
+	detach_copies(d);
 	return st;
 }
 
@@ -424,7 +426,6 @@ static lh_status checkpoint(duck_catdb *d, lh_err *err)
 	lh_status st = remove_if_there(d->copy_path, err);
 	if (st == LH_OK)
 		st = remove_if_there(d->copy_wal_path, err);
-	lh_err ignored = {0};
 	if (st == LH_OK && !d->ck_conn)
 		st = open_instance(d, &d->ck_db, &d->ck_conn, err);
 	/* rebuilt once it has grown past twice its rebuilt size, by 16 MB or more */
@@ -459,9 +460,7 @@ static lh_status checkpoint(duck_catdb *d, lh_err *err)
 			close(fd);
 	}
 	if (st != LH_OK) {
-		remove_if_there(d->copy_path, &ignored);
-		remove_if_there(d->copy_wal_path, &ignored);
-		lh_err_clear(&ignored);
+		discard_copy(d);
 		return st;
 	}
 	/* from here on a failure leaves the marker, and the next opener finishes the swap */

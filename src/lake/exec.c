@@ -279,6 +279,20 @@ static lh_status h_set(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, 
 	return known || st != LH_OK ? st : run_query(lake, s, out);
 }
 
+/* Runs SQL a handler made in place of its statement (text is taken; NULL: out of
+ * memory). */
+static lh_status run_text(lh_lake *lake, char *text, lh_result **out)
+{
+	lh_stmt s = {.text = text};
+	lh_status st = !text || lh_tokenize(text, strlen(text), &s.toks) != LH_OK
+	                   ? lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory")
+	                   : run_query(lake, &s, out);
+	if (text)
+		lh_toks_free(&s.toks);
+	free(text);
+	return st;
+}
+
 /* CALL lakehouse_* / ducklake_*: the lake's procedures (history.c); CALL of another of
  * their table functions is FROM f(...), as in DuckDB. */
 static lh_status h_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
@@ -301,16 +315,7 @@ static lh_status h_call(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count,
 	if (!scoped && (fn->type != LH_TOK_WORD || (strncasecmp(s->text + fn->start, "ducklake_", 9) != 0 &&
 	                                            strncasecmp(s->text + fn->start, "lakehouse_", 10) != 0)))
 		return run_query(lake, s, out);
-	char *from = lh_asprintf("FROM %s", s->text + fn->start);
-	lh_stmt fs = {.text = from};
-	if (!from || lh_tokenize(from, strlen(from), &fs.toks) != LH_OK) {
-		free(from);
-		return lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory");
-	}
-	st = run_query(lake, &fs, out);
-	lh_toks_free(&fs.toks);
-	free(from);
-	return st;
+	return run_text(lake, lh_asprintf("FROM %s", s->text + fn->start), out);
 }
 
 /* DESCRIBE t of a lake table: DuckDB describes the view the table is read through, where
@@ -354,14 +359,7 @@ static lh_status h_describe(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *co
 	              s->text);
 	char *text = b.status == LH_OK ? lh_buf_steal(&b) : NULL;
 	lh_buf_free(&b);
-	lh_stmt ds = {.text = text};
-	lh_status st = !text || lh_tokenize(text, strlen(text), &ds.toks) != LH_OK
-	                   ? lh_lake_fail(lake, LH_ERR_NOMEM, "out of memory")
-	                   : run_query(lake, &ds, out);
-	if (text)
-		lh_toks_free(&ds.toks);
-	free(text);
-	return st;
+	return run_text(lake, text, out);
 }
 
 static lh_status h_copy(lh_lake *lake, lh_stmt *s, lh_cursor *c, int64_t *count, lh_result **out)
