@@ -47,6 +47,12 @@ int cli_video(const opts *o);
 extern const char *const tag_help;
 int cli_tag(const opts *o);
 
+/* The experiment and run registry (registry.c). */
+extern const char *const experiment_help;
+int cli_experiment(const opts *o);
+extern const char *const run_help;
+int cli_run(const opts *o);
+
 /* Integrity check (verify.c). */
 extern const char *const verify_help;
 int cli_verify(const opts *o);

@@ -49,6 +49,11 @@ static const char *const usage_text =
     "  serve [--port P] [--bind A]  the HTTP API and MCP over HTTP (bearer tokens)\n"
     "  token create --tenant T [--read-only | --admin]\n"
     "                               make a token for lakehouse serve (shown once)\n"
+    "  experiment create ID --project P | list | show ID | complete ID\n"
+    "                               the experiment registry (tables in schema registry)\n"
+    "  run start EXPERIMENT_ID --sim-index K | log RUN_ID K=V... | complete RUN_ID |\n"
+    "      fail RUN_ID | list [EXPERIMENT_ID] | show RUN_ID\n"
+    "                               runs of an experiment and their metrics\n"
     "  verify [TABLE] [--snapshot N]  check every referenced file's size and checksum\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
@@ -427,6 +432,10 @@ static int help_for(const char *cmd)
 		text = token_help;
 	else if (cmd && strcmp(cmd, "tag") == 0)
 		text = tag_help;
+	else if (cmd && strcmp(cmd, "experiment") == 0)
+		text = experiment_help;
+	else if (cmd && strcmp(cmd, "run") == 0)
+		text = run_help;
 	else if (cmd && cli_maint_help(cmd))
 		text = cli_maint_help(cmd);
 	fputs(text, stdout);
@@ -486,6 +495,10 @@ int main(int argc, char **argv)
 		rc = cli_token(&o);
 	else if (strcmp(cmd, "tag") == 0)
 		rc = cli_tag(&o);
+	else if (strcmp(cmd, "experiment") == 0)
+		rc = cli_experiment(&o);
+	else if (strcmp(cmd, "run") == 0)
+		rc = cli_run(&o);
 	else if (cli_maint_help(cmd))
 		rc = cli_maint(cmd, &o);
 	else

@@ -710,6 +710,57 @@ LH_API lh_status lh_lake_quality(lh_lake *lake, const char *source, const char *
                                  int64_t version, lh_result **out_profile, lh_key_report *out_key);
 
 /* ---------------------------------------------------------------------------------
+ * Experiments and runs (src/registry/): ordinary lake tables in schema `registry`
+ * (experiments, simulation_runs, metrics), made by the first call that writes, so they
+ * time-travel and join with data. Each change is one snapshot and writes its event
+ * (lakehouse.sim.started, ...) to the outbox events.log in that snapshot.
+ * ------------------------------------------------------------------------------- */
+
+/*
+ * Registers experiment `experiment_id` (1 to 128 of [A-Za-z0-9_.-]) of `project`.
+ * LH_ERR_EXISTS when the id is taken, also when two writers race for it (one wins).
+ */
+LH_API lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id,
+                                      const char *project, const char *description);
+/*
+ * Marks the experiment completed once every run of it has completed (LH_ERR_INVALID
+ * naming the runs that have not; an experiment without runs cannot complete).
+ */
+LH_API lh_status lh_experiment_complete(lh_lake *lake, const char *experiment_id);
+/*
+ * Starts run `sim_index` (>= 0) of an experiment that exists and has not completed.
+ * config_json: a JSON object (NULL: {}); s3_prefix: where the run writes (NULL: none).
+ * *out_run_id (caller frees with lh_free) is the new run's UUIDv7.
+ */
+LH_API lh_status lh_run_start(lh_lake *lake, const char *experiment_id, int64_t sim_index,
+                              const char *config_json, const char *s3_prefix, char **out_run_id);
+/*
+ * Records n scalar metrics (keys[i] = values[i], finite) of a run at `step` (< 0: one past
+ * the run's highest step so far, 0 for its first). *out_step (may be NULL) is the step used.
+ */
+LH_API lh_status lh_run_log(lh_lake *lake, const char *run_id, int64_t step,
+                            const char *const *keys, const double *values, size_t n,
+                            int64_t *out_step);
+/* started -> completed; any other state is LH_ERR_INVALID saying which it is. */
+LH_API lh_status lh_run_complete(lh_lake *lake, const char *run_id);
+/* started -> failed, with an optional reason; any other state is LH_ERR_INVALID. */
+LH_API lh_status lh_run_fail(lh_lake *lake, const char *run_id, const char *reason);
+
+typedef enum lh_registry_view {
+	LH_REGISTRY_EXPERIMENTS = 1, /* experiments (id: one of them), with run counts by status */
+	LH_REGISTRY_RUNS = 2,        /* runs (id: an experiment's only), by experiment, sim_index */
+	LH_REGISTRY_METRICS = 3,     /* metrics (id: a run's only), by run, step, key */
+	LH_REGISTRY_RUN = 4          /* the one run `id` (LH_ERR_NOT_FOUND when unknown) */
+} lh_registry_view;
+/*
+ * The rows of one registry view as a result (destroy with lh_result_destroy); an
+ * empty result with the same columns while the registry has not been written yet. An
+ * experiment id that does not exist is LH_ERR_NOT_FOUND for LH_REGISTRY_EXPERIMENTS.
+ */
+LH_API lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const char *id,
+                                   lh_result **out_result);
+
+/* ---------------------------------------------------------------------------------
  * Tools: the operations agents and servers call, each defined once (name, description,
  * JSON Schemas of its input and output, whether it writes). The MCP server, the HTTP API
  * and `lakehouse tool` all serve this registry.

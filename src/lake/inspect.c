@@ -30,6 +30,18 @@ lh_status lh_lake_state_at(lh_lake *lake, int64_t version, const lh_state **out)
 	return st;
 }
 
+lh_status lh_lake_has_table(lh_lake *lake, const char *schema, const char *name, bool *out)
+{
+	const lh_state *s = NULL;
+	*out = false;
+	lh_status st = lh_lake_state_at(lake, 0, &s);
+	if (st != LH_OK)
+		return st;
+	const lh_schema *sc = lh_state_schema_by_name(s, schema);
+	*out = sc && lh_state_table_index(s, sc->id, name) >= 0;
+	return LH_OK;
+}
+
 lh_status lh_lake_query_at(lh_lake *lake, const char *sql, int64_t version, lh_result **out)
 {
 	*out = NULL;

@@ -7,6 +7,9 @@
  */
 #include "catalog/jobs.h"
 #include "lake/lake_int.h"
+#include "util/uuid.h"
+
+#include <time.h>
 
 lh_status lh_lake_job(lh_lake *lake, const char *table, const char *job_id,
                       int64_t *out_snapshot, int64_t *out_rows)
@@ -33,4 +36,61 @@ lh_status lh_lake_exec_job(lh_lake *lake, const char *sql, const lh_value *param
 	if (st == LH_OK)
 		*out_snapshot = lake->last_commit;
 	return st;
+}
+
+/* Commits the open transaction as job `job_id` of `table` (catalog/jobs.h). */
+static lh_status commit_job(lh_lake *lake, const char *table, const char *job_id)
+{
+	lh_job job = {.table = table, .job_id = job_id};
+	lake->commit.job = &job;
+	lh_status st = lh_lake_exec(lake, "COMMIT", NULL, NULL);
+	lake->commit.job = NULL;
+	return st;
+}
+
+static void pause_ms(double ms)
+{
+	unsigned short r = 0;
+	lh_random_bytes(&r, sizeof r);
+	ms *= 0.5 + (double)r / 65535.0; /* jitter: two racing writers drift apart */
+	struct timespec ts = {(time_t)(ms / 1000), (long)((ms - 1000 * (time_t)(ms / 1000)) * 1e6)};
+	nanosleep(&ts, NULL);
+}
+
+lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const char *claim_table,
+                         const char *claim_key, int64_t *out_snapshot)
+{
+	*out_snapshot = -1;
+	if (lake->txn_open)
+		return lh_lake_fail(lake, LH_ERR_TXN, "this cannot run inside an open transaction: "
+		                                      "COMMIT or ROLLBACK it first");
+	double wait = 5;
+	for (int attempt = 0;; attempt++) {
+		int64_t before = lake->last_commit;
+		lh_status st = lh_lake_exec(lake, "BEGIN", NULL, NULL);
+		if (st == LH_OK)
+			st = fn(lake, arg);
+		if (st == LH_OK)
+			st = claim_key ? commit_job(lake, claim_table, claim_key)
+			               : lh_lake_exec(lake, "COMMIT", NULL, NULL);
+		if (lake->txn_open) {
+			lh_err saved = lake->err; /* the reason, not the rollback's answer */
+			lake->err = (lh_err){0};
+			lh_txn_rollback(lake);
+			lh_err_clear(&lake->err);
+			lake->err = saved;
+			lake->txn_open = false;
+		}
+		if (st == LH_OK) {
+			if (lake->last_commit != before)
+				*out_snapshot = lake->last_commit;
+			return LH_OK;
+		}
+		/* another writer's commit met this one: do it again on the new state, where
+		 * fn's checks see what the other did */
+		if (st != LH_ERR_CONFLICT || attempt >= LH_ATOMIC_RETRIES)
+			return st;
+		pause_ms(wait);
+		wait = wait * 1.5 > 500 ? 500 : wait * 1.5;
+	}
 }

@@ -41,6 +41,8 @@ lh_status lh_lake_check_query(lh_lake *lake, const char *sql);
  * frees their strings). CTE names are not tables. */
 lh_status lh_lake_query_refs(lh_lake *lake, const char *sql, lh_str_vec *tables,
                              lh_str_vec *functions);
+/* *out: table schema.name exists at the latest snapshot (refreshed first). */
+lh_status lh_lake_has_table(lh_lake *lake, const char *schema, const char *name, bool *out);
 /* Runs query `sql` with every lake table it names without AT read at snapshot `version`
  * (<= 0: as lh_lake_query does). */
 lh_status lh_lake_query_at(lh_lake *lake, const char *sql, int64_t version, lh_result **out);
@@ -53,6 +55,18 @@ lh_status lh_lake_query_at(lh_lake *lake, const char *sql, int64_t version, lh_r
 lh_status lh_lake_exec_job(lh_lake *lake, const char *sql, const lh_value *params, size_t n,
                            const char *table, const char *job_id, const char *tenant,
                            int64_t rows, int64_t *out_snapshot);
+/* One change made of several statements, as one snapshot: runs fn(lake, arg) between
+ * BEGIN and COMMIT; when the commit meets a concurrent one (LH_ERR_CONFLICT) it starts
+ * again from BEGIN on the new state (up to LH_ATOMIC_RETRIES times), so fn's checks
+ * (does the run exist, is it still started) always hold at the snapshot it makes. Any
+ * other error of fn or the commit rolls back and is returned. With claim_key, the
+ * commit is also writer job `claim_key` of `claim_table` (catalog/jobs.h): a key two
+ * writers race for ends with one snapshot, the other gets LH_ERR_EXISTS. *out_snapshot
+ * is the snapshot made, or -1 when fn changed nothing. */
+typedef lh_status (*lh_atomic_fn)(lh_lake *lake, void *arg);
+#define LH_ATOMIC_RETRIES 30
+lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const char *claim_table,
+                         const char *claim_key, int64_t *out_snapshot);
 /* The snapshot and rows a recorded job made; LH_ERR_NOT_FOUND when it is not recorded. */
 lh_status lh_lake_job(lh_lake *lake, const char *table, const char *job_id,
                       int64_t *out_snapshot, int64_t *out_rows);

@@ -1,0 +1,43 @@
+/*
+ * events/outbox.h - the transactional outbox: table events.log, one row per event, written
+ * in the same snapshot as the change it describes, then published to NATS JetStream by
+ * events/deliver.c. An event exists exactly when its change committed.
+ *
+ * Layer: services. The table is an ordinary lake table, made on first use:
+ *
+ *   events.log(event_id VARCHAR   -- UUIDv7: the JetStream Nats-Msg-Id, consumers' dedup key
+ *              subject VARCHAR    -- lakehouse.<area>.<what>
+ *              payload JSON
+ *              created_at TIMESTAMPTZ)
+ *
+ * The snapshot that wrote a row is its DuckLake virtual column snapshot_id (select it by
+ * name), so it is exact without being known before the commit.
+ */
+#ifndef LH_EVENTS_OUTBOX_H
+#define LH_EVENTS_OUTBOX_H
+
+#include "lakehouse.h"
+
+#include <jansson.h>
+
+#define LH_OUTBOX_SCHEMA "events"
+#define LH_OUTBOX_TABLE "events.log"
+
+#define LH_EV_INGEST_COMPLETED "lakehouse.ingest.completed"
+#define LH_EV_DATASET_VERSIONED "lakehouse.dataset.versioned"
+#define LH_EV_SIM_STARTED "lakehouse.sim.started"
+#define LH_EV_SIM_COMPLETED "lakehouse.sim.completed"
+#define LH_EV_SIM_FAILED "lakehouse.sim.failed"
+#define LH_EV_EXPERIMENT_COMPLETED "lakehouse.experiment.completed"
+#define LH_EV_QUALITY_COMPLETED "lakehouse.quality.completed"
+#define LH_EV_QUERY_REQUESTED "lakehouse.query.requested"
+#define LH_EV_QUERY_RESULT "lakehouse.query.result"
+
+/* Makes events.log when the lake has none (its own snapshot; a writer racing to make it
+ * too is fine). */
+lh_status lh_outbox_ensure(lh_lake *lake);
+/* Inside the open transaction: appends an event (payload borrowed, a JSON object). The
+ * caller made sure events.log exists (lh_outbox_ensure) before BEGIN. */
+lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *payload);
+
+#endif
