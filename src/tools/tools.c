@@ -49,18 +49,6 @@ typedef struct tool {
 	"\"snapshot\": {\"type\": \"integer\", \"minimum\": 1, \"description\": "              \
 	"\"read the lake as it was at this snapshot id (default: the latest)\"}"
 
-/* The output of every tool that returns rows. */
-#define ROWS_OUTPUT                                                                        \
-	"{\"type\": \"object\", \"properties\": {"                                            \
-	"\"columns\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": " \
-	"{\"name\": {\"type\": \"string\"}, \"type\": {\"type\": \"string\"}}}},"             \
-	"\"rows\": {\"type\": \"array\", \"items\": {\"type\": \"array\"}},"                  \
-	"\"row_count\": {\"type\": \"integer\"},"                                             \
-	"\"truncated\": {\"type\": \"boolean\"},"                                             \
-	"\"note\": {\"type\": \"string\"},"                                                   \
-	"\"snapshot_id\": {\"type\": \"integer\"}},"                                          \
-	"\"required\": [\"columns\", \"rows\", \"row_count\", \"truncated\", \"snapshot_id\"]}"
-
 /* --- errors ----------------------------------------------------------------------------- */
 
 static lh_status fail(call *c, lh_status code, const char *fmt, ...)
@@ -106,7 +94,8 @@ static bool is_type(json_t *v, const char *type)
 }
 
 /* Checks value v against schema s (the subset the registry's schemas use: type,
- * properties, required, additionalProperties false, items, minimum, maximum, maxItems). */
+ * properties, required, additionalProperties false or a schema, min/maxProperties, items,
+ * minimum, maximum, maxItems, min/maxLength; not pattern, which the handlers check). */
 static lh_status check_value(call *c, json_t *s, json_t *v, const char *where)
 {
 	const char *type = json_string_value(json_object_get(s, "type"));
@@ -150,16 +139,24 @@ static lh_status check_value(call *c, json_t *s, json_t *v, const char *where)
 	json_t *e;
 	json_object_foreach(v, key, e)
 	{
-		json_t *ps = json_object_get(props, key);
-		if (!ps) {
-			if (json_is_false(json_object_get(s, "additionalProperties")))
-				return fail(c, LH_ERR_INVALID, "input: unknown field '%.100s'", key);
+		json_t *ps = json_object_get(props, key), *extra = json_object_get(s, "additionalProperties");
+		if (!ps && json_is_false(extra))
+			return fail(c, LH_ERR_INVALID, "input: unknown field '%.100s'", key);
+		if (!ps && json_is_object(extra))
+			ps = extra; /* {"additionalProperties": {"type": "number"}}: every other field's schema */
+		if (!ps)
 			continue;
-		}
 		lh_status st = check_value(c, ps, e, key);
 		if (st != LH_OK)
 			return st;
 	}
+	json_t *min_props = json_object_get(s, "minProperties"), *max_props = json_object_get(s, "maxProperties");
+	if (min_props && (json_int_t)json_object_size(v) < json_integer_value(min_props))
+		return fail(c, LH_ERR_INVALID, "input: %s needs at least %" JSON_INTEGER_FORMAT " field(s)",
+		            where, json_integer_value(min_props));
+	if (max_props && (json_int_t)json_object_size(v) > json_integer_value(max_props))
+		return fail(c, LH_ERR_TOO_BIG, "input: %s holds %zu fields; at most %" JSON_INTEGER_FORMAT,
+		            where, json_object_size(v), json_integer_value(max_props));
 	size_t i;
 	json_array_foreach(json_object_get(s, "required"), i, e)
 	if (!json_object_get(v, json_string_value(e)))
@@ -205,11 +202,8 @@ static lh_status quoted_table(call *c, const char *name, lh_buf *out)
 	return out->status == LH_OK ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
 }
 
-/* Turns result r (st: how making it went) into {columns, rows, row_count, truncated,
- * note, snapshot_id}, cut at the call's row and character caps, and destroys it. The
- * lake renders values as JSON meanwhile (`old`: its setting to put back). */
-static lh_status result_json(call *c, lh_status st, lh_result *r, lh_render old, int64_t snapshot,
-                             json_t **out)
+lh_status tool_result_json(call *c, lh_status st, lh_result *r, lh_render old, int64_t snapshot,
+                          json_t **out)
 {
 	json_t *res = json_object(), *cols = json_array(), *rows = json_array();
 	if (st == LH_OK && (!res || !cols || !rows))
@@ -294,7 +288,7 @@ static lh_status rows_result(call *c, const char *sql, int64_t snapshot, json_t 
 	lh_render old = lh_lake_swap_render(c->lake, LH_RENDER_JSON);
 	lh_result *r = NULL;
 	lh_status st = lh_lake_query_at(c->lake, sql, snapshot, &r);
-	return result_json(c, st, r, old, snapshot, out);
+	return tool_result_json(c, st, r, old, snapshot, out);
 }
 
 /* --- the tools ---------------------------------------------------------------------------- */
@@ -691,7 +685,7 @@ static lh_status t_take_rows(call *c, json_t *in, json_t **out)
 	lh_result *r = NULL;
 	st = lh_lake_take(c->lake, in_str(in, "table"), v, n, NULL, 0, snap, &r);
 	free(v);
-	return result_json(c, st, r, old, snap, out);
+	return tool_result_json(c, st, r, old, snap, out);
 }
 
 static lh_status t_quality_check(call *c, json_t *in, json_t **out)
@@ -714,7 +708,7 @@ static lh_status t_quality_check(call *c, json_t *in, json_t **out)
 	st = lh_lake_quality(c->lake, lh_buf_str(&q), key, snap, &r, key ? &k : NULL);
 	lh_buf_free(&q);
 	json_t *profile = NULL;
-	if ((st = result_json(c, st, r, old, snap, &profile)) != LH_OK)
+	if ((st = tool_result_json(c, st, r, old, snap, &profile)) != LH_OK)
 		return st;
 	*out = json_pack("{s:s, s:O, s:I, s:I}", "table", in_str(in, "table"), "columns",
 	                 json_object_get(profile, "rows"), "rows",
@@ -881,6 +875,51 @@ static const tool tools[] = {
      "\"lake_snapshot_id\": {\"type\": \"integer\"}, \"repeated\": {\"type\": \"boolean\"}}, "
      "\"required\": [\"snapshot_id\", \"lake_snapshot_id\"]}",
      true, false, true, tool_append_world_snapshot},
+    {"experiment_create", "Register an experiment",
+     "Registers experiment experiment_id of a project in registry.experiments (one snapshot). An id is taken once: a second create, even racing the first, is an error.",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 128, \"pattern\": \"^[A-Za-z0-9_.-]+$\"}, \"project\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 200}, \"description\": {\"type\": \"string\"}}, \"required\": [\"experiment_id\", \"project\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\"}, \"run_id\": {\"type\": \"string\"}, \"status\": {\"type\": \"string\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": [\"status\", \"snapshot_id\"]}",
+     true, false, false, tool_experiment_create},
+    {"experiment_list", "List experiments",
+     "Every registered experiment with its status and its runs counted by status.",
+     "{\"type\": \"object\", \"properties\": {}, \"additionalProperties\": false}",
+     ROWS_OUTPUT,
+     false, false, true, tool_experiment_list},
+    {"experiment_show", "Show an experiment",
+     "One experiment (as an object) and its runs (rows: run_id, sim_index, status, config, ...).",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 128, \"pattern\": \"^[A-Za-z0-9_.-]+$\"}}, \"required\": [\"experiment_id\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"experiment\": {\"type\": \"object\"}, \"runs\": {\"type\": \"object\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": [\"experiment\", \"runs\", \"snapshot_id\"]}",
+     false, false, true, tool_experiment_show},
+    {"experiment_complete", "Complete an experiment",
+     "Marks an experiment completed once every one of its runs has completed; otherwise an error names the runs that have not. Emits lakehouse.experiment.completed.",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 128, \"pattern\": \"^[A-Za-z0-9_.-]+$\"}}, \"required\": [\"experiment_id\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\"}, \"run_id\": {\"type\": \"string\"}, \"status\": {\"type\": \"string\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": [\"status\", \"snapshot_id\"]}",
+     true, false, false, tool_experiment_complete},
+    {"run_start", "Start a run",
+     "Starts run sim_index of a registered, active experiment with its config (a JSON object) and the prefix it writes under; returns the new run_id (UUIDv7). Emits lakehouse.sim.started in the same snapshot.",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 128, \"pattern\": \"^[A-Za-z0-9_.-]+$\"}, \"sim_index\": {\"type\": \"integer\", \"minimum\": 0}, \"config\": {\"type\": \"object\"}, \"s3_prefix\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 1024}}, \"required\": [\"experiment_id\", \"sim_index\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\"}, \"run_id\": {\"type\": \"string\"}, \"status\": {\"type\": \"string\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": [\"status\", \"snapshot_id\"]}",
+     true, false, false, tool_run_start},
+    {"run_log", "Log run metrics",
+     "Records scalar metrics (name: number) of a run at step (default: one past its last step) in registry.metrics.",
+     "{\"type\": \"object\", \"properties\": {\"run_id\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 80}, \"metrics\": {\"type\": \"object\", \"minProperties\": 1, \"maxProperties\": 1000, \"additionalProperties\": {\"type\": \"number\"}}, \"step\": {\"type\": \"integer\", \"minimum\": 0}}, \"required\": [\"run_id\", \"metrics\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"run_id\": {\"type\": \"string\"}, \"step\": {\"type\": \"integer\"}, \"logged\": {\"type\": \"integer\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": [\"run_id\", \"step\", \"logged\", \"snapshot_id\"]}",
+     true, false, false, tool_run_log},
+    {"run_complete", "Complete a run",
+     "Moves a started run to completed (any other state is an error) and emits lakehouse.sim.completed in the same snapshot.",
+     "{\"type\": \"object\", \"properties\": {\"run_id\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 80}}, \"required\": [\"run_id\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\"}, \"run_id\": {\"type\": \"string\"}, \"status\": {\"type\": \"string\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": [\"status\", \"snapshot_id\"]}",
+     true, false, false, tool_run_complete},
+    {"run_fail", "Fail a run",
+     "Moves a started run to failed with a reason (any other state is an error) and emits lakehouse.sim.failed in the same snapshot.",
+     "{\"type\": \"object\", \"properties\": {\"run_id\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 80}, \"reason\": {\"type\": \"string\", \"maxLength\": 4000}}, \"required\": [\"run_id\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\"}, \"run_id\": {\"type\": \"string\"}, \"status\": {\"type\": \"string\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": [\"status\", \"snapshot_id\"]}",
+     true, false, false, tool_run_fail},
+    {"run_list", "List runs",
+     "The runs of one experiment (or of all): run_id, experiment_id, sim_index, status, config, s3_prefix, started_at, completed_at, reason.",
+     "{\"type\": \"object\", \"properties\": {\"experiment_id\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 128, \"pattern\": \"^[A-Za-z0-9_.-]+$\"}}, \"additionalProperties\": false}",
+     ROWS_OUTPUT,
+     false, false, true, tool_run_list}
 };
 
 #define NTOOLS (sizeof tools / sizeof tools[0])

@@ -15,8 +15,12 @@ registry_only = pytest.mark.skipif(CATALOG != "sqlite" or DATA != "fs",
                                    reason="does not depend on the catalog or the store")
 
 READ_TOOLS = ["list_schemas", "list_tables", "describe_table", "query", "snapshots",
-              "table_changes", "sample_rows", "take_rows", "quality_check", "retrieve"]
+              "table_changes", "sample_rows", "take_rows", "quality_check", "retrieve",
+              "experiment_list", "experiment_show", "run_list"]
 WRITE_TOOLS = ["ingest_records", "append_world_snapshot"]
+# writes that are not idempotent: a second call is refused (a state change) or adds rows
+REGISTRY_WRITE_TOOLS = ["experiment_create", "experiment_complete", "run_start", "run_log",
+                        "run_complete", "run_fail"]
 
 
 def tool(lake, name, args=None, *flags):
@@ -73,12 +77,13 @@ def test_the_list_has_every_tool_with_schemas_and_annotations(lake):
     p = run("tool", "--list", lake=lake.dir)
     assert p.returncode == 0, p.stderr
     tools = {t["name"]: t for t in json.loads(p.stdout)}
-    assert sorted(tools) == sorted(READ_TOOLS + WRITE_TOOLS)
+    assert sorted(tools) == sorted(READ_TOOLS + WRITE_TOOLS + REGISTRY_WRITE_TOOLS)
     for name, t in tools.items():
         assert t["description"] and t["title"]
         assert t["inputSchema"]["type"] == "object" and t["outputSchema"]["type"] == "object"
         assert t["annotations"] == {"readOnlyHint": name in READ_TOOLS, "destructiveHint": False,
-                                    "idempotentHint": True, "openWorldHint": False}
+                                    "idempotentHint": name not in REGISTRY_WRITE_TOOLS,
+                                    "openWorldHint": False}
     assert tools["query"]["inputSchema"]["required"] == ["sql"]
 
 
