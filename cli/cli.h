@@ -53,6 +53,10 @@ int cli_experiment(const opts *o);
 extern const char *const run_help;
 int cli_run(const opts *o);
 
+/* Versioned artifact folders (version.c): version put, list, get, latest. */
+extern const char *const version_help;
+int cli_version_cmd(const opts *o);
+
 /* Integrity check (verify.c). */
 extern const char *const verify_help;
 int cli_verify(const opts *o);

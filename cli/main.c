@@ -55,6 +55,8 @@ static const char *const usage_text =
     "      fail RUN_ID | list [EXPERIMENT_ID] | show RUN_ID\n"
     "                               runs of an experiment and their metrics\n"
     "  verify [TABLE] [--snapshot N]  check every referenced file's size and checksum\n"
+    "  version put DIR NAME [--kind dataset|checkpoint] | list | get NAME vN DIR | latest NAME\n"
+    "                               versioned artifact folders (vN/, W&B manifest)\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
     "\n"
@@ -434,6 +436,8 @@ static int help_for(const char *cmd)
 		text = tag_help;
 	else if (cmd && strcmp(cmd, "experiment") == 0)
 		text = experiment_help;
+	else if (cmd && strcmp(cmd, "version") == 0)
+		text = version_help;
 	else if (cmd && strcmp(cmd, "run") == 0)
 		text = run_help;
 	else if (cmd && cli_maint_help(cmd))
@@ -466,7 +470,7 @@ int main(int argc, char **argv)
 	else if (strcmp(cmd, "help") == 0)
 		rc = help_for(o.nargs ? o.args[0] : NULL);
 	else if (strcmp(cmd, "version") == 0)
-		rc = cmd_version();
+		rc = o.nargs ? cli_version_cmd(&o) : cmd_version();
 	else if (strcmp(cmd, "init") == 0)
 		rc = cmd_init(&o);
 	else if (strcmp(cmd, "sql") == 0)

@@ -746,11 +746,56 @@ LH_API lh_status lh_run_complete(lh_lake *lake, const char *run_id);
 /* started -> failed, with an optional reason; any other state is LH_ERR_INVALID. */
 LH_API lh_status lh_run_fail(lh_lake *lake, const char *run_id, const char *reason);
 
+/*
+ * Versioned artifact folders: `dir` uploaded into the next free vN/ of
+ * <data path>/datasets/<name>/ (kind "dataset") or checkpoints/<name>/ ("checkpoint"),
+ * never overwriting an object; a manifest (path, size, sha256, etag per file) in lake
+ * tables registry.artifact_versions and registry.artifact_files, written in one
+ * snapshot with the event lakehouse.dataset.versioned; and wandb_manifest.json beside the
+ * files, the manifest W&B records for artifact.add_reference of them. Two writers
+ * racing for a name get different versions; a failed upload leaves no version (its
+ * objects are removed, or left for `lakehouse cleanup`).
+ */
+typedef struct lh_version_options {
+	/* sizeof(lh_version_options) as the caller compiled it, or 0 for this header's layout */
+	size_t struct_size;
+	const char *kind; /* "dataset" (NULL: the default) or "checkpoint" */
+	const char *const *meta_keys; /* nmeta key=value pairs recorded with the version */
+	const char *const *meta_values;
+	size_t nmeta;
+	lh_progress_cb progress;
+	void *progress_ctx;
+} lh_version_options;
+
+typedef struct lh_version_report {
+	int64_t version;  /* N of vN */
+	int64_t files;
+	int64_t bytes;
+	int64_t snapshot; /* the snapshot that recorded it (put) */
+	char *uri;        /* the vN/ folder */
+	char *manifest_uri; /* its wandb_manifest.json */
+} lh_version_report;
+
+/* Uploads folder `dir` as the next version of `name` (1 to 128 of [A-Za-z0-9_.-]). */
+LH_API lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
+                                const lh_version_options *options, lh_version_report *out);
+/* Writes version `version` of `name` into folder `dir` (made when missing; files there
+ * are never overwritten), checking every file's size and SHA-256; a recorded path that
+ * would leave `dir` is refused. On error the files it wrote are removed. */
+LH_API lh_status lh_version_get(lh_lake *lake, const char *name, int64_t version, const char *dir,
+                                const lh_version_options *options, lh_version_report *out);
+/* The highest version of `name`; LH_ERR_NOT_FOUND when it has none. */
+LH_API lh_status lh_version_latest(lh_lake *lake, const char *name, int64_t *out_version);
+LH_API void lh_version_report_clear(lh_version_report *report);
+
 typedef enum lh_registry_view {
 	LH_REGISTRY_EXPERIMENTS = 1, /* experiments (id: one of them), with run counts by status */
 	LH_REGISTRY_RUNS = 2,        /* runs (id: an experiment's only), by experiment, sim_index */
 	LH_REGISTRY_METRICS = 3,     /* metrics (id: a run's only), by run, step, key */
-	LH_REGISTRY_RUN = 4          /* the one run `id` (LH_ERR_NOT_FOUND when unknown) */
+	LH_REGISTRY_RUN = 4,         /* the one run `id` (LH_ERR_NOT_FOUND when unknown) */
+	LH_REGISTRY_VERSIONS = 5,    /* artifact versions (id: one name's, LH_ERR_NOT_FOUND when it
+	                                has none), by name, version */
+	LH_REGISTRY_VERSION_FILES = 6 /* the files of every version (id: one name's) */
 } lh_registry_view;
 /*
  * The rows of one registry view as a result (destroy with lh_result_destroy); an

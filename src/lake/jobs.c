@@ -6,6 +6,7 @@
  * Layer: lake.
  */
 #include "catalog/jobs.h"
+#include "catalog/versions.h"
 #include "lake/lake_int.h"
 #include "util/uuid.h"
 
@@ -93,4 +94,25 @@ lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const char *
 		pause_ms(wait);
 		wait = wait * 1.5 > 500 ? 500 : wait * 1.5;
 	}
+}
+
+lh_status lh_lake_version_claim(lh_lake *lake, const char *name, const char *kind,
+                                int64_t *out_version)
+{
+	lh_status st = lh_lake_need(lake);
+	if (st == LH_OK && (lake->read_only || lake->pinned >= 0))
+		st = lh_lake_fail(lake, LH_ERR_READ_ONLY, "lake '%s' is read-only here: it cannot "
+		                  "take a new version", lake->name);
+	return st == LH_OK ? lh_catalog_version_claim(lake->cat, name, kind, out_version, &lake->err)
+	                   : st;
+}
+
+lh_status lh_lake_version_end(lh_lake *lake, const char *name, int64_t version, bool committed,
+                              int64_t snapshot)
+{
+	lh_err scratch = {0};
+	lh_status st = lh_catalog_version_end(lake->cat, name, version,
+	                                      committed ? "committed" : "failed", snapshot, &scratch);
+	lh_err_clear(&scratch);
+	return st;
 }

@@ -42,6 +42,8 @@
 #include "lake/lake_int.h"
 #include "catalog/options.h"
 #include "catalog/tags.h"
+#include "catalog/versions.h"
+#include "lake/services.h"
 #include "engine/scan.h"
 #include "util/fsutil.h"
 
@@ -973,6 +975,7 @@ typedef struct cleanup_ctx {
 	lh_str_vec queued;   /* every path in the deletion queue, sorted */
 	lh_store_entries listing; /* the data path, canonical paths, sorted */
 	lh_str_vec table_dirs; /* each table's folder, canonical, ending in '/' */
+	lh_str_vec versions;   /* artifact version folders to keep, canonical, ending in '/' */
 } cleanup_ctx;
 
 static void cleanup_ctx_free(cleanup_ctx *c)
@@ -980,16 +983,36 @@ static void cleanup_ctx_free(cleanup_ctx *c)
 	lh_str_vec_free(&c->refs);
 	lh_str_vec_free(&c->queued);
 	lh_str_vec_free(&c->table_dirs);
+	lh_str_vec_free(&c->versions);
 	lh_store_entries_free(&c->listing);
+}
+
+/* An upload claimed longer ago than this is taken as dead: cleanup may remove its folder. */
+#define LIVE_UPLOAD_US (24LL * 3600 * 1000000)
+
+/* Whether p lies in an artifact folder (datasets/ or checkpoints/ under the data path
+ * root, canonical and ending in '/'). */
+static bool in_artifacts(const char *root, const char *p)
+{
+	if (!lh_str_starts_with(p, root))
+		return false;
+	p += strlen(root);
+	return lh_str_starts_with(p, "datasets/") || lh_str_starts_with(p, "checkpoints/");
+}
+
+/* Whether p lies in a folder of dirs (each ending in '/'). */
+static bool in_any(const lh_str_vec *dirs, const char *p)
+{
+	for (size_t i = 0; i < dirs->len; i++)
+		if (lh_str_starts_with(p, dirs->items[i]))
+			return true;
+	return false;
 }
 
 /* Whether p lies in a table's folder. */
 static bool in_table_dir(const cleanup_ctx *c, const char *p)
 {
-	for (size_t i = 0; i < c->table_dirs.len; i++)
-		if (lh_str_starts_with(p, c->table_dirs.items[i]))
-			return true;
-	return false;
+	return in_any(&c->table_dirs, p);
 }
 
 static lh_status collect(lh_lake *lake, cleanup_ctx *c, lh_rows **queue)
@@ -1025,6 +1048,27 @@ static lh_status collect(lh_lake *lake, cleanup_ctx *c, lh_rows **queue)
 			st = nomem(lake);
 		}
 	}
+	/* artifact folders (registry/versions.c) of committed versions, and of uploads that
+	 * may still be running (claimed in the last day) */
+	lh_rows *live = NULL;
+	if (st == LH_OK)
+		st = lh_catalog_versions_live(lake->cat, LH_ARTIFACT_VERSIONS_TABLE,
+		                              lh_now_us() - LIVE_UPLOAD_US, &live, &lake->err);
+	for (size_t r = 0; st == LH_OK && r < live->nrows; r++) {
+		const char *kind = lh_rows_get(live, r, 0);
+		char *rel = lh_asprintf("%s/%s/v%s", kind && !strcmp(kind, "checkpoint") ? "checkpoints"
+		                                                                           : "datasets",
+		                        lh_rows_get(live, r, 1), lh_rows_get(live, r, 2));
+		char *p = rel ? full_path(lake, rel, true) : NULL;
+		char *slashed = p ? lh_asprintf("%s/", p) : NULL; /* v1/, not v10 */
+		free(rel);
+		free(p);
+		if (!slashed || LH_VEC_PUSH(&c->versions, slashed) != LH_OK) {
+			free(slashed);
+			st = nomem(lake);
+		}
+	}
+	lh_rows_free(&live);
 	if (st == LH_OK)
 		st = lake->store->ops->list(lake->store, lake->data_path, &c->listing, &lake->err);
 	for (size_t i = 0; st == LH_OK && i < c->listing.len; i++) {
@@ -1093,7 +1137,8 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 	}
 	/* 2. orphans */
 	char *root = canonical(lake->data_path);
-	if (st == LH_OK && !root)
+	char *root_slash = root ? lh_asprintf("%s%s", root, lh_str_ends_with(root, "/") ? "" : "/") : NULL;
+	if (st == LH_OK && (!root || !root_slash))
 		st = nomem(lake);
 	if (st == LH_OK && o->orphans) {
 		for (size_t i = 0; i < c.refs.len; i++) {
@@ -1111,13 +1156,19 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 	for (size_t i = 0; st == LH_OK && o->orphans && i < c.listing.len; i++) {
 		const lh_store_entry *e = &c.listing.items[i];
 		const char *base = strrchr(e->path, '/');
+		/* an artifact folder's objects: kept while its version exists or its upload may
+		 * still run; the rest is what failed or dead uploads left */
+		bool artifact = in_artifacts(root_slash, e->path);
+		if (artifact && (e->mtime_us > o->cutoff_us || in_any(&c.versions, e->path)))
+			continue;
 		/* names the lake gives its data files, and any Parquet file in a table's folder
 		 * (as DuckLake counts them); never landing/ and assets/ objects (ingest), which
 		 * table rows reference, not the catalog */
-		if ((!lh_str_starts_with(base ? base + 1 : e->path, "ducklake-") &&
-		     !in_table_dir(&c, e->path)) ||
-		    !lh_str_ends_with(e->path, ".parquet") || e->mtime_us > o->cutoff_us ||
-		    contains(&c.refs, e->path) || contains(&c.queued, e->path))
+		if (!artifact &&
+		    ((!lh_str_starts_with(base ? base + 1 : e->path, "ducklake-") &&
+		      !in_table_dir(&c, e->path)) ||
+		     !lh_str_ends_with(e->path, ".parquet") || e->mtime_us > o->cutoff_us ||
+		     contains(&c.refs, e->path) || contains(&c.queued, e->path)))
 			continue;
 		char *p = lh_strdup(e->path);
 		report_add(rep, o->dry_run ? "would_remove_orphan" : "removed_orphan", e->path, e->size);
@@ -1142,6 +1193,7 @@ static lh_status cleanup(lh_lake *lake, const cleanup_opts *o, report *rep)
 		st = lh_catalog_unschedule(lake->cat, queue, unqueue, &lake->err);
 	lh_str_vec_free(&doomed);
 	free(root);
+	free(root_slash);
 	free(unqueue);
 	lh_rows_free(&queue);
 	cleanup_ctx_free(&c);

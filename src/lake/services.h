@@ -71,6 +71,22 @@ lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const char *
 lh_status lh_lake_job(lh_lake *lake, const char *table, const char *job_id,
                       int64_t *out_snapshot, int64_t *out_rows);
 
+/* --- artifact versions (jobs.c; catalog/versions.h) ----------------------------------- */
+/* Claims the next version number of artifact `name` of `kind` ("dataset", "checkpoint"):
+ * distinct for every caller, also racing ones on other machines; never visible as a
+ * version by itself. */
+lh_status lh_lake_version_claim(lh_lake *lake, const char *name, const char *kind,
+                                int64_t *out_version);
+/* Ends a claim: committed (its version's snapshot is `snapshot`) or failed. Best effort:
+ * the caller's own error stays the one to report (cleanup treats a claim left
+ * uploading for a day as dead). */
+lh_status lh_lake_version_end(lh_lake *lake, const char *name, int64_t version, bool committed,
+                              int64_t snapshot);
+/* The lake tables that reference objects of artifact folders, which cleanup reads (when
+ * they exist) to keep what they reference (registry/versions.c writes them). */
+#define LH_ARTIFACT_FILES_TABLE "registry.artifact_files"
+#define LH_ARTIFACT_VERSIONS_TABLE "registry.artifact_versions"
+
 /* Another handle on the same lake (its own catalog connection, store and DuckDB), for
  * work on a thread of its own (lake.c). */
 lh_status lh_lake_reopen(lh_lake *lake, lh_lake **out, lh_err *err);

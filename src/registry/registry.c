@@ -11,6 +11,7 @@
  * writes its event to the outbox (events/outbox.h) in the same snapshot.
  */
 #include "events/outbox.h"
+#include "registry/registry_int.h"
 #include "lake/services.h"
 #include "util/err.h"
 #include "util/uuid.h"
@@ -45,6 +46,17 @@ static const column metrics_cols[] = {{"run_id", "VARCHAR NOT NULL"},
                                       {"value", "DOUBLE NOT NULL"},
                                       {"logged_at", "TIMESTAMP WITH TIME ZONE NOT NULL"}};
 
+static const column versions_cols[] = {
+    {"name", "VARCHAR NOT NULL"},      {"kind", "VARCHAR NOT NULL"},
+    {"version", "BIGINT NOT NULL"},    {"uri", "VARCHAR NOT NULL"},
+    {"files", "BIGINT NOT NULL"},      {"bytes", "BIGINT NOT NULL"},
+    {"meta", "JSON NOT NULL"},         {"manifest_uri", "VARCHAR NOT NULL"},
+    {"created_at", "TIMESTAMP WITH TIME ZONE NOT NULL"}};
+static const column files_cols[] = {{"name", "VARCHAR NOT NULL"},   {"version", "BIGINT NOT NULL"},
+                                    {"path", "VARCHAR NOT NULL"},   {"size", "BIGINT NOT NULL"},
+                                    {"sha256", "VARCHAR NOT NULL"}, {"etag", "VARCHAR NOT NULL"},
+                                    {"uri", "VARCHAR NOT NULL"}};
+
 typedef struct table_def {
 	const char *name;
 	const column *cols;
@@ -54,8 +66,10 @@ typedef struct table_def {
 #define NCOLS(a) (sizeof a / sizeof a[0])
 static const table_def tables[] = {{"experiments", experiments_cols, NCOLS(experiments_cols)},
                                    {"simulation_runs", runs_cols, NCOLS(runs_cols)},
-                                   {"metrics", metrics_cols, NCOLS(metrics_cols)}};
-enum { T_EXPERIMENTS, T_RUNS, T_METRICS };
+                                   {"metrics", metrics_cols, NCOLS(metrics_cols)},
+                                   {"artifact_versions", versions_cols, NCOLS(versions_cols)},
+                                   {"artifact_files", files_cols, NCOLS(files_cols)}};
+enum { T_EXPERIMENTS, T_RUNS, T_METRICS, T_VERSIONS, T_FILES, T_COUNT };
 
 /* CREATE TABLE's column list, or (empty) a typed source with no rows standing in for a
  * table not made yet. */
@@ -98,8 +112,7 @@ static lh_status have_tables(lh_lake *lake, bool *out)
 	return st;
 }
 
-/* The registry's tables and the outbox, made by the first change. */
-static lh_status ensure(lh_lake *lake)
+lh_status lh_registry_ensure(lh_lake *lake)
 {
 	bool have = false;
 	lh_status st = have_tables(lake, &have);
@@ -113,20 +126,18 @@ static lh_status ensure(lh_lake *lake)
 
 /* --- small helpers ----------------------------------------------------------------- */
 
-static lh_value text(const char *s)
+lh_value lh_registry_text(const char *s)
 {
 	return s ? (lh_value){.type = LH_VALUE_TEXT, .data = s, .len = strlen(s)}
 	         : (lh_value){.type = LH_VALUE_NULL};
 }
 
-static lh_value int64v(int64_t i)
+lh_value lh_registry_int(int64_t i)
 {
 	return (lh_value){.type = LH_VALUE_INT64, .i = i};
 }
 
-static lh_status fail(lh_lake *lake, lh_status code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static lh_status fail(lh_lake *lake, lh_status code, const char *fmt, ...)
+lh_status lh_registry_fail(lh_lake *lake, lh_status code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -137,7 +148,7 @@ static lh_status fail(lh_lake *lake, lh_status code, const char *fmt, ...)
 
 /* The first row of a query, its ncol values as text (NULL for SQL NULL; the caller
  * frees them); *found false when it has no row. */
-static lh_status one_row(lh_lake *lake, const char *sql, const lh_value *p, size_t np,
+lh_status lh_registry_row(lh_lake *lake, const char *sql, const lh_value *p, size_t np,
                          size_t ncol, char **out, bool *found)
 {
 	*found = false;
@@ -158,7 +169,7 @@ static lh_status one_row(lh_lake *lake, const char *sql, const lh_value *p, size
 	return st;
 }
 
-static void free_row(char **row, size_t n)
+void lh_registry_row_free(char **row, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(row[i]);
@@ -166,7 +177,7 @@ static void free_row(char **row, size_t n)
 	}
 }
 
-static bool id_ok(const char *s)
+bool lh_registry_id_ok(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 	if (n == 0 || n > 128)
@@ -179,7 +190,7 @@ static bool id_ok(const char *s)
 }
 
 /* Text a person typed for a name: 1 to max bytes without control characters. */
-static bool label_ok(const char *s, size_t max)
+bool lh_registry_label_ok(const char *s, size_t max)
 {
 	size_t n = s ? strlen(s) : 0;
 	if (n == 0 || n > max)
@@ -191,7 +202,7 @@ static bool label_ok(const char *s, size_t max)
 }
 
 /* Appends the event of a change; takes `payload`. */
-static lh_status emit(lh_lake *lake, const char *subject, json_t *payload)
+lh_status lh_registry_emit(lh_lake *lake, const char *subject, json_t *payload)
 {
 	lh_status st = payload ? lh_outbox_append(lake, subject, payload)
 	                       : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
@@ -208,15 +219,15 @@ typedef struct exp_args {
 static lh_status create_body(lh_lake *lake, void *arg)
 {
 	exp_args *a = arg;
-	lh_value v[3] = {text(a->id), text(a->project), text(a->description)};
+	lh_value v[3] = {lh_registry_text(a->id), lh_registry_text(a->project), lh_registry_text(a->description)};
 	char *row[1] = {0};
 	bool found = false;
-	lh_status st = one_row(lake, "SELECT created_at FROM registry.experiments WHERE experiment_id = ?",
+	lh_status st = lh_registry_row(lake, "SELECT created_at FROM registry.experiments WHERE experiment_id = ?",
 	                       v, 1, 1, row, &found);
 	if (st == LH_OK && found)
-		st = fail(lake, LH_ERR_EXISTS, "experiment '%s' exists already (created %s); pick "
+		st = lh_registry_fail(lake, LH_ERR_EXISTS, "experiment '%s' exists already (created %s); pick "
 		          "another id", a->id, row[0] ? row[0] : "?");
-	free_row(row, 1);
+	lh_registry_row_free(row, 1);
 	if (st == LH_OK)
 		st = lh_lake_exec_params(lake, "INSERT INTO registry.experiments VALUES (?, ?, ?, "
 		                         "'active', now(), NULL)", v, 3, NULL, NULL);
@@ -229,19 +240,19 @@ lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id, const c
 	if (!lake)
 		return LH_ERR_INVALID;
 	lh_err_clear(lh_lake_err(lake));
-	if (!id_ok(experiment_id))
-		return fail(lake, LH_ERR_INVALID, "experiment id '%.200s' is not valid: use 1 to 128 "
+	if (!lh_registry_id_ok(experiment_id))
+		return lh_registry_fail(lake, LH_ERR_INVALID, "experiment id '%.200s' is not valid: use 1 to 128 "
 		            "of A-Z a-z 0-9 _ . -", experiment_id ? experiment_id : "");
-	if (!label_ok(project, 200))
-		return fail(lake, LH_ERR_INVALID, "project '%.200s' is not valid: give 1 to 200 "
+	if (!lh_registry_label_ok(project, 200))
+		return lh_registry_fail(lake, LH_ERR_INVALID, "project '%.200s' is not valid: give 1 to 200 "
 		            "characters without control characters", project ? project : "");
-	lh_status st = ensure(lake);
+	lh_status st = lh_registry_ensure(lake);
 	exp_args a = {experiment_id, project, description};
 	int64_t snap;
 	if (st == LH_OK)
 		st = lh_lake_atomic(lake, create_body, &a, "registry.experiments", experiment_id, &snap);
 	if (st == LH_ERR_EXISTS && !strncmp(lh_lake_error(lake), "job ", 4))
-		st = fail(lake, st, "experiment '%s' exists already (another writer created it "
+		st = lh_registry_fail(lake, st, "experiment '%s' exists already (another writer created it "
 		          "meanwhile)", experiment_id);
 	return st;
 }
@@ -249,39 +260,39 @@ lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id, const c
 static lh_status complete_body(lh_lake *lake, void *arg)
 {
 	const char *id = arg;
-	lh_value v[1] = {text(id)};
+	lh_value v[1] = {lh_registry_text(id)};
 	char *row[3] = {0};
 	bool found = false;
-	lh_status st = one_row(lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?",
+	lh_status st = lh_registry_row(lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?",
 	                       v, 1, 1, row, &found);
 	if (st == LH_OK && !found)
-		st = fail(lake, LH_ERR_NOT_FOUND, "experiment '%s' is not registered (`lakehouse "
+		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND, "experiment '%s' is not registered (`lakehouse "
 		          "experiment list` shows them)", id);
 	if (st == LH_OK && row[0] && strcmp(row[0], "active") != 0)
-		st = fail(lake, LH_ERR_INVALID, "experiment '%s' is %s already", id, row[0]);
-	free_row(row, 1);
+		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' is %s already", id, row[0]);
+	lh_registry_row_free(row, 1);
 	if (st == LH_OK)
-		st = one_row(lake,
+		st = lh_registry_row(lake,
 		             "SELECT count(*), count(*) FILTER (WHERE status <> 'completed'), "
 		             "string_agg(printf('sim %d (%s)', sim_index, status), ', ' ORDER BY "
 		             "sim_index) FILTER (WHERE status <> 'completed') FROM "
 		             "registry.simulation_runs WHERE experiment_id = ?",
 		             v, 1, 3, row, &found);
 	if (st == LH_OK && row[0] && !strcmp(row[0], "0"))
-		st = fail(lake, LH_ERR_INVALID, "experiment '%s' has no runs: nothing to complete "
+		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' has no runs: nothing to complete "
 		          "(`lakehouse run start %s --sim-index 0` starts one)", id, id);
 	else if (st == LH_OK && row[1] && strcmp(row[1], "0") != 0)
-		st = fail(lake, LH_ERR_INVALID, "experiment '%s' cannot complete: these runs have not "
+		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' cannot complete: these runs have not "
 		          "completed: %.400s", id, row[2] ? row[2] : "?");
 	json_t *ev = st == LH_OK ? json_pack("{s:s, s:I}", "experiment_id", id, "runs",
 	                                     (json_int_t)strtoll(row[0] ? row[0] : "0", NULL, 10))
 	                         : NULL;
-	free_row(row, 3);
+	lh_registry_row_free(row, 3);
 	if (st == LH_OK)
 		st = lh_lake_exec_params(lake, "UPDATE registry.experiments SET status = 'completed', "
 		                         "completed_at = now() WHERE experiment_id = ?", v, 1, NULL, NULL);
 	if (st == LH_OK)
-		return emit(lake, LH_EV_EXPERIMENT_COMPLETED, ev);
+		return lh_registry_emit(lake, LH_EV_EXPERIMENT_COMPLETED, ev);
 	json_decref(ev);
 	return st;
 }
@@ -291,7 +302,7 @@ lh_status lh_experiment_complete(lh_lake *lake, const char *experiment_id)
 	if (!lake || !experiment_id)
 		return LH_ERR_INVALID;
 	lh_err_clear(lh_lake_err(lake));
-	lh_status st = ensure(lake);
+	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
 	return st == LH_OK ? lh_lake_atomic(lake, complete_body, (void *)experiment_id, NULL, NULL, &snap)
 	                   : st;
@@ -309,31 +320,31 @@ typedef struct start_args {
 static lh_status start_body(lh_lake *lake, void *arg)
 {
 	start_args *a = arg;
-	lh_value e[1] = {text(a->experiment)};
+	lh_value e[1] = {lh_registry_text(a->experiment)};
 	char *row[1] = {0};
 	bool found = false;
-	lh_status st = one_row(lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?",
+	lh_status st = lh_registry_row(lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?",
 	                       e, 1, 1, row, &found);
 	if (st == LH_OK && !found)
-		st = fail(lake, LH_ERR_NOT_FOUND, "experiment '%s' is not registered: create it first "
+		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND, "experiment '%s' is not registered: create it first "
 		          "(lakehouse experiment create %s --project P)", a->experiment, a->experiment);
 	if (st == LH_OK && row[0] && strcmp(row[0], "active") != 0)
-		st = fail(lake, LH_ERR_INVALID, "experiment '%s' is %s: it takes no new runs",
+		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' is %s: it takes no new runs",
 		          a->experiment, row[0]);
-	free_row(row, 1);
+	lh_registry_row_free(row, 1);
 	char *config = st == LH_OK ? json_dumps(a->config, JSON_COMPACT) : NULL;
 	if (st == LH_OK && !config)
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK)
 		st = lh_uuid_v7(a->run_id);
-	lh_value v[5] = {text(a->run_id), text(a->experiment), int64v(a->sim_index), text(config),
-	                 text(a->s3_prefix)};
+	lh_value v[5] = {lh_registry_text(a->run_id), lh_registry_text(a->experiment), lh_registry_int(a->sim_index), lh_registry_text(config),
+	                 lh_registry_text(a->s3_prefix)};
 	if (st == LH_OK)
 		st = lh_lake_exec_params(lake, "INSERT INTO registry.simulation_runs VALUES (?, ?, ?, "
 		                         "?::JSON, 'started', ?, now(), NULL, NULL)", v, 5, NULL, NULL);
 	free(config);
 	if (st == LH_OK)
-		st = emit(lake, LH_EV_SIM_STARTED,
+		st = lh_registry_emit(lake, LH_EV_SIM_STARTED,
 		          json_pack("{s:s, s:s, s:I, s:O, s:s?}", "run_id", a->run_id, "experiment_id",
 		                    a->experiment, "sim_index", (json_int_t)a->sim_index, "config",
 		                    a->config, "s3_prefix", a->s3_prefix));
@@ -347,13 +358,13 @@ lh_status lh_run_start(lh_lake *lake, const char *experiment_id, int64_t sim_ind
 		return LH_ERR_INVALID;
 	*out_run_id = NULL;
 	lh_err_clear(lh_lake_err(lake));
-	if (!id_ok(experiment_id))
-		return fail(lake, LH_ERR_INVALID, "experiment id '%.200s' is not valid: use 1 to 128 "
+	if (!lh_registry_id_ok(experiment_id))
+		return lh_registry_fail(lake, LH_ERR_INVALID, "experiment id '%.200s' is not valid: use 1 to 128 "
 		            "of A-Z a-z 0-9 _ . -", experiment_id ? experiment_id : "");
 	if (sim_index < 0)
-		return fail(lake, LH_ERR_INVALID, "sim index must be 0 or more");
-	if (s3_prefix && !label_ok(s3_prefix, 1024))
-		return fail(lake, LH_ERR_INVALID, "s3 prefix '%.200s' is not valid: give 1 to 1024 "
+		return lh_registry_fail(lake, LH_ERR_INVALID, "sim index must be 0 or more");
+	if (s3_prefix && !lh_registry_label_ok(s3_prefix, 1024))
+		return lh_registry_fail(lake, LH_ERR_INVALID, "s3 prefix '%.200s' is not valid: give 1 to 1024 "
 		            "characters without control characters", s3_prefix);
 	json_error_t jerr;
 	start_args a = {.experiment = experiment_id, .s3_prefix = s3_prefix, .sim_index = sim_index};
@@ -363,8 +374,8 @@ lh_status lh_run_start(lh_lake *lake, const char *experiment_id, int64_t sim_ind
 		                  "config is not JSON: %s (line %d, column %d)", jerr.text, jerr.line,
 		                  jerr.column);
 	lh_status st = json_is_object(a.config)
-	                   ? ensure(lake)
-	                   : fail(lake, LH_ERR_INVALID, "config must be a JSON object ({\"model\": "
+	                   ? lh_registry_ensure(lake)
+	                   : lh_registry_fail(lake, LH_ERR_INVALID, "config must be a JSON object ({\"model\": "
 	                          "\"...\"}), not %s", json_is_array(a.config) ? "an array" : "a scalar");
 	int64_t snap;
 	if (st == LH_OK)
@@ -378,14 +389,14 @@ lh_status lh_run_start(lh_lake *lake, const char *experiment_id, int64_t sim_ind
 /* The run's status, experiment and sim index (row[0..2]); LH_ERR_NOT_FOUND when unknown. */
 static lh_status run_row(lh_lake *lake, const char *run_id, char **row)
 {
-	lh_value v[1] = {text(run_id)};
+	lh_value v[1] = {lh_registry_text(run_id)};
 	bool found = false;
-	lh_status st = one_row(lake, "SELECT status, experiment_id, sim_index, "
+	lh_status st = lh_registry_row(lake, "SELECT status, experiment_id, sim_index, "
 	                       "(SELECT max(step) FROM registry.metrics WHERE run_id = ?1) "
 	                       "FROM registry.simulation_runs WHERE run_id = ?1",
 	                       v, 1, 4, row, &found);
 	if (st == LH_OK && !found)
-		st = fail(lake, LH_ERR_NOT_FOUND, "run '%.80s' is not registered (`lakehouse run list` "
+		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND, "run '%.80s' is not registered (`lakehouse run list` "
 		          "shows the runs)", run_id);
 	return st;
 }
@@ -404,17 +415,17 @@ static lh_status finish_body(lh_lake *lake, void *arg)
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
 		                "run '%s' is %s: only a started run can be %s", a->run_id, row[0],
 		                a->failed ? "failed" : "completed");
-	lh_value v[3] = {text(a->failed ? "failed" : "completed"), text(a->reason), text(a->run_id)};
+	lh_value v[3] = {lh_registry_text(a->failed ? "failed" : "completed"), lh_registry_text(a->reason), lh_registry_text(a->run_id)};
 	if (st == LH_OK)
 		st = lh_lake_exec_params(lake, "UPDATE registry.simulation_runs SET status = ?, "
 		                         "completed_at = now(), reason = ? WHERE run_id = ?",
 		                         v, 3, NULL, NULL);
 	if (st == LH_OK)
-		st = emit(lake, a->failed ? LH_EV_SIM_FAILED : LH_EV_SIM_COMPLETED,
+		st = lh_registry_emit(lake, a->failed ? LH_EV_SIM_FAILED : LH_EV_SIM_COMPLETED,
 		          json_pack("{s:s, s:s?, s:I, s:s?}", "run_id", a->run_id, "experiment_id",
 		                    row[1], "sim_index", (json_int_t)strtoll(row[2] ? row[2] : "0", NULL, 10),
 		                    "reason", a->reason));
-	free_row(row, 4);
+	lh_registry_row_free(row, 4);
 	return st;
 }
 
@@ -426,7 +437,7 @@ static lh_status finish(lh_lake *lake, const char *run_id, bool failed, const ch
 	if (reason && !*reason)
 		reason = NULL;
 	finish_args a = {run_id, reason, failed};
-	lh_status st = ensure(lake);
+	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
 	return st == LH_OK ? lh_lake_atomic(lake, finish_body, &a, NULL, NULL, &snap) : st;
 }
@@ -455,7 +466,7 @@ static lh_status log_body(lh_lake *lake, void *arg)
 	char *row[4] = {0};
 	lh_status st = run_row(lake, a->run_id, row);
 	int64_t step = a->step >= 0 ? a->step : row[3] ? strtoll(row[3], NULL, 10) + 1 : 0;
-	free_row(row, 4);
+	lh_registry_row_free(row, 4);
 	lh_buf q;
 	lh_buf_init(&q, 0);
 	lh_buf_puts(&q, "INSERT INTO registry.metrics VALUES ");
@@ -464,14 +475,14 @@ static lh_status log_body(lh_lake *lake, void *arg)
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; st == LH_OK && i < a->n; i++) {
 		lh_buf_printf(&q, "%s(?1, ?2, ?%zu, ?%zu, now())", i ? ", " : "", 3 + 2 * i, 4 + 2 * i);
-		v[2 + 2 * i] = text(a->keys[i]);
+		v[2 + 2 * i] = lh_registry_text(a->keys[i]);
 		v[3 + 2 * i] = (lh_value){.type = LH_VALUE_DOUBLE, .d = a->values[i]};
 	}
 	if (st == LH_OK && q.status != LH_OK)
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK) {
-		v[0] = text(a->run_id);
-		v[1] = int64v(step);
+		v[0] = lh_registry_text(a->run_id);
+		v[1] = lh_registry_int(step);
 		st = lh_lake_exec_params(lake, lh_buf_str(&q), v, a->n * 2 + 2, NULL, NULL);
 	}
 	free(v);
@@ -488,10 +499,10 @@ lh_status lh_run_log(lh_lake *lake, const char *run_id, int64_t step, const char
 		return LH_ERR_INVALID;
 	lh_err_clear(lh_lake_err(lake));
 	if (n == 0)
-		return fail(lake, LH_ERR_INVALID, "no metrics to log: give KEY=VALUE pairs");
+		return lh_registry_fail(lake, LH_ERR_INVALID, "no metrics to log: give KEY=VALUE pairs");
 	for (size_t i = 0; i < n; i++) {
-		if (!label_ok(keys[i], 200) || strchr(keys[i], '='))
-			return fail(lake, LH_ERR_INVALID, "metric name '%.200s' is not valid: give 1 to 200 "
+		if (!lh_registry_label_ok(keys[i], 200) || strchr(keys[i], '='))
+			return lh_registry_fail(lake, LH_ERR_INVALID, "metric name '%.200s' is not valid: give 1 to 200 "
 			            "characters, no '=' or control characters", keys[i] ? keys[i] : "");
 		if (!isfinite(values[i]))
 			return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
@@ -499,7 +510,7 @@ lh_status lh_run_log(lh_lake *lake, const char *run_id, int64_t step, const char
 			                  values[i]);
 	}
 	log_args a = {run_id, keys, values, n, step};
-	lh_status st = ensure(lake);
+	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
 	if (st == LH_OK)
 		st = lh_lake_atomic(lake, log_body, &a, NULL, NULL, &snap);
@@ -514,44 +525,42 @@ lh_status lh_run_log(lh_lake *lake, const char *run_id, int64_t step, const char
  * empty answer. */
 static lh_status check_exists(lh_lake *lake, lh_registry_view view, const char *id, bool have)
 {
-	bool run = view == LH_REGISTRY_RUN;
-	if (!have)
-		return run ? fail(lake, LH_ERR_NOT_FOUND, "run '%.80s' is not registered (the lake has "
-		                  "no runs yet)", id)
-		           : fail(lake, LH_ERR_NOT_FOUND, "experiment '%.128s' is not registered (the "
-		                  "lake has no experiments yet)", id);
-	lh_value v[1] = {text(id)};
+	const char *sql = "SELECT 1 FROM registry.experiments WHERE experiment_id = ?", *what =
+	    "experiment '%.128s' is not registered (`lakehouse experiment list` shows them)";
+	if (view == LH_REGISTRY_RUN) {
+		sql = "SELECT 1 FROM registry.simulation_runs WHERE run_id = ?";
+		what = "run '%.128s' is not registered (`lakehouse run list` shows the runs)";
+	} else if (view == LH_REGISTRY_VERSIONS || view == LH_REGISTRY_VERSION_FILES) {
+		sql = "SELECT 1 FROM registry.artifact_versions WHERE name = ?";
+		what = "'%.128s' has no versions (`lakehouse version list` shows the names)";
+	}
+	lh_value v[1] = {lh_registry_text(id)};
 	char *row[1] = {0};
 	bool found = false;
-	lh_status st = one_row(lake, run ? "SELECT 1 FROM registry.simulation_runs WHERE run_id = ?"
-	                                 : "SELECT 1 FROM registry.experiments WHERE experiment_id = ?",
-	                       v, 1, 1, row, &found);
-	free_row(row, 1);
+	lh_status st = have ? lh_registry_row(lake, sql, v, 1, 1, row, &found) : LH_OK;
+	lh_registry_row_free(row, 1);
 	if (st == LH_OK && !found)
-		st = run ? fail(lake, LH_ERR_NOT_FOUND, "run '%.80s' is not registered (`lakehouse run "
-		                "list` shows the runs)", id)
-		         : fail(lake, LH_ERR_NOT_FOUND, "experiment '%.128s' is not registered "
-		                "(`lakehouse experiment list` shows them)", id);
+		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOT_FOUND, what, id);
 	return st;
 }
 
 lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const char *id,
                             lh_result **out_result)
 {
-	if (!lake || !out_result || view < LH_REGISTRY_EXPERIMENTS || view > LH_REGISTRY_RUN ||
+	if (!lake || !out_result || view < LH_REGISTRY_EXPERIMENTS || view > LH_REGISTRY_VERSION_FILES ||
 	    (view == LH_REGISTRY_RUN && !id))
 		return LH_ERR_INVALID;
 	*out_result = NULL;
 	lh_err_clear(lh_lake_err(lake));
 	bool have = false;
 	lh_status st = have_tables(lake, &have);
-	if (st == LH_OK && id && (view == LH_REGISTRY_EXPERIMENTS || view == LH_REGISTRY_RUN))
+	if (st == LH_OK && id && view != LH_REGISTRY_RUNS && view != LH_REGISTRY_METRICS)
 		st = check_exists(lake, view, id, have);
 	if (st != LH_OK)
 		return st;
 	/* each table, or a stand-in with its columns and no rows */
-	lh_buf src[3];
-	for (size_t i = 0; i < 3; i++) {
+	lh_buf src[T_COUNT];
+	for (size_t i = 0; i < T_COUNT; i++) {
 		lh_buf_init(&src[i], 0);
 		if (have)
 			lh_buf_printf(&src[i], "registry.%s", tables[i].name);
@@ -574,6 +583,14 @@ lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const char *id
 		lh_buf_printf(&q, "SELECT run_id, step, \"key\", value, logged_at FROM %s%s ORDER BY "
 		              "run_id, step, \"key\", logged_at",
 		              lh_buf_str(&src[T_METRICS]), id ? " WHERE run_id = ?" : "");
+	else if (view == LH_REGISTRY_VERSIONS)
+		lh_buf_printf(&q, "SELECT name, kind, version, files, bytes, meta, uri, manifest_uri, "
+		              "created_at FROM %s%s ORDER BY name, version",
+		              lh_buf_str(&src[T_VERSIONS]), id ? " WHERE name = ?" : "");
+	else if (view == LH_REGISTRY_VERSION_FILES)
+		lh_buf_printf(&q, "SELECT name, version, path, size, sha256, etag, uri FROM %s%s "
+		              "ORDER BY name, version, path",
+		              lh_buf_str(&src[T_FILES]), id ? " WHERE name = ?" : "");
 	else
 		lh_buf_printf(&q, "SELECT run_id, experiment_id, sim_index, status, config, s3_prefix, "
 		              "started_at, completed_at, reason FROM %s%s ORDER BY experiment_id, "
@@ -582,10 +599,10 @@ lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const char *id
 		              !id                       ? ""
 		              : view == LH_REGISTRY_RUN ? " WHERE run_id = ?"
 		                                        : " WHERE experiment_id = ?");
-	lh_value v[1] = {text(id)};
+	lh_value v[1] = {lh_registry_text(id)};
 	st = q.status == LH_OK ? lh_lake_query_params(lake, lh_buf_str(&q), v, id ? 1 : 0, out_result)
 	                       : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < T_COUNT; i++)
 		lh_buf_free(&src[i]);
 	lh_buf_free(&q);
 	return st;

@@ -19,6 +19,8 @@
 
 typedef struct lh_store lh_store;
 
+#define LH_ETAG_MAX 128
+
 typedef struct lh_store_entry {
 	char *path;       /* full path or URI */
 	int64_t size;
@@ -47,6 +49,10 @@ struct lh_store_ops {
 	lh_status (*staging_dir)(lh_store *s, char **out, lh_err *err);
 	/* The size of object `path`; LH_ERR_NOT_FOUND when there is none. */
 	lh_status (*stat)(lh_store *s, const char *path, int64_t *out_size, lh_err *err);
+	/* The object's ETag without quotes (S3: as the server has it; a folder: the MD5 of
+	 * the bytes in hex, what a single-part upload of them gets); LH_ERR_NOT_FOUND when
+	 * there is no such object. out holds at least LH_ETAG_MAX bytes. */
+	lh_status (*etag)(lh_store *s, const char *path, char *out, lh_err *err);
 	/* Appends bytes [offset, offset + len) of object `path` to `out` (a ranged read:
 	 * nothing else of the object is transferred). Reading past the end is an error. */
 	lh_status (*read_range)(lh_store *s, const char *path, int64_t offset, int64_t len,

@@ -8,6 +8,7 @@
  */
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/crypto.h"
 #include "util/fault.h"
 #include "util/fsutil.h"
 
@@ -72,6 +73,18 @@ static lh_status fs_stat(lh_store *st, const char *path, int64_t *out_size, lh_e
 		return lh_err_set(err, errno == ENOENT ? LH_ERR_NOT_FOUND : LH_ERR_IO,
 		                  "cannot stat '%s': %s", path, strerror(errno));
 	*out_size = (int64_t)sb.st_size;
+	return LH_OK;
+}
+
+static lh_status fs_etag(lh_store *st, const char *path, char *out, lh_err *err)
+{
+	(void)st;
+	unsigned char md5[16];
+	lh_status r = lh_md5_file(path, 0, -1, md5);
+	if (r != LH_OK)
+		return lh_err_set(err, errno == ENOENT ? LH_ERR_NOT_FOUND : LH_ERR_IO,
+		                  "cannot read '%s': %s", path, strerror(errno));
+	lh_hex(md5, sizeof md5, out);
 	return LH_OK;
 }
 
@@ -246,6 +259,7 @@ static const struct lh_store_ops fs_ops = {
     .local_path = fs_local_path,
     .staging_dir = fs_staging_dir,
     .stat = fs_stat,
+    .etag = fs_etag,
     .read_range = fs_read_range,
     .list = fs_list,
     .sweep_staging = fs_sweep_staging,

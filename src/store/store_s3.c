@@ -246,6 +246,23 @@ static lh_status s3_stat(lh_store *st, const char *path, int64_t *out_size, lh_e
 	return r;
 }
 
+static lh_status s3_etag(lh_store *st, const char *path, char *out, lh_err *err)
+{
+	s3_store *s = (s3_store *)st;
+	char *bucket, *key, tag[LH_ETAG_MAX] = "";
+	lh_status r = lh_s3_parse_uri(path, &bucket, &key, err);
+	if (r == LH_OK)
+		r = lh_s3_head(s->s3, bucket, key, NULL, tag, sizeof tag, err);
+	free(bucket);
+	free(key);
+	if (r == LH_OK) {
+		size_t n = strlen(tag);
+		bool quoted = n >= 2 && tag[0] == '"' && tag[n - 1] == '"';
+		snprintf(out, LH_ETAG_MAX, "%.*s", (int)(quoted ? n - 2 : n), tag + (quoted ? 1 : 0));
+	}
+	return r;
+}
+
 static lh_status s3_read_range(lh_store *st, const char *path, int64_t offset, int64_t len,
                                lh_buf *out, lh_err *err)
 {
@@ -334,6 +351,7 @@ static const struct lh_store_ops s3_ops = {
     .local_path = s3_local_path,
     .staging_dir = s3_staging_dir,
     .stat = s3_stat,
+    .etag = s3_etag,
     .read_range = s3_read_range,
     .list = s3_list,
     .sweep_staging = s3_sweep_staging,

@@ -250,6 +250,13 @@ out:
 	return st;
 }
 
+int64_t lh_now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 void lh_now_timestamptz(char out[40])
 {
 	struct timespec ts;

@@ -25,7 +25,7 @@ lh_status lh_mkdirs(const char *path, lh_err *err);
 lh_status lh_file_read(const char *path, size_t max, char **out, size_t *out_len, lh_err *err);
 /* Writes a file durably and atomically: temp file, fsync, rename, fsync the folder. */
 lh_status lh_file_write_atomic(const char *path, const char *data, size_t len, lh_err *err);
-/* fsyncs a file (and with dir=true the folder holding it). */
+/* fsyncs a file, or with dir=true a folder. */
 lh_status lh_fsync_path(const char *path, bool dir, lh_err *err);
 /* Copies src to dst, which must not exist (a new file, not fsync'ed; removed on failure). */
 lh_status lh_file_copy(const char *src, const char *dst, lh_err *err);
@@ -44,6 +44,8 @@ int64_t lh_file_size(const char *path);
 /* Now, UTC, as "YYYY-MM-DD HH:MM:SS.ffffff+00" with trailing zeros of the fraction
  * trimmed, the way DuckDB renders a TIMESTAMPTZ in UTC. out holds 40 bytes. */
 void lh_now_timestamptz(char out[40]);
+/* The time now, microseconds since the epoch. */
+int64_t lh_now_us(void);
 /* Parses "YYYY-MM-DD HH:MM:SS[.ffffff][+HH[:MM]|-HH[:MM]]" (offset absent = UTC) into
  * microseconds since the epoch. */
 bool lh_parse_timestamptz(const char *s, int64_t *out_us);
