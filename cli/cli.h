@@ -57,6 +57,10 @@ int cli_run(const opts *o);
 extern const char *const version_help;
 int cli_version_cmd(const opts *o);
 
+/* The outbox and its delivery (events.c). */
+extern const char *const events_help;
+int cli_events(const opts *o);
+
 /* Integrity check (verify.c). */
 extern const char *const verify_help;
 int cli_verify(const opts *o);

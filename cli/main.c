@@ -57,6 +57,8 @@ static const char *const usage_text =
     "  verify [TABLE] [--snapshot N]  check every referenced file's size and checksum\n"
     "  version put DIR NAME [--kind dataset|checkpoint] | list | get NAME vN DIR | latest NAME\n"
     "                               versioned artifact folders (vN/, W&B manifest)\n"
+    "  events deliver [--nats URL] | list | pending\n"
+    "                               the outbox events.log, published to NATS JetStream\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
     "\n"
@@ -438,6 +440,8 @@ static int help_for(const char *cmd)
 		text = experiment_help;
 	else if (cmd && strcmp(cmd, "version") == 0)
 		text = version_help;
+	else if (cmd && strcmp(cmd, "events") == 0)
+		text = events_help;
 	else if (cmd && strcmp(cmd, "run") == 0)
 		text = run_help;
 	else if (cmd && cli_maint_help(cmd))
@@ -503,6 +507,8 @@ int main(int argc, char **argv)
 		rc = cli_experiment(&o);
 	else if (strcmp(cmd, "run") == 0)
 		rc = cli_run(&o);
+	else if (strcmp(cmd, "events") == 0)
+		rc = cli_events(&o);
 	else if (cli_maint_help(cmd))
 		rc = cli_maint(cmd, &o);
 	else

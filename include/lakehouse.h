@@ -806,6 +806,37 @@ LH_API lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const c
                                    lh_result **out_result);
 
 /* ---------------------------------------------------------------------------------
+ * Events (src/events/): every change the design names writes an event to the outbox
+ * table events.log in its own snapshot (event_id UUIDv7, subject, payload JSON,
+ * created_at; the DuckLake virtual column snapshot_id says which snapshot). Delivery
+ * publishes what the outbox holds past the delivery cursor to NATS JetStream, stream
+ * LAKEHOUSE on subjects lakehouse.> (made when missing), with Nats-Msg-Id = event_id
+ * so the server drops repeats; in commit order. At least once: consumers de-duplicate
+ * by event_id. Without NATS the events wait in the outbox and nothing else changes.
+ * ------------------------------------------------------------------------------- */
+
+typedef struct lh_deliver_options {
+	/* sizeof(lh_deliver_options) as the caller compiled it, or 0 for this header's layout */
+	size_t struct_size;
+	const char *nats_url; /* NULL: $LAKEHOUSE_NATS_URL */
+	int64_t timeout_ms;   /* connecting and each publish acknowledgement; 0: 5,000 */
+	int64_t max_events;   /* deliver at most this many; 0: all pending */
+} lh_deliver_options;
+
+typedef struct lh_deliver_report {
+	int64_t published;  /* events published now */
+	int64_t duplicates; /* of them, ones the server had already (a repeat after a lost ack) */
+	int64_t pending;    /* events still past the cursor afterwards */
+} lh_deliver_report;
+
+/* Publishes the outbox's pending events. On failure (NATS down) the events delivered so
+ * far stay delivered, the rest wait; the error says how many. */
+LH_API lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *options,
+                                   lh_deliver_report *out);
+/* Events not yet delivered (0 when the lake has no outbox). */
+LH_API lh_status lh_events_pending(lh_lake *lake, int64_t *out_count);
+
+/* ---------------------------------------------------------------------------------
  * Tools: the operations agents and servers call, each defined once (name, description,
  * JSON Schemas of its input and output, whether it writes). The MCP server, the HTTP API
  * and `lakehouse tool` all serve this registry.

@@ -29,7 +29,7 @@ lh_status lh_outbox_ensure(lh_lake *lake)
 	if (st != LH_OK || have)
 		return st;
 	int64_t snap;
-	return lh_lake_atomic(lake, make_log, NULL, NULL, NULL, &snap);
+	return lh_lake_atomic(lake, make_log, NULL, NULL, &snap);
 }
 
 lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *payload)
@@ -47,5 +47,37 @@ lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *pay
 	st = lh_lake_exec_params(lake, "INSERT INTO " LH_OUTBOX_TABLE " VALUES (?, ?, ?::JSON, now())",
 	                         v, 3, NULL, NULL);
 	free(text);
+	return st;
+}
+
+lh_status lh_outbox_ingest_completed(lh_lake *lake, const char *schema, const char *name,
+                                     const char *via, const char *source)
+{
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	lh_buf_puts(&q, "SELECT count(*) FROM ");
+	lh_buf_sql_ident(&q, schema);
+	lh_buf_putc(&q, '.');
+	lh_buf_sql_ident(&q, name);
+	lh_render was = lh_lake_swap_render(lake, LH_RENDER_TEXT);
+	lh_result *r = NULL;
+	size_t n = 0;
+	int64_t rows = 0;
+	lh_status st = q.status == LH_OK ? lh_lake_query(lake, lh_buf_str(&q), &r)
+	                                 : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK && (st = lh_result_next_batch(r, &n)) == LH_OK && n)
+		rows = lh_result_int64(r, 0, 0);
+	lh_result_destroy(&r);
+	lh_lake_swap_render(lake, was);
+	lh_buf_free(&q);
+	char *table = lh_asprintf("%s.%s", schema, name);
+	json_t *ev = table ? json_pack("{s:s, s:s, s:s?, s:I}", "table", table, "via", via, "source",
+	                               source, "rows", (json_int_t)rows)
+	                   : NULL;
+	free(table);
+	if (st == LH_OK)
+		st = ev ? lh_outbox_append(lake, LH_EV_INGEST_COMPLETED, ev)
+		        : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	json_decref(ev);
 	return st;
 }

@@ -36,6 +36,11 @@
 /* Makes events.log when the lake has none (its own snapshot; a writer racing to make it
  * too is fine). */
 lh_status lh_outbox_ensure(lh_lake *lake);
+/* Inside the open transaction of a write to `table` (schema.table): appends
+ * lakehouse.ingest.completed with {table, via, source (may be NULL), rows: the table's
+ * rows now}; consumers (agent quality) check the table. */
+lh_status lh_outbox_ingest_completed(lh_lake *lake, const char *schema, const char *name,
+                                     const char *via, const char *source);
 /* Inside the open transaction: appends an event (payload borrowed, a JSON object). The
  * caller made sure events.log exists (lh_outbox_ensure) before BEGIN. */
 lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *payload);

@@ -18,6 +18,7 @@
  * already are skipped instead.
  */
 #include "ingest/card.h"
+#include "events/outbox.h"
 #include "ingest/hub.h"
 #include "ingest/media.h"
 #include "lake/services.h"
@@ -752,11 +753,17 @@ static lh_status land(pull *p)
 			left = left > sh->rows - sh->landed ? left - (sh->rows - sh->landed) : 0;
 		landing++;
 	}
-	lh_buf_puts(&sql, "COMMIT");
 	lh_status s = LH_OK;
 	if (landing) {
-		s = lh_buf_status(&sql) == LH_OK ? lh_lake_exec(p->lake, lh_buf_str(&sql), NULL, NULL)
-		                                  : nomem(p);
+		/* the rows and the event lakehouse.ingest.completed: one snapshot */
+		s = lh_outbox_ensure(p->lake);
+		if (s == LH_OK)
+			s = lh_buf_status(&sql) == LH_OK ? lh_lake_exec(p->lake, lh_buf_str(&sql), NULL, NULL)
+			                                  : nomem(p);
+		if (s == LH_OK)
+			s = lh_outbox_ingest_completed(p->lake, p->schema, p->table, "hf pull", p->o->source);
+		if (s == LH_OK)
+			s = lh_lake_exec(p->lake, "COMMIT", NULL, NULL);
 		if (s != LH_OK) {
 			char *msg = lh_strdup(lh_lake_error(p->lake));
 			lh_lake_exec(p->lake, "ROLLBACK", NULL, NULL);

@@ -13,6 +13,7 @@
  */
 #include "ingest/av.h"
 #include "ingest/mp4.h"
+#include "events/outbox.h"
 #include "lake/services.h"
 #include "util/crypto.h"
 #include "util/fsutil.h"
@@ -480,11 +481,19 @@ static lh_status land(ingest *g, int64_t *landed)
 	                  "'BIGINT', 'byte_length': 'BIGINT', 'init_length': 'BIGINT', 'start_frame': "
 	                  "'BIGINT', 'end_frame': 'BIGINT', 'start_time': 'DOUBLE', 'end_time': 'DOUBLE'}) f "
 	                  "LEFT JOIN (%s) a ON a.clip_uri = f.clip_uri AND a.frame BETWEEN f.start_frame AND "
-	                  "f.end_frame GROUP BY ALL ORDER BY f.clip_uri, f.fragment_id;\nCOMMIT",
+	                  "f.end_frame GROUP BY ALL ORDER BY f.clip_uri, f.fragment_id",
 	              lh_buf_str(&ann));
 	lh_buf_free(&ann);
 	if (s == LH_OK) {
-		s = lh_buf_status(&q) == LH_OK ? lh_lake_exec(g->lake, lh_buf_str(&q), NULL, NULL) : nomem(g);
+		/* the rows and the event lakehouse.ingest.completed: one snapshot */
+		s = lh_outbox_ensure(g->lake);
+		if (s == LH_OK)
+			s = lh_buf_status(&q) == LH_OK ? lh_lake_exec(g->lake, lh_buf_str(&q), NULL, NULL)
+			                               : nomem(g);
+		if (s == LH_OK)
+			s = lh_outbox_ingest_completed(g->lake, g->schema, g->table, "video ingest", NULL);
+		if (s == LH_OK)
+			s = lh_lake_exec(g->lake, "COMMIT", NULL, NULL);
 		if (s != LH_OK) {
 			char *msg = lh_strdup(lh_lake_error(g->lake));
 			lh_lake_exec(g->lake, "ROLLBACK", NULL, NULL);

@@ -1,11 +1,14 @@
 /*
- * lake/jobs.c - statements that are a writer job's one snapshot (services.h,
- * lh_lake_exec_job): recorded in lakehouse_ingest_job with the commit (catalog/jobs.h),
- * so the job repeated is answered from the record and never writes twice.
+ * lake/jobs.c - changes of several statements as one snapshot (lh_lake_atomic), retried
+ * on conflict and optionally recorded as a writer job in lakehouse_ingest_job with the
+ * commit (catalog/jobs.h), so a job repeated is answered from the record and never
+ * writes twice; and the services' other catalog records (artifact version claims, the
+ * outbox's delivery cursor).
  *
  * Layer: lake.
  */
 #include "catalog/jobs.h"
+#include "catalog/outbox.h"
 #include "catalog/versions.h"
 #include "lake/lake_int.h"
 #include "util/uuid.h"
@@ -19,30 +22,11 @@ lh_status lh_lake_job(lh_lake *lake, const char *table, const char *job_id,
 	return lh_catalog_job(lake->cat, table, job_id, out_snapshot, out_rows, &lake->err);
 }
 
-lh_status lh_lake_exec_job(lh_lake *lake, const char *sql, const lh_value *params, size_t n,
-                           const char *table, const char *job_id, const char *tenant,
-                           int64_t rows, int64_t *out_snapshot)
-{
-	*out_snapshot = -1;
-	if (lake->txn_open)
-		return lh_lake_fail(lake, LH_ERR_TXN, "a job cannot run inside an open transaction");
-	lh_job job = {.table = table, .job_id = job_id, .tenant = tenant, .rows = rows};
-	lake->commit.job = &job;
-	int64_t before = lake->last_commit;
-	lh_status st = lh_lake_exec_params(lake, sql, params, n, NULL, NULL);
-	lake->commit.job = NULL;
-	/* the snapshot this statement made (the lake may already know later ones) */
-	if (st == LH_OK && lake->last_commit == before)
-		st = lh_lake_fail(lake, LH_ERR_INTERNAL, "the job's statement made no snapshot");
-	if (st == LH_OK)
-		*out_snapshot = lake->last_commit;
-	return st;
-}
-
 /* Commits the open transaction as job `job_id` of `table` (catalog/jobs.h). */
-static lh_status commit_job(lh_lake *lake, const char *table, const char *job_id)
+static lh_status commit_job(lh_lake *lake, const lh_claim *claim)
 {
-	lh_job job = {.table = table, .job_id = job_id};
+	lh_job job = {.table = claim->table, .job_id = claim->key, .tenant = claim->tenant,
+	              .rows = claim->rows};
 	lake->commit.job = &job;
 	lh_status st = lh_lake_exec(lake, "COMMIT", NULL, NULL);
 	lake->commit.job = NULL;
@@ -58,8 +42,8 @@ static void pause_ms(double ms)
 	nanosleep(&ts, NULL);
 }
 
-lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const char *claim_table,
-                         const char *claim_key, int64_t *out_snapshot)
+lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const lh_claim *claim,
+                         int64_t *out_snapshot)
 {
 	*out_snapshot = -1;
 	if (lake->txn_open)
@@ -72,8 +56,7 @@ lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const char *
 		if (st == LH_OK)
 			st = fn(lake, arg);
 		if (st == LH_OK)
-			st = claim_key ? commit_job(lake, claim_table, claim_key)
-			               : lh_lake_exec(lake, "COMMIT", NULL, NULL);
+			st = claim ? commit_job(lake, claim) : lh_lake_exec(lake, "COMMIT", NULL, NULL);
 		if (lake->txn_open) {
 			lh_err saved = lake->err; /* the reason, not the rollback's answer */
 			lake->err = (lh_err){0};
@@ -115,4 +98,19 @@ lh_status lh_lake_version_end(lh_lake *lake, const char *name, int64_t version, 
 	                                      committed ? "committed" : "failed", snapshot, &scratch);
 	lh_err_clear(&scratch);
 	return st;
+}
+
+lh_status lh_lake_delivery_get(lh_lake *lake, const char *target, int64_t *out_snapshot,
+                               char **out_event, int64_t *out_delivered)
+{
+	lh_status st = lh_lake_need(lake);
+	return st == LH_OK ? lh_catalog_delivery_get(lake->cat, target, out_snapshot, out_event,
+	                                             out_delivered, &lake->err)
+	                   : st;
+}
+
+lh_status lh_lake_delivery_advance(lh_lake *lake, const char *target, int64_t snapshot,
+                                   const char *event, int64_t count)
+{
+	return lh_catalog_delivery_advance(lake->cat, target, snapshot, event, count, &lake->err);
 }

@@ -47,26 +47,25 @@ lh_status lh_lake_has_table(lh_lake *lake, const char *schema, const char *name,
  * (<= 0: as lh_lake_query does). */
 lh_status lh_lake_query_at(lh_lake *lake, const char *sql, int64_t version, lh_result **out);
 
-/* --- writer jobs (jobs.c) ------------------------------------------------------------ */
-/* Runs one statement that changes one table as writer job `job_id` of `table`: its
- * snapshot and the job's record (rows, tenant) commit together. A job recorded before
- * (by this or any writer) is LH_ERR_EXISTS and writes nothing; *out_snapshot is the new
- * snapshot. */
-lh_status lh_lake_exec_job(lh_lake *lake, const char *sql, const lh_value *params, size_t n,
-                           const char *table, const char *job_id, const char *tenant,
-                           int64_t rows, int64_t *out_snapshot);
+/* --- writer jobs and atomic changes (jobs.c) ----------------------------------------- */
 /* One change made of several statements, as one snapshot: runs fn(lake, arg) between
  * BEGIN and COMMIT; when the commit meets a concurrent one (LH_ERR_CONFLICT) it starts
  * again from BEGIN on the new state (up to LH_ATOMIC_RETRIES times), so fn's checks
  * (does the run exist, is it still started) always hold at the snapshot it makes. Any
- * other error of fn or the commit rolls back and is returned. With claim_key, the
- * commit is also writer job `claim_key` of `claim_table` (catalog/jobs.h): a key two
- * writers race for ends with one snapshot, the other gets LH_ERR_EXISTS. *out_snapshot
- * is the snapshot made, or -1 when fn changed nothing. */
+ * other error of fn or the commit rolls back and is returned. With a claim, the commit
+ * is also writer job `key` of `table` (catalog/jobs.h, with its tenant and rows): a key
+ * two writers race for (or a job repeated) ends with one snapshot, the other gets
+ * LH_ERR_EXISTS. *out_snapshot is the snapshot made, or -1 when fn changed nothing. */
 typedef lh_status (*lh_atomic_fn)(lh_lake *lake, void *arg);
+typedef struct lh_claim {
+	const char *table;  /* schema.table as the writer named it, normalised */
+	const char *key;    /* the job id */
+	const char *tenant; /* may be NULL */
+	int64_t rows;
+} lh_claim;
 #define LH_ATOMIC_RETRIES 30
-lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const char *claim_table,
-                         const char *claim_key, int64_t *out_snapshot);
+lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const lh_claim *claim,
+                         int64_t *out_snapshot);
 /* The snapshot and rows a recorded job made; LH_ERR_NOT_FOUND when it is not recorded. */
 lh_status lh_lake_job(lh_lake *lake, const char *table, const char *job_id,
                       int64_t *out_snapshot, int64_t *out_rows);
@@ -86,6 +85,15 @@ lh_status lh_lake_version_end(lh_lake *lake, const char *name, int64_t version, 
  * they exist) to keep what they reference (registry/versions.c writes them). */
 #define LH_ARTIFACT_FILES_TABLE "registry.artifact_files"
 #define LH_ARTIFACT_VERSIONS_TABLE "registry.artifact_versions"
+
+/* --- the outbox's delivery cursor (jobs.c; catalog/outbox.h) ------------------------ */
+/* The last event `target` acknowledged (snapshot -1, event "": none; caller frees the
+ * event) and how many were delivered in all. */
+lh_status lh_lake_delivery_get(lh_lake *lake, const char *target, int64_t *out_snapshot,
+                               char **out_event, int64_t *out_delivered);
+/* Moves the cursor forward (never back) past `count` more events. */
+lh_status lh_lake_delivery_advance(lh_lake *lake, const char *target, int64_t snapshot,
+                                   const char *event, int64_t count);
 
 /* Another handle on the same lake (its own catalog connection, store and DuckDB), for
  * work on a thread of its own (lake.c). */

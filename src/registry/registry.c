@@ -118,7 +118,7 @@ lh_status lh_registry_ensure(lh_lake *lake)
 	lh_status st = have_tables(lake, &have);
 	int64_t snap;
 	if (st == LH_OK && !have)
-		st = lh_lake_atomic(lake, make_tables, NULL, NULL, NULL, &snap);
+		st = lh_lake_atomic(lake, make_tables, NULL, NULL, &snap);
 	if (st == LH_OK)
 		st = lh_outbox_ensure(lake);
 	return st;
@@ -250,7 +250,9 @@ lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id, const c
 	exp_args a = {experiment_id, project, description};
 	int64_t snap;
 	if (st == LH_OK)
-		st = lh_lake_atomic(lake, create_body, &a, "registry.experiments", experiment_id, &snap);
+		st = lh_lake_atomic(lake, create_body, &a,
+		                    &(lh_claim){.table = "registry.experiments", .key = experiment_id},
+		                    &snap);
 	if (st == LH_ERR_EXISTS && !strncmp(lh_lake_error(lake), "job ", 4))
 		st = lh_registry_fail(lake, st, "experiment '%s' exists already (another writer created it "
 		          "meanwhile)", experiment_id);
@@ -304,7 +306,7 @@ lh_status lh_experiment_complete(lh_lake *lake, const char *experiment_id)
 	lh_err_clear(lh_lake_err(lake));
 	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
-	return st == LH_OK ? lh_lake_atomic(lake, complete_body, (void *)experiment_id, NULL, NULL, &snap)
+	return st == LH_OK ? lh_lake_atomic(lake, complete_body, (void *)experiment_id, NULL, &snap)
 	                   : st;
 }
 
@@ -379,7 +381,7 @@ lh_status lh_run_start(lh_lake *lake, const char *experiment_id, int64_t sim_ind
 	                          "\"...\"}), not %s", json_is_array(a.config) ? "an array" : "a scalar");
 	int64_t snap;
 	if (st == LH_OK)
-		st = lh_lake_atomic(lake, start_body, &a, NULL, NULL, &snap);
+		st = lh_lake_atomic(lake, start_body, &a, NULL, &snap);
 	json_decref(a.config);
 	if (st == LH_OK && !(*out_run_id = lh_strdup(a.run_id)))
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
@@ -439,7 +441,7 @@ static lh_status finish(lh_lake *lake, const char *run_id, bool failed, const ch
 	finish_args a = {run_id, reason, failed};
 	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
-	return st == LH_OK ? lh_lake_atomic(lake, finish_body, &a, NULL, NULL, &snap) : st;
+	return st == LH_OK ? lh_lake_atomic(lake, finish_body, &a, NULL, &snap) : st;
 }
 
 lh_status lh_run_complete(lh_lake *lake, const char *run_id)
@@ -513,7 +515,7 @@ lh_status lh_run_log(lh_lake *lake, const char *run_id, int64_t step, const char
 	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
 	if (st == LH_OK)
-		st = lh_lake_atomic(lake, log_body, &a, NULL, NULL, &snap);
+		st = lh_lake_atomic(lake, log_body, &a, NULL, &snap);
 	if (st == LH_OK && out_step)
 		*out_step = a.step;
 	return st;

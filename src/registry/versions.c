@@ -405,7 +405,8 @@ lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
 	if (st == LH_OK && !job)
 		st = nomem(lake);
 	if (st == LH_OK)
-		st = lh_lake_atomic(lake, record, &p, LH_ARTIFACT_VERSIONS_TABLE, job, &snap);
+		st = lh_lake_atomic(lake, record, &p,
+		                    &(lh_claim){.table = LH_ARTIFACT_VERSIONS_TABLE, .key = job}, &snap);
 	free(job);
 	if (st != LH_OK && p.stored.len)
 		lh_store_discard(p.store, p.stored.items, p.stored.len);

@@ -7,10 +7,11 @@
  * the table's columns first (unknown columns, values of the wrong JSON type or out of
  * range, missing NOT NULL values, text DuckDB cannot read as the column's type), each
  * failure naming the record and the column; then one INSERT with bound values (never
- * SQL text from the caller) commits as a writer job (lh_lake_exec_job), so a job id seen
+ * SQL text from the caller) commits as a writer job (lh_lake_atomic with a claim), so a job id seen
  * before for the table is answered from its record, by this server or any other sharing
  * the lake, without writing again.
  */
+#include "events/outbox.h"
 #include "tools/tools_int.h"
 #include "catalog/model.h"
 #include "lake/services.h"
@@ -293,6 +294,22 @@ static json_t *answer(const char *table, const char *job_id, int64_t snapshot, i
 	                 table, "job_id", job_id, "repeated", repeated);
 }
 
+typedef struct write_job {
+	const char *sql;
+	const lh_value *vals;
+	size_t nvals;
+	const char *schema, *name, *job_id;
+} write_job;
+
+static lh_status write_rows(lh_lake *lake, void *arg)
+{
+	write_job *w = arg;
+	lh_status st = lh_lake_exec_params(lake, w->sql, w->vals, w->nvals, NULL, NULL);
+	return st == LH_OK ? lh_outbox_ingest_completed(lake, w->schema, w->name, "ingest_records",
+	                                               w->job_id)
+	                   : st;
+}
+
 /* Writes `records` into `table` as job `job_id`: the answer, or the recorded one of a
  * job seen before. */
 static lh_status ingest(call *c, const char *table, json_t *records, const char *job_id,
@@ -364,8 +381,14 @@ static lh_status ingest(call *c, const char *table, json_t *records, const char 
 		st = lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");
 		goto done;
 	}
-	st = lh_lake_exec_job(c->lake, lh_buf_str(&q), b.vals, b.nvals, key, job_id, c->opt.tenant,
-	                      (int64_t)n, &snap);
+	/* the rows, the job's record and the event commit as one snapshot */
+	write_job w = {.sql = lh_buf_str(&q), .vals = b.vals, .nvals = b.nvals,
+	               .schema = json_string_value(json_object_get(desc, "schema")),
+	               .name = json_string_value(json_object_get(desc, "name")), .job_id = job_id};
+	lh_claim claim = {.table = key, .key = job_id, .tenant = c->opt.tenant, .rows = (int64_t)n};
+	st = lh_outbox_ensure(c->lake);
+	if (st == LH_OK)
+		st = lh_lake_atomic(c->lake, write_rows, &w, &claim, &snap);
 	lh_buf_free(&q);
 	if (st == LH_OK) {
 		*out = answer(key, job_id, snap, (int64_t)n, false);

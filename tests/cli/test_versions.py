@@ -186,8 +186,10 @@ def test_failed_put_leaves_no_version_and_cleanup(lake, tmp_path):
                                 "lake/datasets/ds/v9/x.bin")
     else:
         make_folder(os.path.join(lake.dir, "data"), {"datasets/ds/v9/x.bin": b"left behind"})
+    p = run("cleanup", "--older-than", "0s", "--dry-run", lake=lake.dir, check=True)
+    assert "datasets/ds/v9/x.bin" in p.stdout and "datasets/ds/v2/" not in p.stdout, p.stdout
     p = run("cleanup", "--older-than", "0s", lake=lake.dir, check=True)
-    assert "datasets/ds/v9/x.bin" in p.stdout
+    assert "1 orphans" in p.stdout, p.stdout
     assert not lake.object_exists("datasets/ds/v9/x.bin")
     for rel in list(FILES) + ["wandb_manifest.json"]:
         assert lake.object_exists(f"datasets/ds/v2/{rel}"), rel
