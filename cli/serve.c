@@ -9,6 +9,8 @@
 #include "cli.h"
 #include "server/http.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +38,8 @@ const char *const serve_help =
     "  --bind ADDR       IPv4 address to listen on (default 127.0.0.1, this machine only)\n"
     "  --threads N       requests served at once, each on a lake handle of its own (4)\n"
     "  --max-body BYTES  largest request body (4194304); bigger ones get 413\n"
+    "  --nats URL        deliver the outbox's events to this NATS server in the background\n"
+    "                    (default $LAKEHOUSE_NATS_URL; read-write servers only)\n"
     "  --no-auth         take requests without a token as read-only (loopback only; for\n"
     "                    local tools and MCP test suites that cannot send one)\n"
     "  --read-write      let read-write and admin tokens run writing tools; otherwise\n"
@@ -103,6 +107,83 @@ int cli_token(const opts *o)
 	return rc;
 }
 
+/* The outbox's deliverer: a thread with a lake handle of its own that publishes new
+ * events to NATS every half second, backing off to 5 s while NATS is unreachable. */
+typedef struct deliverer {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool stop;
+	const char *lake_dir;
+	const char *url;
+} deliverer;
+
+static void *deliver_loop(void *arg)
+{
+	deliverer *d = arg;
+	lh_lake *lake = NULL;
+	char *err = NULL;
+	int64_t wait_ms = 500;
+	bool failing = false;
+	pthread_mutex_lock(&d->mu);
+	while (!d->stop) {
+		pthread_mutex_unlock(&d->mu);
+		lh_status st = lake ? LH_OK : lh_lake_open(d->lake_dir, &lake, &err);
+		lh_deliver_report rep = {0};
+		lh_deliver_options o = {.struct_size = sizeof o, .nats_url = d->url};
+		if (st == LH_OK)
+			st = lh_events_deliver(lake, &o, &rep);
+		if (st != LH_OK && !failing)
+			fprintf(stderr, "lakehouse serve: events wait in the outbox: %s (retrying)\n",
+			        lake ? lh_lake_error(lake) : err ? err : lh_strerror(st));
+		else if (st == LH_OK && failing)
+			fprintf(stderr, "lakehouse serve: delivering events to %s again\n", d->url);
+		lh_free(err);
+		err = NULL;
+		failing = st != LH_OK;
+		wait_ms = failing ? (wait_ms * 2 > 5000 ? 5000 : wait_ms * 2) : 500;
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += wait_ms / 1000;
+		until.tv_nsec += (wait_ms % 1000) * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_mutex_lock(&d->mu);
+		while (!d->stop && pthread_cond_timedwait(&d->cv, &d->mu, &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&d->mu);
+	lh_lake_close(&lake);
+	return NULL;
+}
+
+static bool deliverer_start(deliverer *d, const char *lake_dir, const char *url)
+{
+	memset(d, 0, sizeof *d);
+	d->lake_dir = lake_dir;
+	d->url = url;
+	pthread_mutex_init(&d->mu, NULL);
+	pthread_cond_init(&d->cv, NULL);
+	if (pthread_create(&d->thread, NULL, deliver_loop, d) == 0)
+		return true;
+	pthread_cond_destroy(&d->cv);
+	pthread_mutex_destroy(&d->mu);
+	return false;
+}
+
+static void deliverer_stop(deliverer *d)
+{
+	pthread_mutex_lock(&d->mu);
+	d->stop = true;
+	pthread_cond_signal(&d->cv);
+	pthread_mutex_unlock(&d->mu);
+	pthread_join(d->thread, NULL);
+	pthread_cond_destroy(&d->cv);
+	pthread_mutex_destroy(&d->mu);
+}
+
 static int whole(const char *flag, const char *text, unsigned long long max,
                  unsigned long long *out)
 {
@@ -120,12 +201,17 @@ int cli_serve(const opts *o)
 {
 	http_config cfg = {.lake = o->lake, .port = 8080, .tool = {.struct_size = sizeof cfg.tool},
 	                   .instructions = cli_mcp_instructions};
+	const char *nats = getenv("LAKEHOUSE_NATS_URL");
 	for (int i = 0; i < o->nargs; i++) {
 		const char *a = o->args[i];
 		int rc = 0;
 		unsigned long long v = 0;
 		if (!strcmp(a, "--no-auth")) {
 			cfg.no_auth = true;
+			continue;
+		}
+		if (!strcmp(a, "--nats") && i + 1 < o->nargs) {
+			nats = o->args[++i];
 			continue;
 		}
 		if (cli_tool_option(o, &i, &cfg.tool, &rc)) {
@@ -172,9 +258,17 @@ int cli_serve(const opts *o)
 	printf("lakehouse serve: listening on http://%s:%u/ (%s)\n", cfg.bind ? cfg.bind : "127.0.0.1",
 	       http_port(s), cfg.read_write ? "read-write" : "read-only sandbox");
 	fflush(stdout);
+	/* a read-write server delivers the outbox; a read-only one writes nothing, the cursor
+	 * included */
+	deliverer d;
+	bool delivering = nats && *nats && cfg.read_write && deliverer_start(&d, o->lake, nats);
+	if (delivering)
+		fprintf(stderr, "lakehouse serve: delivering events to %s\n", nats);
 	int sig = 0;
 	sigwait(&stop, &sig);
 	fprintf(stderr, "lakehouse serve: %s, stopping\n", sig == SIGINT ? "interrupted" : "terminated");
+	if (delivering)
+		deliverer_stop(&d);
 	http_stop(&s);
 	return 0;
 }

@@ -9,12 +9,14 @@ named by LH_TEST_PG_ENV and LH_TEST_S3_ENV. The catalog is inspected with
 `lakehouse catalog`, the same on every backend.
 """
 import atexit
+import base64
 import csv
 import io
 import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -454,3 +456,90 @@ class Hub:
 
 def ffmpeg(*args):
     subprocess.run(["ffmpeg", "-loglevel", "error", "-y", *args], check=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Nats:
+    """Debian's nats-server with JetStream on 127.0.0.1, a free port and a temporary store
+    folder; stopped (or killed) by its PID and restarted on the same port and store."""
+
+    def __init__(self, tmp):
+        self.dir = os.path.join(str(tmp), "nats")
+        os.makedirs(self.dir, exist_ok=True)
+        self.port = free_port()
+        self.url = f"nats://127.0.0.1:{self.port}"
+        self.proc = None
+        self.start()
+
+    def start(self):
+        self.log = open(os.path.join(self.dir, "server.log"), "a")
+        self.proc = subprocess.Popen(["nats-server", "-js", "-sd", os.path.join(self.dir, "store"),
+                                      "-a", "127.0.0.1", "-p", str(self.port)],
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+                    if s.recv(4096).startswith(b"INFO"):
+                        return
+            except OSError:
+                pass
+            assert self.proc.poll() is None, "nats-server exited; see " + self.log.name
+            assert time.monotonic() < deadline, "nats-server did not start"
+            time.sleep(0.05)
+
+    def kill(self):
+        self.proc.kill()
+        self.proc.wait(timeout=60)
+        self.log.close()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=60)
+            self.log.close()
+
+    def request(self, subject, body=b""):
+        """One request/reply over NATS's text protocol: the reply's payload."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=30) as s:
+            f = s.makefile("rb")
+            assert f.readline().startswith(b"INFO")
+            s.sendall(b'CONNECT {"verbose":false,"pedantic":false,"headers":true}\r\n'
+                      b"SUB _INBOX.t 1\r\n" +
+                      f"PUB {subject} _INBOX.t {len(body)}\r\n".encode() + body + b"\r\nPING\r\n")
+            while True:
+                line = f.readline()
+                if line.startswith(b"PING"):
+                    s.sendall(b"PONG\r\n")
+                elif line.startswith(b"MSG "):
+                    n = int(line.split()[-1])
+                    data = f.read(n + 2)[:-2]
+                    return json.loads(data)
+                elif line.startswith(b"HMSG "):
+                    parts = line.split()
+                    hlen, total = int(parts[-2]), int(parts[-1])
+                    data = f.read(total + 2)[:-2]
+                    return json.loads(data[hlen:]) if total > hlen else {}
+                elif line.startswith(b"-ERR"):
+                    raise AssertionError(line)
+
+    def stream_messages(self, stream="LAKEHOUSE"):
+        """Every message the stream holds, in sequence order: (subject, Nats-Msg-Id, data)."""
+        info = self.request(f"$JS.API.STREAM.INFO.{stream}")
+        assert "error" not in info, info
+        out = []
+        for seq in range(info["state"]["first_seq"], info["state"]["last_seq"] + 1):
+            m = self.request(f"$JS.API.STREAM.MSG.GET.{stream}", json.dumps({"seq": seq}).encode())
+            if "error" in m:  # a deleted message
+                continue
+            m = m["message"]
+            hdrs = base64.b64decode(m.get("hdrs", "")).decode()
+            msg_id = next((h.split(":", 1)[1].strip() for h in hdrs.split("\r\n")
+                           if h.lower().startswith("nats-msg-id:")), None)
+            out.append((m["subject"], msg_id, json.loads(base64.b64decode(m["data"]))))
+        return out

@@ -1,0 +1,140 @@
+"""Events (issue 12): the outbox events.log written in the snapshot of each change, and
+its delivery to a real NATS JetStream (Debian's nats-server on 127.0.0.1): stream
+LAKEHOUSE made when missing, Nats-Msg-Id = event_id, commit order, nothing lost while
+NATS is down (writes never wait), repeats dropped by the server, and no event for a write
+that failed or was rolled back. The server delivers in the background; `lakehouse events
+deliver` does it on demand."""
+import json
+import os
+import threading
+import time
+
+import pytest
+
+from lh import CATALOG, DATA, Nats, run
+from test_serve import Server, token
+
+# the sanitizer build runs fewer ingests (each one is a snapshot through HTTP)
+INGESTS = 200 if os.environ.get("LH_CRASH_TRIALS") else 1000
+
+
+@pytest.fixture
+def nats(tmp_path):
+    n = Nats(tmp_path)
+    yield n
+    n.stop()
+
+
+def outbox(lake):
+    return lake.rows("SELECT event_id, subject, snapshot_id FROM events.log "
+                     "ORDER BY snapshot_id, event_id")[1:]
+
+
+def wait_delivered(lake, what, timeout=600):
+    """Waits (without a time limit on the machine's speed: only a generous ceiling) until
+    nothing is pending."""
+    deadline = time.monotonic() + timeout
+    while True:
+        p = run("events", "pending", lake=lake.dir, check=True)
+        if p.stdout.strip() == "0":
+            return
+        assert time.monotonic() < deadline, f"{what}: {p.stdout} events still pending"
+        time.sleep(0.2)
+
+
+def test_deliver_publishes_in_commit_order_once(lake, nats, tmp_path):
+    # nothing to deliver and no outbox yet: fine
+    p = run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
+    assert p.stdout.startswith("delivered 0 events")
+    run("experiment", "create", "e", "--project", "p", lake=lake.dir, check=True)
+    runs = [run("run", "start", "e", "--sim-index", str(i), lake=lake.dir,
+                check=True).stdout.splitlines()[-1] for i in range(3)]
+    run("run", "complete", runs[0], lake=lake.dir, check=True)
+    run("run", "fail", runs[1], "--reason", "boom", lake=lake.dir, check=True)
+    assert run("events", "pending", lake=lake.dir, check=True).stdout == "5\n"
+    # without NATS: an error naming what to do, and the events wait
+    p = run("events", "deliver", lake=lake.dir, env={"LAKEHOUSE_NATS_URL": ""})
+    assert p.returncode == 1 and "LAKEHOUSE_NATS_URL" in p.stderr
+    port = nats.port
+    p = run("events", "deliver", "--nats", f"nats://127.0.0.1:{port + 1 if port < 65535 else 1}",
+            "--timeout-ms", "2000", lake=lake.dir)
+    assert p.returncode == 1 and "5 wait in the outbox" in p.stderr, p.stderr
+    p = run("events", "deliver", "--max", "2", lake=lake.dir, env={"LAKEHOUSE_NATS_URL": nats.url})
+    assert p.stdout.startswith("delivered 2 events") and "3 pending" in p.stdout, p.stdout
+    p = run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
+    assert p.stdout == "delivered 3 events (0 the server already had); 0 pending\n"
+    msgs = nats.stream_messages()
+    want = outbox(lake)
+    assert [(m[0], m[1]) for m in msgs] == [(e[1], e[0]) for e in want]
+    env = msgs[2][2]
+    assert env["event_id"] == want[2][0] and env["snapshot_id"] == int(want[2][2])
+    assert env["subject"] == "lakehouse.sim.started" and env["payload"]["run_id"] == runs[2]
+    # delivered again from the start (a lost acknowledgement): the server drops them
+    lake.cat_write("DELETE FROM lakehouse_event_delivery")
+    p = run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
+    assert p.stdout.startswith("delivered 5 events (5 the server already had)"), p.stdout
+    assert len(nats.stream_messages()) == 5
+    # the stream as made: every lakehouse.> subject
+    info = nats.request("$JS.API.STREAM.INFO.LAKEHOUSE")
+    assert info["config"]["subjects"] == ["lakehouse.>"]
+    listed = run("events", "list", "--subject", "lakehouse.sim.failed", "--format", "csv", lake=lake.dir,
+                 check=True).stdout
+    assert runs[1] in listed and runs[0] not in listed
+
+
+@pytest.mark.skipif(CATALOG != "sqlite" or DATA != "fs",
+                    reason="delivery does not depend on the catalog or the store (test_registry, "
+                           "test_versions run there)")
+def test_nats_killed_during_ingests_loses_nothing(lake, nats, tmp_path):
+    lake.sql("CREATE SCHEMA raw; CREATE TABLE raw.frames (id INTEGER, sim INTEGER)")
+    rw = token(lake, "--tenant", "sim")
+    s = Server(lake, "--read-write", "--nats", nats.url)
+    try:
+        # one failed write and one rolled back: no events for them
+        st, out = s.json("POST", "/data/ingest", {"table": "raw.frames", "job_id": "bad",
+                                                  "records": [{"id": "x"}]}, token=rw)
+        assert st == 400
+        p = run("sql", lake=lake.dir, input="BEGIN; INSERT INTO raw.frames VALUES (-1, -1); "
+                "ROLLBACK;")
+        assert p.returncode == 0, p.stderr
+        done = []
+        errors = []
+
+        def ingest(lo, hi):
+            for i in range(lo, hi):
+                st, out = s.json("POST", "/data/ingest", {"table": "raw.frames", "job_id": f"j{i}",
+                                                          "records": [{"id": i, "sim": i % 4}]},
+                                 token=rw)
+                (done if st == 201 else errors).append((i, st, out))
+        third = INGESTS // 3
+        ingest(0, third)
+        nats.kill()          # NATS gone: every write still succeeds at once
+        ingest(third, 2 * third)
+        assert not errors, errors[:3]
+        nats.start()         # the same store and port: the server's deliverer catches up
+        t = threading.Thread(target=ingest, args=(2 * third, INGESTS))
+        t.start()
+        t.join()
+        assert not errors and len(done) == INGESTS, errors[:3]
+        wait_delivered(lake, "after the restart")
+    finally:
+        log = s.stderr()
+        s.stop()
+    assert "events wait in the outbox" in log and "delivering events to" in log, log
+    want = outbox(lake)
+    assert len(want) == INGESTS and {e[1] for e in want} == {"lakehouse.ingest.completed"}
+    jobs = lake.rows("SELECT payload->>'source' FROM events.log")[1:]
+    assert sorted(j[0] for j in jobs) == sorted(f"j{i}" for i in range(INGESTS))  # not "bad"
+    # every event's snapshot committed the rows it announces
+    assert lake.scalar("SELECT count(*) FROM events.log e WHERE NOT EXISTS (SELECT 1 FROM "
+                       "raw.frames f WHERE f.snapshot_id = e.snapshot_id)") == "0"
+    msgs = nats.stream_messages()
+    seen, order = set(), []
+    for subject, msg_id, env in msgs:
+        assert env["event_id"] == msg_id
+        if msg_id not in seen:
+            seen.add(msg_id)
+            order.append(msg_id)
+    # exactly once after de-duplication, in commit order
+    assert order == [e[0] for e in want]
+    assert len(msgs) == INGESTS  # JetStream dropped the repeats itself
