@@ -61,6 +61,10 @@ int cli_version_cmd(const opts *o);
 extern const char *const events_help;
 int cli_events(const opts *o);
 
+/* Agents (agent.c): agent quality. */
+extern const char *const agent_help;
+int cli_agent(const opts *o);
+
 /* Integrity check (verify.c). */
 extern const char *const verify_help;
 int cli_verify(const opts *o);

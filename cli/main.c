@@ -59,6 +59,7 @@ static const char *const usage_text =
     "                               versioned artifact folders (vN/, W&B manifest)\n"
     "  events deliver [--nats URL] | list | pending\n"
     "                               the outbox events.log, published to NATS JetStream\n"
+    "  agent quality [--rules FILE]   check each ingested table when its event arrives\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
     "\n"
@@ -442,6 +443,8 @@ static int help_for(const char *cmd)
 		text = version_help;
 	else if (cmd && strcmp(cmd, "events") == 0)
 		text = events_help;
+	else if (cmd && strcmp(cmd, "agent") == 0)
+		text = agent_help;
 	else if (cmd && strcmp(cmd, "run") == 0)
 		text = run_help;
 	else if (cmd && cli_maint_help(cmd))
@@ -509,6 +512,8 @@ int main(int argc, char **argv)
 		rc = cli_run(&o);
 	else if (strcmp(cmd, "events") == 0)
 		rc = cli_events(&o);
+	else if (strcmp(cmd, "agent") == 0)
+		rc = cli_agent(&o);
 	else if (cli_maint_help(cmd))
 		rc = cli_maint(cmd, &o);
 	else

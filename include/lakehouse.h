@@ -836,6 +836,36 @@ LH_API lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *opti
 /* Events not yet delivered (0 when the lake has no outbox). */
 LH_API lh_status lh_events_pending(lh_lake *lake, int64_t *out_count);
 
+/*
+ * The quality agent: a durable JetStream consumer (so events published while it was
+ * down are handled when it starts) of lakehouse.ingest.completed. For each event it
+ * profiles the table named in it at the event's snapshot (lh_lake_quality), judges it by
+ * `rules_json`, writes the report to registry.quality_reports and the event
+ * lakehouse.quality.completed in one snapshot (once per event: a redelivered event finds
+ * its report and is only acknowledged), delivers the outbox, and acknowledges the
+ * message only after its write committed.
+ *
+ * rules_json: {"tables": {"schema.table" | "*": {"key": COLUMN, "required": [COLUMNS]}}}:
+ * a report fails when the key has duplicates or NULLs, or a required column has NULLs.
+ */
+typedef struct lh_agent_options {
+	/* sizeof(lh_agent_options) as the caller compiled it, or 0 for this header's layout */
+	size_t struct_size;
+	const char *nats_url;   /* NULL: $LAKEHOUSE_NATS_URL */
+	const char *durable;    /* the consumer's name; NULL: "quality-agent" */
+	const char *rules_json; /* NULL: no rules (reports pass unless the check fails) */
+	int64_t max_events;     /* return after handling this many; 0: no limit */
+	int64_t idle_exit_ms;   /* return after this long without an event; 0: never */
+	/* each report as JSON {event_id, table, snapshot_id, status, rows, problems}, and
+	 * whether it was handled before (a redelivery) */
+	void (*on_report)(void *ctx, const char *report_json, bool repeated);
+	void *ctx;
+	volatile int *stop;     /* non-zero: return at the next chance (e.g. set by a signal) */
+} lh_agent_options;
+
+LH_API lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *options,
+                                  int64_t *out_handled);
+
 /* ---------------------------------------------------------------------------------
  * Tools: the operations agents and servers call, each defined once (name, description,
  * JSON Schemas of its input and output, whether it writes). The MCP server, the HTTP API

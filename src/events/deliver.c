@@ -11,57 +11,16 @@
  * repeats those events at the next call; JetStream drops the repeats within its window
  * and consumers de-duplicate by event_id beyond it. No lake write ever waits for this.
  */
+#include "events/nats.h"
 #include "events/outbox.h"
 #include "lake/services.h"
 #include "util/err.h"
 
-#include <nats/nats.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STREAM "LAKEHOUSE"
-#define TARGET "nats:" STREAM
+#define TARGET "nats:" LH_NATS_STREAM
 #define BATCH 500
-#define DEDUP_WINDOW_NS (3600LL * 1000000000LL)
-
-static lh_status nats_fail(lh_lake *lake, const char *what, const char *url, natsStatus s,
-                           jsErrCode jerr)
-{
-	const char *detail = nats_GetLastError(NULL);
-	return lh_err_set(lh_lake_err(lake), LH_ERR_IO, "%s (NATS at %s): %s%s%s%s", what, url,
-	                  natsStatus_GetText(s), detail && *detail ? " (" : "",
-	                  detail && *detail ? detail : "", detail && *detail ? ")" : "");
-	(void)jerr;
-}
-
-static lh_status ensure_stream(lh_lake *lake, jsCtx *js, const char *url)
-{
-	jsStreamInfo *si = NULL;
-	jsErrCode jerr = 0;
-	natsStatus s = js_GetStreamInfo(&si, js, STREAM, NULL, &jerr);
-	if (s == NATS_OK) {
-		jsStreamInfo_Destroy(si);
-		return LH_OK;
-	}
-	if (s != NATS_NOT_FOUND && jerr != JSStreamNotFoundErr)
-		return nats_fail(lake, "cannot read JetStream stream " STREAM, url, s, jerr);
-	jsStreamConfig cfg;
-	jsStreamConfig_Init(&cfg);
-	const char *subjects[] = {"lakehouse.>"};
-	cfg.Name = STREAM;
-	cfg.Description = "Modal Lakehouse events (the outbox events.log, delivered)";
-	cfg.Subjects = subjects;
-	cfg.SubjectsLen = 1;
-	cfg.Storage = js_FileStorage;
-	cfg.Duplicates = DEDUP_WINDOW_NS;
-	jerr = 0;
-	s = js_AddStream(&si, js, &cfg, NULL, &jerr);
-	jsStreamInfo_Destroy(si);
-	/* another deliverer made it meanwhile */
-	if (s != NATS_OK && jerr != JSStreamNameExistErr)
-		return nats_fail(lake, "cannot make JetStream stream " STREAM, url, s, jerr);
-	return LH_OK;
-}
 
 static lh_status has_outbox(lh_lake *lake, bool *out)
 {
@@ -127,51 +86,6 @@ static char *envelope(lh_result *r, size_t k)
 	return text;
 }
 
-typedef struct conn {
-	natsOptions *opts;
-	natsConnection *nc;
-	jsCtx *js;
-} conn;
-
-static void conn_close(conn *c)
-{
-	jsCtx_Destroy(c->js);
-	if (c->nc)
-		natsConnection_Close(c->nc);
-	natsConnection_Destroy(c->nc);
-	natsOptions_Destroy(c->opts);
-	memset(c, 0, sizeof *c);
-}
-
-static lh_status conn_open(lh_lake *lake, const char *url, int64_t timeout_ms, conn *c)
-{
-	memset(c, 0, sizeof *c);
-	natsStatus s = natsOptions_Create(&c->opts);
-	if (s == NATS_OK)
-		s = natsOptions_SetURL(c->opts, url);
-	if (s == NATS_OK)
-		s = natsOptions_SetTimeout(c->opts, timeout_ms);
-	if (s == NATS_OK)
-		s = natsOptions_SetAllowReconnect(c->opts, false);
-	if (s != NATS_OK) {
-		conn_close(c);
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "NATS URL '%s' is not usable: %s",
-		                  url, natsStatus_GetText(s));
-	}
-	if ((s = natsConnection_Connect(&c->nc, c->opts)) != NATS_OK) {
-		conn_close(c);
-		return nats_fail(lake, "cannot connect", url, s, 0);
-	}
-	jsOptions jo;
-	jsOptions_Init(&jo);
-	jo.Wait = timeout_ms;
-	if ((s = natsConnection_JetStream(&c->js, c->nc, &jo)) != NATS_OK) {
-		conn_close(c);
-		return nats_fail(lake, "cannot use JetStream", url, s, 0);
-	}
-	return LH_OK;
-}
-
 lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliver_report *out)
 {
 	if (!lake || !out)
@@ -195,11 +109,11 @@ lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliv
 	int64_t snap = -1, delivered = 0;
 	char *event = NULL;
 	st = lh_lake_delivery_get(lake, TARGET, &snap, &event, &delivered);
-	conn c = {0};
+	lh_nats c = {0};
 	if (st == LH_OK)
-		st = conn_open(lake, url, timeout, &c);
+		st = lh_nats_open(lake, url, timeout, &c);
 	if (st == LH_OK)
-		st = ensure_stream(lake, c.js, url);
+		st = lh_nats_ensure_stream(lake, &c);
 	lh_render was = lh_lake_swap_render(lake, LH_RENDER_TEXT);
 	while (st == LH_OK && out->published < max) {
 		int64_t want = max - out->published < BATCH ? max - out->published : BATCH;
@@ -222,7 +136,8 @@ lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliv
 				                   : NATS_NO_MEMORY;
 				free(msg);
 				if (s != NATS_OK) {
-					st = nats_fail(lake, "cannot publish an event", url, s, jerr);
+					st = lh_nats_fail(lake, &c, "cannot publish an event", s);
+					(void)jerr;
 				} else {
 					out->published++;
 					out->duplicates += ack && ack->Duplicate;
@@ -252,7 +167,7 @@ lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliv
 			break;
 	}
 	lh_lake_swap_render(lake, was);
-	conn_close(&c);
+	lh_nats_close(&c);
 	free(event);
 	int64_t left = 0;
 	lh_err saved = *lh_lake_err(lake);

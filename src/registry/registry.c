@@ -57,6 +57,12 @@ static const column files_cols[] = {{"name", "VARCHAR NOT NULL"},   {"version", 
                                     {"sha256", "VARCHAR NOT NULL"}, {"etag", "VARCHAR NOT NULL"},
                                     {"uri", "VARCHAR NOT NULL"}};
 
+static const column reports_cols[] = {
+    {"event_id", "VARCHAR NOT NULL"},       {"table_name", "VARCHAR NOT NULL"},
+    {"data_snapshot", "BIGINT NOT NULL"},   {"status", "VARCHAR NOT NULL"},
+    {"rows", "BIGINT"},                     {"problems", "JSON NOT NULL"},
+    {"profile", "JSON"},                    {"checked_at", "TIMESTAMP WITH TIME ZONE NOT NULL"}};
+
 typedef struct table_def {
 	const char *name;
 	const column *cols;
@@ -68,8 +74,9 @@ static const table_def tables[] = {{"experiments", experiments_cols, NCOLS(exper
                                    {"simulation_runs", runs_cols, NCOLS(runs_cols)},
                                    {"metrics", metrics_cols, NCOLS(metrics_cols)},
                                    {"artifact_versions", versions_cols, NCOLS(versions_cols)},
-                                   {"artifact_files", files_cols, NCOLS(files_cols)}};
-enum { T_EXPERIMENTS, T_RUNS, T_METRICS, T_VERSIONS, T_FILES, T_COUNT };
+                                   {"artifact_files", files_cols, NCOLS(files_cols)},
+                                   {"quality_reports", reports_cols, NCOLS(reports_cols)}};
+enum { T_EXPERIMENTS, T_RUNS, T_METRICS, T_VERSIONS, T_FILES, T_REPORTS, T_COUNT };
 
 /* CREATE TABLE's column list, or (empty) a typed source with no rows standing in for a
  * table not made yet. */

@@ -138,3 +138,57 @@ def test_nats_killed_during_ingests_loses_nothing(lake, nats, tmp_path):
     # exactly once after de-duplication, in commit order
     assert order == [e[0] for e in want]
     assert len(msgs) == INGESTS  # JetStream dropped the repeats itself
+
+
+def test_quality_agent_reacts_once_per_event(lake, nats, tmp_path):
+    lake.sql("CREATE SCHEMA raw; CREATE TABLE raw.frames (id INTEGER, sim INTEGER)")
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"tables": {"raw.frames": {"key": "id", "required": ["sim"]}}}))
+
+    def ingest(job, records):
+        p = run("tool", "--read-write", "ingest_records", "--json",
+                json.dumps({"table": "raw.frames", "job_id": job, "records": records}),
+                lake=lake.dir)
+        assert p.returncode == 0, p.stderr
+
+    def agent(n):
+        p = run("agent", "quality", "--nats", nats.url, "--rules", str(rules), "--max-events",
+                str(n), lake=lake.dir, timeout=600)
+        assert p.returncode == 0, p.stderr
+        return [json.loads(l.split(" (handled")[0]) | {"repeated": "(handled before)" in l}
+                for l in p.stdout.splitlines()]
+
+    ingest("a", [{"id": 1, "sim": 0}, {"id": 2, "sim": 1}])
+    run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
+    first = agent(1)
+    assert [(r["table"], r["status"], r["rows"], r["repeated"]) for r in first] == [
+        ("raw.frames", "passed", 2, False)]
+    # the agent is down while more rows land: a duplicate key and a NULL in a required column
+    ingest("b", [{"id": 2, "sim": None}])
+    run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
+    second = agent(1)  # its durable consumer hands it the event published meanwhile
+    assert second[0]["status"] == "failed" and second[0]["rows"] == 3
+    assert sorted(second[0]["problems"]) == ["key 'id' has 1 duplicate values",
+                                             "required column 'sim' has 1 NULLs"]
+    # the report was checked at the event's snapshot, and written with its event
+    reports = lake.rows("SELECT event_id, status, data_snapshot, snapshot_id FROM "
+                        "registry.quality_reports ORDER BY data_snapshot")[1:]
+    ingest_events = lake.rows("SELECT event_id, snapshot_id FROM events.log WHERE subject = "
+                              "'lakehouse.ingest.completed' ORDER BY snapshot_id")[1:]
+    assert [(r[0], r[2]) for r in reports] == [tuple(e) for e in ingest_events]
+    done = lake.rows("SELECT payload->>'event_id', payload->>'status', snapshot_id FROM events.log "
+                     "WHERE subject = 'lakehouse.quality.completed' ORDER BY snapshot_id")[1:]
+    assert done == [[r[0], r[1], r[3]] for r in reports]
+    # ... and published: the agent delivers the outbox after each batch
+    subjects = [m[0] for m in nats.stream_messages()]
+    assert subjects.count("lakehouse.quality.completed") == 2
+    # every event again (a new consumer of the same name starts from the first): each
+    # finds its report, is acknowledged, and nothing is written twice
+    assert "error" not in nats.request("$JS.API.CONSUMER.DELETE.LAKEHOUSE.quality-agent")
+    again = agent(2)
+    assert [r["repeated"] for r in again] == [True, True]
+    assert lake.scalar("SELECT count(*) FROM registry.quality_reports") == "2"
+    # bad rules: a clear error before anything runs
+    rules.write_text("{not json")
+    p = run("agent", "quality", "--nats", nats.url, "--rules", str(rules), lake=lake.dir)
+    assert p.returncode == 1 and "the rules are not JSON" in p.stderr

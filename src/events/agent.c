@@ -1,0 +1,262 @@
+/*
+ * events/agent.c - the quality agent (lh_agent_quality): reacts to
+ * lakehouse.ingest.completed with a quality report.
+ *
+ * Layer: services, through the public API, lake/services.h and events/nats.h.
+ *
+ * Exactly once per event, whatever NATS redelivers: the report's snapshot is also writer
+ * job <event_id> of registry.quality_reports (catalog/jobs.h), so a second write of the
+ * same event's report is refused by the catalog's key and the message is only
+ * acknowledged. The acknowledgement comes after the commit: a crash in between means a
+ * redelivery, which finds the report.
+ */
+#include "events/nats.h"
+#include "events/outbox.h"
+#include "lake/services.h"
+#include "registry/registry_int.h"
+#include "util/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SUBJECT "lakehouse.ingest.completed"
+#define REPORTS "registry.quality_reports"
+
+typedef struct report {
+	const char *event_id, *table;
+	int64_t snapshot;
+	json_t *rules;     /* the table's rules, or NULL */
+	json_t *problems;  /* array */
+	json_t *profile;   /* array of {column, type, rows, nulls, distinct_values} */
+	int64_t rows;
+	const char *status; /* passed, failed, error */
+} report;
+
+/* "schema.table" as SQL, each part quoted. */
+static char *quoted(const char *table)
+{
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	const char *dot = strchr(table, '.');
+	if (dot) {
+		char *schema = strndup(table, (size_t)(dot - table));
+		if (schema)
+			lh_buf_sql_ident(&b, schema);
+		free(schema);
+		lh_buf_putc(&b, '.');
+		lh_buf_sql_ident(&b, dot + 1);
+	} else {
+		lh_buf_sql_ident(&b, table);
+	}
+	return b.status == LH_OK ? lh_buf_steal(&b) : (lh_buf_free(&b), NULL);
+}
+
+static void problem(report *r, const char *fmt, const char *a, long long n)
+{
+	char text[400];
+	snprintf(text, sizeof text, fmt, a, n);
+	json_array_append_new(r->problems, json_string(text));
+}
+
+/* Profiles the table at the event's snapshot and judges it by the rules. */
+static void check(lh_lake *lake, report *r)
+{
+	const char *key = json_string_value(json_object_get(r->rules, "key"));
+	char *src = quoted(r->table);
+	lh_result *res = NULL;
+	lh_key_report k = {0};
+	lh_render was = lh_lake_swap_render(lake, LH_RENDER_TEXT);
+	lh_status st = src ? lh_lake_quality(lake, src, key, r->snapshot, &res, key ? &k : NULL)
+	                   : LH_ERR_NOMEM;
+	free(src);
+	size_t n = 0;
+	json_t *required = json_object_get(r->rules, "required");
+	while (st == LH_OK && (st = lh_result_next_batch(res, &n)) == LH_OK && n) {
+		for (size_t i = 0; i < n; i++) {
+			const char *col = lh_result_text(res, 1, i);
+			int64_t nulls = lh_result_int64(res, 4, i);
+			r->rows = lh_result_int64(res, 3, i);
+			json_array_append_new(r->profile,
+			                      json_pack("{s:s, s:s, s:I, s:I, s:I}", "column", col ? col : "",
+			                                "type", lh_result_text(res, 2, i), "rows",
+			                                (json_int_t)r->rows, "nulls", (json_int_t)nulls,
+			                                "distinct_values", (json_int_t)lh_result_int64(res, 5, i)));
+			size_t j;
+			json_t *want;
+			json_array_foreach(required, j, want)
+			if (col && !strcmp(col, json_string_value(want) ? json_string_value(want) : "") && nulls)
+				problem(r, "required column '%s' has %lld NULLs", col, (long long)nulls);
+		}
+	}
+	lh_result_destroy(&res);
+	lh_lake_swap_render(lake, was);
+	if (st != LH_OK) {
+		char text[600];
+		snprintf(text, sizeof text, "the check could not run: %s", lh_lake_error(lake));
+		json_array_append_new(r->problems, json_string(text));
+		r->status = "error";
+		return;
+	}
+	if (key && k.duplicate_values)
+		problem(r, "key '%s' has %lld duplicate values", key, (long long)k.duplicate_values);
+	if (key && k.null_keys)
+		problem(r, "key '%s' has %lld NULLs", key, (long long)k.null_keys);
+	r->status = json_array_size(r->problems) ? "failed" : "passed";
+}
+
+static json_t *report_json(const report *r)
+{
+	return json_pack("{s:s, s:s, s:I, s:s, s:I, s:O}", "event_id", r->event_id, "table", r->table,
+	                 "snapshot_id", (json_int_t)r->snapshot, "status", r->status, "rows",
+	                 (json_int_t)r->rows, "problems", r->problems);
+}
+
+static lh_status record(lh_lake *lake, void *arg)
+{
+	report *r = arg;
+	char *problems = json_dumps(r->problems, JSON_COMPACT);
+	char *profile = json_dumps(r->profile, JSON_COMPACT);
+	lh_value v[7] = {lh_registry_text(r->event_id), lh_registry_text(r->table),
+	                 lh_registry_int(r->snapshot),  lh_registry_text(r->status),
+	                 lh_registry_int(r->rows),      lh_registry_text(problems),
+	                 lh_registry_text(profile)};
+	lh_status st = problems && profile
+	                   ? lh_lake_exec_params(lake, "INSERT INTO " REPORTS " VALUES (?, ?, ?, ?, ?, "
+	                                         "?::JSON, ?::JSON, now())", v, 7, NULL, NULL)
+	                   : lh_registry_fail(lake, LH_ERR_NOMEM, "out of memory");
+	free(problems);
+	free(profile);
+	return st == LH_OK ? lh_registry_emit(lake, LH_EV_QUALITY_COMPLETED, report_json(r)) : st;
+}
+
+/* Handles one message; *ack: it may be acknowledged (handled now, before, or unusable). */
+static lh_status handle(lh_lake *lake, const lh_agent_options *o, json_t *rules, natsMsg *m,
+                        bool *ack)
+{
+	*ack = false;
+	json_error_t jerr;
+	json_t *env = json_loadb(natsMsg_GetData(m), (size_t)natsMsg_GetDataLength(m), 0, &jerr);
+	json_t *payload = json_object_get(env, "payload");
+	report r = {.event_id = json_string_value(json_object_get(env, "event_id")),
+	            .table = json_string_value(json_object_get(payload, "table")),
+	            .snapshot = json_integer_value(json_object_get(env, "snapshot_id")),
+	            .problems = json_array(), .profile = json_array()};
+	lh_status st = LH_OK;
+	if (!r.event_id || !r.table || r.snapshot <= 0) {
+		*ack = true; /* not an event of ours: nothing to do with it, ever */
+		json_decref(env);
+		json_decref(r.problems);
+		json_decref(r.profile);
+		return LH_OK;
+	}
+	json_t *tables = json_object_get(rules, "tables");
+	r.rules = json_object_get(tables, r.table);
+	if (!r.rules)
+		r.rules = json_object_get(tables, "*");
+	check(lake, &r);
+	lh_err_clear(lh_lake_err(lake));
+	int64_t snap = -1;
+	lh_claim claim = {.table = REPORTS, .key = r.event_id};
+	st = lh_registry_ensure(lake);
+	if (st == LH_OK)
+		st = lh_lake_atomic(lake, record, &r, &claim, &snap);
+	bool repeated = st == LH_ERR_EXISTS;
+	if (repeated) {
+		st = LH_OK;
+		lh_err_clear(lh_lake_err(lake));
+	}
+	*ack = st == LH_OK;
+	if (st == LH_OK && o && o->on_report) {
+		json_t *j = report_json(&r);
+		char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+		if (text)
+			o->on_report(o->ctx, text, repeated);
+		free(text);
+		json_decref(j);
+	}
+	json_decref(env);
+	json_decref(r.problems);
+	json_decref(r.profile);
+	return st;
+}
+
+lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *o, int64_t *out_handled)
+{
+	if (!lake || !out_handled)
+		return LH_ERR_INVALID;
+	*out_handled = 0;
+	lh_err_clear(lh_lake_err(lake));
+	if (!LH_OPTIONS_SIZE_OK(o))
+		return lh_err_options_size(lh_lake_err(lake), "lh_agent_options", o->struct_size,
+		                           sizeof *o);
+	const char *url = o && o->nats_url ? o->nats_url : getenv("LAKEHOUSE_NATS_URL");
+	if (!url || !*url)
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
+		                  "no NATS server given: set LAKEHOUSE_NATS_URL (or --nats URL)");
+	json_error_t jerr;
+	json_t *rules = o && o->rules_json ? json_loads(o->rules_json, 0, &jerr) : json_object();
+	if (!rules)
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "the rules are not JSON: %s "
+		                  "(line %d, column %d)", jerr.text, jerr.line, jerr.column);
+	json_t *tables = json_object_get(rules, "tables");
+	if (!json_is_object(rules) || (tables && !json_is_object(tables))) {
+		json_decref(rules);
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "the rules must be {\"tables\": "
+		                  "{\"schema.table\": {\"key\": COLUMN, \"required\": [COLUMNS]}}}");
+	}
+	lh_nats c = {0};
+	lh_status st = lh_nats_open(lake, url, 5000, &c);
+	if (st == LH_OK)
+		st = lh_nats_ensure_stream(lake, &c);
+	natsSubscription *sub = NULL;
+	if (st == LH_OK) {
+		jsSubOptions so;
+		jsSubOptions_Init(&so);
+		so.Stream = LH_NATS_STREAM;
+		so.Config.AckWait = 300LL * 1000000000LL; /* a big table's check takes time */
+		so.Config.DeliverPolicy = js_DeliverAll;
+		jsErrCode je = 0;
+		natsStatus s = js_PullSubscribe(&sub, c.js, SUBJECT, o && o->durable ? o->durable
+		                                                                     : "quality-agent",
+		                                NULL, &so, &je);
+		if (s != NATS_OK)
+			st = lh_nats_fail(lake, &c, "cannot subscribe to " SUBJECT, s);
+	}
+	int64_t idle = 0, max = o && o->max_events > 0 ? o->max_events : INT64_MAX;
+	while (st == LH_OK && *out_handled < max && !(o && o->stop && *o->stop)) {
+		natsMsgList list = {0};
+		jsErrCode je = 0;
+		natsStatus s = natsSubscription_Fetch(&list, sub, 10, 1000, &je);
+		if (s == NATS_TIMEOUT) {
+			idle += 1000;
+			if (o && o->idle_exit_ms > 0 && idle >= o->idle_exit_ms)
+				break;
+			continue;
+		}
+		if (s != NATS_OK) {
+			st = lh_nats_fail(lake, &c, "cannot fetch events", s);
+			break;
+		}
+		idle = 0;
+		for (int i = 0; i < list.Count; i++) {
+			bool ack = false;
+			if (st == LH_OK && *out_handled < max)
+				st = handle(lake, o, rules, list.Msgs[i], &ack);
+			if (ack) {
+				natsMsg_AckSync(list.Msgs[i], NULL, &je);
+				(*out_handled)++;
+			}
+			/* the rest of the batch comes again after AckWait (or when the agent restarts) */
+		}
+		natsMsgList_Destroy(&list);
+		/* the reports' own events go out now */
+		lh_deliver_options d = {.struct_size = sizeof d, .nats_url = url};
+		lh_deliver_report rep;
+		if (st == LH_OK && lh_events_deliver(lake, &d, &rep) != LH_OK)
+			lh_err_clear(lh_lake_err(lake)); /* they wait in the outbox; the next call sends them */
+	}
+	natsSubscription_Destroy(sub);
+	lh_nats_close(&c);
+	json_decref(rules);
+	return st;
+}
