@@ -362,7 +362,7 @@ static int cmd_rollback(const opts *o)
 	if (rc)
 		return rc;
 	int64_t snap = -1;
-	if (lh_lake_rollback(lake, o->args[0], version, &snap) != LH_OK)
+	if (lh_rollback_table(lake, o->args[0], version, &snap) != LH_OK)
 		rc = fail(lh_lake_error(lake));
 	else if (snap < 0)
 		printf("'%s' already matches version %lld; no snapshot made\n", o->args[0], version);

@@ -833,6 +833,14 @@ typedef struct lh_deliver_report {
  * far stay delivered, the rest wait; the error says how many. */
 LH_API lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *options,
                                    lh_deliver_report *out);
+/* Writes an event of one's own (subject lakehouse.<...>, payload a JSON object) to the
+ * outbox, as a snapshot of its own; *out_event_id (may be NULL; caller frees) is its id. */
+LH_API lh_status lh_events_emit(lh_lake *lake, const char *subject, const char *payload_json,
+                                char **out_event_id);
+/* lh_lake_rollback and its event lakehouse.dataset.versioned ({action: "rollback", table,
+ * to_snapshot}) in one snapshot. */
+LH_API lh_status lh_rollback_table(lh_lake *lake, const char *table, int64_t version,
+                                   int64_t *out_snapshot);
 /* Events not yet delivered (0 when the lake has no outbox). */
 LH_API lh_status lh_events_pending(lh_lake *lake, int64_t *out_count);
 

@@ -116,6 +116,9 @@ void lh_commit_options_default(lh_commit_options *opts);
  * naming the object; nothing is written then. If the transaction changed nothing, no
  * snapshot is made and *out_snapshot is -1.
  */
+/* Whether committing txn over base would make a snapshot (true also when it cannot tell:
+ * out of memory). */
+bool lh_catalog_would_commit(const lh_state *base, const lh_state *txn);
 lh_status lh_catalog_commit(lh_catdb *db, const lh_state *base, const lh_state *txn,
                             const lh_commit_options *opts, int64_t *out_snapshot, lh_err *err);
 

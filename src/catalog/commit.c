@@ -286,6 +286,14 @@ static bool plan_empty(const plan *p)
 	return true;
 }
 
+bool lh_catalog_would_commit(const lh_state *base, const lh_state *txn)
+{
+	plan p;
+	bool changes = plan_build(base, txn, &p) != LH_OK || !plan_empty(&p);
+	plan_free(&p);
+	return changes;
+}
+
 /* --------------------------------------------------------------------------------
  * Conflicts with commits made after the base snapshot
  * ------------------------------------------------------------------------------ */

@@ -11,35 +11,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-static lh_status make_log(lh_lake *lake, void *arg)
+/* lh_outbox_append, also saying the new event's id (id: LH_UUID_LEN + 1 bytes) */
+static lh_status append(lh_lake *lake, const char *subject, const json_t *payload, char *id)
 {
-	(void)arg;
-	return lh_lake_exec(lake,
-	                    "CREATE SCHEMA IF NOT EXISTS " LH_OUTBOX_SCHEMA "; "
-	                    "CREATE TABLE IF NOT EXISTS " LH_OUTBOX_TABLE " (event_id VARCHAR NOT NULL, "
-	                    "subject VARCHAR NOT NULL, payload JSON NOT NULL, "
-	                    "created_at TIMESTAMP WITH TIME ZONE NOT NULL)",
-	                    NULL, NULL);
-}
-
-lh_status lh_outbox_ensure(lh_lake *lake)
-{
-	bool have = false;
-	lh_status st = lh_lake_has_table(lake, LH_OUTBOX_SCHEMA, "log", &have);
-	if (st != LH_OK || have)
-		return st;
-	int64_t snap;
-	return lh_lake_atomic(lake, make_log, NULL, NULL, &snap);
-}
-
-lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *payload)
-{
-	char id[LH_UUID_LEN + 1];
 	char *text = json_dumps(payload, JSON_COMPACT | JSON_SORT_KEYS);
 	lh_status st = text ? lh_uuid_v7(id) : LH_ERR_NOMEM;
 	if (st != LH_OK) {
 		free(text);
 		return lh_err_set(lh_lake_err(lake), st, "cannot make an event: %s", lh_strerror(st));
+	}
+	/* the outbox is made by the first event, in that event's snapshot */
+	st = lh_lake_exec(lake,
+	                  "CREATE SCHEMA IF NOT EXISTS " LH_OUTBOX_SCHEMA "; "
+	                  "CREATE TABLE IF NOT EXISTS " LH_OUTBOX_TABLE " (event_id VARCHAR NOT NULL, "
+	                  "subject VARCHAR NOT NULL, payload JSON NOT NULL, "
+	                  "created_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+	                  NULL, NULL);
+	if (st != LH_OK) {
+		free(text);
+		return st;
 	}
 	lh_value v[3] = {{.type = LH_VALUE_TEXT, .data = id, .len = strlen(id)},
 	                 {.type = LH_VALUE_TEXT, .data = subject, .len = strlen(subject)},
@@ -47,6 +37,106 @@ lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *pay
 	st = lh_lake_exec_params(lake, "INSERT INTO " LH_OUTBOX_TABLE " VALUES (?, ?, ?::JSON, now())",
 	                         v, 3, NULL, NULL);
 	free(text);
+	return st;
+}
+
+lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *payload)
+{
+	char id[LH_UUID_LEN + 1];
+	return append(lake, subject, payload, id);
+}
+
+typedef struct emit_args {
+	const char *subject;
+	json_t *payload;
+	char id[LH_UUID_LEN + 1];
+} emit_args;
+
+static lh_status emit_body(lh_lake *lake, void *arg)
+{
+	emit_args *a = arg;
+	return append(lake, a->subject, a->payload, a->id);
+}
+
+/* lakehouse.<token>[.<token>...]: letters, digits, _ and -, no wildcards */
+static bool subject_ok(const char *s)
+{
+	if (!s || strncmp(s, "lakehouse.", 10) != 0 || strlen(s) > 200)
+		return false;
+	bool empty = true;
+	for (const char *p = s + 10; *p; p++) {
+		if (*p == '.') {
+			if (empty)
+				return false;
+			empty = true;
+		} else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		           (*p >= '0' && *p <= '9') || *p == '_' || *p == '-') {
+			empty = false;
+		} else {
+			return false;
+		}
+	}
+	return !empty;
+}
+
+lh_status lh_events_emit(lh_lake *lake, const char *subject, const char *payload_json,
+                         char **out_event_id)
+{
+	if (!lake || !subject)
+		return LH_ERR_INVALID;
+	if (out_event_id)
+		*out_event_id = NULL;
+	lh_err_clear(lh_lake_err(lake));
+	if (!subject_ok(subject))
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
+		                  "subject '%.200s' is not valid: lakehouse. then dot-separated names of "
+		                  "letters, digits, _ and - (no wildcards)", subject);
+	json_error_t jerr;
+	emit_args a = {.subject = subject};
+	a.payload = json_loads(payload_json ? payload_json : "{}", JSON_REJECT_DUPLICATES, &jerr);
+	if (!a.payload || !json_is_object(a.payload)) {
+		json_decref(a.payload);
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
+		                  "the payload must be a JSON object%s%s", a.payload ? "" : ": ",
+		                  a.payload ? "" : jerr.text);
+	}
+	int64_t snap;
+	lh_status st = lh_lake_atomic(lake, emit_body, &a, NULL, &snap);
+	json_decref(a.payload);
+	if (st == LH_OK && out_event_id && !(*out_event_id = lh_strdup(a.id)))
+		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	return st;
+}
+
+typedef struct rollback_args {
+	const char *table;
+	int64_t version;
+} rollback_args;
+
+static lh_status rollback_body(lh_lake *lake, void *arg)
+{
+	rollback_args *a = arg;
+	lh_status st = lh_lake_rollback(lake, a->table, a->version, NULL);
+	json_t *ev = json_pack("{s:s, s:s, s:I}", "action", "rollback", "table", a->table,
+	                       "to_snapshot", (json_int_t)a->version);
+	/* a table that already matches: no snapshot, so no event */
+	if (st == LH_OK && lh_lake_txn_changes(lake))
+		st = ev ? lh_outbox_append(lake, LH_EV_DATASET_VERSIONED, ev)
+		        : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	json_decref(ev);
+	return st;
+}
+
+lh_status lh_rollback_table(lh_lake *lake, const char *table, int64_t version,
+                            int64_t *out_snapshot)
+{
+	if (!lake || !table)
+		return LH_ERR_INVALID;
+	int64_t snap = -1;
+	rollback_args a = {table, version};
+	lh_status st = lh_lake_atomic(lake, rollback_body, &a, NULL, &snap);
+	if (out_snapshot)
+		*out_snapshot = snap;
 	return st;
 }
 

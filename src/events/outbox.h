@@ -3,7 +3,8 @@
  * in the same snapshot as the change it describes, then published to NATS JetStream by
  * events/deliver.c. An event exists exactly when its change committed.
  *
- * Layer: services. The table is an ordinary lake table, made on first use:
+ * Layer: services. The table is an ordinary lake table, made by the first event in that
+ * event's snapshot (two first writers racing: one commits, the other starts again):
  *
  *   events.log(event_id VARCHAR   -- UUIDv7: the JetStream Nats-Msg-Id, consumers' dedup key
  *              subject VARCHAR    -- lakehouse.<area>.<what>
@@ -33,16 +34,13 @@
 #define LH_EV_QUERY_REQUESTED "lakehouse.query.requested"
 #define LH_EV_QUERY_RESULT "lakehouse.query.result"
 
-/* Makes events.log when the lake has none (its own snapshot; a writer racing to make it
- * too is fine). */
-lh_status lh_outbox_ensure(lh_lake *lake);
 /* Inside the open transaction of a write to `table` (schema.table): appends
  * lakehouse.ingest.completed with {table, via, source (may be NULL), rows: the table's
  * rows now}; consumers (agent quality) check the table. */
 lh_status lh_outbox_ingest_completed(lh_lake *lake, const char *schema, const char *name,
                                      const char *via, const char *source);
-/* Inside the open transaction: appends an event (payload borrowed, a JSON object). The
- * caller made sure events.log exists (lh_outbox_ensure) before BEGIN. */
+/* Inside the open transaction: appends an event (payload borrowed, a JSON object), making
+ * events.log first when the lake has none. */
 lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *payload);
 
 #endif

@@ -756,10 +756,8 @@ static lh_status land(pull *p)
 	lh_status s = LH_OK;
 	if (landing) {
 		/* the rows and the event lakehouse.ingest.completed: one snapshot */
-		s = lh_outbox_ensure(p->lake);
-		if (s == LH_OK)
-			s = lh_buf_status(&sql) == LH_OK ? lh_lake_exec(p->lake, lh_buf_str(&sql), NULL, NULL)
-			                                  : nomem(p);
+		s = lh_buf_status(&sql) == LH_OK ? lh_lake_exec(p->lake, lh_buf_str(&sql), NULL, NULL)
+		                                  : nomem(p);
 		if (s == LH_OK)
 			s = lh_outbox_ingest_completed(p->lake, p->schema, p->table, "hf pull", p->o->source);
 		if (s == LH_OK)

@@ -486,10 +486,8 @@ static lh_status land(ingest *g, int64_t *landed)
 	lh_buf_free(&ann);
 	if (s == LH_OK) {
 		/* the rows and the event lakehouse.ingest.completed: one snapshot */
-		s = lh_outbox_ensure(g->lake);
-		if (s == LH_OK)
-			s = lh_buf_status(&q) == LH_OK ? lh_lake_exec(g->lake, lh_buf_str(&q), NULL, NULL)
-			                               : nomem(g);
+		s = lh_buf_status(&q) == LH_OK ? lh_lake_exec(g->lake, lh_buf_str(&q), NULL, NULL)
+		                               : nomem(g);
 		if (s == LH_OK)
 			s = lh_outbox_ingest_completed(g->lake, g->schema, g->table, "video ingest", NULL);
 		if (s == LH_OK)

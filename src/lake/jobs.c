@@ -114,3 +114,8 @@ lh_status lh_lake_delivery_advance(lh_lake *lake, const char *target, int64_t sn
 {
 	return lh_catalog_delivery_advance(lake->cat, target, snapshot, event, count, &lake->err);
 }
+
+bool lh_lake_txn_changes(const lh_lake *lake)
+{
+	return lake->txn && lh_catalog_would_commit(lake->txn_base, lake->txn);
+}

@@ -64,6 +64,8 @@ typedef struct lh_claim {
 	int64_t rows;
 } lh_claim;
 #define LH_ATOMIC_RETRIES 30
+/* Inside an lh_atomic_fn: whether the transaction so far would make a snapshot. */
+bool lh_lake_txn_changes(const lh_lake *lake);
 lh_status lh_lake_atomic(lh_lake *lake, lh_atomic_fn fn, void *arg, const lh_claim *claim,
                          int64_t *out_snapshot);
 /* The snapshot and rows a recorded job made; LH_ERR_NOT_FOUND when it is not recorded. */

@@ -126,8 +126,6 @@ lh_status lh_registry_ensure(lh_lake *lake)
 	int64_t snap;
 	if (st == LH_OK && !have)
 		st = lh_lake_atomic(lake, make_tables, NULL, NULL, &snap);
-	if (st == LH_OK)
-		st = lh_outbox_ensure(lake);
 	return st;
 }
 

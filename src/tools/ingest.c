@@ -386,9 +386,7 @@ static lh_status ingest(call *c, const char *table, json_t *records, const char 
 	               .schema = json_string_value(json_object_get(desc, "schema")),
 	               .name = json_string_value(json_object_get(desc, "name")), .job_id = job_id};
 	lh_claim claim = {.table = key, .key = job_id, .tenant = c->opt.tenant, .rows = (int64_t)n};
-	st = lh_outbox_ensure(c->lake);
-	if (st == LH_OK)
-		st = lh_lake_atomic(c->lake, write_rows, &w, &claim, &snap);
+	st = lh_lake_atomic(c->lake, write_rows, &w, &claim, &snap);
 	lh_buf_free(&q);
 	if (st == LH_OK) {
 		*out = answer(key, job_id, snap, (int64_t)n, false);

@@ -98,9 +98,16 @@ def test_rollback_command(hist):
         [["id", "v"], ["1", "a"], ["3", "C"], ["4", "d"]]
     # columns qualified with the table's name still bind to the past table
     assert hist.rows("SELECT t.v FROM t AT (VERSION => 5) WHERE t.id = 3") == [["v"], ["C"]]
-    assert hist.data_files() == files_before
+    # (the command's event lakehouse.dataset.versioned went to the outbox events.log)
+    assert [f for f in hist.data_files() if not f.startswith("events/")] == files_before
+    assert hist.rows("SELECT subject, payload->>'table', payload->>'to_snapshot', snapshot_id "
+                     "FROM events.log") == [["subject", "(payload ->> 'table')",
+                                             "(payload ->> 'to_snapshot')", "snapshot_id"],
+                                            ["lakehouse.dataset.versioned", "t", "2", "6"]]
     # the same file registered again keeps its row ids
-    assert hist.cat("SELECT count(DISTINCT path), count(*) FROM ducklake_data_file") == [(3, 3)]
+    assert hist.cat("SELECT count(DISTINCT path), count(*) FROM ducklake_data_file WHERE "
+                    "table_id IN (SELECT table_id FROM ducklake_table WHERE table_name = 't')") \
+        == [(3, 3)]
     # and the change feed shows what the rollback did
     assert changes(hist, 6, 6) == [
         ["6", "1", "insert", "2", "b"],
