@@ -15,7 +15,9 @@
 const char *const agent_help =
     "usage: lakehouse agent quality [--nats URL] [--rules FILE] [--durable NAME]\n"
     "                               [--max-events N] [--idle-exit SECONDS]\n"
+    "       lakehouse agent coordinator EXPERIMENT_ID [--runs K] [--nats URL] [--idle-exit S]\n"
     "\n"
+    "quality:\n"
     "Reacts to lakehouse.ingest.completed events on NATS JetStream (a durable consumer:\n"
     "events published while it was down are handled when it starts). For each, it checks\n"
     "the table the event names, at the event's snapshot (rows, NULLs, distinct values per\n"
@@ -31,7 +33,12 @@ const char *const agent_help =
     "  --durable NAME      the consumer's name (default quality-agent); two agents with one\n"
     "                      name share the work\n"
     "  --max-events N      stop after N events\n"
-    "  --idle-exit S       stop after S seconds without an event\n";
+    "  --idle-exit S       stop after S seconds without an event\n"
+    "\n"
+    "coordinator: follows lakehouse.sim.> events (a durable consumer) and marks the\n"
+    "experiment completed once it has K runs (--runs, default 1) and every one of them\n"
+    "completed; then exits 0. A failed run ends it with exit status 1, the experiment\n"
+    "left active. Prints one JSON line per event of the experiment.\n";
 
 static volatile int stopping;
 
@@ -50,14 +57,23 @@ static void print_report(void *ctx, const char *json, bool repeated)
 
 int cli_agent(const opts *o)
 {
-	if (o->nargs < 1 || strcmp(o->args[0], "quality") != 0)
-		return usage_error("agent: expected quality, not '%s'", o->nargs ? o->args[0] : "");
+	bool quality = o->nargs >= 1 && !strcmp(o->args[0], "quality");
+	bool coord = o->nargs >= 1 && !strcmp(o->args[0], "coordinator");
+	if (!quality && !coord)
+		return usage_error("agent: expected quality or coordinator, not '%s'",
+		                   o->nargs ? o->args[0] : "");
 	lh_agent_options ao = {.struct_size = sizeof ao, .on_report = print_report, .stop = &stopping};
 	char *rules = NULL;
+	const char *experiment = NULL;
+	long long runs = 0;
 	int rc = 0;
 	for (int i = 1; !rc && i < o->nargs; i++) {
 		const char *a = o->args[i];
 		char *end;
+		if (coord && !experiment && a[0] != '-') {
+			experiment = a;
+			continue;
+		}
 		if (i + 1 >= o->nargs) {
 			rc = usage_error("agent quality: unknown option or missing value '%s'", a);
 			break;
@@ -67,6 +83,12 @@ int cli_agent(const opts *o)
 			ao.nats_url = v;
 		else if (!strcmp(a, "--durable"))
 			ao.durable = v;
+		else if (coord && !strcmp(a, "--runs")) {
+			errno = 0;
+			runs = strtoll(v, &end, 10);
+			if (errno || *end || end == v || runs <= 0)
+				rc = usage_error("agent coordinator: --runs needs a positive number, not '%s'", v);
+		}
 		else if (!strcmp(a, "--rules")) {
 			free(rules);
 			if (!(rules = cli_read_file_text(v))) {
@@ -86,6 +108,8 @@ int cli_agent(const opts *o)
 		} else
 			rc = usage_error("agent quality: unknown option '%s'", a);
 	}
+	if (!rc && coord && !experiment)
+		rc = usage_error("%s", "agent coordinator: which experiment? (lakehouse agent coordinator ID)");
 	lh_lake *lake = NULL;
 	if (!rc)
 		rc = open_lake(o, &lake);
@@ -93,10 +117,24 @@ int cli_agent(const opts *o)
 		signal(SIGINT, on_signal);
 		signal(SIGTERM, on_signal);
 		int64_t handled = 0;
-		if (lh_agent_quality(lake, &ao, &handled) != LH_OK)
+		lh_status st = quality ? lh_agent_quality(lake, &ao, &handled)
+		                       : lh_agent_coordinate(lake, experiment, runs, &ao, &handled);
+		if (st != LH_OK)
 			rc = fail(lh_lake_error(lake));
 		else
-			fprintf(stderr, "agent quality: %lld events handled\n", (long long)handled);
+			fprintf(stderr, "agent %s: %lld events handled\n", o->args[0], (long long)handled);
+		/* the coordinator's exit status says whether the experiment completed */
+		lh_result *r = NULL;
+		lh_lake_set_render(lake, LH_RENDER_TEXT);
+		if (!rc && coord && lh_registry_query(lake, LH_REGISTRY_EXPERIMENTS, experiment, &r) == LH_OK) {
+			size_t n = 0;
+			if (lh_result_next_batch(r, &n) == LH_OK && n &&
+			    strcmp(lh_result_text(r, 3, 0) ? lh_result_text(r, 3, 0) : "", "completed") != 0) {
+				fprintf(stderr, "Error: experiment '%s' did not complete\n", experiment);
+				rc = 1;
+			}
+		}
+		lh_result_destroy(&r);
 	}
 	lh_lake_close(&lake);
 	free(rules);

@@ -15,6 +15,7 @@ const char *const events_help =
     "usage: lakehouse events deliver [--nats URL] [--timeout-ms N] [--max N]\n"
     "       lakehouse events list [--subject S] [--limit N]\n"
     "       lakehouse events pending\n"
+    "       lakehouse events emit SUBJECT [--payload JSON]\n"
     "\n"
     "Every change that matters to others writes an event to the outbox, the lake table\n"
     "events.log, in the snapshot of the change: lakehouse.ingest.completed (hf pull,\n"
@@ -28,6 +29,8 @@ const char *const events_help =
     "            background. A failure leaves the rest waiting: run it again.\n"
     "  list      the newest events (event_id, subject, snapshot_id, created_at, payload)\n"
     "  pending   how many events wait for delivery\n"
+    "  emit      write an event of your own (subject lakehouse.<...>, payload a JSON\n"
+    "            object) to the outbox, as a snapshot of its own; prints its event id\n"
     "\n"
     "  --nats URL       the NATS server (default: $LAKEHOUSE_NATS_URL)\n"
     "  --timeout-ms N   connecting and each acknowledgement (default 5000)\n"
@@ -126,8 +129,31 @@ int cli_events(const opts *o)
 		return deliver(o);
 	if (!strcmp(sub, "list"))
 		return list(o);
+	if (!strcmp(sub, "emit")) {
+		const char *subject = NULL, *payload = NULL;
+		for (int i = 1; i < o->nargs; i++) {
+			if (!strcmp(o->args[i], "--payload") && i + 1 < o->nargs)
+				payload = o->args[++i];
+			else if (o->args[i][0] != '-' && !subject)
+				subject = o->args[i];
+			else
+				return usage_error("events emit: unexpected argument '%s'", o->args[i]);
+		}
+		if (!subject)
+			return usage_error("%s", "events emit: which subject? (lakehouse events emit lakehouse.x.y)");
+		lh_lake *lake = NULL;
+		int rc = open_lake(o, &lake);
+		char *id = NULL;
+		if (!rc && lh_events_emit(lake, subject, payload, &id) != LH_OK)
+			rc = fail(lh_lake_error(lake));
+		else if (!rc)
+			printf("%s\n", id);
+		lh_free(id);
+		lh_lake_close(&lake);
+		return rc;
+	}
 	if (strcmp(sub, "pending") != 0)
-		return usage_error("events: expected deliver, list or pending, not '%s'", sub);
+		return usage_error("events: expected deliver, list, pending or emit, not '%s'", sub);
 	if (o->nargs > 1)
 		return usage_error("events pending: unexpected argument '%s'", o->args[1]);
 	lh_lake *lake = NULL;

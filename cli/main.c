@@ -60,6 +60,8 @@ static const char *const usage_text =
     "  events deliver [--nats URL] | list | pending\n"
     "                               the outbox events.log, published to NATS JetStream\n"
     "  agent quality [--rules FILE]   check each ingested table when its event arrives\n"
+    "  agent coordinator EXPERIMENT_ID [--runs K]\n"
+    "                               complete the experiment when its K runs have\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
     "\n"

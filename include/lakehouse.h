@@ -873,6 +873,15 @@ typedef struct lh_agent_options {
 
 LH_API lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *options,
                                   int64_t *out_handled);
+/*
+ * The coordinator: consumes lakehouse.sim.> (durable consumer "coordinator-<id>") and,
+ * once the experiment has at least `expected_runs` runs (0: 1) and all of them
+ * completed, marks it completed (lh_experiment_complete) and returns. A failed run ends
+ * it too, the experiment left active. on_report gets each sim event's tally.
+ */
+LH_API lh_status lh_agent_coordinate(lh_lake *lake, const char *experiment_id,
+                                     int64_t expected_runs, const lh_agent_options *options,
+                                     int64_t *out_handled);
 
 /* ---------------------------------------------------------------------------------
  * Tools: the operations agents and servers call, each defined once (name, description,

@@ -129,13 +129,32 @@ static lh_status record(lh_lake *lake, void *arg)
 	return st == LH_OK ? lh_registry_emit(lake, LH_EV_QUALITY_COMPLETED, report_json(r)) : st;
 }
 
-/* Handles one message; *ack: it may be acknowledged (handled now, before, or unusable). */
-static lh_status handle(lh_lake *lake, const lh_agent_options *o, json_t *rules, natsMsg *m,
-                        bool *ack)
+/* What an agent's handler gets: the options and its own state. */
+typedef struct agent {
+	const lh_agent_options *o;
+	json_t *rules;            /* quality */
+	const char *experiment;   /* coordinator */
+	int64_t expected_runs;
+} agent;
+
+/* Handles one event (its envelope); *ack: it may be acknowledged (handled now, before,
+ * or not one this agent handles); *done: the agent's work is over. */
+typedef lh_status (*agent_fn)(lh_lake *lake, agent *a, json_t *env, bool *ack, bool *done);
+
+static void tell(const agent *a, json_t *j, bool repeated)
 {
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	if (text && a->o && a->o->on_report)
+		a->o->on_report(a->o->ctx, text, repeated);
+	free(text);
+}
+
+static lh_status quality_event(lh_lake *lake, agent *a, json_t *env, bool *ack, bool *done)
+{
+	const lh_agent_options *o = a->o;
+	json_t *rules = a->rules;
+	(void)done;
 	*ack = false;
-	json_error_t jerr;
-	json_t *env = json_loadb(natsMsg_GetData(m), (size_t)natsMsg_GetDataLength(m), 0, &jerr);
 	json_t *payload = json_object_get(env, "payload");
 	report r = {.event_id = json_string_value(json_object_get(env, "event_id")),
 	            .table = json_string_value(json_object_get(payload, "table")),
@@ -144,7 +163,6 @@ static lh_status handle(lh_lake *lake, const lh_agent_options *o, json_t *rules,
 	lh_status st = LH_OK;
 	if (!r.event_id || !r.table || r.snapshot <= 0) {
 		*ack = true; /* not an event of ours: nothing to do with it, ever */
-		json_decref(env);
 		json_decref(r.problems);
 		json_decref(r.profile);
 		return LH_OK;
@@ -168,42 +186,25 @@ static lh_status handle(lh_lake *lake, const lh_agent_options *o, json_t *rules,
 	*ack = st == LH_OK;
 	if (st == LH_OK && o && o->on_report) {
 		json_t *j = report_json(&r);
-		char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
-		if (text)
-			o->on_report(o->ctx, text, repeated);
-		free(text);
+		tell(a, j, repeated);
 		json_decref(j);
 	}
-	json_decref(env);
 	json_decref(r.problems);
 	json_decref(r.profile);
 	return st;
 }
 
-lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *o, int64_t *out_handled)
+/* The consumer loop every agent shares: a durable pull consumer `durable` of `subject`
+ * on stream LAKEHOUSE, fetching up to 10 events at a time; after each batch the outbox
+ * (the agent's own events) is delivered. */
+static lh_status consume(lh_lake *lake, agent *a, const char *subject, const char *durable,
+                         agent_fn fn, int64_t *out_handled)
 {
-	if (!lake || !out_handled)
-		return LH_ERR_INVALID;
-	*out_handled = 0;
-	lh_err_clear(lh_lake_err(lake));
-	if (!LH_OPTIONS_SIZE_OK(o))
-		return lh_err_options_size(lh_lake_err(lake), "lh_agent_options", o->struct_size,
-		                           sizeof *o);
+	const lh_agent_options *o = a->o;
 	const char *url = o && o->nats_url ? o->nats_url : getenv("LAKEHOUSE_NATS_URL");
 	if (!url || !*url)
 		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
 		                  "no NATS server given: set LAKEHOUSE_NATS_URL (or --nats URL)");
-	json_error_t jerr;
-	json_t *rules = o && o->rules_json ? json_loads(o->rules_json, 0, &jerr) : json_object();
-	if (!rules)
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "the rules are not JSON: %s "
-		                  "(line %d, column %d)", jerr.text, jerr.line, jerr.column);
-	json_t *tables = json_object_get(rules, "tables");
-	if (!json_is_object(rules) || (tables && !json_is_object(tables))) {
-		json_decref(rules);
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "the rules must be {\"tables\": "
-		                  "{\"schema.table\": {\"key\": COLUMN, \"required\": [COLUMNS]}}}");
-	}
 	lh_nats c = {0};
 	lh_status st = lh_nats_open(lake, url, 5000, &c);
 	if (st == LH_OK)
@@ -216,14 +217,14 @@ lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *o, int64_t *ou
 		so.Config.AckWait = 300LL * 1000000000LL; /* a big table's check takes time */
 		so.Config.DeliverPolicy = js_DeliverAll;
 		jsErrCode je = 0;
-		natsStatus s = js_PullSubscribe(&sub, c.js, SUBJECT, o && o->durable ? o->durable
-		                                                                     : "quality-agent",
+		natsStatus s = js_PullSubscribe(&sub, c.js, subject, o && o->durable ? o->durable : durable,
 		                                NULL, &so, &je);
 		if (s != NATS_OK)
-			st = lh_nats_fail(lake, &c, "cannot subscribe to " SUBJECT, s);
+			st = lh_nats_fail(lake, &c, "cannot subscribe", s);
 	}
 	int64_t idle = 0, max = o && o->max_events > 0 ? o->max_events : INT64_MAX;
-	while (st == LH_OK && *out_handled < max && !(o && o->stop && *o->stop)) {
+	bool done = false;
+	while (st == LH_OK && !done && *out_handled < max && !(o && o->stop && *o->stop)) {
 		natsMsgList list = {0};
 		jsErrCode je = 0;
 		natsStatus s = natsSubscription_Fetch(&list, sub, 10, 1000, &je);
@@ -240,16 +241,18 @@ lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *o, int64_t *ou
 		idle = 0;
 		for (int i = 0; i < list.Count; i++) {
 			bool ack = false;
-			if (st == LH_OK && *out_handled < max)
-				st = handle(lake, o, rules, list.Msgs[i], &ack);
+			natsMsg *m = list.Msgs[i];
+			json_t *env = json_loadb(natsMsg_GetData(m), (size_t)natsMsg_GetDataLength(m), 0, NULL);
+			if (st == LH_OK && !done && *out_handled < max)
+				st = env ? fn(lake, a, env, &ack, &done) : (ack = true, LH_OK);
+			json_decref(env);
 			if (ack) {
-				natsMsg_AckSync(list.Msgs[i], NULL, &je);
+				natsMsg_AckSync(m, NULL, &je);
 				(*out_handled)++;
 			}
 			/* the rest of the batch comes again after AckWait (or when the agent restarts) */
 		}
 		natsMsgList_Destroy(&list);
-		/* the reports' own events go out now */
 		lh_deliver_options d = {.struct_size = sizeof d, .nats_url = url};
 		lh_deliver_report rep;
 		if (st == LH_OK && lh_events_deliver(lake, &d, &rep) != LH_OK)
@@ -257,6 +260,112 @@ lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *o, int64_t *ou
 	}
 	natsSubscription_Destroy(sub);
 	lh_nats_close(&c);
+	return st;
+}
+
+static lh_status check_options(lh_lake *lake, const lh_agent_options *o, int64_t *out_handled)
+{
+	if (!lake || !out_handled)
+		return LH_ERR_INVALID;
+	*out_handled = 0;
+	lh_err_clear(lh_lake_err(lake));
+	if (!LH_OPTIONS_SIZE_OK(o))
+		return lh_err_options_size(lh_lake_err(lake), "lh_agent_options", o->struct_size,
+		                           sizeof *o);
+	return LH_OK;
+}
+
+lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *o, int64_t *out_handled)
+{
+	lh_status st = check_options(lake, o, out_handled);
+	if (st != LH_OK)
+		return st;
+	json_error_t jerr;
+	json_t *rules = o && o->rules_json ? json_loads(o->rules_json, 0, &jerr) : json_object();
+	if (!rules)
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "the rules are not JSON: %s "
+		                  "(line %d, column %d)", jerr.text, jerr.line, jerr.column);
+	json_t *tables = json_object_get(rules, "tables");
+	if (!json_is_object(rules) || (tables && !json_is_object(tables))) {
+		json_decref(rules);
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "the rules must be {\"tables\": "
+		                  "{\"schema.table\": {\"key\": COLUMN, \"required\": [COLUMNS]}}}");
+	}
+	agent a = {.o = o, .rules = rules};
+	st = consume(lake, &a, SUBJECT, "quality-agent", quality_event, out_handled);
 	json_decref(rules);
 	return st;
+}
+
+/* --- the coordinator ----------------------------------------------------------------- */
+
+static lh_status coordinator_event(lh_lake *lake, agent *a, json_t *env, bool *ack, bool *done)
+{
+	*ack = true;
+	json_t *payload = json_object_get(env, "payload");
+	const char *exp = json_string_value(json_object_get(payload, "experiment_id"));
+	if (!exp || strcmp(exp, a->experiment) != 0)
+		return LH_OK; /* another experiment's run */
+	/* the registry, not the event, says where the experiment is */
+	lh_value v[1] = {lh_registry_text(a->experiment)};
+	char *row[4] = {0};
+	bool found = false;
+	lh_status st = lh_registry_row(lake, "SELECT count(*), count(*) FILTER (WHERE status = "
+	                               "'completed'), count(*) FILTER (WHERE status = 'failed'), "
+	                               "(SELECT status FROM registry.experiments WHERE experiment_id = ?1) "
+	                               "FROM registry.simulation_runs WHERE experiment_id = ?1",
+	                               v, 1, 4, row, &found);
+	int64_t runs = row[0] ? strtoll(row[0], NULL, 10) : 0;
+	int64_t completed = row[1] ? strtoll(row[1], NULL, 10) : 0;
+	int64_t failed = row[2] ? strtoll(row[2], NULL, 10) : 0;
+	bool already = row[3] && !strcmp(row[3], "completed");
+	lh_registry_row_free(row, 4);
+	if (st != LH_OK) {
+		*ack = false;
+		return st;
+	}
+	json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "event", json_string_value(
+	                          json_object_get(env, "subject")), "experiment_id", a->experiment,
+	                      "runs", (json_int_t)runs, "completed", (json_int_t)completed, "failed",
+	                      (json_int_t)failed, "expected", (json_int_t)a->expected_runs);
+	bool all = runs >= (a->expected_runs > 0 ? a->expected_runs : 1) && completed == runs;
+	if (failed > 0) {
+		*done = true; /* it can never complete: say so and stop */
+		json_object_set_new(j, "outcome", json_string("a run failed: the experiment stays active"));
+	} else if (all && !already) {
+		st = lh_experiment_complete(lake, a->experiment);
+		if (st == LH_OK)
+			json_object_set_new(j, "outcome", json_string("experiment completed"));
+		*done = st == LH_OK;
+		*ack = st == LH_OK;
+	} else if (already) {
+		*done = true;
+		json_object_set_new(j, "outcome", json_string("experiment completed before"));
+	}
+	tell(a, j, false);
+	json_decref(j);
+	return st;
+}
+
+lh_status lh_agent_coordinate(lh_lake *lake, const char *experiment_id, int64_t expected_runs,
+                              const lh_agent_options *o, int64_t *out_handled)
+{
+	lh_status st = check_options(lake, o, out_handled);
+	if (st != LH_OK)
+		return st;
+	if (!experiment_id || !lh_registry_id_ok(experiment_id))
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "experiment id '%.200s' is not "
+		                  "valid", experiment_id ? experiment_id : "");
+	lh_result *r = NULL; /* an experiment that is not registered is an error now, not never */
+	st = lh_registry_query(lake, LH_REGISTRY_EXPERIMENTS, experiment_id, &r);
+	lh_result_destroy(&r);
+	if (st != LH_OK)
+		return st;
+	agent a = {.o = o, .experiment = experiment_id, .expected_runs = expected_runs};
+	char durable[200];
+	snprintf(durable, sizeof durable, "coordinator-%s", experiment_id);
+	for (char *p = durable; *p; p++)
+		if (*p == '.')
+			*p = '_'; /* consumer names take no dots */
+	return consume(lake, &a, "lakehouse.sim.>", durable, coordinator_event, out_handled);
 }

@@ -5,13 +5,14 @@ NATS is down (writes never wait), repeats dropped by the server, and no event fo
 that failed or was rolled back. The server delivers in the background; `lakehouse events
 deliver` does it on demand."""
 import json
+import subprocess
 import os
 import threading
 import time
 
 import pytest
 
-from lh import CATALOG, DATA, Nats, run
+from lh import Nats, environ, run
 from test_serve import Server, token
 
 # the sanitizer build runs fewer ingests (each one is a snapshot through HTTP)
@@ -82,9 +83,6 @@ def test_deliver_publishes_in_commit_order_once(lake, nats, tmp_path):
     assert runs[1] in listed and runs[0] not in listed
 
 
-@pytest.mark.skipif(CATALOG != "sqlite" or DATA != "fs",
-                    reason="delivery does not depend on the catalog or the store (test_registry, "
-                           "test_versions run there)")
 def test_nats_killed_during_ingests_loses_nothing(lake, nats, tmp_path):
     lake.sql("CREATE SCHEMA raw; CREATE TABLE raw.frames (id INTEGER, sim INTEGER)")
     rw = token(lake, "--tenant", "sim")
@@ -192,3 +190,37 @@ def test_quality_agent_reacts_once_per_event(lake, nats, tmp_path):
     rules.write_text("{not json")
     p = run("agent", "quality", "--nats", nats.url, "--rules", str(rules), lake=lake.dir)
     assert p.returncode == 1 and "the rules are not JSON" in p.stderr
+
+
+SIMULATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts",
+                        "simulate.py")
+
+
+def test_four_simulators_and_a_coordinator(lake, nats):
+    """scripts/simulate.py: K = 4 simulator processes write frames and telemetry through
+    /data/ingest at once, log metrics and complete their runs; the coordinating agent
+    completes the experiment when all four have."""
+    from lh import BIN
+    p = subprocess.run(["/usr/bin/python3", SIMULATE, "--lake", lake.dir, "--nats", nats.url,
+                        "--experiment", "fleet", "--sims", "4", "--steps", "40", "--batch", "10",
+                        "--bin", BIN], capture_output=True, text=True, timeout=900,
+                       env=environ(lake=lake.dir))
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "experiment: completed" in p.stdout
+    # no row lost, each attributable to its run
+    per_run = lake.rows("SELECT r.sim_index, count(DISTINCT f.step), count(*) FROM "
+                        "registry.simulation_runs r JOIN sim.frames f USING (run_id) "
+                        "GROUP BY 1 ORDER BY 1")[1:]
+    assert per_run == [[str(k), "40", "40"] for k in range(4)]
+    assert lake.scalar("SELECT count(*) FROM sim.telemetry t JOIN registry.simulation_runs r "
+                       "USING (run_id) WHERE r.experiment_id = 'fleet'") == str(4 * 40 * 3)
+    assert lake.scalar("SELECT count(*) FROM registry.metrics WHERE key = 'mean_reward'") == "16"
+    assert lake.scalar("SELECT count(*) FROM sim.frames f WHERE f.sim_index <> (SELECT "
+                       "sim_index FROM registry.simulation_runs r WHERE r.run_id = f.run_id)") == "0"
+    # the events, published
+    run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
+    subjects = [m[0] for m in nats.stream_messages()]
+    assert subjects.count("lakehouse.sim.started") == 4
+    assert subjects.count("lakehouse.sim.completed") == 4
+    assert subjects.count("lakehouse.experiment.completed") == 1
+    assert subjects.count("lakehouse.ingest.completed") == 4 * 4 * 2
