@@ -34,6 +34,7 @@ packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-d
           libxxhash-dev
           libmicrohttpd-dev # lakehouse serve: the HTTP API and MCP over HTTP
           libnats-dev nats-server # events: the outbox delivered to NATS JetStream (the demo runs a server)
+          gnuplot-nox # make demo: the charts of Experiment #0
           python3-numpy python3-torch python3-pil) # the Python binding: zero-copy columns,
                                                    # PyTorch datasets, the demo's training loop
 # the test servers: PostgreSQL 15, and a one-node Ceph with the RADOS Gateway (S3),

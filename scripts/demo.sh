@@ -114,4 +114,56 @@ note "(python/lakehouse over build/liblakehouse.so; images fetched from their UR
 show env PYTHONPATH=python LAKEHOUSE_LIBRARY="$(dirname "$LH")/liblakehouse.so" \
     /usr/bin/python3 scripts/demo-train.py "$LAKE"
 
+say "12. Experiment #0: coco-v1, its run, its artifact, its charts, and an agent that reacts"
+NATS_DIR=$(mktemp -d /tmp/lh-demo-nats-XXXXXX)
+NATS_PORT=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+nats-server -js -sd "$NATS_DIR/store" -a 127.0.0.1 -p "$NATS_PORT" >"$NATS_DIR/log" 2>&1 &
+NATS_PID=$!
+trap 'kill $HUB_EMULATOR_PID $NATS_PID ${AGENT_PID:-} 2>/dev/null || true; rm -rf "$HUB" "$NATS_DIR"' EXIT
+for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$NATS_PORT) 2>/dev/null && break; sleep 0.1; done
+export LAKEHOUSE_NATS_URL=nats://127.0.0.1:$NATS_PORT
+note "nats-server with JetStream on $LAKEHOUSE_NATS_URL (LAKEHOUSE_NATS_URL); the quality agent"
+note "listens for lakehouse.ingest.completed (rules for raw.coco_v1: caption_id unique, caption"
+note "never NULL). Every ingest of the steps above wrote its event to the outbox too."
+printf '{"tables": {"raw.coco_v1": {"key": "caption_id", "required": ["caption"]}}}\n' > "$OUT/quality-rules.json"
+"$LH" --lake "$LAKE" agent quality --rules "$OUT/quality-rules.json" --max-events 4 > "$OUT/agent.log" 2>&1 &
+AGENT_PID=$!
+show "$LH" --lake "$LAKE" hf pull demo/coco-captions --into raw.coco_v1 --quiet
+show "$LH" --lake "$LAKE" experiment create coco-v1 --project coco --description "captions -> aspect ratio, a toy"
+RUN=$("$LH" --lake "$LAKE" run start coco-v1 --sim-index 0 --config '{"model": "linear-toy", "dataset": "raw.coco_v1", "lr": 0.05}' | tail -1)
+note "run sim 0 of coco-v1: $RUN"
+read -r ROWS IMAGES <<<"$("$LH" --lake "$LAKE" sql --format csv -c "SELECT count(*), count(DISTINCT image_uri) FROM raw.coco_v1" | tail -1 | tr , ' ')"
+show "$LH" --lake "$LAKE" run log "$RUN" ingest_rows="$ROWS" ingest_images="$IMAGES" --step 0
+note "The run's dataset as a versioned artifact, with the manifest W&B records for add_reference:"
+show "$LH" --lake "$LAKE" version put "$DATA/coco" coco-captions --meta run_id="$RUN" --meta source=demo/coco-captions --quiet
+show head -n 10 "$LAKE/data/datasets/coco-captions/v$("$LH" --lake "$LAKE" version latest coco-captions | tr -d v)/wandb_manifest.json"
+note "Query by caption keyword:"
+lsql "SELECT caption_id, image_width || 'x' || image_height AS size, caption FROM raw.coco_v1 WHERE caption ILIKE '%coffee%' OR caption ILIKE '%cat %' ORDER BY caption_id"
+note "1,000 samples streamed into a toy training loop (the 21 captions, epoch after epoch):"
+show env PYTHONPATH=python LAKEHOUSE_LIBRARY="$(dirname "$LH")/liblakehouse.so" \
+    /usr/bin/python3 scripts/demo-experiment.py "$LAKE" "$RUN" "$LH"
+note "Charts from SQL (the lake computes the bins; gnuplot draws):"
+"$LH" --lake "$LAKE" sql --format csv -c "SELECT length(caption) // 10 * 10 AS bin, count(*) AS captions FROM raw.coco_v1 WHERE caption IS NOT NULL GROUP BY 1 ORDER BY 1" | tail -n +2 > "$OUT/caption-length.csv"
+"$LH" --lake "$LAKE" sql --format csv -c "SELECT DISTINCT image_width, image_height FROM raw.coco_v1 ORDER BY 1, 2" | tail -n +2 > "$OUT/resolution.csv"
+gnuplot -e "set terminal pngcairo noenhanced size 640,400; set output '$OUT/caption-length.png'; set datafile separator ','; set title 'raw.coco_v1: caption length'; set xlabel 'characters (bins of 10)'; set ylabel 'captions'; set style fill solid 0.6; set boxwidth 8; set yrange [0:*]; plot '$OUT/caption-length.csv' using (\$1+5):2 with boxes notitle"
+gnuplot -e "set terminal pngcairo noenhanced size 640,400; set output '$OUT/image-resolution.png'; set datafile separator ','; set title 'raw.coco_v1: image resolution'; set xlabel 'width (px)'; set ylabel 'height (px)'; set xrange [0:*]; set yrange [0:*]; plot '$OUT/resolution.csv' using 1:2 with points pt 7 ps 1.5 notitle"
+show ls -l "$OUT/caption-length.png" "$OUT/image-resolution.png"
+note "Deliver the outbox to NATS; the agent checks each ingested table at its ingest's snapshot"
+note "(raw.coco_v1 has a caption that is NULL: its report fails, by the rules):"
+show "$LH" --lake "$LAKE" events deliver
+wait "$AGENT_PID" || true
+show cat "$OUT/agent.log"
+lsql "SELECT table_name, data_snapshot, status, rows, problems FROM registry.quality_reports ORDER BY data_snapshot"
+show "$LH" --lake "$LAKE" run complete "$RUN"
+show "$LH" --lake "$LAKE" experiment complete coco-v1
+note "The cross-plane join: the run's config joined with the data it trained on"
+lsql "SELECT r.config->>'model' AS model, r.status, count(*) AS captions, count(DISTINCT c.image_uri) AS images
+FROM registry.simulation_runs r JOIN raw.coco_v1 c ON r.config->>'dataset' = 'raw.coco_v1'
+WHERE r.experiment_id = 'coco-v1' GROUP BY ALL"
+show "$LH" --lake "$LAKE" events deliver
+lsql "SELECT subject, count(*) AS events FROM events.log GROUP BY 1 ORDER BY 1"
+note "Four simulators at once, and the coordinating agent that completes their experiment:"
+show /usr/bin/python3 scripts/simulate.py --lake "$LAKE" --nats "$LAKEHOUSE_NATS_URL" --bin "$LH" --sims 4 --steps 40 --batch 10
+kill "$NATS_PID" 2>/dev/null || true
+
 say "Done in $(( $(date +%s) - T0 )) s. The lake is in $LAKE/ (catalog $LAKE/metadata.sqlite); ./rebuild.sh recreates it."
