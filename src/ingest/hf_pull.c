@@ -26,7 +26,6 @@
 #include "util/crypto.h"
 #include "util/fsutil.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -92,39 +91,18 @@ static void progress(pull *p, const char *stage, const char *item, int64_t done,
 
 /* --- source listing ------------------------------------------------------------------- */
 
-static lh_status walk(const char *root, const char *rel, lh_hub_files *out, lh_err *err)
+static lh_status add_file(void *ctx, const char *rel, const char *full, const struct stat *st)
 {
-	char *dir = rel[0] ? lh_asprintf("%s/%s", root, rel) : lh_strdup(root);
-	DIR *d = dir ? opendir(dir) : NULL;
-	if (!d) {
-		free(dir);
-		return lh_err_set(err, LH_ERR_IO, "cannot read folder '%s'", root);
+	(void)full;
+	lh_hub_files *out = ctx;
+	if (!S_ISREG(st->st_mode))
+		return LH_OK; /* sockets, devices: not a dataset's */
+	lh_hub_file f = {lh_strdup(rel), st->st_size, NULL};
+	if (!f.path || LH_VEC_PUSH(out, f) != LH_OK) {
+		free(f.path);
+		return LH_ERR_NOMEM;
 	}
-	lh_status s = LH_OK;
-	struct dirent *e;
-	while (s == LH_OK && (e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue; /* ., .., .git, .cache */
-		char *r = rel[0] ? lh_asprintf("%s/%s", rel, e->d_name) : lh_strdup(e->d_name);
-		char *full = r ? lh_asprintf("%s/%s", root, r) : NULL;
-		struct stat st;
-		if (!full || stat(full, &st) != 0)
-			s = lh_err_set(err, LH_ERR_IO, "cannot stat '%s'", full ? full : e->d_name);
-		else if (S_ISDIR(st.st_mode))
-			s = walk(root, r, out, err);
-		else if (S_ISREG(st.st_mode)) {
-			lh_hub_file f = {r, st.st_size, NULL};
-			if (LH_VEC_PUSH(out, f) != LH_OK)
-				s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
-			else
-				r = NULL;
-		}
-		free(r);
-		free(full);
-	}
-	closedir(d);
-	free(dir);
-	return s;
+	return LH_OK;
 }
 
 static char *safe_name(const char *s)
@@ -169,7 +147,9 @@ static lh_status list_source(pull *p)
 		if (o->revision)
 			return lh_err_set(p->err, LH_ERR_INVALID,
 			                  "--revision needs a Hub repository; '%s' is a local folder", o->source);
-		return walk(abs, "", &p->files, p->err);
+		/* hidden names (.git, .cache) are not the dataset's */
+		lh_status w = lh_walk_files(abs, true, true, add_file, &p->files, p->err);
+		return w == LH_ERR_NOMEM ? nomem(p) : w;
 	}
 	if (!lh_hub_repo_id_ok(o->source))
 		return lh_err_set(p->err, LH_ERR_INVALID,

@@ -21,7 +21,6 @@
 #include "util/err.h"
 #include "util/fsutil.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,68 +87,35 @@ static bool safe_rel(const char *p)
 	}
 }
 
-/* Collects the regular files under dir/rel, recursively. */
-static lh_status walk(put *p, const char *dir, const char *rel)
+/* One entry of the folder a put uploads (lh_walk_fn): regular files only. */
+static lh_status add_file(void *ctx, const char *rel, const char *full, const struct stat *sb)
 {
-	char *here = rel ? lh_path_join(dir, rel) : lh_strdup(dir);
-	DIR *d = here ? opendir(here) : NULL;
-	if (!here)
+	put *p = ctx;
+	if (!S_ISREG(sb->st_mode))
+		return lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
+		                  "'%s' is not a regular file (a link, a device...): a version holds "
+		                  "files and folders only; copy what it points to instead", full);
+	if (!safe_rel(rel))
+		return lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
+		                  "'%s' has a name a manifest cannot hold (control characters or a "
+		                  "backslash): rename it", full);
+	if (!strcmp(rel, MANIFEST))
+		return lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
+		                  "'%s': a version writes its own " MANIFEST " at its top; rename this "
+		                  "file or move it into a subfolder", full);
+	if (p->nfiles == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		vfile *f = realloc(p->files, cap * sizeof *f);
+		if (!f)
+			return nomem(p->lake);
+		p->files = f;
+		p->cap = cap;
+	}
+	char *r = lh_strdup(rel);
+	if (!r)
 		return nomem(p->lake);
-	if (!d) {
-		lh_status st = lh_err_set(lh_lake_err(p->lake), LH_ERR_IO, "cannot read folder '%s': %s",
-		                          here, strerror(errno));
-		free(here);
-		return st;
-	}
-	lh_status st = LH_OK;
-	struct dirent *e;
-	while (st == LH_OK && (e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		char *r = rel ? lh_asprintf("%s/%s", rel, e->d_name) : lh_strdup(e->d_name);
-		char *full = r ? lh_path_join(dir, r) : NULL;
-		struct stat sb;
-		if (!full)
-			st = nomem(p->lake);
-		else if (lstat(full, &sb) != 0)
-			st = lh_err_set(lh_lake_err(p->lake), LH_ERR_IO, "cannot stat '%s': %s", full,
-			                strerror(errno));
-		else if (S_ISDIR(sb.st_mode))
-			st = walk(p, dir, r);
-		else if (!S_ISREG(sb.st_mode))
-			st = lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
-			                "'%s' is not a regular file (a link, a device...): a version holds "
-			                "files and folders only; copy what it points to instead", full);
-		else if (!safe_rel(r))
-			st = lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
-			                "'%s' has a name a manifest cannot hold (control characters or a "
-			                "backslash): rename it", full);
-		else if (!rel && !strcmp(r, MANIFEST))
-			st = lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
-			                "'%s': a version writes its own " MANIFEST " at its top; rename "
-			                "this file or move it into a subfolder", full);
-		else {
-			if (p->nfiles == p->cap) {
-				size_t cap = p->cap ? p->cap * 2 : 64;
-				vfile *f = realloc(p->files, cap * sizeof *f);
-				if (!f)
-					st = nomem(p->lake);
-				else {
-					p->files = f;
-					p->cap = cap;
-				}
-			}
-			if (st == LH_OK) {
-				p->files[p->nfiles++] = (vfile){.path = r, .size = (int64_t)sb.st_size};
-				r = NULL;
-			}
-		}
-		free(r);
-		free(full);
-	}
-	closedir(d);
-	free(here);
-	return st;
+	p->files[p->nfiles++] = (vfile){.path = r, .size = (int64_t)sb->st_size};
+	return LH_OK;
 }
 
 static int file_cmp(const void *a, const void *b)
@@ -374,8 +340,8 @@ lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
 			st = lh_registry_fail(lake, LH_ERR_INVALID, "meta value of '%.200s' is not UTF-8 text",
 			                      o->meta_keys[i]);
 	}
-	if (st == LH_OK)
-		st = walk(&p, dir, NULL);
+	if (st == LH_OK) /* every file, hidden ones too; links are refused, not followed */
+		st = lh_walk_files(dir, false, false, add_file, &p, lh_lake_err(lake));
 	if (st == LH_OK && p.nfiles == 0)
 		st = lh_registry_fail(lake, LH_ERR_INVALID, "folder '%s' holds no files: nothing to "
 		                      "version", dir);

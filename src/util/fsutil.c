@@ -5,6 +5,7 @@
 #include "util/buf.h"
 #include "util/fault.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -352,4 +353,47 @@ lh_status lh_temp_dir(const char *prefix, const char *what, char **out, lh_err *
 	free(*out);
 	*out = NULL;
 	return st;
+}
+
+static lh_status walk(const char *root, const char *rel, bool skip_hidden, bool follow,
+                      lh_walk_fn fn, void *ctx, lh_err *err)
+{
+	char *dir = rel ? lh_path_join(root, rel) : lh_strdup(root);
+	DIR *d = dir ? opendir(dir) : NULL;
+	if (!d) {
+		lh_status s = dir ? lh_err_set(err, LH_ERR_IO, "cannot read folder '%s': %s", dir,
+		                               strerror(errno))
+		                  : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		free(dir);
+		return s;
+	}
+	lh_status s = LH_OK;
+	struct dirent *e;
+	while (s == LH_OK && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+		    (skip_hidden && e->d_name[0] == '.'))
+			continue;
+		char *r = rel ? lh_asprintf("%s/%s", rel, e->d_name) : lh_strdup(e->d_name);
+		char *full = r ? lh_path_join(root, r) : NULL;
+		struct stat st;
+		if (!full)
+			s = lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+		else if ((follow ? stat(full, &st) : lstat(full, &st)) != 0)
+			s = lh_err_set(err, LH_ERR_IO, "cannot stat '%s': %s", full, strerror(errno));
+		else if (S_ISDIR(st.st_mode))
+			s = walk(root, r, skip_hidden, follow, fn, ctx, err);
+		else
+			s = fn(ctx, r, full, &st);
+		free(r);
+		free(full);
+	}
+	closedir(d);
+	free(dir);
+	return s;
+}
+
+lh_status lh_walk_files(const char *root, bool skip_hidden, bool follow_links, lh_walk_fn fn,
+                        void *ctx, lh_err *err)
+{
+	return walk(root, NULL, skip_hidden, follow_links, fn, ctx, err);
 }

@@ -44,6 +44,16 @@ int64_t lh_file_size(const char *path);
 /* Now, UTC, as "YYYY-MM-DD HH:MM:SS.ffffff+00" with trailing zeros of the fraction
  * trimmed, the way DuckDB renders a TIMESTAMPTZ in UTC. out holds 40 bytes. */
 void lh_now_timestamptz(char out[40]);
+/* Called for each entry under a walked folder that is not a folder: rel is its path
+ * relative to the root ('/'-separated), full the path to open, st its stat (lstat when
+ * links are not followed). A status other than LH_OK stops the walk with it. */
+struct stat;
+typedef lh_status (*lh_walk_fn)(void *ctx, const char *rel, const char *full,
+                                const struct stat *st);
+/* Walks folder root recursively, in no particular order; names starting with '.' are
+ * passed over with skip_hidden; links are followed with follow_links. */
+lh_status lh_walk_files(const char *root, bool skip_hidden, bool follow_links, lh_walk_fn fn,
+                        void *ctx, lh_err *err);
 /* The time now, microseconds since the epoch. */
 int64_t lh_now_us(void);
 /* Parses "YYYY-MM-DD HH:MM:SS[.ffffff][+HH[:MM]|-HH[:MM]]" (offset absent = UTC) into
