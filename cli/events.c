@@ -12,31 +12,31 @@
 #include <string.h>
 
 const char *const events_help =
-    "usage: lakehouse events deliver [--nats URL] [--timeout-ms N] [--max N]\n"
-    "       lakehouse events list [--subject S] [--limit N]\n"
-    "       lakehouse events pending\n"
-    "       lakehouse events emit SUBJECT [--payload JSON]\n"
-    "\n"
-    "Every change that matters to others writes an event to the outbox, the lake table\n"
-    "events.log, in the snapshot of the change: lakehouse.ingest.completed (hf pull,\n"
-    "video ingest, /data/ingest), lakehouse.dataset.versioned (version put, rollback,\n"
-    "tag create), lakehouse.sim.started / completed / failed (run start, complete,\n"
-    "fail), lakehouse.experiment.completed, lakehouse.quality.completed (agent quality).\n"
-    "\n"
-    "  deliver   publish the events not yet delivered to NATS JetStream (stream LAKEHOUSE,\n"
-    "            subjects lakehouse.>, made when missing), in commit order, each with\n"
-    "            Nats-Msg-Id = its event_id; `lakehouse serve` does the same in the\n"
-    "            background. A failure leaves the rest waiting: run it again.\n"
-    "  list      the newest events (event_id, subject, snapshot_id, created_at, payload)\n"
-    "  pending   how many events wait for delivery\n"
-    "  emit      write an event of your own (subject lakehouse.<...>, payload a JSON\n"
-    "            object) to the outbox, as a snapshot of its own; prints its event id\n"
-    "\n"
-    "  --nats URL       the NATS server (default: $LAKEHOUSE_NATS_URL)\n"
-    "  --timeout-ms N   connecting and each acknowledgement (default 5000)\n"
-    "  --max N          deliver at most N events\n"
-    "  --subject S      only events of subject S\n"
-    "  --limit N        the newest N (default 100)\n";
+        "usage: lakehouse events deliver [--nats URL] [--timeout-ms N] [--max N]\n"
+        "       lakehouse events list [--subject S] [--limit N]\n"
+        "       lakehouse events pending\n"
+        "       lakehouse events emit SUBJECT [--payload JSON]\n"
+        "\n"
+        "Every change that matters to others writes an event to the outbox, the lake table\n"
+        "events.log, in the snapshot of the change: lakehouse.ingest.completed (hf pull,\n"
+        "video ingest, /data/ingest), lakehouse.dataset.versioned (version put, rollback,\n"
+        "tag create), lakehouse.sim.started / completed / failed (run start, complete,\n"
+        "fail), lakehouse.experiment.completed, lakehouse.quality.completed (agent quality).\n"
+        "\n"
+        "  deliver   publish the events not yet delivered to NATS JetStream (stream LAKEHOUSE,\n"
+        "            subjects lakehouse.>, made when missing), in commit order, each with\n"
+        "            Nats-Msg-Id = its event_id; `lakehouse serve` does the same in the\n"
+        "            background. A failure leaves the rest waiting: run it again.\n"
+        "  list      the newest events (event_id, subject, snapshot_id, created_at, payload)\n"
+        "  pending   how many events wait for delivery\n"
+        "  emit      write an event of your own (subject lakehouse.<...>, payload a JSON\n"
+        "            object) to the outbox, as a snapshot of its own; prints its event id\n"
+        "\n"
+        "  --nats URL       the NATS server (default: $LAKEHOUSE_NATS_URL)\n"
+        "  --timeout-ms N   connecting and each acknowledgement (default 5000)\n"
+        "  --max N          deliver at most N events\n"
+        "  --subject S      only events of subject S\n"
+        "  --limit N        the newest N (default 100)\n";
 
 static bool positive(const char *s, long long *out)
 {
@@ -56,14 +56,19 @@ static int deliver(const opts *o)
 			d.nats_url = o->args[++i];
 		else if (!strcmp(a, "--timeout-ms") && i + 1 < o->nargs) {
 			if (!positive(o->args[++i], &n))
-				return usage_error("events deliver: --timeout-ms needs a positive number, not '%s'", o->args[i]);
+				return usage_error("events deliver: --timeout-ms needs a positive "
+				                   "number, not '%s'",
+				                   o->args[i]);
 			d.timeout_ms = n;
 		} else if (!strcmp(a, "--max") && i + 1 < o->nargs) {
 			if (!positive(o->args[++i], &n))
-				return usage_error("events deliver: --max needs a positive number, not '%s'", o->args[i]);
+				return usage_error(
+				        "events deliver: --max needs a positive number, not '%s'",
+				        o->args[i]);
 			d.max_events = n;
 		} else
-			return usage_error("events deliver: unknown option or missing value '%s'", a);
+			return usage_error("events deliver: unknown option or missing value '%s'",
+			                   a);
 	}
 	lh_lake *lake = NULL;
 	int rc = open_lake(o, &lake);
@@ -89,7 +94,9 @@ static int list(const opts *o)
 			subject = o->args[++i];
 		else if (!strcmp(a, "--limit") && i + 1 < o->nargs) {
 			if (!positive(o->args[++i], &limit))
-				return usage_error("events list: --limit needs a positive number, not '%s'", o->args[i]);
+				return usage_error(
+				        "events list: --limit needs a positive number, not '%s'",
+				        o->args[i]);
 		} else
 			return usage_error("events list: unknown option or missing value '%s'", a);
 	}
@@ -98,7 +105,8 @@ static int list(const opts *o)
 	if (rc)
 		return rc;
 	lh_value v[2] = {{.type = LH_VALUE_INT64, .i = limit},
-	                 {.type = subject ? LH_VALUE_TEXT : LH_VALUE_NULL, .data = subject,
+	                 {.type = subject ? LH_VALUE_TEXT : LH_VALUE_NULL,
+	                  .data = subject,
 	                  .len = subject ? strlen(subject) : 0}};
 	lh_result *r = NULL;
 	lh_status st;
@@ -106,12 +114,15 @@ static int list(const opts *o)
 	/* no outbox yet: nothing happened that writes events */
 	if (lh_events_pending(lake, &pending) != LH_OK)
 		rc = fail(lh_lake_error(lake));
-	else if (lh_lake_query_params(lake, "SELECT * FROM (SELECT event_id, subject, snapshot_id, "
-	                              "created_at, payload FROM events.log WHERE ?2 IS NULL OR "
-	                              "subject = ?2 ORDER BY snapshot_id DESC, event_id DESC LIMIT ?1) "
-	                              "ORDER BY snapshot_id, event_id",
-	                              v, 2, &r) != LH_OK) {
-		if (strstr(lh_lake_error(lake), "events.log") || strstr(lh_lake_error(lake), "log does not exist"))
+	else if (lh_lake_query_params(
+	                 lake,
+	                 "SELECT * FROM (SELECT event_id, subject, snapshot_id, "
+	                 "created_at, payload FROM events.log WHERE ?2 IS NULL OR "
+	                 "subject = ?2 ORDER BY snapshot_id DESC, event_id DESC LIMIT ?1) "
+	                 "ORDER BY snapshot_id, event_id",
+	                 v, 2, &r) != LH_OK) {
+		if (strstr(lh_lake_error(lake), "events.log") ||
+		    strstr(lh_lake_error(lake), "log does not exist"))
 			printf("no events yet\n");
 		else
 			rc = fail(lh_lake_error(lake));
@@ -137,10 +148,12 @@ int cli_events(const opts *o)
 			else if (o->args[i][0] != '-' && !subject)
 				subject = o->args[i];
 			else
-				return usage_error("events emit: unexpected argument '%s'", o->args[i]);
+				return usage_error("events emit: unexpected argument '%s'",
+				                   o->args[i]);
 		}
 		if (!subject)
-			return usage_error("%s", "events emit: which subject? (lakehouse events emit lakehouse.x.y)");
+			return usage_error("%s", "events emit: which subject? (lakehouse events "
+			                         "emit lakehouse.x.y)");
 		lh_lake *lake = NULL;
 		int rc = open_lake(o, &lake);
 		char *id = NULL;
@@ -153,7 +166,8 @@ int cli_events(const opts *o)
 		return rc;
 	}
 	if (strcmp(sub, "pending") != 0)
-		return usage_error("events: expected deliver, list, pending or emit, not '%s'", sub);
+		return usage_error("events: expected deliver, list, pending or emit, not '%s'",
+		                   sub);
 	if (o->nargs > 1)
 		return usage_error("events pending: unexpected argument '%s'", o->args[1]);
 	lh_lake *lake = NULL;

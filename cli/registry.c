@@ -14,44 +14,44 @@
 #include <string.h>
 
 const char *const experiment_help =
-    "usage: lakehouse experiment create ID --project P [--description D]\n"
-    "       lakehouse experiment list\n"
-    "       lakehouse experiment show ID\n"
-    "       lakehouse experiment complete ID\n"
-    "\n"
-    "The experiment registry: ordinary lake tables in schema `registry` (experiments,\n"
-    "simulation_runs, metrics), so they time-travel and join with data:\n"
-    "  SELECT r.config->>'model' AS model, count(*) FROM registry.simulation_runs r\n"
-    "    JOIN raw.frames f ON f.run_id = r.run_id GROUP BY 1\n"
-    "\n"
-    "  create     register experiment ID (1 to 128 of A-Z a-z 0-9 _ . -); an id is taken\n"
-    "             once, also when two writers race for it\n"
-    "  list       every experiment with its runs by status\n"
-    "  show       one experiment, then its runs\n"
-    "  complete   mark it completed once every run of it has (an error names the rest)\n"
-    "\n"
-    "  --project P       the project the experiment belongs to (required)\n"
-    "  --description D   what it is for\n";
+        "usage: lakehouse experiment create ID --project P [--description D]\n"
+        "       lakehouse experiment list\n"
+        "       lakehouse experiment show ID\n"
+        "       lakehouse experiment complete ID\n"
+        "\n"
+        "The experiment registry: ordinary lake tables in schema `registry` (experiments,\n"
+        "simulation_runs, metrics), so they time-travel and join with data:\n"
+        "  SELECT r.config->>'model' AS model, count(*) FROM registry.simulation_runs r\n"
+        "    JOIN raw.frames f ON f.run_id = r.run_id GROUP BY 1\n"
+        "\n"
+        "  create     register experiment ID (1 to 128 of A-Z a-z 0-9 _ . -); an id is taken\n"
+        "             once, also when two writers race for it\n"
+        "  list       every experiment with its runs by status\n"
+        "  show       one experiment, then its runs\n"
+        "  complete   mark it completed once every run of it has (an error names the rest)\n"
+        "\n"
+        "  --project P       the project the experiment belongs to (required)\n"
+        "  --description D   what it is for\n";
 
 const char *const run_help =
-    "usage: lakehouse run start EXPERIMENT_ID --sim-index K [--config JSON] [--s3-prefix URI]\n"
-    "       lakehouse run log RUN_ID KEY=VALUE... [--step N]\n"
-    "       lakehouse run complete RUN_ID\n"
-    "       lakehouse run fail RUN_ID [--reason R]\n"
-    "       lakehouse run list [EXPERIMENT_ID]\n"
-    "       lakehouse run show RUN_ID\n"
-    "\n"
-    "Simulation and training runs of a registered experiment. `run start` prints the new\n"
-    "run's id alone on its last line (RUN=$(lakehouse run start E --sim-index 0 | tail -1)).\n"
-    "A run is started, then completed or failed, once: any other change is an error.\n"
-    "Each change writes its event (lakehouse.sim.started / completed / failed) to the\n"
-    "outbox events.log in the same snapshot (see `lakehouse events`).\n"
-    "\n"
-    "  --sim-index K     which simulator of the experiment (0, 1, ...)\n"
-    "  --config JSON     the run's configuration, a JSON object ({\"model\": \"resnet50\"})\n"
-    "  --s3-prefix URI   where the run writes its objects\n"
-    "  --step N          the step of the logged metrics (default: one past the run's last)\n"
-    "  --reason R        why the run failed\n";
+        "usage: lakehouse run start EXPERIMENT_ID --sim-index K [--config JSON] [--s3-prefix URI]\n"
+        "       lakehouse run log RUN_ID KEY=VALUE... [--step N]\n"
+        "       lakehouse run complete RUN_ID\n"
+        "       lakehouse run fail RUN_ID [--reason R]\n"
+        "       lakehouse run list [EXPERIMENT_ID]\n"
+        "       lakehouse run show RUN_ID\n"
+        "\n"
+        "Simulation and training runs of a registered experiment. `run start` prints the new\n"
+        "run's id alone on its last line (RUN=$(lakehouse run start E --sim-index 0 | tail -1)).\n"
+        "A run is started, then completed or failed, once: any other change is an error.\n"
+        "Each change writes its event (lakehouse.sim.started / completed / failed) to the\n"
+        "outbox events.log in the same snapshot (see `lakehouse events`).\n"
+        "\n"
+        "  --sim-index K     which simulator of the experiment (0, 1, ...)\n"
+        "  --config JSON     the run's configuration, a JSON object ({\"model\": \"resnet50\"})\n"
+        "  --s3-prefix URI   where the run writes its objects\n"
+        "  --step N          the step of the logged metrics (default: one past the run's last)\n"
+        "  --reason R        why the run failed\n";
 
 /* Option NAME's value at args[*i + 1], or a usage error. */
 static const char *value_of(const opts *o, int *i, const char *cmd)
@@ -109,8 +109,9 @@ static int experiment_create(const opts *o)
 		}
 	}
 	if (!id)
-		return usage_error("%s", "experiment create: which id? (lakehouse experiment create ID "
-		                         "--project P)");
+		return usage_error("%s",
+		                   "experiment create: which id? (lakehouse experiment create ID "
+		                   "--project P)");
 	if (!project)
 		return usage_error("%s", "experiment create: --project P is required");
 	lh_lake *lake = NULL;
@@ -145,7 +146,8 @@ int cli_experiment(const opts *o)
 	bool list = !strcmp(sub, "list"), show = !strcmp(sub, "show"),
 	     complete = !strcmp(sub, "complete");
 	if (!list && !show && !complete)
-		return usage_error("experiment: expected create, list, show or complete, not '%s'", sub);
+		return usage_error("experiment: expected create, list, show or complete, not '%s'",
+		                   sub);
 	const char *id = NULL;
 	if (list && o->nargs > 1)
 		return usage_error("experiment list: unexpected argument '%s'", o->args[1]);
@@ -163,7 +165,8 @@ int cli_experiment(const opts *o)
 		if (!rc && o->format == CLI_TABLE)
 			putchar('\n');
 		if (!rc)
-			rc = print_view(o, lake, LH_REGISTRY_RUNS, id, o->format == CLI_TABLE ? "runs:" : NULL);
+			rc = print_view(o, lake, LH_REGISTRY_RUNS, id,
+			                o->format == CLI_TABLE ? "runs:" : NULL);
 	} else if (lh_experiment_complete(lake, id) != LH_OK)
 		rc = fail(lh_lake_error(lake));
 	else
@@ -182,7 +185,9 @@ static int run_start(const opts *o)
 			if (!(v = value_of(o, &i, "run start")))
 				return EXIT_USAGE;
 			if (!parse_int(v, &sim) || sim < 0)
-				return usage_error("run start: --sim-index needs a number 0 or more, not '%s'", v);
+				return usage_error(
+				        "run start: --sim-index needs a number 0 or more, not '%s'",
+				        v);
 		} else if (!strcmp(a, "--config")) {
 			if (!(config = value_of(o, &i, "run start")))
 				return EXIT_USAGE;
@@ -232,7 +237,8 @@ static int run_log(const opts *o)
 			if (!(v = value_of(o, &i, "run log")))
 				rc = EXIT_USAGE;
 			else if (!parse_int(v, &step) || step < 0)
-				rc = usage_error("run log: --step needs a number 0 or more, not '%s'", v);
+				rc = usage_error(
+				        "run log: --step needs a number 0 or more, not '%s'", v);
 		} else if (a[0] == '-' && !eq) {
 			rc = usage_error("run log: unknown option '%s'", a);
 		} else if (!run && !eq) {
@@ -254,7 +260,8 @@ static int run_log(const opts *o)
 		}
 	}
 	if (!rc && !run)
-		rc = usage_error("%s", "run log: which run? (lakehouse run log RUN_ID KEY=VALUE...)");
+		rc = usage_error("%s",
+		                 "run log: which run? (lakehouse run log RUN_ID KEY=VALUE...)");
 	if (!rc && n == 0)
 		rc = usage_error("%s", "run log: no metrics given (KEY=VALUE...)");
 	lh_lake *lake = NULL;
@@ -292,7 +299,8 @@ static int run_fail(const opts *o)
 		}
 	}
 	if (!run)
-		return usage_error("%s", "run fail: which run? (lakehouse run fail RUN_ID [--reason R])");
+		return usage_error("%s",
+		                   "run fail: which run? (lakehouse run fail RUN_ID [--reason R])");
 	lh_lake *lake = NULL;
 	int rc = open_lake(o, &lake);
 	if (rc)
@@ -317,7 +325,8 @@ int cli_run(const opts *o)
 	bool list = !strcmp(sub, "list"), complete = !strcmp(sub, "complete"),
 	     show = !strcmp(sub, "show");
 	if (!list && !complete && !show)
-		return usage_error("run: expected start, log, complete, fail, list or show, not '%s'", sub);
+		return usage_error(
+		        "run: expected start, log, complete, fail, list or show, not '%s'", sub);
 	const char *id = NULL;
 	if (list && o->nargs > 2)
 		return usage_error("run list: unexpected argument '%s'", o->args[2]);

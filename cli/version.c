@@ -13,29 +13,30 @@
 #include <string.h>
 
 const char *const version_help =
-    "usage: lakehouse version                      the program's versions\n"
-    "       lakehouse version put DIR NAME [--kind dataset|checkpoint] [--meta K=V]... [--quiet]\n"
-    "       lakehouse version list [NAME]\n"
-    "       lakehouse version get NAME vN DIR [--quiet]\n"
-    "       lakehouse version latest NAME\n"
-    "\n"
-    "Versioned artifact folders under the lake's data path (a folder or S3):\n"
-    "datasets/NAME/vN/ or checkpoints/NAME/vN/, never overwritten.\n"
-    "\n"
-    "  put      uploads DIR's files into the next free vN/ and records, in one snapshot,\n"
-    "           a manifest (path, size, sha256, etag) in registry.artifact_files and the\n"
-    "           version in registry.artifact_versions (event lakehouse.dataset.versioned);\n"
-    "           writes wandb_manifest.json beside the files: the manifest W&B records for\n"
-    "           artifact.add_reference of them (digest = ETag). Racing puts of a NAME get\n"
-    "           different versions; a failed put leaves no version. Prints vN last.\n"
-    "  list     every version (of NAME): files, bytes, meta, where\n"
-    "  get      writes version vN of NAME into DIR (made if missing; existing files are\n"
-    "           never overwritten), checking every file's size and SHA-256\n"
-    "  latest   prints the highest version of NAME (vN)\n"
-    "\n"
-    "  --kind K     dataset (default) or checkpoint\n"
-    "  --meta K=V   a key and value recorded with the version (repeatable)\n"
-    "  --quiet      no progress on stderr\n";
+        "usage: lakehouse version                      the program's versions\n"
+        "       lakehouse version put DIR NAME [--kind dataset|checkpoint] [--meta K=V]... "
+        "[--quiet]\n"
+        "       lakehouse version list [NAME]\n"
+        "       lakehouse version get NAME vN DIR [--quiet]\n"
+        "       lakehouse version latest NAME\n"
+        "\n"
+        "Versioned artifact folders under the lake's data path (a folder or S3):\n"
+        "datasets/NAME/vN/ or checkpoints/NAME/vN/, never overwritten.\n"
+        "\n"
+        "  put      uploads DIR's files into the next free vN/ and records, in one snapshot,\n"
+        "           a manifest (path, size, sha256, etag) in registry.artifact_files and the\n"
+        "           version in registry.artifact_versions (event lakehouse.dataset.versioned);\n"
+        "           writes wandb_manifest.json beside the files: the manifest W&B records for\n"
+        "           artifact.add_reference of them (digest = ETag). Racing puts of a NAME get\n"
+        "           different versions; a failed put leaves no version. Prints vN last.\n"
+        "  list     every version (of NAME): files, bytes, meta, where\n"
+        "  get      writes version vN of NAME into DIR (made if missing; existing files are\n"
+        "           never overwritten), checking every file's size and SHA-256\n"
+        "  latest   prints the highest version of NAME (vN)\n"
+        "\n"
+        "  --kind K     dataset (default) or checkpoint\n"
+        "  --meta K=V   a key and value recorded with the version (repeatable)\n"
+        "  --quiet      no progress on stderr\n";
 
 /* "v3" or "3" -> 3 */
 static bool parse_version(const char *s, long long *out)
@@ -64,7 +65,8 @@ static int version_put(const opts *o)
 		} else if (!strcmp(a, "--meta") && i + 1 < o->nargs) {
 			const char *kv = o->args[++i], *eq = strchr(kv, '=');
 			if (!eq || eq == kv)
-				rc = usage_error("version put: --meta takes KEY=VALUE, not '%s'", kv);
+				rc = usage_error("version put: --meta takes KEY=VALUE, not '%s'",
+				                 kv);
 			else if (!(owned[vo.nmeta] = strndup(kv, (size_t)(eq - kv))))
 				rc = fail("out of memory");
 			else {
@@ -84,7 +86,9 @@ static int version_put(const opts *o)
 		}
 	}
 	if (!rc && (!dir || !name))
-		rc = usage_error("%s", "version put: expected DIR and NAME (lakehouse version put DIR NAME)");
+		rc = usage_error(
+		        "%s",
+		        "version put: expected DIR and NAME (lakehouse version put DIR NAME)");
 	vo.meta_keys = keys;
 	vo.meta_values = values;
 	vo.progress = cli_progress;
@@ -100,8 +104,8 @@ static int version_put(const opts *o)
 		cli_progress_done(&ps);
 		char human[32];
 		cli_human_bytes(rep.bytes, human, sizeof human);
-		printf("%s v%lld: %lld files, %s in %s (snapshot %lld)\nmanifest: %s\nv%lld\n", name,
-		       (long long)rep.version, (long long)rep.files, human, rep.uri,
+		printf("%s v%lld: %lld files, %s in %s (snapshot %lld)\nmanifest: %s\nv%lld\n",
+		       name, (long long)rep.version, (long long)rep.files, human, rep.uri,
 		       (long long)rep.snapshot, rep.manifest_uri, (long long)rep.version);
 	}
 	lh_version_report_clear(&rep);
@@ -131,7 +135,9 @@ static int version_get(const opts *o)
 			return usage_error("version get: unexpected argument '%s'", a);
 	}
 	if (npos != 3)
-		return usage_error("%s", "version get: expected NAME vN DIR (lakehouse version get NAME v1 DIR)");
+		return usage_error(
+		        "%s",
+		        "version get: expected NAME vN DIR (lakehouse version get NAME v1 DIR)");
 	long long v;
 	if (!parse_version(pos[1], &v))
 		return usage_error("version get: '%s' is not a version (v1, v2, ...)", pos[1]);
@@ -139,7 +145,8 @@ static int version_get(const opts *o)
 	int rc = open_lake(o, &lake);
 	if (rc)
 		return rc;
-	lh_version_options vo = {.struct_size = sizeof vo, .progress = cli_progress, .progress_ctx = &ps};
+	lh_version_options vo = {
+	        .struct_size = sizeof vo, .progress = cli_progress, .progress_ctx = &ps};
 	lh_version_report rep = {0};
 	lh_status st = lh_version_get(lake, pos[0], v, pos[2], &vo, &rep);
 	cli_progress_done(&ps);
@@ -148,8 +155,8 @@ static int version_get(const opts *o)
 	else {
 		char human[32];
 		cli_human_bytes(rep.bytes, human, sizeof human);
-		printf("%s v%lld: %lld files, %s written to %s; every checksum matches\n", pos[0], v,
-		       (long long)rep.files, human, pos[2]);
+		printf("%s v%lld: %lld files, %s written to %s; every checksum matches\n", pos[0],
+		       v, (long long)rep.files, human, pos[2]);
 	}
 	lh_version_report_clear(&rep);
 	lh_lake_close(&lake);

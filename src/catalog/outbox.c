@@ -18,7 +18,8 @@ static lh_status ensure_table(lh_catdb *db, lh_err *err)
 	char *ddl = lh_asprintf("CREATE TABLE " LH_DELIVERY_TABLE "(target %s PRIMARY KEY, "
 	                        "snapshot_id %s, event_id %s, delivered %s, updated_at %s)",
 	                        vc, bi, vc, bi, bi);
-	st = ddl ? lh_catdb_exec(db, ddl, NULL, 0, err) : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
+	st = ddl ? lh_catdb_exec(db, ddl, NULL, 0, err)
+	         : lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	free(ddl);
 	return st;
 }
@@ -34,8 +35,11 @@ lh_status lh_catalog_delivery_get(lh_catdb *db, const char *target, int64_t *out
 	lh_rows *rows = NULL;
 	lh_val v[1] = {LH_V_TEXT(target)};
 	if (st == LH_OK && exists)
-		st = lh_catdb_query(db, "SELECT snapshot_id, event_id, delivered FROM " LH_DELIVERY_TABLE
-		                    " WHERE target = ?", v, 1, &rows, err);
+		st = lh_catdb_query(
+		        db,
+		        "SELECT snapshot_id, event_id, delivered FROM " LH_DELIVERY_TABLE
+		        " WHERE target = ?",
+		        v, 1, &rows, err);
 	if (st == LH_OK && rows && rows->nrows) {
 		*out_snapshot = lh_rows_int(rows, 0, 0, -1);
 		*out_event = lh_strdup(lh_rows_get(rows, 0, 1));
@@ -59,8 +63,10 @@ lh_status lh_catalog_delivery_advance(lh_catdb *db, const char *target, int64_t 
 	lh_rows *rows = NULL;
 	lh_val k[1] = {LH_V_TEXT(target)};
 	if (st == LH_OK)
-		st = lh_catdb_query(db, "SELECT snapshot_id, event_id FROM " LH_DELIVERY_TABLE
-		                    " WHERE target = ?", k, 1, &rows, err);
+		st = lh_catdb_query(db,
+		                    "SELECT snapshot_id, event_id FROM " LH_DELIVERY_TABLE
+		                    " WHERE target = ?",
+		                    k, 1, &rows, err);
 	bool have = st == LH_OK && rows->nrows > 0;
 	int64_t s = have ? lh_rows_int(rows, 0, 0, -1) : -1;
 	const char *e = have ? lh_rows_get(rows, 0, 1) : "";
@@ -68,11 +74,13 @@ lh_status lh_catalog_delivery_advance(lh_catdb *db, const char *target, int64_t 
 	lh_val v[5] = {LH_V_INT(snapshot), LH_V_TEXT(event), LH_V_INT(count), LH_V_INT(lh_now_us()),
 	               LH_V_TEXT(target)};
 	if (st == LH_OK && !ahead)
-		st = lh_catdb_exec(db, have ? "UPDATE " LH_DELIVERY_TABLE " SET snapshot_id = ?, "
-		                              "event_id = ?, delivered = delivered + ?, updated_at = ? "
-		                              "WHERE target = ?"
-		                            : "INSERT INTO " LH_DELIVERY_TABLE " (snapshot_id, event_id, "
-		                              "delivered, updated_at, target) VALUES (?, ?, ?, ?, ?)",
+		st = lh_catdb_exec(db,
+		                   have ? "UPDATE " LH_DELIVERY_TABLE " SET snapshot_id = ?, "
+		                          "event_id = ?, delivered = delivered + ?, updated_at = ? "
+		                          "WHERE target = ?"
+		                        : "INSERT INTO " LH_DELIVERY_TABLE
+		                          " (snapshot_id, event_id, "
+		                          "delivered, updated_at, target) VALUES (?, ?, ?, ?, ?)",
 		                   v, 5, err);
 	lh_rows_free(&rows);
 	if (st == LH_OK)

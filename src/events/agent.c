@@ -25,9 +25,9 @@
 typedef struct report {
 	const char *event_id, *table;
 	int64_t snapshot;
-	json_t *rules;     /* the table's rules, or NULL */
-	json_t *problems;  /* array */
-	json_t *profile;   /* array of {column, type, rows, nulls, distinct_values} */
+	json_t *rules;    /* the table's rules, or NULL */
+	json_t *problems; /* array */
+	json_t *profile;  /* array of {column, type, rows, nulls, distinct_values} */
 	int64_t rows;
 	const char *status; /* passed, failed, error */
 } report;
@@ -77,15 +77,21 @@ static void check(lh_lake *lake, report *r)
 			int64_t nulls = lh_result_int64(res, 4, i);
 			r->rows = lh_result_int64(res, 3, i);
 			json_array_append_new(r->profile,
-			                      json_pack("{s:s, s:s, s:I, s:I, s:I}", "column", col ? col : "",
-			                                "type", lh_result_text(res, 2, i), "rows",
-			                                (json_int_t)r->rows, "nulls", (json_int_t)nulls,
-			                                "distinct_values", (json_int_t)lh_result_int64(res, 5, i)));
+			                      json_pack("{s:s, s:s, s:I, s:I, s:I}", "column",
+			                                col ? col : "", "type",
+			                                lh_result_text(res, 2, i), "rows",
+			                                (json_int_t)r->rows, "nulls",
+			                                (json_int_t)nulls, "distinct_values",
+			                                (json_int_t)lh_result_int64(res, 5, i)));
 			size_t j;
 			json_t *want;
 			json_array_foreach(required, j, want)
-			if (col && !strcmp(col, json_string_value(want) ? json_string_value(want) : "") && nulls)
-				problem(r, "required column '%s' has %lld NULLs", col, (long long)nulls);
+			{
+				const char *name = json_string_value(want);
+				if (col && name && !strcmp(col, name) && nulls)
+					problem(r, "required column '%s' has %lld NULLs", col,
+					        (long long)nulls);
+			}
 		}
 	}
 	lh_result_destroy(&res);
@@ -98,7 +104,8 @@ static void check(lh_lake *lake, report *r)
 		return;
 	}
 	if (key && k.duplicate_values)
-		problem(r, "key '%s' has %lld duplicate values", key, (long long)k.duplicate_values);
+		problem(r, "key '%s' has %lld duplicate values", key,
+		        (long long)k.duplicate_values);
 	if (key && k.null_keys)
 		problem(r, "key '%s' has %lld NULLs", key, (long long)k.null_keys);
 	r->status = json_array_size(r->problems) ? "failed" : "passed";
@@ -106,9 +113,9 @@ static void check(lh_lake *lake, report *r)
 
 static json_t *report_json(const report *r)
 {
-	return json_pack("{s:s, s:s, s:I, s:s, s:I, s:O}", "event_id", r->event_id, "table", r->table,
-	                 "snapshot_id", (json_int_t)r->snapshot, "status", r->status, "rows",
-	                 (json_int_t)r->rows, "problems", r->problems);
+	return json_pack("{s:s, s:s, s:I, s:s, s:I, s:O}", "event_id", r->event_id, "table",
+	                 r->table, "snapshot_id", (json_int_t)r->snapshot, "status", r->status,
+	                 "rows", (json_int_t)r->rows, "problems", r->problems);
 }
 
 static lh_status record(lh_lake *lake, void *arg)
@@ -120,10 +127,12 @@ static lh_status record(lh_lake *lake, void *arg)
 	                 lh_registry_int(r->snapshot),  lh_registry_text(r->status),
 	                 lh_registry_int(r->rows),      lh_registry_text(problems),
 	                 lh_registry_text(profile)};
-	lh_status st = problems && profile
-	                   ? lh_lake_exec_params(lake, "INSERT INTO " REPORTS " VALUES (?, ?, ?, ?, ?, "
-	                                         "?::JSON, ?::JSON, now())", v, 7, NULL, NULL)
-	                   : lh_registry_fail(lake, LH_ERR_NOMEM, "out of memory");
+	lh_status st = problems && profile ? lh_lake_exec_params(lake,
+	                                                         "INSERT INTO " REPORTS
+	                                                         " VALUES (?, ?, ?, ?, ?, "
+	                                                         "?::JSON, ?::JSON, now())",
+	                                                         v, 7, NULL, NULL)
+	                                   : lh_registry_fail(lake, LH_ERR_NOMEM, "out of memory");
 	free(problems);
 	free(profile);
 	return st == LH_OK ? lh_registry_emit(lake, LH_EV_QUALITY_COMPLETED, report_json(r)) : st;
@@ -132,8 +141,8 @@ static lh_status record(lh_lake *lake, void *arg)
 /* What an agent's handler gets: the options and its own state. */
 typedef struct agent {
 	const lh_agent_options *o;
-	json_t *rules;            /* quality */
-	const char *experiment;   /* coordinator */
+	json_t *rules;          /* quality */
+	const char *experiment; /* coordinator */
 	int64_t expected_runs;
 } agent;
 
@@ -159,7 +168,8 @@ static lh_status quality_event(lh_lake *lake, agent *a, json_t *env, bool *ack, 
 	report r = {.event_id = json_string_value(json_object_get(env, "event_id")),
 	            .table = json_string_value(json_object_get(payload, "table")),
 	            .snapshot = json_integer_value(json_object_get(env, "snapshot_id")),
-	            .problems = json_array(), .profile = json_array()};
+	            .problems = json_array(),
+	            .profile = json_array()};
 	lh_status st = LH_OK;
 	if (!r.event_id || !r.table || r.snapshot <= 0) {
 		*ack = true; /* not an event of ours: nothing to do with it, ever */
@@ -217,8 +227,9 @@ static lh_status consume(lh_lake *lake, agent *a, const char *subject, const cha
 		so.Config.AckWait = 300LL * 1000000000LL; /* a big table's check takes time */
 		so.Config.DeliverPolicy = js_DeliverAll;
 		jsErrCode je = 0;
-		natsStatus s = js_PullSubscribe(&sub, c.js, subject, o && o->durable ? o->durable : durable,
-		                                NULL, &so, &je);
+		natsStatus s =
+		        js_PullSubscribe(&sub, c.js, subject,
+		                         o && o->durable ? o->durable : durable, NULL, &so, &je);
 		if (s != NATS_OK)
 			st = lh_nats_fail(lake, &c, "cannot subscribe", s);
 	}
@@ -242,7 +253,8 @@ static lh_status consume(lh_lake *lake, agent *a, const char *subject, const cha
 		for (int i = 0; i < list.Count; i++) {
 			bool ack = false;
 			natsMsg *m = list.Msgs[i];
-			json_t *env = json_loadb(natsMsg_GetData(m), (size_t)natsMsg_GetDataLength(m), 0, NULL);
+			json_t *env = json_loadb(natsMsg_GetData(m),
+			                         (size_t)natsMsg_GetDataLength(m), 0, NULL);
 			if (st == LH_OK && !done && *out_handled < max)
 				st = env ? fn(lake, a, env, &ack, &done) : (ack = true, LH_OK);
 			json_decref(env);
@@ -250,13 +262,15 @@ static lh_status consume(lh_lake *lake, agent *a, const char *subject, const cha
 				natsMsg_AckSync(m, NULL, &je);
 				(*out_handled)++;
 			}
-			/* the rest of the batch comes again after AckWait (or when the agent restarts) */
+			/* the rest of the batch comes again after AckWait (or when the agent
+			 * restarts) */
 		}
 		natsMsgList_Destroy(&list);
 		lh_deliver_options d = {.struct_size = sizeof d, .nats_url = url};
 		lh_deliver_report rep;
 		if (st == LH_OK && lh_events_deliver(lake, &d, &rep) != LH_OK)
-			lh_err_clear(lh_lake_err(lake)); /* they wait in the outbox; the next call sends them */
+			lh_err_clear(lh_lake_err(
+			        lake)); /* they wait in the outbox; the next call sends them */
 	}
 	natsSubscription_Destroy(sub);
 	lh_nats_close(&c);
@@ -283,13 +297,17 @@ lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *o, int64_t *ou
 	json_error_t jerr;
 	json_t *rules = o && o->rules_json ? json_loads(o->rules_json, 0, &jerr) : json_object();
 	if (!rules)
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "the rules are not JSON: %s "
-		                  "(line %d, column %d)", jerr.text, jerr.line, jerr.column);
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
+		                  "the rules are not JSON: %s "
+		                  "(line %d, column %d)",
+		                  jerr.text, jerr.line, jerr.column);
 	json_t *tables = json_object_get(rules, "tables");
 	if (!json_is_object(rules) || (tables && !json_is_object(tables))) {
 		json_decref(rules);
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "the rules must be {\"tables\": "
-		                  "{\"schema.table\": {\"key\": COLUMN, \"required\": [COLUMNS]}}}");
+		return lh_err_set(
+		        lh_lake_err(lake), LH_ERR_INVALID,
+		        "the rules must be {\"tables\": "
+		        "{\"schema.table\": {\"key\": COLUMN, \"required\": [COLUMNS]}}}");
 	}
 	agent a = {.o = o, .rules = rules};
 	st = consume(lake, &a, SUBJECT, "quality-agent", quality_event, out_handled);
@@ -310,11 +328,13 @@ static lh_status coordinator_event(lh_lake *lake, agent *a, json_t *env, bool *a
 	lh_value v[1] = {lh_registry_text(a->experiment)};
 	char *row[4] = {0};
 	bool found = false;
-	lh_status st = lh_registry_row(lake, "SELECT count(*), count(*) FILTER (WHERE status = "
-	                               "'completed'), count(*) FILTER (WHERE status = 'failed'), "
-	                               "(SELECT status FROM registry.experiments WHERE experiment_id = ?1) "
-	                               "FROM registry.simulation_runs WHERE experiment_id = ?1",
-	                               v, 1, 4, row, &found);
+	lh_status st = lh_registry_row(
+	        lake,
+	        "SELECT count(*), count(*) FILTER (WHERE status = "
+	        "'completed'), count(*) FILTER (WHERE status = 'failed'), "
+	        "(SELECT status FROM registry.experiments WHERE experiment_id = ?1) "
+	        "FROM registry.simulation_runs WHERE experiment_id = ?1",
+	        v, 1, 4, row, &found);
 	int64_t runs = row[0] ? strtoll(row[0], NULL, 10) : 0;
 	int64_t completed = row[1] ? strtoll(row[1], NULL, 10) : 0;
 	int64_t failed = row[2] ? strtoll(row[2], NULL, 10) : 0;
@@ -324,14 +344,16 @@ static lh_status coordinator_event(lh_lake *lake, agent *a, json_t *env, bool *a
 		*ack = false;
 		return st;
 	}
-	json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "event", json_string_value(
-	                          json_object_get(env, "subject")), "experiment_id", a->experiment,
-	                      "runs", (json_int_t)runs, "completed", (json_int_t)completed, "failed",
-	                      (json_int_t)failed, "expected", (json_int_t)a->expected_runs);
+	json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "event",
+	                      json_string_value(json_object_get(env, "subject")), "experiment_id",
+	                      a->experiment, "runs", (json_int_t)runs, "completed",
+	                      (json_int_t)completed, "failed", (json_int_t)failed, "expected",
+	                      (json_int_t)a->expected_runs);
 	bool all = runs >= (a->expected_runs > 0 ? a->expected_runs : 1) && completed == runs;
 	if (failed > 0) {
 		*done = true; /* it can never complete: say so and stop */
-		json_object_set_new(j, "outcome", json_string("a run failed: the experiment stays active"));
+		json_object_set_new(j, "outcome",
+		                    json_string("a run failed: the experiment stays active"));
 	} else if (all && !already) {
 		st = lh_experiment_complete(lake, a->experiment);
 		if (st == LH_OK)
@@ -354,8 +376,10 @@ lh_status lh_agent_coordinate(lh_lake *lake, const char *experiment_id, int64_t 
 	if (st != LH_OK)
 		return st;
 	if (!experiment_id || !lh_registry_id_ok(experiment_id))
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "experiment id '%.200s' is not "
-		                  "valid", experiment_id ? experiment_id : "");
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
+		                  "experiment id '%.200s' is not "
+		                  "valid",
+		                  experiment_id ? experiment_id : "");
 	lh_result *r = NULL; /* an experiment that is not registered is an error now, not never */
 	st = lh_registry_query(lake, LH_REGISTRY_EXPERIMENTS, experiment_id, &r);
 	lh_result_destroy(&r);

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #define TARGET "nats:" LH_NATS_STREAM
-#define BATCH 500
+#define BATCH  500
 
 static lh_status has_outbox(lh_lake *lake, bool *out)
 {
@@ -36,8 +36,9 @@ static lh_status pending_query(lh_lake *lake, int64_t snap, const char *event, b
 	                 {.type = LH_VALUE_INT64, .i = limit}};
 	const char *sql = count ? "SELECT count(*) FROM " LH_OUTBOX_TABLE " WHERE snapshot_id > ?1 "
 	                          "OR (snapshot_id = ?1 AND event_id > ?2)"
-	                        : "SELECT event_id, subject, payload, snapshot_id, created_at FROM "
-	                          LH_OUTBOX_TABLE " WHERE snapshot_id > ?1 OR (snapshot_id = ?1 AND "
+	                        : "SELECT event_id, subject, payload, snapshot_id, created_at "
+	                          "FROM " LH_OUTBOX_TABLE
+	                          " WHERE snapshot_id > ?1 OR (snapshot_id = ?1 AND "
 	                          "event_id > ?2) ORDER BY snapshot_id, event_id LIMIT ?3";
 	return lh_lake_query_params(lake, sql, v, count ? 2 : 3, out);
 }
@@ -99,9 +100,10 @@ lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliv
 	int64_t timeout = o && o->timeout_ms > 0 ? o->timeout_ms : 5000;
 	int64_t max = o && o->max_events > 0 ? o->max_events : INT64_MAX;
 	if (!url || !*url)
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
-		                  "no NATS server given: set LAKEHOUSE_NATS_URL (or --nats URL); until "
-		                  "then events wait in the outbox events.log");
+		return lh_err_set(
+		        lh_lake_err(lake), LH_ERR_INVALID,
+		        "no NATS server given: set LAKEHOUSE_NATS_URL (or --nats URL); until "
+		        "then events wait in the outbox events.log");
 	bool have = false;
 	lh_status st = has_outbox(lake, &have);
 	if (st != LH_OK || !have)
@@ -131,8 +133,8 @@ lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliv
 				po.MaxWait = timeout;
 				jsPubAck *ack = NULL;
 				jsErrCode jerr = 0;
-				natsStatus s = msg ? js_Publish(&ack, c.js, lh_result_text(r, 1, k), msg,
-				                                (int)strlen(msg), &po, &jerr)
+				natsStatus s = msg ? js_Publish(&ack, c.js, lh_result_text(r, 1, k),
+				                                msg, (int)strlen(msg), &po, &jerr)
 				                   : NATS_NO_MEMORY;
 				free(msg);
 				if (s != NATS_OK) {
@@ -145,7 +147,8 @@ lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliv
 					last_snap = lh_result_int64(r, 3, k);
 					free(last_event);
 					if (!(last_event = lh_strdup(lh_result_text(r, 0, k))))
-						st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+						st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM,
+						                "out of memory");
 				}
 				jsPubAck_Destroy(ack);
 			}
@@ -153,8 +156,8 @@ lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliv
 		lh_result_destroy(&r);
 		/* what was acknowledged counts, even when a later publish failed */
 		if (batch && last_event) {
-			lh_status adv = lh_lake_delivery_advance(lake, TARGET, last_snap, last_event,
-			                                         (int64_t)batch);
+			lh_status adv = lh_lake_delivery_advance(lake, TARGET, last_snap,
+			                                         last_event, (int64_t)batch);
 			if (st == LH_OK)
 				st = adv;
 			free(event);

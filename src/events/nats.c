@@ -74,8 +74,8 @@ lh_status lh_nats_open(lh_lake *lake, const char *url, int64_t timeout_ms, lh_na
 		s = natsOptions_SetAllowReconnect(c->opts, false);
 	if (s != NATS_OK) {
 		lh_nats_close(c);
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID, "NATS URL '%s' is not usable: %s",
-		                  url, natsStatus_GetText(s));
+		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
+		                  "NATS URL '%s' is not usable: %s", url, natsStatus_GetText(s));
 	}
 	if ((s = natsConnection_Connect(&c->nc, c->opts)) != NATS_OK) {
 		lh_nats_close(c);
@@ -90,4 +90,3 @@ lh_status lh_nats_open(lh_lake *lake, const char *url, int64_t timeout_ms, lh_na
 	}
 	return LH_OK;
 }
-

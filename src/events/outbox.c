@@ -18,12 +18,14 @@ static lh_status append(lh_lake *lake, const char *subject, const json_t *payloa
 	lh_status st = text ? lh_uuid_v7(id) : LH_ERR_NOMEM;
 	if (st != LH_OK) {
 		free(text);
-		return lh_err_set(lh_lake_err(lake), st, "cannot make an event: %s", lh_strerror(st));
+		return lh_err_set(lh_lake_err(lake), st, "cannot make an event: %s",
+		                  lh_strerror(st));
 	}
 	/* the outbox is made by the first event, in that event's snapshot */
 	st = lh_lake_exec(lake,
 	                  "CREATE SCHEMA IF NOT EXISTS " LH_OUTBOX_SCHEMA "; "
-	                  "CREATE TABLE IF NOT EXISTS " LH_OUTBOX_TABLE " (event_id VARCHAR NOT NULL, "
+	                  "CREATE TABLE IF NOT EXISTS " LH_OUTBOX_TABLE
+	                  " (event_id VARCHAR NOT NULL, "
 	                  "subject VARCHAR NOT NULL, payload JSON NOT NULL, "
 	                  "created_at TIMESTAMP WITH TIME ZONE NOT NULL)",
 	                  NULL, NULL);
@@ -34,8 +36,9 @@ static lh_status append(lh_lake *lake, const char *subject, const json_t *payloa
 	lh_value v[3] = {{.type = LH_VALUE_TEXT, .data = id, .len = strlen(id)},
 	                 {.type = LH_VALUE_TEXT, .data = subject, .len = strlen(subject)},
 	                 {.type = LH_VALUE_TEXT, .data = text, .len = strlen(text)}};
-	st = lh_lake_exec_params(lake, "INSERT INTO " LH_OUTBOX_TABLE " VALUES (?, ?, ?::JSON, now())",
-	                         v, 3, NULL, NULL);
+	st = lh_lake_exec_params(lake,
+	                         "INSERT INTO " LH_OUTBOX_TABLE " VALUES (?, ?, ?::JSON, now())", v,
+	                         3, NULL, NULL);
 	free(text);
 	return st;
 }
@@ -88,9 +91,11 @@ lh_status lh_events_emit(lh_lake *lake, const char *subject, const char *payload
 		*out_event_id = NULL;
 	lh_err_clear(lh_lake_err(lake));
 	if (!subject_ok(subject))
-		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
-		                  "subject '%.200s' is not valid: lakehouse. then dot-separated names of "
-		                  "letters, digits, _ and - (no wildcards)", subject);
+		return lh_err_set(
+		        lh_lake_err(lake), LH_ERR_INVALID,
+		        "subject '%.200s' is not valid: lakehouse. then dot-separated names of "
+		        "letters, digits, _ and - (no wildcards)",
+		        subject);
 	json_error_t jerr;
 	emit_args a = {.subject = subject};
 	a.payload = json_loads(payload_json ? payload_json : "{}", JSON_REJECT_DUPLICATES, &jerr);
@@ -153,16 +158,17 @@ lh_status lh_outbox_ingest_completed(lh_lake *lake, const char *schema, const ch
 	lh_result *r = NULL;
 	size_t n = 0;
 	int64_t rows = 0;
-	lh_status st = q.status == LH_OK ? lh_lake_query(lake, lh_buf_str(&q), &r)
-	                                 : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	lh_status st = q.status == LH_OK
+	                       ? lh_lake_query(lake, lh_buf_str(&q), &r)
+	                       : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK && (st = lh_result_next_batch(r, &n)) == LH_OK && n)
 		rows = lh_result_int64(r, 0, 0);
 	lh_result_destroy(&r);
 	lh_lake_swap_render(lake, was);
 	lh_buf_free(&q);
 	char *table = lh_asprintf("%s.%s", schema, name);
-	json_t *ev = table ? json_pack("{s:s, s:s, s:s?, s:I}", "table", table, "via", via, "source",
-	                               source, "rows", (json_int_t)rows)
+	json_t *ev = table ? json_pack("{s:s, s:s, s:s?, s:I}", "table", table, "via", via,
+	                               "source", source, "rows", (json_int_t)rows)
 	                   : NULL;
 	free(table);
 	if (st == LH_OK)

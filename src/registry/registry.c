@@ -28,40 +28,49 @@ typedef struct column {
 	const char *name, *type;
 } column;
 
-static const column experiments_cols[] = {
-    {"experiment_id", "VARCHAR NOT NULL"}, {"project", "VARCHAR NOT NULL"},
-    {"description", "VARCHAR"},            {"status", "VARCHAR NOT NULL"},
-    {"created_at", "TIMESTAMP WITH TIME ZONE NOT NULL"},
-    {"completed_at", "TIMESTAMP WITH TIME ZONE"}};
-static const column runs_cols[] = {
-    {"run_id", "VARCHAR NOT NULL"},   {"experiment_id", "VARCHAR NOT NULL"},
-    {"sim_index", "BIGINT NOT NULL"}, {"config", "JSON NOT NULL"},
-    {"status", "VARCHAR NOT NULL"},   {"s3_prefix", "VARCHAR"},
-    {"started_at", "TIMESTAMP WITH TIME ZONE NOT NULL"},
-    {"completed_at", "TIMESTAMP WITH TIME ZONE"},
-    {"reason", "VARCHAR"}};
+static const column experiments_cols[] = {{"experiment_id", "VARCHAR NOT NULL"},
+                                          {"project", "VARCHAR NOT NULL"},
+                                          {"description", "VARCHAR"},
+                                          {"status", "VARCHAR NOT NULL"},
+                                          {"created_at", "TIMESTAMP WITH TIME ZONE NOT NULL"},
+                                          {"completed_at", "TIMESTAMP WITH TIME ZONE"}};
+static const column runs_cols[] = {{"run_id", "VARCHAR NOT NULL"},
+                                   {"experiment_id", "VARCHAR NOT NULL"},
+                                   {"sim_index", "BIGINT NOT NULL"},
+                                   {"config", "JSON NOT NULL"},
+                                   {"status", "VARCHAR NOT NULL"},
+                                   {"s3_prefix", "VARCHAR"},
+                                   {"started_at", "TIMESTAMP WITH TIME ZONE NOT NULL"},
+                                   {"completed_at", "TIMESTAMP WITH TIME ZONE"},
+                                   {"reason", "VARCHAR"}};
 static const column metrics_cols[] = {{"run_id", "VARCHAR NOT NULL"},
                                       {"step", "BIGINT NOT NULL"},
                                       {"key", "VARCHAR NOT NULL"},
                                       {"value", "DOUBLE NOT NULL"},
                                       {"logged_at", "TIMESTAMP WITH TIME ZONE NOT NULL"}};
 
-static const column versions_cols[] = {
-    {"name", "VARCHAR NOT NULL"},      {"kind", "VARCHAR NOT NULL"},
-    {"version", "BIGINT NOT NULL"},    {"uri", "VARCHAR NOT NULL"},
-    {"files", "BIGINT NOT NULL"},      {"bytes", "BIGINT NOT NULL"},
-    {"meta", "JSON NOT NULL"},         {"manifest_uri", "VARCHAR NOT NULL"},
-    {"created_at", "TIMESTAMP WITH TIME ZONE NOT NULL"}};
+static const column versions_cols[] = {{"name", "VARCHAR NOT NULL"},
+                                       {"kind", "VARCHAR NOT NULL"},
+                                       {"version", "BIGINT NOT NULL"},
+                                       {"uri", "VARCHAR NOT NULL"},
+                                       {"files", "BIGINT NOT NULL"},
+                                       {"bytes", "BIGINT NOT NULL"},
+                                       {"meta", "JSON NOT NULL"},
+                                       {"manifest_uri", "VARCHAR NOT NULL"},
+                                       {"created_at", "TIMESTAMP WITH TIME ZONE NOT NULL"}};
 static const column files_cols[] = {{"name", "VARCHAR NOT NULL"},   {"version", "BIGINT NOT NULL"},
                                     {"path", "VARCHAR NOT NULL"},   {"size", "BIGINT NOT NULL"},
                                     {"sha256", "VARCHAR NOT NULL"}, {"etag", "VARCHAR NOT NULL"},
                                     {"uri", "VARCHAR NOT NULL"}};
 
-static const column reports_cols[] = {
-    {"event_id", "VARCHAR NOT NULL"},       {"table_name", "VARCHAR NOT NULL"},
-    {"data_snapshot", "BIGINT NOT NULL"},   {"status", "VARCHAR NOT NULL"},
-    {"rows", "BIGINT"},                     {"problems", "JSON NOT NULL"},
-    {"profile", "JSON"},                    {"checked_at", "TIMESTAMP WITH TIME ZONE NOT NULL"}};
+static const column reports_cols[] = {{"event_id", "VARCHAR NOT NULL"},
+                                      {"table_name", "VARCHAR NOT NULL"},
+                                      {"data_snapshot", "BIGINT NOT NULL"},
+                                      {"status", "VARCHAR NOT NULL"},
+                                      {"rows", "BIGINT"},
+                                      {"problems", "JSON NOT NULL"},
+                                      {"profile", "JSON"},
+                                      {"checked_at", "TIMESTAMP WITH TIME ZONE NOT NULL"}};
 
 typedef struct table_def {
 	const char *name;
@@ -87,7 +96,8 @@ static void column_list(lh_buf *b, const table_def *t, bool empty)
 		const char *type = t->cols[i].type, *nn = strstr(type, " NOT NULL");
 		if (empty)
 			lh_buf_printf(b, "%sNULL::%.*s AS \"%s\"", i ? ", " : "",
-			              (int)(nn ? (size_t)(nn - type) : strlen(type)), type, t->cols[i].name);
+			              (int)(nn ? (size_t)(nn - type) : strlen(type)), type,
+			              t->cols[i].name);
 		else
 			lh_buf_printf(b, "%s\"%s\" %s", i ? ", " : "", t->cols[i].name, type);
 	}
@@ -104,8 +114,9 @@ static lh_status make_tables(lh_lake *lake, void *arg)
 		lh_buf_printf(&b, "; CREATE TABLE IF NOT EXISTS registry.%s", tables[i].name);
 		column_list(&b, &tables[i], false);
 	}
-	lh_status st = b.status == LH_OK ? lh_lake_exec(lake, lh_buf_str(&b), NULL, NULL)
-	                                 : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	lh_status st = b.status == LH_OK
+	                       ? lh_lake_exec(lake, lh_buf_str(&b), NULL, NULL)
+	                       : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 	lh_buf_free(&b);
 	return st;
 }
@@ -153,8 +164,8 @@ lh_status lh_registry_fail(lh_lake *lake, lh_status code, const char *fmt, ...)
 
 /* The first row of a query, its ncol values as text (NULL for SQL NULL; the caller
  * frees them); *found false when it has no row. */
-lh_status lh_registry_row(lh_lake *lake, const char *sql, const lh_value *p, size_t np,
-                         size_t ncol, char **out, bool *found)
+lh_status lh_registry_row(lh_lake *lake, const char *sql, const lh_value *p, size_t np, size_t ncol,
+                          char **out, bool *found)
 {
 	*found = false;
 	lh_render was = lh_lake_swap_render(lake, LH_RENDER_TEXT);
@@ -224,18 +235,24 @@ typedef struct exp_args {
 static lh_status create_body(lh_lake *lake, void *arg)
 {
 	exp_args *a = arg;
-	lh_value v[3] = {lh_registry_text(a->id), lh_registry_text(a->project), lh_registry_text(a->description)};
+	lh_value v[3] = {lh_registry_text(a->id), lh_registry_text(a->project),
+	                 lh_registry_text(a->description)};
 	char *row[1] = {0};
 	bool found = false;
-	lh_status st = lh_registry_row(lake, "SELECT created_at FROM registry.experiments WHERE experiment_id = ?",
-	                       v, 1, 1, row, &found);
+	lh_status st = lh_registry_row(
+	        lake, "SELECT created_at FROM registry.experiments WHERE experiment_id = ?", v, 1,
+	        1, row, &found);
 	if (st == LH_OK && found)
-		st = lh_registry_fail(lake, LH_ERR_EXISTS, "experiment '%s' exists already (created %s); pick "
-		          "another id", a->id, row[0] ? row[0] : "?");
+		st = lh_registry_fail(lake, LH_ERR_EXISTS,
+		                      "experiment '%s' exists already (created %s); pick "
+		                      "another id",
+		                      a->id, row[0] ? row[0] : "?");
 	lh_registry_row_free(row, 1);
 	if (st == LH_OK)
-		st = lh_lake_exec_params(lake, "INSERT INTO registry.experiments VALUES (?, ?, ?, "
-		                         "'active', now(), NULL)", v, 3, NULL, NULL);
+		st = lh_lake_exec_params(lake,
+		                         "INSERT INTO registry.experiments VALUES (?, ?, ?, "
+		                         "'active', now(), NULL)",
+		                         v, 3, NULL, NULL);
 	return st;
 }
 
@@ -246,21 +263,27 @@ lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id, const c
 		return LH_ERR_INVALID;
 	lh_err_clear(lh_lake_err(lake));
 	if (!lh_registry_id_ok(experiment_id))
-		return lh_registry_fail(lake, LH_ERR_INVALID, "experiment id '%.200s' is not valid: use 1 to 128 "
-		            "of A-Z a-z 0-9 _ . -", experiment_id ? experiment_id : "");
+		return lh_registry_fail(lake, LH_ERR_INVALID,
+		                        "experiment id '%.200s' is not valid: use 1 to 128 "
+		                        "of A-Z a-z 0-9 _ . -",
+		                        experiment_id ? experiment_id : "");
 	if (!lh_registry_label_ok(project, 200))
-		return lh_registry_fail(lake, LH_ERR_INVALID, "project '%.200s' is not valid: give 1 to 200 "
-		            "characters without control characters", project ? project : "");
+		return lh_registry_fail(lake, LH_ERR_INVALID,
+		                        "project '%.200s' is not valid: give 1 to 200 "
+		                        "characters without control characters",
+		                        project ? project : "");
 	lh_status st = lh_registry_ensure(lake);
 	exp_args a = {experiment_id, project, description};
 	int64_t snap;
 	if (st == LH_OK)
-		st = lh_lake_atomic(lake, create_body, &a,
-		                    &(lh_claim){.table = "registry.experiments", .key = experiment_id},
-		                    &snap);
+		st = lh_lake_atomic(
+		        lake, create_body, &a,
+		        &(lh_claim){.table = "registry.experiments", .key = experiment_id}, &snap);
 	if (st == LH_ERR_EXISTS && !strncmp(lh_lake_error(lake), "job ", 4))
-		st = lh_registry_fail(lake, st, "experiment '%s' exists already (another writer created it "
-		          "meanwhile)", experiment_id);
+		st = lh_registry_fail(lake, st,
+		                      "experiment '%s' exists already (another writer created it "
+		                      "meanwhile)",
+		                      experiment_id);
 	return st;
 }
 
@@ -270,34 +293,45 @@ static lh_status complete_body(lh_lake *lake, void *arg)
 	lh_value v[1] = {lh_registry_text(id)};
 	char *row[3] = {0};
 	bool found = false;
-	lh_status st = lh_registry_row(lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?",
-	                       v, 1, 1, row, &found);
+	lh_status st = lh_registry_row(
+	        lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?", v, 1, 1,
+	        row, &found);
 	if (st == LH_OK && !found)
-		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND, "experiment '%s' is not registered (`lakehouse "
-		          "experiment list` shows them)", id);
+		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND,
+		                      "experiment '%s' is not registered (`lakehouse "
+		                      "experiment list` shows them)",
+		                      id);
 	if (st == LH_OK && row[0] && strcmp(row[0], "active") != 0)
-		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' is %s already", id, row[0]);
+		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' is %s already", id,
+		                      row[0]);
 	lh_registry_row_free(row, 1);
 	if (st == LH_OK)
-		st = lh_registry_row(lake,
-		             "SELECT count(*), count(*) FILTER (WHERE status <> 'completed'), "
-		             "string_agg(printf('sim %d (%s)', sim_index, status), ', ' ORDER BY "
-		             "sim_index) FILTER (WHERE status <> 'completed') FROM "
-		             "registry.simulation_runs WHERE experiment_id = ?",
-		             v, 1, 3, row, &found);
+		st = lh_registry_row(
+		        lake,
+		        "SELECT count(*), count(*) FILTER (WHERE status <> 'completed'), "
+		        "string_agg(printf('sim %d (%s)', sim_index, status), ', ' ORDER BY "
+		        "sim_index) FILTER (WHERE status <> 'completed') FROM "
+		        "registry.simulation_runs WHERE experiment_id = ?",
+		        v, 1, 3, row, &found);
 	if (st == LH_OK && row[0] && !strcmp(row[0], "0"))
-		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' has no runs: nothing to complete "
-		          "(`lakehouse run start %s --sim-index 0` starts one)", id, id);
+		st = lh_registry_fail(lake, LH_ERR_INVALID,
+		                      "experiment '%s' has no runs: nothing to complete "
+		                      "(`lakehouse run start %s --sim-index 0` starts one)",
+		                      id, id);
 	else if (st == LH_OK && row[1] && strcmp(row[1], "0") != 0)
-		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' cannot complete: these runs have not "
-		          "completed: %.400s", id, row[2] ? row[2] : "?");
+		st = lh_registry_fail(lake, LH_ERR_INVALID,
+		                      "experiment '%s' cannot complete: these runs have not "
+		                      "completed: %.400s",
+		                      id, row[2] ? row[2] : "?");
 	json_t *ev = st == LH_OK ? json_pack("{s:s, s:I}", "experiment_id", id, "runs",
 	                                     (json_int_t)strtoll(row[0] ? row[0] : "0", NULL, 10))
 	                         : NULL;
 	lh_registry_row_free(row, 3);
 	if (st == LH_OK)
-		st = lh_lake_exec_params(lake, "UPDATE registry.experiments SET status = 'completed', "
-		                         "completed_at = now() WHERE experiment_id = ?", v, 1, NULL, NULL);
+		st = lh_lake_exec_params(lake,
+		                         "UPDATE registry.experiments SET status = 'completed', "
+		                         "completed_at = now() WHERE experiment_id = ?",
+		                         v, 1, NULL, NULL);
 	if (st == LH_OK)
 		return lh_registry_emit(lake, LH_EV_EXPERIMENT_COMPLETED, ev);
 	json_decref(ev);
@@ -330,31 +364,39 @@ static lh_status start_body(lh_lake *lake, void *arg)
 	lh_value e[1] = {lh_registry_text(a->experiment)};
 	char *row[1] = {0};
 	bool found = false;
-	lh_status st = lh_registry_row(lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?",
-	                       e, 1, 1, row, &found);
+	lh_status st = lh_registry_row(
+	        lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?", e, 1, 1,
+	        row, &found);
 	if (st == LH_OK && !found)
-		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND, "experiment '%s' is not registered: create it first "
-		          "(lakehouse experiment create %s --project P)", a->experiment, a->experiment);
+		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND,
+		                      "experiment '%s' is not registered: create it first "
+		                      "(lakehouse experiment create %s --project P)",
+		                      a->experiment, a->experiment);
 	if (st == LH_OK && row[0] && strcmp(row[0], "active") != 0)
-		st = lh_registry_fail(lake, LH_ERR_INVALID, "experiment '%s' is %s: it takes no new runs",
-		          a->experiment, row[0]);
+		st = lh_registry_fail(lake, LH_ERR_INVALID,
+		                      "experiment '%s' is %s: it takes no new runs", a->experiment,
+		                      row[0]);
 	lh_registry_row_free(row, 1);
 	char *config = st == LH_OK ? json_dumps(a->config, JSON_COMPACT) : NULL;
 	if (st == LH_OK && !config)
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 	if (st == LH_OK)
 		st = lh_uuid_v7(a->run_id);
-	lh_value v[5] = {lh_registry_text(a->run_id), lh_registry_text(a->experiment), lh_registry_int(a->sim_index), lh_registry_text(config),
+	lh_value v[5] = {lh_registry_text(a->run_id), lh_registry_text(a->experiment),
+	                 lh_registry_int(a->sim_index), lh_registry_text(config),
 	                 lh_registry_text(a->s3_prefix)};
 	if (st == LH_OK)
-		st = lh_lake_exec_params(lake, "INSERT INTO registry.simulation_runs VALUES (?, ?, ?, "
-		                         "?::JSON, 'started', ?, now(), NULL, NULL)", v, 5, NULL, NULL);
+		st = lh_lake_exec_params(lake,
+		                         "INSERT INTO registry.simulation_runs VALUES (?, ?, ?, "
+		                         "?::JSON, 'started', ?, now(), NULL, NULL)",
+		                         v, 5, NULL, NULL);
 	free(config);
 	if (st == LH_OK)
 		st = lh_registry_emit(lake, LH_EV_SIM_STARTED,
-		          json_pack("{s:s, s:s, s:I, s:O, s:s?}", "run_id", a->run_id, "experiment_id",
-		                    a->experiment, "sim_index", (json_int_t)a->sim_index, "config",
-		                    a->config, "s3_prefix", a->s3_prefix));
+		                      json_pack("{s:s, s:s, s:I, s:O, s:s?}", "run_id", a->run_id,
+		                                "experiment_id", a->experiment, "sim_index",
+		                                (json_int_t)a->sim_index, "config", a->config,
+		                                "s3_prefix", a->s3_prefix));
 	return st;
 }
 
@@ -366,24 +408,32 @@ lh_status lh_run_start(lh_lake *lake, const char *experiment_id, int64_t sim_ind
 	*out_run_id = NULL;
 	lh_err_clear(lh_lake_err(lake));
 	if (!lh_registry_id_ok(experiment_id))
-		return lh_registry_fail(lake, LH_ERR_INVALID, "experiment id '%.200s' is not valid: use 1 to 128 "
-		            "of A-Z a-z 0-9 _ . -", experiment_id ? experiment_id : "");
+		return lh_registry_fail(lake, LH_ERR_INVALID,
+		                        "experiment id '%.200s' is not valid: use 1 to 128 "
+		                        "of A-Z a-z 0-9 _ . -",
+		                        experiment_id ? experiment_id : "");
 	if (sim_index < 0)
 		return lh_registry_fail(lake, LH_ERR_INVALID, "sim index must be 0 or more");
 	if (s3_prefix && !lh_registry_label_ok(s3_prefix, 1024))
-		return lh_registry_fail(lake, LH_ERR_INVALID, "s3 prefix '%.200s' is not valid: give 1 to 1024 "
-		            "characters without control characters", s3_prefix);
+		return lh_registry_fail(lake, LH_ERR_INVALID,
+		                        "s3 prefix '%.200s' is not valid: give 1 to 1024 "
+		                        "characters without control characters",
+		                        s3_prefix);
 	json_error_t jerr;
-	start_args a = {.experiment = experiment_id, .s3_prefix = s3_prefix, .sim_index = sim_index};
+	start_args a = {
+	        .experiment = experiment_id, .s3_prefix = s3_prefix, .sim_index = sim_index};
 	a.config = json_loads(config_json ? config_json : "{}", JSON_REJECT_DUPLICATES, &jerr);
 	if (!a.config)
 		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
-		                  "config is not JSON: %s (line %d, column %d)", jerr.text, jerr.line,
-		                  jerr.column);
-	lh_status st = json_is_object(a.config)
-	                   ? lh_registry_ensure(lake)
-	                   : lh_registry_fail(lake, LH_ERR_INVALID, "config must be a JSON object ({\"model\": "
-	                          "\"...\"}), not %s", json_is_array(a.config) ? "an array" : "a scalar");
+		                  "config is not JSON: %s (line %d, column %d)", jerr.text,
+		                  jerr.line, jerr.column);
+	lh_status st =
+	        json_is_object(a.config)
+	                ? lh_registry_ensure(lake)
+	                : lh_registry_fail(lake, LH_ERR_INVALID,
+	                                   "config must be a JSON object ({\"model\": "
+	                                   "\"...\"}), not %s",
+	                                   json_is_array(a.config) ? "an array" : "a scalar");
 	int64_t snap;
 	if (st == LH_OK)
 		st = lh_lake_atomic(lake, start_body, &a, NULL, &snap);
@@ -398,13 +448,16 @@ static lh_status run_row(lh_lake *lake, const char *run_id, char **row)
 {
 	lh_value v[1] = {lh_registry_text(run_id)};
 	bool found = false;
-	lh_status st = lh_registry_row(lake, "SELECT status, experiment_id, sim_index, "
-	                       "(SELECT max(step) FROM registry.metrics WHERE run_id = ?1) "
-	                       "FROM registry.simulation_runs WHERE run_id = ?1",
-	                       v, 1, 4, row, &found);
+	lh_status st = lh_registry_row(lake,
+	                               "SELECT status, experiment_id, sim_index, "
+	                               "(SELECT max(step) FROM registry.metrics WHERE run_id = ?1) "
+	                               "FROM registry.simulation_runs WHERE run_id = ?1",
+	                               v, 1, 4, row, &found);
 	if (st == LH_OK && !found)
-		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND, "run '%.80s' is not registered (`lakehouse run list` "
-		          "shows the runs)", run_id);
+		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND,
+		                      "run '%.80s' is not registered (`lakehouse run list` "
+		                      "shows the runs)",
+		                      run_id);
 	return st;
 }
 
@@ -422,16 +475,20 @@ static lh_status finish_body(lh_lake *lake, void *arg)
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
 		                "run '%s' is %s: only a started run can be %s", a->run_id, row[0],
 		                a->failed ? "failed" : "completed");
-	lh_value v[3] = {lh_registry_text(a->failed ? "failed" : "completed"), lh_registry_text(a->reason), lh_registry_text(a->run_id)};
+	lh_value v[3] = {lh_registry_text(a->failed ? "failed" : "completed"),
+	                 lh_registry_text(a->reason), lh_registry_text(a->run_id)};
 	if (st == LH_OK)
-		st = lh_lake_exec_params(lake, "UPDATE registry.simulation_runs SET status = ?, "
+		st = lh_lake_exec_params(lake,
+		                         "UPDATE registry.simulation_runs SET status = ?, "
 		                         "completed_at = now(), reason = ? WHERE run_id = ?",
 		                         v, 3, NULL, NULL);
 	if (st == LH_OK)
-		st = lh_registry_emit(lake, a->failed ? LH_EV_SIM_FAILED : LH_EV_SIM_COMPLETED,
-		          json_pack("{s:s, s:s?, s:I, s:s?}", "run_id", a->run_id, "experiment_id",
-		                    row[1], "sim_index", (json_int_t)strtoll(row[2] ? row[2] : "0", NULL, 10),
-		                    "reason", a->reason));
+		st = lh_registry_emit(
+		        lake, a->failed ? LH_EV_SIM_FAILED : LH_EV_SIM_COMPLETED,
+		        json_pack("{s:s, s:s?, s:I, s:s?}", "run_id", a->run_id, "experiment_id",
+		                  row[1], "sim_index",
+		                  (json_int_t)strtoll(row[2] ? row[2] : "0", NULL, 10), "reason",
+		                  a->reason));
 	lh_registry_row_free(row, 4);
 	return st;
 }
@@ -481,7 +538,8 @@ static lh_status log_body(lh_lake *lake, void *arg)
 	if (st == LH_OK && !v)
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; st == LH_OK && i < a->n; i++) {
-		lh_buf_printf(&q, "%s(?1, ?2, ?%zu, ?%zu, now())", i ? ", " : "", 3 + 2 * i, 4 + 2 * i);
+		lh_buf_printf(&q, "%s(?1, ?2, ?%zu, ?%zu, now())", i ? ", " : "", 3 + 2 * i,
+		              4 + 2 * i);
 		v[2 + 2 * i] = lh_registry_text(a->keys[i]);
 		v[3 + 2 * i] = (lh_value){.type = LH_VALUE_DOUBLE, .d = a->values[i]};
 	}
@@ -506,15 +564,18 @@ lh_status lh_run_log(lh_lake *lake, const char *run_id, int64_t step, const char
 		return LH_ERR_INVALID;
 	lh_err_clear(lh_lake_err(lake));
 	if (n == 0)
-		return lh_registry_fail(lake, LH_ERR_INVALID, "no metrics to log: give KEY=VALUE pairs");
+		return lh_registry_fail(lake, LH_ERR_INVALID,
+		                        "no metrics to log: give KEY=VALUE pairs");
 	for (size_t i = 0; i < n; i++) {
 		if (!lh_registry_label_ok(keys[i], 200) || strchr(keys[i], '='))
-			return lh_registry_fail(lake, LH_ERR_INVALID, "metric name '%.200s' is not valid: give 1 to 200 "
-			            "characters, no '=' or control characters", keys[i] ? keys[i] : "");
+			return lh_registry_fail(lake, LH_ERR_INVALID,
+			                        "metric name '%.200s' is not valid: give 1 to 200 "
+			                        "characters, no '=' or control characters",
+			                        keys[i] ? keys[i] : "");
 		if (!isfinite(values[i]))
 			return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
-			                  "metric '%s' is %g: only finite numbers are recorded", keys[i],
-			                  values[i]);
+			                  "metric '%s' is %g: only finite numbers are recorded",
+			                  keys[i], values[i]);
 	}
 	log_args a = {run_id, keys, values, n, step};
 	lh_status st = lh_registry_ensure(lake);
@@ -532,8 +593,9 @@ lh_status lh_run_log(lh_lake *lake, const char *run_id, int64_t step, const char
  * empty answer. */
 static lh_status check_exists(lh_lake *lake, lh_registry_view view, const char *id, bool have)
 {
-	const char *sql = "SELECT 1 FROM registry.experiments WHERE experiment_id = ?", *what =
-	    "experiment '%.128s' is not registered (`lakehouse experiment list` shows them)";
+	const char *sql = "SELECT 1 FROM registry.experiments WHERE experiment_id = ?",
+	           *what = "experiment '%.128s' is not registered (`lakehouse experiment list` "
+	                   "shows them)";
 	if (view == LH_REGISTRY_RUN) {
 		sql = "SELECT 1 FROM registry.simulation_runs WHERE run_id = ?";
 		what = "run '%.128s' is not registered (`lakehouse run list` shows the runs)";
@@ -554,8 +616,8 @@ static lh_status check_exists(lh_lake *lake, lh_registry_view view, const char *
 lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const char *id,
                             lh_result **out_result)
 {
-	if (!lake || !out_result || view < LH_REGISTRY_EXPERIMENTS || view > LH_REGISTRY_VERSION_FILES ||
-	    (view == LH_REGISTRY_RUN && !id))
+	if (!lake || !out_result || view < LH_REGISTRY_EXPERIMENTS ||
+	    view > LH_REGISTRY_VERSION_FILES || (view == LH_REGISTRY_RUN && !id))
 		return LH_ERR_INVALID;
 	*out_result = NULL;
 	lh_err_clear(lh_lake_err(lake));
@@ -577,29 +639,35 @@ lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const char *id
 	lh_buf q;
 	lh_buf_init(&q, 0);
 	if (view == LH_REGISTRY_EXPERIMENTS)
-		lh_buf_printf(&q, "SELECT e.experiment_id, e.project, e.description, e.status, "
-		              "count(r.run_id) AS runs, count(r.run_id) FILTER (WHERE r.status = "
-		              "'started') AS started, count(r.run_id) FILTER (WHERE r.status = "
-		              "'completed') AS completed, count(r.run_id) FILTER (WHERE r.status = "
-		              "'failed') AS failed, e.created_at, e.completed_at FROM %s e LEFT JOIN "
-		              "%s r USING (experiment_id)%s GROUP BY ALL ORDER BY e.created_at, "
-		              "e.experiment_id",
-		              lh_buf_str(&src[T_EXPERIMENTS]), lh_buf_str(&src[T_RUNS]),
-		              id ? " WHERE e.experiment_id = ?" : "");
+		lh_buf_printf(
+		        &q,
+		        "SELECT e.experiment_id, e.project, e.description, e.status, "
+		        "count(r.run_id) AS runs, count(r.run_id) FILTER (WHERE r.status = "
+		        "'started') AS started, count(r.run_id) FILTER (WHERE r.status = "
+		        "'completed') AS completed, count(r.run_id) FILTER (WHERE r.status = "
+		        "'failed') AS failed, e.created_at, e.completed_at FROM %s e LEFT JOIN "
+		        "%s r USING (experiment_id)%s GROUP BY ALL ORDER BY e.created_at, "
+		        "e.experiment_id",
+		        lh_buf_str(&src[T_EXPERIMENTS]), lh_buf_str(&src[T_RUNS]),
+		        id ? " WHERE e.experiment_id = ?" : "");
 	else if (view == LH_REGISTRY_METRICS)
-		lh_buf_printf(&q, "SELECT run_id, step, \"key\", value, logged_at FROM %s%s ORDER BY "
+		lh_buf_printf(&q,
+		              "SELECT run_id, step, \"key\", value, logged_at FROM %s%s ORDER BY "
 		              "run_id, step, \"key\", logged_at",
 		              lh_buf_str(&src[T_METRICS]), id ? " WHERE run_id = ?" : "");
 	else if (view == LH_REGISTRY_VERSIONS)
-		lh_buf_printf(&q, "SELECT name, kind, version, files, bytes, meta, uri, manifest_uri, "
+		lh_buf_printf(&q,
+		              "SELECT name, kind, version, files, bytes, meta, uri, manifest_uri, "
 		              "created_at FROM %s%s ORDER BY name, version",
 		              lh_buf_str(&src[T_VERSIONS]), id ? " WHERE name = ?" : "");
 	else if (view == LH_REGISTRY_VERSION_FILES)
-		lh_buf_printf(&q, "SELECT name, version, path, size, sha256, etag, uri FROM %s%s "
+		lh_buf_printf(&q,
+		              "SELECT name, version, path, size, sha256, etag, uri FROM %s%s "
 		              "ORDER BY name, version, path",
 		              lh_buf_str(&src[T_FILES]), id ? " WHERE name = ?" : "");
 	else
-		lh_buf_printf(&q, "SELECT run_id, experiment_id, sim_index, status, config, s3_prefix, "
+		lh_buf_printf(&q,
+		              "SELECT run_id, experiment_id, sim_index, status, config, s3_prefix, "
 		              "started_at, completed_at, reason FROM %s%s ORDER BY experiment_id, "
 		              "sim_index, started_at, run_id",
 		              lh_buf_str(&src[T_RUNS]),
@@ -607,8 +675,9 @@ lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const char *id
 		              : view == LH_REGISTRY_RUN ? " WHERE run_id = ?"
 		                                        : " WHERE experiment_id = ?");
 	lh_value v[1] = {lh_registry_text(id)};
-	st = q.status == LH_OK ? lh_lake_query_params(lake, lh_buf_str(&q), v, id ? 1 : 0, out_result)
-	                       : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
+	st = q.status == LH_OK
+	             ? lh_lake_query_params(lake, lh_buf_str(&q), v, id ? 1 : 0, out_result)
+	             : lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < T_COUNT; i++)
 		lh_buf_free(&src[i]);
 	lh_buf_free(&q);

@@ -59,8 +59,8 @@ static lh_status nomem(lh_lake *lake)
 	return lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
 }
 
-static void progress(const lh_version_options *o, const char *stage, const char *item,
-                     int64_t done, int64_t total)
+static void progress(const lh_version_options *o, const char *stage, const char *item, int64_t done,
+                     int64_t total)
 {
 	if (o && o->progress)
 		o->progress(o->progress_ctx, stage, item, done, total);
@@ -79,7 +79,8 @@ static bool safe_rel(const char *p)
 	for (;;) {
 		const char *end = strchr(seg, '/');
 		size_t n = end ? (size_t)(end - seg) : strlen(seg);
-		if (n == 0 || (n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.'))
+		if (n == 0 || (n == 1 && seg[0] == '.') ||
+		    (n == 2 && seg[0] == '.' && seg[1] == '.'))
 			return false;
 		if (!end)
 			return true;
@@ -92,17 +93,22 @@ static lh_status add_file(void *ctx, const char *rel, const char *full, const st
 {
 	put *p = ctx;
 	if (!S_ISREG(sb->st_mode))
-		return lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
-		                  "'%s' is not a regular file (a link, a device...): a version holds "
-		                  "files and folders only; copy what it points to instead", full);
+		return lh_err_set(
+		        lh_lake_err(p->lake), LH_ERR_INVALID,
+		        "'%s' is not a regular file (a link, a device...): a version holds "
+		        "files and folders only; copy what it points to instead",
+		        full);
 	if (!safe_rel(rel))
 		return lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
 		                  "'%s' has a name a manifest cannot hold (control characters or a "
-		                  "backslash): rename it", full);
+		                  "backslash): rename it",
+		                  full);
 	if (!strcmp(rel, MANIFEST))
 		return lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
-		                  "'%s': a version writes its own " MANIFEST " at its top; rename this "
-		                  "file or move it into a subfolder", full);
+		                  "'%s': a version writes its own " MANIFEST
+		                  " at its top; rename this "
+		                  "file or move it into a subfolder",
+		                  full);
 	if (p->nfiles == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 64;
 		vfile *f = realloc(p->files, cap * sizeof *f);
@@ -173,11 +179,11 @@ static lh_status stage(put *p, const char *dir)
 			st = lh_file_copy(src, f->staged, lh_lake_err(p->lake));
 		struct stat sb;
 		if (st == LH_OK && stat(f->staged, &sb) != 0)
-			st = lh_err_set(lh_lake_err(p->lake), LH_ERR_IO, "cannot stat '%s': %s", f->staged,
-			                strerror(errno));
+			st = lh_err_set(lh_lake_err(p->lake), LH_ERR_IO, "cannot stat '%s': %s",
+			                f->staged, strerror(errno));
 		if (st == LH_OK && lh_sha256_file_hex(f->staged, f->sha256) != LH_OK)
-			st = lh_err_set(lh_lake_err(p->lake), LH_ERR_IO, "cannot read '%s': %s", src,
-			                strerror(errno));
+			st = lh_err_set(lh_lake_err(p->lake), LH_ERR_IO, "cannot read '%s': %s",
+			                src, strerror(errno));
 		if (st == LH_OK) {
 			f->size = (int64_t)sb.st_size;
 			p->bytes += f->size;
@@ -193,8 +199,9 @@ static lh_status put_object(put *p, const char *local, const char *uri)
 {
 	lh_status st = p->store->ops->put_file(p->store, local, uri, lh_lake_err(p->lake));
 	if (st != LH_OK)
-		return lh_err_prefix(lh_lake_err(p->lake), "cannot upload version %lld of '%s': ",
-		                     (long long)p->version, p->name);
+		return lh_err_prefix(lh_lake_err(p->lake),
+		                     "cannot upload version %lld of '%s': ", (long long)p->version,
+		                     p->name);
 	char *copy = lh_strdup(uri);
 	if (!copy || LH_VEC_PUSH(&p->stored, copy) != LH_OK) {
 		free(copy);
@@ -224,15 +231,16 @@ static lh_status write_manifest(put *p)
 {
 	json_t *contents = json_object();
 	json_t *m = json_pack("{s:i, s:s, s:{s:s}, s:o}", "version", 1, "storagePolicy",
-	                      "wandb-storage-policy-v1", "storagePolicyConfig", "storageLayout", "V2",
-	                      "contents", contents);
+	                      "wandb-storage-policy-v1", "storagePolicyConfig", "storageLayout",
+	                      "V2", "contents", contents);
 	lh_status st = m ? LH_OK : nomem(p->lake);
 	for (size_t i = 0; st == LH_OK && i < p->nfiles; i++) {
 		vfile *f = &p->files[i];
 		char *ref = reference(f->uri);
-		json_t *e = ref ? json_pack("{s:s, s:s, s:I, s:{s:s}}", "digest", f->etag, "ref", ref,
-		                            "size", (json_int_t)f->size, "extra", "etag", f->etag)
-		                : NULL;
+		json_t *e =
+		        ref ? json_pack("{s:s, s:s, s:I, s:{s:s}}", "digest", f->etag, "ref", ref,
+		                        "size", (json_int_t)f->size, "extra", "etag", f->etag)
+		            : NULL;
 		free(ref);
 		if (!e || json_object_set_new(contents, f->path, e) != 0)
 			st = nomem(p->lake);
@@ -257,11 +265,16 @@ static lh_status record(lh_lake *lake, void *arg)
 {
 	put *p = arg;
 	char *meta = json_dumps(p->meta, JSON_COMPACT | JSON_SORT_KEYS);
-	lh_value v[8] = {lh_registry_text(p->name), lh_registry_text(p->kind),
-	                 lh_registry_int(p->version), lh_registry_text(p->folder),
-	                 lh_registry_int((int64_t)p->nfiles), lh_registry_int(p->bytes),
-	                 lh_registry_text(meta), lh_registry_text(p->manifest_uri)};
-	lh_status st = meta ? lh_lake_exec_params(lake, "INSERT INTO " LH_ARTIFACT_VERSIONS_TABLE
+	lh_value v[8] = {lh_registry_text(p->name),
+	                 lh_registry_text(p->kind),
+	                 lh_registry_int(p->version),
+	                 lh_registry_text(p->folder),
+	                 lh_registry_int((int64_t)p->nfiles),
+	                 lh_registry_int(p->bytes),
+	                 lh_registry_text(meta),
+	                 lh_registry_text(p->manifest_uri)};
+	lh_status st = meta ? lh_lake_exec_params(lake,
+	                                          "INSERT INTO " LH_ARTIFACT_VERSIONS_TABLE
 	                                          " VALUES (?, ?, ?, ?, ?, ?, ?::JSON, ?, now())",
 	                                          v, 8, NULL, NULL)
 	                    : nomem(lake);
@@ -279,24 +292,27 @@ static lh_status record(lh_lake *lake, void *arg)
 		for (size_t k = 0; k < n; k++) {
 			const vfile *f = &p->files[i + k];
 			lh_buf_printf(&q, "%s(?, ?, ?, ?, ?, ?, ?)", k ? ", " : "");
-			lh_value row[COLS] = {lh_registry_text(p->name), lh_registry_int(p->version),
-			                      lh_registry_text(f->path), lh_registry_int(f->size),
-			                      lh_registry_text(f->sha256), lh_registry_text(f->etag),
-			                      lh_registry_text(f->uri)};
+			lh_value row[COLS] = {
+			        lh_registry_text(p->name),   lh_registry_int(p->version),
+			        lh_registry_text(f->path),   lh_registry_int(f->size),
+			        lh_registry_text(f->sha256), lh_registry_text(f->etag),
+			        lh_registry_text(f->uri)};
 			memcpy(fv + k * COLS, row, sizeof row);
 		}
-		st = q.status == LH_OK ? lh_lake_exec_params(lake, lh_buf_str(&q), fv, n * COLS, NULL, NULL)
-		                       : nomem(lake);
+		st = q.status == LH_OK
+		             ? lh_lake_exec_params(lake, lh_buf_str(&q), fv, n * COLS, NULL, NULL)
+		             : nomem(lake);
 		lh_buf_free(&q);
 	}
 	free(fv);
 	if (st == LH_OK)
 		st = lh_registry_emit(lake, LH_EV_DATASET_VERSIONED,
-		                      json_pack("{s:s, s:s, s:I, s:s, s:s, s:I, s:I, s:O}", "name", p->name,
-		                                "kind", p->kind, "version", (json_int_t)p->version, "uri",
-		                                p->folder, "manifest_uri", p->manifest_uri, "files",
-		                                (json_int_t)p->nfiles, "bytes", (json_int_t)p->bytes,
-		                                "meta", p->meta));
+		                      json_pack("{s:s, s:s, s:I, s:s, s:s, s:I, s:I, s:O}", "name",
+		                                p->name, "kind", p->kind, "version",
+		                                (json_int_t)p->version, "uri", p->folder,
+		                                "manifest_uri", p->manifest_uri, "files",
+		                                (json_int_t)p->nfiles, "bytes",
+		                                (json_int_t)p->bytes, "meta", p->meta));
 	return st;
 }
 
@@ -305,8 +321,10 @@ static lh_status check_kind(lh_lake *lake, const char **kind)
 	if (!*kind)
 		*kind = "dataset";
 	if (strcmp(*kind, "dataset") != 0 && strcmp(*kind, "checkpoint") != 0)
-		return lh_registry_fail(lake, LH_ERR_INVALID, "kind '%.40s' is not one of dataset, "
-		                        "checkpoint", *kind);
+		return lh_registry_fail(lake, LH_ERR_INVALID,
+		                        "kind '%.40s' is not one of dataset, "
+		                        "checkpoint",
+		                        *kind);
 	return LH_OK;
 }
 
@@ -320,31 +338,43 @@ lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
 	if (!LH_OPTIONS_SIZE_OK(o))
 		return lh_err_options_size(lh_lake_err(lake), "lh_version_options", o->struct_size,
 		                           sizeof *o);
-	put p = {.lake = lake, .store = lh_lake_store(lake), .o = o, .name = name,
+	put p = {.lake = lake,
+	         .store = lh_lake_store(lake),
+	         .o = o,
+	         .name = name,
 	         .kind = o ? o->kind : NULL};
 	lh_status st = check_kind(lake, &p.kind);
 	if (st == LH_OK && !lh_registry_id_ok(name))
-		st = lh_registry_fail(lake, LH_ERR_INVALID, "name '%.200s' is not valid: use 1 to 128 of "
-		                      "A-Z a-z 0-9 _ . -", name ? name : "");
+		st = lh_registry_fail(lake, LH_ERR_INVALID,
+		                      "name '%.200s' is not valid: use 1 to 128 of "
+		                      "A-Z a-z 0-9 _ . -",
+		                      name ? name : "");
 	if (st == LH_OK && !lh_path_is_dir(dir))
-		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND, "'%s' is not a folder: version put uploads "
-		                      "a folder's files", dir);
+		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND,
+		                      "'%s' is not a folder: version put uploads "
+		                      "a folder's files",
+		                      dir);
 	if (st == LH_OK && !(p.meta = json_object()))
 		st = nomem(lake);
 	for (size_t i = 0; st == LH_OK && o && i < o->nmeta; i++) {
 		if (!lh_registry_label_ok(o->meta_keys[i], 200) || !o->meta_values[i])
-			st = lh_registry_fail(lake, LH_ERR_INVALID, "meta key '%.200s' is not valid: give 1 "
+			st = lh_registry_fail(lake, LH_ERR_INVALID,
+			                      "meta key '%.200s' is not valid: give 1 "
 			                      "to 200 characters without control characters",
 			                      o->meta_keys[i] ? o->meta_keys[i] : "");
-		else if (json_object_set_new(p.meta, o->meta_keys[i], json_string(o->meta_values[i])) != 0)
-			st = lh_registry_fail(lake, LH_ERR_INVALID, "meta value of '%.200s' is not UTF-8 text",
+		else if (json_object_set_new(p.meta, o->meta_keys[i],
+		                             json_string(o->meta_values[i])) != 0)
+			st = lh_registry_fail(lake, LH_ERR_INVALID,
+			                      "meta value of '%.200s' is not UTF-8 text",
 			                      o->meta_keys[i]);
 	}
 	if (st == LH_OK) /* every file, hidden ones too; links are refused, not followed */
 		st = lh_walk_files(dir, false, false, add_file, &p, lh_lake_err(lake));
 	if (st == LH_OK && p.nfiles == 0)
-		st = lh_registry_fail(lake, LH_ERR_INVALID, "folder '%s' holds no files: nothing to "
-		                      "version", dir);
+		st = lh_registry_fail(lake, LH_ERR_INVALID,
+		                      "folder '%s' holds no files: nothing to "
+		                      "version",
+		                      dir);
 	if (st == LH_OK)
 		qsort(p.files, p.nfiles, sizeof *p.files, file_cmp);
 	if (st == LH_OK)
@@ -372,7 +402,8 @@ lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
 		st = nomem(lake);
 	if (st == LH_OK)
 		st = lh_lake_atomic(lake, record, &p,
-		                    &(lh_claim){.table = LH_ARTIFACT_VERSIONS_TABLE, .key = job}, &snap);
+		                    &(lh_claim){.table = LH_ARTIFACT_VERSIONS_TABLE, .key = job},
+		                    &snap);
 	free(job);
 	if (st != LH_OK && p.stored.len)
 		lh_store_discard(p.store, p.stored.items, p.stored.len);
@@ -406,8 +437,10 @@ lh_status lh_version_latest(lh_lake *lake, const char *name, int64_t *out_versio
 	char *row[1] = {0};
 	bool found = false;
 	if (st == LH_OK)
-		st = lh_registry_row(lake, "SELECT max(version) FROM " LH_ARTIFACT_VERSIONS_TABLE
-		                     " WHERE name = ?", v, 1, 1, row, &found);
+		st = lh_registry_row(lake,
+		                     "SELECT max(version) FROM " LH_ARTIFACT_VERSIONS_TABLE
+		                     " WHERE name = ?",
+		                     v, 1, 1, row, &found);
 	if (st == LH_OK)
 		*out_version = row[0] ? strtoll(row[0], NULL, 10) : 0;
 	lh_registry_row_free(row, 1);
@@ -437,8 +470,10 @@ static lh_status get_one(lh_lake *lake, lh_store *store, const char *uri, got *g
 		*slash = '/';
 	}
 	if (st == LH_OK && lh_path_exists(g->dest))
-		st = lh_err_set(err, LH_ERR_EXISTS, "'%s' exists already: version get never overwrites "
-		                "a file; use an empty folder", g->dest);
+		st = lh_err_set(err, LH_ERR_EXISTS,
+		                "'%s' exists already: version get never overwrites "
+		                "a file; use an empty folder",
+		                g->dest);
 	if (st == LH_OK)
 		st = lh_file_copy(local, g->part, err);
 	char sha[65] = "";
@@ -446,10 +481,12 @@ static lh_status get_one(lh_lake *lake, lh_store *store, const char *uri, got *g
 	if (st == LH_OK && (stat(g->part, &sb) != 0 || lh_sha256_file_hex(g->part, sha) != LH_OK))
 		st = lh_err_set(err, LH_ERR_IO, "cannot read '%s': %s", g->part, strerror(errno));
 	if (st == LH_OK && ((int64_t)sb.st_size != g->size || strcmp(sha, g->sha256) != 0))
-		st = lh_err_set(err, LH_ERR_CORRUPT, "'%s' of the version does not match its manifest: "
-		                "%lld bytes with SHA-256 %s, the manifest says %lld bytes with %s; the "
-		                "object %s is damaged (nothing of the version was kept)",
-		                g->path, (long long)sb.st_size, sha, (long long)g->size, g->sha256, uri);
+		st = lh_err_set(
+		        err, LH_ERR_CORRUPT,
+		        "'%s' of the version does not match its manifest: "
+		        "%lld bytes with SHA-256 %s, the manifest says %lld bytes with %s; the "
+		        "object %s is damaged (nothing of the version was kept)",
+		        g->path, (long long)sb.st_size, sha, (long long)g->size, g->sha256, uri);
 	if (st == LH_OK)
 		st = lh_fsync_path(g->part, false, err);
 	/* link() refuses an existing name: never overwrite */
@@ -480,12 +517,16 @@ lh_status lh_version_get(lh_lake *lake, const char *name, int64_t version, const
 	lh_status st = lh_registry_query(lake, LH_REGISTRY_VERSIONS, name, &r);
 	lh_result_destroy(&r);
 	if (st == LH_OK)
-		st = lh_registry_row(lake, "SELECT kind, uri, manifest_uri FROM "
-		                     LH_ARTIFACT_VERSIONS_TABLE " WHERE name = ? AND version = ?",
-		                     v, 2, 3, row, &found);
+		st = lh_registry_row(
+		        lake,
+		        "SELECT kind, uri, manifest_uri FROM " LH_ARTIFACT_VERSIONS_TABLE
+		        " WHERE name = ? AND version = ?",
+		        v, 2, 3, row, &found);
 	if (st == LH_OK && !found)
-		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND, "'%s' has no version v%lld (`lakehouse "
-		                      "version list %s` shows them)", name, (long long)version, name);
+		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND,
+		                      "'%s' has no version v%lld (`lakehouse "
+		                      "version list %s` shows them)",
+		                      name, (long long)version, name);
 	char *kind = row[0];
 	row[0] = NULL;
 	if (st == LH_OK) {
@@ -499,8 +540,10 @@ lh_status lh_version_get(lh_lake *lake, const char *name, int64_t version, const
 	size_t n = 0, cap = 0, nrows = 0;
 	lh_render was = lh_lake_swap_render(lake, LH_RENDER_TEXT);
 	if (st == LH_OK)
-		st = lh_lake_query_params(lake, "SELECT path, size, sha256 FROM " LH_ARTIFACT_FILES_TABLE
-		                          " WHERE name = ? AND version = ? ORDER BY path", v, 2, &r);
+		st = lh_lake_query_params(lake,
+		                          "SELECT path, size, sha256 FROM " LH_ARTIFACT_FILES_TABLE
+		                          " WHERE name = ? AND version = ? ORDER BY path",
+		                          v, 2, &r);
 	while (st == LH_OK && (st = lh_result_next_batch(r, &nrows)) == LH_OK && nrows) {
 		for (size_t k = 0; st == LH_OK && k < nrows; k++) {
 			if (n == cap) {
@@ -523,10 +566,12 @@ lh_status lh_version_get(lh_lake *lake, const char *name, int64_t version, const
 	lh_lake_swap_render(lake, was);
 	for (size_t i = 0; st == LH_OK && i < n; i++) {
 		if (!safe_rel(files[i].path))
-			st = lh_registry_fail(lake, LH_ERR_CORRUPT, "the manifest of %s v%lld holds path "
-			                      "'%.200s', which would leave the folder it is written to: "
-			                      "refused, nothing was written", name, (long long)version,
-			                      files[i].path);
+			st = lh_registry_fail(
+			        lake, LH_ERR_CORRUPT,
+			        "the manifest of %s v%lld holds path "
+			        "'%.200s', which would leave the folder it is written to: "
+			        "refused, nothing was written",
+			        name, (long long)version, files[i].path);
 		else if (!(files[i].dest = lh_path_join(dir, files[i].path)) ||
 		         !(files[i].part = lh_asprintf("%s.part", files[i].dest)))
 			st = nomem(lake);

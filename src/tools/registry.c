@@ -37,8 +37,8 @@ lh_status tool_experiment_create(call *c, json_t *in, json_t **out)
 {
 	lh_status st = tool_check_table(c, "registry.experiments");
 	const char *id = str(in, "experiment_id");
-	if (st == LH_OK &&
-	    (st = lh_experiment_create(c->lake, id, str(in, "project"), str(in, "description"))) != LH_OK)
+	if (st == LH_OK && (st = lh_experiment_create(c->lake, id, str(in, "project"),
+	                                              str(in, "description"))) != LH_OK)
 		return lake_fail(c, st);
 	if (st == LH_OK)
 		*out = json_pack("{s:s, s:s, s:I}", "experiment_id", id, "status", "active",
@@ -76,13 +76,16 @@ lh_status tool_experiment_show(call *c, json_t *in, json_t **out)
 	if (st == LH_OK)
 		st = view_rows(c, LH_REGISTRY_RUNS, id, &runs);
 	if (st == LH_OK) {
-		json_t *cols = json_object_get(exp, "columns"), *row = json_array_get(json_object_get(exp, "rows"), 0);
+		json_t *cols = json_object_get(exp, "columns"),
+		       *row = json_array_get(json_object_get(exp, "rows"), 0);
 		json_t *obj = json_object();
 		for (size_t i = 0; obj && i < json_array_size(cols); i++)
-			json_object_set(obj, json_string_value(json_object_get(json_array_get(cols, i), "name")),
-			                json_array_get(row, i));
-		*out = obj ? json_pack("{s:o, s:O, s:O}", "experiment", obj, "runs", runs, "snapshot_id",
-		                       json_object_get(exp, "snapshot_id"))
+			json_object_set(
+			        obj,
+			        json_string_value(json_object_get(json_array_get(cols, i), "name")),
+			        json_array_get(row, i));
+		*out = obj ? json_pack("{s:o, s:O, s:O}", "experiment", obj, "runs", runs,
+		                       "snapshot_id", json_object_get(exp, "snapshot_id"))
 		           : NULL;
 		if (!*out)
 			st = lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");
@@ -102,13 +105,14 @@ lh_status tool_run_start(call *c, json_t *in, json_t **out)
 		st = lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");
 	const char *exp = str(in, "experiment_id");
 	json_int_t sim = json_integer_value(json_object_get(in, "sim_index"));
-	if (st == LH_OK && (st = lh_run_start(c->lake, exp, sim, config, str(in, "s3_prefix"), &run)) != LH_OK)
+	if (st == LH_OK &&
+	    (st = lh_run_start(c->lake, exp, sim, config, str(in, "s3_prefix"), &run)) != LH_OK)
 		st = lake_fail(c, st);
 	free(config);
-	if (st == LH_OK && !(*out = json_pack("{s:s, s:s, s:I, s:s, s:I}", "run_id", run,
-	                                      "experiment_id", exp, "sim_index", sim, "status",
-	                                      "started", "snapshot_id",
-	                                      (json_int_t)lh_lake_snapshot_id(c->lake))))
+	if (st == LH_OK &&
+	    !(*out = json_pack("{s:s, s:s, s:I, s:s, s:I}", "run_id", run, "experiment_id", exp,
+	                       "sim_index", sim, "status", "started", "snapshot_id",
+	                       (json_int_t)lh_lake_snapshot_id(c->lake))))
 		st = lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");
 	lh_free(run);
 	return st;
@@ -136,14 +140,15 @@ lh_status tool_run_log(call *c, json_t *in, json_t **out)
 	json_t *step = json_object_get(in, "step");
 	int64_t used = 0;
 	const char *run = str(in, "run_id");
-	if (st == LH_OK && (st = lh_run_log(c->lake, run, step ? json_integer_value(step) : -1, keys,
-	                                    values, i, &used)) != LH_OK)
+	if (st == LH_OK && (st = lh_run_log(c->lake, run, step ? json_integer_value(step) : -1,
+	                                    keys, values, i, &used)) != LH_OK)
 		st = lake_fail(c, st);
 	free(keys);
 	free(values);
-	if (st == LH_OK && !(*out = json_pack("{s:s, s:I, s:I, s:I}", "run_id", run, "step",
-	                                      (json_int_t)used, "logged", (json_int_t)i,
-	                                      "snapshot_id", (json_int_t)lh_lake_snapshot_id(c->lake))))
+	if (st == LH_OK &&
+	    !(*out = json_pack("{s:s, s:I, s:I, s:I}", "run_id", run, "step", (json_int_t)used,
+	                       "logged", (json_int_t)i, "snapshot_id",
+	                       (json_int_t)lh_lake_snapshot_id(c->lake))))
 		st = lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");
 	return st;
 }
@@ -153,11 +158,13 @@ static lh_status finish(call *c, json_t *in, json_t **out, bool failed)
 	lh_status st = tool_check_table(c, "registry.simulation_runs");
 	const char *run = str(in, "run_id");
 	if (st == LH_OK)
-		st = failed ? lh_run_fail(c->lake, run, str(in, "reason")) : lh_run_complete(c->lake, run);
+		st = failed ? lh_run_fail(c->lake, run, str(in, "reason"))
+		            : lh_run_complete(c->lake, run);
 	if (st != LH_OK)
 		return c->err.msg ? st : lake_fail(c, st);
-	*out = json_pack("{s:s, s:s, s:I}", "run_id", run, "status", failed ? "failed" : "completed",
-	                 "snapshot_id", (json_int_t)lh_lake_snapshot_id(c->lake));
+	*out = json_pack("{s:s, s:s, s:I}", "run_id", run, "status",
+	                 failed ? "failed" : "completed", "snapshot_id",
+	                 (json_int_t)lh_lake_snapshot_id(c->lake));
 	return *out ? LH_OK : lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");
 }
 
