@@ -16,6 +16,7 @@ const char *const agent_help =
         "usage: lakehouse agent quality [--nats URL] [--rules FILE] [--durable NAME]\n"
         "                               [--max-events N] [--idle-exit SECONDS]\n"
         "       lakehouse agent coordinator EXPERIMENT_ID [--runs K] [--nats URL] [--idle-exit S]\n"
+    "       lakehouse agent query [--nats URL] [--max-events N] [--idle-exit S]\n"
         "\n"
         "quality:\n"
         "Reacts to lakehouse.ingest.completed events on NATS JetStream (a durable consumer:\n"
@@ -40,7 +41,14 @@ const char *const agent_help =
         "coordinator: follows lakehouse.sim.> events (a durable consumer) and marks the\n"
         "experiment completed once it has K runs (--runs, default 1) and every one of them\n"
         "completed; then exits 0. A failed run ends it with exit status 1, the experiment\n"
-        "left active. Prints one JSON line per event of the experiment.\n";
+        "left active. Prints one JSON line per event of the experiment.\n"
+    "\n"
+    "query: answers asynchronous queries. A request on lakehouse.query.requested is\n"
+    "{\"sql\": \"SELECT ...\", \"snapshot\": N, \"max_rows\": N} (as an outbox event:\n"
+    "lakehouse events emit lakehouse.query.requested --payload '{...}'; or published on\n"
+    "NATS by any client, with a \"request_id\"); the answer, the query tool's result or\n"
+    "{\"error\"}, is published on lakehouse.query.result with the request's id. Queries\n"
+    "run in the read-only sandbox (one query, no files outside the lake, 10,000 rows).\n";
 
 static volatile int stopping;
 
@@ -61,8 +69,9 @@ int cli_agent(const opts *o)
 {
 	bool quality = o->nargs >= 1 && !strcmp(o->args[0], "quality");
 	bool coord = o->nargs >= 1 && !strcmp(o->args[0], "coordinator");
-	if (!quality && !coord)
-		return usage_error("agent: expected quality or coordinator, not '%s'",
+	bool query = o->nargs >= 1 && !strcmp(o->args[0], "query");
+	if (!quality && !coord && !query)
+		return usage_error("agent: expected quality, coordinator or query, not '%s'",
 		                   o->nargs ? o->args[0] : "");
 	lh_agent_options ao = {
 	        .struct_size = sizeof ao, .on_report = print_report, .stop = &stopping};
@@ -126,6 +135,7 @@ int cli_agent(const opts *o)
 		signal(SIGTERM, on_signal);
 		int64_t handled = 0;
 		lh_status st = quality ? lh_agent_quality(lake, &ao, &handled)
+		               : query ? lh_agent_query(lake, &ao, &handled)
 		                       : lh_agent_coordinate(lake, experiment, runs, &ao, &handled);
 		if (st != LH_OK)
 			rc = fail(lh_lake_error(lake));

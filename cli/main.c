@@ -62,6 +62,7 @@ static const char *const usage_text =
     "  agent quality [--rules FILE]   check each ingested table when its event arrives\n"
     "  agent coordinator EXPERIMENT_ID [--runs K]\n"
     "                               complete the experiment when its K runs have\n"
+    "  agent query                  answer lakehouse.query.requested on lakehouse.query.result\n"
     "  version                      print versions (also --version)\n"
     "  help [COMMAND]               this text, or a command's\n"
     "\n"

@@ -879,6 +879,16 @@ LH_API lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *options
  * completed, marks it completed (lh_experiment_complete) and returns. A failed run ends
  * it too, the experiment left active. on_report gets each sim event's tally.
  */
+/*
+ * Asynchronous queries: consumes lakehouse.query.requested (durable consumer
+ * "query-agent"), a request being an outbox event whose payload is, or a message that is,
+ * {"sql": ..., "snapshot": N, "max_rows": N, "request_id": ...}; runs it as the query tool
+ * does (at most 10,000 rows), and publishes the answer (the tool's result, or {"error"})
+ * with its request_id on lakehouse.query.result. The lake handle is put in the read-only
+ * sandbox first (lh_lake_sandbox): requests come from whoever can publish.
+ */
+LH_API lh_status lh_agent_query(lh_lake *lake, const lh_agent_options *options,
+                                int64_t *out_handled);
 LH_API lh_status lh_agent_coordinate(lh_lake *lake, const char *experiment_id,
                                      int64_t expected_runs, const lh_agent_options *options,
                                      int64_t *out_handled);

@@ -141,6 +141,7 @@ static lh_status record(lh_lake *lake, void *arg)
 /* What an agent's handler gets: the options and its own state. */
 typedef struct agent {
 	const lh_agent_options *o;
+	lh_nats *nats;          /* the consumer's connection, for answers published directly */
 	json_t *rules;          /* quality */
 	const char *experiment; /* coordinator */
 	int64_t expected_runs;
@@ -219,6 +220,7 @@ static lh_status consume(lh_lake *lake, agent *a, const char *subject, const cha
 	lh_status st = lh_nats_open(lake, url, 5000, &c);
 	if (st == LH_OK)
 		st = lh_nats_ensure_stream(lake, &c);
+	a->nats = &c;
 	natsSubscription *sub = NULL;
 	if (st == LH_OK) {
 		jsSubOptions so;
@@ -274,6 +276,7 @@ static lh_status consume(lh_lake *lake, agent *a, const char *subject, const cha
 	}
 	natsSubscription_Destroy(sub);
 	lh_nats_close(&c);
+	a->nats = NULL;
 	return st;
 }
 
@@ -392,4 +395,86 @@ lh_status lh_agent_coordinate(lh_lake *lake, const char *experiment_id, int64_t 
 		if (*p == '.')
 			*p = '_'; /* consumer names take no dots */
 	return consume(lake, &a, "lakehouse.sim.>", durable, coordinator_event, out_handled);
+}
+
+/* --- asynchronous queries ---------------------------------------------------------------- */
+
+#define QUERY_MAX_ROWS 10000
+
+/* Answers one lakehouse.query.requested: the query tool's answer (or its error) published
+ * as lakehouse.query.result, Nats-Msg-Id "result-<request id>" (an answer repeated after a
+ * lost acknowledgement is dropped by the server). A query changes nothing in the lake, so
+ * its answer goes straight to NATS, not through the outbox. */
+static lh_status query_event(lh_lake *lake, agent *a, json_t *env, bool *ack, bool *done)
+{
+	(void)done;
+	*ack = false;
+	/* an event of the outbox carries its request in "payload"; a client publishing on NATS
+	 * may send the request alone */
+	json_t *req = json_object_get(env, "payload") ? json_object_get(env, "payload") : env;
+	const char *id = json_string_value(json_object_get(env, "event_id"));
+	if (!id)
+		id = json_string_value(json_object_get(req, "request_id"));
+	const char *sql = json_string_value(json_object_get(req, "sql"));
+	json_t *snap = json_object_get(req, "snapshot");
+	json_int_t max = json_integer_value(json_object_get(req, "max_rows"));
+	json_t *answer = NULL;
+	char *err = NULL;
+	if (!id) {
+		*ack = true; /* nothing to answer to */
+		return LH_OK;
+	}
+	if (!sql) {
+		answer = json_pack("{s:s, s:s}", "request_id", id, "error",
+		                   "the request has no \"sql\": send {\"sql\": \"SELECT ...\"}");
+	} else {
+		json_t *in = json_pack("{s:s}", "sql", sql);
+		if (in && json_is_integer(snap))
+			json_object_set(in, "snapshot", snap);
+		char *input = in ? json_dumps(in, JSON_COMPACT) : NULL;
+		json_decref(in);
+		lh_tool_options to = {.struct_size = sizeof to,
+		                      .max_rows = max > 0 && max < QUERY_MAX_ROWS ? max : QUERY_MAX_ROWS};
+		char *out = NULL;
+		lh_status st = input ? lh_tool_call(lake, "query", input, &to, &out, &err) : LH_ERR_NOMEM;
+		free(input);
+		json_t *res = st == LH_OK ? json_loads(out, 0, NULL) : NULL;
+		lh_free(out);
+		answer = res ? res : json_pack("{s:s}", "error", err ? err : lh_strerror(st));
+		if (answer)
+			json_object_set_new(answer, "request_id", json_string(id));
+	}
+	lh_free(err);
+	char *body = answer ? json_dumps(answer, JSON_COMPACT) : NULL;
+	char msg_id[200];
+	snprintf(msg_id, sizeof msg_id, "result-%.150s", id);
+	jsPubOptions po;
+	jsPubOptions_Init(&po);
+	po.MsgId = msg_id;
+	jsPubAck *pa = NULL;
+	jsErrCode je = 0;
+	natsStatus s = body ? js_Publish(&pa, a->nats->js, LH_EV_QUERY_RESULT, body, (int)strlen(body),
+	                                 &po, &je)
+	                    : NATS_NO_MEMORY;
+	jsPubAck_Destroy(pa);
+	lh_status st = s == NATS_OK ? LH_OK : lh_nats_fail(lake, a->nats, "cannot publish a query result", s);
+	if (st == LH_OK) {
+		*ack = true;
+		tell(a, answer, false);
+	}
+	free(body);
+	json_decref(answer);
+	return st;
+}
+
+lh_status lh_agent_query(lh_lake *lake, const lh_agent_options *o, int64_t *out_handled)
+{
+	lh_status st = check_options(lake, o, out_handled);
+	/* requests come from anyone who can publish: they run in the read-only sandbox */
+	if (st == LH_OK)
+		st = lh_lake_sandbox(lake);
+	agent a = {.o = o};
+	return st == LH_OK ? consume(lake, &a, LH_EV_QUERY_REQUESTED, "query-agent", query_event,
+	                             out_handled)
+	                   : st;
 }

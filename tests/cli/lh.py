@@ -528,6 +528,16 @@ class Nats:
                 elif line.startswith(b"-ERR"):
                     raise AssertionError(line)
 
+    def publish(self, subject, data):
+        """Publishes bytes on a subject (core NATS; the stream stores what matches it)."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=30) as s:
+            f = s.makefile("rb")
+            assert f.readline().startswith(b"INFO")
+            s.sendall(b'CONNECT {"verbose":false,"pedantic":false}\r\n' +
+                      f"PUB {subject} {len(data)}\r\n".encode() + data + b"\r\nPING\r\n")
+            while not f.readline().startswith(b"PONG"):
+                pass
+
     def stream_messages(self, stream="LAKEHOUSE"):
         """Every message the stream holds, in sequence order: (subject, Nats-Msg-Id, data)."""
         info = self.request(f"$JS.API.STREAM.INFO.{stream}")

@@ -224,3 +224,29 @@ def test_four_simulators_and_a_coordinator(lake, nats):
     assert subjects.count("lakehouse.sim.completed") == 4
     assert subjects.count("lakehouse.experiment.completed") == 1
     assert subjects.count("lakehouse.ingest.completed") == 4 * 4 * 2
+
+
+def test_asynchronous_queries(lake, nats):
+    """lakehouse.query.requested -> `lakehouse agent query` -> lakehouse.query.result, for
+    a request from the outbox and one a client published on NATS; a request that would
+    write or read outside the lake gets an error answer."""
+    lake.sql("CREATE TABLE t AS SELECT range AS i FROM range(10)")
+    ask = run("events", "emit", "lakehouse.query.requested", "--payload",
+              json.dumps({"sql": "SELECT count(*) AS n, sum(i) AS s FROM t"}), lake=lake.dir,
+              check=True).stdout.strip()
+    run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
+    nats.publish("lakehouse.query.requested", json.dumps(
+        {"request_id": "client-1", "sql": "SELECT i FROM t WHERE i > 7 ORDER BY i"}).encode())
+    nats.publish("lakehouse.query.requested", json.dumps(
+        {"request_id": "client-2", "sql": "DROP TABLE t"}).encode())
+    nats.publish("lakehouse.query.requested", json.dumps(
+        {"request_id": "client-3", "sql": "SELECT * FROM read_csv('/etc/passwd')"}).encode())
+    p = run("agent", "query", "--nats", nats.url, "--max-events", "4", lake=lake.dir, timeout=600)
+    assert p.returncode == 0, p.stderr
+    answers = {m[2]["request_id"]: m[2] for m in nats.stream_messages()
+               if m[0] == "lakehouse.query.result"}
+    assert answers[ask]["rows"] == [[10, 45]] and answers[ask]["columns"][0]["name"] == "n"
+    assert answers["client-1"]["rows"] == [[8], [9]]
+    assert "only queries run here" in answers["client-2"]["error"], answers["client-2"]
+    assert "error" in answers["client-3"] and "root:" not in json.dumps(answers["client-3"])
+    assert lake.scalar("SELECT count(*) FROM t") == "10"
