@@ -85,6 +85,8 @@ def test_deliver_publishes_in_commit_order_once(lake, nats, tmp_path):
 
 def test_nats_killed_during_ingests_loses_nothing(lake, nats, tmp_path):
     lake.sql("CREATE SCHEMA raw; CREATE TABLE raw.frames (id INTEGER, sim INTEGER)")
+    # small writes inline in the catalog (DuckLake's data inlining), as a fleet's would
+    lake.sql("CALL lake.set_option('data_inlining_row_limit', 10)")
     rw = token(lake, "--tenant", "sim")
     s = Server(lake, "--read-write", "--nats", nats.url)
     try:
@@ -99,7 +101,7 @@ def test_nats_killed_during_ingests_loses_nothing(lake, nats, tmp_path):
         errors = []
 
         def ingest(lo, hi):
-            for i in range(lo, hi):
+            for i in range(lo, hi):  # one writer: commit order is ingest order
                 st, out = s.json("POST", "/data/ingest", {"table": "raw.frames", "job_id": f"j{i}",
                                                           "records": [{"id": i, "sim": i % 4}]},
                                  token=rw)
