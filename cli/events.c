@@ -104,29 +104,11 @@ static int list(const opts *o)
 	int rc = open_lake(o, &lake);
 	if (rc)
 		return rc;
-	lh_value v[2] = {{.type = LH_VALUE_INT64, .i = limit},
-	                 {.type = subject ? LH_VALUE_TEXT : LH_VALUE_NULL,
-	                  .data = subject,
-	                  .len = subject ? strlen(subject) : 0}};
 	lh_result *r = NULL;
 	lh_status st;
-	int64_t pending = 0;
-	/* no outbox yet: nothing happened that writes events */
-	if (lh_events_pending(lake, &pending) != LH_OK)
+	if (lh_events_list(lake, subject, limit, &r) != LH_OK)
 		rc = fail(lh_lake_error(lake));
-	else if (lh_lake_query_params(
-	                 lake,
-	                 "SELECT * FROM (SELECT event_id, subject, snapshot_id, "
-	                 "created_at, payload FROM events.log WHERE ?2 IS NULL OR "
-	                 "subject = ?2 ORDER BY snapshot_id DESC, event_id DESC LIMIT ?1) "
-	                 "ORDER BY snapshot_id, event_id",
-	                 v, 2, &r) != LH_OK) {
-		if (strstr(lh_lake_error(lake), "events.log") ||
-		    strstr(lh_lake_error(lake), "log does not exist"))
-			printf("no events yet\n");
-		else
-			rc = fail(lh_lake_error(lake));
-	} else if ((st = cli_print_result(stdout, r, o->format, 1000000)) != LH_OK)
+	else if ((st = cli_print_result(stdout, r, o->format, 1000000)) != LH_OK)
 		rc = fail_status("cannot read the result", st);
 	lh_result_destroy(&r);
 	lh_lake_close(&lake);

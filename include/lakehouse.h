@@ -841,6 +841,10 @@ LH_API lh_status lh_events_emit(lh_lake *lake, const char *subject, const char *
  * to_snapshot}) in one snapshot. */
 LH_API lh_status lh_rollback_table(lh_lake *lake, const char *table, int64_t version,
                                    int64_t *out_snapshot);
+/* The newest `limit` events (of `subject`, NULL: all) in commit order: event_id, subject,
+ * snapshot_id, created_at, payload; no rows while the lake has no outbox. */
+LH_API lh_status lh_events_list(lh_lake *lake, const char *subject, int64_t limit,
+                                lh_result **out_result);
 /* Events not yet delivered (0 when the lake has no outbox). */
 LH_API lh_status lh_events_pending(lh_lake *lake, int64_t *out_count);
 

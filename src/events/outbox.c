@@ -177,3 +177,28 @@ lh_status lh_outbox_ingest_completed(lh_lake *lake, const char *schema, const ch
 	json_decref(ev);
 	return st;
 }
+
+lh_status lh_events_list(lh_lake *lake, const char *subject, int64_t limit, lh_result **out)
+{
+	if (!lake || !out || limit <= 0)
+		return LH_ERR_INVALID;
+	*out = NULL;
+	lh_err_clear(lh_lake_err(lake));
+	bool have = false;
+	lh_status st = lh_lake_has_table(lake, LH_OUTBOX_SCHEMA, "log", &have);
+	if (st != LH_OK)
+		return st;
+	lh_value v[2] = {{.type = LH_VALUE_INT64, .i = limit},
+	                 subject ? (lh_value){.type = LH_VALUE_TEXT, .data = subject, .len = strlen(subject)}
+	                         : (lh_value){.type = LH_VALUE_NULL}};
+	/* no outbox yet: the same columns, no rows */
+	return lh_lake_query_params(
+	    lake,
+	    have ? "SELECT * FROM (SELECT event_id, subject, snapshot_id, created_at, payload FROM "
+	           LH_OUTBOX_TABLE " WHERE ?2 IS NULL OR subject = ?2 ORDER BY snapshot_id DESC, "
+	           "event_id DESC LIMIT ?1) ORDER BY snapshot_id, event_id"
+	         : "SELECT NULL::VARCHAR AS event_id, NULL::VARCHAR AS subject, NULL::BIGINT AS "
+	           "snapshot_id, NULL::TIMESTAMPTZ AS created_at, NULL::JSON AS payload WHERE ?1 < 0 "
+	           "AND ?2 IS NULL",
+	    v, 2, out);
+}

@@ -47,6 +47,10 @@ def test_deliver_publishes_in_commit_order_once(lake, nats, tmp_path):
     # nothing to deliver and no outbox yet: fine
     p = run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
     assert p.stdout.startswith("delivered 0 events")
+    assert run("events", "list", "--format", "csv", lake=lake.dir, check=True).stdout == \
+        "event_id,subject,snapshot_id,created_at,payload\n"
+    p = run("events", "emit", "lakehouse.a.*", lake=lake.dir)
+    assert p.returncode == 1 and "is not valid" in p.stderr
     run("experiment", "create", "e", "--project", "p", lake=lake.dir, check=True)
     runs = [run("run", "start", "e", "--sim-index", str(i), lake=lake.dir,
                 check=True).stdout.splitlines()[-1] for i in range(3)]
