@@ -186,9 +186,7 @@ static lh_status quality_event(lh_lake *lake, agent *a, json_t *env, bool *ack, 
 	lh_err_clear(lh_lake_err(lake));
 	int64_t snap = -1;
 	lh_claim claim = {.table = REPORTS, .key = r.event_id};
-	st = lh_registry_ensure(lake);
-	if (st == LH_OK)
-		st = lh_lake_atomic(lake, record, &r, &claim, &snap);
+	st = lh_registry_change(lake, record, &r, &claim, &snap);
 	bool repeated = st == LH_ERR_EXISTS;
 	if (repeated) {
 		st = LH_OK;

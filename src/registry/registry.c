@@ -130,14 +130,26 @@ static lh_status have_tables(lh_lake *lake, bool *out)
 	return st;
 }
 
-lh_status lh_registry_ensure(lh_lake *lake)
+typedef struct change {
+	lh_atomic_fn fn;
+	void *arg;
+	bool make; /* the lake lacks a registry table: make them first, in the same snapshot */
+} change;
+
+static lh_status change_body(lh_lake *lake, void *arg)
+{
+	change *c = arg;
+	lh_status st = c->make ? make_tables(lake, NULL) : LH_OK;
+	return st == LH_OK ? c->fn(lake, c->arg) : st;
+}
+
+lh_status lh_registry_change(lh_lake *lake, lh_atomic_fn fn, void *arg, const lh_claim *claim,
+                             int64_t *out_snapshot)
 {
 	bool have = false;
 	lh_status st = have_tables(lake, &have);
-	int64_t snap;
-	if (st == LH_OK && !have)
-		st = lh_lake_atomic(lake, make_tables, NULL, NULL, &snap);
-	return st;
+	change c = {fn, arg, !have};
+	return st == LH_OK ? lh_lake_atomic(lake, change_body, &c, claim, out_snapshot) : st;
 }
 
 /* --- small helpers ----------------------------------------------------------------- */
@@ -272,13 +284,11 @@ lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id, const c
 		                        "project '%.200s' is not valid: give 1 to 200 "
 		                        "characters without control characters",
 		                        project ? project : "");
-	lh_status st = lh_registry_ensure(lake);
 	exp_args a = {experiment_id, project, description};
 	int64_t snap;
-	if (st == LH_OK)
-		st = lh_lake_atomic(
-		        lake, create_body, &a,
-		        &(lh_claim){.table = "registry.experiments", .key = experiment_id}, &snap);
+	lh_status st = lh_registry_change(
+	        lake, create_body, &a, &(lh_claim){.table = "registry.experiments", .key = experiment_id},
+	        &snap);
 	if (st == LH_ERR_EXISTS && !strncmp(lh_lake_error(lake), "job ", 4))
 		st = lh_registry_fail(lake, st,
 		                      "experiment '%s' exists already (another writer created it "
@@ -343,10 +353,8 @@ lh_status lh_experiment_complete(lh_lake *lake, const char *experiment_id)
 	if (!lake || !experiment_id)
 		return LH_ERR_INVALID;
 	lh_err_clear(lh_lake_err(lake));
-	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
-	return st == LH_OK ? lh_lake_atomic(lake, complete_body, (void *)experiment_id, NULL, &snap)
-	                   : st;
+	return lh_registry_change(lake, complete_body, (void *)experiment_id, NULL, &snap);
 }
 
 /* --- runs -------------------------------------------------------------------------- */
@@ -427,16 +435,14 @@ lh_status lh_run_start(lh_lake *lake, const char *experiment_id, int64_t sim_ind
 		return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
 		                  "config is not JSON: %s (line %d, column %d)", jerr.text,
 		                  jerr.line, jerr.column);
+	int64_t snap;
 	lh_status st =
 	        json_is_object(a.config)
-	                ? lh_registry_ensure(lake)
+	                ? lh_registry_change(lake, start_body, &a, NULL, &snap)
 	                : lh_registry_fail(lake, LH_ERR_INVALID,
 	                                   "config must be a JSON object ({\"model\": "
 	                                   "\"...\"}), not %s",
 	                                   json_is_array(a.config) ? "an array" : "a scalar");
-	int64_t snap;
-	if (st == LH_OK)
-		st = lh_lake_atomic(lake, start_body, &a, NULL, &snap);
 	json_decref(a.config);
 	if (st == LH_OK && !(*out_run_id = lh_strdup(a.run_id)))
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOMEM, "out of memory");
@@ -501,9 +507,8 @@ static lh_status finish(lh_lake *lake, const char *run_id, bool failed, const ch
 	if (reason && !*reason)
 		reason = NULL;
 	finish_args a = {run_id, reason, failed};
-	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
-	return st == LH_OK ? lh_lake_atomic(lake, finish_body, &a, NULL, &snap) : st;
+	return lh_registry_change(lake, finish_body, &a, NULL, &snap);
 }
 
 lh_status lh_run_complete(lh_lake *lake, const char *run_id)
@@ -578,10 +583,8 @@ lh_status lh_run_log(lh_lake *lake, const char *run_id, int64_t step, const char
 			                  keys[i], values[i]);
 	}
 	log_args a = {run_id, keys, values, n, step};
-	lh_status st = lh_registry_ensure(lake);
 	int64_t snap;
-	if (st == LH_OK)
-		st = lh_lake_atomic(lake, log_body, &a, NULL, &snap);
+	lh_status st = lh_registry_change(lake, log_body, &a, NULL, &snap);
 	if (st == LH_OK && out_step)
 		*out_step = a.step;
 	return st;

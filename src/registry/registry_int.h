@@ -8,12 +8,15 @@
 #define LH_REGISTRY_INT_H
 
 #include "lakehouse.h"
+#include "lake/services.h"
 
 #include <jansson.h>
 #include <stdbool.h>
 
-/* The registry's tables (schema registry) and the outbox, made by the first change. */
-lh_status lh_registry_ensure(lh_lake *lake);
+/* lh_lake_atomic for a change of the registry: the registry's tables (schema registry)
+ * are made by the first change, in the snapshot it makes. */
+lh_status lh_registry_change(lh_lake *lake, lh_atomic_fn fn, void *arg, const lh_claim *claim,
+                             int64_t *out_snapshot);
 /* Sets the lake's error; returns code. */
 lh_status lh_registry_fail(lh_lake *lake, lh_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -378,8 +378,6 @@ lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
 	if (st == LH_OK)
 		qsort(p.files, p.nfiles, sizeof *p.files, file_cmp);
 	if (st == LH_OK)
-		st = lh_registry_ensure(lake);
-	if (st == LH_OK)
 		st = stage(&p, dir);
 	if (st != LH_OK) {
 		put_free(&p);
@@ -401,9 +399,9 @@ lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
 	if (st == LH_OK && !job)
 		st = nomem(lake);
 	if (st == LH_OK)
-		st = lh_lake_atomic(lake, record, &p,
-		                    &(lh_claim){.table = LH_ARTIFACT_VERSIONS_TABLE, .key = job},
-		                    &snap);
+		st = lh_registry_change(lake, record, &p,
+		                        &(lh_claim){.table = LH_ARTIFACT_VERSIONS_TABLE, .key = job},
+		                        &snap);
 	free(job);
 	if (st != LH_OK && p.stored.len)
 		lh_store_discard(p.store, p.stored.items, p.stored.len);
