@@ -177,20 +177,27 @@ def test_failed_put_leaves_no_version_and_cleanup(lake, tmp_path):
     # the number is not handed out again; the next put is v2 and complete
     assert put(lake, src, "ds") == 2
     assert run("version", "latest", "ds", lake=lake.dir, check=True).stdout == "v2\n"
-    # what a dead upload left (objects of a version that never committed) goes with
-    # cleanup; committed versions stay whole
-    dead = make_folder(tmp_path / "dead", {"datasets/ds/v9/x.bin": b"left behind"})
+    run("version", "get", "ds", "v2", str(tmp_path / "out"), "--quiet", lake=lake.dir, check=True)
+
+
+def test_cleanup_keeps_versions_and_removes_what_dead_uploads_left(lake, tmp_path):
+    src = make_folder(tmp_path / "src", FILES)
+    assert put(lake, src, "ds") == 1
+    # objects of a version that never committed (a process killed mid-upload)
     if DATA == "s3":
         from lh import s3_client
-        s3_client().upload_file(os.path.join(dead, "datasets/ds/v9/x.bin"), lake.bucket,
-                                "lake/datasets/ds/v9/x.bin")
+        s3_client().put_object(Bucket=lake.bucket, Key="lake/datasets/ds/v9/x.bin",
+                               Body=b"left behind")
     else:
         make_folder(os.path.join(lake.dir, "data"), {"datasets/ds/v9/x.bin": b"left behind"})
+    # a recent object is left alone (the default --older-than): its upload may still run
+    p = run("cleanup", "--dry-run", lake=lake.dir, check=True)
+    assert "v9" not in p.stdout, p.stdout
     p = run("cleanup", "--older-than", "0s", "--dry-run", lake=lake.dir, check=True)
-    assert "datasets/ds/v9/x.bin" in p.stdout and "datasets/ds/v2/" not in p.stdout, p.stdout
+    assert "datasets/ds/v9/x.bin" in p.stdout and "datasets/ds/v1/" not in p.stdout, p.stdout
     p = run("cleanup", "--older-than", "0s", lake=lake.dir, check=True)
     assert "1 orphans" in p.stdout, p.stdout
     assert not lake.object_exists("datasets/ds/v9/x.bin")
     for rel in list(FILES) + ["wandb_manifest.json"]:
-        assert lake.object_exists(f"datasets/ds/v2/{rel}"), rel
-    run("version", "get", "ds", "v2", str(tmp_path / "out"), "--quiet", lake=lake.dir, check=True)
+        assert lake.object_exists(f"datasets/ds/v1/{rel}"), rel
+    run("version", "get", "ds", "v1", str(tmp_path / "out"), "--quiet", lake=lake.dir, check=True)
