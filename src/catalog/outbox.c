@@ -51,8 +51,8 @@ lh_status lh_catalog_delivery_get(lh_catdb *db, const char *target, int64_t *out
 	return st;
 }
 
-lh_status lh_catalog_delivery_advance(lh_catdb *db, const char *target, int64_t snapshot,
-                                      const char *event, int64_t count, lh_err *err)
+static lh_status advance_once(lh_catdb *db, const char *target, int64_t snapshot,
+                              const char *event, int64_t count, lh_err *err)
 {
 	lh_status st = lh_catdb_writable(db, err);
 	if (st == LH_OK)
@@ -86,5 +86,21 @@ lh_status lh_catalog_delivery_advance(lh_catdb *db, const char *target, int64_t 
 	if (st == LH_OK)
 		return lh_catdb_commit(db, err);
 	db->ops->rollback(db);
+	return st;
+}
+
+lh_status lh_catalog_delivery_advance(lh_catdb *db, const char *target, int64_t snapshot,
+                                      const char *event, int64_t count, lh_err *err)
+{
+	/* two deliverers making the cursor's row at once: one meets the key, reads the row
+	 * the other made, and moves it on */
+	lh_status st = LH_OK;
+	for (int attempt = 0; attempt < 5; attempt++) {
+		if (attempt)
+			lh_err_clear(err);
+		st = advance_once(db, target, snapshot, event, count, err);
+		if (st != LH_ERR_CONFLICT && st != LH_ERR_BUSY && st != LH_ERR_EXISTS)
+			break;
+	}
 	return st;
 }

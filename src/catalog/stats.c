@@ -45,20 +45,26 @@ static void merged_stat_free(merged_stat *m)
 	free(m->max_value);
 }
 
-static void merge_bound(char **cur, bool *known, const char *v, bool numeric, int sign)
+/* LH_ERR_NOMEM when the new bound cannot be kept (a bound silently lost would widen
+ * into a wrong one with the next file's) */
+static lh_status merge_bound(char **cur, bool *known, const char *v, bool numeric, int sign)
 {
 	if (!*known)
-		return;
+		return LH_OK;
 	if (!v) {
 		*known = false;
 		free(*cur);
 		*cur = NULL;
-		return;
+		return LH_OK;
 	}
 	if (!*cur || stat_cmp(v, *cur, numeric) * sign < 0) {
+		char *copy = lh_strdup(v);
+		if (!copy)
+			return LH_ERR_NOMEM;
 		free(*cur);
-		*cur = lh_strdup(v);
+		*cur = copy;
 	}
+	return LH_OK;
 }
 
 static void merge_flag(int *cur, int v)
@@ -96,10 +102,12 @@ static lh_status merge_stats(const lh_table *t, const lh_col_stats *stats, size_
 			merge_flag(&m->contains_nan, s->contains_nan);
 		}
 		bool all_null = s->null_count >= 0 && s->null_count >= record_count;
-		if (s->min_value || !all_null)
-			merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1);
-		if (s->max_value || !all_null)
-			merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1);
+		if ((s->min_value || !all_null) &&
+		    merge_bound(&m->min_value, &m->min_known, s->min_value, m->numeric, 1) != LH_OK)
+			return LH_ERR_NOMEM;
+		if ((s->max_value || !all_null) &&
+		    merge_bound(&m->max_value, &m->max_known, s->max_value, m->numeric, -1) != LH_OK)
+			return LH_ERR_NOMEM;
 	}
 	return LH_OK;
 }
@@ -131,6 +139,8 @@ lh_status lh_stats_write_table(lh_catdb *db, int64_t table_id, const lh_table *t
 	merged_stats ms = {0};
 	lh_status st = merge_new_file_stats(t, &ms);
 	if (st != LH_OK) {
+		for (size_t i = 0; i < ms.len; i++)
+			merged_stat_free(&ms.items[i]);
 		LH_VEC_FREE(&ms);
 		return lh_err_set(err, LH_ERR_NOMEM, "out of memory");
 	}

@@ -69,9 +69,11 @@ lh_status lh_catalog_version_claim(lh_catdb *db, const char *name, const char *k
                                    int64_t *out_version, lh_err *err)
 {
 	lh_status st = lh_catdb_writable(db, err);
-	/* a writer that read the same maximum meets the key (or the catalog's lock) and
-	 * tries again with the next number */
-	for (int attempt = 0; st == LH_OK || st == LH_ERR_BUSY || st == LH_ERR_EXISTS; attempt++) {
+	/* a writer that read the same maximum meets the key (PostgreSQL's unique violation
+	 * is LH_ERR_CONFLICT) or the catalog's lock, and tries again with the next number */
+	for (int attempt = 0;
+	     st == LH_OK || st == LH_ERR_BUSY || st == LH_ERR_EXISTS || st == LH_ERR_CONFLICT;
+	     attempt++) {
 		if (attempt > 0) {
 			if (attempt >= 50)
 				return lh_err_set(err, LH_ERR_BUSY,
@@ -119,8 +121,7 @@ lh_status lh_catalog_versions_live(lh_catdb *db, const char *job_table, int64_t 
 		return st;
 	lh_val v[2] = {LH_V_INT(since_us), LH_V_TEXT(job_table)};
 	if (!claims)
-		return lh_catdb_query(db, "SELECT NULL, NULL, NULL WHERE ? < 0 AND 1 = 0", v, 1,
-		                      out, err);
+		return lh_catdb_query(db, "SELECT NULL, NULL, NULL WHERE 1 = 0", NULL, 0, out, err);
 	if (!jobs)
 		return lh_catdb_query(
 		        db,

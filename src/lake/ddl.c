@@ -249,8 +249,9 @@ lh_status lh_ddl_create_schema(lh_lake *lake, lh_stmt *s, lh_cursor *c)
 		a.if_exists = true;
 	}
 	if (!lh_cur_qname(c, &a.name) || a.name.catalog || !lh_cur_at_end(c)) {
+		bool lost = a.name.nomem; /* before the free clears it */
 		lh_qname_free(&a.name);
-		if (a.name.nomem)
+		if (lost)
 			return nomem(lake);
 		return lh_lake_fail(lake, LH_ERR_SYNTAX, "expected CREATE SCHEMA [IF NOT EXISTS] <name>");
 	}

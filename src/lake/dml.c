@@ -741,7 +741,9 @@ static lh_status insert_fn(lh_lake *lake, void *arg, int64_t *out_count)
 		lh_buf probe;
 		lh_buf_init(&probe, 0);
 		lh_buf_printf(&probe, "SELECT * FROM (%s) __src", query);
-		st = lh_engine_describe(lake->engine, lh_buf_str(&probe), &src, &lake->err);
+		st = probe.status == LH_OK
+		         ? lh_engine_describe(lake->engine, lh_buf_str(&probe), &src, &lake->err)
+		         : nomem(lake);
 		lh_buf_free(&probe);
 		if (st != LH_OK) {
 			lh_err_prefix(&lake->err, "cannot insert into '%s': ", label);

@@ -51,7 +51,14 @@ static lh_status new_file_paths(const lh_state *s, lh_str_vec *out)
 			char *d = f->del_changed && f->del.path
 			              ? lh_file_full_path(tp, f->del.path, f->del.path_is_relative)
 			              : NULL;
-			if ((p && LH_VEC_PUSH(out, p) != LH_OK) || (d && LH_VEC_PUSH(out, d) != LH_OK)) {
+			bool lost = (f->id < 0 && !p) || (f->del_changed && f->del.path && !d);
+			if (p && !lost && LH_VEC_PUSH(out, p) == LH_OK)
+				p = NULL; /* the vector owns it */
+			if (d && !lost && !p && LH_VEC_PUSH(out, d) == LH_OK)
+				d = NULL;
+			if (lost || p || d) {
+				free(p);
+				free(d);
 				free(tp);
 				return LH_ERR_NOMEM;
 			}
