@@ -12,7 +12,7 @@
 static lh_status create_table(lh_catdb *db, lh_err *err)
 {
 	const char *vc = db->ops->column_type("VARCHAR"), *bi = db->ops->column_type("BIGINT");
-	char *ddl = lh_asprintf("CREATE TABLE " LH_CHECKSUM_TABLE "(path %s PRIMARY KEY, "
+	char *ddl = lh_asprintf("CREATE TABLE IF NOT EXISTS " LH_CHECKSUM_TABLE "(path %s PRIMARY KEY, "
 	                        "file_size_bytes %s, algorithm %s, checksum %s)",
 	                        vc, bi, vc, vc);
 	lh_status st = ddl ? lh_catdb_exec(db, ddl, NULL, 0, err)

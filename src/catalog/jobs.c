@@ -45,7 +45,7 @@ lh_status lh_catalog_record_job(lh_catdb *db, const lh_job *job, int64_t snapsho
 		return st;
 	if (!exists) {
 		const char *vc = db->ops->column_type("VARCHAR"), *bi = db->ops->column_type("BIGINT");
-		char *ddl = lh_asprintf("CREATE TABLE " LH_JOB_TABLE "(table_name %s, job_id %s, "
+		char *ddl = lh_asprintf("CREATE TABLE IF NOT EXISTS " LH_JOB_TABLE "(table_name %s, job_id %s, "
 		                        "snapshot_id %s, row_count %s, tenant_id %s, "
 		                        "PRIMARY KEY (table_name, job_id))",
 		                        vc, vc, bi, bi, vc);

@@ -15,7 +15,7 @@ static lh_status ensure_table(lh_catdb *db, lh_err *err)
 	if (st != LH_OK || exists)
 		return st;
 	const char *vc = db->ops->column_type("VARCHAR"), *bi = db->ops->column_type("BIGINT");
-	char *ddl = lh_asprintf("CREATE TABLE " LH_DELIVERY_TABLE "(target %s PRIMARY KEY, "
+	char *ddl = lh_asprintf("CREATE TABLE IF NOT EXISTS " LH_DELIVERY_TABLE "(target %s PRIMARY KEY, "
 	                        "snapshot_id %s, event_id %s, delivered %s, updated_at %s)",
 	                        vc, bi, vc, bi, bi);
 	st = ddl ? lh_catdb_exec(db, ddl, NULL, 0, err)

@@ -14,7 +14,7 @@ static lh_status ensure_table(lh_catdb *db, lh_err *err)
 	if (st != LH_OK || exists)
 		return st;
 	const char *vc = db->ops->column_type("VARCHAR"), *bi = db->ops->column_type("BIGINT");
-	char *ddl = lh_asprintf("CREATE TABLE " LH_TAG_TABLE "(tag_name %s PRIMARY KEY, "
+	char *ddl = lh_asprintf("CREATE TABLE IF NOT EXISTS " LH_TAG_TABLE "(tag_name %s PRIMARY KEY, "
 	                        "snapshot_id %s NOT NULL, message %s, created_at %s)",
 	                        vc, bi, vc, vc);
 	st = ddl ? lh_catdb_exec(db, ddl, NULL, 0, err) : lh_err_set(err, LH_ERR_NOMEM, "out of memory");

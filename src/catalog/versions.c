@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+/* IF NOT EXISTS: two first claims racing both find no table (PostgreSQL may still
+ * answer the second with a unique violation: LH_ERR_CONFLICT, retried) */
 static lh_status ensure_table(lh_catdb *db, lh_err *err)
 {
 	bool exists = false;
@@ -19,7 +21,7 @@ static lh_status ensure_table(lh_catdb *db, lh_err *err)
 		return st;
 	const char *vc = db->ops->column_type("VARCHAR"), *bi = db->ops->column_type("BIGINT");
 	char *ddl =
-	        lh_asprintf("CREATE TABLE " LH_VERSION_TABLE "(name %s, version %s, kind %s, "
+	        lh_asprintf("CREATE TABLE IF NOT EXISTS " LH_VERSION_TABLE "(name %s, version %s, kind %s, "
 	                    "state %s, claimed_at %s, snapshot_id %s, PRIMARY KEY (name, version))",
 	                    vc, bi, vc, vc, bi, bi);
 	st = ddl ? lh_catdb_exec(db, ddl, NULL, 0, err)
