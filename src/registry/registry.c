@@ -242,6 +242,7 @@ lh_status lh_registry_emit(lh_lake *lake, const char *subject, json_t *payload)
 
 typedef struct exp_args {
 	const char *id, *project, *description;
+	bool found; /* the experiment was there when the body looked */
 } exp_args;
 
 static lh_status create_body(lh_lake *lake, void *arg)
@@ -254,7 +255,8 @@ static lh_status create_body(lh_lake *lake, void *arg)
 	lh_status st = lh_registry_row(
 	        lake, "SELECT created_at FROM registry.experiments WHERE experiment_id = ?", v, 1,
 	        1, row, &found);
-	if (st == LH_OK && found)
+	a->found = st == LH_OK && found;
+	if (a->found)
 		st = lh_registry_fail(lake, LH_ERR_EXISTS,
 		                      "experiment '%s' exists already (created %s); pick "
 		                      "another id",
@@ -284,12 +286,13 @@ lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id, const c
 		                        "project '%.200s' is not valid: give 1 to 200 "
 		                        "characters without control characters",
 		                        project ? project : "");
-	exp_args a = {experiment_id, project, description};
+	exp_args a = {experiment_id, project, description, false};
 	int64_t snap;
 	lh_status st = lh_registry_change(
 	        lake, create_body, &a, &(lh_claim){.table = "registry.experiments", .key = experiment_id},
 	        &snap);
-	if (st == LH_ERR_EXISTS && !strncmp(lh_lake_error(lake), "job ", 4))
+	/* not seen by the body, refused by the claim: a writer racing this one won */
+	if (st == LH_ERR_EXISTS && !a.found)
 		st = lh_registry_fail(lake, st,
 		                      "experiment '%s' exists already (another writer created it "
 		                      "meanwhile)",
