@@ -15,13 +15,13 @@ const char *const events_help =
         "usage: lakehouse events deliver [--nats URL] [--timeout-ms N] [--max N]\n"
         "       lakehouse events list [--subject S] [--limit N]\n"
         "       lakehouse events pending\n"
-        "       lakehouse events emit SUBJECT [--payload JSON]\n"
+        "       lakehouse events emit SUBJECT [--payload JSON | --payload-file FILE]\n"
         "\n"
         "Every change that matters to others writes an event to the outbox, the lake table\n"
         "events.log, in the snapshot of the change: lakehouse.ingest.completed (hf pull,\n"
-        "video ingest, /data/ingest), lakehouse.dataset.versioned (version put, rollback,\n"
-        "tag create), lakehouse.sim.started / completed / failed (run start, complete,\n"
-        "fail), lakehouse.experiment.completed, lakehouse.quality.completed (agent quality).\n"
+        "video ingest, /data/ingest), lakehouse.dataset.versioned (version put, rollback),\n"
+        "lakehouse.sim.started / completed / failed (run start, complete, fail),\n"
+        "lakehouse.experiment.completed, lakehouse.quality.completed (agent quality).\n"
         "\n"
         "  deliver   publish the events not yet delivered to NATS JetStream (stream LAKEHOUSE,\n"
         "            subjects lakehouse.>, made when missing), in commit order, each with\n"
@@ -124,9 +124,17 @@ int cli_events(const opts *o)
 		return list(o);
 	if (!strcmp(sub, "emit")) {
 		const char *subject = NULL, *payload = NULL;
+		char *from_file = NULL;
 		for (int i = 1; i < o->nargs; i++) {
 			if (!strcmp(o->args[i], "--payload") && i + 1 < o->nargs)
 				payload = o->args[++i];
+			else if (!strcmp(o->args[i], "--payload-file") && i + 1 < o->nargs) {
+				free(from_file);
+				if (!(payload = from_file = cli_read_file_text(o->args[++i]))) {
+					fprintf(stderr, "Error: cannot read '%s': %s\n", o->args[i], strerror(errno));
+					return 1;
+				}
+			}
 			else if (o->args[i][0] != '-' && !subject)
 				subject = o->args[i];
 			else
@@ -144,6 +152,7 @@ int cli_events(const opts *o)
 		else if (!rc)
 			printf("%s\n", id);
 		lh_free(id);
+		free(from_file);
 		lh_lake_close(&lake);
 		return rc;
 	}

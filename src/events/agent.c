@@ -11,6 +11,7 @@
  * redelivery, which finds the report.
  */
 #include "events/nats.h"
+#include "catalog/model.h"
 #include "events/outbox.h"
 #include "lake/services.h"
 #include "registry/registry_int.h"
@@ -31,6 +32,20 @@ typedef struct report {
 	int64_t rows;
 	const char *status; /* passed, failed, error */
 } report;
+
+/* Whether `name` (schema.table) is a lake table at snapshot `snap`. */
+static bool lake_table(lh_lake *lake, const char *name, int64_t snap)
+{
+	lh_qname q = {0};
+	const lh_state *s = NULL;
+	bool ok = lh_parse_qname(name, &q) == LH_OK && q.schema && !q.catalog &&
+	          lh_lake_state_at(lake, snap, &s) == LH_OK;
+	const lh_schema *sc = ok ? lh_state_schema_by_name(s, q.schema) : NULL;
+	ok = sc && lh_state_table_index(s, sc->id, q.name) >= 0;
+	lh_qname_free(&q);
+	lh_err_clear(lh_lake_err(lake));
+	return ok;
+}
 
 /* "schema.table" as SQL, each part quoted. */
 static char *quoted(const char *table)
@@ -182,7 +197,17 @@ static lh_status quality_event(lh_lake *lake, agent *a, json_t *env, bool *ack, 
 	r.rules = json_object_get(tables, r.table);
 	if (!r.rules)
 		r.rules = json_object_get(tables, "*");
-	check(lake, &r);
+	/* only a table of the lake, as it was at the event's snapshot: an event is anyone's
+	 * message, and a name could be a path or a URL */
+	if (lake_table(lake, r.table, r.snapshot)) {
+		check(lake, &r);
+	} else {
+		char text[400];
+		snprintf(text, sizeof text, "'%.200s' is not a table of the lake at snapshot %lld",
+		         r.table, (long long)r.snapshot);
+		json_array_append_new(r.problems, json_string(text));
+		r.status = "error";
+	}
 	lh_err_clear(lh_lake_err(lake));
 	int64_t snap = -1;
 	lh_claim claim = {.table = REPORTS, .key = r.event_id};
@@ -278,6 +303,32 @@ static lh_status consume(lh_lake *lake, agent *a, const char *subject, const cha
 	return st;
 }
 
+/* {"tables": {name: {"key": string, "required": [strings]}}}: anything else is refused,
+ * not ignored (a rule that silently does nothing passes every table) */
+static lh_status validate_rules(lh_lake *lake, json_t *rules)
+{
+	const char *name;
+	json_t *r;
+	json_object_foreach(json_object_get(rules, "tables"), name, r)
+	{
+		json_t *key = json_object_get(r, "key"), *req = json_object_get(r, "required");
+		bool ok = json_is_object(r) && (!key || json_is_string(key)) &&
+		          (!req || json_is_array(req));
+		size_t i;
+		json_t *e;
+		json_array_foreach(req, i, e) ok &= json_is_string(e);
+		const char *k;
+		json_t *v;
+		json_object_foreach(r, k, v) ok &= !strcmp(k, "key") || !strcmp(k, "required");
+		if (!ok)
+			return lh_err_set(lh_lake_err(lake), LH_ERR_INVALID,
+			                  "the rules of '%.200s' must be {\"key\": COLUMN, \"required\": "
+			                  "[COLUMNS]}",
+			                  name);
+	}
+	return LH_OK;
+}
+
 static lh_status check_options(lh_lake *lake, const lh_agent_options *o, int64_t *out_handled)
 {
 	if (!lake || !out_handled)
@@ -310,8 +361,13 @@ lh_status lh_agent_quality(lh_lake *lake, const lh_agent_options *o, int64_t *ou
 		        "the rules must be {\"tables\": "
 		        "{\"schema.table\": {\"key\": COLUMN, \"required\": [COLUMNS]}}}");
 	}
+	/* checks read lake tables only, whatever an event names */
+	st = validate_rules(lake, rules);
+	if (st == LH_OK)
+		st = lh_lake_sandbox(lake);
 	agent a = {.o = o, .rules = rules};
-	st = consume(lake, &a, SUBJECT, "quality-agent", quality_event, out_handled);
+	if (st == LH_OK)
+		st = consume(lake, &a, SUBJECT, "quality-agent", quality_event, out_handled);
 	json_decref(rules);
 	return st;
 }
@@ -431,8 +487,10 @@ static lh_status query_event(lh_lake *lake, agent *a, json_t *env, bool *ack, bo
 			json_object_set(in, "snapshot", snap);
 		char *input = in ? json_dumps(in, JSON_COMPACT) : NULL;
 		json_decref(in);
+		/* an answer fits in one NATS message (1 MiB): the tool cuts it, and says so */
 		lh_tool_options to = {.struct_size = sizeof to,
-		                      .max_rows = max > 0 && max < QUERY_MAX_ROWS ? max : QUERY_MAX_ROWS};
+		                      .max_rows = max > 0 && max < QUERY_MAX_ROWS ? max : QUERY_MAX_ROWS,
+		                      .max_chars = 400000};
 		char *out = NULL;
 		lh_status st = input ? lh_tool_call(lake, "query", input, &to, &out, &err) : LH_ERR_NOMEM;
 		free(input);

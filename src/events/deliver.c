@@ -126,6 +126,22 @@ lh_status lh_events_deliver(lh_lake *lake, const lh_deliver_options *o, lh_deliv
 		st = pending_query(lake, snap, event, false, want, &r);
 		while (st == LH_OK && (st = lh_result_next_batch(r, &n)) == LH_OK && n) {
 			for (size_t k = 0; st == LH_OK && k < n; k++) {
+				/* a row written by hand that NATS cannot take stops delivery here,
+				 * named, rather than being skipped (events are never lost silently) */
+				const char *eid = lh_result_text(r, 0, k), *subj = lh_result_text(r, 1, k);
+				if (!eid || !*eid || !subj || !lh_event_subject_ok(subj) ||
+				    !lh_result_text(r, 2, k)) {
+					st = lh_err_set(lh_lake_err(lake), LH_ERR_CORRUPT,
+					                "event '%.80s' of snapshot %lld in events.log has %s: "
+					                "fix or delete that row (it was not written by the "
+					                "lake) and deliver again",
+					                eid ? eid : "(no id)", (long long)lh_result_int64(r, 3, k),
+					                !eid || !*eid ? "no event_id"
+					                : !subj || !lh_event_subject_ok(subj)
+					                        ? "a subject NATS cannot take (lakehouse.<name>...)"
+					                        : "no payload");
+					break;
+				}
 				char *msg = envelope(r, k);
 				jsPubOptions po;
 				jsPubOptions_Init(&po);

@@ -14,10 +14,10 @@
 lh_status lh_nats_fail(lh_lake *lake, const lh_nats *c, const char *what, natsStatus s)
 {
 	const char *detail = nats_GetLastError(NULL);
-	/* the library's last error says more than the status, where it has one */
-	const char *why = detail && *detail ? strchr(detail, ':') : NULL;
+	/* the library's last error says more than the status, after its "(file.c:line): " */
+	const char *why = detail ? strstr(detail, "): ") : NULL;
 	return lh_err_set(lh_lake_err(lake), LH_ERR_IO, "%s (NATS at %s): %s", what, c->url,
-	                  why && why[1] ? why + 2 : natsStatus_GetText(s));
+	                  why && why[3] ? why + 3 : natsStatus_GetText(s));
 }
 
 lh_status lh_nats_ensure_stream(lh_lake *lake, lh_nats *c)

@@ -21,6 +21,16 @@ static lh_status append(lh_lake *lake, const char *subject, const json_t *payloa
 		return lh_err_set(lh_lake_err(lake), st, "cannot make an event: %s",
 		                  lh_strerror(st));
 	}
+	/* an event NATS would refuse (its messages are at most a megabyte) would hold up
+	 * every event after it */
+	if (strlen(text) > LH_EVENT_MAX_PAYLOAD) {
+		size_t n = strlen(text);
+		free(text);
+		return lh_err_set(lh_lake_err(lake), LH_ERR_TOO_BIG,
+		                  "the event's payload is %zu bytes; at most %d: send a reference to "
+		                  "the data, not the data",
+		                  n, LH_EVENT_MAX_PAYLOAD);
+	}
 	/* the outbox is made by the first event, in that event's snapshot */
 	st = lh_lake_exec(lake,
 	                  "CREATE SCHEMA IF NOT EXISTS " LH_OUTBOX_SCHEMA "; "
@@ -61,8 +71,7 @@ static lh_status emit_body(lh_lake *lake, void *arg)
 	return append(lake, a->subject, a->payload, a->id);
 }
 
-/* lakehouse.<token>[.<token>...]: letters, digits, _ and -, no wildcards */
-static bool subject_ok(const char *s)
+bool lh_event_subject_ok(const char *s)
 {
 	if (!s || strncmp(s, "lakehouse.", 10) != 0 || strlen(s) > 200)
 		return false;
@@ -90,7 +99,7 @@ lh_status lh_events_emit(lh_lake *lake, const char *subject, const char *payload
 	if (out_event_id)
 		*out_event_id = NULL;
 	lh_err_clear(lh_lake_err(lake));
-	if (!subject_ok(subject))
+	if (!lh_event_subject_ok(subject))
 		return lh_err_set(
 		        lh_lake_err(lake), LH_ERR_INVALID,
 		        "subject '%.200s' is not valid: lakehouse. then dot-separated names of "

@@ -22,6 +22,9 @@
 #include <jansson.h>
 
 #define LH_OUTBOX_SCHEMA "events"
+/* The largest payload an event may carry, as compact JSON (NATS's default message limit is
+ * 1 MiB, and the envelope adds a little) */
+#define LH_EVENT_MAX_PAYLOAD (512 * 1024)
 #define LH_OUTBOX_TABLE "events.log"
 
 #define LH_EV_INGEST_COMPLETED "lakehouse.ingest.completed"
@@ -39,8 +42,11 @@
  * rows now}; consumers (agent quality) check the table. */
 lh_status lh_outbox_ingest_completed(lh_lake *lake, const char *schema, const char *name,
                                      const char *via, const char *source);
-/* Inside the open transaction: appends an event (payload borrowed, a JSON object), making
- * events.log first when the lake has none. */
+/* Inside the open transaction: appends an event (payload borrowed, a JSON object, at
+ * most LH_EVENT_MAX_PAYLOAD bytes: LH_ERR_TOO_BIG), making events.log first when the lake
+ * has none. */
 lh_status lh_outbox_append(lh_lake *lake, const char *subject, const json_t *payload);
+/* lakehouse.<name>[.<name>...], names of letters, digits, _ and - (no wildcards) */
+bool lh_event_subject_ok(const char *subject);
 
 #endif

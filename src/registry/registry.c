@@ -19,6 +19,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,7 +209,8 @@ void lh_registry_row_free(char **row, size_t n)
 bool lh_registry_id_ok(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
-	if (n == 0 || n > 128)
+	/* not "." or "..", nor hidden: a name becomes a folder of the data path */
+	if (n == 0 || n > 128 || s[0] == '.' || s[0] == '-')
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!(('a' <= s[i] && s[i] <= 'z') || ('A' <= s[i] && s[i] <= 'Z') ||
@@ -279,7 +281,7 @@ lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id, const c
 	if (!lh_registry_id_ok(experiment_id))
 		return lh_registry_fail(lake, LH_ERR_INVALID,
 		                        "experiment id '%.200s' is not valid: use 1 to 128 "
-		                        "of A-Z a-z 0-9 _ . -",
+		                        "of A-Z a-z 0-9 _ . -, starting with a letter, digit or _",
 		                        experiment_id ? experiment_id : "");
 	if (!lh_registry_label_ok(project, 200))
 		return lh_registry_fail(lake, LH_ERR_INVALID,
@@ -421,7 +423,7 @@ lh_status lh_run_start(lh_lake *lake, const char *experiment_id, int64_t sim_ind
 	if (!lh_registry_id_ok(experiment_id))
 		return lh_registry_fail(lake, LH_ERR_INVALID,
 		                        "experiment id '%.200s' is not valid: use 1 to 128 "
-		                        "of A-Z a-z 0-9 _ . -",
+		                        "of A-Z a-z 0-9 _ . -, starting with a letter, digit or _",
 		                        experiment_id ? experiment_id : "");
 	if (sim_index < 0)
 		return lh_registry_fail(lake, LH_ERR_INVALID, "sim index must be 0 or more");
@@ -537,7 +539,11 @@ static lh_status log_body(lh_lake *lake, void *arg)
 	log_args *a = arg;
 	char *row[4] = {0};
 	lh_status st = run_row(lake, a->run_id, row);
-	int64_t step = a->step >= 0 ? a->step : row[3] ? strtoll(row[3], NULL, 10) + 1 : 0;
+	int64_t last = row[3] ? strtoll(row[3], NULL, 10) : -1;
+	int64_t step = a->step >= 0 ? a->step : last < INT64_MAX ? last + 1 : last;
+	if (st == LH_OK && a->step < 0 && last == INT64_MAX)
+		st = lh_registry_fail(lake, LH_ERR_INVALID, "run '%s' has logged step %lld, the "
+		                      "largest there is: give --step", a->run_id, (long long)last);
 	lh_registry_row_free(row, 4);
 	lh_buf q;
 	lh_buf_init(&q, 0);

@@ -25,7 +25,8 @@ lh_status lh_registry_fail(lh_lake *lake, lh_status code, const char *fmt, ...)
 lh_status lh_registry_row(lh_lake *lake, const char *sql, const lh_value *p, size_t np,
                           size_t ncol, char **out, bool *found);
 void lh_registry_row_free(char **row, size_t n);
-/* 1 to 128 of [A-Za-z0-9_.-]: experiment ids and artifact names. */
+/* 1 to 128 of [A-Za-z0-9_.-], the first not '.' or '-': experiment ids and artifact
+ * names (a name becomes a folder: never ".", ".." or hidden). */
 bool lh_registry_id_ok(const char *s);
 /* 1 to max bytes without control characters. */
 bool lh_registry_label_ok(const char *s, size_t max);

@@ -88,6 +88,20 @@ static bool safe_rel(const char *p)
 	}
 }
 
+static bool utf8_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		int n = *p < 0x80 ? 0 : (*p >> 5) == 6 ? 1 : (*p >> 4) == 14 ? 2 : (*p >> 3) == 30 ? 3 : -1;
+		if (n < 0)
+			return false;
+		for (p++; n > 0; n--, p++)
+			if ((*p & 0xC0) != 0x80)
+				return false;
+	}
+	return true;
+}
+
 /* One entry of the folder a put uploads (lh_walk_fn): regular files only. */
 static lh_status add_file(void *ctx, const char *rel, const char *full, const struct stat *sb)
 {
@@ -98,10 +112,10 @@ static lh_status add_file(void *ctx, const char *rel, const char *full, const st
 		        "'%s' is not a regular file (a link, a device...): a version holds "
 		        "files and folders only; copy what it points to instead",
 		        full);
-	if (!safe_rel(rel))
+	if (!safe_rel(rel) || !utf8_ok(rel))
 		return lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
-		                  "'%s' has a name a manifest cannot hold (control characters or a "
-		                  "backslash): rename it",
+		                  "'%s' has a name a manifest cannot hold (control characters, a "
+		                  "backslash, or bytes that are not UTF-8): rename it",
 		                  full);
 	if (!strcmp(rel, MANIFEST))
 		return lh_err_set(lh_lake_err(p->lake), LH_ERR_INVALID,
@@ -347,7 +361,7 @@ lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
 	if (st == LH_OK && !lh_registry_id_ok(name))
 		st = lh_registry_fail(lake, LH_ERR_INVALID,
 		                      "name '%.200s' is not valid: use 1 to 128 of "
-		                      "A-Z a-z 0-9 _ . -",
+		                      "A-Z a-z 0-9 _ . -, starting with a letter, digit or _",
 		                      name ? name : "");
 	if (st == LH_OK && !lh_path_is_dir(dir))
 		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND,
@@ -368,6 +382,14 @@ lh_status lh_version_put(lh_lake *lake, const char *dir, const char *name,
 			                      "meta value of '%.200s' is not UTF-8 text",
 			                      o->meta_keys[i]);
 	}
+	/* the meta travels in the version's event, which NATS caps at a megabyte */
+	char *meta_text = st == LH_OK ? json_dumps(p.meta, JSON_COMPACT) : NULL;
+	if (st == LH_OK && (!meta_text || strlen(meta_text) > 64 * 1024))
+		st = meta_text ? lh_registry_fail(lake, LH_ERR_TOO_BIG, "the meta given is %zu bytes "
+		                                  "as JSON; at most 65536: keep big values in a file "
+		                                  "of the version", strlen(meta_text))
+		               : nomem(lake);
+	free(meta_text);
 	if (st == LH_OK) /* every file, hidden ones too; links are refused, not followed */
 		st = lh_walk_files(dir, false, false, add_file, &p, lh_lake_err(lake));
 	if (st == LH_OK && p.nfiles == 0)
@@ -474,6 +496,7 @@ static lh_status get_one(lh_lake *lake, lh_store *store, const char *uri, got *g
 		                g->dest);
 	if (st == LH_OK)
 		st = lh_file_copy(local, g->part, err);
+	bool made_part = st == LH_OK; /* a .part file of the user's is never ours to remove */
 	char sha[65] = "";
 	struct stat sb;
 	if (st == LH_OK && (stat(g->part, &sb) != 0 || lh_sha256_file_hex(g->part, sha) != LH_OK))
@@ -493,7 +516,8 @@ static lh_status get_one(lh_lake *lake, lh_store *store, const char *uri, got *g
 		                "cannot write '%s': %s", g->dest, strerror(errno));
 	else if (st == LH_OK)
 		g->written = true;
-	unlink(g->part);
+	if (made_part)
+		unlink(g->part);
 	free(local);
 	return st;
 }
@@ -527,6 +551,11 @@ lh_status lh_version_get(lh_lake *lake, const char *name, int64_t version, const
 		                      name, (long long)version, name);
 	char *kind = row[0];
 	row[0] = NULL;
+	if (st == LH_OK && (!kind || (strcmp(kind, "dataset") != 0 && strcmp(kind, "checkpoint") != 0)))
+		st = lh_registry_fail(lake, LH_ERR_CORRUPT, "version v%lld of '%s' has kind '%s' in "
+		                      "registry.artifact_versions, not dataset or checkpoint: the "
+		                      "registry was changed by hand; fix that row", (long long)version,
+		                      name, kind ? kind : "NULL");
 	if (st == LH_OK) {
 		out->uri = row[1];
 		out->manifest_uri = row[2];
@@ -553,11 +582,17 @@ lh_status lh_version_get(lh_lake *lake, const char *name, int64_t version, const
 				files = g;
 			}
 			got *g = &files[n++];
-			*g = (got){.path = lh_strdup(lh_result_text(r, 0, k)),
-			           .size = lh_result_int64(r, 1, k),
-			           .sha256 = lh_strdup(lh_result_text(r, 2, k))};
+			const char *path = lh_result_text(r, 0, k), *sha = lh_result_text(r, 2, k);
+			*g = (got){.path = lh_strdup(path ? path : ""), .size = lh_result_int64(r, 1, k),
+			           .sha256 = lh_strdup(sha ? sha : "")};
 			if (!g->path || !g->sha256)
 				st = nomem(lake);
+			else if (!path || !sha || strlen(sha) != 64)
+				st = lh_registry_fail(lake, LH_ERR_CORRUPT,
+				                      "the manifest of %s v%lld has a file without a path or "
+				                      "a SHA-256 (registry.artifact_files was changed by "
+				                      "hand): refused, nothing was written",
+				                      name, (long long)version);
 		}
 	}
 	lh_result_destroy(&r);
@@ -574,6 +609,17 @@ lh_status lh_version_get(lh_lake *lake, const char *name, int64_t version, const
 		         !(files[i].part = lh_asprintf("%s.part", files[i].dest)))
 			st = nomem(lake);
 	}
+	/* the data path is the lake's: a version written into it would collide with the
+	 * objects of a later one */
+	char *abs = lh_path_absolute(dir);
+	const char *root = lh_lake_data_path(lake);
+	if (st == LH_OK && !abs)
+		st = nomem(lake);
+	if (st == LH_OK && root[0] == '/' &&
+	    (lh_str_starts_with(abs, root) || !strncmp(abs, root, strlen(root) - 1)))
+		st = lh_registry_fail(lake, LH_ERR_INVALID, "'%s' is inside the lake's data path %s: "
+		                      "write the version somewhere else", dir, root);
+	free(abs);
 	if (st == LH_OK)
 		st = lh_mkdirs(dir, lh_lake_err(lake));
 	lh_store *store = lh_lake_store(lake);

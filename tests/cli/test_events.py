@@ -256,3 +256,47 @@ def test_asynchronous_queries(lake, nats):
     assert "only queries run here" in answers["client-2"]["error"], answers["client-2"]
     assert "error" in answers["client-3"] and "root:" not in json.dumps(answers["client-3"])
     assert lake.scalar("SELECT count(*) FROM t") == "10"
+
+
+def test_hostile_events_and_requests(lake, nats, tmp_path):
+    """What a red-team pass found: an event too big for NATS, a row of events.log written
+    by hand that NATS cannot take, an event naming a file rather than a lake table, rules
+    of the wrong types, and a query answer bigger than a NATS message."""
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"x": "v" * 600000}))
+    p = run("events", "emit", "lakehouse.big", "--payload-file", str(big), lake=lake.dir)
+    assert p.returncode == 1 and "at most 524288" in p.stderr, p.stderr
+    run("events", "emit", "lakehouse.ok.first", lake=lake.dir, check=True)
+    lake.sql("INSERT INTO events.log VALUES ('hand-1', 'bad subject *', '{}', now())")
+    run("events", "emit", "lakehouse.ok.second", lake=lake.dir, check=True)
+    p = run("events", "deliver", "--nats", nats.url, lake=lake.dir)
+    assert p.returncode == 1 and "event 'hand-1'" in p.stderr and "fix or delete" in p.stderr
+    assert "1 events delivered, 2 wait" in p.stderr, p.stderr
+    lake.sql("DELETE FROM events.log WHERE event_id = 'hand-1'")
+    p = run("events", "deliver", "--nats", nats.url, lake=lake.dir, check=True)
+    assert p.stdout.startswith("delivered 1 events")
+    # an ingest event naming a file of this machine: no profile of it, an error report
+    secret = tmp_path / "secret.csv"
+    secret.write_text("user,password\nroot,hunter2\nbob,hunter2\n")
+    nats.publish("lakehouse.ingest.completed", json.dumps(
+        {"event_id": "evil-1", "snapshot_id": 1, "payload": {"table": str(secret)}}).encode())
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"tables": {"*": {"key": "password"}}}))
+    p = run("agent", "quality", "--nats", nats.url, "--rules", str(rules), "--max-events", "1",
+            lake=lake.dir, timeout=600)
+    assert p.returncode == 0, p.stderr
+    report = json.loads(p.stdout.splitlines()[0])
+    assert report["status"] == "error" and "is not a table of the lake" in report["problems"][0]
+    assert "hunter2" not in p.stdout and report["rows"] == 0
+    rules.write_text(json.dumps({"tables": {"raw.t": {"key": 5, "required": "sim"}}}))
+    p = run("agent", "quality", "--nats", nats.url, "--rules", str(rules), "--max-events", "1",
+            lake=lake.dir)
+    assert p.returncode == 1 and "must be {\"key\": COLUMN" in p.stderr, p.stderr
+    # an answer too big for one message comes cut, and says so
+    nats.publish("lakehouse.query.requested", json.dumps(
+        {"request_id": "huge", "sql": "SELECT repeat('x', 1000) AS s FROM range(5000)"}).encode())
+    p = run("agent", "query", "--nats", nats.url, "--max-events", "1", lake=lake.dir, timeout=600)
+    assert p.returncode == 0, p.stderr
+    answers = [m[2] for m in nats.stream_messages() if m[0] == "lakehouse.query.result"]
+    assert answers[-1]["request_id"] == "huge" and answers[-1]["truncated"] is True
+    assert 0 < answers[-1]["row_count"] < 5000

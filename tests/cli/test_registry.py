@@ -121,8 +121,14 @@ def test_bad_input_is_refused_and_changes_nothing(lake):
         (("run", "bogus"), "expected start, log"),
     ]:
         assert msg in err(lake, *args), args
-    assert snapshots(lake) == before
-    assert "Usage" in ok(lake, "help", "run") or "usage" in ok(lake, "help", "run")
+    # the highest step there is, then no default step past it
+    r = start(lake, "e", 0)
+    ok(lake, "run", "log", r, "x=1", "--step", str(2**63 - 1))
+    assert "the largest there is" in err(lake, "run", "log", r, "x=2")
+    assert lake.scalar(f"SELECT count(*) FROM registry.metrics WHERE run_id = '{r}'") == "1"
+    for name in (".", "..", ".e"):
+        assert "is not valid" in err(lake, "experiment", "create", name, "--project", "p")
+    assert "usage" in ok(lake, "help", "run")
 
 
 def test_racing_writers_get_one_experiment_and_one_end_per_run(lake):

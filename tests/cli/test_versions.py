@@ -7,11 +7,12 @@ and removing what dead uploads left."""
 import hashlib
 import json
 import os
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from lh import DATA, run
+from lh import BIN, DATA, environ, run
 
 
 def make_folder(root, files):
@@ -201,3 +202,46 @@ def test_cleanup_keeps_versions_and_removes_what_dead_uploads_left(lake, tmp_pat
     for rel in list(FILES) + ["wandb_manifest.json"]:
         assert lake.object_exists(f"datasets/ds/v1/{rel}"), rel
     run("version", "get", "ds", "v1", str(tmp_path / "out"), "--quiet", lake=lake.dir, check=True)
+
+
+def test_hostile_names_and_targets(lake, tmp_path):
+    """What a red-team pass found: names that are folders of their own (".", ".."), a
+    user's file next to the target, a version kind changed by hand, a target inside the
+    lake's data folder, a file name that is not UTF-8, meta too big for an event."""
+    src = make_folder(tmp_path / "src", FILES)
+    for name in (".", "..", ".hidden"):
+        p = run("version", "put", src, name, lake=lake.dir)
+        assert p.returncode == 1 and "is not valid" in p.stderr, (name, p.stderr)
+    assert put(lake, src, "ds") == 1
+    # a file the user had, named like the partial download, is never touched
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt.part").write_bytes(b"PRECIOUS")
+    p = run("version", "get", "ds", "v1", str(out), lake=lake.dir)
+    assert p.returncode == 1 and (out / "a.txt.part").read_bytes() == b"PRECIOUS"
+    (out / "a.txt").write_bytes(b"MINE")
+    (out / "a.txt.part").unlink()
+    p = run("version", "get", "ds", "v1", str(out), lake=lake.dir)
+    assert p.returncode == 1 and "never overwrites" in p.stderr
+    assert (out / "a.txt").read_bytes() == b"MINE" and not (out / "a.txt.part").exists()
+    if DATA != "s3":
+        p = run("version", "get", "ds", "v1", os.path.join(lake.dir, "data", "datasets", "ds", "v2"),
+                lake=lake.dir)
+        assert p.returncode == 1 and "inside the lake's data path" in p.stderr, p.stderr
+        assert put(lake, src, "ds") == 2
+    # a kind changed by hand: refused as damage, not a crash
+    lake.sql("ALTER TABLE registry.artifact_versions ALTER kind DROP NOT NULL")
+    lake.sql("UPDATE registry.artifact_versions SET kind = NULL WHERE version = 1")
+    p = run("version", "get", "ds", "v1", str(tmp_path / "o2"), lake=lake.dir)
+    assert p.returncode == 1 and "has kind 'NULL'" in p.stderr, p.stderr
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    with open(os.path.join(str(bad).encode(), b"name\xff"), "wb") as f:
+        f.write(b"x")
+    p = subprocess.run([BIN, "--lake", lake.dir, "version", "put", str(bad), "badnames"],
+                       capture_output=True, env=environ(lake=lake.dir))  # the name is bytes
+    assert p.returncode == 1 and b"not UTF-8" in p.stderr, p.stderr
+    big = [a for i in range(3) for a in ("--meta", f"k{i}=" + "v" * 30000)]
+    p = run("version", "put", src, "bigmeta", *big, lake=lake.dir)
+    assert p.returncode == 1 and "at most 65536" in p.stderr, p.stderr
+    assert run("version", "list", "badnames", lake=lake.dir).returncode == 1
