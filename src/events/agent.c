@@ -437,9 +437,8 @@ lh_status lh_agent_coordinate(lh_lake *lake, const char *experiment_id, int64_t 
 		                  "experiment id '%.200s' is not "
 		                  "valid",
 		                  experiment_id ? experiment_id : "");
-	lh_result *r = NULL; /* an experiment that is not registered is an error now, not never */
-	st = lh_registry_query(lake, LH_REGISTRY_EXPERIMENTS, experiment_id, &r);
-	lh_result_destroy(&r);
+	/* an experiment that is not registered is an error now, not never */
+	st = lh_registry_exists(lake, LH_REGISTRY_EXPERIMENTS, experiment_id);
 	if (st != LH_OK)
 		return st;
 	agent a = {.o = o, .experiment = experiment_id, .expected_runs = expected_runs};

@@ -302,17 +302,27 @@ lh_status lh_experiment_create(lh_lake *lake, const char *experiment_id, const c
 	return st;
 }
 
+/* The experiment's status (caller frees); LH_ERR_NOT_FOUND, with no message (the caller
+ * says what to do), when it is not registered. */
+static lh_status experiment_status(lh_lake *lake, const char *id, char **out)
+{
+	lh_value v[1] = {lh_registry_text(id)};
+	bool found = false;
+	lh_status st = lh_registry_row(
+	        lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?", v, 1, 1,
+	        out, &found);
+	return st == LH_OK && !found ? LH_ERR_NOT_FOUND : st;
+}
+
 static lh_status complete_body(lh_lake *lake, void *arg)
 {
 	const char *id = arg;
 	lh_value v[1] = {lh_registry_text(id)};
 	char *row[3] = {0};
 	bool found = false;
-	lh_status st = lh_registry_row(
-	        lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?", v, 1, 1,
-	        row, &found);
-	if (st == LH_OK && !found)
-		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND,
+	lh_status st = experiment_status(lake, id, &row[0]);
+	if (st == LH_ERR_NOT_FOUND)
+		st = lh_registry_fail(lake, st,
 		                      "experiment '%s' is not registered (`lakehouse "
 		                      "experiment list` shows them)",
 		                      id);
@@ -374,14 +384,10 @@ typedef struct start_args {
 static lh_status start_body(lh_lake *lake, void *arg)
 {
 	start_args *a = arg;
-	lh_value e[1] = {lh_registry_text(a->experiment)};
 	char *row[1] = {0};
-	bool found = false;
-	lh_status st = lh_registry_row(
-	        lake, "SELECT status FROM registry.experiments WHERE experiment_id = ?", e, 1, 1,
-	        row, &found);
-	if (st == LH_OK && !found)
-		st = lh_registry_fail(lake, LH_ERR_NOT_FOUND,
+	lh_status st = experiment_status(lake, a->experiment, &row[0]);
+	if (st == LH_ERR_NOT_FOUND)
+		st = lh_registry_fail(lake, st,
 		                      "experiment '%s' is not registered: create it first "
 		                      "(lakehouse experiment create %s --project P)",
 		                      a->experiment, a->experiment);
@@ -623,6 +629,13 @@ static lh_status check_exists(lh_lake *lake, lh_registry_view view, const char *
 	if (st == LH_OK && !found)
 		st = lh_err_set(lh_lake_err(lake), LH_ERR_NOT_FOUND, what, id);
 	return st;
+}
+
+lh_status lh_registry_exists(lh_lake *lake, lh_registry_view view, const char *id)
+{
+	bool have = false;
+	lh_status st = have_tables(lake, &have);
+	return st == LH_OK ? check_exists(lake, view, id, have) : st;
 }
 
 lh_status lh_registry_query(lh_lake *lake, lh_registry_view view, const char *id,

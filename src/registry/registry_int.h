@@ -17,6 +17,9 @@
  * are made by the first change, in the snapshot it makes. */
 lh_status lh_registry_change(lh_lake *lake, lh_atomic_fn fn, void *arg, const lh_claim *claim,
                              int64_t *out_snapshot);
+/* LH_OK when the experiment, run (LH_REGISTRY_RUN) or artifact name
+ * (LH_REGISTRY_VERSIONS) `id` is registered, else LH_ERR_NOT_FOUND saying so. */
+lh_status lh_registry_exists(lh_lake *lake, lh_registry_view view, const char *id);
 /* Sets the lake's error; returns code. */
 lh_status lh_registry_fail(lh_lake *lake, lh_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

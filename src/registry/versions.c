@@ -449,10 +449,8 @@ lh_status lh_version_latest(lh_lake *lake, const char *name, int64_t *out_versio
 	if (!lake || !name || !out_version)
 		return LH_ERR_INVALID;
 	lh_err_clear(lh_lake_err(lake));
-	lh_result *r = NULL;
 	/* LH_ERR_NOT_FOUND for a name without versions */
-	lh_status st = lh_registry_query(lake, LH_REGISTRY_VERSIONS, name, &r);
-	lh_result_destroy(&r);
+	lh_status st = lh_registry_exists(lake, LH_REGISTRY_VERSIONS, name);
 	lh_value v[1] = {lh_registry_text(name)};
 	char *row[1] = {0};
 	bool found = false;
@@ -536,8 +534,7 @@ lh_status lh_version_get(lh_lake *lake, const char *name, int64_t version, const
 	char *row[3] = {0};
 	bool found = false;
 	lh_result *r = NULL;
-	lh_status st = lh_registry_query(lake, LH_REGISTRY_VERSIONS, name, &r);
-	lh_result_destroy(&r);
+	lh_status st = lh_registry_exists(lake, LH_REGISTRY_VERSIONS, name);
 	if (st == LH_OK)
 		st = lh_registry_row(
 		        lake,
