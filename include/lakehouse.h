@@ -523,6 +523,22 @@ LH_API lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *cl
 
 /* ---------------------------------------------------------------------------------
  * Integrity: every file the lake writes has its checksum recorded at commit
+/* A thumbnail of the image asset at `uri` (as a table stores it; see lh_lake_asset_uri):
+ * decoded, scaled so that its longer side is at most max_side pixels (16..2048; never
+ * enlarged; aspect ratio kept), and encoded as JPEG. *out_data (free with lh_free) holds
+ * *out_len bytes; *out_width and *out_height (may be NULL) the thumbnail's size.
+ * PNG, JPEG, WebP (still) and GIF (its first frame) are read; transparency is laid on
+ * white. The URI must name an object below the lake's data path ('..' and '.' parts are
+ * refused), read through the lake's store (folder or S3). Errors, with the message on
+ * the lake: LH_ERR_INVALID (no URI, max_side out of range, a URI outside the lake, bytes
+ * that are no image or an empty object), LH_ERR_NOT_FOUND (no such object),
+ * LH_ERR_CORRUPT (an image damaged or cut short), LH_ERR_TOO_BIG (an object over 64 MiB
+ * or a picture over 64 megapixels), LH_ERR_UNSUPPORTED (an animated WebP; libav missing),
+ * or the store's own error (LH_ERR_IO, ...). On failure *out_data is NULL and the sizes 0. */
+LH_API lh_status lh_lake_thumbnail(lh_lake *lake, const char *uri, int max_side,
+                                   unsigned char **out_data, size_t *out_len,
+                                   int *out_width, int *out_height);
+
  * ------------------------------------------------------------------------------- */
 
 /* A file lh_lake_verify found wrong or could not check. */

@@ -30,7 +30,7 @@ for arg in "$@"; do
 done
 packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-dev
           libcurl4-openssl-dev libssl-dev libcmocka-dev sqlite3 python3 python3-pytest curl
-          libyaml-dev libavformat-dev libavcodec-dev libavutil-dev ffmpeg
+          libyaml-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
           libxxhash-dev
           libmicrohttpd-dev # lakehouse serve: the HTTP API and MCP over HTTP
           libnats-dev nats-server # events: the outbox delivered to NATS JetStream (the demo runs a server)

@@ -1,5 +1,6 @@
 /*
- * ingest/av.c - loads libavformat, libavcodec and libavutil on first use (see av.h).
+ * ingest/av.c - loads libavformat, libavcodec, libavutil and libswscale on first use (see
+ * av.h).
  */
 #include "ingest/av.h"
 
@@ -27,27 +28,31 @@ static void load(void)
 	     "libavcodec" LH_AV_XSTR(LIBAVCODEC_VERSION_MAJOR)},
 	    {"libavutil.so." LH_AV_XSTR(LIBAVUTIL_VERSION_MAJOR),
 	     "libavutil" LH_AV_XSTR(LIBAVUTIL_VERSION_MAJOR)},
+	    {"libswscale.so." LH_AV_XSTR(LIBSWSCALE_VERSION_MAJOR),
+	     "libswscale" LH_AV_XSTR(LIBSWSCALE_VERSION_MAJOR)},
 	};
 	void *handles[sizeof libs / sizeof libs[0]];
 	for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
 		if (!(handles[i] = dlopen(libs[i].soname, RTLD_NOW | RTLD_LOCAL))) {
 			const char *why = dlerror();
 			snprintf(failure, sizeof failure,
-			         "video needs %s, which cannot be loaded (%s); install Debian's package %s",
+			         "video and image thumbnails need %s, which cannot be loaded "
+			         "(%s); install Debian's package %s",
 			         libs[i].soname, why ? why : "not found", libs[i].package);
 			return;
 		}
 	}
 	/* each function from whichever library defines it; the handles stay open */
 #define LH_AV_RESOLVE(ret, name, params)                                                       \
-	for (size_t i = 0; !lh_av.name && i < sizeof handles / sizeof handles[0]; i++)          \
-		*(void **)&lh_av.name = dlsym(handles[i], #name);                                   \
-	if (!lh_av.name) {                                                                       \
-		snprintf(failure, sizeof failure,                                                    \
-		         "video needs the function %s, which the installed libav libraries lack; "   \
-		         "install the libav versions this lakehouse was built with (%s)",            \
-		         #name, libs[0].package);                                                    \
-		return;                                                                              \
+	for (size_t i = 0; !lh_av.name && i < sizeof handles / sizeof handles[0]; i++)         \
+		*(void **)&lh_av.name = dlsym(handles[i], #name);                              \
+	if (!lh_av.name) {                                                                     \
+		snprintf(failure, sizeof failure,                                              \
+		         "video and image thumbnails need the function %s, which the "         \
+		         "installed libav libraries lack; install the libav versions this "    \
+		         "lakehouse was built with (%s)",                                      \
+		         #name, libs[0].package);                                              \
+		return;                                                                        \
 	}
 	LH_AV_FUNCTIONS(LH_AV_RESOLVE)
 #undef LH_AV_RESOLVE

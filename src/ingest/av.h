@@ -1,12 +1,14 @@
 /*
- * ingest/av.h - the libav (FFmpeg) functions video ingest calls, loaded on first use.
+ * ingest/av.h - the libav (FFmpeg) functions video ingest and image thumbnails call,
+ * loaded on first use.
  *
  * Layer: services (ingest). libavformat and libavcodec bring about 120 shared libraries
  * with them (codecs, X11, cairo, ...); linked normally they are loaded and relocated at
  * the start of every lakehouse process and every program using liblakehouse, video or
- * not (about 65 ms a start here, twice that under ASan). Only video ingest needs them, so
- * it loads them with dlopen when it starts, by the sonames of the headers it was built
- * against. Calls go through the table: lh_av.avformat_open_input(...).
+ * not (about 65 ms a start here, twice that under ASan). Only video ingest (video.c) and
+ * thumbnails (thumb.c) need them, so they load them with dlopen when they start, by the
+ * sonames of the headers this was built against. Calls go through the table:
+ * lh_av.avformat_open_input(...).
  */
 #ifndef LH_INGEST_AV_H
 #define LH_INGEST_AV_H
@@ -16,6 +18,7 @@
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/avutil.h>
+#include <libswscale/swscale.h>
 
 /* X(return type, name, parameters) for every libav function we call */
 #define LH_AV_FUNCTIONS(X)                                                                     \
@@ -43,6 +46,10 @@
 	X(int, avcodec_open2, (AVCodecContext *, const AVCodec *, AVDictionary **))               \
 	X(int, avcodec_send_packet, (AVCodecContext *, const AVPacket *))                         \
 	X(int, avcodec_receive_frame, (AVCodecContext *, AVFrame *))                              \
+	X(const AVCodec *, avcodec_find_decoder_by_name, (const char *))                          \
+	X(const AVCodec *, avcodec_find_encoder_by_name, (const char *))                          \
+	X(int, avcodec_send_frame, (AVCodecContext *, const AVFrame *))                           \
+	X(int, avcodec_receive_packet, (AVCodecContext *, AVPacket *))                            \
 	X(void, avcodec_free_context, (AVCodecContext **))                                        \
 	X(AVPacket *, av_packet_alloc, (void))                                                    \
 	X(void, av_packet_unref, (AVPacket *))                                                    \
@@ -51,10 +58,17 @@
 	X(AVFrame *, av_frame_alloc, (void))                                                      \
 	X(void, av_frame_unref, (AVFrame *))                                                      \
 	X(void, av_frame_free, (AVFrame **))                                                      \
+	X(int, av_frame_get_buffer, (AVFrame *, int))                                             \
 	X(int, av_dict_set, (AVDictionary **, const char *, const char *, int))                   \
 	X(void, av_dict_free, (AVDictionary **))                                                  \
 	X(int, av_strerror, (int, char *, size_t))                                                \
-	X(void, av_log_set_level, (int))
+	X(void, av_log_set_level, (int))                                                          \
+	X(struct SwsContext *, sws_getContext, (int, int, enum AVPixelFormat, int, int,           \
+	                                        enum AVPixelFormat, int, SwsFilter *,             \
+	                                        SwsFilter *, const double *))                     \
+	X(int, sws_scale, (struct SwsContext *, const uint8_t *const *, const int *, int, int,    \
+	                   uint8_t *const *, const int *))                                        \
+	X(void, sws_freeContext, (struct SwsContext *))
 
 typedef struct lh_av_api {
 #define LH_AV_POINTER(ret, name, params) ret(*name) params;
