@@ -112,6 +112,8 @@ typedef struct lh_snapshot {
 	const char *snapshot_time; /* "2026-01-01 10:00:00.123+00" (UTC) */
 	int64_t schema_version;
 	const char *changes;        /* the raw changes_made string, "" if none */
+	const char *author;         /* who made it; NULL when not recorded */
+	const char *commit_message; /* NULL when not recorded */
 } lh_snapshot;
 
 /* ---------------------------------------------------------------------------------
@@ -521,8 +523,6 @@ typedef struct lh_video_fetch_report {
 LH_API lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
                                 int64_t fragment_id, const char *out_path, lh_video_fetch_report *out);
 
-/* ---------------------------------------------------------------------------------
- * Integrity: every file the lake writes has its checksum recorded at commit
 /* A thumbnail of the image asset at `uri` (as a table stores it; see lh_lake_asset_uri):
  * decoded, scaled so that its longer side is at most max_side pixels (16..2048; never
  * enlarged; aspect ratio kept), and encoded as JPEG. *out_data (free with lh_free) holds

@@ -8,6 +8,7 @@
 #include "util/err.h"
 #include "util/uuid.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,7 +149,15 @@ lh_status lh_rollback_table(lh_lake *lake, const char *table, int64_t version,
 		return LH_ERR_INVALID;
 	int64_t snap = -1;
 	rollback_args a = {table, version};
+	/* the snapshot says what it is in its commit message, unless the caller gave one */
+	const char *author, *message;
+	lh_lake_commit_info(lake, &author, &message);
+	char *note = message ? NULL
+	                     : lh_asprintf("rollback of %s to snapshot %" PRId64, table, version);
+	lh_lake_set_commit_info(lake, author, message ? message : note);
 	lh_status st = lh_lake_atomic(lake, rollback_body, &a, NULL, &snap);
+	lh_lake_set_commit_info(lake, author, message);
+	free(note);
 	if (out_snapshot)
 		*out_snapshot = snap;
 	return st;

@@ -1168,6 +1168,8 @@ lh_status lh_lake_snapshots(lh_lake *lake, lh_snapshot_list **out)
 		l->items[r].schema_version = lh_rows_int(l->rows, r, 2, 0);
 		const char *ch = lh_rows_get(l->rows, r, 3);
 		l->items[r].changes = ch ? ch : "";
+		l->items[r].author = lh_rows_get(l->rows, r, 4);
+		l->items[r].commit_message = lh_rows_get(l->rows, r, 5);
 	}
 	*out = l;
 	return LH_OK;

@@ -58,6 +58,18 @@ lh_render lh_lake_swap_render(lh_lake *lake, lh_render render)
 	return old;
 }
 
+void lh_lake_commit_info(const lh_lake *lake, const char **author, const char **message)
+{
+	*author = lake->commit.author;
+	*message = lake->commit.commit_message;
+}
+
+void lh_lake_set_commit_info(lh_lake *lake, const char *author, const char *message)
+{
+	lake->commit.author = author;
+	lake->commit.commit_message = message;
+}
+
 int64_t lh_lake_snapshot_id(const lh_lake *lake)
 {
 	int64_t known = lake->committed ? lake->committed->snap.id : -1;
@@ -374,6 +386,9 @@ static lh_status lake_start(lh_lake *lake, const char *stored_data_path, lh_err 
 		st = lh_catalog_load(lake->cat, lake->pinned >= 0 ? lake->pinned : -1, lake->data_path,
 		                     &lake->committed, err);
 	lh_commit_options_default(&lake->commit);
+	lake->commit.author = getenv("LAKEHOUSE_AUTHOR");
+	if (lake->commit.author && !*lake->commit.author)
+		lake->commit.author = NULL;
 	lake->target_file_size = LH_DEFAULT_TARGET_FILE_SIZE;
 	return st;
 }

@@ -24,6 +24,11 @@ lh_status lh_lake_tag_snapshot(lh_lake *lake, const char *name, int64_t *out_sna
 /* Sets how results render and returns the previous setting: services read values as
  * text whatever the caller chose for its own queries. */
 lh_render lh_lake_swap_render(lh_lake *lake, lh_render render);
+/* The author and message the lake's next commits record (ducklake_snapshot_changes);
+ * NULL: none. Set keeps the pointers: the caller keeps the strings alive until it sets
+ * them back. A lake starts with $LAKEHOUSE_AUTHOR (if set) and no message. */
+void lh_lake_commit_info(const lh_lake *lake, const char **author, const char **message);
+void lh_lake_set_commit_info(lh_lake *lake, const char *author, const char *message);
 
 /* --- reading for the tools (inspect.c) ----------------------------------------------- */
 /* Splits "a.b.c" / "a.b" / "a" into a qualified name (lh_qname_free). */

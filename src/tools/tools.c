@@ -12,6 +12,7 @@
  * read through the public API and lake/services.h; nothing here prints.
  */
 #include "tools/tools_int.h"
+#include "catalog/changes.h"
 #include "catalog/model.h"
 #include "engine/engine.h"
 #include "lake/services.h"
@@ -21,6 +22,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <jansson.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -300,6 +302,11 @@ static json_t *allowed_tables(const call *c)
 	return json_object_get(c->policy, "allowed_tables");
 }
 
+bool tool_tenant_limited(const call *c)
+{
+	return allowed_tables(c) != NULL;
+}
+
 static bool allowed(const call *c, const char *schema, const char *name)
 {
 	json_t *list = allowed_tables(c);
@@ -455,6 +462,22 @@ lh_status tool_check_storage(call *c)
 	return LH_OK;
 }
 
+/* The keys new files of table t are partitioned by: [{column, transform}], [] when none. */
+static json_t *partitioning(const lh_table *t)
+{
+	json_t *keys = json_array();
+	for (size_t i = 0; i < t->part_n; i++) {
+		const char *col = NULL;
+		for (size_t k = 0; k < t->columns.len && !col; k++)
+			if (t->columns.items[k].id == t->part_keys[i].column_id)
+				col = t->columns.items[k].name;
+		json_array_append_new(keys, json_pack("{s:s?, s:I, s:s?}", "column", col, "column_id",
+		                                      (json_int_t)t->part_keys[i].column_id,
+		                                      "transform", t->part_keys[i].transform));
+	}
+	return keys;
+}
+
 static lh_status t_list_tables(call *c, json_t *in, json_t **out)
 {
 	const lh_state *s;
@@ -471,9 +494,20 @@ static lh_status t_list_tables(call *c, json_t *in, json_t **out)
 			continue;
 		json_int_t files, bytes, rows, deletes;
 		file_tally(t, &files, &bytes, &rows, &deletes);
-		json_array_append_new(tables, json_pack("{s:s, s:s, s:I, s:I, s:I}", "schema", sc, "name",
-		                                        t->name, "rows", rows, "files", files,
-		                                        "file_bytes", bytes));
+		json_array_append_new(tables, json_pack("{s:s, s:s, s:I, s:I, s:I, s:s?, s:o}", "schema",
+		                                        sc, "name", t->name, "rows", rows, "files",
+		                                        files, "file_bytes", bytes, "comment",
+		                                        t->comment, "partitioned_by",
+		                                        partitioning(t)));
+	}
+	json_t *views = json_array();
+	for (size_t k = 0; k < s->views.len; k++) {
+		const lh_view_def *v = &s->views.items[k];
+		const char *sc = schema_name(s, v->schema_id);
+		if ((only && strcmp(only, sc) != 0) || !allowed(c, sc, v->name))
+			continue;
+		json_array_append_new(views, json_pack("{s:s, s:s, s:s?, s:s?}", "schema", sc, "name",
+		                                       v->name, "sql", v->sql, "comment", v->comment));
 	}
 	if (only) {
 		bool known = false;
@@ -481,11 +515,13 @@ static lh_status t_list_tables(call *c, json_t *in, json_t **out)
 			known = known || !strcmp(s->schemas.items[i].name, only);
 		if (!known) {
 			json_decref(tables);
+			json_decref(views);
 			return fail(c, LH_ERR_NOT_FOUND, "schema '%s' does not exist at snapshot %" PRId64
 			            " (list_schemas lists them)", only, snap);
 		}
 	}
-	*out = json_pack("{s:o, s:I}", "tables", tables, "snapshot_id", (json_int_t)snap);
+	*out = json_pack("{s:o, s:o, s:I}", "tables", tables, "views", views, "snapshot_id",
+	                 (json_int_t)snap);
 	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
 }
 
@@ -557,16 +593,19 @@ static lh_status t_describe_table(call *c, json_t *in, json_t **out)
 			json_object_set_new(o, "nullable", json_boolean(col->nulls_allowed));
 			if (col->default_value)
 				json_object_set_new(o, "default", json_string(col->default_value));
+			if (col->comment)
+				json_object_set_new(o, "comment", json_string(col->comment));
 		}
 		json_array_append_new(cols, o);
 	}
 	json_decref(desc);
 	json_int_t files, bytes, rows, deletes;
 	file_tally(t, &files, &bytes, &rows, &deletes);
-	*out = json_pack("{s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I}", "schema",
-	                 schema_name(s, t->schema_id), "name", t->name, "columns", cols, "rows", rows,
-	                 "files", files, "file_bytes", bytes, "delete_files", deletes, "snapshot_id",
-	                 (json_int_t)snap);
+	*out = json_pack("{s:s, s:s, s:I, s:s?, s:o, s:o, s:I, s:I, s:I, s:I, s:I}", "schema",
+	                 schema_name(s, t->schema_id), "name", t->name, "table_id", (json_int_t)t->id,
+	                 "comment", t->comment, "partitioned_by", partitioning(t), "columns", cols,
+	                 "rows", rows, "files", files, "file_bytes", bytes, "delete_files", deletes,
+	                 "snapshot_id", (json_int_t)snap);
 	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
 }
 
@@ -595,24 +634,135 @@ static lh_status t_query(call *c, json_t *in, json_t **out)
 	return rows_result(c, sql, snap, out);
 }
 
+/* True when changes_made `changes` names table t (by its id, or its creation by name). */
+static bool changes_touch(const char *changes, const lh_table *t, const char *schema)
+{
+	lh_changes ch = {0};
+	bool hit = false;
+	if (lh_changes_parse(changes, &ch) != LH_OK) {
+		lh_changes_free(&ch);
+		return false;
+	}
+	for (size_t i = 0; i < ch.len && !hit; i++) {
+		const lh_change *e = &ch.items[i];
+		switch (e->kind) {
+		case LH_CHANGE_CREATED_TABLE:
+			hit = e->schema && e->name && !strcmp(e->schema, schema) &&
+			      !strcmp(e->name, t->name);
+			break;
+		case LH_CHANGE_DROPPED_TABLE:
+		case LH_CHANGE_INSERTED_INTO_TABLE:
+		case LH_CHANGE_DELETED_FROM_TABLE:
+		case LH_CHANGE_ALTERED_TABLE:
+		case LH_CHANGE_INLINED_INSERT:
+		case LH_CHANGE_INLINED_DELETE:
+		case LH_CHANGE_FLUSHED_INLINED:
+		case LH_CHANGE_COMPACTED_TABLE:
+			hit = e->id == t->id;
+			break;
+		default:
+			break;
+		}
+	}
+	lh_changes_free(&ch);
+	return hit;
+}
+
+/* The tags of each snapshot: {"<snapshot id>": [names]}. */
+static lh_status snapshot_tags(call *c, json_t **out)
+{
+	json_t *res = NULL;
+	lh_status st = rows_result(c, "SELECT snapshot_id, tag_name FROM lakehouse_tags('lake') "
+	                              "ORDER BY tag_name", 0, &res);
+	if (st != LH_OK)
+		return st;
+	json_t *tags = json_object();
+	size_t i;
+	json_t *row;
+	json_array_foreach(json_object_get(res, "rows"), i, row)
+	{
+		char key[32];
+		snprintf(key, sizeof key, "%" JSON_INTEGER_FORMAT,
+		         json_integer_value(json_array_get(row, 0)));
+		json_t *names = json_object_get(tags, key);
+		if (!names)
+			json_object_set_new(tags, key, names = json_array());
+		json_array_append(names, json_array_get(row, 1));
+	}
+	json_decref(res);
+	*out = tags;
+	return tags ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
+}
+
 static lh_status t_snapshots(call *c, json_t *in, json_t **out)
 {
 	int64_t limit = in_int(in, "limit", 100);
+	const char *table = in_str(in, "table");
+	const lh_table *t = NULL;
+	char *schema = NULL;
+	lh_status st = LH_OK;
+	if (table) {
+		const lh_state *s;
+		int64_t snap;
+		if ((st = snapshot_of(c, NULL, &snap, &s)) != LH_OK)
+			return st;
+		if (!(t = find_table(s, table)))
+			return fail(c, LH_ERR_NOT_FOUND, "table '%s' does not exist (list_tables lists "
+			            "the tables)", table);
+		if (!(schema = lh_strdup(schema_name(s, t->schema_id))))
+			return fail(c, LH_ERR_NOMEM, "out of memory");
+	}
+	json_t *tags = NULL;
+	if ((st = snapshot_tags(c, &tags)) != LH_OK) {
+		free(schema);
+		return st;
+	}
 	lh_snapshot_list *l = NULL;
-	lh_status st = lh_lake_snapshots(c->lake, &l);
-	if (st != LH_OK)
+	if ((st = lh_lake_snapshots(c->lake, &l)) != LH_OK) {
+		free(schema);
+		json_decref(tags);
 		return tool_lake_error(c, st);
+	}
+	/* the state may have been refreshed by the query: the table is looked up anew */
+	if (t) {
+		const lh_state *s;
+		int64_t snap;
+		if ((st = snapshot_of(c, NULL, &snap, &s)) == LH_OK && !(t = find_table(s, table)))
+			st = fail(c, LH_ERR_NOT_FOUND, "table '%s' was dropped meanwhile", table);
+	}
 	json_t *snaps = json_array();
-	size_t n = lh_snapshots_count(l), from = n > (size_t)limit ? n - (size_t)limit : 0;
-	for (size_t i = from; i < n; i++) {
+	/* newest first until `limit` are kept, then put oldest first; truncated when an older
+	 * one would have been kept too */
+	size_t i = lh_snapshots_count(l), kept = 0;
+	bool truncated = false;
+	while (st == LH_OK && i-- > 0) {
 		const lh_snapshot *sn = lh_snapshots_get(l, i);
-		json_array_append_new(snaps, json_pack("{s:I, s:s, s:I, s:s}", "snapshot_id",
-		                                       (json_int_t)sn->snapshot_id, "time", sn->snapshot_time,
-		                                       "schema_version", (json_int_t)sn->schema_version,
-		                                       "changes", sn->changes));
+		if (t && !changes_touch(sn->changes, t, schema))
+			continue;
+		if (kept == (size_t)limit) {
+			truncated = true;
+			break;
+		}
+		char key[32];
+		snprintf(key, sizeof key, "%" PRId64, sn->snapshot_id);
+		json_t *names = json_object_get(tags, key);
+		json_array_insert_new(
+		    snaps, 0,
+		    json_pack("{s:I, s:s, s:I, s:s, s:s?, s:s?, s:o}", "snapshot_id",
+		              (json_int_t)sn->snapshot_id, "time", sn->snapshot_time, "schema_version",
+		              (json_int_t)sn->schema_version, "changes", sn->changes, "author",
+		              sn->author, "commit_message", sn->commit_message, "tags",
+		              names ? json_incref(names) : json_array()));
+		kept++;
 	}
 	lh_snapshots_destroy(&l);
-	*out = json_pack("{s:o, s:b}", "snapshots", snaps, "truncated", from > 0);
+	json_decref(tags);
+	free(schema);
+	if (st != LH_OK) {
+		json_decref(snaps);
+		return st;
+	}
+	*out = json_pack("{s:o, s:b}", "snapshots", snaps, "truncated", truncated);
 	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
 }
 
@@ -726,6 +876,158 @@ static lh_status t_quality_check(call *c, json_t *in, json_t **out)
 	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
 }
 
+/* DuckLake types whose values a histogram bins by value. */
+static bool numeric_type(const char *type, bool *integer)
+{
+	static const char *const ints[] = {"int8",  "int16",  "int32",  "int64", "uint8",
+	                                   "uint16", "uint32", "uint64", "int128", NULL};
+	*integer = false;
+	for (size_t i = 0; ints[i]; i++)
+		if (!strcmp(type, ints[i]))
+			return *integer = true;
+	return !strcmp(type, "float32") || !strcmp(type, "float64") || !strncmp(type, "decimal", 7);
+}
+
+/* Runs `sql` (one query over the call's table) at snapshot `snap` and returns its rows. */
+static lh_status histogram_rows(call *c, const lh_buf *sql, int64_t snap, json_t **res,
+                                json_t **rows)
+{
+	lh_status st = sql->status == LH_OK ? check_query_refs(c, lh_buf_str(sql))
+	                                    : fail(c, LH_ERR_NOMEM, "out of memory");
+	if (st == LH_OK)
+		st = rows_result(c, lh_buf_str(sql), snap, res);
+	*rows = st == LH_OK ? json_object_get(*res, "rows") : NULL;
+	return st;
+}
+
+static double num(json_t *row, size_t i)
+{
+	return json_number_value(json_array_get(row, i));
+}
+
+static lh_status t_column_histogram(call *c, json_t *in, json_t **out)
+{
+	const lh_state *s;
+	int64_t snap;
+	lh_status st = snapshot_of(c, in, &snap, &s);
+	if (st != LH_OK)
+		return st;
+	const char *table = in_str(in, "table"), *column = in_str(in, "column");
+	const char *measure = in_str(in, "measure") ? in_str(in, "measure") : "value";
+	const char *where = in_str(in, "where");
+	int64_t nbins = in_int(in, "bins", 20);
+	const lh_table *t = find_table(s, table);
+	if (!t)
+		return fail(c, LH_ERR_NOT_FOUND, "table '%s' does not exist at snapshot %" PRId64
+		            " (list_tables lists the tables)", table, snap);
+	const lh_column *col = NULL;
+	for (size_t k = 0; k < t->columns.len && !col; k++)
+		if (t->columns.items[k].parent < 0 && !strcmp(t->columns.items[k].name, column))
+			col = &t->columns.items[k];
+	if (!col)
+		return fail(c, LH_ERR_NOT_FOUND, "table '%s' has no column '%s' at snapshot %" PRId64
+		            " (describe_table lists its columns)", table, column, snap);
+	bool length = !strcmp(measure, "length"), integer = false;
+	bool text = !strcmp(col->type, "varchar") || !strcmp(col->type, "blob");
+	if (length && !text)
+		return fail(c, LH_ERR_TYPE, "measure 'length' needs a text or blob column; '%s' is %s",
+		            column, col->type);
+	bool numeric = length ? (integer = true) : numeric_type(col->type, &integer);
+	if (where && !*where)
+		where = NULL;
+
+	/* src: the measured values of the rows `where` keeps, as column v */
+	lh_buf src;
+	lh_buf_init(&src, 0);
+	lh_buf_puts(&src, "(SELECT ");
+	if (length)
+		lh_buf_puts(&src, !strcmp(col->type, "blob") ? "octet_length(" : "length(");
+	lh_buf_sql_ident(&src, column);
+	lh_buf_puts(&src, length ? ") AS v FROM " : " AS v FROM ");
+	if ((st = quoted_table(c, table, &src)) != LH_OK) {
+		lh_buf_free(&src);
+		return st;
+	}
+	if (where)
+		lh_buf_printf(&src, " WHERE (%s)", where);
+	lh_buf_puts(&src, ") AS src");
+
+	lh_buf q;
+	lh_buf_init(&q, 0);
+	json_t *res = NULL, *rows = NULL, *res2 = NULL, *rows2 = NULL;
+	lh_buf_printf(&q, "SELECT count(*), count(v), count(DISTINCT v)%s FROM %s",
+	              numeric ? ", min(v)::DOUBLE, max(v)::DOUBLE" : "", lh_buf_str(&src));
+	st = histogram_rows(c, &q, snap, &res, &rows);
+	json_t *totals = json_array_get(rows, 0);
+	json_int_t all = (json_int_t)num(totals, 0), present = (json_int_t)num(totals, 1);
+	json_t *result = NULL;
+	if (st == LH_OK && numeric) {
+		double lo = num(totals, 3), hi = num(totals, 4);
+		/* integers: whole-number bins, one per value while they fit */
+		double width = integer ? ceil((hi - lo + 1) / (double)nbins) : (hi - lo) / (double)nbins;
+		if (width <= 0)
+			width = 1;
+		int64_t n = present ? (integer ? (int64_t)ceil((hi - lo + 1) / width) : nbins) : 0;
+		json_t *bins = json_array();
+		for (int64_t b = 0; b < n; b++)
+			json_array_append_new(bins, json_pack("{s:f, s:f, s:I}", "lo", lo + (double)b * width,
+			                                      "hi", lo + (double)(b + 1) * width, "count",
+			                                      (json_int_t)0));
+		if (present) {
+			lh_buf_reset(&q);
+			lh_buf_printf(&q, "SELECT least(CAST(floor((v - %.17g) / %.17g) AS BIGINT), %" PRId64
+			              ") AS b, count(*) FROM %s WHERE v IS NOT NULL GROUP BY 1 ORDER BY 1",
+			              lo, width, n - 1, lh_buf_str(&src));
+			st = histogram_rows(c, &q, snap, &res2, &rows2);
+		}
+		size_t i;
+		json_t *row;
+		json_array_foreach(rows2, i, row)
+		{
+			json_t *bin = json_array_get(bins, (size_t)num(row, 0));
+			if (bin)
+				json_object_set_new(bin, "count", json_integer((json_int_t)num(row, 1)));
+		}
+		result = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:I, s:I, s:I, s:I}", "kind",
+		                   "numeric", "column", column, "measure", measure, "integer", integer,
+		                   "min", present ? json_real(lo) : json_null(), "max",
+		                   present ? json_real(hi) : json_null(), "bins", bins, "distinct",
+		                   (json_int_t)num(totals, 2), "nulls", all - present, "rows", all,
+		                   "snapshot_id", (json_int_t)snap);
+	} else if (st == LH_OK) {
+		lh_buf_reset(&q);
+		lh_buf_printf(&q, "SELECT v::VARCHAR, count(*) AS n FROM %s WHERE v IS NOT NULL GROUP BY "
+		              "1 ORDER BY n DESC, 1 LIMIT %" PRId64, lh_buf_str(&src), nbins);
+		st = histogram_rows(c, &q, snap, &res2, &rows2);
+		json_t *values = json_array();
+		json_int_t shown = 0;
+		size_t i;
+		json_t *row;
+		json_array_foreach(rows2, i, row)
+		{
+			shown += (json_int_t)num(row, 1);
+			json_array_append_new(values, json_pack("{s:O, s:I}", "value", json_array_get(row, 0),
+			                                        "count", (json_int_t)num(row, 1)));
+		}
+		result = json_pack("{s:s, s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I}", "kind", "categorical",
+		                   "column", column, "measure", measure, "values", values, "other",
+		                   present - shown, "distinct", (json_int_t)num(totals, 2), "nulls",
+		                   all - present, "rows", all, "snapshot_id", (json_int_t)snap);
+	}
+	if (st == LH_OK && where)
+		json_object_set_new(result, "where", json_string(where));
+	json_decref(res);
+	json_decref(res2);
+	lh_buf_free(&q);
+	lh_buf_free(&src);
+	if (st != LH_OK) {
+		json_decref(result);
+		return st;
+	}
+	*out = result;
+	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
+}
+
 static const tool tools[] = {
     {"list_schemas", "List schemas",
      "The lake's schemas and how many tables each holds, at the latest snapshot or a given one.",
@@ -770,15 +1072,21 @@ static const tool tools[] = {
      "\"additionalProperties\": false}",
      ROWS_OUTPUT, false, false, true, t_query},
     {"snapshots", "List snapshots",
-     "The lake's snapshots, newest last: id, time, schema version and what each changed.",
+     "The lake's snapshots, newest last: id, time, schema version, what each changed, its "
+     "author and commit message, and the tags naming it; with table, only the snapshots "
+     "that changed that table.",
      "{\"type\": \"object\", \"properties\": {\"limit\": {\"type\": \"integer\", \"minimum\": 1, "
-     "\"maximum\": 100000, \"description\": \"the newest this many (default 100)\"}}, "
-     "\"additionalProperties\": false}",
+     "\"maximum\": 100000, \"description\": \"the newest this many (default 100)\"}, "
+     "\"table\": {\"type\": \"string\", \"description\": \"only snapshots that changed this "
+     "table (table or schema.table): created it, wrote or deleted rows, altered, compacted "
+     "it\"}}, \"additionalProperties\": false}",
      "{\"type\": \"object\", \"properties\": {\"snapshots\": {\"type\": \"array\", \"items\": "
      "{\"type\": \"object\", \"properties\": {\"snapshot_id\": {\"type\": \"integer\"}, \"time\": "
      "{\"type\": \"string\"}, \"schema_version\": {\"type\": \"integer\"}, \"changes\": "
-     "{\"type\": \"string\"}}}}, \"truncated\": {\"type\": \"boolean\"}}, \"required\": "
-     "[\"snapshots\", \"truncated\"]}",
+     "{\"type\": \"string\"}, \"author\": {\"type\": [\"string\", \"null\"]}, "
+     "\"commit_message\": {\"type\": [\"string\", \"null\"]}, \"tags\": {\"type\": \"array\", "
+     "\"items\": {\"type\": \"string\"}}}}}, \"truncated\": {\"type\": \"boolean\"}}, "
+     "\"required\": [\"snapshots\", \"truncated\"]}",
      false, false, true, t_snapshots},
     {"table_changes", "Changes of a table",
      "Rows inserted, deleted and updated (pre and post image) in a table between two "
@@ -816,6 +1124,53 @@ static const tool tools[] = {
      "\"array\"}}, \"key\": {\"type\": \"object\"}, \"snapshot_id\": {\"type\": "
      "\"integer\"}}, \"required\": [\"table\", \"rows\", \"columns\", \"snapshot_id\"]}",
      false, false, true, t_quality_check},
+    {"column_histogram", "Histogram of a column",
+     "The distribution of one column, computed by the lake in SQL (no rows are sent): for "
+     "a numeric column (or measure \"length\" of a text) counts in equal-width bins; for "
+     "any other column the most frequent values with their counts and the rest as other. "
+     "Optionally only the rows a SQL WHERE expression keeps.",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\", \"description\": "
+     "\"table or schema.table\"}, \"column\": {\"type\": \"string\"}, \"bins\": {\"type\": "
+     "\"integer\", \"minimum\": 1, \"maximum\": 200, \"description\": \"bins, or values shown "
+     "(default 20)\"}, \"measure\": {\"type\": \"string\", \"enum\": [\"value\", \"length\"], "
+     "\"description\": \"length: of each text or blob (default value)\"}, \"where\": {\"type\": "
+     "\"string\", \"maxLength\": 4000, \"description\": \"a SQL boolean expression over the "
+     "table's columns\"}, " SNAPSHOT_PROP "}, \"required\": [\"table\", \"column\"], "
+     "\"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"kind\": {\"type\": \"string\", \"enum\": "
+     "[\"numeric\", \"categorical\"]}, \"column\": {\"type\": \"string\"}, \"measure\": "
+     "{\"type\": \"string\"}, \"integer\": {\"type\": \"boolean\"}, \"min\": {\"type\": "
+     "[\"number\", \"null\"]}, \"max\": {\"type\": [\"number\", \"null\"]}, \"bins\": {\"type\": "
+     "\"array\", \"items\": {\"type\": \"object\", \"properties\": {\"lo\": {\"type\": "
+     "\"number\"}, \"hi\": {\"type\": \"number\"}, \"count\": {\"type\": \"integer\"}}}}, "
+     "\"values\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": "
+     "{\"value\": {}, \"count\": {\"type\": \"integer\"}}}}, \"other\": {\"type\": \"integer\"}, "
+     "\"distinct\": {\"type\": \"integer\"}, \"nulls\": {\"type\": \"integer\"}, \"rows\": "
+     "{\"type\": \"integer\"}, \"where\": {\"type\": \"string\"}, \"snapshot_id\": {\"type\": "
+     "\"integer\"}}, \"required\": [\"kind\", \"column\", \"rows\", \"nulls\", \"snapshot_id\"]}",
+     false, false, true, t_column_histogram},
+    {"rollback_table", "Roll a table back",
+     "Makes a new snapshot in which a table holds the rows and columns it had at an earlier "
+     "snapshot. History stays: every snapshot before remains readable, and the rollback can "
+     "itself be rolled back. Emits lakehouse.dataset.versioned in the same snapshot.",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\", \"description\": "
+     "\"table or schema.table\"}, \"snapshot\": {\"type\": \"integer\", \"minimum\": 0, "
+     "\"description\": \"the snapshot whose state the table gets back\"}}, \"required\": "
+     "[\"table\", \"snapshot\"], \"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\"}, \"to_snapshot\": "
+     "{\"type\": \"integer\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": "
+     "[\"table\", \"to_snapshot\", \"snapshot_id\"]}",
+     true, false, false, tool_rollback_table},
+    {"tag_create", "Tag a snapshot",
+     "Names a snapshot (default: the latest) so that queries read it with AT (TAG => 'name') "
+     "and expiry never removes it. A name names one snapshot.",
+     "{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\", \"minLength\": 1, "
+     "\"maxLength\": 128}, \"snapshot\": {\"type\": \"integer\", \"minimum\": 0}, \"message\": "
+     "{\"type\": \"string\", \"maxLength\": 4000}}, \"required\": [\"name\"], "
+     "\"additionalProperties\": false}",
+     "{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}, \"snapshot_id\": "
+     "{\"type\": \"integer\"}}, \"required\": [\"name\", \"snapshot_id\"]}",
+     true, false, false, tool_tag_create},
     {"retrieve", "Retrieve text",
      "Ranked BM25 search over registered text columns (job summaries, agent traces...): the "
      "top_k rows whose text best matches query, with id, text, score and metadata. Rows "
@@ -1081,7 +1436,12 @@ lh_status lh_tool_call(lh_lake *lake, const char *name, const char *input_json,
 	if (st == LH_OK) {
 		watchdog w;
 		bool watching = c.opt.timeout_ms > 0 && watch_start(&w, lake, c.opt.timeout_ms);
+		const char *author, *message;
+		lh_lake_commit_info(lake, &author, &message);
+		if (t->writes && c.opt.author)
+			lh_lake_set_commit_info(lake, c.opt.author, message);
 		st = t->fn(&c, in, &res);
+		lh_lake_set_commit_info(lake, author, message);
 		if (watching && watch_stop(&w) && st != LH_OK)
 			st = fail(&c, LH_ERR_TIMEOUT, "tool '%s' ran longer than %" PRId64 " ms and was "
 			          "stopped; nothing was changed", name, c.opt.timeout_ms);

@@ -27,6 +27,8 @@ lh_status tool_describe(call *c, const char *table, json_t **out);
 /* LH_OK when the caller's tenant may see and touch `table` (its policy's
  * allowed_tables), else LH_ERR_READ_ONLY saying so. */
 lh_status tool_check_table(call *c, const char *table);
+/* The caller's tenant may read only some tables (its policy has allowed_tables). */
+bool tool_tenant_limited(const call *c);
 /* LH_OK when the caller's tenant is under its max_storage_gb, else LH_ERR_NO_SPACE. */
 lh_status tool_check_storage(call *c);
 
@@ -54,6 +56,10 @@ lh_status tool_retrieve(call *c, json_t *in, json_t **out);
 /* Writing tools (ingest.c). */
 lh_status tool_ingest_records(call *c, json_t *in, json_t **out);
 lh_status tool_append_world_snapshot(call *c, json_t *in, json_t **out);
+
+/* History (history.c). */
+lh_status tool_rollback_table(call *c, json_t *in, json_t **out);
+lh_status tool_tag_create(call *c, json_t *in, json_t **out);
 
 /* The experiment and run registry (registry.c). */
 lh_status tool_experiment_create(call *c, json_t *in, json_t **out);

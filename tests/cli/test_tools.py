@@ -16,11 +16,11 @@ registry_only = pytest.mark.skipif(CATALOG != "sqlite" or DATA != "fs",
 
 READ_TOOLS = ["list_schemas", "list_tables", "describe_table", "query", "snapshots",
               "table_changes", "sample_rows", "take_rows", "quality_check", "retrieve",
-              "experiment_list", "experiment_show", "run_list"]
+              "experiment_list", "experiment_show", "run_list", "column_histogram"]
 WRITE_TOOLS = ["ingest_records", "append_world_snapshot"]
 # writes that are not idempotent: a second call is refused (a state change) or adds rows
 REGISTRY_WRITE_TOOLS = ["experiment_create", "experiment_complete", "run_start", "run_log",
-                        "run_complete", "run_fail"]
+                        "run_complete", "run_fail", "rollback_table", "tag_create"]
 
 
 def tool(lake, name, args=None, *flags):
