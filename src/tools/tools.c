@@ -47,6 +47,12 @@ typedef struct tool {
 
 /* --- schemas ---------------------------------------------------------------------------- */
 
+/* A table's partition keys, in list_tables and describe_table. */
+#define PARTITION_SCHEMA                                                                   \
+	"{\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": "               \
+	"{\"column\": {\"type\": \"string\"}, \"column_id\": {\"type\": \"integer\"}, "           \
+	"\"transform\": {\"type\": \"string\"}}}}"
+
 #define SNAPSHOT_PROP                                                                      \
 	"\"snapshot\": {\"type\": \"integer\", \"minimum\": 1, \"description\": "              \
 	"\"read the lake as it was at this snapshot id (default: the latest)\"}"
@@ -1038,26 +1044,34 @@ static const tool tools[] = {
      "\"required\": [\"schemas\", \"snapshot_id\"]}",
      false, false, true, t_list_schemas},
     {"list_tables", "List tables",
-     "The lake's tables (optionally of one schema) with their live rows, data files and bytes.",
+     "The lake's tables (optionally of one schema) with their live rows, data files and bytes, "
+     "comment and partitioning, and the lake's views with their SQL.",
      "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\", \"description\": "
      "\"only this schema's tables\"}, " SNAPSHOT_PROP "}, \"additionalProperties\": false}",
      "{\"type\": \"object\", \"properties\": {\"tables\": {\"type\": \"array\", \"items\": "
      "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\"}, \"name\": "
      "{\"type\": \"string\"}, \"rows\": {\"type\": \"integer\"}, \"files\": {\"type\": "
-     "\"integer\"}, \"file_bytes\": {\"type\": \"integer\"}}}}, \"snapshot_id\": {\"type\": "
-     "\"integer\"}}, \"required\": [\"tables\", \"snapshot_id\"]}",
+     "\"integer\"}, \"file_bytes\": {\"type\": \"integer\"}, \"comment\": {\"type\": "
+     "[\"string\", \"null\"]}, \"partitioned_by\": " PARTITION_SCHEMA "}}}, \"views\": "
+     "{\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": {\"schema\": "
+     "{\"type\": \"string\"}, \"name\": {\"type\": \"string\"}, \"sql\": {\"type\": "
+     "\"string\"}, \"comment\": {\"type\": [\"string\", \"null\"]}}}}, \"snapshot_id\": "
+     "{\"type\": \"integer\"}}, \"required\": [\"tables\", \"views\", \"snapshot_id\"]}",
      false, false, true, t_list_tables},
     {"describe_table", "Describe a table",
-     "A table's columns (name, DuckDB type, DuckLake column id, nullability, default) and its "
-     "live rows, data files, bytes and delete files.",
+     "A table's columns (name, DuckDB type, DuckLake column id, nullability, default, "
+     "comment), its id, comment and partitioning, and its live rows, data files, bytes and "
+     "delete files.",
      "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\", \"description\": "
      "\"table or schema.table\"}, " SNAPSHOT_PROP "}, \"required\": [\"table\"], "
      "\"additionalProperties\": false}",
      "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\"}, \"name\": "
-     "{\"type\": \"string\"}, \"columns\": {\"type\": \"array\", \"items\": {\"type\": \"object\", "
+     "{\"type\": \"string\"}, \"table_id\": {\"type\": \"integer\"}, \"comment\": {\"type\": "
+     "[\"string\", \"null\"]}, \"partitioned_by\": " PARTITION_SCHEMA ", \"columns\": "
+     "{\"type\": \"array\", \"items\": {\"type\": \"object\", "
      "\"properties\": {\"name\": {\"type\": \"string\"}, \"type\": {\"type\": \"string\"}, "
      "\"column_id\": {\"type\": \"integer\"}, \"nullable\": {\"type\": \"boolean\"}, "
-     "\"default\": {\"type\": \"string\"}}}}, \"rows\": {\"type\": \"integer\"}, \"files\": "
+     "\"default\": {\"type\": \"string\"}, \"comment\": {\"type\": \"string\"}}}}, \"rows\": {\"type\": \"integer\"}, \"files\": "
      "{\"type\": \"integer\"}, \"file_bytes\": {\"type\": \"integer\"}, \"delete_files\": "
      "{\"type\": \"integer\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": "
      "[\"schema\", \"name\", \"columns\", \"rows\", \"files\", \"snapshot_id\"]}",
