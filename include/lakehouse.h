@@ -523,6 +523,12 @@ typedef struct lh_video_fetch_report {
 LH_API lh_status lh_video_fetch(lh_lake *lake, const char *table, const char *clip_uri,
                                 int64_t fragment_id, const char *out_path, lh_video_fetch_report *out);
 
+/* The size the lake recorded for the asset object behind `uri` (an image or clip URI as
+ * a table stores it) when hf pull or video ingest stored it; LH_ERR_NOT_FOUND when the
+ * lake stored no such asset, so a URI naming any other object (a landing file, a data
+ * file, a path written into a table by hand) is refused by a server before it is read. */
+LH_API lh_status lh_lake_asset_size(lh_lake *lake, const char *uri, int64_t *out_size);
+
 /* A thumbnail of the image asset at `uri` (as a table stores it; see lh_lake_asset_uri):
  * decoded, scaled so that its longer side is at most max_side pixels (16..2048; never
  * enlarged; aspect ratio kept), and encoded as JPEG. *out_data (free with lh_free) holds
@@ -539,6 +545,8 @@ LH_API lh_status lh_lake_thumbnail(lh_lake *lake, const char *uri, int max_side,
                                    unsigned char **out_data, size_t *out_len,
                                    int *out_width, int *out_height);
 
+/* ---------------------------------------------------------------------------------
+ * Integrity: every file the lake writes has its checksum recorded at commit
  * ------------------------------------------------------------------------------- */
 
 /* A file lh_lake_verify found wrong or could not check. */
@@ -929,6 +937,8 @@ typedef struct lh_tool_options {
 	                       negative: none */
 	const char *tenant; /* the caller's tenant (a server's token), or NULL: any; a writing
 	                       call naming another tenant is refused (LH_ERR_READ_ONLY) */
+	const char *author; /* the author the snapshots of writing calls record (a server: the
+	                       token's tenant); NULL: the lake's ($LAKEHOUSE_AUTHOR) */
 } lh_tool_options;
 
 /*

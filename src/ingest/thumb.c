@@ -14,6 +14,7 @@
 #include "ingest/av.h"
 #include "ingest/media.h"
 #include "lake/services.h"
+#include "util/checksum.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -73,8 +74,9 @@ static char *object_path(lh_lake *lake, thumb *t)
 	if (!ok) {
 		lh_err_set(t->err, LH_ERR_INVALID,
 		           "image URI '%s' is not an object of this lake: it must be a path below "
-		           "'%s' without '.' or '..' parts, as the table's *_uri column holds it",
-		           t->uri, root);
+		           "the lake's data path without '.' or '..' parts, as the table's *_uri "
+		           "column holds it",
+		           t->uri);
 		free(path);
 		return NULL;
 	}
@@ -82,19 +84,28 @@ static char *object_path(lh_lake *lake, thumb *t)
 }
 
 /* Reads the whole object into `data`, followed by the zeroed padding libav's decoders
- * may read past the end of a packet. */
+ * may read past the end of a packet. Only an asset the lake recorded when it stored it
+ * is read, and only when its bytes are still the ones recorded: no other object of the
+ * store (a landing or data file, or a path written into a table by hand) and nothing a
+ * link or a change outside the lake put in its place. */
 static lh_status read_object(lh_lake *lake, thumb *t, const char *path, lh_buf *data)
 {
 	lh_store *store = lh_lake_store(lake);
-	int64_t size = 0;
-	lh_status s = store->ops->stat(store, path, &size, t->err);
+	int64_t size = 0, recorded = -1;
+	uint64_t sum = 0;
+	bool has_sum = false;
+	lh_status s = lh_lake_asset_record(lake, t->uri, &recorded, &sum, &has_sum);
+	if (s != LH_OK)
+		return s;
+	s = store->ops->stat(store, path, &size, t->err);
 	if (s == LH_ERR_NOT_FOUND)
 		return lh_err_set(t->err, s,
-		                  "image '%s' not found: the lake has no object '%s' (was it "
-		                  "removed, or is the URI from another lake?)",
-		                  t->uri, path);
+		                  "image '%s' not found: the lake recorded it, but its object is "
+		                  "gone (lakehouse verify lists what is missing)",
+		                  t->uri);
 	if (s != LH_OK)
-		return lh_err_prefix(t->err, "cannot read image '%s': ", t->uri);
+		return lh_err_set(t->err, s, "cannot read image '%s' from the lake's store (%s)",
+		                  t->uri, lh_strerror(s));
 	if (size > THUMB_MAX_BYTES)
 		return lh_err_set(t->err, LH_ERR_TOO_BIG,
 		                  "image '%s' is %lld bytes, more than the thumbnailer reads "
@@ -105,9 +116,20 @@ static lh_status read_object(lh_lake *lake, thumb *t, const char *path, lh_buf *
 		                  "'%s' is not an image the thumbnailer can read: the object is "
 		                  "empty",
 		                  t->uri);
+	if (recorded >= 0 && size != recorded)
+		return lh_err_set(t->err, LH_ERR_CORRUPT,
+		                  "image '%s' is %lld bytes, not the %lld the lake stored: it was "
+		                  "changed or damaged outside the lake (lakehouse verify)",
+		                  t->uri, (long long)size, (long long)recorded);
 	s = store->ops->read_range(store, path, 0, size, data, t->err);
 	if (s != LH_OK)
-		return lh_err_prefix(t->err, "cannot read image '%s': ", t->uri);
+		return lh_err_set(t->err, s, "cannot read image '%s' from the lake's store (%s)",
+		                  t->uri, lh_strerror(s));
+	if (has_sum && lh_checksum_bytes(data->data, data->len) != sum)
+		return lh_err_set(t->err, LH_ERR_CORRUPT,
+		                  "image '%s' does not match the checksum the lake recorded: it was "
+		                  "changed or damaged outside the lake (lakehouse verify)",
+		                  t->uri);
 	static const char padding[AV_INPUT_BUFFER_PADDING_SIZE];
 	lh_buf_append(data, padding, sizeof padding);
 	if (lh_buf_status(data) != LH_OK)

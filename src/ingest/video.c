@@ -682,14 +682,16 @@ static lh_status lh_video_fetch_run(lh_lake *lake, const char *table, const char
 	lh_buf_free(&q);
 	if (s == LH_OK && (off < init || len <= 0 || init <= 0))
 		s = lh_err_set(err, LH_ERR_CORRUPT, "the index row of fragment %lld of '%s' is inconsistent",
-		               (long long)fragment_id, clip_uri);
+		               (long long)fragment_id, uri);
 	lh_buf data;
 	lh_buf_init(&data, 0);
 	if (s == LH_OK)
 		s = store->ops->stat(store, clip_uri, &rep->clip_bytes, err);
-	if (s == LH_OK && off + len > rep->clip_bytes)
+	/* off >= init > 0 and len > 0: compared without a sum that could overflow */
+	if (s == LH_OK && (init > rep->clip_bytes || off > rep->clip_bytes ||
+	                   len > rep->clip_bytes - off))
 		s = lh_err_set(err, LH_ERR_CORRUPT, "fragment %lld of '%s' ends past the object (%lld bytes)",
-		               (long long)fragment_id, clip_uri, (long long)rep->clip_bytes);
+		               (long long)fragment_id, uri, (long long)rep->clip_bytes);
 	if (s == LH_OK)
 		s = store->ops->read_range(store, clip_uri, 0, init, &data, err);
 	if (s == LH_OK)

@@ -24,6 +24,12 @@ lh_status lh_lake_tag_snapshot(lh_lake *lake, const char *name, int64_t *out_sna
 /* Sets how results render and returns the previous setting: services read values as
  * text whatever the caller chose for its own queries. */
 lh_render lh_lake_swap_render(lh_lake *lake, lh_render render);
+/* What the lake recorded of the asset object behind `uri` (a *_uri value, relative to
+ * the data path or full) when it stored it: its size and, when known, its XXH3-64.
+ * LH_ERR_NOT_FOUND (the message set on the lake) when it stored no asset of that name:
+ * only objects under assets/ that hf pull or video ingest recorded count. */
+lh_status lh_lake_asset_record(lh_lake *lake, const char *uri, int64_t *out_size,
+                               uint64_t *out_sum, bool *out_has_sum);
 /* The author and message the lake's next commits record (ducklake_snapshot_changes);
  * NULL: none. Set keeps the pointers: the caller keeps the strings alive until it sets
  * them back. A lake starts with $LAKEHOUSE_AUTHOR (if set) and no message. */

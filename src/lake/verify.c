@@ -154,6 +154,51 @@ static lh_status expect_sums(void *ctx, char *const *paths, size_t n, uint64_t *
 	return st;
 }
 
+lh_status lh_lake_asset_record(lh_lake *lake, const char *uri, int64_t *out_size,
+                               uint64_t *out_sum, bool *out_has_sum)
+{
+	*out_size = -1;
+	*out_has_sum = false;
+	char *full = uri ? lh_lake_asset_uri(lake, uri) : NULL;
+	if (!full)
+		return lh_lake_fail(lake, uri ? LH_ERR_NOMEM : LH_ERR_INVALID,
+		                    uri ? "out of memory" : "no asset URI given");
+	char *key = (char *)key_of(lake, full);
+	lh_rows *rows = NULL;
+	lh_status st = lh_str_starts_with(key, "assets/")
+	                       ? lh_catalog_checksums(lake->cat, &key, 1, &rows, &lake->err)
+	                       : LH_OK;
+	if (st == LH_OK && (!rows || rows->nrows == 0))
+		st = lh_lake_fail(lake, LH_ERR_NOT_FOUND,
+		                  "'%s' is not an asset this lake stored (hf pull and video ingest "
+		                  "record each object they store; other files are not served)",
+		                  uri);
+	if (st == LH_OK) {
+		*out_size = lh_rows_int(rows, 0, 1, -1);
+		const char *algo = lh_rows_get(rows, 0, 2);
+		*out_has_sum = algo && !strcmp(algo, LH_CHECKSUM_ALGO) &&
+		               lh_checksum_parse(lh_rows_get(rows, 0, 3), out_sum);
+	}
+	lh_rows_free(&rows);
+	free(full);
+	return st;
+}
+
+lh_status lh_lake_asset_size(lh_lake *lake, const char *uri, int64_t *out_size)
+{
+	lh_status need = lh_lake_need(lake);
+	if (need != LH_OK)
+		return need;
+	lh_err_clear(&lake->err);
+	uint64_t sum;
+	bool has;
+	int64_t size = -1;
+	lh_status st = lh_lake_asset_record(lake, uri, &size, &sum, &has);
+	if (out_size)
+		*out_size = size;
+	return st;
+}
+
 void lh_verify_attach(lh_lake *lake)
 {
 	lake->store->expect_sums = expect_sums;

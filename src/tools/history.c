@@ -19,18 +19,29 @@ lh_status tool_rollback_table(call *c, json_t *in, json_t **out)
 	lh_status st = lh_rollback_table(c->lake, table, to, &snap);
 	if (st != LH_OK)
 		return tool_lake_error(c, st);
-	*out = json_pack("{s:s, s:I, s:I}", "table", table, "to_snapshot", (json_int_t)to,
-	                 "snapshot_id", (json_int_t)snap);
+	/* a table already as it was makes no snapshot: the latest one holds it */
+	bool changed = snap >= 0;
+	if (!changed) {
+		lh_snapshot_list *l = NULL;
+		if ((st = lh_lake_snapshots(c->lake, &l)) != LH_OK)
+			return tool_lake_error(c, st);
+		const lh_snapshot *last = lh_snapshots_get(l, lh_snapshots_count(l) - 1);
+		snap = last ? last->snapshot_id : -1;
+		lh_snapshots_destroy(&l);
+	}
+	*out = json_pack("{s:s, s:I, s:I, s:b}", "table", table, "to_snapshot", (json_int_t)to,
+	                 "snapshot_id", (json_int_t)snap, "changed", changed);
 	return *out ? LH_OK : lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");
 }
 
 lh_status tool_tag_create(call *c, json_t *in, json_t **out)
 {
 	if (tool_tenant_limited(c))
-		return lh_err_set(&c->err, LH_ERR_READ_ONLY,
-		                  "a tag names a snapshot of the whole lake: tenant '%s' may read only "
-		                  "some tables, so it cannot make one (an admin token can)",
-		                  c->opt.tenant);
+		return lh_err_set(
+		        &c->err, LH_ERR_READ_ONLY,
+		        "a tag names a snapshot of the whole lake: tenant '%s' may read only "
+		        "some tables, so it cannot make one (an admin token can)",
+		        c->opt.tenant);
 	const char *name = json_string_value(json_object_get(in, "name"));
 	json_t *at = json_object_get(in, "snapshot");
 	int64_t snap = -1;

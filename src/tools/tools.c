@@ -531,7 +531,7 @@ static lh_status t_list_tables(call *c, json_t *in, json_t **out)
 	return *out ? LH_OK : fail(c, LH_ERR_NOMEM, "out of memory");
 }
 
-/* Table `name` (table or schema.table) of state s, or NULL. */
+/* Table `name` of state s ("table" is main's, as in SQL and the tenant rules), or NULL. */
 static const lh_table *find_table(const lh_state *s, const char *name)
 {
 	const lh_table *t = NULL;
@@ -539,7 +539,8 @@ static const lh_table *find_table(const lh_state *s, const char *name)
 	if (lh_parse_qname(name, &qn) == LH_OK)
 		for (size_t k = 0; k < s->tables.len && !t; k++)
 			if (!strcmp(s->tables.items[k]->name, qn.name) &&
-			    (!qn.schema || !strcmp(schema_name(s, s->tables.items[k]->schema_id), qn.schema)))
+			    !strcmp(schema_name(s, s->tables.items[k]->schema_id),
+			            qn.schema ? qn.schema : "main"))
 				t = s->tables.items[k];
 	lh_qname_free(&qn);
 	return t;
@@ -674,6 +675,42 @@ static bool changes_touch(const char *changes, const lh_table *t, const char *sc
 	return hit;
 }
 
+/* changes_made as a tenant limited to some tables may see it: only the entries about
+ * those tables (of state s); NULL when there are none, or out of memory (*nomem). */
+static char *changes_for_tenant(call *c, const lh_state *s, const char *changes, bool *nomem)
+{
+	lh_changes ch = {0};
+	if (lh_changes_parse(changes, &ch) != LH_OK) {
+		lh_changes_free(&ch);
+		return NULL;
+	}
+	bool v1 = !strcmp(lh_lake_ducklake_version(c->lake), "1.0");
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	for (size_t i = 0; i < ch.len; i++) {
+		const lh_change *e = &ch.items[i];
+		bool mine = false;
+		if (e->kind == LH_CHANGE_CREATED_TABLE)
+			mine = e->schema && e->name && allowed(c, e->schema, e->name);
+		else if (e->kind != LH_CHANGE_CREATED_SCHEMA && e->kind != LH_CHANGE_DROPPED_SCHEMA &&
+		         e->kind != LH_CHANGE_CREATED_VIEW && e->kind != LH_CHANGE_ALTERED_VIEW &&
+		         e->kind != LH_CHANGE_DROPPED_VIEW)
+			for (size_t k = 0; k < s->tables.len && !mine; k++)
+				mine = s->tables.items[k]->id == e->id &&
+				       allowed(c, schema_name(s, s->tables.items[k]->schema_id),
+				               s->tables.items[k]->name);
+		if (mine)
+			lh_changes_append(&b, v1, e->kind, e->id, e->schema, e->name);
+	}
+	lh_changes_free(&ch);
+	*nomem = b.status != LH_OK;
+	if (!b.len || *nomem) {
+		lh_buf_free(&b);
+		return NULL;
+	}
+	return lh_buf_steal(&b);
+}
+
 /* The tags of each snapshot: {"<snapshot id>": [names]}. */
 static lh_status snapshot_tags(call *c, json_t **out)
 {
@@ -737,6 +774,12 @@ static lh_status t_snapshots(call *c, json_t *in, json_t **out)
 			st = fail(c, LH_ERR_NOT_FOUND, "table '%s' was dropped meanwhile", table);
 	}
 	json_t *snaps = json_array();
+	/* a tenant limited to some tables sees the snapshots that changed them, and only
+	 * what they changed there */
+	const lh_state *now = NULL;
+	int64_t latest;
+	if (st == LH_OK && tool_tenant_limited(c))
+		st = snapshot_of(c, NULL, &latest, &now);
 	/* newest first until `limit` are kept, then put oldest first; truncated when an older
 	 * one would have been kept too */
 	size_t i = lh_snapshots_count(l), kept = 0;
@@ -745,7 +788,14 @@ static lh_status t_snapshots(call *c, json_t *in, json_t **out)
 		const lh_snapshot *sn = lh_snapshots_get(l, i);
 		if (t && !changes_touch(sn->changes, t, schema))
 			continue;
+		bool nomem = false;
+		char *visible = now ? changes_for_tenant(c, now, sn->changes, &nomem) : NULL;
+		if (nomem)
+			st = fail(c, LH_ERR_NOMEM, "out of memory");
+		if (now && !visible)
+			continue;
 		if (kept == (size_t)limit) {
+			free(visible);
 			truncated = true;
 			break;
 		}
@@ -756,9 +806,10 @@ static lh_status t_snapshots(call *c, json_t *in, json_t **out)
 		    snaps, 0,
 		    json_pack("{s:I, s:s, s:I, s:s, s:s?, s:s?, s:o}", "snapshot_id",
 		              (json_int_t)sn->snapshot_id, "time", sn->snapshot_time, "schema_version",
-		              (json_int_t)sn->schema_version, "changes", sn->changes, "author",
-		              sn->author, "commit_message", sn->commit_message, "tags",
+		              (json_int_t)sn->schema_version, "changes", visible ? visible : sn->changes,
+		              "author", sn->author, "commit_message", sn->commit_message, "tags",
 		              names ? json_incref(names) : json_array()));
+		free(visible);
 		kept++;
 	}
 	lh_snapshots_destroy(&l);
@@ -903,6 +954,12 @@ static lh_status histogram_rows(call *c, const lh_buf *sql, int64_t snap, json_t
 	if (st == LH_OK)
 		st = rows_result(c, lh_buf_str(sql), snap, res);
 	*rows = st == LH_OK ? json_object_get(*res, "rows") : NULL;
+	/* the query is ours, not the caller's: what went wrong, without it */
+	char *line = st != LH_OK && c->err.msg ? strstr(c->err.msg, "\nLINE ") : NULL;
+	if (line)
+		*line = '\0';
+	for (size_t n = c->err.msg ? strlen(c->err.msg) : 0; n && c->err.msg[n - 1] == '\n';)
+		c->err.msg[--n] = '\0';
 	return st;
 }
 
@@ -948,8 +1005,10 @@ static lh_status t_column_histogram(call *c, json_t *in, json_t **out)
 	lh_buf_puts(&src, "(SELECT ");
 	if (length)
 		lh_buf_puts(&src, !strcmp(col->type, "blob") ? "octet_length(" : "length(");
+	else if (numeric) /* bins are computed in floating point, whatever the type */
+		lh_buf_puts(&src, "CAST(");
 	lh_buf_sql_ident(&src, column);
-	lh_buf_puts(&src, length ? ") AS v FROM " : " AS v FROM ");
+	lh_buf_puts(&src, length ? ") AS v FROM " : numeric ? " AS DOUBLE) AS v FROM " : " AS v FROM ");
 	if ((st = quoted_table(c, table, &src)) != LH_OK) {
 		lh_buf_free(&src);
 		return st;
@@ -961,11 +1020,16 @@ static lh_status t_column_histogram(call *c, json_t *in, json_t **out)
 	lh_buf q;
 	lh_buf_init(&q, 0);
 	json_t *res = NULL, *rows = NULL, *res2 = NULL, *rows2 = NULL;
+	/* numbers: infinities and NaN are counted apart, not binned */
 	lh_buf_printf(&q, "SELECT count(*), count(v), count(DISTINCT v)%s FROM %s",
-	              numeric ? ", min(v)::DOUBLE, max(v)::DOUBLE" : "", lh_buf_str(&src));
+	              numeric ? ", min(v) FILTER (WHERE isfinite(v)), max(v) FILTER (WHERE "
+	                        "isfinite(v)), count(v) FILTER (WHERE isfinite(v))"
+	                      : "",
+	              lh_buf_str(&src));
 	st = histogram_rows(c, &q, snap, &res, &rows);
 	json_t *totals = json_array_get(rows, 0);
-	json_int_t all = (json_int_t)num(totals, 0), present = (json_int_t)num(totals, 1);
+	json_int_t all = (json_int_t)num(totals, 0), nonnull = (json_int_t)num(totals, 1);
+	json_int_t present = numeric ? (json_int_t)num(totals, 5) : nonnull;
 	json_t *result = NULL;
 	if (st == LH_OK && numeric) {
 		double lo = num(totals, 3), hi = num(totals, 4);
@@ -973,7 +1037,9 @@ static lh_status t_column_histogram(call *c, json_t *in, json_t **out)
 		double width = integer ? ceil((hi - lo + 1) / (double)nbins) : (hi - lo) / (double)nbins;
 		if (width <= 0)
 			width = 1;
-		int64_t n = present ? (integer ? (int64_t)ceil((hi - lo + 1) / width) : nbins) : 0;
+		/* one bin when every value is the same */
+		int64_t n = !present ? 0 : integer ? (int64_t)ceil((hi - lo + 1) / width)
+		                                   : hi > lo ? nbins : 1;
 		json_t *bins = json_array();
 		for (int64_t b = 0; b < n; b++)
 			json_array_append_new(bins, json_pack("{s:f, s:f, s:I}", "lo", lo + (double)b * width,
@@ -982,7 +1048,7 @@ static lh_status t_column_histogram(call *c, json_t *in, json_t **out)
 		if (present) {
 			lh_buf_reset(&q);
 			lh_buf_printf(&q, "SELECT least(CAST(floor((v - %.17g) / %.17g) AS BIGINT), %" PRId64
-			              ") AS b, count(*) FROM %s WHERE v IS NOT NULL GROUP BY 1 ORDER BY 1",
+			              ") AS b, count(*) FROM %s WHERE isfinite(v) GROUP BY 1 ORDER BY 1",
 			              lo, width, n - 1, lh_buf_str(&src));
 			st = histogram_rows(c, &q, snap, &res2, &rows2);
 		}
@@ -994,16 +1060,18 @@ static lh_status t_column_histogram(call *c, json_t *in, json_t **out)
 			if (bin)
 				json_object_set_new(bin, "count", json_integer((json_int_t)num(row, 1)));
 		}
-		result = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:I, s:I, s:I, s:I}", "kind",
-		                   "numeric", "column", column, "measure", measure, "integer", integer,
-		                   "min", present ? json_real(lo) : json_null(), "max",
+		result = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:I, s:I, s:I, s:I, s:I}",
+		                   "kind", "numeric", "column", column, "measure", measure, "integer",
+		                   integer, "min", present ? json_real(lo) : json_null(), "max",
 		                   present ? json_real(hi) : json_null(), "bins", bins, "distinct",
-		                   (json_int_t)num(totals, 2), "nulls", all - present, "rows", all,
-		                   "snapshot_id", (json_int_t)snap);
+		                   (json_int_t)num(totals, 2), "nulls", all - nonnull, "non_finite",
+		                   nonnull - present, "rows", all, "snapshot_id", (json_int_t)snap);
 	} else if (st == LH_OK) {
 		lh_buf_reset(&q);
-		lh_buf_printf(&q, "SELECT v::VARCHAR, count(*) AS n FROM %s WHERE v IS NOT NULL GROUP BY "
-		              "1 ORDER BY n DESC, 1 LIMIT %" PRId64, lh_buf_str(&src), nbins);
+		/* long values are shown cut, so a row is never dropped from the answer */
+		lh_buf_printf(&q, "SELECT left(CAST(v AS VARCHAR), 200), count(*) AS n FROM %s WHERE v IS "
+		              "NOT NULL GROUP BY v ORDER BY n DESC, 1 LIMIT %" PRId64,
+		              lh_buf_str(&src), nbins);
 		st = histogram_rows(c, &q, snap, &res2, &rows2);
 		json_t *values = json_array();
 		json_int_t shown = 0;
@@ -1160,8 +1228,10 @@ static const tool tools[] = {
      "\"values\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": "
      "{\"value\": {}, \"count\": {\"type\": \"integer\"}}}}, \"other\": {\"type\": \"integer\"}, "
      "\"distinct\": {\"type\": \"integer\"}, \"nulls\": {\"type\": \"integer\"}, \"rows\": "
-     "{\"type\": \"integer\"}, \"where\": {\"type\": \"string\"}, \"snapshot_id\": {\"type\": "
-     "\"integer\"}}, \"required\": [\"kind\", \"column\", \"rows\", \"nulls\", \"snapshot_id\"]}",
+     "{\"type\": \"integer\"}, \"non_finite\": {\"type\": \"integer\", \"description\": "
+     "\"infinities and NaN, not binned\"}, \"where\": {\"type\": \"string\"}, \"snapshot_id\": "
+     "{\"type\": \"integer\"}}, \"required\": [\"kind\", \"column\", \"rows\", \"nulls\", "
+     "\"snapshot_id\"]}",
      false, false, true, t_column_histogram},
     {"rollback_table", "Roll a table back",
      "Makes a new snapshot in which a table holds the rows and columns it had at an earlier "
@@ -1172,8 +1242,10 @@ static const tool tools[] = {
      "\"description\": \"the snapshot whose state the table gets back\"}}, \"required\": "
      "[\"table\", \"snapshot\"], \"additionalProperties\": false}",
      "{\"type\": \"object\", \"properties\": {\"table\": {\"type\": \"string\"}, \"to_snapshot\": "
-     "{\"type\": \"integer\"}, \"snapshot_id\": {\"type\": \"integer\"}}, \"required\": "
-     "[\"table\", \"to_snapshot\", \"snapshot_id\"]}",
+     "{\"type\": \"integer\"}, \"snapshot_id\": {\"type\": \"integer\", \"description\": "
+     "\"the snapshot made, or the latest when the table was already as it was then\"}, "
+     "\"changed\": {\"type\": \"boolean\"}}, \"required\": [\"table\", \"to_snapshot\", "
+     "\"snapshot_id\", \"changed\"]}",
      true, false, false, tool_rollback_table},
     {"tag_create", "Tag a snapshot",
      "Names a snapshot (default: the latest) so that queries read it with AT (TAG => 'name') "

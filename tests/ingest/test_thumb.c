@@ -7,6 +7,7 @@
  */
 #include "ingest/av.h"
 #include "lakehouse.h"
+#include "util/checksum.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sqlite3.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -70,8 +72,28 @@ static int teardown(void **state)
 	return rc == 0 ? 0 : -1;
 }
 
-/* Writes `len` bytes as <data path>/<rel>, making its folders. */
-static void put(fixture *f, const char *rel, const void *data, size_t len)
+/* Records asset `rel` in the lake's catalog as hf pull does when it stores one: its size
+ * and, when sum is not NULL, its XXH3-64. */
+static void record(fixture *f, const char *rel, int64_t size, const uint64_t *sum)
+{
+	char db[160], hex[LH_CHECKSUM_HEX] = "";
+	snprintf(db, sizeof db, "%s/metadata.sqlite", f->dir);
+	if (sum)
+		lh_checksum_hex(*sum, hex);
+	sqlite3 *c = NULL;
+	assert_int_equal(sqlite3_open(db, &c), SQLITE_OK);
+	char *sql = sqlite3_mprintf(
+	    "CREATE TABLE IF NOT EXISTS lakehouse_file_checksum (path VARCHAR PRIMARY KEY, "
+	    "file_size_bytes BIGINT, algorithm VARCHAR, checksum VARCHAR); INSERT OR REPLACE INTO "
+	    "lakehouse_file_checksum VALUES (%Q, %lld, %Q, %Q)",
+	    rel, (long long)size, sum ? LH_CHECKSUM_ALGO : NULL, sum ? hex : NULL);
+	assert_int_equal(sqlite3_exec(c, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(c);
+}
+
+/* Writes `len` bytes as <data path>/<rel>, making its folders, without recording it. */
+static void put_unrecorded(fixture *f, const char *rel, const void *data, size_t len)
 {
 	char path[512];
 	snprintf(path, sizeof path, "%s%s", lh_lake_data_path(f->lake), rel);
@@ -85,6 +107,14 @@ static void put(fixture *f, const char *rel, const void *data, size_t len)
 	assert_non_null(out);
 	assert_int_equal(fwrite(data, 1, len, out), len);
 	assert_int_equal(fclose(out), 0);
+}
+
+/* An asset: written and recorded. */
+static void put(fixture *f, const char *rel, const void *data, size_t len)
+{
+	put_unrecorded(f, rel, data, len);
+	uint64_t sum = lh_checksum_bytes(data, len);
+	record(f, rel, (int64_t)len, &sum);
 }
 
 /* Pixel patterns for the encoders below. */
@@ -397,8 +427,14 @@ static void test_not_images(void **state)
 	assert_true(fd >= 0);
 	assert_int_equal(ftruncate(fd, ((off_t)64 << 20) + 1), 0);
 	close(fd);
+	record(f, "assets/t/big.png", ((int64_t)64 << 20) + 1, NULL);
 	thumb_fails(f, "assets/t/big.png", 160, LH_ERR_TOO_BIG, "more than the thumbnailer reads");
-	/* a folder */
+	/* a folder, recorded as if it were an object (stat gives a folder's size) */
+	struct stat sb;
+	char folder[512];
+	snprintf(folder, sizeof folder, "%sassets/t", lh_lake_data_path(f->lake));
+	assert_int_equal(stat(folder, &sb), 0);
+	record(f, "assets/t", (int64_t)sb.st_size, NULL);
 	thumb_fails(f, "assets/t", 160, LH_ERR_IO, "cannot read image 'assets/t'");
 }
 
@@ -406,7 +442,58 @@ static void test_missing(void **state)
 {
 	fixture *f = *state;
 	thumb_fails(f, "assets/coco_captions/image/0000.png", 160, LH_ERR_NOT_FOUND,
-	            "image 'assets/coco_captions/image/0000.png' not found");
+	            "'assets/coco_captions/image/0000.png' is not an asset this lake stored");
+	/* recorded, but its object is gone */
+	image png = make_image("png", AV_PIX_FMT_RGB24, 32, 32, halves);
+	put(f, "assets/t/image/gone.png", png.data, png.len);
+	free(png.data);
+	char path[512];
+	snprintf(path, sizeof path, "%sassets/t/image/gone.png", lh_lake_data_path(f->lake));
+	assert_int_equal(unlink(path), 0);
+	thumb_fails(f, "assets/t/image/gone.png", 160, LH_ERR_NOT_FOUND,
+	            "image 'assets/t/image/gone.png' not found: the lake recorded it");
+}
+
+/* Only the bytes the lake stored: not a file it never recorded, not one changed or
+ * replaced by a link afterwards. */
+static void test_only_recorded_assets(void **state)
+{
+	fixture *f = *state;
+	image png = make_image("png", AV_PIX_FMT_RGB24, 32, 32, halves);
+	put_unrecorded(f, "assets/t/image/stray.png", png.data, png.len);
+	thumb_fails(f, "assets/t/image/stray.png", 160, LH_ERR_NOT_FOUND,
+	            "is not an asset this lake stored");
+	/* a landing file, outside assets/, is never an asset even when recorded */
+	put(f, "landing/t/a.png", png.data, png.len);
+	thumb_fails(f, "landing/t/a.png", 160, LH_ERR_NOT_FOUND, "is not an asset this lake stored");
+	/* the same size, other bytes */
+	put(f, "assets/t/image/changed.png", png.data, png.len);
+	unsigned char *other = malloc(png.len);
+	assert_non_null(other);
+	memcpy(other, png.data, png.len);
+	other[png.len - 20] ^= 0x5a;
+	put_unrecorded(f, "assets/t/image/changed.png", other, png.len);
+	thumb_fails(f, "assets/t/image/changed.png", 160, LH_ERR_CORRUPT,
+	            "does not match the checksum the lake recorded");
+	/* another size */
+	put_unrecorded(f, "assets/t/image/changed.png", other, png.len - 1);
+	thumb_fails(f, "assets/t/image/changed.png", 160, LH_ERR_CORRUPT, "not the ");
+	free(other);
+	/* replaced by a link to an image outside the lake */
+	image outside = make_image("png", AV_PIX_FMT_RGB24, 48, 48, halves);
+	char target[512], link[512];
+	snprintf(target, sizeof target, "%s/outside.png", f->tmp);
+	FILE *out = fopen(target, "wb");
+	assert_non_null(out);
+	assert_int_equal(fwrite(outside.data, 1, outside.len, out), outside.len);
+	assert_int_equal(fclose(out), 0);
+	put(f, "assets/t/image/linked.png", png.data, png.len);
+	snprintf(link, sizeof link, "%sassets/t/image/linked.png", lh_lake_data_path(f->lake));
+	assert_int_equal(unlink(link), 0);
+	assert_int_equal(symlink(target, link), 0);
+	thumb_fails(f, "assets/t/image/linked.png", 160, LH_ERR_CORRUPT, "the lake stored");
+	free(outside.data);
+	free(png.data);
 }
 
 static void test_outside_the_lake(void **state)
@@ -470,6 +557,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_damaged_images, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_not_images, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_only_recorded_assets, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outside_the_lake, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
 	};
