@@ -31,8 +31,14 @@ const char *const serve_help =
     "  GET|PUT /data/policy    a tenant's policy (PUT: admin tokens)\n"
     "  POST /tools/NAME        any tool of `lakehouse tool --list`, a JSON object in\n"
     "  POST /mcp               MCP (Streamable HTTP), both protocol eras\n"
-    "Every endpoint but /healthz needs 'Authorization: Bearer <token>' (lakehouse token\n"
-    "create). Answers are JSON; errors are {\"error\": kind, \"message\": text}.\n"
+    "  GET  /                  the web UI: catalog, history, samples, charts, experiments\n"
+    "                          (built into this binary; works offline)\n"
+    "Every endpoint but /healthz and the UI's page needs 'Authorization: Bearer <token>'\n"
+    "(lakehouse token create). Answers are JSON; errors are {\"error\": kind, \"message\": text}.\n"
+    "In the UI, sign in with a token, or hand it over once in the address:\n"
+    "http://127.0.0.1:8080/?token=<token> (it is then kept for the browser tab only and\n"
+    "removed from the address bar). Rollback and tag buttons need --read-write and a\n"
+    "token that may write.\n"
     "\n"
     "  --port P          port (default 8080; 0: any free one, printed on the first line)\n"
     "  --bind ADDR       IPv4 address to listen on (default 127.0.0.1, this machine only)\n"
@@ -255,8 +261,12 @@ int cli_serve(const opts *o)
 	char err[512];
 	if (http_start(&cfg, &s, err, sizeof err) != 0)
 		return fail(err);
+	const char *host = cfg.bind && strcmp(cfg.bind, "0.0.0.0") ? cfg.bind : "127.0.0.1";
 	printf("lakehouse serve: listening on http://%s:%u/ (%s)\n", cfg.bind ? cfg.bind : "127.0.0.1",
 	       http_port(s), cfg.read_write ? "read-write" : "read-only sandbox");
+	printf("lakehouse serve: the web UI is at http://%s:%u/ (sign in with a token of "
+	       "`lakehouse token create`%s)\n",
+	       host, http_port(s), cfg.no_auth ? ", or browse read-only without one" : "");
 	fflush(stdout);
 	/* a read-write server delivers the outbox; a read-only one writes nothing, the cursor
 	 * included */

@@ -40,6 +40,9 @@ packages=(build-essential cmake pkg-config libsqlite3-dev libjansson-dev libpq-d
 # the test servers: PostgreSQL 15, and a one-node Ceph with the RADOS Gateway (S3),
 # whose recommended extras are not needed; boto3 lets tests look into the bucket
 [ $want_test = 1 ] && packages+=(postgresql-15 python3-boto3)
+# the web UI's end-to-end tests drive Debian's headless Chromium (npm playwright-core,
+# with no browser download)
+[ $want_test = 1 ] && packages+=(chromium)
 server_packages=(radosgw ceph-mon ceph-osd)
 [ $want_bench = 1 ] && packages+=(awscli wrk)
 [ $want_fuzz = 1 ] && packages+=(clang libclang-rt-14-dev)

@@ -10,6 +10,7 @@
  *   GET|PUT /data/policy   a tenant's policy (lh_policy_get, lh_policy_set; PUT: admins)
  *   POST /tools/NAME       a JSON object in, the tool's JSON result out
  *   POST /mcp              MCP's Streamable HTTP transport (server/mcp.c), no sessions
+ *   GET  /, /ui/...        the web UI and the few endpoints only it needs (server/ui.c)
  *
  * Layer: servers, a client of lakehouse.h. Every answer is JSON; a failure is
  * {"error": kind, "message": text} with the message `lakehouse tool` prints. Every
@@ -28,7 +29,9 @@
  * several may serve one lake.
  */
 #include "server/http.h"
+#include "server/http_int.h"
 #include "server/mcp.h"
+#include "server/ui.h"
 #include "util/buf.h"
 
 #include <arpa/inet.h>
@@ -45,6 +48,7 @@
 #define DEFAULT_CONNECTIONS 2000
 #define IDLE_SECONDS 15
 #define BODY_SECONDS 30
+#define THUMB_CACHE_BYTES ((size_t)64 << 20)
 
 struct http_server {
 	http_config cfg;
@@ -53,6 +57,7 @@ struct http_server {
 	bool loopback;
 	char bind[INET_ADDRSTRLEN];
 	char *openapi;
+	ui_cache *thumbs;
 	pthread_mutex_t mu;
 	pthread_cond_t freed;
 	lh_lake **lakes;
@@ -118,6 +123,17 @@ static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, con
 	return send_error_with(c, status, kind, message, NULL, false);
 }
 
+enum MHD_Result http_send_json(struct MHD_Connection *c, unsigned status, json_t *v)
+{
+	return send_json(c, status, v);
+}
+
+enum MHD_Result http_send_error(struct MHD_Connection *c, unsigned status, const char *kind,
+                                const char *message)
+{
+	return send_error(c, status, kind, message);
+}
+
 static enum MHD_Result send_rpc_error(struct MHD_Connection *c, unsigned status, int code,
                                       const char *message)
 {
@@ -127,7 +143,7 @@ static enum MHD_Result send_rpc_error(struct MHD_Connection *c, unsigned status,
 }
 
 /* The HTTP status and error kind of a library status. */
-static unsigned status_of(lh_status st, char *kind, size_t n)
+unsigned http_status_of(lh_status st, char *kind, size_t n)
 {
 	const char *name = lh_status_name(st);
 	if (!strncmp(name, "LH_ERR_", 7))
@@ -355,15 +371,17 @@ static const char *foreign(const http_server *s, struct MHD_Connection *c)
 {
 	char host[256];
 	const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	const char *authority = origin ? strstr(origin, "://") : NULL;
+	bool same_origin = authority && h && !strcasecmp(authority + 3, h); /* the UI's own page */
 	if (origin && strcmp(origin, "null") != 0) {
 		host_of(origin, host, sizeof host);
-		if (!local_name(s, host))
+		if (!same_origin && !local_name(s, host))
 			return "the Origin header names another site: this server answers only pages "
 			       "of this machine";
 	} else if (origin) {
 		return "the Origin header is 'null': this server answers only pages of this machine";
 	}
-	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 	if (s->loopback && h) {
 		host_of(h, host, sizeof host);
 		if (!local_name(s, host))
@@ -383,7 +401,7 @@ static bool json_body(struct MHD_Connection *c)
 
 typedef enum {
 	R_NONE, R_HEALTH, R_OPENAPI, R_QUERY, R_RETRIEVE, R_INGEST, R_SNAPSHOTS, R_POLICY, R_TOOL,
-	R_MCP
+	R_MCP, R_UI_ASSET, R_UI_SESSION, R_UI_THUMB, R_UI_FRAGMENT
 } route;
 
 /* `method` is one of the comma-separated `list`. */
@@ -406,12 +424,17 @@ static route route_of(const char *url, const char *method, const char **allow)
 	              {"/data/query", R_QUERY, "GET"}, {"/data/retrieve", R_RETRIEVE, "GET"},
 	              {"/data/ingest", R_INGEST, "POST"},
 	              {"/data/snapshots", R_SNAPSHOTS, "POST"}, {"/data/policy", R_POLICY, "GET, PUT"},
-	              {"/mcp", R_MCP, "POST"}};
+	              {"/mcp", R_MCP, "POST"}, {"/ui/session", R_UI_SESSION, "GET"},
+	              {"/ui/thumb", R_UI_THUMB, "GET"}, {"/ui/fragment", R_UI_FRAGMENT, "GET"}};
 	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++)
 		if (!strcmp(url, routes[i].path)) {
 			*allow = routes[i].method;
 			return method_in(routes[i].method, method) ? routes[i].r : R_NONE;
 		}
+	if (ui_asset_find(url)) {
+		*allow = "GET, HEAD";
+		return method_in(*allow, method) ? R_UI_ASSET : R_NONE;
+	}
 	if (!strncmp(url, "/tools/", 7) && url[7]) {
 		*allow = "POST";
 		return strcmp(method, "POST") ? R_NONE : R_TOOL;
@@ -437,7 +460,7 @@ static enum MHD_Result answer_tool(struct MHD_Connection *c, lh_lake *lake,
 		out = NULL;
 	} else {
 		char kind[32];
-		unsigned status = status_of(st, kind, sizeof kind);
+		unsigned status = http_status_of(st, kind, sizeof kind);
 		if (status == MHD_HTTP_INTERNAL_SERVER_ERROR)
 			fprintf(stderr, "lakehouse serve: tool %s failed: %s\n", name, err ? err : "");
 		ok = send_error(c, status, kind, err ? err : lh_strerror(st));
@@ -532,7 +555,7 @@ static enum MHD_Result data_retrieve(struct MHD_Connection *c, lh_lake *lake,
 		json_decref(res);
 	} else {
 		char kind[32];
-		ok = send_error(c, status_of(st, kind, sizeof kind), kind, err ? err : lh_strerror(st));
+		ok = send_error(c, http_status_of(st, kind, sizeof kind), kind, err ? err : lh_strerror(st));
 	}
 	lh_free(out);
 	lh_free(err);
@@ -573,7 +596,7 @@ static enum MHD_Result policy(struct MHD_Connection *c, lh_lake *lake, lh_token_
 	else if ((st = put ? lh_policy_set(lake, tenant, body, &out)
 	                   : lh_policy_get(lake, tenant, &out)) != LH_OK) {
 		char kind[32];
-		ok = send_error(c, status_of(st, kind, sizeof kind), kind, lh_lake_error(lake));
+		ok = send_error(c, http_status_of(st, kind, sizeof kind), kind, lh_lake_error(lake));
 	} else {
 		json_t *p = out ? json_loads(out, 0, NULL) : json_null();
 		ok = send_json(c, MHD_HTTP_OK, json_pack("{s:s, s:o}", "tenant_id", tenant, "policy",
@@ -588,6 +611,8 @@ static enum MHD_Result policy(struct MHD_Connection *c, lh_lake *lake, lh_token_
 static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route r,
                                 const char *url, const char *method, const request *req)
 {
+	if (r == R_UI_ASSET)
+		return ui_send_asset(c, ui_asset_find(url));
 	if (r == R_HEALTH)
 		return send_json(c, MHD_HTTP_OK, json_pack("{s:s, s:s}", "status", "ok", "version",
 		                                           lh_version()));
@@ -610,11 +635,12 @@ static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route 
 		ok = st == LH_ERR_NOT_FOUND
 		         ? send_error_with(c, MHD_HTTP_UNAUTHORIZED, "unauthorized", lh_lake_error(lake),
 		                           NULL, true)
-		         : send_error(c, status_of(st, kind, sizeof kind), kind, lh_lake_error(lake));
+		         : send_error(c, http_status_of(st, kind, sizeof kind), kind, lh_lake_error(lake));
 	} else {
 		lh_tool_options to = s->cfg.tool;
 		to.read_write = s->cfg.read_write && role >= LH_TOKEN_READ_WRITE;
 		to.tenant = role == LH_TOKEN_ADMIN ? NULL : tenant;
+		to.author = tenant;
 		const char *body = req->body.data && *req->body.data ? req->body.data : "{}";
 		const char *tool = r == R_INGEST ? "ingest_records"
 		                   : r == R_SNAPSHOTS ? "append_world_snapshot" : url + 7;
@@ -630,6 +656,17 @@ static enum MHD_Result dispatch(http_server *s, struct MHD_Connection *c, route 
 			break;
 		case R_RETRIEVE:
 			ok = data_retrieve(c, lake, &to);
+			break;
+		case R_UI_SESSION: {
+			ui_caller who = {tenant, role, to.read_write};
+			ok = ui_session(c, &who);
+			break;
+		}
+		case R_UI_THUMB:
+			ok = ui_thumb(c, lake, &to, s->thumbs);
+			break;
+		case R_UI_FRAGMENT:
+			ok = ui_fragment(c, lake, &to);
 			break;
 		case R_INGEST:
 		case R_SNAPSHOTS:
@@ -737,6 +774,7 @@ void http_stop(http_server **sp)
 		MHD_stop_daemon(s->daemon);
 	close_lakes(s);
 	free(s->openapi);
+	ui_cache_free(&s->thumbs);
 	pthread_mutex_destroy(&s->mu);
 	pthread_cond_destroy(&s->freed);
 	free(s);
@@ -785,7 +823,8 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
 	s->lakes = calloc(s->nlakes, sizeof *s->lakes);
 	s->busy = calloc(s->nlakes, sizeof *s->busy);
 	s->openapi = make_openapi();
-	if (!s->lakes || !s->busy || !s->openapi) {
+	s->thumbs = ui_cache_new(THUMB_CACHE_BYTES);
+	if (!s->lakes || !s->busy || !s->openapi || !s->thumbs) {
 		snprintf(err, errlen, "out of memory");
 		http_stop(&s);
 		return -1;
