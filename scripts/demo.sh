@@ -166,4 +166,13 @@ note "Four simulators at once, and the coordinating agent that completes their e
 show /usr/bin/python3 scripts/simulate.py --lake "$LAKE" --nats "$LAKEHOUSE_NATS_URL" --bin "$LH" --sims 4 --steps 40 --batch 10
 kill "$NATS_PID" 2>/dev/null || true
 
+say "13. The web UI on the demo lake"
+UI_TOKEN=$("$LH" --lake "$LAKE" token create --tenant demo 2>/dev/null | tail -1)
+note "Catalog, history (time travel, comparisons, rollback), samples with thumbnails, the"
+note "video fragment player, charts and experiments, in a browser. Start the server:"
+note "    $LH --lake $LAKE serve --read-write --port 8080"
+note "and open (the token of tenant 'demo' is handed over once, then kept for the tab):"
+note "    http://127.0.0.1:8080/?token=$UI_TOKEN"
+note "Screenshots of every page: docs/ui.md."
+
 say "Done in $(( $(date +%s) - T0 )) s. The lake is in $LAKE/ (catalog $LAKE/metadata.sqlite); ./rebuild.sh recreates it."
