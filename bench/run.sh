@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against the build in $1 (default build/). Not part of `make test`.
 #   BENCH_ROWS   rows of the core and query benchmarks (default 10,000,000)
-#   BENCH_ONLY   core | s3 | stream | take | loader | serve (default: all)
+#   BENCH_ONLY   core | s3 | stream | take | loader | serve | ui (default: all)
 #   BENCH_TAKE_ROWS  rows of take's table (a) (default 10,000,000); (b) has 50,000
 set -euo pipefail
 build=${1:-build}
@@ -26,6 +26,10 @@ if [ -z "$only" ] || [ "$only" = loader ]; then
 fi
 if [ -z "$only" ] || [ "$only" = serve ]; then
     "$here/serve.sh" "$build"
+fi
+if [ -z "$only" ] || [ "$only" = ui ]; then
+    # the web UI's requests: pages, counts, histograms, thumbnails, fragments
+    /usr/bin/python3 "$here/ui.py" "$build"
 fi
 if [ -z "$only" ] || [ "$only" = s3 ]; then
     # S3: a Ceph RADOS Gateway on 127.0.0.1, and Debian's aws CLI as the baseline
