@@ -237,22 +237,45 @@ static bool int_arg(struct MHD_Connection *c, const char *name, long long lo, lo
 	return !v || (*end == '\0' && *out >= lo && *out <= hi);
 }
 
-/* "schema.table" as SQL (each part quoted). */
-static void put_table(lh_buf *b, const char *table)
+/* Table `table` as the tools name it ("schema.table", parts double-quoted where they need
+ * it; "table" is main's) as SQL with both parts quoted (caller frees), resolved by the
+ * describe_table tool with the caller's token: NULL when it is no table the caller may
+ * read, and then the answer was sent (*answered). */
+static char *resolve_table(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to,
+                           const char *table, long long snapshot, enum MHD_Result *answered)
 {
-	const char *dot = strchr(table, '.');
-	if (dot) {
-		char *schema = strndup(table, (size_t)(dot - table));
-		lh_buf_sql_ident(b, schema ? schema : "");
-		free(schema);
-		lh_buf_putc(b, '.');
-		table = dot + 1;
+	json_t *in = json_pack("{s:s}", "table", table);
+	if (in && snapshot > 0)
+		json_object_set_new(in, "snapshot", json_integer(snapshot));
+	char *text = in ? json_dumps(in, JSON_COMPACT) : NULL, *out = NULL, *err = NULL;
+	json_decref(in);
+	lh_status st = text ? lh_tool_call(lake, "describe_table", text, to, &out, &err)
+	                    : LH_ERR_NOMEM;
+	free(text);
+	char *sql = NULL;
+	if (st == LH_OK) {
+		json_t *d = json_loads(out, 0, NULL);
+		lh_buf b;
+		lh_buf_init(&b, 0);
+		lh_buf_sql_ident(&b, json_string_value(json_object_get(d, "schema")));
+		lh_buf_putc(&b, '.');
+		lh_buf_sql_ident(&b, json_string_value(json_object_get(d, "name")));
+		json_decref(d);
+		if (d && b.status == LH_OK)
+			sql = lh_buf_steal(&b);
+		else
+			st = LH_ERR_NOMEM;
+		lh_buf_free(&b);
 	}
-	lh_buf_sql_ident(b, table);
+	if (!sql)
+		*answered = send_failure(c, st, err ? err : "out of memory");
+	lh_free(out);
+	lh_free(err);
+	return sql;
 }
 
 /* The first row of "SELECT <what> FROM <table> WHERE <column> = <value> [AND fragment_id =
- * fragment] LIMIT 1", run by the query tool with the caller's token, so its tenant rules
+ * fragment] LIMIT 1" (table: as resolve_table gives it), run by the query tool with the caller's token, so its tenant rules
  * apply (*row: NULL when there is none; caller decrefs). LH_OK, else an answer was sent
  * (*answered). */
 static lh_status table_row(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to,
@@ -263,8 +286,7 @@ static lh_status table_row(struct MHD_Connection *c, lh_lake *lake, const lh_too
 	*row = NULL;
 	lh_buf q;
 	lh_buf_init(&q, 0);
-	lh_buf_printf(&q, "SELECT %s FROM ", what);
-	put_table(&q, table);
+	lh_buf_printf(&q, "SELECT %s FROM %s", what, table);
 	lh_buf_puts(&q, " WHERE ");
 	lh_buf_sql_ident(&q, column);
 	lh_buf_puts(&q, " = ");
@@ -321,7 +343,13 @@ enum MHD_Result ui_thumb(struct MHD_Connection *c, lh_lake *lake, const lh_tool_
 		        "snapshot must be a snapshot id (a whole number of 1 or more)");
 	json_t *row = NULL;
 	enum MHD_Result answered = MHD_NO;
-	if (table_row(c, lake, to, "1", table, column, uri, -1, snapshot, &row, &answered) != LH_OK)
+	char *sql_table = resolve_table(c, lake, to, table, snapshot, &answered);
+	if (!sql_table)
+		return answered;
+	lh_status found = table_row(c, lake, to, "1", sql_table, column, uri, -1, snapshot, &row,
+	                            &answered);
+	free(sql_table);
+	if (found != LH_OK)
 		return answered;
 	json_decref(row);
 	if (!row)
@@ -384,6 +412,10 @@ static bool slurp(const char *path, unsigned char **data, size_t *len)
 	return true;
 }
 
+static enum MHD_Result send_fragment(struct MHD_Connection *c, lh_lake *lake,
+                                     const lh_tool_options *to, const char *table,
+                                     const char *clip, long long fragment);
+
 enum MHD_Result ui_fragment(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to)
 {
 	const char *table = arg(c, "table"), *clip = arg(c, "clip_uri");
@@ -397,6 +429,20 @@ enum MHD_Result ui_fragment(struct MHD_Connection *c, lh_lake *lake, const lh_to
 		return http_send_error(
 		        c, MHD_HTTP_BAD_REQUEST, "invalid",
 		        "fragment must be a fragment_id (a whole number of 0 or more)");
+	enum MHD_Result answered = MHD_NO;
+	char *sql_table = resolve_table(c, lake, to, table, 0, &answered);
+	if (!sql_table)
+		return answered;
+	answered = send_fragment(c, lake, to, sql_table, clip, fragment);
+	free(sql_table);
+	return answered;
+}
+
+/* GET /ui/fragment once its table is resolved (SQL, both parts quoted). */
+static enum MHD_Result send_fragment(struct MHD_Connection *c, lh_lake *lake,
+                                     const lh_tool_options *to, const char *table,
+                                     const char *clip, long long fragment)
+{
 	json_t *row = NULL;
 	enum MHD_Result answered = MHD_NO;
 	if (table_row(c, lake, to, "init_length, byte_length", table, "clip_uri", clip, fragment, 0,

@@ -253,6 +253,16 @@ def test_thumbnails_of_images_a_table_holds(media):
                       ({"table": "raw.nope", "column": "image_uri", "uri": uri}, "nope")]:
         st, out = s.json("GET", q("/ui/thumb", **args), token=tok["ro"])
         assert st in (400, 404) and why in out["message"], (args, out)
+    # a table is named as the tools name it, quoted where a part needs it; nothing but a
+    # table the token may read passes (a subquery in its place is no table)
+    lk.sql('CREATE SCHEMA "we.ird"; CREATE TABLE "we.ird"."im g" AS SELECT image_uri FROM raw.coco')
+    st, hd, _ = s.request("GET", q("/ui/thumb", table='"we.ird"."im g"', column="image_uri",
+                                   uri=uri), token=tok["ro"])
+    assert st == 200 and hd["content-type"] == "image/jpeg"
+    for bad in [f"(SELECT '{uri}' AS image_uri)", "raw.coco WHERE 1=1 --", "raw.coco, raw.other"]:
+        st, out = s.json("GET", q("/ui/thumb", table=bad, column="image_uri", uri=uri),
+                         token=tok["ro"])
+        assert st in (400, 404) and "table" in out["message"], (bad, out)
     # a caption is not an image: a clear error, no crash
     cap = lk.scalar("SELECT caption FROM raw.coco WHERE caption IS NOT NULL LIMIT 1")
     st, out = s.json("GET", q("/ui/thumb", table="raw.coco", column="caption", uri=cap),
