@@ -1,6 +1,8 @@
 // The HTTP API of `lakehouse serve`: tools, the session, thumbnails and video fragments.
-// Every call carries the token of this browser tab (sessionStorage) as a bearer token,
-// and the abort signal of the page being shown, so a page left behind stops its requests.
+// Every call carries the token of this browser tab (sessionStorage) as a bearer token.
+// Requests are made through a page scope (newPage()): each page render gets its own
+// AbortController and its own list of blob: URLs, captured when the page starts, so a page
+// left behind stops its requests and frees its URLs, and cannot borrow the next page's.
 
 const TOKEN_KEY = 'lakehouse.token';
 
@@ -12,8 +14,14 @@ export class ApiError extends Error {
   }
 }
 
-let signal = null;          // the current page's AbortSignal
-let objectUrls = [];        // blob: URLs made for the current page
+/** An error of the user's input (a bad address): shown as it is, never sent anywhere. */
+export class InputError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'InputError';
+    this.status = 400;
+  }
+}
 
 export function getToken() {
   try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch { return ''; }
@@ -33,21 +41,17 @@ function authHeaders(token = memoryToken) {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
-/** Starts a new page: aborts the requests of the previous one and frees its blob URLs. */
-export function newPage() {
-  if (newPage.controller) newPage.controller.abort();
-  newPage.controller = new AbortController();
-  signal = newPage.controller.signal;
-  for (const u of objectUrls) URL.revokeObjectURL(u);
-  objectUrls = [];
-  return signal;
+// Called with the message of any 401 answer to a data request (tools, thumbnails,
+// fragments), before the error reaches the code that asked: a part of a page that
+// tolerates its own failures still signs the tab out when the token is refused.
+let unauthorized = null;
+
+/** Sets what happens when the lake refuses the token (app.js: back to the login). */
+export function onUnauthorized(handler) {
+  unauthorized = handler;
 }
 
-export function isAbort(e) {
-  return e && (e.name === 'AbortError' || (signal && signal.aborted && !(e instanceof ApiError)));
-}
-
-async function errorOf(r) {
+async function errorOf(r, notify = true) {
   let kind = '', message = '';
   try {
     const j = await r.json();
@@ -55,37 +59,150 @@ async function errorOf(r) {
     message = j.message || '';
   } catch { /* not JSON */ }
   if (!message) message = `${r.status} ${r.statusText || 'error'}`;
-  return new ApiError(r.status, kind, message);
+  const e = new ApiError(r.status, kind, message);
+  if (notify && r.status === 401 && unauthorized) unauthorized(e);
+  return e;
 }
 
-/** GET /ui/session with `token` (default: the stored one). */
+function abortError() {
+  return new DOMException('The page was left', 'AbortError');
+}
+
+/** GET /ui/session with `token` (default: the stored one). A 401 here is the caller's. */
 export async function session(token = memoryToken) {
   const r = await fetch('/ui/session', { headers: authHeaders(token), cache: 'no-store' });
-  if (!r.ok) throw await errorOf(r);
+  if (!r.ok) throw await errorOf(r, false);
   return r.json();
 }
 
-/** POST /tools/NAME with `args`; the tool's JSON answer, or throws ApiError. */
-export async function tool(name, args = {}, opts = {}) {
-  const r = await fetch(`/tools/${encodeURIComponent(name)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...authHeaders() },
-    body: JSON.stringify(args),
-    signal: opts.signal === undefined ? signal : opts.signal,
-  });
-  if (!r.ok) throw await errorOf(r);
-  return r.json();
+// ---- arguments --------------------------------------------------------------------------
+
+/** A whole number from text (digits only; or a number that is one), or NaN. */
+function wholeNumber(v) {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : NaN;
+  const t = String(v ?? '').trim();
+  return /^\d+$/.test(t) && Number.isSafeInteger(Number(t)) ? Number(t) : NaN;
 }
 
-/** A read-only query: {columns, rows, row_count, truncated, snapshot_id}. */
-export function query(sql, { maxRows = 1000, snapshot, maxChars } = {}) {
-  const args = { sql, max_rows: maxRows };
-  if (snapshot) args.snapshot = Number(snapshot);
-  if (maxChars) args.max_chars = maxChars;
-  return tool('query', args);
+/**
+ * A snapshot id from an address or a field: undefined when empty (the latest), else a
+ * whole number of 1 or more; anything else throws an InputError (never read the latest
+ * in its place).
+ */
+export function snapshotId(v) {
+  if (v === undefined || v === null || String(v).trim() === '') return undefined;
+  const n = wholeNumber(v);
+  if (!(n >= 1)) {
+    throw new InputError(`“${String(v)}” is not a snapshot id: a snapshot id is a whole number of 1 or more, `
+      + 'as the history lists them. Leave it out to see the latest.');
+  }
+  return n;
 }
 
-/** The rows of a query-shaped answer as objects keyed by column name. */
+/** A whole number of 0 or more written plainly for SQL (never 1e+21); throws if not one. */
+export function sqlInt(n) {
+  if (!Number.isSafeInteger(n) || n < 0) throw new InputError(`${String(n)} is not a whole number this page can use.`);
+  return String(n);
+}
+
+// ---- a page's requests ------------------------------------------------------------------
+
+/**
+ * The requests of one page render: its own AbortController and blob: URLs, captured now.
+ * close() aborts what is still running and frees the URLs; afterwards every call fails
+ * with an AbortError, so a page left behind cannot start new work.
+ */
+export class PageScope {
+  constructor() {
+    this.controller = new AbortController();
+    this.signal = this.controller.signal;
+    this.urls = [];
+  }
+
+  get closed() { return this.signal.aborted; }
+
+  close() {
+    this.controller.abort();
+    for (const u of this.urls) URL.revokeObjectURL(u);
+    this.urls = [];
+  }
+
+  check() {
+    if (this.closed) throw abortError();
+  }
+
+  /** POST /tools/NAME with `args`; the tool's JSON answer, or throws ApiError. */
+  async tool(name, args = {}) {
+    this.check();
+    const r = await fetch(`/tools/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...authHeaders() },
+      body: JSON.stringify(args),
+      signal: this.signal,
+    });
+    if (!r.ok) throw await errorOf(r);
+    const j = await r.json();
+    this.check();
+    return j;
+  }
+
+  /** A read-only query: {columns, rows, row_count, truncated, snapshot_id}. */
+  query(sql, { maxRows = 1000, snapshot, maxChars } = {}) {
+    const args = { sql, max_rows: maxRows };
+    const at = snapshotId(snapshot);
+    if (at !== undefined) args.snapshot = at;
+    if (maxChars) args.max_chars = maxChars;
+    return this.tool('query', args);
+  }
+
+  /** True when a table exists (in information_schema), at the latest snapshot. */
+  async tableExists(name) {
+    const [s, t] = parseTable(name);
+    const r = await this.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_schema = ${lit(s)} AND table_name = ${lit(t)}`,
+      { maxRows: 1 });
+    return r.rows.length > 0;
+  }
+
+  async get(url) {
+    this.check();
+    const r = await fetch(url, { headers: authHeaders(), signal: this.signal });
+    if (!r.ok) throw await errorOf(r);
+    return r;
+  }
+
+  /** GETs `url` with the token and gives a blob: URL of the body, freed with the page. */
+  async blobUrl(url) {
+    const body = await (await this.get(url)).blob();
+    return this.objectUrl(body);
+  }
+
+  /** GETs `url` with the token: its body as an ArrayBuffer. */
+  async fetchBytes(url) {
+    const bytes = await (await this.get(url)).arrayBuffer();
+    this.check();
+    return bytes;
+  }
+
+  /** A blob: URL of `obj` (a Blob or a MediaSource), freed with the page. */
+  objectUrl(obj) {
+    this.check();
+    const u = URL.createObjectURL(obj);
+    this.urls.push(u);
+    return u;
+  }
+}
+
+let current = null;
+
+/** Starts a new page: closes the previous page's scope and gives the new one. */
+export function newPage() {
+  if (current) current.close();
+  current = new PageScope();
+  return current;
+}
+
+/** A read-only query's rows as objects keyed by column name. */
 export function objects(result) {
   if (!result || !result.columns) return [];
   const names = result.columns.map((c) => c.name);
@@ -96,42 +213,29 @@ export function objects(result) {
   });
 }
 
-/** GETs `url` with the token and gives a blob: URL of the body, freed when the page changes. */
-export async function blobUrl(url) {
-  const r = await fetch(url, { headers: authHeaders(), signal });
-  if (!r.ok) throw await errorOf(r);
-  const u = URL.createObjectURL(await r.blob());
-  objectUrls.push(u);
-  return u;
-}
+// ---- the /ui endpoints ------------------------------------------------------------------
 
-/** GET /ui/thumb: a JPEG (longer side <= size) of an image URI that `column` of `table` holds. */
-/** GETs `url` with the token: its body as an ArrayBuffer. */
-export async function fetchBytes(url) {
-  const r = await fetch(url, { headers: authHeaders(), signal });
-  if (!r.ok) throw await errorOf(r);
-  return r.arrayBuffer();
-}
-
-/** A blob: URL of `obj` (a Blob or a MediaSource), freed when the page changes. */
-export function objectUrl(obj) {
-  const u = URL.createObjectURL(obj);
-  objectUrls.push(u);
-  return u;
-}
-
-export function thumbUrl(table, column, uri, size = 160, snapshot) {
-  const p = new URLSearchParams({ table, column, uri, size: String(size) });
-  if (snapshot) p.set('snapshot', String(snapshot));
+/**
+ * GET /ui/thumb: a JPEG (longer side <= size, never enlarged) of the image `uri` that
+ * `column` of table `name` holds (at `snapshot`). table= takes the name as the tools do
+ * (the server resolves it with describe_table). The server serves it only when the query
+ * tool, with this token, finds such a row, and the URI is an asset the lake recorded.
+ * size: 64, 96, 128, 160, 192, 256, 320, 384, 512, 640, 768 or 1024.
+ */
+export function thumbUrl(name, column, uri, size = 160, snapshot) {
+  const p = new URLSearchParams({ table: tableRef(name), column, uri, size: String(size) });
+  const at = snapshotId(snapshot);
+  if (at !== undefined) p.set('snapshot', String(at));
   return `/ui/thumb?${p}`;
 }
 
-export function fragmentUrl(table, clipUri, fragment) {
-  const p = new URLSearchParams({ table, clip_uri: clipUri, fragment: String(fragment) });
+/** GET /ui/fragment: the init segment and fragment `fragment` of clip `clipUri` of fragment index `name`. */
+export function fragmentUrl(name, clipUri, fragment) {
+  const p = new URLSearchParams({ table: tableRef(name), clip_uri: clipUri, fragment: sqlInt(fragment) });
   return `/ui/fragment?${p}`;
 }
 
-// ---- SQL text -------------------------------------------------------------------------
+// ---- SQL text and table names -------------------------------------------------------------
 
 /** A SQL string literal. */
 export function lit(value) {
@@ -143,23 +247,72 @@ export function ident(name) {
   return `"${String(name).replace(/"/g, '""')}"`;
 }
 
-/** Splits 'schema.table' at its first dot. */
-export function splitTable(name) {
-  const i = name.indexOf('.');
-  return i < 0 ? ['main', name] : [name.slice(0, i), name.slice(i + 1)];
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A name part as written in a table name: as it is when a plain identifier, else quoted. */
+export function namePart(part) {
+  return PLAIN.test(part) ? part : ident(part);
 }
 
-/** A quoted reference to 'schema.table'. */
+/**
+ * The name of a table as the pages write it, in addresses, on screen and in the tools'
+ * `table` input: schema.table, each part in double quotes ("" for a quote inside) when it
+ * is not a plain identifier, e.g. shop.products, main."sp ace", "we.ird sch'ema"."ta.ble ""q""".
+ * It is SQL: the tools read it as they read any qualified name (an unquoted part as it is,
+ * no case folding), and put it as it is in what they write (a rollback's commit message).
+ */
+export function tableName(schema, table) {
+  return `${namePart(schema)}.${namePart(table)}`;
+}
+
+/**
+ * [schema, table] of a table name: schema.table with either part in double quotes, or a
+ * table alone (main's). An unquoted table part takes the rest of the text, so an old
+ * address like #/table/shop.orders.2024 still opens shop."orders.2024". Throws an
+ * InputError when the text is not a table name.
+ */
+export function parseTable(name) {
+  const text = String(name ?? '');
+  let i = 0;
+  const part = (rest) => {
+    if (text[i] === '"') {
+      let out = '';
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new InputError(`“${text}” is not a table name: a quote is not closed.`);
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') { out += '"'; i += 2; continue; }
+          i++;
+          return out;
+        }
+        out += text[i++];
+      }
+    }
+    const end = rest ? text.length : (text.indexOf('.', i) < 0 ? text.length : text.indexOf('.', i));
+    const out = text.slice(i, end);
+    i = end;
+    return out;
+  };
+  const first = part(false);
+  let schema = 'main', table = first;
+  if (i < text.length) {
+    if (text[i] !== '.') throw new InputError(`“${text}” is not a table name: write schema.table, a part in double quotes when it needs them.`);
+    i++;
+    schema = first;
+    table = part(true);
+    if (i < text.length) throw new InputError(`“${text}” is not a table name: write schema.table, a part in double quotes when it needs them.`);
+  }
+  if (!schema || !table) throw new InputError(`“${text}” is not a table name: write schema.table.`);
+  return [schema, table];
+}
+
+/** The table name in its canonical form (tableName of parseTable). */
+export function canonicalName(name) {
+  return tableName(...parseTable(name));
+}
+
+/** A fully quoted SQL reference to a table name ("schema"."table"): what the SQL the pages write gets. */
 export function tableRef(name) {
-  const [s, t] = splitTable(name);
+  const [s, t] = parseTable(name);
   return `${ident(s)}.${ident(t)}`;
-}
-
-/** True when a table exists (in information_schema), at the latest snapshot. */
-export async function tableExists(name) {
-  const [s, t] = splitTable(name);
-  const r = await query(
-    `SELECT 1 FROM information_schema.tables WHERE table_schema = ${lit(s)} AND table_name = ${lit(t)}`,
-    { maxRows: 1 });
-  return r.rows.length > 0;
 }

@@ -47,8 +47,9 @@ function parseHash() {
   return { name: parts[0] || 'catalog', args: parts.slice(1), params };
 }
 
-/** A token handed over in the address (/?token=…, or #/page?token=…) is kept in this
- * tab's sessionStorage and removed from the address bar. */
+/** A token handed over in the address (/?token=…, or #/page?token=…) is removed from the
+ * address bar (history.replaceState), so it stays in no link, history entry or bookmark.
+ * Returns it ('' when the address had an empty one), or null when there was none. */
 function takeTokenFromAddress() {
   const search = new URLSearchParams(location.search);
   let token = search.get('token');
@@ -64,10 +65,10 @@ function takeTokenFromAddress() {
       hash = hash.slice(0, qi) + (rest ? `?${rest}` : '');
     }
   }
-  if (token === null) return;
-  if (token) api.setToken(token);
+  if (token === null) return null;
   const q = search.toString();
   history.replaceState(null, '', `${location.pathname}${q ? `?${q}` : ''}${hash}`);
+  return token;
 }
 
 function showSession() {
@@ -94,7 +95,8 @@ async function route(how) {
   const r = parseHash();
   if (!r) return;
   const seq = ++app.seq;
-  api.newPage();
+  // this render's own requests: aborted, and their blob: URLs freed, when the next starts
+  const scope = api.newPage();
   alertError('');
   if (!(how && how.keepStatus)) say('');
   const main = document.getElementById('main');
@@ -106,7 +108,7 @@ async function route(how) {
   markNav(r.name);
   const page = routes[r.name] || notFound;
   // reload: the same page again after an action, keeping the action's message
-  const ctx = { session: app.session, writes: !!app.session.writes, reload: () => route({ keepStatus: true }) };
+  const ctx = { session: app.session, writes: !!app.session.writes, api: scope, reload: () => route({ keepStatus: true }) };
   const focusHeading = !app.first;
   app.first = false;
   const focus = () => {
@@ -120,7 +122,8 @@ async function route(how) {
   } catch (e) {
     if (seq !== app.seq || e.name === 'AbortError') return;
     if (e.status === 401) return signedOut(e.message);
-    root.appendChild(errorBlock(e, 'This page could not load'));
+    // an address the page cannot use says so plainly; a failure of the lake says what failed
+    root.appendChild(errorBlock(e, e instanceof api.InputError ? '' : 'This page could not load'));
     alertError(e.message || String(e));
   }
   if (seq !== app.seq) return;
@@ -134,6 +137,7 @@ async function notFound(root, args, params) {
 }
 
 function signedOut(message) {
+  app.seq++; // the page shown is over: its late answers change nothing
   app.session = null;
   api.setToken('');
   document.getElementById('session').hidden = true;
@@ -190,8 +194,29 @@ function showLogin(message) {
   if (!app.first) input.focus();
 }
 
+/** A token put in the address while the tab is open: taken out of it at once, and used
+ * when it is not the one in use (then the session is asked again). */
+async function onHashChange() {
+  const token = takeTokenFromAddress();
+  if (token && token !== api.getToken()) {
+    api.setToken(token);
+    try {
+      app.session = await api.session();
+    } catch (e) {
+      if (e.status === 401) { signedOut(e.message); return; }
+      alertError(`The lake could not say who this token is: ${e.message}`);
+      return;
+    }
+    showSession();
+  }
+  route();
+}
+
 async function start() {
-  takeTokenFromAddress();
+  const handed = takeTokenFromAddress();
+  if (handed) api.setToken(handed);
+  // a 401 to any request of any page: back to the login, with the lake's reason
+  api.onUnauthorized((e) => { if (app.session) signedOut(e.message); });
   const main = document.getElementById('main');
   document.getElementById('skip-link').addEventListener('click', (ev) => {
     ev.preventDefault();
@@ -203,7 +228,7 @@ async function start() {
     say('Signed out.');
     signedOut('');
   });
-  window.addEventListener('hashchange', () => route());
+  window.addEventListener('hashchange', () => { onHashChange(); });
   try {
     app.session = await api.session();
   } catch (e) {

@@ -1,8 +1,8 @@
 // The catalog (schemas, tables, views, with a search box) and one table's page.
 
 import * as api from './api.js';
-import { h, table, dl, empty, fmtInt, fmtBytes, field, notice } from './dom.js';
-import { heading, href, tableNav, replaceParams, breadcrumbs } from './ui.js';
+import { h, table, dl, empty, fmtInt, fmtBytes, field, nextId } from './dom.js';
+import { heading, href, tableNav, replaceParams, breadcrumbs, timeTravelNotice, errorBlock, snapshotParam } from './ui.js';
 
 export function partitionText(parts) {
   if (!parts || !parts.length) return '';
@@ -16,8 +16,13 @@ export function isFragmentIndex(columnNames) {
   return FRAGMENT_INDEX_COLUMNS.every((c) => set.has(c));
 }
 
-export async function catalogPage(root, args, params) {
+// the column names the search box looks in: at most this many (the query's row cap)
+const COLUMN_CAP = 20000;
+
+export async function catalogPage(root, args, params, ctx) {
+  const io = ctx.api;
   root.appendChild(heading('Catalog', 'Schemas, tables and views of the lake, with their sizes from the catalog.'));
+  const snapshot = api.snapshotId(params.get('snapshot')) ?? '';
   const search = h('input', { type: 'search', id: 'catalog-search', value: params.get('q') || '', autocomplete: 'off', spellcheck: 'false' });
   const count = h('p', { class: 'search-count', id: 'catalog-count', 'aria-live': 'polite' });
   root.appendChild(h('form', { class: 'search-form', role: 'search', onsubmit: (e) => e.preventDefault() },
@@ -25,26 +30,32 @@ export async function catalogPage(root, args, params) {
   const body = h('div', { class: 'catalog-body' }, h('p', { class: 'loading' }, 'Loading the catalog…'));
   root.appendChild(body);
 
-  const snapshot = params.get('snapshot') || '';
-  const at = snapshot ? { snapshot: Number(snapshot) } : {};
-  if (snapshot) {
-    root.insertBefore(h('p', { class: 'notice' }, `Shown as of snapshot ${snapshot} (time travel). `,
-      h('a', { href: href('catalog') }, 'Show the latest')), body);
-  }
+  const at = snapshot ? { snapshot } : {};
+  if (snapshot) root.insertBefore(timeTravelNotice('the catalog', snapshot, href('catalog')), body);
   const [tables, schemas, cols] = await Promise.all([
-    api.tool('list_tables', at),
-    api.tool('list_schemas', at),
-    api.query(`SELECT table_schema, table_name, column_name FROM information_schema.columns
-               WHERE table_catalog = current_database() ORDER BY table_schema, table_name, ordinal_position`, { maxRows: 20000, ...at })
-      .catch(() => null),
+    io.tool('list_tables', at),
+    io.tool('list_schemas', at),
+    io.query(`SELECT table_schema, table_name, column_name FROM information_schema.columns
+               WHERE table_catalog = current_database() ORDER BY table_schema, table_name, ordinal_position`, { maxRows: COLUMN_CAP, ...at })
+      .catch((e) => {
+        if (e.name === 'AbortError' || e.status === 401) throw e;
+        return e;
+      }),
   ]);
   body.textContent = '';
   const colsOf = new Map();
-  if (cols) {
+  if (cols instanceof Error) {
+    root.insertBefore(errorBlock(cols, 'Column names could not be loaded, so the search looks only at names and comments'), body);
+  } else {
     for (const [sc, tb, c] of cols.rows) {
-      const k = `${sc}.${tb}`;
+      const k = api.tableName(sc, tb);
       if (!colsOf.has(k)) colsOf.set(k, []);
       colsOf.get(k).push(c);
+    }
+    if (cols.truncated) {
+      root.insertBefore(h('p', { class: 'notice', id: 'columns-capped' },
+        `The search looks at the first ${fmtInt(cols.rows.length)} column names only: this lake has more than the ${fmtInt(COLUMN_CAP)} the page reads. `
+        + 'Names, comments and views are all searched.'), body);
     }
   }
   const tlist = tables.tables || [];
@@ -64,18 +75,21 @@ export async function catalogPage(root, args, params) {
   ], 'facts summary'));
 
   const searchable = [];
+  const at2 = snapshot ? { snapshot } : null;
   for (const sc of [...schemaNames].sort()) {
     const ts = tlist.filter((t) => t.schema === sc).sort((a, b) => a.name.localeCompare(b.name));
     const vs = vlist.filter((v) => v.schema === sc).sort((a, b) => a.name.localeCompare(b.name));
-    const sec = h('section', { class: 'card schema', 'aria-labelledby': `schema-${sc}`, dataset: { schema: sc } },
-      h('h2', { id: `schema-${sc}` }, `Schema ${sc}`));
+    const hid = nextId('schema-title');
+    const sec = h('section', { class: 'card schema', 'aria-labelledby': hid, dataset: { schema: sc } },
+      h('h2', { id: hid }, `Schema ${api.namePart(sc)}`));
     if (!ts.length && !vs.length) sec.appendChild(empty('No tables.'));
     if (ts.length) {
+      const full = (r) => api.tableName(sc, r.name);
       const t = table({
-        caption: `Tables of ${sc}`,
+        caption: `Tables of ${api.namePart(sc)}`,
         className: 'catalog-tables',
         columns: [
-          { name: 'name', label: 'Table', cell: (r) => h('a', { href: href('table', `${sc}.${r.name}`, snapshot ? { snapshot } : null) }, r.name) },
+          { name: 'name', label: 'Table', cell: (r) => h('a', { href: href('table', full(r), at2), class: 'table-link' }, api.namePart(r.name)) },
           { name: 'rows', label: 'Rows', numeric: true, cell: (r) => h('span', { dataset: { rows: String(r.rows) } }, fmtInt(r.rows)) },
           { name: 'files', label: 'Files', numeric: true, cell: (r) => fmtInt(r.files) },
           { name: 'file_bytes', label: 'Size', numeric: true, cell: (r) => fmtBytes(r.file_bytes) },
@@ -83,39 +97,40 @@ export async function catalogPage(root, args, params) {
           { name: 'comment', label: 'Comment', cell: (r) => r.comment || '' },
           {
             name: 'links', label: 'Open', cell: (r) => h('span', { class: 'link-list' },
-              h('a', { href: href('samples', `${sc}.${r.name}`, snapshot ? { snapshot } : null), 'aria-label': `Samples of ${sc}.${r.name}` }, 'Samples'),
-              h('a', { href: href('history', `${sc}.${r.name}`), 'aria-label': `History of ${sc}.${r.name}` }, 'History'),
-              h('a', { href: href('charts', `${sc}.${r.name}`), 'aria-label': `Charts of ${sc}.${r.name}` }, 'Charts')),
+              h('a', { href: href('samples', full(r), at2), 'aria-label': `Samples of ${full(r)}` }, 'Samples'),
+              h('a', { href: href('history', full(r), at2), 'aria-label': `History of ${full(r)}` }, 'History'),
+              h('a', { href: href('charts', full(r), at2), 'aria-label': `Charts of ${full(r)}` }, 'Charts')),
           },
         ],
         rows: ts,
-        rowAttrs: (r) => ({ dataset: { table: `${sc}.${r.name}` } }),
+        rowAttrs: (r) => ({ dataset: { table: full(r) } }),
       });
       sec.appendChild(t);
       const trs = t.querySelectorAll('tbody tr');
       ts.forEach((r, i) => searchable.push({
         el: trs[i], section: sec,
-        text: [sc, r.name, `${sc}.${r.name}`, r.comment || '', ...(colsOf.get(`${sc}.${r.name}`) || [])].join('\n').toLowerCase(),
+        text: [sc, r.name, `${sc}.${r.name}`, full(r), r.comment || '', ...(colsOf.get(full(r)) || [])].join('\n').toLowerCase(),
       }));
     }
     if (vs.length) {
+      const full = (r) => api.tableName(sc, r.name);
       const t = table({
-        caption: `Views of ${sc}`,
+        caption: `Views of ${api.namePart(sc)}`,
         className: 'catalog-views',
         columns: [
-          { name: 'name', label: 'View', cell: (r) => h('a', { href: href('table', `${sc}.${r.name}`) }, r.name) },
+          { name: 'name', label: 'View', cell: (r) => h('a', { href: href('table', full(r), at2) }, api.namePart(r.name)) },
           { name: 'sql', label: 'Definition', cell: (r) => h('code', { class: 'sql', title: r.sql || '' }, (r.sql || '').length > 160 ? `${r.sql.slice(0, 160)}…` : (r.sql || '')) },
           { name: 'comment', label: 'Comment', cell: (r) => r.comment || '' },
-          { name: 'links', label: 'Open', cell: (r) => h('a', { href: href('samples', `${sc}.${r.name}`), 'aria-label': `Samples of ${sc}.${r.name}` }, 'Samples') },
+          { name: 'links', label: 'Open', cell: (r) => h('a', { href: href('samples', full(r), at2), 'aria-label': `Samples of ${full(r)}` }, 'Samples') },
         ],
         rows: vs,
-        rowAttrs: (r) => ({ dataset: { view: `${sc}.${r.name}` } }),
+        rowAttrs: (r) => ({ dataset: { view: full(r) } }),
       });
       sec.appendChild(t);
       const trs = t.querySelectorAll('tbody tr');
       vs.forEach((r, i) => searchable.push({
         el: trs[i], section: sec,
-        text: [sc, r.name, `${sc}.${r.name}`, r.comment || '', r.sql || '', ...(colsOf.get(`${sc}.${r.name}`) || [])].join('\n').toLowerCase(),
+        text: [sc, r.name, `${sc}.${r.name}`, full(r), r.comment || '', r.sql || '', ...(colsOf.get(full(r)) || [])].join('\n').toLowerCase(),
       }));
     }
     body.appendChild(sec);
@@ -147,37 +162,41 @@ export async function catalogPage(root, args, params) {
   apply();
 }
 
-export async function tablePage(root, args, params) {
-  const name = args[0] || '';
-  const snapshot = params.get('snapshot') || '';
-  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [name, null]]));
+export async function tablePage(root, args, params, ctx) {
+  const io = ctx.api;
+  const name = api.canonicalName(args[0] || '');
+  const { snapshot, error } = snapshotParam(params);
+  const at = snapshot ? { snapshot } : {};
+  root.appendChild(breadcrumbs([['Catalog', href('catalog', snapshot ? { snapshot } : null)], [name, null]]));
   root.appendChild(heading(`Table ${name}`));
+  if (error) throw error;
   root.appendChild(tableNav(name, 'table', { snapshot }));
+  if (snapshot) root.appendChild(timeTravelNotice(name, snapshot, href('table', name), 'time-travel-notice'));
   let d;
   try {
-    d = await api.tool('describe_table', snapshot ? { table: name, snapshot: Number(snapshot) } : { table: name });
+    d = await io.tool('describe_table', { table: name, ...at });
   } catch (e) {
-    if (e.status === 401) throw e;
+    if (e.status === 401 || e.name === 'AbortError') throw e;
     // a view? list_tables names views
-    const [sc, vn] = api.splitTable(name);
-    const lt = await api.tool('list_tables', { schema: sc }).catch(() => null);
-    const v = lt && (lt.views || []).find((x) => x.name === vn);
+    const v = await findView(io, name, at);
     if (!v) throw e;
+    const [sc, vn] = api.parseTable(name);
     root.querySelector('h1').textContent = `View ${name}`;
     document.title = `View ${name} · Modal Lakehouse`;
     root.appendChild(dl([['Comment', v.comment || '—'], ['Definition', h('pre', { class: 'sql' }, v.sql || '')]]));
-    const cols = await api.query(`SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = ${api.lit(sc)} AND table_name = ${api.lit(vn)} ORDER BY ordinal_position`, { maxRows: 2000 }).catch(() => null);
-    if (cols) {
+    const cols = await io.query(`SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = ${api.lit(sc)} AND table_name = ${api.lit(vn)} ORDER BY ordinal_position`, { maxRows: 2000, ...at })
+      .catch((e2) => {
+        if (e2.status === 401 || e2.name === 'AbortError') throw e2;
+        return e2;
+      });
+    if (cols instanceof Error) root.appendChild(errorBlock(cols, 'The columns could not be read'));
+    else {
       root.appendChild(table({
         caption: 'Columns', columns: [{ name: 'column_name', label: 'Name' }, { name: 'data_type', label: 'Type' }, { name: 'is_nullable', label: 'Nullable' }],
         rows: api.objects(cols),
       }));
     }
     return;
-  }
-  if (snapshot) {
-    root.appendChild(notice(`Shown as of snapshot ${snapshot} (time travel). `));
-    root.lastChild.appendChild(h('a', { href: href('table', name) }, 'Show the latest'));
   }
   if (d.comment) root.appendChild(h('p', { class: 'comment', id: 'table-comment' }, d.comment));
   root.appendChild(dl([
@@ -211,3 +230,12 @@ export async function tablePage(root, args, params) {
   }));
 }
 
+/** The view `name` as list_tables describes it (at `at`), or null when there is none. */
+export async function findView(io, name, at = {}) {
+  const [sc, vn] = api.parseTable(name);
+  const lt = await io.tool('list_tables', { schema: sc, ...at }).catch((e) => {
+    if (e.status === 401 || e.name === 'AbortError') throw e;
+    return null;
+  });
+  return (lt && (lt.views || []).find((x) => x.name === vn)) || null;
+}

@@ -111,11 +111,6 @@ export function isTextType(type) {
   return /^(VARCHAR|TEXT|STRING|JSON)$/i.test(String(type || '').trim());
 }
 
-/** A link (<a href>) to a UI address. */
-export function link(href, text, attrs = {}) {
-  return h('a', { href, ...attrs }, text);
-}
-
 /** A data table: columns [{name, label?, cell(row)->node|text, class?, numeric?}], rows. */
 export function table({ caption, columns, rows, className, rowAttrs, captionHidden }) {
   const thead = h('thead', null, h('tr', null, columns.map((c) =>

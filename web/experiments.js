@@ -37,16 +37,24 @@ function runLabel(r) {
   return `run ${r.sim_index ?? ''} (${shortId(r.run_id)})`.replace('run  (', 'run (');
 }
 
+/** Is this error one to pass on (the page was left, or the token refused)? */
+function fatal(e) {
+  return e && (e.name === 'AbortError' || e.status === 401);
+}
+
 /** Does a registry table exist yet? (They are made by the first registry write.) */
-async function registryHas(table) {
-  try { return await api.tableExists(`registry.${table}`); } catch { return false; }
+async function registryHas(io, table) {
+  try { return await io.tableExists(`registry.${table}`); } catch (e) {
+    if (fatal(e)) throw e;
+    return false;
+  }
 }
 
 /** The metrics of runs: Map run_id -> Map key -> [[step, value]]. */
-async function metricsOf(runIds) {
+async function metricsOf(io, runIds) {
   const out = new Map(runIds.map((id) => [id, new Map()]));
-  if (!runIds.length || !(await registryHas('metrics'))) return { out, truncated: false };
-  const r = await api.query(`SELECT run_id, step, key, value FROM registry.metrics WHERE run_id IN (${runIds.map(api.lit).join(', ')})
+  if (!runIds.length || !(await registryHas(io, 'metrics'))) return { out, truncated: false };
+  const r = await io.query(`SELECT run_id, step, key, value FROM registry.metrics WHERE run_id IN (${runIds.map(api.lit).join(', ')})
     ORDER BY run_id, key, step`, { maxRows: 50000 });
   for (const [run, step, key, value] of r.rows) {
     const m = out.get(run);
@@ -57,33 +65,52 @@ async function metricsOf(runIds) {
   return { out, truncated: r.truncated };
 }
 
-/** The tables (outside the registry) with a run_id column, and each run's rows there. */
-async function dataOf(runIds) {
+// a run's rows in a table are counted up to this many and then shown as "1,000+"
+export const DATA_BOUND = 1000;
+
+/**
+ * The tables (outside the registry) with a run_id column, and each run's rows there,
+ * counted with a bound: one query per table, each run's count reading at most
+ * DATA_BOUND + 1 of its rows (a LIMIT stops the scan), so a big table is not read whole
+ * to count what a run wrote.
+ */
+async function dataOf(io, runIds) {
   const res = new Map(runIds.map((id) => [id, []]));
-  const t = await api.query(`SELECT DISTINCT table_schema, table_name FROM information_schema.columns
-    WHERE column_name = 'run_id' AND table_catalog = current_database() ORDER BY table_schema, table_name`, { maxRows: 1000 });
-  const tables = t.rows.map(([sc, tb]) => `${sc}.${tb}`).filter((n) => !n.startsWith('registry.'));
-  await Promise.all(tables.map(async (name) => {
+  const t = await io.query(`SELECT DISTINCT table_schema, table_name, data_type FROM information_schema.columns
+    WHERE column_name = 'run_id' AND table_catalog = current_database() AND table_schema <> 'registry'
+    ORDER BY table_schema, table_name`, { maxRows: 1000 });
+  const tables = t.rows.map(([sc, tb, type]) => ({ name: api.tableName(sc, tb), text: /^(VARCHAR|TEXT|STRING)$/i.test(String(type)) }));
+  await Promise.all(tables.map(async ({ name, text }) => {
+    const ref = api.tableRef(name);
+    const col = text ? 'run_id' : 'CAST(run_id AS VARCHAR)';
+    const sql = runIds.map((id) => `SELECT ${api.lit(id)} AS run_id, (SELECT count(*) FROM (SELECT 1 FROM ${ref} WHERE ${col} = ${api.lit(id)} LIMIT ${DATA_BOUND + 1})) AS n`)
+      .join('\nUNION ALL ');
     try {
-      const c = await api.query(`SELECT CAST(run_id AS VARCHAR) AS run_id, count(*) AS n FROM ${api.tableRef(name)}
-        WHERE CAST(run_id AS VARCHAR) IN (${runIds.map(api.lit).join(', ')}) GROUP BY 1`, { maxRows: runIds.length + 1 });
-      for (const [run, n] of c.rows) if (res.has(run)) res.get(run).push({ table: name, rows: Number(n) });
-    } catch { /* a table this token cannot read */ }
+      const c = await io.query(sql, { maxRows: runIds.length + 1 });
+      for (const [run, n] of c.rows) if (res.has(run) && Number(n) > 0) res.get(run).push({ table: name, rows: Number(n) });
+    } catch (e) {
+      if (fatal(e)) throw e;
+      /* a table this token cannot read */
+    }
   }));
   for (const list of res.values()) list.sort((a, b) => a.table.localeCompare(b.table));
-  return { byRun: res, tables };
+  return { byRun: res, tables: tables.map((x) => x.name) };
+}
+
+function rowsText(n) {
+  return n > DATA_BOUND ? `${fmtInt(DATA_BOUND)}+ rows` : `${fmtInt(n)} row${n === 1 ? '' : 's'}`;
 }
 
 function dataLinks(runId, list) {
   if (!list.length) return empty('No rows with this run_id in the lake’s tables.');
   return h('ul', { class: 'data-links' }, list.map((d) => h('li', null,
-    h('a', { href: href('samples', d.table, { where: `run_id = ${api.lit(runId)}` }), class: 'run-data', dataset: { table: d.table, run: runId } },
-      `${d.table}`), ` — ${fmtInt(d.rows)} rows`)));
+    h('a', { href: href('samples', d.table, { where: `run_id = ${api.lit(runId)}` }), class: 'run-data', dataset: { table: d.table, run: runId, rows: String(d.rows) } },
+      `${d.table}`), ` — ${rowsText(d.rows)}`)));
 }
 
-async function artifacts() {
-  if (!(await registryHas('artifact_versions'))) return null;
-  const r = await api.query(`SELECT name, kind, version, uri, files, bytes, meta, manifest_uri, created_at
+async function artifacts(io) {
+  if (!(await registryHas(io, 'artifact_versions'))) return null;
+  const r = await io.query(`SELECT name, kind, version, uri, files, bytes, meta, manifest_uri, created_at
     FROM registry.artifact_versions ORDER BY created_at DESC, name, version DESC`, { maxRows: 2000 });
   return { rows: api.objects(r), truncated: r.truncated };
 }
@@ -133,7 +160,7 @@ function runsTable(runs, { selectable, caption }) {
         name: 'pick', label: 'Compare',
         cell: (r) => h('input', { type: 'checkbox', class: 'pick-run', value: r.run_id, 'aria-label': `Select ${runLabel(r)} to compare` }),
       }] : []),
-      { name: 'run_id', label: 'Run', cell: (r) => h('a', { href: href('runs', { ids: r.run_id }), class: 'run-link', title: r.run_id }, runLabel(r)) },
+      { name: 'run_id', label: 'Run', cell: (r) => h('a', { href: runsHref([r.run_id]), class: 'run-link', title: r.run_id }, runLabel(r)) },
       { name: 'experiment_id', label: 'Experiment', cell: (r) => h('a', { href: href('experiment', r.experiment_id) }, r.experiment_id) },
       { name: 'status', label: 'Status', cell: (r) => statusBadge(r.status) },
       { name: 'config', label: 'Config', cell: (r) => h('code', null, configText(r.config)) },
@@ -146,13 +173,30 @@ function runsTable(runs, { selectable, caption }) {
   });
 }
 
-export async function experimentsPage(root) {
+/** The address of runs side by side: #/runs?id=A&id=B (a run id may hold any text, commas too). */
+export function runsHref(ids) {
+  return href('runs', { id: ids });
+}
+
+/** The run ids of a #/runs address: ?id= repeated, or the older ?ids=A,B. */
+export function runIdsOf(params) {
+  const ids = params.getAll('id');
+  const old = params.get('ids');
+  if (old) ids.push(...old.split(','));
+  return [...new Set(ids.map((x) => x.trim()).filter(Boolean))];
+}
+
+export async function experimentsPage(root, args, params, ctx) {
+  const io = ctx.api;
   root.appendChild(heading('Experiments', 'The experiment and run registry.'));
   const body = h('div', null, h('p', { class: 'loading' }, 'Loading experiments…'));
   root.appendChild(body);
   const [ex, runs] = await Promise.all([
-    api.tool('experiment_list', {}),
-    api.query(`SELECT ${RUN_COLUMNS} FROM registry.simulation_runs ORDER BY started_at DESC`, { maxRows: 100 }).catch(() => null),
+    io.tool('experiment_list', {}),
+    io.query(`SELECT ${RUN_COLUMNS} FROM registry.simulation_runs ORDER BY started_at DESC`, { maxRows: 100 }).catch((e) => {
+      if (fatal(e)) throw e;
+      return null;
+    }),
   ]);
   body.textContent = '';
   const list = api.objects(ex);
@@ -184,7 +228,7 @@ export async function experimentsPage(root) {
   }
 }
 
-/** A runs table with checkboxes and a button that opens #/runs?ids=… */
+/** A runs table with checkboxes and a button that opens #/runs?id=…&id=… */
 function comparePicker(runs, caption) {
   const wrap = h('div', { class: 'compare-picker' });
   const t = runsTable(runs, { selectable: true, caption });
@@ -193,17 +237,18 @@ function comparePicker(runs, caption) {
     const ids = [...wrap.querySelectorAll('input.pick-run:checked')].map((c) => c.value);
     if (ids.length < 2) { alertError('Select two or more runs to compare.'); return; }
     alertError('');
-    location.hash = href('runs', { ids: ids.join(',') });
+    location.hash = runsHref(ids);
   });
   wrap.append(t, h('div', { class: 'form-buttons' }, btn));
   return wrap;
 }
 
-export async function experimentPage(root, args) {
+export async function experimentPage(root, args, params, ctx) {
+  const io = ctx.api;
   const id = args[0] || '';
   root.appendChild(breadcrumbs([['Experiments', href('experiments')], [id, null]]));
   root.appendChild(heading(`Experiment ${id}`));
-  const show = await api.tool('experiment_show', { experiment_id: id });
+  const show = await io.tool('experiment_show', { experiment_id: id });
   const e = show.experiment || {};
   root.appendChild(dl([
     ['Project', e.project ?? '—'],
@@ -224,7 +269,8 @@ export async function experimentPage(root, args) {
   if (!runs.length) return;
   const shown = runs.slice(0, 24);
   const ids = shown.map((r) => r.run_id);
-  const [{ out: metrics, truncated }, data, arts] = await Promise.all([metricsOf(ids), dataOf(ids).catch(() => null), artifacts().catch(() => null)]);
+  const soft = (e) => { if (fatal(e)) throw e; return null; };
+  const [{ out: metrics, truncated }, data, arts] = await Promise.all([metricsOf(io, ids), dataOf(io, ids).catch(soft), artifacts(io).catch(soft)]);
   const mSec = section('Metrics of each run');
   mSec.id = 'metrics';
   if (truncated) mSec.appendChild(notice('Some metrics were cut by the server’s row cap.'));
@@ -234,7 +280,7 @@ export async function experimentPage(root, args) {
   for (const r of shown) {
     const m = metrics.get(r.run_id);
     const art = h('article', { class: 'run-card', dataset: { run: r.run_id } },
-      h('h3', null, h('a', { href: href('runs', { ids: r.run_id }) }, runLabel(r)), ' ', statusBadge(r.status)),
+      h('h3', null, h('a', { href: runsHref([r.run_id]) }, runLabel(r)), ' ', statusBadge(r.status)),
       h('p', null, h('code', null, configText(r.config))));
     if (!m || !m.size) art.appendChild(empty('No metrics logged.'));
     else {
@@ -252,18 +298,19 @@ export async function experimentPage(root, args) {
   root.appendChild(artifactSection(arts, [id, ...ids], `experiment ${id} or its runs`));
 }
 
-export async function runsPage(root, args, params) {
-  const ids = [...new Set((params.get('ids') || '').split(',').map((x) => x.trim()).filter(Boolean))];
+export async function runsPage(root, args, params, ctx) {
+  const io = ctx.api;
+  const ids = runIdsOf(params);
   const title = ids.length === 1 ? `Run ${shortId(ids[0])}` : `Compare ${ids.length} runs`;
   root.appendChild(breadcrumbs([['Experiments', href('experiments')], [title, null]]));
   root.appendChild(heading(title, ids.length > 1 ? 'Configs side by side, metrics overlaid.' : null));
   if (!ids.length) { root.appendChild(empty('Pick runs on an experiment’s page.')); return; }
-  if (!(await registryHas('simulation_runs'))) { root.appendChild(empty('No runs yet.')); return; }
-  const r = await api.query(`SELECT ${RUN_COLUMNS} FROM registry.simulation_runs WHERE run_id IN (${ids.map(api.lit).join(', ')})`, { maxRows: ids.length });
+  if (!(await registryHas(io, 'simulation_runs'))) { root.appendChild(empty('No runs yet.')); return; }
+  const r = await io.query(`SELECT ${RUN_COLUMNS} FROM registry.simulation_runs WHERE run_id IN (${ids.map(api.lit).join(', ')})`, { maxRows: ids.length });
   const found = api.objects(r);
   const runs = ids.map((id) => found.find((x) => x.run_id === id)).filter(Boolean);
   const missing = ids.filter((id) => !found.some((x) => x.run_id === id));
-  if (missing.length) root.appendChild(notice(`No such run: ${missing.join(', ')}.`));
+  if (missing.length) root.appendChild(notice(`No such run: ${missing.map((x) => `“${x}”`).join(', ')}.`));
   if (!runs.length) return;
   root.appendChild(runsTable(runs, { selectable: false, caption: 'Runs' }));
 
@@ -295,8 +342,9 @@ export async function runsPage(root, args, params) {
   }
   root.appendChild(cfg);
 
+  const soft = (e) => { if (fatal(e)) throw e; return null; };
   const [{ out: metrics, truncated }, data, arts] = await Promise.all([
-    metricsOf(runs.map((x) => x.run_id)), dataOf(runs.map((x) => x.run_id)).catch(() => null), artifacts().catch(() => null)]);
+    metricsOf(io, runs.map((x) => x.run_id)), dataOf(io, runs.map((x) => x.run_id)).catch(soft), artifacts(io).catch(soft)]);
   const mSec = section('Metrics');
   mSec.id = 'metrics';
   if (truncated) mSec.appendChild(notice('Some metrics were cut by the server’s row cap.'));

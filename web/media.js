@@ -3,8 +3,6 @@
 // timestamp offset, so the video runs from 0 to the fragment's length. Where the codec is
 // not one MSE takes, the file plays as it is (a blob: URL of the bytes).
 
-import { objectUrl } from './api.js';
-
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl']);
 
 /** The boxes of bytes[start, end): [{type, start (of the payload), end}]. */
@@ -71,9 +69,10 @@ function once(target, event) {
 
 /**
  * Shows the MP4 in `buffer` in `video`, shifted so the fragment starting at `startTime`
- * seconds starts at 0. Resolves to 'mse' or 'file' (how it is played).
+ * seconds starts at 0. objectUrl(obj) makes the blob: URL (the page's, freed with it).
+ * Resolves to 'mse' or 'file' (how it is played).
  */
-export async function playFragment(video, buffer, startTime) {
+export async function playFragment(video, buffer, startTime, objectUrl) {
   const codec = mp4Codec(buffer);
   const mime = codec ? `video/mp4; codecs="${codec}"` : '';
   if (!codec || !window.MediaSource || !MediaSource.isTypeSupported(mime)) {

@@ -3,8 +3,8 @@
 
 import * as api from './api.js';
 import { h, s, table, dl, empty, fmtInt, fmtNum, field, notice, valueNode, valueText, clear } from './dom.js';
-import { heading, href, tableNav, breadcrumbs, errorBlock, section } from './ui.js';
-import { isFragmentIndex } from './catalog.js';
+import { heading, href, tableNav, breadcrumbs, errorBlock, section, alertError, replaceParams, timeTravelNotice, snapshotParam } from './ui.js';
+import { isFragmentIndex, findView } from './catalog.js';
 import { PALETTE, swatch } from './charts.js';
 import { playFragment } from './media.js';
 
@@ -30,19 +30,20 @@ function thumb(tableName, column, uri, snapshot, size = 160) {
   return img;
 }
 
-/** Loads the thumbnails of `root`, a few at a time. */
-export function loadThumbs(root) {
+/** Loads the thumbnails of `root` with the page's requests (`io`), a few at a time. */
+export function loadThumbs(io, root) {
   const queue = [...root.querySelectorAll('img.thumb[data-state="pending"]')];
   const worker = async () => {
     while (queue.length) {
       const img = queue.shift();
       img.dataset.state = 'loading';
       try {
-        img.src = await api.blobUrl(img._src);
+        img.src = await io.blobUrl(img._src);
         await img.decode().catch(() => {});
         img.dataset.state = img.naturalWidth > 0 ? 'loaded' : 'error';
       } catch (e) {
-        if (e.name === 'AbortError') return;
+        // the page was left, or the token was refused (the tab is signed out already)
+        if (e.name === 'AbortError' || e.status === 401) return;
         img.dataset.state = 'error';
         img.replaceWith(h('span', { class: 'thumb-failed', title: e.message, dataset: { uri: img.dataset.uri } },
           `No preview (${e.message})`));
@@ -57,19 +58,40 @@ function cellFor(tableName, col, v, snapshot) {
   return valueNode(v);
 }
 
-export async function samplesPage(root, args, params) {
-  const name = args[0] || '';
+/**
+ * The page asked for by ?page=: 1 when absent; Infinity or a whole number of 1 or more
+ * (clamped to the last page later); anything else throws an InputError.
+ */
+export function pageParam(raw) {
+  const t = String(raw ?? '').trim();
+  if (!t) return 1;
+  const n = Number(t);
+  if (n === Infinity || (Number.isInteger(n) && n >= 1)) return n;
+  throw new api.InputError(`“${t}” is not a page number: pages are numbered 1, 2, 3 and on.`);
+}
+
+export async function samplesPage(root, args, params, ctx) {
+  const io = ctx.api;
+  const name = api.canonicalName(args[0] || '');
   const where = (params.get('where') || '').trim();
-  const snapshot = params.get('snapshot') || '';
   const order = params.get('order') || '';
   const desc = params.get('desc') === '1';
-  let page = Math.max(1, Math.floor(Number(params.get('page')) || 1));
-  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [name, href('table', name)], ['Samples', null]]));
+  const { snapshot, error } = snapshotParam(params);
+  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [name, href('table', name, { snapshot })], ['Samples', null]]));
   root.appendChild(heading(`Samples of ${name}`));
+  if (error) throw error;
+  const wanted = pageParam(params.get('page'));
   root.appendChild(tableNav(name, 'samples', { snapshot }));
 
-  const at = snapshot ? { snapshot: Number(snapshot) } : {};
-  const descr = await api.tool('describe_table', { table: name, ...at }).catch((e) => (e.status === 401 ? Promise.reject(e) : null));
+  const at = snapshot ? { snapshot } : {};
+  // a table (describe_table), or a view (list_tables); anything else is an error to show
+  let descr = null;
+  try {
+    descr = await io.tool('describe_table', { table: name, ...at });
+  } catch (e) {
+    if (e.status === 401 || e.name === 'AbortError') throw e;
+    if (!(await findView(io, name, at))) throw e;
+  }
   const isTable = !!descr;
   const orderSel = h('select', { id: 'filter-order', name: 'order' },
     h('option', { value: '' }, 'table order (fastest)'),
@@ -78,8 +100,9 @@ export async function samplesPage(root, args, params) {
   if (order && ![...orderSel.options].some((o) => o.value === order)) orderSel.appendChild(h('option', { value: order, selected: true }, order));
   const descBox = h('input', { type: 'checkbox', id: 'filter-desc', name: 'desc', checked: desc });
   const whereInput = h('input', { type: 'text', id: 'filter-where', name: 'where', value: where, autocomplete: 'off', spellcheck: 'false', class: 'wide' });
-  const snapInput = h('input', { type: 'number', id: 'filter-snapshot', name: 'snapshot', min: '1', step: '1', value: snapshot, inputmode: 'numeric' });
-  const form = h('form', { class: 'filter-form', id: 'filter-form', 'aria-label': 'Filter rows' },
+  const snapInput = h('input', { type: 'number', id: 'filter-snapshot', name: 'snapshot', min: '1', step: '1', value: String(snapshot), inputmode: 'numeric' });
+  // novalidate: the snapshot field is checked by the page, with its message
+  const form = h('form', { class: 'filter-form', id: 'filter-form', 'aria-label': 'Filter rows', novalidate: true },
     field('Filter (SQL WHERE clause)', whereInput, 'For example: caption ILIKE \'%dog%\' AND image_width > 400'),
     field('As of snapshot', snapInput, 'Empty: the latest'),
     field('Sort by', orderSel, 'Sorting reads the whole table'),
@@ -89,30 +112,51 @@ export async function samplesPage(root, args, params) {
       where || snapshot || order ? h('a', { href: href('samples', name), class: 'button-link' }, 'Clear') : null));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    let snap;
+    try { snap = api.snapshotId(snapInput.value); } catch (err) {
+      snapInput.setAttribute('aria-invalid', 'true');
+      alertError(err.message);
+      snapInput.focus();
+      return;
+    }
     location.hash = href('samples', name, {
-      where: whereInput.value.trim(), snapshot: snapInput.value.trim(), order: orderSel.value, desc: orderSel.value && descBox.checked ? '1' : '', page: 1,
+      where: whereInput.value.trim(), snapshot: snap, order: orderSel.value, desc: orderSel.value && descBox.checked ? '1' : '', page: 1,
     });
   });
   root.appendChild(form);
-  if (snapshot) {
-    root.appendChild(h('p', { class: 'notice', id: 'time-travel-notice' }, `Showing ${name} as of snapshot ${snapshot} (time travel). `,
-      h('a', { href: href('samples', name, { where }) }, 'Show the latest')));
-  }
+  if (snapshot) root.appendChild(timeTravelNotice(name, snapshot, href('samples', name, { where }), 'time-travel-notice'));
   const body = h('div', { class: 'samples-body' }, h('p', { class: 'loading' }, 'Loading rows…'));
   root.appendChild(body);
 
   const ref = api.tableRef(name);
   const cond = where ? ` WHERE (${where})` : '';
+  const countRows = () => io.query(`SELECT count(*) AS n FROM ${ref}${cond}`, { maxRows: 1, ...at }).then((r) => Number(r.rows[0][0]));
+  // the rows there are: the catalog's count, or (filtered) a count of the rows kept; a page
+  // past the last is the last. The count runs first only when the page asked for is not 1.
+  let total = where ? null : (descr ? Number(descr.rows) : null);
+  if (where && wanted > 1) total = await countRows();
+  const pagesOf = (n) => Math.max(1, Math.ceil(n / PAGE_SIZE));
+  let page = wanted;
+  let clamped = false;
+  if (total !== null && page > pagesOf(total)) { page = pagesOf(total); clamped = true; }
+  if (!Number.isSafeInteger((page - 1) * PAGE_SIZE)) {
+    throw new api.InputError(`Page ${params.get('page')} is past the rows this page can reach: pick a smaller page number.`);
+  }
   const offset = (page - 1) * PAGE_SIZE;
   const orderBy = order ? ` ORDER BY ${order === 'rowid' ? 'rowid' : api.ident(order)}${desc ? ' DESC' : ''} NULLS LAST` : '';
-  const sel = (withRowid) => `SELECT ${withRowid ? 'rowid AS "rowid", ' : ''}* FROM ${ref}${cond}${orderBy} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
-  const [res, total] = await Promise.all([
-    api.query(sel(isTable), { maxRows: PAGE_SIZE + 1, ...at }),
-    where
-      ? api.query(`SELECT count(*) AS n FROM ${ref}${cond}`, { maxRows: 1, ...at }).then((r) => Number(r.rows[0][0]))
-      : Promise.resolve(descr ? Number(descr.rows) : null),
+  const sel = (withRowid) => `SELECT ${withRowid ? 'rowid AS "rowid", ' : ''}* FROM ${ref}${cond}${orderBy} LIMIT ${PAGE_SIZE + 1} OFFSET ${api.sqlInt(offset)}`;
+  const [res, counted] = await Promise.all([
+    io.query(sel(isTable), { maxRows: PAGE_SIZE + 1, ...at }),
+    where && total === null ? countRows() : Promise.resolve(total),
   ]);
+  total = counted;
   clear(body);
+  if (clamped) {
+    replaceParams({ where, snapshot, order, desc: desc ? '1' : '', page });
+    body.appendChild(h('p', { class: 'notice', id: 'page-clamped' },
+      `There is no page ${String(params.get('page')).trim()}: ${name} has ${fmtInt(pagesOf(total))} page${pagesOf(total) === 1 ? '' : 's'}`
+      + `${where ? ' of rows matching the filter' : ''}. Showing the last.`));
+  }
   const cols = res.columns.map((c) => c.name);
   const dataCols = isTable ? cols.slice(1) : cols;
   const rows = api.objects(res);
@@ -163,7 +207,7 @@ export async function samplesPage(root, args, params) {
     rowAttrs: (r) => (isTable ? { dataset: { rowid: String(r.rowid) } } : null),
   }));
   body.appendChild(pager(name, { where, snapshot, order, desc, page, pages, hasNext }, 'bottom'));
-  loadThumbs(body);
+  loadThumbs(io, body);
 }
 
 function pager(name, { where, snapshot, order, desc, page, pages, hasNext }, where2 = 'top') {
@@ -183,21 +227,25 @@ function pager(name, { where, snapshot, order, desc, page, pages, hasNext }, whe
     e.preventDefault();
     let p = Math.max(1, Math.floor(Number(input.value) || 1));
     if (pages) p = Math.min(p, pages);
+    if (!Number.isSafeInteger(p)) p = pages || 1;
     location.hash = to(p);
   });
   return h('nav', { class: 'pager', 'aria-label': where2 === 'top' ? 'Pages' : 'Pages (bottom)' }, h('ul', null, items), go);
 }
 
-export async function rowPage(root, args, params) {
-  const name = args[0] || '';
-  const rowid = Math.floor(Number(args[1]));
-  const snapshot = params.get('snapshot') || '';
-  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [name, href('table', name)], ['Samples', href('samples', name, { snapshot })], [`Row ${args[1]}`, null]]));
-  root.appendChild(heading(`Row ${args[1]} of ${name}`, snapshot ? `As of snapshot ${snapshot}.` : null));
+export async function rowPage(root, args, params, ctx) {
+  const io = ctx.api;
+  const name = api.canonicalName(args[0] || '');
+  const rowText = String(args[1] ?? '');
+  const { snapshot, error } = snapshotParam(params);
+  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [name, href('table', name, { snapshot })], ['Samples', href('samples', name, { snapshot })], [`Row ${rowText}`, null]]));
+  root.appendChild(heading(`Row ${rowText} of ${name}`, snapshot ? `As of snapshot ${snapshot}.` : null));
+  if (error) throw error;
   root.appendChild(tableNav(name, 'samples', { snapshot }));
-  if (!Number.isInteger(rowid) || rowid < 0) { root.appendChild(empty('A row id is a whole number.')); return; }
-  const at = snapshot ? { snapshot: Number(snapshot) } : {};
-  const res = await api.query(`SELECT rowid AS "rowid", * FROM ${api.tableRef(name)} WHERE rowid = ${rowid}`, { maxRows: 1, ...at });
+  const rowid = /^\d+$/.test(rowText) ? Number(rowText) : NaN;
+  if (!Number.isSafeInteger(rowid)) { root.appendChild(empty('A row id is a whole number of 0 or more.')); return; }
+  const at = snapshot ? { snapshot } : {};
+  const res = await io.query(`SELECT rowid AS "rowid", * FROM ${api.tableRef(name)} WHERE rowid = ${api.sqlInt(rowid)}`, { maxRows: 1, ...at });
   const nav = h('p', { class: 'link-list' },
     rowid > 0 ? h('a', { href: href('row', name, rowid - 1, { snapshot }) }, 'Previous row') : null,
     h('a', { href: href('row', name, rowid + 1, { snapshot }) }, 'Next row'),
@@ -227,34 +275,43 @@ export async function rowPage(root, args, params) {
   }
   if (res.truncated) root.appendChild(notice('The server cut some values short (its size cap).'));
   root.appendChild(nav);
-  loadThumbs(root);
+  loadThumbs(io, root);
 }
 
 // ---- the video fragment player ------------------------------------------------------------
 
-export async function videoPage(root, args, params) {
-  const idx = args[0] || '';
-  const fragment = Math.floor(Number(args[1]));
+export async function videoPage(root, args, params, ctx) {
+  const io = ctx.api;
+  const idx = api.canonicalName(args[0] || '');
+  const fragText = String(args[1] ?? '');
+  const fragment = /^\d+$/.test(fragText) ? Number(fragText) : NaN;
   const clip = params.get('clip') || '';
   const clipName = clip.split('/').pop();
-  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [idx, href('table', idx)], ['Samples', href('samples', idx)], [`Fragment ${args[1]}`, null]]));
-  root.appendChild(heading(`Fragment ${args[1]} of ${clipName || 'a clip'}`, `From the fragment index ${idx}.`));
-  if (!clip || !Number.isInteger(fragment)) {
-    root.appendChild(empty('This address needs a fragment id and ?clip=<clip_uri>. Pick a fragment on the samples page.'));
+  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [idx, href('table', idx)], ['Samples', href('samples', idx)], [`Fragment ${fragText}`, null]]));
+  root.appendChild(heading(`Fragment ${fragText} of ${clipName || 'a clip'}`, `From the fragment index ${idx}.`));
+  if (!clip || !Number.isSafeInteger(fragment)) {
+    root.appendChild(empty('This address needs a fragment id (a whole number) and ?clip=<clip_uri>. Pick a fragment on the samples page.'));
     return;
   }
   const ref = api.tableRef(idx);
-  const [sc, tb] = api.splitTable(idx);
-  const clipsRef = api.tableRef(`${sc}.${tb}_clips`);
-  const annRef = api.tableRef(`${sc}.${tb}_annotations`);
+  const [sc, tb] = api.parseTable(idx);
+  // the clip table and the annotation table of `video ingest`, when this index has them
+  const listed = await io.tool('list_tables', { schema: sc });
+  const here = new Set((listed.tables || []).map((t) => t.name));
+  const clipsName = here.has(`${tb}_clips`) ? api.tableName(sc, `${tb}_clips`) : null;
+  const annName = here.has(`${tb}_annotations`) ? api.tableName(sc, `${tb}_annotations`) : null;
+  const fid = api.sqlInt(fragment);
   const [fr, clipRes, neighbours] = await Promise.all([
-    api.query(`SELECT * FROM ${ref} WHERE clip_uri = ${api.lit(clip)} AND fragment_id = ${fragment}`, { maxRows: 1 }),
-    api.query(`SELECT * FROM ${clipsRef} WHERE clip_uri = ${api.lit(clip)}`, { maxRows: 1 }).catch(() => null),
-    api.query(`SELECT fragment_id FROM ${ref} WHERE clip_uri = ${api.lit(clip)} AND fragment_id IN (${fragment - 1}, ${fragment + 1}) ORDER BY fragment_id`, { maxRows: 2 }),
+    io.query(`SELECT * FROM ${ref} WHERE clip_uri = ${api.lit(clip)} AND fragment_id = ${fid}`, { maxRows: 1 }),
+    clipsName ? io.query(`SELECT * FROM ${api.tableRef(clipsName)} WHERE clip_uri = ${api.lit(clip)}`, { maxRows: 1 }).catch((e) => {
+      if (e.status === 401 || e.name === 'AbortError') throw e;
+      return e;
+    }) : null,
+    io.query(`SELECT fragment_id FROM ${ref} WHERE clip_uri = ${api.lit(clip)} AND fragment_id IN (${api.sqlInt(Math.max(0, fragment - 1))}, ${api.sqlInt(fragment + 1)}) ORDER BY fragment_id`, { maxRows: 2 }),
   ]);
   if (!fr.rows.length) { root.appendChild(empty(`${idx} has no fragment ${fragment} of this clip.`)); return; }
   const f = api.objects(fr)[0];
-  const clipInfo = clipRes && clipRes.rows.length ? api.objects(clipRes)[0] : null;
+  const clipInfo = clipRes && !(clipRes instanceof Error) && clipRes.rows.length ? api.objects(clipRes)[0] : null;
   if (clipInfo && clipInfo.source) {
     const title = `Fragment ${fragment} of ${String(clipInfo.source).split('/').pop()}`;
     root.querySelector('h1').textContent = title;
@@ -280,9 +337,9 @@ export async function videoPage(root, args, params) {
   const nextBtn = h('button', { type: 'button', id: 'next-frame' }, 'Next frame');
   const playBtn = h('button', { type: 'button', id: 'play-pause' }, 'Play');
   const controls = h('div', { class: 'player-controls' }, prevBtn, playBtn, nextBtn,
-    h('span', { class: 'check' }, showBoxes, h('label', { for: 'show-boxes' }, 'Show annotation boxes')));
+    annName ? h('span', { class: 'check' }, showBoxes, h('label', { for: 'show-boxes' }, 'Show annotation boxes')) : null);
   const legend = h('ul', { class: 'legend', id: 'class-legend', 'aria-label': 'Object classes in this fragment' });
-  root.appendChild(h('figure', { class: 'player' }, h('div', { class: 'video-box' }, video, overlay), h('figcaption', null, readout), controls, legend));
+  root.appendChild(h('figure', { class: 'player' }, h('div', { class: 'video-box' }, video, overlay), h('figcaption', null, readout), controls, annName ? legend : null));
 
   const links = h('p', { class: 'link-list' },
     neighbours.rows.some((r) => r[0] === fragment - 1) ? h('a', { href: href('video', idx, fragment - 1, { clip }), rel: 'prev' }, 'Previous fragment') : null,
@@ -295,27 +352,41 @@ export async function videoPage(root, args, params) {
   if (clipInfo) {
     stats.appendChild(h('h3', null, 'Clip'));
     stats.appendChild(dl(Object.entries(clipInfo).map(([k, v]) => [k, v]), 'facts compact'));
+  } else if (clipRes instanceof Error) {
+    stats.appendChild(errorBlock(clipRes, `The clip's details could not be read from ${clipsName}`));
   }
   root.appendChild(stats);
+
+  // without a clip or annotation table: play the fragment alone, and say so plainly
+  const missing = [
+    clipsName ? null : `no clip table (${api.tableName(sc, `${tb}_clips`)})`,
+    annName ? null : `no annotation table (${api.tableName(sc, `${tb}_annotations`)})`,
+  ].filter(Boolean);
+  if (missing.length) {
+    root.insertBefore(h('p', { class: 'notice', id: 'player-note' },
+      `${idx} has ${missing.join(' and ')}: the fragment plays ${annName ? 'without the clip’s details' : clipsName ? 'without annotation boxes' : 'without annotation boxes or the clip’s details'}.`), links);
+  }
 
   // annotations of this fragment's frames
   const byFrame = new Map();
   const classes = new Map();
   let annNote = '';
-  try {
-    const ann = await api.query(`SELECT frame, track_id, bb_left, bb_top, bb_width, bb_height, score, class FROM ${annRef}
-      WHERE clip_uri = ${api.lit(clip)} AND frame BETWEEN ${sf} AND ${ef} ORDER BY frame, track_id`, { maxRows: 100000 });
-    for (const a of api.objects(ann)) {
-      if (!byFrame.has(a.frame)) byFrame.set(a.frame, []);
-      byFrame.get(a.frame).push(a);
-      const c = classes.get(a.class) || { boxes: 0, tracks: new Set() };
-      c.boxes++; c.tracks.add(a.track_id);
-      classes.set(a.class, c);
+  if (annName) {
+    try {
+      const ann = await io.query(`SELECT frame, track_id, bb_left, bb_top, bb_width, bb_height, score, class FROM ${api.tableRef(annName)}
+        WHERE clip_uri = ${api.lit(clip)} AND frame BETWEEN ${api.sqlInt(sf)} AND ${api.sqlInt(ef)} ORDER BY frame, track_id`, { maxRows: 100000 });
+      for (const a of api.objects(ann)) {
+        if (!byFrame.has(a.frame)) byFrame.set(a.frame, []);
+        byFrame.get(a.frame).push(a);
+        const c = classes.get(a.class) || { boxes: 0, tracks: new Set() };
+        c.boxes++; c.tracks.add(a.track_id);
+        classes.set(a.class, c);
+      }
+      if (ann.truncated) annNote = 'Some annotation boxes were cut by the server’s row cap.';
+    } catch (e) {
+      if (e.status === 401 || e.name === 'AbortError') throw e;
+      annNote = `No annotation boxes: ${e.message}`;
     }
-    if (ann.truncated) annNote = 'Some annotation boxes were cut by the server’s row cap.';
-  } catch (e) {
-    if (e.status === 401) throw e;
-    annNote = `No annotation boxes: ${e.message}`;
   }
   const classColor = (c) => PALETTE[Math.abs(Number(c) || 0) % PALETTE.length];
   for (const [c, info] of [...classes].sort((a, b) => a[0] - b[0])) {
@@ -346,7 +417,7 @@ export async function videoPage(root, args, params) {
     }
     overlay.dataset.frame = String(frame);
     overlay.dataset.boxes = String(boxes.length);
-    readout.textContent = `Frame ${frame} (frames ${sf}–${ef}, ${fmtNum(fps)} fps) · ${(byFrame.get(frame) || []).length} boxes`;
+    readout.textContent = `Frame ${frame} (frames ${sf}–${ef}, ${fmtNum(fps)} fps)${annName ? ` · ${(byFrame.get(frame) || []).length} boxes` : ''}`;
   };
   const loop = (now, meta) => {
     draw(meta && Number.isFinite(meta.mediaTime) ? meta.mediaTime : video.currentTime);
@@ -379,10 +450,10 @@ export async function videoPage(root, args, params) {
     readout.textContent = `This fragment cannot play here: ${video.error ? video.error.message || `media error ${video.error.code}` : 'unknown error'}`;
   });
   try {
-    const bytes = await api.fetchBytes(api.fragmentUrl(idx, clip, fragment));
-    video.dataset.playback = await playFragment(video, bytes, t0);
+    const bytes = await io.fetchBytes(api.fragmentUrl(idx, clip, fragment));
+    video.dataset.playback = await playFragment(video, bytes, t0, (obj) => io.objectUrl(obj));
   } catch (e) {
-    if (e.name === 'AbortError') return;
+    if (e.name === 'AbortError' || e.status === 401) return;
     readout.textContent = '';
     root.insertBefore(errorBlock(e, 'The fragment could not load'), links);
   }

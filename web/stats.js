@@ -4,7 +4,7 @@
 
 import * as api from './api.js';
 import { h, table, dl, empty, fmtInt, fmtNum, fmtPercent, field, notice, isNumericType, isTextType, valueText } from './dom.js';
-import { heading, href, tableNav, breadcrumbs, errorBlock, section } from './ui.js';
+import { heading, href, tableNav, breadcrumbs, errorBlock, section, snapshotParam, timeTravelNotice } from './ui.js';
 import { barChart } from './charts.js';
 
 function defaultColumn(cols) {
@@ -31,17 +31,28 @@ export function histogramBars(r) {
   return bars;
 }
 
-export async function chartsPage(root, args, params) {
-  const name = args[0] || '';
-  const snapshot = params.get('snapshot') || '';
+// the quality check scans every row: on load only up to this many (the catalog's count),
+// behind a button above
+export const QUALITY_ON_LOAD_ROWS = 1000000;
+
+export async function chartsPage(root, args, params, ctx) {
+  const io = ctx.api;
+  const name = api.canonicalName(args[0] || '');
+  const { snapshot, error } = snapshotParam(params);
   const where = (params.get('where') || '').trim();
   const bins = Math.min(200, Math.max(1, Math.floor(Number(params.get('bins')) || 20)));
   const key = params.get('key') || '';
-  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [name, href('table', name)], ['Charts & quality', null]]));
+  root.appendChild(breadcrumbs([['Catalog', href('catalog')], [name, href('table', name, { snapshot })], ['Charts & quality', null]]));
   root.appendChild(heading(`Charts of ${name}`, 'Histograms and value counts computed by the lake in SQL, and the table’s quality report.'));
+  if (error) throw error;
   root.appendChild(tableNav(name, 'charts', { snapshot }));
-  const at = snapshot ? { snapshot: Number(snapshot) } : {};
-  const desc = await api.tool('describe_table', { table: name, ...at });
+  if (snapshot) {
+    const p = new URLSearchParams(params);
+    p.delete('snapshot');
+    root.appendChild(timeTravelNotice(name, snapshot, href('charts', name, Object.fromEntries(p)), 'time-travel-notice'));
+  }
+  const at = snapshot ? { snapshot } : {};
+  const desc = await io.tool('describe_table', { table: name, ...at });
   const cols = desc.columns;
   const column = params.get('column') || defaultColumn(cols);
   const colInfo = cols.find((c) => c.name === column);
@@ -79,8 +90,29 @@ export async function chartsPage(root, args, params) {
   const qualSec = section('Quality report');
   qualSec.id = 'quality';
   root.appendChild(qualSec);
-  const qualBox = h('div', null, h('p', { class: 'loading' }, 'Checking…'));
+  const qualBox = h('div', null);
   qualSec.appendChild(qualBox);
+  const rows = Number(desc.rows);
+  const runQuality = () => {
+    qualBox.textContent = '';
+    qualBox.appendChild(h('p', { class: 'loading' }, 'Checking…'));
+    return quality(io, qualBox, name, at, key, cols, snapshot);
+  };
+  let qualityNow = Promise.resolve();
+  if (key || !(rows > QUALITY_ON_LOAD_ROWS)) qualityNow = runQuality();
+  else {
+    // a big table: the check reads every row, so it waits to be asked for
+    const btn = h('button', { type: 'button', id: 'run-quality', class: 'primary' }, `Run the quality check (scans ${fmtInt(rows)} rows)`);
+    btn.addEventListener('click', async () => {
+      btn.disabled = true;
+      try { await runQuality(); } catch (e) {
+        if (e.name === 'AbortError' || e.status === 401) return;
+        qualBox.textContent = '';
+        qualBox.appendChild(errorBlock(e, 'The quality check failed'));
+      }
+    });
+    qualBox.appendChild(h('p', null, `${name} has ${fmtInt(rows)} rows: the quality check reads all of them, so it runs when you ask. `, btn));
+  }
 
   const hargs = { table: name, column, bins, measure, ...at };
   if (where) hargs.where = where;
@@ -89,7 +121,7 @@ export async function chartsPage(root, args, params) {
       chartBox.textContent = '';
       if (!colInfo) { chartBox.appendChild(empty(`${name} has no column ${column}.`)); return; }
       let r;
-      try { r = await api.tool('column_histogram', hargs); } catch (e) {
+      try { r = await io.tool('column_histogram', hargs); } catch (e) {
         if (e.status === 401 || e.name === 'AbortError') throw e;
         chartBox.appendChild(errorBlock(e, 'The lake could not compute this chart'));
         return;
@@ -119,14 +151,14 @@ export async function chartsPage(root, args, params) {
       chartBox.appendChild(h('details', { class: 'chart-data' }, h('summary', null, 'Chart data as a table'),
         table({ caption: `Bars of ${what}`, columns: [{ name: 'label', label: r.kind === 'numeric' ? 'Range' : 'Value' }, { name: 'count', label: 'Rows', numeric: true, cell: (b) => fmtInt(b.count) }], rows: bars })));
     })(),
-    quality(qualBox, name, at, key, cols),
+    qualityNow,
   ]);
 }
 
-async function quality(box, name, at, key, cols) {
+async function quality(io, box, name, at, key, cols, snapshot) {
   let q;
   try {
-    q = await api.tool('quality_check', { table: name, ...at, ...(key ? { key } : {}) });
+    q = await io.tool('quality_check', { table: name, ...at, ...(key ? { key } : {}) });
   } catch (e) {
     if (e.status === 401 || e.name === 'AbortError') throw e;
     box.textContent = '';
@@ -165,7 +197,7 @@ async function quality(box, name, at, key, cols) {
       className: 'quality-table',
       columns: [
         { name: 'column_id', label: 'Column id', numeric: true },
-        { name: 'name', label: 'Column', cell: (r) => h('a', { href: href('charts', name, { column: r.name }), 'aria-label': `Chart of ${r.name}` }, r.name) },
+        { name: 'name', label: 'Column', cell: (r) => h('a', { href: href('charts', name, { column: r.name, snapshot }), 'aria-label': `Chart of ${r.name}` }, r.name) },
         { name: 'type', label: 'Type' },
         { name: 'rows', label: 'Rows', numeric: true, cell: (r) => fmtInt(r.rows) },
         { name: 'nulls', label: 'NULL', numeric: true, cell: (r) => `${fmtInt(r.nulls)} (${fmtPercent(r.nulls, r.rows)})` },
@@ -178,12 +210,21 @@ async function quality(box, name, at, key, cols) {
   const rep = h('div', { id: 'quality-reports' }, h('h3', null, 'Reports of the quality agent'));
   box.appendChild(rep);
   let exists = false;
-  try { exists = await api.tableExists('registry.quality_reports'); } catch { exists = false; }
+  try { exists = await io.tableExists('registry.quality_reports'); } catch (e) {
+    if (e.name === 'AbortError' || e.status === 401) throw e;
+    exists = false;
+  }
   if (!exists) { rep.appendChild(empty('No quality reports yet: registry.quality_reports is made by the first one.')); return; }
-  const [, t] = api.splitTable(name);
-  const r = await api.query(`SELECT event_id, data_snapshot, status, rows, problems, checked_at FROM registry.quality_reports
-    WHERE table_name IN (${api.lit(name)}, ${api.lit(t)}) ORDER BY checked_at DESC`, { maxRows: 200 }).catch((e) => e);
-  if (r instanceof Error) { rep.appendChild(errorBlock(r, 'Could not read the reports')); return; }
+  const [sc, t] = api.parseTable(name);
+  // the agent records the table as its event named it: schema.table as written, or bare
+  const names = [...new Set([name, `${sc}.${t}`, t])];
+  const r = await io.query(`SELECT event_id, data_snapshot, status, rows, problems, checked_at FROM registry.quality_reports
+    WHERE table_name IN (${names.map(api.lit).join(', ')}) ORDER BY checked_at DESC`, { maxRows: 200 }).catch((e) => e);
+  if (r instanceof Error) {
+    if (r.name === 'AbortError' || r.status === 401) throw r;
+    rep.appendChild(errorBlock(r, 'Could not read the reports'));
+    return;
+  }
   const reports = api.objects(r);
   if (!reports.length) { rep.appendChild(empty(`No quality reports for ${name}.`)); return; }
   const problemCount = (p) => {

@@ -3,9 +3,12 @@
 Builds the demo lake (./rebuild.sh) plus what the pages need (an experiment with two runs
 and their metrics, a table the runs wrote, an artifact version, a tag, a table changed so
 that a comparison shows an insert, a delete, an update and a renamed and an added
-column, comments, a partitioned table, a view and a 10-million-row table), makes a
-read-write and a read-only token, starts `lakehouse serve --read-write` and runs
-ui.test.mjs (Playwright driving Debian's headless Chromium, /usr/bin/chromium) against it.
+column, comments, a partitioned table, a view, a 10-million-row table, tables whose names
+hold a dot, a space, quotes or Hebrew, a table dropped again, run ids with commas and a run
+that wrote 1,500 rows; the demo's gold.fragment_tracking is a fragment index without clip
+or annotation tables), makes a read-write and a read-only token, starts `lakehouse serve
+--read-write` and runs ui.test.mjs (Playwright driving Debian's headless Chromium,
+/usr/bin/chromium) against it.
 
 The binary comes from $LAKEHOUSE_BIN (default build/lakehouse); screenshots go to
 $LH_UI_SCREENSHOTS (default build/ui-screenshots). `python3 test_ui.py` builds the same
@@ -126,6 +129,34 @@ def build_lake(tmp):
     lake.run("tag", "create", "ui-release")
     facts["tag"] = "ui-release"
     facts["tag_snapshot"] = lake.latest()
+
+    # names the addresses must carry exactly: a dot, a space, quotes and non-ASCII text in
+    # the schema or table name, and underscores the history page must keep
+    lake.sql("CREATE SCHEMA \"we.ird sch'ema\"; "
+             "CREATE TABLE \"we.ird sch'ema\".\"ta.ble \"\"q\"\"\" (id INTEGER, note VARCHAR); "
+             "INSERT INTO \"we.ird sch'ema\".\"ta.ble \"\"q\"\"\" VALUES (1, 'odd one'), (2, 'odd two')")
+    facts["weird_v1"] = lake.latest()
+    lake.sql("INSERT INTO \"we.ird sch'ema\".\"ta.ble \"\"q\"\"\" VALUES (3, 'odd three')")
+    lake.sql("CREATE TABLE main.\"שלום עולם\" AS SELECT image_uri, caption FROM raw.coco_captions "
+             "ORDER BY caption_id LIMIT 3")
+    lake.sql("CREATE TABLE main.\"sp ace\" (k INTEGER, v VARCHAR); INSERT INTO main.\"sp ace\" VALUES (1, 'x')")
+    lake.sql("CREATE TABLE shop.stock_level_log (id INTEGER, qty INTEGER); "
+             "INSERT INTO shop.stock_level_log VALUES (1, 10), (2, 20)")
+    facts["underscore_insert"] = lake.latest()
+    # a table dropped again: the history shows it by id
+    lake.sql("CREATE TABLE shop.short_lived (x INTEGER); INSERT INTO shop.short_lived VALUES (1)")
+    facts["dropped_id"] = lake.tool("describe_table", {"table": "shop.short_lived"})["table_id"]
+    lake.sql("DROP TABLE shop.short_lived")
+    facts["dropped_snapshot"] = lake.latest()
+    # run ids with commas, written by SQL into the registry, in an experiment of their own
+    lake.run("experiment", "create", "ui-commas", "--project", "ui-check")
+    facts["comma_runs"] = ["ui,comma,run-a", "ui,comma,run-b"]
+    lake.sql("INSERT INTO registry.simulation_runs (run_id, experiment_id, sim_index, config, status, "
+             "started_at, completed_at) VALUES "
+             "('ui,comma,run-a', 'ui-commas', 0, '{\"lr\": 0.1}', 'completed', now(), now()), "
+             "('ui,comma,run-b', 'ui-commas', 1, '{\"lr\": 0.2}', 'completed', now(), now())")
+    # a run that wrote more than 1,000 rows: the experiment page counts them with a bound
+    lake.sql(f"CREATE TABLE results.steps AS SELECT '{runs[0]}' AS run_id, range AS step FROM range(1500)")
     facts["latest"] = lake.latest()
 
     # what the checks compare against, read from the lake itself
@@ -144,8 +175,20 @@ def build_lake(tmp):
     where = "image_width = 512 AND caption ILIKE '%astronaut%'"
     q = lake.tool("query", {"sql": f"SELECT count(*) FROM raw.coco_captions WHERE {where}"})
     facts["coco_filter"] = {"where": where, "rows": q["rows"][0][0]}
-    facts["tables"] = {t["schema"] + "." + t["name"]: t["rows"] for t in lake.tool("list_tables", {})["tables"]}
+    facts["tables"] = {qualified(t["schema"], t["name"]): t["rows"] for t in lake.tool("list_tables", {})["tables"]}
+    # a fragment index of its own (the demo's gold layer) with no _clips or _annotations table
+    q = lake.tool("query", {"sql": "SELECT clip_uri, fragment_id FROM gold.fragment_tracking "
+                                   "ORDER BY clip_uri, fragment_id LIMIT 1 OFFSET 2"})
+    facts["gold_fragment"] = {"clip_uri": q["rows"][0][0], "fragment_id": q["rows"][0][1]}
     return lake, facts
+
+
+def qualified(schema, name):
+    """A table's name as the UI writes it in addresses: schema.table, a part in double
+    quotes ("" inside) when it is not a plain identifier."""
+    def part(p):
+        return p if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p) else '"' + p.replace('"', '""') + '"'
+    return f"{part(schema)}.{part(name)}"
 
 
 def tokens(lake):

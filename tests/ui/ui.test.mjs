@@ -26,6 +26,12 @@ let context;
 let page;
 const problems = [];   // uncaught page errors and CSP violations, of every page
 const queries = [];    // SQL the page sent to the query tool
+const calls = [];      // every tool call the pages made: {tool, args}
+
+// tables of the fixture whose names need quotes, as the UI writes them (test_ui.py qualified())
+const WEIRD = '"we.ird sch\'ema"."ta.ble ""q"""';
+const HEBREW = 'main."שלום עולם"';
+const SPACE = 'main."sp ace"';
 
 function watch(p, label) {
   p.on('pageerror', (e) => problems.push(`${label}: uncaught error: ${e.message}`));
@@ -34,10 +40,41 @@ function watch(p, label) {
     if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply)/i.test(t)) problems.push(`${label}: CSP: ${t}`);
   });
   p.on('request', (r) => {
-    if (r.url().endsWith('/tools/query') && r.method() === 'POST') {
-      try { queries.push(JSON.parse(r.postData() || '{}').sql || ''); } catch { /* not JSON */ }
-    }
+    const m = new URL(r.url()).pathname.match(/^\/tools\/(.+)$/);
+    if (!m || r.method() !== 'POST') return;
+    let args = {};
+    try { args = JSON.parse(r.postData() || '{}'); } catch { /* not JSON */ }
+    calls.push({ tool: m[1], args });
+    if (m[1] === 'query') queries.push(args.sql || '');
   });
+}
+
+/** A CSS string for an attribute selector ([data-table=${cssStr(name)}]): any name. */
+function cssStr(text) {
+  return JSON.stringify(text);
+}
+
+/** Answers a request with 401, as the lake does for a token it no longer takes. */
+function refuse(route) {
+  return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: 'unauthorized', message: 'token revoked for the test' }) });
+}
+
+/** The pages the accessibility and narrow-screen checks visit. */
+function everyPage() {
+  const fr = FACTS.fragment;
+  const g = FACTS.gold_fragment;
+  return [
+    '#/catalog', '#/table/shop.products', '#/history', '#/history/shop.products',
+    `#/compare/shop.products/${FACTS.products_v1}/${FACTS.products_v2}`,
+    '#/samples/raw.coco_captions', '#/row/raw.coco_captions/0', '#/samples/big.numbers?page=3',
+    `#/video/raw.visdrone/${fr.fragment_id}?clip=${encodeURIComponent(fr.clip_uri)}`,
+    `#/video/gold.fragment_tracking/${g.fragment_id}?clip=${encodeURIComponent(g.clip_uri)}`,
+    '#/charts/raw.coco_captions?column=caption&measure=length', '#/charts/big.numbers?column=bucket',
+    '#/experiments', '#/experiment/ui-exp',
+    `#/runs?ids=${FACTS.runs.join(',')}`,
+    `#/table/${encodeURIComponent(WEIRD)}`, `#/samples/${encodeURIComponent(HEBREW)}`,
+    `#/history/${encodeURIComponent(WEIRD)}`, '#/samples/shop.products?snapshot=abc',
+  ];
 }
 
 async function newContext() {
@@ -172,7 +209,7 @@ test('catalog: schemas, tables with counts from the catalog, views, partitioning
   assert.equal(await big.getAttribute('data-rows'), '10000000', 'big.numbers has 10 million rows (catalog)');
   assert.equal((await big.textContent()).trim(), '10,000,000', 'shown as 10,000,000');
   for (const [name, rows] of Object.entries(FACTS.tables)) {
-    const cell = page.locator(`tr[data-table="${name}"] [data-rows]`);
+    const cell = page.locator(`tr[data-table=${cssStr(name)}] [data-rows]`);
     assert.equal(await cell.count(), 1, `the catalog lists ${name}`);
     assert.equal(await cell.getAttribute('data-rows'), String(rows), `${name} shows ${rows} rows`);
   }
@@ -499,7 +536,7 @@ test('experiments: runs, metrics as line charts, two runs compared, links to the
   await page.check(`input.pick-run[value="${run0}"]`);
   await page.check(`input.pick-run[value="${run1}"]`);
   await clickTo(page.getByRole('button', { name: 'Compare selected runs' }));
-  assert.equal(new URL(page.url()).hash, `#/runs?ids=${encodeURIComponent(`${run0},${run1}`)}`, 'the comparison has its own address');
+  assert.equal(new URL(page.url()).hash, `#/runs?id=${encodeURIComponent(run0)}&id=${encodeURIComponent(run1)}`, 'the comparison has its own address, a parameter per run');
   const cfg = await tableData('table.config-compare');
   assert.equal(cfg.head.length, 3, 'the config: a key column and one column per run');
   assert.deepEqual(column(cfg, 'Key'), ['batch', 'lr', 'model'], 'every config key');
@@ -516,6 +553,373 @@ test('experiments: runs, metrics as line charts, two runs compared, links to the
   const d = await tableData('table.samples');
   assert.equal(d.rows.length, 3, 'run 0 wrote 3 rows of results.predictions');
   assert.ok(column(d, 'run_id').every((r) => r === run0), 'all of them with its run_id');
+});
+
+// ---- names, addresses and arguments ---------------------------------------------------------
+
+test('names with a dot, a space, quotes or non-ASCII text open from the catalog, round-trip in the address, and reach every page', T, async () => {
+  for (const name of [WEIRD, HEBREW, SPACE]) {
+    const rows = FACTS.tables[name];
+    await go('#/catalog');
+    const row = page.locator(`tr[data-table=${cssStr(name)}]`);
+    assert.equal(await row.count(), 1, `the catalog lists ${name}`);
+    await clickTo(row.locator('a.table-link'));
+    const hash = new URL(page.url()).hash;
+    assert.equal(decodeURIComponent(hash), `#/table/${name}`, `the address names ${name} exactly (${hash})`);
+    assert.equal(await page.locator('h1').textContent(), `Table ${name}`, `the table page of ${name}`);
+    assert.equal(await page.locator('#table-rows').getAttribute('data-rows'), String(rows), `${name}: its row count`);
+    await clickTo(page.locator('nav.subnav a', { hasText: 'Samples' }));
+    assert.equal(await page.locator('#page-summary').getAttribute('data-total'), String(rows), `${name}: samples, with the total`);
+    assert.equal((await tableData('table.samples')).rows.length, rows, `${name}: every row on page 1`);
+    await clickTo(page.locator('nav.subnav a', { hasText: 'Charts' }));
+    const bars = await page.locator('#histogram rect.bar').evaluateAll((rs) => rs.reduce((a, r) => a + Number(r.dataset.count), 0));
+    assert.equal(bars, rows, `${name}: a chart whose bars add up to the rows`);
+    assert.ok(await page.locator('table.quality-table tbody tr').count() > 0, `${name}: the quality report`);
+    await clickTo(page.locator('nav.subnav a', { hasText: 'History' }));
+    assert.ok(await page.locator('li.snapshot').count() >= 1, `${name}: its history`);
+  }
+  assert.ok(queries.some((q) => q.includes('FROM "we.ird sch\'ema"."ta.ble ""q"""')), 'SQL names the table with both parts quoted');
+  assert.ok(calls.some((c) => c.tool === 'describe_table' && c.args.table === SPACE), 'tools get the name as SQL, its parts quoted where needed');
+  // two snapshots of the odd table compared
+  await go(`#/history/${encodeURIComponent(WEIRD)}`);
+  await clickTo(page.locator('#compare-form button[type="submit"]'));
+  assert.equal(await page.locator('#count-inserted').textContent(), '1', 'the comparison of the odd table: one row inserted');
+  assert.match(await page.locator('table.changes-inserted tbody').textContent(), /odd three/, 'and it is "odd three"');
+  // thumbnails of a table named in Hebrew with a space
+  await go(`#/samples/${encodeURIComponent(HEBREW)}`);
+  await page.waitForFunction(() => {
+    const imgs = [...document.querySelectorAll('img.thumb')];
+    return imgs.length === 3 && imgs.every((i) => i.dataset.state === 'loaded' || i.dataset.state === 'error');
+  });
+  assert.deepEqual(await page.locator('img.thumb').evaluateAll((is) => is.map((i) => i.dataset.state)), ['loaded', 'loaded', 'loaded'], 'its thumbnails load');
+  // an old address with the name unquoted still opens the table
+  await go('#/table/main.sp ace');
+  assert.equal(await page.locator('h1').textContent(), `Table ${SPACE}`, 'main.sp ace (unquoted) opens main."sp ace"');
+  // a table that is not there: the samples page shows describe_table's error, not an empty table
+  await go('#/samples/shop.no_such_table');
+  assert.match(await page.locator('main .error-inline').first().textContent(), /no_such_table/, 'the lake\'s error is shown');
+  assert.equal(await page.locator('table.samples').count(), 0, 'no rows are shown');
+});
+
+test('a bad ?snapshot= is an error on every page: never the latest rows in its place', T, async () => {
+  for (const bad of ['abc', '0', '1.5']) {
+    for (const where of ['samples/shop.products', 'table/shop.products', 'charts/shop.products', 'catalog', 'row/shop.products/0', `history/${encodeURIComponent(WEIRD)}`]) {
+      const start = calls.length;
+      await go(`#/${where}?snapshot=${bad}`);
+      const err = (await page.locator('main .error-inline').first().textContent()).trim();
+      assert.equal(err, `“${bad}” is not a snapshot id: a snapshot id is a whole number of 1 or more, as the history lists them. Leave it out to see the latest.`, `${where}?snapshot=${bad}: a clear error`);
+      assert.equal(await page.locator('table.samples, table.columns-table, #histogram, tr[data-table], li.snapshot, dl.row-detail').count(), 0, `${where}?snapshot=${bad}: nothing is shown in its place`);
+      assert.deepEqual(calls.slice(start), [], `${where}?snapshot=${bad}: nothing is asked of the lake`);
+    }
+  }
+  // a snapshot the lake does not have: its error, not the latest rows
+  await go('#/samples/shop.products?snapshot=999999');
+  assert.ok((await page.locator('main .error-inline').count()) > 0, 'a snapshot past the last one: the lake\'s error');
+  assert.equal(await page.locator('table.samples').count(), 0, 'and no rows');
+  // the samples form refuses one too, and stays on the page
+  await go('#/samples/shop.products');
+  await page.fill('#filter-snapshot', '0');
+  await page.locator('#filter-form button[type="submit"]').click();
+  await page.waitForFunction(() => /not a snapshot id/.test(document.getElementById('alert').textContent));
+  assert.equal(await page.locator('#filter-snapshot').getAttribute('aria-invalid'), 'true', 'the field is marked invalid');
+  assert.equal(new URL(page.url()).hash, '#/samples/shop.products', 'the address is unchanged');
+});
+
+test('samples: a page past the last shows the last, a page that is no number says so, numbers go to SQL plainly', T, async () => {
+  const start = queries.length;
+  for (const big of ['1e20', 'Infinity', '999999999']) {
+    await go(`#/samples/big.numbers?page=${big}`);
+    assert.match(await page.locator('#page-clamped').textContent(), new RegExp(`There is no page ${big}: big\\.numbers has 200,000 pages\\. Showing the last\\.`), `page=${big}: said`);
+    assert.match(await page.locator('nav.pager').first().textContent(), /Page 200,000 of 200,000/, `page=${big}: the last page`);
+    const ids = column(await tableData('table.samples'), 'id').map(Number);
+    assert.deepEqual([ids.length, ids[0], ids[49]], [50, 9999950, 9999999], `page=${big}: the last 50 rows`);
+    assert.match(new URL(page.url()).hash, /[?&]page=200000\b/, `page=${big}: the address names the page shown`);
+  }
+  for (const bad of ['abc', '0', '-2', '2.5']) {
+    await go(`#/samples/big.numbers?page=${bad}`);
+    assert.equal((await page.locator('main .error-inline').first().textContent()).trim(), `“${bad}” is not a page number: pages are numbered 1, 2, 3 and on.`, `page=${bad}: a clear message`);
+    assert.equal(await page.locator('table.samples').count(), 0, `page=${bad}: no rows`);
+  }
+  // filtered: the count comes first, then the last page of the rows kept
+  await go(`#/samples/big.numbers?where=${encodeURIComponent('id < 120')}&page=9`);
+  assert.match(await page.locator('#page-clamped').textContent(), /has 3 pages of rows matching the filter/, 'a filtered page past the last');
+  assert.deepEqual(column(await tableData('table.samples'), 'id').map(Number), Array.from({ length: 20 }, (_, i) => 100 + i), 'the last page of the filter: ids 100..119');
+  const sent = queries.slice(start);
+  assert.ok(!sent.some((q) => /e\+|Infinity|NaN/.test(q)), `no number in exponent notation reaches SQL: ${JSON.stringify(sent.filter((q) => /e\+|Infinity|NaN/.test(q)))}`);
+  assert.ok(sent.some((q) => /LIMIT 51 OFFSET 9999950\b/.test(q)), 'the last page is read with a plain OFFSET');
+});
+
+test('a token put in the address while signed in leaves it at once, on any page change, and is used', T, async () => {
+  const c = await newContext();
+  const p = await c.newPage();
+  watch(p, 'token tab');
+  await p.goto(`${BASE}/?token=${encodeURIComponent(TOKEN)}#/catalog`);
+  await ready(p, '#/catalog');
+  await go(`#/charts/shop.products?column=price&token=${encodeURIComponent(TOKEN)}`, p);
+  assert.equal(new URL(p.url()).hash, '#/charts/shop.products?column=price', 'the token is gone from the address, the rest is kept');
+  const leaks = await p.locator('a[href*="token"]').count();
+  assert.equal(leaks, 0, 'no link on the page carries the token');
+  assert.ok(await p.locator('#histogram').count() === 1, 'the page is shown');
+  // another token in the address: the tab uses it (here: read-only) and drops it from the address
+  await go(`#/history/shop.products?token=${encodeURIComponent(TOKEN_RO)}`, p);
+  assert.equal(new URL(p.url()).hash, '#/history/shop.products', 'the read-only token is gone from the address');
+  assert.match(await p.locator('#session-text').textContent(), /read-only/, 'and it is the one in use');
+  assert.equal(await p.evaluate(() => sessionStorage.getItem('lakehouse.token')), TOKEN_RO, 'kept in sessionStorage');
+  assert.equal(await p.locator('button[data-action="rollback"]').count(), 0, 'so no rollback buttons');
+  // a token the lake does not know: signed out, with the reason
+  await go('#/catalog?token=lh_not-a-token', p);
+  assert.equal(new URL(p.url()).hash, '#/catalog', 'the unknown token is gone from the address');
+  assert.match(await p.locator('#login-error').textContent(), /^Your token was not accepted: ./, 'the login says why');
+  await c.close();
+});
+
+test('history: kinds of change in words, names exactly with their schema, a dropped table by its id', T, async () => {
+  await go('#/history');
+  const items = await page.locator('ul.changes li').allTextContents();
+  for (const want of [
+    `created schema: "we.ird sch'ema"`, `created table: ${WEIRD}`, `inserted into table: ${WEIRD}`,
+    `created table: ${HEBREW}`, `inserted into table: ${HEBREW}`, `created table: ${SPACE}`,
+    'created table: shop.stock_level_log', 'inserted into table: results.steps',
+    'inserted into table: silver.captions', 'inserted into table: gold.captions', 'inserted into table: raw.coco_captions',
+  ]) assert.ok(items.includes(want), `the timeline says "${want}"`);
+  assert.deepEqual(await page.locator(`li.snapshot[data-snapshot="${FACTS.underscore_insert}"] ul.changes li`).allTextContents(),
+    ['inserted into table: shop.stock_level_log'], 'a name keeps its underscores');
+  assert.deepEqual(await page.locator(`li.snapshot[data-snapshot="${FACTS.dropped_snapshot}"] ul.changes li`).allTextContents(),
+    [`dropped table: a dropped table (id ${FACTS.dropped_id})`], 'a dropped table, by its id');
+  assert.deepEqual(items.filter((t) => /: \d+$/.test(t)), [], 'no bare table id');
+  assert.deepEqual(items.filter((t) => /coco captions|stock level/.test(t)), [], 'no name with its underscores turned to spaces');
+  assert.equal(await page.locator('main h2#timeline-title').count(), 1, 'the timeline has an h2 between the h1 and the snapshots\' h3');
+});
+
+test('the tag dialog: Enter confirms, Cancel works while the name is empty, a blank name keeps it open with a message', T, async () => {
+  await go('#/history');
+  const latest = await latestSnapshot();
+  const dialog = page.locator('#confirm-dialog');
+  const name = page.locator('#confirm-fields input[name="name"]');
+  assert.deepEqual(await page.locator('#confirm-dialog .dialog-buttons button').evaluateAll((bs) => bs.map((b) => b.id)),
+    ['confirm-ok', 'confirm-cancel'], 'OK comes first, in the page and on screen');
+  const open = async () => {
+    await page.locator(`button[data-action="tag"][data-snapshot="${latest}"]`).click();
+    await dialog.waitFor({ state: 'visible' });
+  };
+  await open();
+  await page.click('#confirm-cancel');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => /Tagging cancelled/.test(document.getElementById('status').textContent));
+  await open();
+  await name.fill('   ');
+  await page.click('#confirm-ok');
+  const msg = page.locator('#confirm-fields .field-error');
+  await msg.filter({ hasText: 'A tag needs a name.' }).waitFor();
+  assert.ok(await dialog.isVisible(), 'a blank name keeps the dialog open');
+  assert.equal(await name.getAttribute('aria-invalid'), 'true', 'the field is marked invalid');
+  assert.ok((await name.getAttribute('aria-describedby')).split(' ').includes(await msg.getAttribute('id')), 'and described by the message');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'name', 'the focus is back on the field');
+  await name.fill('');
+  await name.press('Enter');
+  await msg.filter({ hasText: 'A tag needs a name.' }).waitFor();
+  assert.ok(await dialog.isVisible(), 'Enter with the name empty: still open');
+  await name.fill('ui-enter-tag');
+  await page.evaluate(() => { delete document.querySelector('main').dataset.ready; });
+  await name.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  await ready(page);
+  await page.locator(`li.snapshot[data-snapshot="${latest}"] .tag[data-tag="ui-enter-tag"]`).waitFor();
+  const tags = await tool('query', { sql: "SELECT snapshot_id FROM lakehouse_tags('lake') WHERE tag_name = 'ui-enter-tag'" });
+  assert.deepEqual(tags.rows, [[latest]], 'Enter in the name field made the tag');
+});
+
+test('the fragment player plays an index without _clips or _annotations tables, and says so plainly', T, async () => {
+  const g = FACTS.gold_fragment;
+  const start = queries.length;
+  await go(`#/samples/gold.fragment_tracking?where=${encodeURIComponent(`clip_uri = '${g.clip_uri}'`)}`);
+  await clickTo(page.getByRole('link', { name: new RegExp(`^Play fragment ${g.fragment_id} of `) }));
+  await page.waitForFunction(() => document.getElementById('player').readyState >= 2, null, { timeout: WAIT });
+  assert.match(await page.locator('#player-note').textContent(),
+    /^gold\.fragment_tracking has no clip table \(gold\.fragment_tracking_clips\) and no annotation table \(gold\.fragment_tracking_annotations\): the fragment plays without annotation boxes or the clip’s details\.$/, 'a plain note');
+  assert.doesNotMatch(await page.locator('main').textContent(), /Catalog Error|does not exist/, 'no raw error');
+  assert.equal(await page.locator('#show-boxes').count(), 0, 'no box switch without boxes');
+  await page.click('#next-frame');
+  await page.waitForFunction(() => /^Frame \d+ \(frames \d+–\d+/.test(document.getElementById('frame-readout').textContent));
+  assert.ok(!queries.slice(start).some((q) => /fragment_tracking_(clips|annotations)/.test(q)), 'the missing tables are not queried');
+});
+
+test('run ids with commas: the comparison address names each run on its own; older addresses still open', T, async () => {
+  const [a, b] = FACTS.comma_runs;
+  await go('#/experiment/ui-commas');
+  await page.check(`input.pick-run[value=${cssStr(a)}]`);
+  await page.check(`input.pick-run[value=${cssStr(b)}]`);
+  await clickTo(page.getByRole('button', { name: 'Compare selected runs' }));
+  assert.equal(new URL(page.url()).hash, `#/runs?id=${encodeURIComponent(a)}&id=${encodeURIComponent(b)}`, 'one id= per run');
+  assert.equal(await page.locator('table.runs tbody tr').count(), 2, 'both runs');
+  assert.equal(await page.locator('main .notice', { hasText: 'No such run' }).count(), 0, 'no run is missing');
+  assert.equal(await page.locator('table.config-compare tr[data-key="lr"] mark.differs').count(), 2, 'their configs side by side');
+  await clickTo(page.locator(`table.runs tr[data-run=${cssStr(a)}] a.run-link`));
+  assert.equal(new URL(page.url()).hash, `#/runs?id=${encodeURIComponent(a)}`, 'one run has its address too');
+  assert.equal(await page.locator('table.runs tbody tr').count(), 1, 'and opens');
+  await go(`#/runs?ids=${FACTS.runs.join(',')}`);
+  assert.equal(await page.locator('table.runs tbody tr').count(), 2, 'an older #/runs?ids=A,B address still opens');
+});
+
+test('heavy work is bounded: run data counted up to 1,000 rows, a big table\'s quality check on request, the column search cap said', T, async () => {
+  const [run0] = FACTS.runs;
+  let start = queries.length;
+  await go('#/experiment/ui-exp');
+  const steps = page.locator(`article.run-card[data-run="${run0}"] a.run-data[data-table="results.steps"]`);
+  assert.equal(await steps.getAttribute('data-rows'), '1001', 'the count of results.steps stops past 1,000');
+  assert.match(await steps.locator('xpath=..').textContent(), /results\.steps — 1,000\+ rows$/, 'shown as 1,000+');
+  assert.match(await page.locator(`article.run-card[data-run="${run0}"] a.run-data[data-table="results.predictions"]`).locator('xpath=..').textContent(), /— 3 rows$/, 'a small count exactly');
+  const counts = queries.slice(start).filter((q) => /"results"\./.test(q));
+  assert.ok(counts.length >= 2 && counts.every((q) => /LIMIT 1001\b/.test(q) && !/GROUP BY/i.test(q)), `each run's rows are counted with a LIMIT: ${JSON.stringify(counts)}`);
+
+  start = calls.length;
+  await go('#/charts/big.numbers?column=bucket');
+  assert.ok(!calls.slice(start).some((c) => c.tool === 'quality_check'), 'no quality check of 10 million rows on load');
+  const btn = page.locator('#run-quality');
+  assert.equal((await btn.textContent()).trim(), 'Run the quality check (scans 10,000,000 rows)', 'a button says what it costs');
+  await btn.click();
+  await page.locator('table.quality-table').waitFor({ timeout: 180000 });
+  assert.equal(await page.locator('table.quality-table tbody tr').count(), 2, 'it runs when asked: a row per column');
+  start = calls.length;
+  await go('#/charts/shop.products?column=price');
+  assert.ok(calls.slice(start).some((c) => c.tool === 'quality_check'), 'a small table is checked on load');
+  assert.equal(await page.locator('#run-quality').count(), 0, 'without a button');
+
+  const isColumns = (u) => u.pathname === '/tools/query';
+  await page.route(isColumns, async (route) => {
+    if (!(route.request().postData() || '').includes('SELECT table_schema, table_name, column_name FROM information_schema.columns')) return route.fallback();
+    const res = await route.fetch();
+    const json = await res.json();
+    json.truncated = true;
+    await route.fulfill({ response: res, json });
+  });
+  try {
+    await go('#/catalog');
+    assert.match(await page.locator('#columns-capped').textContent(), /^The search looks at the first [\d,]+ column names only: this lake has more than the 20,000 the page reads\./, 'a capped column search says so');
+  } finally {
+    await page.unroute(isColumns);
+  }
+  await go('#/catalog');
+  assert.equal(await page.locator('#columns-capped').count(), 0, 'and only then');
+});
+
+test('time travel is kept across a table\'s pages: overview, samples, history and charts', T, async () => {
+  const v1 = FACTS.products_v1;
+  await go(`#/table/shop.products?snapshot=${v1}`);
+  const navs = await page.locator('nav.subnav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(navs.filter((u) => !u.endsWith(`?snapshot=${v1}`)), [], `every page of the table keeps ?snapshot=${v1}`);
+  await clickTo(page.locator('nav.subnav a', { hasText: 'Charts' }));
+  assert.match(await page.locator('#time-travel-notice').textContent(), new RegExp(`as of snapshot ${v1}`), 'the charts say they are as of the snapshot');
+  assert.ok(await page.locator('#chart-column option[value="name"]').count() === 1, 'with the columns of then');
+  const links = await page.locator('table.quality-table a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.length && links.every((u) => u.includes(`snapshot=${v1}`)), 'the quality report\'s column links keep it');
+  await clickTo(page.locator('nav.subnav a', { hasText: 'History' }));
+  assert.equal(await page.locator(`li.snapshot[data-snapshot="${v1}"][aria-current="true"]`).count(), 1, 'the history marks the snapshot looked at');
+  assert.deepEqual((await page.locator('nav.subnav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).filter((u) => !u.endsWith(`?snapshot=${v1}`)), [], 'and keeps it');
+  await go(`#/catalog?snapshot=${v1}`);
+  const open = await page.locator('tr[data-table="shop.products"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(open.filter((u) => !u.endsWith(`?snapshot=${v1}`)), [], 'the catalog as of a snapshot links every page of a table as of it');
+});
+
+test('a refused token anywhere signs the tab out with the reason: thumbnails, background queries, write buttons', T, async () => {
+  const c = await newContext();
+  const p = await c.newPage();
+  watch(p, '401 tab');
+  const signIn = async (hash) => {
+    await p.goto(`${BASE}/?token=${encodeURIComponent(TOKEN)}${hash}`);
+    await ready(p, hash);
+  };
+  const signedOut = async (what) => {
+    await p.locator('#login-token').waitFor();
+    assert.equal(await p.locator('#login-error').textContent(), 'Your token was not accepted: token revoked for the test', `${what}: back at the login, with the reason`);
+    assert.equal(await p.evaluate(() => sessionStorage.getItem('lakehouse.token')), null, `${what}: the token is forgotten`);
+  };
+  // [what, the path refused, the SQL a refused query holds (or null: every request there), page]
+  const cases = [
+    ['a thumbnail', '/ui/thumb', null, '#/samples/raw.coco_captions'],
+    ['the table names of the history', '/tools/query', /ducklake_table_info/, '#/history'],
+    ['the artifacts of an experiment', '/tools/query', /artifact_versions/, '#/experiment/ui-exp'],
+    ['the data a run wrote', '/tools/query', /"results"\."predictions"/, '#/experiment/ui-exp'],
+    ['the clip of a fragment', '/ui/fragment', null, `#/video/raw.visdrone/${FACTS.fragment.fragment_id}?clip=${encodeURIComponent(FACTS.fragment.clip_uri)}`],
+  ];
+  for (const [what, path, sql, hash] of cases) {
+    await signIn('#/catalog');
+    const match = (u) => u.pathname === path;
+    const sqlOf = (route) => { try { return JSON.parse(route.request().postData() || '{}').sql || ''; } catch { return ''; } };
+    await p.route(match, (route) => (!sql || sql.test(sqlOf(route)) ? refuse(route) : route.fallback()));
+    await p.evaluate((h) => { location.hash = h; }, hash);
+    await signedOut(what);
+    await p.unroute(match);
+  }
+  // a write button
+  await signIn('#/history');
+  await p.route((u) => u.pathname === '/tools/tag_create', refuse);
+  await p.locator('button[data-action="tag"]').first().click();
+  await p.fill('#confirm-fields input[name="name"]', 'never-made');
+  await p.click('#confirm-ok');
+  await signedOut('the tag button');
+  assert.equal(await p.locator('#alert').textContent(), '', 'no error box besides the login\'s message');
+  await c.close();
+});
+
+test('leaving a page stops its requests and frees its blob: URLs', T, async () => {
+  await go('#/samples/raw.coco_captions');
+  await page.waitForFunction(() => [...document.querySelectorAll('img.thumb')].every((i) => i.dataset.state === 'loaded' || i.dataset.state === 'error'));
+  const urls = await page.locator('img.thumb').evaluateAll((is) => is.map((i) => i.src));
+  assert.ok(urls.length > 0 && urls.every((u) => u.startsWith('blob:')), 'thumbnails from blob: URLs');
+  // whether a blob: URL still names its image (an <img> may load blob: under the page's CSP; fetch may not)
+  const decodable = (us) => page.evaluate((list) => Promise.all(list.map((u) => {
+    const img = new Image();
+    img.src = u;
+    return img.decode().then(() => 'readable', () => 'freed');
+  })), us);
+  assert.deepEqual(await decodable(urls.slice(0, 2)), ['readable', 'readable'], 'while the page is shown its blob: URLs are readable');
+  await go('#/catalog');
+  const after = await decodable(urls);
+  assert.ok(after.every((x) => x === 'freed'), `the samples page's blob: URLs are freed when it is left (${after.join(', ')})`);
+  // a request still running when its page is left is aborted, and the page asks nothing more
+  let held = null;
+  const isHist = (u) => u.pathname === '/tools/column_histogram';
+  await page.route(isHist, (route) => { held = route; });
+  let start;
+  try {
+    const failed = page.waitForEvent('requestfailed', { predicate: (r) => isHist(new URL(r.url())), timeout: WAIT });
+    await page.evaluate(() => { location.hash = '#/charts/shop.products?column=price'; });
+    for (let i = 0; !held && i < 3000; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(held, 'the charts page asked for its histogram');
+    start = calls.length;
+    await go('#/experiments');
+    const f = await failed;
+    assert.match(f.failure().errorText, /ABORTED|cancel/i, 'the left page\'s histogram request is aborted');
+  } finally {
+    if (held) await held.continue().catch(() => {});
+    await page.unroute(isHist);
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(calls.slice(start).map((c) => c.tool).filter((t) => !['experiment_list', 'query'].includes(t)), [], 'the left page starts nothing more');
+});
+
+test('at 400 px wide no page scrolls sideways: wide tables scroll in their own box', { timeout: 600000 }, async () => {
+  const c = await browser.newContext({ viewport: { width: 400, height: 800 }, reducedMotion: 'reduce' });
+  c.setDefaultTimeout(WAIT);
+  const p = await c.newPage();
+  watch(p, '400px tab');
+  await p.goto(`${BASE}/?token=${encodeURIComponent(TOKEN)}#/catalog`);
+  await ready(p, '#/catalog');
+  const wide = [];
+  for (const hash of everyPage()) {
+    await go(hash, p);
+    await p.waitForFunction(() => [...document.querySelectorAll('img.thumb')].every((i) => i.dataset.state === 'loaded' || i.dataset.state === 'error'));
+    const o = await p.evaluate(() => {
+      const se = document.scrollingElement;
+      const out = [...document.querySelectorAll('body *')].filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > se.clientWidth + 0.5)
+        .slice(0, 3).map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') || ''}">`);
+      return { sw: se.scrollWidth, cw: se.clientWidth, out };
+    });
+    if (o.sw > o.cw) wide.push(`${hash}: ${o.sw} > ${o.cw} (${o.out.join(', ')})`);
+  }
+  assert.deepEqual(wide, [], 'no page is wider than the window');
+  await c.close();
 });
 
 // ---- accessibility -----------------------------------------------------------------------
@@ -580,8 +984,30 @@ async function staticChecks(p, label) {
       checked++;
       if (ratio < 4.5) low.push(`${ratio.toFixed(2)}:1 for "${el.textContent.trim().slice(0, 40)}" <${el.tagName.toLowerCase()} class="${el.getAttribute('class') || ''}"> (${cs.color} on rgb(${bg.slice(0, 3).map(Math.round).join(', ')}))`);
     }
-    return { unnamed, low, checked };
+    // headings: the page starts at h1 and never skips a level going down
+    const skipped = [];
+    let level = 0;
+    for (const el of document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')) {
+      if (el.closest('[hidden]')) continue;
+      const n = Number(el.tagName[1]);
+      if (n > level + 1) skipped.push(`h${level || '(none)'} then <${el.tagName.toLowerCase()}> "${el.textContent.trim().slice(0, 40)}"`);
+      level = n;
+    }
+    // every id an ARIA attribute or a label names is there (one element, one token)
+    const broken = [];
+    for (const el of document.querySelectorAll('[aria-labelledby], [aria-describedby], [aria-controls], label[for]')) {
+      for (const attr of ['aria-labelledby', 'aria-describedby', 'aria-controls', 'for']) {
+        const v = el.getAttribute(attr);
+        if (v === null || (attr === 'for' && el.tagName !== 'LABEL')) continue;
+        for (const id of v.split(/\s+/).filter(Boolean)) {
+          if (!document.getElementById(id)) broken.push(`${attr}="${v}" on <${el.tagName.toLowerCase()}>: no element with id "${id}"`);
+        }
+      }
+    }
+    return { unnamed, low, checked, skipped, broken };
   });
+  assert.deepEqual(out.skipped, [], `${label}: heading levels go down one at a time from the h1`);
+  assert.deepEqual(out.broken, [], `${label}: every aria-labelledby, aria-describedby and label names elements that are there`);
   assert.deepEqual(out.unnamed, [], `${label}: every input, select and button has an accessible name`);
   assert.ok(out.checked > 0, `${label}: text was checked for contrast`);
   assert.deepEqual(out.low, [], `${label}: every visible text has a contrast of 4.5:1 or more`);
@@ -623,7 +1049,6 @@ async function a11yChecks(p, label) {
 }
 
 test('accessibility: skip link, keyboard use, focus outlines, labels and contrast on every page', { timeout: 600000 }, async () => {
-  const fr = FACTS.fragment;
   // the skip link is the first Tab stop and moves focus to the page
   await page.goto(`${BASE}/#/catalog`);
   await page.reload(); // a fresh load, not a same-document hash change
@@ -650,15 +1075,7 @@ test('accessibility: skip link, keyboard use, focus outlines, labels and contras
   await page.keyboard.press('Escape');
   await page.locator('#confirm-dialog').waitFor({ state: 'hidden' });
 
-  const pages = [
-    '#/catalog', '#/table/shop.products', '#/history', '#/history/shop.products',
-    `#/compare/shop.products/${FACTS.products_v1}/${FACTS.products_v2}`,
-    '#/samples/raw.coco_captions', '#/row/raw.coco_captions/0', '#/samples/big.numbers?page=3',
-    `#/video/raw.visdrone/${fr.fragment_id}?clip=${encodeURIComponent(fr.clip_uri)}`,
-    '#/charts/raw.coco_captions?column=caption&measure=length', '#/experiments', '#/experiment/ui-exp',
-    `#/runs?ids=${FACTS.runs.join(',')}`,
-  ];
-  for (const hash of pages) {
+  for (const hash of everyPage()) {
     await go(hash);
     await page.waitForFunction(() => [...document.querySelectorAll('img.thumb')].every((i) => i.dataset.state === 'loaded' || i.dataset.state === 'error'));
     await a11yChecks(page, hash);
