@@ -249,23 +249,27 @@ static char *resolve_table(struct MHD_Connection *c, lh_lake *lake, const lh_too
 		json_object_set_new(in, "snapshot", json_integer(snapshot));
 	char *text = in ? json_dumps(in, JSON_COMPACT) : NULL, *out = NULL, *err = NULL;
 	json_decref(in);
-	lh_status st = text ? lh_tool_call(lake, "describe_table", text, to, &out, &err)
-	                    : LH_ERR_NOMEM;
+	lh_status st =
+	        text ? lh_tool_call(lake, "describe_table", text, to, &out, &err) : LH_ERR_NOMEM;
 	free(text);
 	char *sql = NULL;
 	if (st == LH_OK) {
 		json_t *d = json_loads(out, 0, NULL);
+		const char *schema = json_string_value(json_object_get(d, "schema"));
+		const char *name = json_string_value(json_object_get(d, "name"));
 		lh_buf b;
 		lh_buf_init(&b, 0);
-		lh_buf_sql_ident(&b, json_string_value(json_object_get(d, "schema")));
-		lh_buf_putc(&b, '.');
-		lh_buf_sql_ident(&b, json_string_value(json_object_get(d, "name")));
-		json_decref(d);
-		if (d && b.status == LH_OK)
+		if (schema && name) {
+			lh_buf_sql_ident(&b, schema);
+			lh_buf_putc(&b, '.');
+			lh_buf_sql_ident(&b, name);
+		}
+		if (schema && name && b.status == LH_OK)
 			sql = lh_buf_steal(&b);
 		else
 			st = LH_ERR_NOMEM;
 		lh_buf_free(&b);
+		json_decref(d);
 	}
 	if (!sql)
 		*answered = send_failure(c, st, err ? err : "out of memory");
@@ -275,8 +279,9 @@ static char *resolve_table(struct MHD_Connection *c, lh_lake *lake, const lh_too
 }
 
 /* The first row of "SELECT <what> FROM <table> WHERE <column> = <value> [AND fragment_id =
- * fragment] LIMIT 1" (table: as resolve_table gives it), run by the query tool with the caller's token, so its tenant rules
- * apply (*row: NULL when there is none; caller decrefs). LH_OK, else an answer was sent
+ * fragment] LIMIT 1" (table: as resolve_table gives it), run by the query tool with the caller's
+ * token, so its tenant rules apply (*row: NULL when there is none; caller decrefs). LH_OK, else an
+ * answer was sent
  * (*answered). */
 static lh_status table_row(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to,
                            const char *what, const char *table, const char *column,
@@ -346,8 +351,8 @@ enum MHD_Result ui_thumb(struct MHD_Connection *c, lh_lake *lake, const lh_tool_
 	char *sql_table = resolve_table(c, lake, to, table, snapshot, &answered);
 	if (!sql_table)
 		return answered;
-	lh_status found = table_row(c, lake, to, "1", sql_table, column, uri, -1, snapshot, &row,
-	                            &answered);
+	lh_status found =
+	        table_row(c, lake, to, "1", sql_table, column, uri, -1, snapshot, &row, &answered);
 	free(sql_table);
 	if (found != LH_OK)
 		return answered;
@@ -413,8 +418,8 @@ static bool slurp(const char *path, unsigned char **data, size_t *len)
 }
 
 static enum MHD_Result send_fragment(struct MHD_Connection *c, lh_lake *lake,
-                                     const lh_tool_options *to, const char *table,
-                                     const char *clip, long long fragment);
+                                     const lh_tool_options *to, const char *table, const char *clip,
+                                     long long fragment);
 
 enum MHD_Result ui_fragment(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to)
 {
@@ -440,8 +445,8 @@ enum MHD_Result ui_fragment(struct MHD_Connection *c, lh_lake *lake, const lh_to
 
 /* GET /ui/fragment once its table is resolved (SQL, both parts quoted). */
 static enum MHD_Result send_fragment(struct MHD_Connection *c, lh_lake *lake,
-                                     const lh_tool_options *to, const char *table,
-                                     const char *clip, long long fragment)
+                                     const lh_tool_options *to, const char *table, const char *clip,
+                                     long long fragment)
 {
 	json_t *row = NULL;
 	enum MHD_Result answered = MHD_NO;
