@@ -237,6 +237,27 @@ static bool int_arg(struct MHD_Connection *c, const char *name, long long lo, lo
 	return !v || (*end == '\0' && *out >= lo && *out <= hi);
 }
 
+/* Calls tool `name` with input `in` (taken; "snapshot" added when snapshot > 0) and the
+ * caller's token: its result, or NULL when the failure was answered (*answered). */
+static json_t *call_tool(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to,
+                         const char *name, json_t *in, long long snapshot,
+                         enum MHD_Result *answered)
+{
+	if (in && snapshot > 0)
+		json_object_set_new(in, "snapshot", json_integer(snapshot));
+	char *text = in ? json_dumps(in, JSON_COMPACT) : NULL, *out = NULL, *err = NULL;
+	json_decref(in);
+	lh_status st = text ? lh_tool_call(lake, name, text, to, &out, &err) : LH_ERR_NOMEM;
+	free(text);
+	json_t *res = st == LH_OK ? json_loads(out, 0, NULL) : NULL;
+	if (!res)
+		*answered = send_failure(c, st == LH_OK ? LH_ERR_NOMEM : st,
+		                         err ? err : "out of memory");
+	lh_free(out);
+	lh_free(err);
+	return res;
+}
+
 /* Table `table` as the tools name it ("schema.table", parts double-quoted where they need
  * it; "table" is main's) as SQL with both parts quoted (caller frees), resolved by the
  * describe_table tool with the caller's token: NULL when it is no table the caller may
@@ -244,55 +265,40 @@ static bool int_arg(struct MHD_Connection *c, const char *name, long long lo, lo
 static char *resolve_table(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to,
                            const char *table, long long snapshot, enum MHD_Result *answered)
 {
-	json_t *in = json_pack("{s:s}", "table", table);
-	if (in && snapshot > 0)
-		json_object_set_new(in, "snapshot", json_integer(snapshot));
-	char *text = in ? json_dumps(in, JSON_COMPACT) : NULL, *out = NULL, *err = NULL;
-	json_decref(in);
-	lh_status st =
-	        text ? lh_tool_call(lake, "describe_table", text, to, &out, &err) : LH_ERR_NOMEM;
-	free(text);
-	char *sql = NULL;
-	if (st == LH_OK) {
-		json_t *d = json_loads(out, 0, NULL);
-		const char *schema = json_string_value(json_object_get(d, "schema"));
-		const char *name = json_string_value(json_object_get(d, "name"));
-		lh_buf b;
-		lh_buf_init(&b, 0);
-		if (schema && name) {
-			lh_buf_sql_ident(&b, schema);
-			lh_buf_putc(&b, '.');
-			lh_buf_sql_ident(&b, name);
-		}
-		if (schema && name && b.status == LH_OK)
-			sql = lh_buf_steal(&b);
-		else
-			st = LH_ERR_NOMEM;
-		lh_buf_free(&b);
-		json_decref(d);
+	json_t *d = call_tool(c, lake, to, "describe_table", json_pack("{s:s}", "table", table),
+	                      snapshot, answered);
+	if (!d)
+		return NULL;
+	const char *schema = json_string_value(json_object_get(d, "schema"));
+	const char *name = json_string_value(json_object_get(d, "name"));
+	lh_buf b;
+	lh_buf_init(&b, 0);
+	if (schema && name) {
+		lh_buf_sql_ident(&b, schema);
+		lh_buf_putc(&b, '.');
+		lh_buf_sql_ident(&b, name);
 	}
+	char *sql = schema && name && b.status == LH_OK ? lh_buf_steal(&b) : NULL;
+	lh_buf_free(&b);
+	json_decref(d);
 	if (!sql)
-		*answered = send_failure(c, st, err ? err : "out of memory");
-	lh_free(out);
-	lh_free(err);
+		*answered = send_failure(c, LH_ERR_NOMEM, "out of memory");
 	return sql;
 }
 
 /* The first row of "SELECT <what> FROM <table> WHERE <column> = <value> [AND fragment_id =
- * fragment] LIMIT 1" (table: as resolve_table gives it), run by the query tool with the caller's
- * token, so its tenant rules apply (*row: NULL when there is none; caller decrefs). LH_OK, else an
- * answer was sent
- * (*answered). */
-static lh_status table_row(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to,
-                           const char *what, const char *table, const char *column,
-                           const char *value, long long fragment, long long snapshot, json_t **row,
-                           enum MHD_Result *answered)
+ * fragment] LIMIT 1" (table: as resolve_table gives it), run by the query tool with the
+ * caller's token, so its tenant rules apply (*row: NULL when there is none; caller
+ * decrefs). False when the query failed and the answer was sent (*answered). */
+static bool table_row(struct MHD_Connection *c, lh_lake *lake, const lh_tool_options *to,
+                      const char *what, const char *table, const char *column, const char *value,
+                      long long fragment, long long snapshot, json_t **row,
+                      enum MHD_Result *answered)
 {
 	*row = NULL;
 	lh_buf q;
 	lh_buf_init(&q, 0);
-	lh_buf_printf(&q, "SELECT %s FROM %s", what, table);
-	lh_buf_puts(&q, " WHERE ");
+	lh_buf_printf(&q, "SELECT %s FROM %s WHERE ", what, table);
 	lh_buf_sql_ident(&q, column);
 	lh_buf_puts(&q, " = ");
 	lh_buf_sql_str(&q, value);
@@ -301,26 +307,12 @@ static lh_status table_row(struct MHD_Connection *c, lh_lake *lake, const lh_too
 	lh_buf_puts(&q, " LIMIT 1");
 	json_t *in = q.status == LH_OK ? json_pack("{s:s}", "sql", lh_buf_str(&q)) : NULL;
 	lh_buf_free(&q);
-	if (in && snapshot > 0)
-		json_object_set_new(in, "snapshot", json_integer(snapshot));
-	char *text = in ? json_dumps(in, JSON_COMPACT) : NULL, *out = NULL, *err = NULL;
-	json_decref(in);
-	if (!text) {
-		*answered = send_failure(c, LH_ERR_NOMEM, "out of memory");
-		return LH_ERR_NOMEM;
-	}
-	lh_status st = lh_tool_call(lake, "query", text, to, &out, &err);
-	free(text);
-	if (st == LH_OK) {
-		json_t *res = json_loads(out, 0, NULL);
-		*row = json_incref(json_array_get(json_object_get(res, "rows"), 0));
-		json_decref(res);
-	} else {
-		*answered = send_failure(c, st, err);
-	}
-	lh_free(out);
-	lh_free(err);
-	return st;
+	json_t *res = call_tool(c, lake, to, "query", in, snapshot, answered);
+	if (!res)
+		return false;
+	*row = json_incref(json_array_get(json_object_get(res, "rows"), 0));
+	json_decref(res);
+	return true;
 }
 
 /* --- thumbnails ------------------------------------------------------------------------- */
@@ -351,10 +343,10 @@ enum MHD_Result ui_thumb(struct MHD_Connection *c, lh_lake *lake, const lh_tool_
 	char *sql_table = resolve_table(c, lake, to, table, snapshot, &answered);
 	if (!sql_table)
 		return answered;
-	lh_status found =
+	bool ran =
 	        table_row(c, lake, to, "1", sql_table, column, uri, -1, snapshot, &row, &answered);
 	free(sql_table);
-	if (found != LH_OK)
+	if (!ran)
 		return answered;
 	json_decref(row);
 	if (!row)
@@ -450,8 +442,8 @@ static enum MHD_Result send_fragment(struct MHD_Connection *c, lh_lake *lake,
 {
 	json_t *row = NULL;
 	enum MHD_Result answered = MHD_NO;
-	if (table_row(c, lake, to, "init_length, byte_length", table, "clip_uri", clip, fragment, 0,
-	              &row, &answered) != LH_OK)
+	if (!table_row(c, lake, to, "init_length, byte_length", table, "clip_uri", clip, fragment,
+	               0, &row, &answered))
 		return answered;
 	json_int_t init = json_integer_value(json_array_get(row, 0));
 	json_int_t length = json_integer_value(json_array_get(row, 1));
