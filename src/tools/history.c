@@ -3,13 +3,11 @@
  * holding a table as it was) and tag_create (a name for a snapshot).
  *
  * Layer: tools, over the public API (lh_rollback_table emits the rollback's event in
- * the same snapshot; lh_lake_tag_create). The registry's generic checks ran before:
+ * the same snapshot; lh_lake_tag_create) and lake/services.h for the latest snapshot. The registry's generic checks ran before:
  * the input's schema, writes allowed, and the tenant's allowed_tables for "table".
  */
 #include "tools/tools_int.h"
-
-#include <inttypes.h>
-#include <stdio.h>
+#include "lake/services.h"
 
 lh_status tool_rollback_table(call *c, json_t *in, json_t **out)
 {
@@ -21,14 +19,8 @@ lh_status tool_rollback_table(call *c, json_t *in, json_t **out)
 		return tool_lake_error(c, st);
 	/* a table already as it was makes no snapshot: the latest one holds it */
 	bool changed = snap >= 0;
-	if (!changed) {
-		lh_snapshot_list *l = NULL;
-		if ((st = lh_lake_snapshots(c->lake, &l)) != LH_OK)
-			return tool_lake_error(c, st);
-		const lh_snapshot *last = lh_snapshots_get(l, lh_snapshots_count(l) - 1);
-		snap = last ? last->snapshot_id : -1;
-		lh_snapshots_destroy(&l);
-	}
+	if (!changed)
+		snap = lh_lake_snapshot_id(c->lake);
 	*out = json_pack("{s:s, s:I, s:I, s:b}", "table", table, "to_snapshot", (json_int_t)to,
 	                 "snapshot_id", (json_int_t)snap, "changed", changed);
 	return *out ? LH_OK : lh_err_set(&c->err, LH_ERR_NOMEM, "out of memory");

@@ -546,6 +546,15 @@ static const lh_table *find_table(const lh_state *s, const char *name)
 	return t;
 }
 
+/* Top-level column `name` of table t, or NULL. */
+static const lh_column *top_column(const lh_table *t, const char *name)
+{
+	for (size_t k = 0; name && k < t->columns.len; k++)
+		if (t->columns.items[k].parent < 0 && !strcmp(t->columns.items[k].name, name))
+			return &t->columns.items[k];
+	return NULL;
+}
+
 static lh_status t_describe_table(call *c, json_t *in, json_t **out)
 {
 	const lh_state *s;
@@ -590,10 +599,7 @@ static lh_status t_describe_table(call *c, json_t *in, json_t **out)
 	json_array_foreach(json_object_get(desc, "rows"), i, row)
 	{
 		const char *cname = json_string_value(json_array_get(row, 0));
-		const lh_column *col = NULL;
-		for (size_t k = 0; k < t->columns.len && !col; k++)
-			if (t->columns.items[k].parent < 0 && cname && !strcmp(t->columns.items[k].name, cname))
-				col = &t->columns.items[k];
+		const lh_column *col = top_column(t, cname);
 		json_t *o = json_pack("{s:s?, s:O}", "name", cname, "type", json_array_get(row, 1));
 		if (col) {
 			json_object_set_new(o, "column_id", json_integer(col->id));
@@ -642,6 +648,26 @@ static lh_status t_query(call *c, json_t *in, json_t **out)
 }
 
 /* True when changes_made `changes` names table t (by its id, or its creation by name). */
+/* Whether a changes_made entry names its table by id: rows written or deleted, altered,
+ * compacted, dropped (a creation names it by schema and name; schemas, views and macros
+ * are no tables). */
+static bool change_of_table_id(lh_change_kind kind)
+{
+	switch (kind) {
+	case LH_CHANGE_DROPPED_TABLE:
+	case LH_CHANGE_INSERTED_INTO_TABLE:
+	case LH_CHANGE_DELETED_FROM_TABLE:
+	case LH_CHANGE_ALTERED_TABLE:
+	case LH_CHANGE_INLINED_INSERT:
+	case LH_CHANGE_INLINED_DELETE:
+	case LH_CHANGE_FLUSHED_INLINED:
+	case LH_CHANGE_COMPACTED_TABLE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool changes_touch(const char *changes, const lh_table *t, const char *schema)
 {
 	lh_changes ch = {0};
@@ -652,24 +678,11 @@ static bool changes_touch(const char *changes, const lh_table *t, const char *sc
 	}
 	for (size_t i = 0; i < ch.len && !hit; i++) {
 		const lh_change *e = &ch.items[i];
-		switch (e->kind) {
-		case LH_CHANGE_CREATED_TABLE:
+		if (e->kind == LH_CHANGE_CREATED_TABLE)
 			hit = e->schema && e->name && !strcmp(e->schema, schema) &&
 			      !strcmp(e->name, t->name);
-			break;
-		case LH_CHANGE_DROPPED_TABLE:
-		case LH_CHANGE_INSERTED_INTO_TABLE:
-		case LH_CHANGE_DELETED_FROM_TABLE:
-		case LH_CHANGE_ALTERED_TABLE:
-		case LH_CHANGE_INLINED_INSERT:
-		case LH_CHANGE_INLINED_DELETE:
-		case LH_CHANGE_FLUSHED_INLINED:
-		case LH_CHANGE_COMPACTED_TABLE:
-			hit = e->id == t->id;
-			break;
-		default:
-			break;
-		}
+		else
+			hit = change_of_table_id(e->kind) && e->id == t->id;
 	}
 	lh_changes_free(&ch);
 	return hit;
@@ -692,9 +705,7 @@ static char *changes_for_tenant(call *c, const lh_state *s, const char *changes,
 		bool mine = false;
 		if (e->kind == LH_CHANGE_CREATED_TABLE)
 			mine = e->schema && e->name && allowed(c, e->schema, e->name);
-		else if (e->kind != LH_CHANGE_CREATED_SCHEMA && e->kind != LH_CHANGE_DROPPED_SCHEMA &&
-		         e->kind != LH_CHANGE_CREATED_VIEW && e->kind != LH_CHANGE_ALTERED_VIEW &&
-		         e->kind != LH_CHANGE_DROPPED_VIEW)
+		else if (change_of_table_id(e->kind))
 			for (size_t k = 0; k < s->tables.len && !mine; k++)
 				mine = s->tables.items[k]->id == e->id &&
 				       allowed(c, schema_name(s, s->tables.items[k]->schema_id),
@@ -741,45 +752,28 @@ static lh_status t_snapshots(call *c, json_t *in, json_t **out)
 {
 	int64_t limit = in_int(in, "limit", 100);
 	const char *table = in_str(in, "table");
-	const lh_table *t = NULL;
-	char *schema = NULL;
-	lh_status st = LH_OK;
-	if (table) {
-		const lh_state *s;
-		int64_t snap;
-		if ((st = snapshot_of(c, NULL, &snap, &s)) != LH_OK)
-			return st;
-		if (!(t = find_table(s, table)))
-			return fail(c, LH_ERR_NOT_FOUND, "table '%s' does not exist (list_tables lists "
-			            "the tables)", table);
-		if (!(schema = lh_strdup(schema_name(s, t->schema_id))))
-			return fail(c, LH_ERR_NOMEM, "out of memory");
-	}
 	json_t *tags = NULL;
-	if ((st = snapshot_tags(c, &tags)) != LH_OK) {
-		free(schema);
+	lh_status st = snapshot_tags(c, &tags);
+	if (st != LH_OK)
 		return st;
-	}
 	lh_snapshot_list *l = NULL;
 	if ((st = lh_lake_snapshots(c->lake, &l)) != LH_OK) {
-		free(schema);
 		json_decref(tags);
 		return tool_lake_error(c, st);
 	}
-	/* the state may have been refreshed by the query: the table is looked up anew */
-	if (t) {
-		const lh_state *s;
-		int64_t snap;
-		if ((st = snapshot_of(c, NULL, &snap, &s)) == LH_OK && !(t = find_table(s, table)))
-			st = fail(c, LH_ERR_NOT_FOUND, "table '%s' was dropped meanwhile", table);
-	}
-	json_t *snaps = json_array();
+	/* the table, and a limited tenant's tables, in the latest state, looked up after the
+	 * queries above (which may have refreshed it) */
+	const lh_state *s = NULL;
+	const lh_table *t = NULL;
+	int64_t latest;
+	if ((st = snapshot_of(c, NULL, &latest, &s)) == LH_OK && table && !(t = find_table(s, table)))
+		st = fail(c, LH_ERR_NOT_FOUND, "table '%s' does not exist (list_tables lists the tables)",
+		          table);
+	const char *schema = t ? schema_name(s, t->schema_id) : NULL;
 	/* a tenant limited to some tables sees the snapshots that changed them, and only
 	 * what they changed there */
-	const lh_state *now = NULL;
-	int64_t latest;
-	if (st == LH_OK && tool_tenant_limited(c))
-		st = snapshot_of(c, NULL, &latest, &now);
+	const lh_state *now = st == LH_OK && tool_tenant_limited(c) ? s : NULL;
+	json_t *snaps = json_array();
 	/* newest first until `limit` are kept, then put oldest first; truncated when an older
 	 * one would have been kept too */
 	size_t i = lh_snapshots_count(l), kept = 0;
@@ -814,7 +808,6 @@ static lh_status t_snapshots(call *c, json_t *in, json_t **out)
 	}
 	lh_snapshots_destroy(&l);
 	json_decref(tags);
-	free(schema);
 	if (st != LH_OK) {
 		json_decref(snaps);
 		return st;
@@ -983,10 +976,7 @@ static lh_status t_column_histogram(call *c, json_t *in, json_t **out)
 	if (!t)
 		return fail(c, LH_ERR_NOT_FOUND, "table '%s' does not exist at snapshot %" PRId64
 		            " (list_tables lists the tables)", table, snap);
-	const lh_column *col = NULL;
-	for (size_t k = 0; k < t->columns.len && !col; k++)
-		if (t->columns.items[k].parent < 0 && !strcmp(t->columns.items[k].name, column))
-			col = &t->columns.items[k];
+	const lh_column *col = top_column(t, column);
 	if (!col)
 		return fail(c, LH_ERR_NOT_FOUND, "table '%s' has no column '%s' at snapshot %" PRId64
 		            " (describe_table lists its columns)", table, column, snap);
