@@ -31,6 +31,15 @@ static const char *key_of(const lh_lake *lake, const char *path)
 	return strncmp(path, lake->data_path, n) == 0 ? path + n : path;
 }
 
+/* The XXH3-64 row r of lh_catalog_checksums records; false when it records none (no
+ * checksum, or another algorithm's). */
+static bool row_sum(const lh_rows *rows, size_t r, uint64_t *sum)
+{
+	const char *algo = lh_rows_get(rows, r, 2);
+	return algo && !strcmp(algo, LH_CHECKSUM_ALGO) &&
+	       lh_checksum_parse(lh_rows_get(rows, r, 3), sum);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -143,9 +152,7 @@ static lh_status expect_sums(void *ctx, char *const *paths, size_t n, uint64_t *
 	for (size_t r = 0; st == LH_OK && r < rows->nrows; r++) {
 		key_ix probe = {lh_rows_get(rows, r, 0), 0};
 		key_ix *hit = probe.key ? bsearch(&probe, ix, n, sizeof *ix, cmp_key_ix) : NULL;
-		const char *algo = lh_rows_get(rows, r, 2);
-		if (hit && algo && strcmp(algo, LH_CHECKSUM_ALGO) == 0 &&
-		    lh_checksum_parse(lh_rows_get(rows, r, 3), &sums[hit->i]))
+		if (hit && row_sum(rows, r, &sums[hit->i]))
 			has[hit->i] = true;
 	}
 	lh_rows_free(&rows);
@@ -175,9 +182,7 @@ lh_status lh_lake_asset_record(lh_lake *lake, const char *uri, int64_t *out_size
 		                  uri);
 	if (st == LH_OK) {
 		*out_size = lh_rows_int(rows, 0, 1, -1);
-		const char *algo = lh_rows_get(rows, 0, 2);
-		*out_has_sum = algo && !strcmp(algo, LH_CHECKSUM_ALGO) &&
-		               lh_checksum_parse(lh_rows_get(rows, 0, 3), out_sum);
+		*out_has_sum = row_sum(rows, 0, out_sum);
 	}
 	lh_rows_free(&rows);
 	free(full);
